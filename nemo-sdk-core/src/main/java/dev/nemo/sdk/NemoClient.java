@@ -1,0 +1,429 @@
+package dev.nemo.sdk;
+
+import dev.nemo.sdk.auth.AccessToken;
+import dev.nemo.sdk.auth.Attribution;
+import dev.nemo.sdk.auth.Credentials;
+import dev.nemo.sdk.auth.TokenProvider;
+import dev.nemo.sdk.internal.SdkInfo;
+import dev.nemo.sdk.internal.SharedResources;
+import dev.nemo.sdk.internal.api.DefaultCreditsApi;
+import dev.nemo.sdk.internal.api.DefaultSessionsApi;
+import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
+import dev.nemo.sdk.internal.auth.ClientIdStore;
+import dev.nemo.sdk.internal.auth.StaticTokenProvider;
+import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.TransportSettings;
+import dev.nemo.sdk.internal.json.JacksonVersionCheck;
+import dev.nemo.sdk.session.CreditsApi;
+import dev.nemo.sdk.session.SessionsApi;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The entry point of the NemoVideo SDK. Immutable and thread-safe: build one, share it, close it
+ * when the application stops.
+ *
+ * <pre>{@code
+ * try (NemoClient client = NemoClient.builder().build()) {   // NEMO_TOKEN, else a free anonymous token
+ *     Session session = client.sessions().create();
+ *     System.out.println(client.credits().balance());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #toBuilder()} derives a changed copy that shares this client's connection pool and
+ * timer; each copy must be closed, and the shared resources stop with the last one.
+ */
+public final class NemoClient implements AutoCloseable {
+    /** The production API. */
+    public static final String DEFAULT_BASE_URL = "https://mega-api-prod.nemovideo.ai";
+
+    private final Builder settings;
+    private final SharedResources resources;
+    private final Transport transport;
+    private final TokenProvider tokens;
+    private final String clientId;
+    private final SessionsApi sessions;
+    private final CreditsApi credits;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
+        JacksonVersionCheck.requireSupported();
+        this.settings = b.copy();
+        Map<String, String> env = b.environment;
+        URI base = baseUri(b.baseUrl != null ? b.baseUrl : nonBlank(env.get("NEMO_API_URL")).orElse(DEFAULT_BASE_URL));
+        this.resources = shared != null ? shared.retain() : new SharedResources(
+                b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
+        Sleeper sleeper = b.sleeper != null ? b.sleeper : schedulerSleeper(resources);
+        this.transport = new Transport(new TransportSettings(base, resources.http(), b.attribution,
+                SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock, resources.scheduler(),
+                b.executor));
+        Credentials creds = b.credentials;
+        String resolvedClientId = null;
+        TokenProvider provider = sharedTokens;
+        if (provider == null) {
+            switch (creds.kind()) {
+                case EXPLICIT:
+                    provider = new StaticTokenProvider(AccessToken.of(creds.explicitToken().orElseThrow()));
+                    break;
+                case CUSTOM:
+                    provider = creds.customProvider().orElseThrow();
+                    break;
+                case DEFAULT_CHAIN:
+                    Optional<String> envToken = nonBlank(env.get("NEMO_TOKEN"));
+                    if (envToken.isPresent()) {
+                        provider = new StaticTokenProvider(AccessToken.of(envToken.get()));
+                        break;
+                    }
+                    // fall through: no token anywhere, use an anonymous one
+                case ANONYMOUS:
+                default:
+                    resolvedClientId = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
+                    provider = new AnonymousTokenProvider(transport, resolvedClientId, b.clock);
+                    break;
+            }
+        } else if (provider instanceof AnonymousTokenProvider) {
+            resolvedClientId = ((AnonymousTokenProvider) provider).clientId();
+        }
+        this.tokens = provider;
+        this.clientId = resolvedClientId;
+        this.transport.tokenProvider(provider);
+        this.sessions = new DefaultSessionsApi(transport);
+        this.credits = new DefaultCreditsApi(transport);
+    }
+
+    /** @return a builder with default settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this client's settings. Building it shares this client's connection pool
+     * (when the HTTP settings are unchanged) and its token cache (when base URL, credentials and
+     * client id are unchanged).
+     *
+     * @return a builder initialised from this client
+     */
+    public Builder toBuilder() {
+        Builder b = settings.copy();
+        b.parent = this;
+        return b;
+    }
+
+    /** @return session creation */
+    public SessionsApi sessions() {
+        return sessions;
+    }
+
+    /** @return the credit balance */
+    public CreditsApi credits() {
+        return credits;
+    }
+
+    /** @return the API base URL in use */
+    public URI baseUrl() {
+        return transport.settings().baseUri();
+    }
+
+    /** @return the attribution headers sent on every request */
+    public Attribution attribution() {
+        return transport.settings().attribution();
+    }
+
+    /** @return the {@code X-Client-Id} used for anonymous tokens, when anonymous credentials are in use */
+    public Optional<String> clientId() {
+        return Optional.ofNullable(clientId);
+    }
+
+    /** @return the clock the client reads (injectable for tests) */
+    public Clock clock() {
+        return transport.settings().clock();
+    }
+
+    /** @return the sleeper every SDK wait goes through */
+    public Sleeper sleeper() {
+        return transport.settings().sleeper();
+    }
+
+    /**
+     * Releases this client's share of the connection pool and timer. Open streams are not waited
+     * for. A user-supplied {@link HttpClient} is left to its owner. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            resources.release();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NemoClient{baseUrl=" + baseUrl() + ", credentials=" + settings.credentials + ", attribution="
+                + attribution() + '}';
+    }
+
+    private static Sleeper schedulerSleeper(SharedResources resources) {
+        return duration -> {
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            if (duration.isZero() || duration.isNegative()) {
+                done.complete(null);
+                return done;
+            }
+            try {
+                resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                done.completeExceptionally(new IllegalStateException("the client was closed", e));
+            }
+            return done;
+        };
+    }
+
+    private static HttpClient newHttpClient(Builder b) {
+        HttpClient.Builder hb = HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (b.executor != null) {
+            hb.executor(b.executor);
+        }
+        return hb.build();
+    }
+
+    private static URI baseUri(String url) {
+        URI u;
+        try {
+            u = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid base URL: " + url, e);
+        }
+        if (u.getScheme() == null || u.getHost() == null
+                || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
+            throw new IllegalArgumentException("base URL must be an absolute http(s) URL: " + url);
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw new IllegalArgumentException("base URL must not have a query or fragment: " + url);
+        }
+        String s = u.toString();
+        return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+    }
+
+    /** Builds a {@link NemoClient}. Not thread-safe; the client it builds is. */
+    public static final class Builder {
+        private String baseUrl;
+        private Credentials credentials = Credentials.defaultChain();
+        private String clientId;
+        private Attribution attribution;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private HttpClient httpClient;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper;
+        private Executor executor;
+        private Map<String, String> environment = System.getenv();
+        private Path configDirectory;
+        private NemoClient parent;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.baseUrl = baseUrl;
+            b.credentials = credentials;
+            b.clientId = clientId;
+            b.attribution = attribution;
+            b.connectTimeout = connectTimeout;
+            b.requestTimeout = requestTimeout;
+            b.retryPolicy = retryPolicy;
+            b.httpClient = httpClient;
+            b.clock = clock;
+            b.sleeper = sleeper;
+            b.executor = executor;
+            b.environment = environment;
+            b.configDirectory = configDirectory;
+            return b;
+        }
+
+        /**
+         * @param baseUrl API base, for example {@code https://mega-api-prod.nemovideo.ai}; when not set,
+         *                {@code NEMO_API_URL}, else the production API
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            baseUri(baseUrl);
+            return this;
+        }
+
+        /**
+         * @param credentials where the token comes from; default {@link Credentials#defaultChain()}
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * Shortcut for {@code credentials(Credentials.token(token))}.
+         *
+         * @param token an API token
+         * @return this builder
+         */
+        public Builder token(String token) {
+            return credentials(Credentials.token(token));
+        }
+
+        /**
+         * @param clientId stable {@code X-Client-Id} for anonymous tokens (at most 64 printable characters);
+         *                 default {@code NEMO_CLIENT_ID}, else a UUID persisted in {@code ~/.config/nemovideo/client_id}
+         * @return this builder
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = ClientIdStore.validate(Objects.requireNonNull(clientId, "clientId"), "clientId");
+            return this;
+        }
+
+        /**
+         * @param attribution the {@code X-Skill-*} headers; default {@link Attribution#defaults()}
+         * @return this builder
+         */
+        public Builder attribution(Attribution attribution) {
+            this.attribution = Objects.requireNonNull(attribution, "attribution");
+            return this;
+        }
+
+        /**
+         * @param connectTimeout TCP/TLS connect timeout, default 10 s
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param requestTimeout deadline of a whole JSON exchange, headers and body, default 60 s
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * @param retryPolicy default retry policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Uses the caller's HTTP client (its redirect policy should be {@code NEVER}: the SDK follows
+         * redirects itself so credentials never leave the API's origin). The SDK never closes it.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * @param clock time source for token expiry, {@code Retry-After} dates and render ids
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param sleeper how the SDK waits (backoff, rate limits, polling); inject a virtual one in tests
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * @param executor executor for the SDK-built HTTP client's callbacks (for example virtual threads)
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param environment the variables to read {@code NEMO_*} settings from (default: the process
+         *                    environment); tests pass a map
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+            return this;
+        }
+
+        /**
+         * @param configDirectory where the client id is persisted; default {@code ~/.config/nemovideo}
+         * @return this builder
+         */
+        public Builder configDirectory(Path configDirectory) {
+            this.configDirectory = Objects.requireNonNull(configDirectory, "configDirectory");
+            return this;
+        }
+
+        private Path configDirectory() {
+            return configDirectory != null ? configDirectory
+                    : Paths.get(System.getProperty("user.home"), ".config", "nemovideo");
+        }
+
+        /** @return the client */
+        public NemoClient build() {
+            if (attribution == null) {
+                attribution = Attribution.defaults();
+            }
+            SharedResources shared = null;
+            TokenProvider tokens = null;
+            if (parent != null && !parent.resources.isClosed()) {
+                Builder p = parent.settings;
+                if (httpClient == p.httpClient && connectTimeout.equals(p.connectTimeout)
+                        && Objects.equals(executor, p.executor)) {
+                    shared = parent.resources;
+                }
+                if (shared != null && Objects.equals(baseUrl, p.baseUrl) && credentials.equals(p.credentials)
+                        && Objects.equals(clientId, p.clientId) && environment.equals(p.environment)
+                        && Objects.equals(configDirectory, p.configDirectory) && clock.equals(p.clock)) {
+                    tokens = parent.tokens;
+                }
+            }
+            return new NemoClient(this, shared, tokens);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.nemo.sdk.error;
+
+/**
+ * The response could not be decoded: not JSON, empty, HTML, or JSON of an unexpected shape.
+ * The HTTP status and a short, redacted excerpt of the body are kept.
+ */
+public class DecodeException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message description without secrets
+     * @param details where and how it failed
+     * @param cause   underlying cause, or {@code null}
+     */
+    public DecodeException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+    }
+}

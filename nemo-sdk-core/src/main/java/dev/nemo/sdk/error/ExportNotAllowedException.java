@@ -1,0 +1,19 @@
+package dev.nemo.sdk.error;
+
+/**
+ * HTTP 402: export is blocked. This is a plan or attribution problem, not a credits problem:
+ * free plans cannot export, and requests without the {@code X-Skill-*} attribution headers are
+ * refused the same way. Register at nemovideo.com to unlock export.
+ */
+public class ExportNotAllowedException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message description without secrets
+     * @param details where and how it failed
+     * @param cause   underlying cause, or {@code null}
+     */
+    public ExportNotAllowedException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+    }
+}

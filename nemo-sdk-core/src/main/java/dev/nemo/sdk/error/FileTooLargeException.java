@@ -1,0 +1,17 @@
+package dev.nemo.sdk.error;
+
+/**
+ * API code 4002: the file exceeds the upload limit (200 MB by default). Compress or trim it first.
+ */
+public class FileTooLargeException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message description without secrets
+     * @param details where and how it failed
+     * @param cause   underlying cause, or {@code null}
+     */
+    public FileTooLargeException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+    }
+}

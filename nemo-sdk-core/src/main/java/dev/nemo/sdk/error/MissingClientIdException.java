@@ -1,0 +1,17 @@
+package dev.nemo.sdk.error;
+
+/**
+ * HTTP 400 on the anonymous-token call: the {@code X-Client-Id} header was missing or invalid.
+ */
+public class MissingClientIdException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message description without secrets
+     * @param details where and how it failed
+     * @param cause   underlying cause, or {@code null}
+     */
+    public MissingClientIdException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.nemo.sdk.error;
+
+/**
+ * HTTP 5xx: the server failed. Idempotent requests were already retried with backoff.
+ */
+public class ServerException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message description without secrets
+     * @param details where and how it failed
+     * @param cause   underlying cause, or {@code null}
+     */
+    public ServerException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+    }
+
+    @Override
+    public boolean isTransient() {
+        return true;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.nemo.sdk.error;
+
+/**
+ * API code 1002: the session does not exist (or no longer exists). Create a new session.
+ */
+public class SessionNotFoundException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message description without secrets
+     * @param details where and how it failed
+     * @param cause   underlying cause, or {@code null}
+     */
+    public SessionNotFoundException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.nemo.sdk.error;
+
+/**
+ * API code 4001: the server refused the file type. Accepted: video mp4, mov, avi, webm, mkv;
+ * image jpg, png, gif, webp (and APNG for the GIF compressor); audio mp3, wav, m4a, aac.
+ */
+public class UnsupportedFileTypeException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message description without secrets
+     * @param details where and how it failed
+     * @param cause   underlying cause, or {@code null}
+     */
+    public UnsupportedFileTypeException(String message, ErrorDetails details, Throwable cause) {
+        super(message, details, cause);
+    }
+}

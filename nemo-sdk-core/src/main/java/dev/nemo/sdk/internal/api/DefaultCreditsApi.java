@@ -1,0 +1,47 @@
+package dev.nemo.sdk.internal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.error.DecodeException;
+import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.internal.http.ApiRequest;
+import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.session.Credits;
+import dev.nemo.sdk.session.CreditsApi;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code GET /api/credits/balance/simple}. */
+public final class DefaultCreditsApi implements CreditsApi {
+    /** The endpoint. */
+    public static final String PATH = "/api/credits/balance/simple";
+    private final Transport transport;
+
+    /** @param transport the transport */
+    public DefaultCreditsApi(Transport transport) {
+        this.transport = transport;
+    }
+
+    @Override
+    public Credits balance(RequestOptions options) {
+        return Futures.await(balanceAsync(options));
+    }
+
+    @Override
+    public CompletableFuture<Credits> balanceAsync(RequestOptions options) {
+        return transport.json(ApiRequest.get(PATH).withOptions(options)).thenApply(DefaultCreditsApi::decode);
+    }
+
+    static Credits decode(JsonNode data) {
+        if (data == null || !data.isObject()) {
+            throw new DecodeException("The credits response has no data object",
+                    ErrorDetails.request("GET", PATH).withStatus(200), null);
+        }
+        long available = JsonNodes.longValue(data, "available").orElse(0);
+        long frozen = JsonNodes.longValue(data, "frozen").orElse(0);
+        OptionalLong total = JsonNodes.longValue(data, "total");
+        return new Credits(available, frozen, total.orElse(Math.max(0, available) + Math.max(0, frozen)));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.nemo.sdk.internal.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Resolves the stable {@code X-Client-Id}: the builder's value, else {@code NEMO_CLIENT_ID}, else
+ * a UUID persisted in {@code <config>/client_id} (created owner-only where the file system allows).
+ * A stable id keeps the anonymous-token limit per client rather than per IP address.
+ */
+public final class ClientIdStore {
+    /** Longest id the server accepts. */
+    public static final int MAX_LENGTH = 64;
+    static final String FILE_NAME = "client_id";
+
+    private ClientIdStore() {
+    }
+
+    /**
+     * @param explicit  the builder's value, or {@code null}
+     * @param env       environment variables
+     * @param configDir directory of the persisted id ({@code ~/.config/nemovideo})
+     * @return the client id
+     */
+    public static String resolve(String explicit, Map<String, String> env, Path configDir) {
+        if (explicit != null) {
+            return validate(explicit, "clientId");
+        }
+        String fromEnv = env.get("NEMO_CLIENT_ID");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return validate(fromEnv, "NEMO_CLIENT_ID");
+        }
+        return loadOrCreate(configDir);
+    }
+
+    /**
+     * @param configDir directory holding {@code client_id}
+     * @return the persisted id, created on first use
+     */
+    public static String loadOrCreate(Path configDir) {
+        Path file = configDir.resolve(FILE_NAME);
+        try {
+            String existing = read(file);
+            if (existing != null) {
+                return existing;
+            }
+            Files.createDirectories(configDir);
+            String id = UUID.randomUUID().toString();
+            Path tmp = Files.createTempFile(configDir, FILE_NAME, ".tmp", ownerOnly(configDir));
+            try {
+                Files.write(tmp, (id + "\n").getBytes(StandardCharsets.UTF_8));
+                try {
+                    // no REPLACE_EXISTING: if another process won the race, its id is the one to use
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | UnsupportedOperationException race) {
+                    String winner = read(file);
+                    if (winner != null) {
+                        return winner;
+                    }
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            String stored = read(file);
+            return stored != null ? stored : id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or create the client id in " + file
+                    + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder", e);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String s = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+        if (s.isEmpty() || s.length() > MAX_LENGTH || s.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            return null;
+        }
+        return s;
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path dir) {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(perms)};
+        }
+        return new FileAttribute<?>[0];
+    }
+
+    /**
+     * @param id   candidate id
+     * @param name where it came from, for the message
+     * @return the stripped id
+     */
+    public static String validate(String id, String name) {
+        String s = id.strip();
+        if (s.isEmpty() || s.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(name + " must be 1 to " + MAX_LENGTH + " characters");
+        }
+        if (s.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new IllegalArgumentException(name + " must be printable ASCII without spaces");
+        }
+        return s;
+    }
+}

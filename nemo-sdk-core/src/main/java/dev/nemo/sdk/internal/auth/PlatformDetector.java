@@ -1,0 +1,66 @@
+package dev.nemo.sdk.internal.auth;
+
+import dev.nemo.sdk.NemoClient;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
+
+/**
+ * Detects {@code X-Skill-Platform}: {@code clawhub} when the SDK's code or the working directory
+ * lies under {@code ~/.clawhub/}, {@code cursor} under {@code ~/.cursor/skills/}, else {@code unknown}.
+ */
+public final class PlatformDetector {
+    private PlatformDetector() {
+    }
+
+    /** @return the platform of this process */
+    public static String detect() {
+        Path home = pathOf(System.getProperty("user.home"));
+        Path cwd = pathOf(System.getProperty("user.dir"));
+        return detect(home, cwd, codeLocation());
+    }
+
+    /**
+     * @param home user home, or {@code null}
+     * @param cwd  working directory, or {@code null}
+     * @param code location of the SDK's code, or {@code null}
+     * @return {@code clawhub}, {@code cursor} or {@code unknown}
+     */
+    public static String detect(Path home, Path cwd, Path code) {
+        if (home == null) {
+            return "unknown";
+        }
+        Path clawhub = home.resolve(".clawhub").toAbsolutePath().normalize();
+        Path cursor = home.resolve(".cursor").resolve("skills").toAbsolutePath().normalize();
+        for (Path p : new Path[] {code, cwd}) {
+            if (p != null && p.toAbsolutePath().normalize().startsWith(clawhub)) {
+                return "clawhub";
+            }
+        }
+        for (Path p : new Path[] {code, cwd}) {
+            if (p != null && p.toAbsolutePath().normalize().startsWith(cursor)) {
+                return "cursor";
+            }
+        }
+        return "unknown";
+    }
+
+    private static Path codeLocation() {
+        try {
+            CodeSource cs = NemoClient.class.getProtectionDomain().getCodeSource();
+            return cs == null || cs.getLocation() == null ? null : Paths.get(cs.getLocation().toURI());
+        } catch (SecurityException | URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static Path pathOf(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Paths.get(s);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+}

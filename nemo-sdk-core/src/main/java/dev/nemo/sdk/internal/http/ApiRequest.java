@@ -1,0 +1,102 @@
+package dev.nemo.sdk.internal.http;
+
+import dev.nemo.sdk.RequestOptions;
+import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One API call as the resources describe it; the {@link Transport} adds host, auth, attribution,
+ * timeouts and recovery.
+ *
+ * @param method        HTTP method
+ * @param path          path starting with {@code /}, already encoded
+ * @param body          body factory (called once per attempt), or {@code null} for none
+ * @param contentType   body content type, or {@code null}
+ * @param accept        {@code Accept} header value
+ * @param authenticated whether to send the bearer token
+ * @param idempotent    whether replaying after an unknown outcome is safe (GET)
+ * @param headers       extra headers
+ * @param options       per-request overrides
+ */
+public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPublisher> body, String contentType,
+                         String accept, boolean authenticated, boolean idempotent, Map<String, String> headers,
+                         RequestOptions options) {
+
+    /** Validates and copies. */
+    public ApiRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with /");
+        }
+        headers = Map.copyOf(headers == null ? Map.of() : headers);
+        options = options == null ? RequestOptions.none() : options;
+        accept = accept == null ? "application/json" : accept;
+    }
+
+    /**
+     * @param path path
+     * @return an authenticated, idempotent GET
+     */
+    public static ApiRequest get(String path) {
+        return new ApiRequest("GET", path, null, null, null, true, true, Map.of(), null);
+    }
+
+    /**
+     * @param path path
+     * @param json JSON body bytes, or {@code null} for no body
+     * @return an authenticated, non-idempotent POST
+     */
+    public static ApiRequest postJson(String path, byte[] json) {
+        Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
+        return new ApiRequest("POST", path, body, json == null ? null : "application/json", null, true, false, Map.of(),
+                null);
+    }
+
+    /**
+     * @param options overrides
+     * @return a copy with these overrides
+     */
+    public ApiRequest withOptions(RequestOptions options) {
+        return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
+    }
+
+    /**
+     * @param name  header name
+     * @param value header value
+     * @return a copy with that header added
+     */
+    public ApiRequest withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, h, options);
+    }
+
+    /**
+     * @param accept {@code Accept} value
+     * @return a copy with it
+     */
+    public ApiRequest withAccept(String accept) {
+        return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
+    }
+
+    /**
+     * @param authenticated whether to send the bearer token
+     * @return a copy
+     */
+    public ApiRequest withAuthenticated(boolean authenticated) {
+        return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
+    }
+
+    /**
+     * @param body        body factory
+     * @param contentType its content type
+     * @return a copy
+     */
+    public ApiRequest withBody(Supplier<HttpRequest.BodyPublisher> body, String contentType) {
+        return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.nemo.sdk.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.error.DecodeException;
+import dev.nemo.sdk.error.ErrorCodes;
+import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.ExportNotAllowedException;
+import dev.nemo.sdk.error.FileTooLargeException;
+import dev.nemo.sdk.error.InsufficientCreditsException;
+import dev.nemo.sdk.error.MissingClientIdException;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.RateLimitedException;
+import dev.nemo.sdk.error.ServerException;
+import dev.nemo.sdk.error.SessionNotFoundException;
+import dev.nemo.sdk.error.TokenExpiredException;
+import dev.nemo.sdk.error.UnsupportedFileTypeException;
+import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.util.Redactor;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns an HTTP response into the payload of its envelope or into the typed error it carries.
+ * Two envelope families exist: {@code {"code","message","data"}} (main API) and
+ * {@code {"success","data"|"error"}} (render proxy, sometimes without any envelope). A body code
+ * may come with HTTP 200 or with a 4xx status: both map to the same exception type.
+ */
+public final class ResponseMapper {
+    static final int EXCERPT_CHARS = 300;
+
+    private ResponseMapper() {
+    }
+
+    /** What the mapper needs to know about the request that produced the response. */
+    public record Context(String method, String path, String userId, Clock clock, boolean anonymousTokenCall) {
+        ErrorDetails details(int status, Integer code, byte[] body) {
+            return new ErrorDetails(status, code, method, path, Redactor.excerpt(body, EXCERPT_CHARS));
+        }
+    }
+
+    /**
+     * @param status      HTTP status
+     * @param contentType the {@code Content-Type}, or {@code null}
+     * @param retryAfter  the {@code Retry-After} header, or {@code null}
+     * @param body        the body bytes
+     * @param ctx         request context
+     * @return the envelope's payload: {@code data} when present, else the whole object
+     * @throws NemoException the typed error the response carries
+     */
+    public static JsonNode payload(int status, String contentType, String retryAfter, byte[] body, Context ctx) {
+        JsonNode node = parseOrNull(body);
+        if (status < 200 || status > 299) {
+            throw error(status, retryAfter, body, node, ctx);
+        }
+        if (node == null || !node.isObject()) {
+            String what = body == null || body.length == 0 ? "an empty body"
+                    : looksLikeHtml(contentType, body) ? "an HTML page" : "a body that is not a JSON object";
+            throw new DecodeException("Expected a JSON response from " + ctx.method() + " " + ctx.path() + " but got "
+                    + what + " (HTTP " + status + ")", ctx.details(status, null, body), null);
+        }
+        Optional<Integer> code = code(node);
+        if (code.isPresent() && code.get() != ErrorCodes.OK) {
+            throw byCode(code.get(), status, message(node), retryAfter, body, ctx);
+        }
+        JsonNode success = node.get("success");
+        if (success != null && success.isBoolean() && !success.booleanValue()) {
+            String msg = message(node);
+            return failRender(status, msg, body, ctx);
+        }
+        JsonNode data = node.get("data");
+        if (data != null && !data.isNull() && (code.isPresent() || success != null || data.isObject())) {
+            return data;
+        }
+        if (code.isPresent() || success != null) {
+            return data == null ? MissingNode.getInstance() : data;
+        }
+        return node;
+    }
+
+    private static JsonNode failRender(int status, String msg, byte[] body, Context ctx) {
+        throw new NemoException("The render service refused the request: " + (msg == null ? "no reason given" : msg),
+                ctx.details(status, null, body), null);
+    }
+
+    /**
+     * Maps a non-2xx response (or a refused stream) to its typed error.
+     *
+     * @param status     HTTP status
+     * @param retryAfter the {@code Retry-After} header, or {@code null}
+     * @param body       body bytes
+     * @param ctx        request context
+     * @return the typed error
+     */
+    public static NemoException error(int status, String retryAfter, byte[] body, Context ctx) {
+        return error(status, retryAfter, body, parseOrNull(body), ctx);
+    }
+
+    private static NemoException error(int status, String retryAfter, byte[] body, JsonNode node, Context ctx) {
+        String msg = node != null && node.isObject() ? message(node) : null;
+        Optional<Integer> code = node != null && node.isObject() ? code(node) : Optional.empty();
+        if (code.isPresent() && code.get() != ErrorCodes.OK) {
+            return byCode(code.get(), status, msg, retryAfter, body, ctx);
+        }
+        return byStatus(status, msg, retryAfter, body, ctx, null);
+    }
+
+    static NemoException byCode(int code, int status, String msg, String retryAfter, byte[] body, Context ctx) {
+        ErrorDetails d = ctx.details(status, code, body);
+        switch (code) {
+            case ErrorCodes.TOKEN_EXPIRED:
+                return new TokenExpiredException(text("The token is invalid or expired (code 1001)", msg), d, null);
+            case ErrorCodes.SESSION_NOT_FOUND:
+                return new SessionNotFoundException(text("Session not found (code 1002); create a new session", msg), d,
+                        null);
+            case ErrorCodes.INSUFFICIENT_CREDITS:
+                return new InsufficientCreditsException(text("Out of credits (code 2001)", msg)
+                        + (ctx.userId() == null ? "; top up at https://nemovideo.com"
+                        : "; register to keep your work: " + InsufficientCreditsException.REGISTER_URL + ctx.userId()),
+                        d, ctx.userId());
+            case ErrorCodes.UNSUPPORTED_FILE_TYPE:
+                return new UnsupportedFileTypeException(text("Unsupported file type (code 4001); accepted: mp4, mov, avi, "
+                        + "webm, mkv, jpg, png, gif, webp, apng, mp3, wav, m4a, aac", msg), d, null);
+            case ErrorCodes.FILE_TOO_LARGE:
+                return new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d,
+                        null);
+            default:
+                return byStatus(status, msg, retryAfter, body, ctx, code);
+        }
+    }
+
+    private static NemoException byStatus(int status, String msg, String retryAfter, byte[] body, Context ctx,
+                                          Integer code) {
+        ErrorDetails d = ctx.details(status, code, body);
+        String where = ctx.method() + " " + ctx.path();
+        if (status == 400 && ctx.anonymousTokenCall()) {
+            return new MissingClientIdException(text("The anonymous-token call was refused (HTTP 400): X-Client-Id is "
+                    + "missing or invalid", msg), d, null);
+        }
+        if (status == 401) {
+            return new TokenExpiredException(text("Authentication failed (HTTP 401)", msg), d, null);
+        }
+        if (status == 402) {
+            return new ExportNotAllowedException(text("Export not allowed (HTTP 402): this is a plan or attribution "
+                    + "problem, not a credits problem; register at nemovideo.com to unlock export, and make sure the "
+                    + "X-Skill-* attribution headers are sent", msg), d, null);
+        }
+        if (status == 404 && msg != null && msg.toLowerCase(Locale.ROOT).contains("session not found")) {
+            return new SessionNotFoundException(text("Session not found (HTTP 404); create a new session", msg), d, null);
+        }
+        if (status == 429) {
+            Duration wait = RetryAfter.parse(retryAfter, ctx.clock()).orElse(null);
+            return new RateLimitedException(text("Rate limited (HTTP 429)" + (wait == null ? ""
+                    : "; retry after " + wait.toSeconds() + " s"), msg), d, wait);
+        }
+        if (status >= 500 && status <= 599) {
+            return new ServerException(text("Server error (HTTP " + status + ") on " + where, msg), d, null);
+        }
+        if (code != null) {
+            return new NemoException(text("API error code " + code + " on " + where, msg), d, null);
+        }
+        String shape = body == null || body.length == 0 ? " with an empty body" : "";
+        return new NemoException(text("Unexpected HTTP " + status + shape + " on " + where, msg), d, null);
+    }
+
+    private static String text(String base, String serverMessage) {
+        if (serverMessage == null || serverMessage.isBlank()) {
+            return base;
+        }
+        String m = Redactor.redact(serverMessage.strip());
+        if (m.length() > EXCERPT_CHARS) {
+            m = m.substring(0, EXCERPT_CHARS) + "…";
+        }
+        return base + ": " + m;
+    }
+
+    private static Optional<Integer> code(JsonNode node) {
+        JsonNode c = node.get("code");
+        if (c == null || c.isNull()) {
+            return Optional.empty();
+        }
+        if (c.isIntegralNumber() && c.canConvertToInt()) {
+            return Optional.of(c.intValue());
+        }
+        if (c.isTextual()) {
+            try {
+                return Optional.of(Integer.parseInt(c.textValue().strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String message(JsonNode node) {
+        for (String f : new String[] {"message", "msg", "error", "detail", "error_message", "errorMessage"}) {
+            JsonNode v = node.get(f);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            if (v.isTextual() && !v.textValue().isBlank()) {
+                return v.textValue();
+            }
+            if (v.isObject()) {
+                JsonNode inner = v.get("message");
+                if (inner != null && inner.isTextual()) {
+                    return inner.textValue();
+                }
+            }
+            if (v.isArray() && v.size() > 0) {
+                JsonNode first = v.get(0);
+                JsonNode inner = first.isObject() ? first.get("msg") : first;
+                if (inner != null && inner.isTextual()) {
+                    return inner.textValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode parseOrNull(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        int i = 0;
+        if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
+            i = 3;
+        }
+        while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+            i++;
+        }
+        if (i >= body.length || (body[i] != '{' && body[i] != '[')) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(body, i, body.length - i);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean looksLikeHtml(String contentType, byte[] body) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
+            return true;
+        }
+        String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8)
+                .strip().toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype") || start.startsWith("<html");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.nemo.sdk.internal.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** Tolerant accessors over Jackson trees: absent or oddly shaped fields read as empty, never throw. */
+public final class JsonNodes {
+    private JsonNodes() {
+    }
+
+    /**
+     * @param node  an object node, or anything
+     * @param field field name
+     * @return the field's text; numbers and booleans as their JSON text; empty when absent or null
+     */
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null || v.isNull() || v.isContainerNode() || v.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(v.isTextual() ? v.textValue() : v.asText());
+    }
+
+    /**
+     * @param node  an object node
+     * @param names candidate field names, first present wins
+     * @return the first present text value
+     */
+    public static Optional<String> firstText(JsonNode node, String... names) {
+        for (String n : names) {
+            Optional<String> v = text(node, n);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param node  an object node
+     * @param field field name
+     * @return the value as a whole number (numbers, or numeric strings); empty otherwise
+     */
+    public static OptionalLong longValue(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return OptionalLong.of(v.longValue());
+        }
+        if (v.isNumber()) {
+            BigDecimal d = v.decimalValue();
+            try {
+                return OptionalLong.of(d.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+            } catch (ArithmeticException e) {
+                return OptionalLong.empty();
+            }
+        }
+        if (v.isTextual()) {
+            try {
+                return OptionalLong.of(new BigDecimal(v.textValue().strip()).setScale(0, java.math.RoundingMode.HALF_UP)
+                        .longValueExact());
+            } catch (NumberFormatException | ArithmeticException e) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * @param node  an object node
+     * @param field field name
+     * @return the value as a double (numbers, or numeric strings); empty otherwise
+     */
+    public static OptionalDouble doubleValue(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null) {
+            return OptionalDouble.empty();
+        }
+        if (v.isNumber()) {
+            return OptionalDouble.of(v.doubleValue());
+        }
+        if (v.isTextual()) {
+            try {
+                double d = Double.parseDouble(v.textValue().strip());
+                return Double.isFinite(d) ? OptionalDouble.of(d) : OptionalDouble.empty();
+            } catch (NumberFormatException e) {
+                return OptionalDouble.empty();
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * @param node  an object node
+     * @param field field name
+     * @return {@code true}/{@code false} for booleans and the strings "true"/"false"; empty otherwise
+     */
+    public static Optional<Boolean> bool(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v.isBoolean()) {
+            return Optional.of(v.booleanValue());
+        }
+        if (v.isTextual() && ("true".equalsIgnoreCase(v.textValue()) || "false".equalsIgnoreCase(v.textValue()))) {
+            return Optional.of(Boolean.parseBoolean(v.textValue()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param node  an object node
+     * @param field field name
+     * @return the field when it is an object
+     */
+    public static Optional<JsonNode> object(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v != null && v.isObject() ? Optional.of(v) : Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nemo.sdk.internal.util;
+
+import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.TransportException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/** Bridges the asynchronous core to the blocking API. */
+public final class Futures {
+    private Futures() {
+    }
+
+    /**
+     * @param t a failure, possibly wrapped
+     * @return the failure inside {@link CompletionException} / {@link ExecutionException} wrappers
+     */
+    public static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    /**
+     * Waits for a stage, responding to interruption by cancelling it. Typed SDK errors are
+     * rethrown as they are, so callers catch {@link NemoException} subclasses directly.
+     *
+     * @param stage the operation
+     * @param <T>   result type
+     * @return the result
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        CompletableFuture<T> f = stage.toCompletableFuture();
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while waiting for the NemoVideo API", ErrorDetails.none(), e,
+                    TransportException.Kind.INTERRUPTED, true);
+        } catch (ExecutionException | CompletionException e) {
+            throw rethrow(unwrap(e));
+        } catch (CancellationException e) {
+            throw new NemoException("The operation was cancelled", ErrorDetails.none(), e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof NemoException) {
+            NemoException n = (NemoException) cause;
+            // keep the caller's stack visible next to the async one
+            n.addSuppressed(new CallerStack());
+            return n;
+        }
+        if (cause instanceof RuntimeException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new NemoException("Unexpected failure: " + cause, ErrorDetails.none(), cause);
+    }
+
+    /** Shows where the blocking call was made. */
+    private static final class CallerStack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CallerStack() {
+            super("called from here");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.nemo.sdk.session;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The body of a new session: {@code {"task_name":…,"language":…}}.
+ *
+ * @param taskName free-text project name, default {@code project}
+ * @param language ISO language of the user (for example {@code en}, {@code zh-CN}), or {@code null} to omit it
+ */
+public record CreateSessionRequest(String taskName, String language) {
+
+    /** Validates. */
+    public CreateSessionRequest {
+        Objects.requireNonNull(taskName, "taskName");
+        if (taskName.isBlank()) {
+            throw new IllegalArgumentException("taskName must not be blank");
+        }
+    }
+
+    /** @return task name {@code project} in the JVM's default language */
+    public static CreateSessionRequest defaults() {
+        return new CreateSessionRequest("project", defaultLanguage());
+    }
+
+    /**
+     * @param language ISO language code
+     * @return task name {@code project} in that language
+     */
+    public static CreateSessionRequest inLanguage(String language) {
+        return new CreateSessionRequest("project", language);
+    }
+
+    private static String defaultLanguage() {
+        Locale l = Locale.getDefault();
+        if (l.getLanguage().isEmpty()) {
+            return "en";
+        }
+        return "zh".equals(l.getLanguage()) && !l.getCountry().isEmpty() ? l.getLanguage() + "-" + l.getCountry()
+                : l.getLanguage();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nemo.sdk.session;
+
+import dev.nemo.sdk.RequestOptions;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Creates sessions. Each call creates a new project and session, so it is not idempotent: the SDK
+ * does not replay it after an unknown outcome (at worst an orphan session would be left behind).
+ */
+public interface SessionsApi {
+
+    /** @return a new session named {@code project} in the JVM's language */
+    default Session create() {
+        return create(CreateSessionRequest.defaults(), RequestOptions.none());
+    }
+
+    /**
+     * @param request name and language
+     * @return the new session
+     */
+    default Session create(CreateSessionRequest request) {
+        return create(request, RequestOptions.none());
+    }
+
+    /**
+     * @param request name and language
+     * @param options per-request overrides
+     * @return the new session
+     */
+    Session create(CreateSessionRequest request, RequestOptions options);
+
+    /**
+     * @param request name and language
+     * @param options per-request overrides
+     * @return the new session, asynchronously; nothing is sent until this method is called
+     */
+    CompletableFuture<Session> createAsync(CreateSessionRequest request, RequestOptions options);
+}

@@ -1,0 +1,2 @@
+/** Sessions (projects) and the credit balance. */
+package dev.nemo.sdk.session;

@@ -1,0 +1,15 @@
+/**
+ * The NemoVideo SDK core: {@link dev.nemo.sdk.NemoClient} and the typed models of sessions,
+ * drafts, chat events, uploads and exports.
+ */
+module dev.nemo.sdk {
+    requires transitive java.net.http;
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires org.slf4j;
+
+    exports dev.nemo.sdk;
+    exports dev.nemo.sdk.auth;
+    exports dev.nemo.sdk.error;
+    exports dev.nemo.sdk.session;
+}
