@@ -18,8 +18,11 @@ import java.util.Locale;
  * buffered whole.
  */
 final class UploadHandler {
-    /** What is read and thrown away after a refusal before giving up on the connection. */
-    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    /**
+     * What is read and thrown away after a refusal, so that the client (still sending) gets to read
+     * the answer instead of a connection reset; past this the connection is closed.
+     */
+    private static final long DRAIN_LIMIT = 1024L * 1024 * 1024;
     private static final int MAX_PARTS = 100;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
 
@@ -29,8 +32,8 @@ final class UploadHandler {
         this.world = world;
     }
 
-    /** A refusal with a body code, decided while reading. */
-    private static final class Refusal extends Exception {
+    /** A refusal with a body code (0 for a plain HTTP 400), decided while reading. */
+    static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
         final int code;
 
@@ -107,7 +110,7 @@ final class UploadHandler {
                 continue;
             }
             String name = part.filename() == null || part.filename().isBlank() ? "file" : baseName(part.filename());
-            files.add(read(name, part.body()));
+            files.add(read(name, part.body(), world.options().uploadLimitBytes()));
         }
         return files;
     }
@@ -135,14 +138,17 @@ final class UploadHandler {
                         + "URL with NemoEmulator.registerRemoteMedia or use one of its own CDN URLs");
             }
             String name = baseName(url.replaceAll("[?#].*$", ""));
-            files.add(read(name.isEmpty() ? "download" : name, new java.io.ByteArrayInputStream(bytes)));
+            files.add(read(name.isEmpty() ? "download" : name, new java.io.ByteArrayInputStream(bytes),
+                    world.options().uploadLimitBytes()));
         }
         return files;
     }
 
-    /** Sniffs the head, then copies the rest while counting against the limit. */
-    private World.PendingFile read(String filename, InputStream in) throws IOException, Refusal {
-        long limit = world.options().uploadLimitBytes();
+    /**
+     * Sniffs the head, then copies the rest while counting against the limit: an oversized file is
+     * refused as soon as the limit is crossed, having buffered at most the limit plus one read.
+     */
+    static World.PendingFile read(String filename, InputStream in, long limit) throws IOException, Refusal {
         byte[] head = in.readNBytes(MediaKind.SNIFF_BYTES);
         MediaKind kind = MediaKind.sniff(head, head.length);
         if (kind == null) {
