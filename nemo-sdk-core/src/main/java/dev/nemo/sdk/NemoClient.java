@@ -4,10 +4,12 @@ import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.auth.Attribution;
 import dev.nemo.sdk.auth.Credentials;
 import dev.nemo.sdk.auth.TokenProvider;
+import dev.nemo.sdk.draft.StateApi;
 import dev.nemo.sdk.internal.SdkInfo;
 import dev.nemo.sdk.internal.SharedResources;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
+import dev.nemo.sdk.internal.api.DefaultStateApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
@@ -53,6 +55,7 @@ public final class NemoClient implements AutoCloseable {
     private final String clientId;
     private final SessionsApi sessions;
     private final CreditsApi credits;
+    private final StateApi state;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -98,6 +101,7 @@ public final class NemoClient implements AutoCloseable {
         this.transport.tokenProvider(provider);
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
+        this.state = new DefaultStateApi(transport);
     }
 
     /** @return a builder with default settings */
@@ -126,6 +130,11 @@ public final class NemoClient implements AutoCloseable {
     /** @return the credit balance */
     public CreditsApi credits() {
         return credits;
+    }
+
+    /** @return the latest state of a session: media, draft, canvas */
+    public StateApi state() {
+        return state;
     }
 
     /** @return the API base URL in use */
