@@ -27,6 +27,7 @@ import reactor.core.scheduler.Scheduler;
  *   <tr><th>operation</th><th>re-subscribe / {@code retry()}</th></tr>
  *   <tr><td>{@code credits().balance()}</td><td>safe: reads the balance again</td></tr>
  *   <tr><td>{@code sessions().create()}</td><td>creates another project and session each time</td></tr>
+ *   <tr><td>{@code state().get(id)}</td><td>safe: reads the state again</td></tr>
  * </table>
  *
  * <h2>Time</h2>
@@ -45,12 +46,14 @@ public final class ReactiveNemoClient implements AutoCloseable {
     private final ReactorSleeper sleeper;
     private final ReactiveCreditsApi credits;
     private final ReactiveSessionsApi sessions;
+    private final ReactiveStateApi state;
 
     private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
         this.client = client;
         this.sleeper = sleeper;
         this.credits = new ReactiveCreditsApi(client.credits());
         this.sessions = new ReactiveSessionsApi(client.sessions());
+        this.state = new ReactiveStateApi(client.state());
     }
 
     /**
@@ -88,6 +91,11 @@ public final class ReactiveNemoClient implements AutoCloseable {
     /** @return session creation */
     public ReactiveSessionsApi sessions() {
         return sessions;
+    }
+
+    /** @return the latest state of a session: media, draft, canvas */
+    public ReactiveStateApi state() {
+        return state;
     }
 
     /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */

@@ -44,11 +44,12 @@ class CancellationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"credits", "sessions"})
+    @ValueSource(strings = {"credits", "sessions", "state"})
     void cancellingTheSubscriptionClosesTheConnection(String operation) throws Exception {
         Map<String, Function<ReactiveNemoClient, Mono<?>>> operations = Map.of(
                 "credits", r -> r.credits().balance(),
-                "sessions", r -> r.sessions().create(CreateSessionRequest.inLanguage("en")));
+                "sessions", r -> r.sessions().create(CreateSessionRequest.inLanguage("en")),
+                "state", r -> r.state().get(Stubs.SESSION_ID));
         Disposable subscription = operations.get(operation).apply(reactive).subscribe();
 
         assertThat(server.requestReceived.await(20, TimeUnit.SECONDS)).as("request received").isTrue();
