@@ -84,7 +84,7 @@ public final class Transport {
      * @return the envelope's payload, or the typed error
      */
     public CompletableFuture<JsonNode> json(ApiRequest request) {
-        return execute(request, info -> false, null).thenApply(r -> r.payload);
+        return Futures.map(execute(request, info -> false, null), r -> r.payload);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class Transport {
                                                          Predicate<HttpResponse.ResponseInfo> isStream,
                                                          HttpResponse.BodyHandler<T> streamHandler) {
         Objects.requireNonNull(streamHandler, "streamHandler");
-        return execute(request, isStream, streamHandler).thenApply(r -> {
+        return Futures.map(execute(request, isStream, streamHandler), r -> {
             @SuppressWarnings("unchecked")
             HttpResponse<T> response = (HttpResponse<T>) r.streamResponse;
             return response;
@@ -190,6 +190,9 @@ public final class Transport {
         }
 
         private CompletableFuture<Outcome> onFailure(Throwable error, AccessToken token) {
+            if (result.isDone()) {
+                return CompletableFuture.failedFuture(error);
+            }
             NemoException e = toNemo(error);
             if (e instanceof TokenExpiredException && request.authenticated() && !renewed && tokens.canRenew()) {
                 renewed = true;
@@ -243,6 +246,10 @@ public final class Transport {
         private CompletableFuture<Outcome> sendFollowingRedirects(AccessToken token, String method, URI uri,
                                                                   java.util.function.Supplier<HttpRequest.BodyPublisher> body,
                                                                   int redirects) {
+            if (result.isDone()) {
+                // cancelled while the token or a redirect was on its way: send nothing more
+                return CompletableFuture.failedFuture(new CancellationException("the call was cancelled"));
+            }
             Duration timeout = request.options().timeout().orElse(settings.requestTimeout());
             HttpRequest httpRequest = buildRequest(request, token, method, uri, body, timeout);
             long started = System.nanoTime();
@@ -258,6 +265,9 @@ public final class Transport {
             LOG.debug("--> {} {}", method, uri.getRawPath());
             CompletableFuture<HttpResponse<Object>> sent = settings.http().sendAsync(httpRequest, handler);
             inFlight = sent;
+            if (result.isCancelled()) {
+                sent.cancel(true);
+            }
             ScheduledFuture<?> deadline = settings.scheduler().schedule(() -> {
                 if (!sent.isDone()) {
                     timedOut.set(true);
