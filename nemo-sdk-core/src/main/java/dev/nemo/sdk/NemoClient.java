@@ -4,8 +4,10 @@ import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.auth.Attribution;
 import dev.nemo.sdk.auth.Credentials;
 import dev.nemo.sdk.auth.TokenProvider;
+import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.internal.SdkInfo;
 import dev.nemo.sdk.internal.SharedResources;
+import dev.nemo.sdk.internal.api.DefaultChatApi;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
@@ -53,6 +55,7 @@ public final class NemoClient implements AutoCloseable {
     private final String clientId;
     private final SessionsApi sessions;
     private final CreditsApi credits;
+    private final ChatApi chat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -98,6 +101,7 @@ public final class NemoClient implements AutoCloseable {
         this.transport.tokenProvider(provider);
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
+        this.chat = new DefaultChatApi(transport);
     }
 
     /** @return a builder with default settings */
@@ -126,6 +130,11 @@ public final class NemoClient implements AutoCloseable {
     /** @return the credit balance */
     public CreditsApi credits() {
         return credits;
+    }
+
+    /** @return chat with the session's agent ({@code /run_sse}) */
+    public ChatApi chat() {
+        return chat;
     }
 
     /** @return the API base URL in use */
