@@ -334,6 +334,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                     } catch (Throwable t) {
                         LOG.warn("A chat subscriber threw from onNext; cancelling the stream", t);
                         cancelled = true;
+                        cancelUpstream();
                         cleanUp();
                         return;
                     }
