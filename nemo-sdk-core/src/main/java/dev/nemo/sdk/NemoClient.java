@@ -8,6 +8,7 @@ import dev.nemo.sdk.internal.SdkInfo;
 import dev.nemo.sdk.internal.SharedResources;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
+import dev.nemo.sdk.internal.api.DefaultUploadsApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
@@ -16,6 +17,7 @@ import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
 import dev.nemo.sdk.session.CreditsApi;
 import dev.nemo.sdk.session.SessionsApi;
+import dev.nemo.sdk.upload.UploadsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public final class NemoClient implements AutoCloseable {
     private final String clientId;
     private final SessionsApi sessions;
     private final CreditsApi credits;
+    private final UploadsApi uploads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -98,6 +101,7 @@ public final class NemoClient implements AutoCloseable {
         this.transport.tokenProvider(provider);
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
+        this.uploads = new DefaultUploadsApi(transport);
     }
 
     /** @return a builder with default settings */
@@ -126,6 +130,11 @@ public final class NemoClient implements AutoCloseable {
     /** @return the credit balance */
     public CreditsApi credits() {
         return credits;
+    }
+
+    /** @return media upload to a session (files or URLs) */
+    public UploadsApi uploads() {
+        return uploads;
     }
 
     /** @return the API base URL in use */
