@@ -14,4 +14,5 @@ module dev.nemo.sdk {
     exports dev.nemo.sdk.chat;
     exports dev.nemo.sdk.error;
     exports dev.nemo.sdk.session;
+    exports dev.nemo.sdk.upload;
 }

@@ -12,6 +12,7 @@ import dev.nemo.sdk.internal.api.DefaultChatApi;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
 import dev.nemo.sdk.internal.api.DefaultStateApi;
+import dev.nemo.sdk.internal.api.DefaultUploadsApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
@@ -20,6 +21,7 @@ import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
 import dev.nemo.sdk.session.CreditsApi;
 import dev.nemo.sdk.session.SessionsApi;
+import dev.nemo.sdk.upload.UploadsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -59,6 +61,7 @@ public final class NemoClient implements AutoCloseable {
     private final CreditsApi credits;
     private final StateApi state;
     private final ChatApi chat;
+    private final UploadsApi uploads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -106,6 +109,7 @@ public final class NemoClient implements AutoCloseable {
         this.credits = new DefaultCreditsApi(transport);
         this.state = new DefaultStateApi(transport);
         this.chat = new DefaultChatApi(transport);
+        this.uploads = new DefaultUploadsApi(transport);
     }
 
     /** @return a builder with default settings */
@@ -144,6 +148,11 @@ public final class NemoClient implements AutoCloseable {
     /** @return chat with the session's agent ({@code /run_sse}) */
     public ChatApi chat() {
         return chat;
+    }
+
+    /** @return media upload to a session (files or URLs) */
+    public UploadsApi uploads() {
+        return uploads;
     }
 
     /** @return the API base URL in use */

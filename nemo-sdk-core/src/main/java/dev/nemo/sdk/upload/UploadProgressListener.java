@@ -1,0 +1,18 @@
+package dev.nemo.sdk.upload;
+
+/**
+ * Receives upload progress as the HTTP client consumes the request body. Called on an HTTP
+ * client thread, in order, with non-decreasing values; it must return quickly and not block.
+ * An exception it throws is logged and ignored.
+ */
+@FunctionalInterface
+public interface UploadProgressListener {
+
+    /**
+     * @param bytesSent  request body bytes handed to the connection so far
+     * @param totalBytes the whole body size (the {@code Content-Length}), or {@code -1} when a
+     *                   stream of unknown length makes it unknown; {@code bytesSent} reaches it
+     *                   when the last byte has been handed over
+     */
+    void onProgress(long bytesSent, long totalBytes);
+}
