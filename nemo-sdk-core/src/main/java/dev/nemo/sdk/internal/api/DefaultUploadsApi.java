@@ -139,6 +139,7 @@ public final class DefaultUploadsApi implements UploadsApi {
         private final List<MediaSource> sources;
         private final UploadOptions options;
         private final List<Checked> checked = new ArrayList<>();
+        private final List<HeadPrefetch> prefetches = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** A failure of the body itself (a source broke its promise), which the HTTP client would blur. */
         private final AtomicReference<NemoException> abort = new AtomicReference<>();
 
@@ -204,10 +205,10 @@ public final class DefaultUploadsApi implements UploadsApi {
             Flow.Publisher<ByteBuffer> content = source.content().orElseThrow();
             if (!options.verifyContent()) {
                 return CompletableFuture.completedFuture(new Checked(source, length,
-                        source.contentType().orElse(MediaFormat.mimeTypeOf(source.fileName())), null,
-                        () -> content));
+                        source.contentType().orElse(MediaFormat.mimeTypeOf(source.fileName())), () -> content));
             }
             HeadPrefetch prefetch = HeadPrefetch.start(content, MediaSniffer.WINDOW);
+            prefetches.add(prefetch);
             ScheduledFuture<?> timer = transport.settings().scheduler().schedule(() ->
                     prefetch.head().completeExceptionally(new MediaSourceException("The stream of '"
                             + source.fileName() + "' produced no data within " + options.timeout().toSeconds()
@@ -231,7 +232,7 @@ public final class DefaultUploadsApi implements UploadsApi {
                 }
                 // the first attempt continues the stream already opened; any later one subscribes afresh
                 AtomicReference<HeadPrefetch> first = new AtomicReference<>(prefetch);
-                return new Checked(source, length, mime, prefetch, () -> {
+                return new Checked(source, length, mime, () -> {
                     HeadPrefetch p = first.getAndSet(null);
                     return p != null ? p.remainder() : content;
                 });
@@ -261,7 +262,7 @@ public final class DefaultUploadsApi implements UploadsApi {
             }
             String mime = head == null ? source.contentType().orElse(MediaFormat.mimeTypeOf(source.fileName()))
                     : mimeType(source, head);
-            return new Checked(source, size, mime, null, () -> {
+            return new Checked(source, size, mime, () -> {
                 try {
                     return HttpRequest.BodyPublishers.ofFile(file);
                 } catch (FileNotFoundException e) {
@@ -346,12 +347,9 @@ public final class DefaultUploadsApi implements UploadsApi {
             return ErrorDetails.request("POST", path);
         }
 
+        /** Cancels the streams whose head was read but which the upload did not take over. */
         private void releaseAll() {
-            for (Checked c : checked) {
-                if (c.prefetch != null) {
-                    c.prefetch.release();
-                }
-            }
+            prefetches.forEach(HeadPrefetch::release);
         }
     }
 
@@ -360,15 +358,12 @@ public final class DefaultUploadsApi implements UploadsApi {
         final MediaSource source;
         final long length;
         final String mimeType;
-        final HeadPrefetch prefetch;
         final Supplier<Flow.Publisher<ByteBuffer>> content;
 
-        Checked(MediaSource source, long length, String mimeType, HeadPrefetch prefetch,
-                Supplier<Flow.Publisher<ByteBuffer>> content) {
+        Checked(MediaSource source, long length, String mimeType, Supplier<Flow.Publisher<ByteBuffer>> content) {
             this.source = source;
             this.length = length;
             this.mimeType = mimeType;
-            this.prefetch = prefetch;
             this.content = content;
         }
     }
@@ -381,6 +376,16 @@ public final class DefaultUploadsApi implements UploadsApi {
             return bytes + " bytes";
         }
         return String.format(Locale.ROOT, "%.1f MB (%d bytes)", bytes / (1024.0 * 1024.0), bytes);
+    }
+
+    private static boolean looksLikeText(byte[] head) {
+        for (int i = 0; i < Math.min(head.length, 512); i++) {
+            int b = head[i] & 0xFF;
+            if (b < 0x09 || (b > 0x0D && b < 0x20) || b == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String describeContent(byte[] head) {
@@ -397,8 +402,9 @@ public final class DefaultUploadsApi implements UploadsApi {
         String kind = text.startsWith("<!doctype html") || text.startsWith("<html") ? "an HTML page"
                 : text.startsWith("%pdf") ? "a PDF document"
                 : text.startsWith("pk\u0003\u0004") ? "a ZIP archive"
-                : text.startsWith("{") || text.startsWith("[") ? "JSON or text"
+                : text.startsWith("{") || text.startsWith("[") ? "JSON"
                 : head[0] == 0x42 && head.length > 1 && head[1] == 0x4d ? "a BMP image"
+                : looksLikeText(head) ? "text"
                 : "an unrecognised format";
         return "its content looks like " + kind + " (starts with " + hex + ")";
     }
