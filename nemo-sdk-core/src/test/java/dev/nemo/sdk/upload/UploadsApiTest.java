@@ -406,6 +406,60 @@ class UploadsApiTest {
     }
 
     @Test
+    void theFirstFailingCheckStopsTheOtherStreamsAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        Flow.Publisher<ByteBuffer> silent = s -> s.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+                cancelled.countDown();
+            }
+        });
+        Path big = file("big.gif", gif(2000));
+        CompletableFuture<UploadResult> f = client.uploads().uploadAsync(SID, List.of(
+                MediaSource.ofPublisher("silent.gif", 100, silent), MediaSource.of(big)),
+                UploadOptions.builder().maxFileSize(1000).build());
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(MediaTooLargeException.class);
+        assertThat(cancelled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aOneShotStreamCannotBeSentTwiceAndSaysSo() throws Exception {
+        client.close();
+        wm.stubFor(post("/api/auth/anonymous-token").willReturn(okJson(
+                "{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\",\"user_id\":\"anon_1\"}}")));
+        wm.stubFor(post(PATH).willReturn(okJson("{\"code\":1001}")));
+        client = WireMockSupport.client(wm, time, dir).clientId("cid-one-shot").build();
+        AtomicInteger subscriptions = new AtomicInteger();
+        byte[] content = gif(1000);
+        Flow.Publisher<ByteBuffer> oneShot = s -> {
+            if (subscriptions.incrementAndGet() == 1) {
+                Bodies.chunked(content, new int[] {100}, null).subscribe(s);
+            } else {
+                s.onSubscribe(new Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                    }
+
+                    @Override
+                    public void cancel() {
+                    }
+                });
+                s.onError(new IllegalStateException("this stream can be read only once"));
+            }
+        };
+        assertThatThrownBy(() -> client.uploads().upload(SID, List.of(
+                MediaSource.ofPublisher("once.gif", content.length, oneShot))))
+                .isInstanceOfSatisfying(MediaSourceException.class, e -> assertThat(e.fileName()).isEqualTo("once.gif"))
+                .hasMessageContaining("read only once");
+        assertThat(parts(uploads().get(0)).get(0).content()).isEqualTo(content);
+    }
+
+    @Test
     void sessionIdsAreValidatedAndEncodedAsOnePathSegment() throws Exception {
         wm.stubFor(post(urlEqualTo("/api/upload-video/nemo_agent/me/a%2Fb%20c")).willReturn(okJson(FILES_RESPONSE)));
         assertThat(client.uploads().upload("a/b c", file("a.gif", gif(10))).files()).hasSize(1);
