@@ -5,9 +5,11 @@ import dev.nemo.sdk.auth.Attribution;
 import dev.nemo.sdk.auth.Credentials;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.draft.StateApi;
+import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.internal.SdkInfo;
 import dev.nemo.sdk.internal.SharedResources;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
+import dev.nemo.sdk.internal.api.DefaultExportsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
 import dev.nemo.sdk.internal.api.DefaultStateApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
@@ -56,6 +58,7 @@ public final class NemoClient implements AutoCloseable {
     private final SessionsApi sessions;
     private final CreditsApi credits;
     private final StateApi state;
+    private final ExportsApi exports;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -102,6 +105,7 @@ public final class NemoClient implements AutoCloseable {
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
         this.state = new DefaultStateApi(transport);
+        this.exports = new DefaultExportsApi(transport);
     }
 
     /** @return a builder with default settings */
@@ -135,6 +139,11 @@ public final class NemoClient implements AutoCloseable {
     /** @return the latest state of a session: media, draft, canvas */
     public StateApi state() {
         return state;
+    }
+
+    /** @return exports: submit a render, follow it (also from another process), download the video */
+    public ExportsApi exports() {
+        return exports;
     }
 
     /** @return the API base URL in use */
