@@ -11,6 +11,7 @@ module dev.nemo.sdk {
     exports dev.nemo.sdk;
     exports dev.nemo.sdk.auth;
     exports dev.nemo.sdk.chat;
+    exports dev.nemo.sdk.draft;
     exports dev.nemo.sdk.error;
     exports dev.nemo.sdk.session;
 }

@@ -5,11 +5,13 @@ import dev.nemo.sdk.auth.Attribution;
 import dev.nemo.sdk.auth.Credentials;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.chat.ChatApi;
+import dev.nemo.sdk.draft.StateApi;
 import dev.nemo.sdk.internal.SdkInfo;
 import dev.nemo.sdk.internal.SharedResources;
 import dev.nemo.sdk.internal.api.DefaultChatApi;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
+import dev.nemo.sdk.internal.api.DefaultStateApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
@@ -55,6 +57,7 @@ public final class NemoClient implements AutoCloseable {
     private final String clientId;
     private final SessionsApi sessions;
     private final CreditsApi credits;
+    private final StateApi state;
     private final ChatApi chat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -101,7 +104,8 @@ public final class NemoClient implements AutoCloseable {
         this.transport.tokenProvider(provider);
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
-        this.chat = new DefaultChatApi(transport);
+        this.state = new DefaultStateApi(transport);
+        this.chat = new DefaultChatApi(transport, state);
     }
 
     /** @return a builder with default settings */
@@ -130,6 +134,11 @@ public final class NemoClient implements AutoCloseable {
     /** @return the credit balance */
     public CreditsApi credits() {
         return credits;
+    }
+
+    /** @return the latest state of a session: media, draft, canvas */
+    public StateApi state() {
+        return state;
     }
 
     /** @return chat with the session's agent ({@code /run_sse}) */
