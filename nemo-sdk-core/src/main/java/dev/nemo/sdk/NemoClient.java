@@ -111,7 +111,7 @@ public final class NemoClient implements AutoCloseable {
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
         this.state = new DefaultStateApi(transport);
-        this.chat = new DefaultChatApi(transport);
+        this.chat = new DefaultChatApi(transport, state);
         this.uploads = new DefaultUploadsApi(transport);
         this.exports = new DefaultExportsApi(transport);
     }
