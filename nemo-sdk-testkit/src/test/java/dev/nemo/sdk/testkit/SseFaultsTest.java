@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,18 +39,17 @@ class SseFaultsTest {
         emulator.close();
     }
 
-    /** Reads the stream until it ends or breaks; returns what arrived and the failure, if any. */
+    /**
+     * Reads the stream until it ends or breaks; returns what arrived and the failure, if any. Each
+     * received chunk is copied as it arrives (an InputStream handler may drop buffered bytes once
+     * the connection fails).
+     */
     private Object[] readAll() throws Exception {
-        HttpResponse<InputStream> r = Http.client().send(http.chatRequest(sid, "add BGM"),
-                HttpResponse.BodyHandlers.ofInputStream());
         ByteArrayOutputStream got = new ByteArrayOutputStream();
-        IOException failure = null;
-        try (InputStream in = r.body()) {
-            byte[] buf = new byte[256];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                got.write(buf, 0, n);
-            }
+        Throwable failure = null;
+        try {
+            Http.client().send(http.chatRequest(sid, "add BGM"),
+                    HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(got::writeBytes)));
         } catch (IOException e) {
             failure = e;
         }

@@ -2,6 +2,7 @@ package dev.nemo.sdk.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.ErrorCodes;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.RenderPacing;
@@ -78,7 +79,7 @@ final class RenderHandlers {
             call.renderError(400, "output must be an object", null);
             return;
         }
-        if (!DraftEditor.exportable(draft)) {
+        if (!Draft.of(draft).isExportable()) {
             call.renderError(400, "The draft has no segments to render; upload media first", null);
             return;
         }

@@ -350,8 +350,9 @@ public final class World {
                 info.put("id", id);
                 info.put("url", url);
                 ((ArrayNode) session.state.get("video_infos")).add(info);
-                new DraftEditor(session.draft(), session.canvas()).addMedia(id, f.filename(), url, f.info(),
-                        session.taskName);
+                DraftEditor editor = new DraftEditor(session.draft(), session.canvas());
+                editor.addMedia(id, f.filename(), url, f.info(), session.taskName);
+                session.draft(editor.draft());
             }
             return out;
         });

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dev.nemo.sdk.draft.Draft;
 import org.junit.jupiter.api.Test;
 
 class DraftEditorTest {
@@ -19,9 +20,10 @@ class DraftEditorTest {
         ObjectNode draft = parse("{'t':[{'tt':0,'x':1,'sg':[{'id':'seg_1','start':0,'duration':4000,'media_id':'m1','in':0,'fx':'blur'},"
                 + "{'id':'seg_2','start':4000,'duration':4000,'media_id':'m2','in':0}]},"
                 + "{'tt':7,'sg':[{'id':'seg_3','start':0,'duration':3000,'text':'Hi'}]}],'d':8000,'m':{'title':'p'},'extra':true}");
-        DraftEditor editor = new DraftEditor(draft, EmulatorJson.object());
+        DraftEditor editor = new DraftEditor(Draft.of(draft), EmulatorJson.object());
 
         DraftEditor.Change change = editor.apply(new EditOp.Trim(2000, 3000));
+        draft = editor.draft().toJson();
 
         assertThat(change.changed()).isTrue();
         assertThat(change.en()).isEqualTo("kept 2s–5s");
@@ -41,14 +43,16 @@ class DraftEditorTest {
 
     @Test
     void titlesAndMusic() throws IOException {
-        ObjectNode draft = parse("{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000}");
-        DraftEditor editor = new DraftEditor(draft, EmulatorJson.object());
+        DraftEditor editor = new DraftEditor(
+                Draft.of(parse("{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000}")),
+                EmulatorJson.object());
 
         assertThat(editor.apply(new EditOp.SetTitle("Urban Dreams")).en()).isEqualTo("added the title 'Urban Dreams' (0-3s)");
         assertThat(editor.apply(new EditOp.SetTitle("Night")).en()).isEqualTo("changed the title to 'Night'");
         assertThat(editor.apply(new EditOp.AddMusic("Lo-fi", 0.35)).en()).isEqualTo("added background music (Lo-fi, 35%)");
         assertThat(editor.apply(new EditOp.SetVolume(0.5)).changed()).isTrue();
 
+        ObjectNode draft = editor.draft().toJson();
         assertThat(draft.path("t").findValuesAsText("tt")).containsExactly("0", "7", "1");
         assertThat(draft.at("/t/1/sg/0/text").asText()).isEqualTo("Night");
         assertThat(draft.at("/t/1/sg/0/id").asText()).isEqualTo("seg_2");
@@ -59,21 +63,21 @@ class DraftEditorTest {
         assertThat(editor.apply(new EditOp.RemoveTitle()).changed()).isFalse();
         assertThat(editor.apply(new EditOp.RemoveMusic()).changed()).isTrue();
         assertThat(editor.apply(new EditOp.SetVolume(0.1)).changed()).isFalse();
-        assertThat(draft.path("t")).hasSize(1);
+        assertThat(editor.draft().tracks()).hasSize(1);
     }
 
     @Test
     void renderSettingsGoIntoTheMetadata() throws IOException {
-        ObjectNode draft = parse("{'t':[{'tt':0,'sg':[{'start':0,'duration':1000}]}],'d':1000}");
         ObjectNode canvas = parse("{'width':480,'height':640}");
-        DraftEditor editor = new DraftEditor(draft, canvas);
+        DraftEditor editor = new DraftEditor(Draft.of(parse("{'t':[{'tt':0,'sg':[{'start':0,'duration':1000}]}],'d':1000}")),
+                canvas);
 
         editor.apply(new EditOp.Resize("720p", 720, 0, 0));
         editor.apply(new EditOp.Compress(512_000L, "high"));
         editor.apply(new EditOp.Convert("gif"));
         editor.apply(new EditOp.SetFps(15));
 
-        JsonNode m = draft.path("m");
+        JsonNode m = editor.draft().toJson().path("m");
         assertThat(m.path("width").asInt()).isEqualTo(720);
         assertThat(m.path("height").asInt()).isEqualTo(960);
         assertThat(m.path("resolution").asText()).isEqualTo("720p");
@@ -85,10 +89,13 @@ class DraftEditorTest {
     }
 
     @Test
-    void exportableNeedsASegment() throws IOException {
-        assertThat(DraftEditor.exportable(parse("{}"))).isFalse();
-        assertThat(DraftEditor.exportable(parse("{'t':[{'tt':0,'sg':[]}]}"))).isFalse();
-        assertThat(DraftEditor.exportable(parse("{'t':[{'tt':7,'sg':[{}]}]}"))).isTrue();
+    void aDraftOfTheWrongShapeIsRefusedUnchanged() throws IOException {
+        Draft odd = Draft.of(parse("{'t':'not tracks','d':1000}"));
+        DraftEditor editor = new DraftEditor(odd, EmulatorJson.object());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> editor.apply(new EditOp.SetTitle("x")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(editor.draft()).isEqualTo(odd);
     }
 
     @Test
