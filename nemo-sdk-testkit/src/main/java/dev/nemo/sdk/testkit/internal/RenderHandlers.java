@@ -93,14 +93,14 @@ final class RenderHandlers {
             return s;
         });
         JsonNode out = output == null || output.isNull() ? EmulatorJson.object() : output;
+        Future<RenderOutput> work = renders.start(new RenderRequest(id, sessionId, draft, out, sources));
         RenderRecord record = new RenderRecord(id, session, call.account, draft, out, world.clock().instant(),
-                renders.name());
+                renders.name(), work);
         if (!world.addRender(record)) {
+            work.cancel(true);
             call.renderError(409, "Render id already exists: " + id + "; use a new id", null);
             return;
         }
-        Future<RenderOutput> work = renders.start(new RenderRequest(id, sessionId, draft, out, sources));
-        world.locked(() -> record.work = work);
         call.render(world.locked(() -> data(record)));
     }
 
@@ -194,7 +194,7 @@ final class RenderHandlers {
 
     /** Waits for the background render (outside the lock) and records its outcome. */
     private void finish(RenderRecord r) {
-        Future<RenderOutput> work = world.locked(() -> r.work);
+        Future<RenderOutput> work = r.work;
         RenderOutput result = null;
         String error = null;
         try {
