@@ -166,6 +166,7 @@ class DraftTest {
         assertThatThrownBy(() -> Draft.parse("{\"t\":")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> Draft.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Draft.parse("{} {\"t\":[]}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Draft.of(IntNode.valueOf(1))).isInstanceOf(IllegalArgumentException.class);
     }
 
