@@ -182,6 +182,14 @@ class DraftTest {
     }
 
     @Test
+    void summaryCopesWithHugeTimes() {
+        Draft d = Draft.parse("{\"t\":[{\"tt\":0,\"sg\":[{\"start\":9223372036854775807,"
+                + "\"duration\":9223372036854775807,\"volume\":1e308}]}]}");
+        assertThat(d.summary()).isEqualTo("Timeline (1 track): 1. Video: untitled (9223372036854775.8-18446744073709551.6s, "
+                + Long.MAX_VALUE + "%)");
+    }
+
+    @Test
     void trackTypesKeepUnknownCodes() {
         assertThat(TrackType.of(0)).isSameAs(TrackType.VIDEO);
         assertThat(TrackType.of(7)).isEqualTo(TrackType.TEXT);
