@@ -127,6 +127,9 @@ public final class Downloader {
         private volatile CompletableFuture<?> inFlight;
         private volatile FileSink sink;
         private volatile boolean timedOut;
+        /** Set before the current sink is read by {@link #stop}; a sink created later sees it and aborts. */
+        private volatile boolean stopped;
+        private boolean finishing;
         private volatile FileSink.LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
 
@@ -143,7 +146,8 @@ public final class Downloader {
             result.whenComplete((r, e) -> {
                 deadline.cancel(false);
                 if (e != null) {
-                    stopCurrent(e);
+                    // the caller cancelled: stop reading and remove the temporary file
+                    stop(e);
                 }
             });
             URI primary = job.outputUrl().orElse(null);
@@ -184,31 +188,35 @@ public final class Downloader {
         private void finish(Fetched fetched) {
             decision.lock();
             try {
-                if (result.isDone()) {
+                if (stopped || result.isDone()) {
                     fetched.sink().discard();
                     return;
                 }
+                finishing = true;
+            } finally {
+                decision.unlock();
+            }
+            try {
                 try {
                     Files.move(fetched.sink().temp(), file, StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(fetched.sink().temp(), file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-                LOG.debug("Downloaded render {} ({} bytes in {} ms) to {}", job.renderId(), fetched.bytes(),
-                        took.toMillis(), file.getFileName());
-                result.complete(new DownloadResult(file, fetched.bytes(), took, fetched.source(), fetched.fallback()));
             } catch (IOException | RuntimeException e) {
                 fetched.sink().discard();
                 result.completeExceptionally(new FileSink.LocalFileFailure("Cannot move the download into " + file, e));
-            } finally {
-                decision.unlock();
+                return;
             }
+            Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+            LOG.debug("Downloaded render {} ({} bytes in {} ms) to {}", job.renderId(), fetched.bytes(),
+                    took.toMillis(), file.getFileName());
+            result.complete(new DownloadResult(file, fetched.bytes(), took, fetched.source(), fetched.fallback()));
         }
 
         /** Fetches {@code uri}, following redirects; credentials only while on the API's origin. */
         private CompletableFuture<Fetched> fetch(URI uri, boolean credentialed, int redirects) {
-            if (result.isDone()) {
+            if (stopped || result.isDone()) {
                 return CompletableFuture.failedFuture(new CancellationException("download stopped"));
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -220,13 +228,14 @@ public final class Downloader {
             if (left.isNegative() || left.isZero()) {
                 return CompletableFuture.failedFuture(timeoutError());
             }
-            boolean apiOrigin = credentialed && Transport.sameOrigin(uri, settings.baseUri());
+            String apiPath = credentialed ? apiPath(uri, settings.baseUri()) : null;
+            boolean apiOrigin = apiPath != null;
             HttpResponse.BodyHandler<Object> handler = info -> {
                 if (info.statusCode() / 100 == 2) {
                     FileSink s = new FileSink(file.getParent(), "." + file.getFileName() + ".",
                             failure -> localFailure = failure);
                     sink = s;
-                    if (result.isDone()) {
+                    if (stopped) {
                         s.abort(new CancellationException("download stopped"));
                     }
                     @SuppressWarnings("unchecked")
@@ -238,9 +247,7 @@ public final class Downloader {
             CompletableFuture<HttpResponse<Object>> sent;
             LOG.debug("--> GET {} ({})", hostAndPath(uri), apiOrigin ? "API origin, authenticated" : "plain");
             if (apiOrigin) {
-                String pathAndQuery = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-                ApiRequest request = ApiRequest.get(pathAndQuery).withAccept("*/*")
+                ApiRequest request = ApiRequest.get(apiPath).withAccept("*/*")
                         .withOptions(RequestOptions.builder().timeout(left).build());
                 sent = transport.stream(request, info -> info.statusCode() / 100 == 2
                         || (info.statusCode() / 100 == 3 && info.headers().firstValue("location").isPresent()), handler);
@@ -290,7 +297,7 @@ public final class Downloader {
                         throw new NemoException("The download of render " + job.renderId()
                                 + " was redirected to an invalid URL", detailsOf(uri, status), e);
                     }
-                    boolean keep = apiOrigin && Transport.sameOrigin(next, settings.baseUri());
+                    boolean keep = apiOrigin && apiPath(next, settings.baseUri()) != null;
                     if (apiOrigin && !keep) {
                         LOG.debug("Download of render {} redirected to {}; credentials are not sent there", job.renderId(),
                                 next.getHost());
@@ -302,20 +309,23 @@ public final class Downloader {
             });
         }
 
+        /** The deadline: stop and clean up first, then fail, so no temporary file outlives the failure. */
         private void expire() {
             decision.lock();
             try {
-                if (result.isDone()) {
+                if (result.isDone() || finishing) {
                     return;
                 }
                 timedOut = true;
-                result.completeExceptionally(timeoutError());
+                stop(timeoutError());
             } finally {
                 decision.unlock();
             }
+            result.completeExceptionally(timeoutError());
         }
 
-        private void stopCurrent(Throwable why) {
+        private void stop(Throwable why) {
+            stopped = true;
             CompletableFuture<?> f = inFlight;
             if (f != null) {
                 f.cancel(true);
@@ -333,6 +343,25 @@ public final class Downloader {
                     "download deadline"), TransportException.Kind.TIMEOUT, false);
         }
 
+    }
+
+    /**
+     * The path (and query) of {@code uri} relative to the API base when it is on the API's origin
+     * and under the base's path, else {@code null} (then it is fetched without credentials).
+     */
+    static String apiPath(URI uri, URI base) {
+        if (!Transport.sameOrigin(uri, base)) {
+            return null;
+        }
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!basePath.isEmpty()) {
+            if (!path.startsWith(basePath + "/")) {
+                return null;
+            }
+            path = path.substring(basePath.length());
+        }
+        return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private static ApiRequest describe(URI uri) {
