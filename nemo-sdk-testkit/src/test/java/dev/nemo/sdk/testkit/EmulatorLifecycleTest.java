@@ -32,8 +32,11 @@ class EmulatorLifecycleTest {
         }
     }
 
+    /** Live threads, minus the JDK's shared pools that any earlier test may wake up at any time. */
     private static Set<Thread> threads() {
-        return new HashSet<>(Thread.getAllStackTraces().keySet());
+        Set<Thread> all = new HashSet<>(Thread.getAllStackTraces().keySet());
+        all.removeIf(t -> t.getName().startsWith("ForkJoinPool.commonPool") || t.getName().equals("Attach Listener"));
+        return all;
     }
 
     @Test
