@@ -46,6 +46,7 @@ public final class SseDecoder {
     private static final byte[] EVENT = ascii("event");
     private static final byte[] ID = ascii("id");
     private static final byte[] RETRY = ascii("retry");
+    private static final byte[] NEWLINE = {'\n'};
     private static final int INITIAL = 1024;
     /** Buffers that grew beyond this for one big event are dropped afterwards. */
     private static final int KEEP = 64 * 1024;
@@ -68,6 +69,10 @@ public final class SseDecoder {
     private int bomMatched;
     /** The previous chunk ended with CR: an LF starting the next chunk belongs to it. */
     private boolean skipLf;
+    /** The current line is a {@code data} line whose value is streaming straight into {@link #data}. */
+    private boolean openData;
+    /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
+    private boolean openDataSpace;
     private byte[] scratch;
 
     /**
@@ -136,11 +141,18 @@ public final class SseDecoder {
         }
         while (i < end) {
             int eol = findLineEnd(bytes, i, end);
-            if (eol < 0) {
+            if (openData) {
+                appendOpenData(bytes, i, (eol < 0 ? end : eol) - i);
+                if (eol < 0) {
+                    return;
+                }
+                openData = false;
+                dataLines++;
+            } else if (eol < 0) {
                 appendToLine(bytes, i, end - i);
+                openDataLine();
                 return;
-            }
-            if (lineLen > 0) {
+            } else if (lineLen > 0) {
                 appendToLine(bytes, i, eol - i);
                 int n = lineLen;
                 lineLen = 0;
@@ -166,13 +178,45 @@ public final class SseDecoder {
     }
 
     /**
+     * A line continues in the next chunk. When it is a {@code data} line, its value from now on
+     * goes straight into the data buffer: a multi-megabyte event is copied once, not three times.
+     */
+    private void openDataLine() {
+        if (lineLen < DATA.length + 1 || !startsWith(line, lineLen, DATA) || line[DATA.length] != ':') {
+            return;
+        }
+        int value = DATA.length + 1;
+        openDataSpace = value == lineLen;
+        if (value < lineLen && line[value] == ' ') {
+            value++;
+        }
+        if (dataLines > 0) {
+            appendDataBytes(NEWLINE, 0, 1);
+        }
+        appendDataBytes(line, value, lineLen - value);
+        lineLen = 0;
+        openData = true;
+    }
+
+    private void appendOpenData(byte[] a, int off, int len) {
+        if (openDataSpace && len > 0) {
+            openDataSpace = false;
+            if (a[off] == ' ') {
+                off++;
+                len--;
+            }
+        }
+        appendDataBytes(a, off, len);
+    }
+
+    /**
      * Ends the stream: a partial line or an undispatched event is discarded, as the WHATWG rules
      * require. The decoder is then reset to the start of a new stream.
      *
      * @return whether something was discarded: the stream stopped in the middle of an event
      */
     public boolean finish() {
-        boolean partial = lineLen > 0 || bomMatched > 0 || dataLines > 0 || !eventType.isEmpty();
+        boolean partial = lineLen > 0 || bomMatched > 0 || dataLines > 0 || openData || !eventType.isEmpty();
         lineLen = 0;
         dataLen = 0;
         dataLines = 0;
@@ -180,6 +224,8 @@ public final class SseDecoder {
         lastEventId = "";
         bomMatched = 0;
         skipLf = false;
+        openData = false;
+        openDataSpace = false;
         line = new byte[INITIAL];
         data = new byte[INITIAL];
         return partial;
@@ -249,7 +295,7 @@ public final class SseDecoder {
     }
 
     private EventTooLargeException tooLarge(String what) {
-        return new EventTooLargeException("An event-stream " + what + " exceeded " + maxLineBytes
+        return new EventTooLargeException("An event-stream " + what + " exceeded the limit of " + maxLineBytes
                 + " bytes; the stream was abandoned (raise ChatOptions.maxLineBytes if such events are expected)",
                 details, maxLineBytes);
     }
@@ -295,20 +341,23 @@ public final class SseDecoder {
     }
 
     private void appendData(byte[] a, int off, int len) {
-        int extra = dataLines > 0 ? 1 : 0;
-        long needed = (long) dataLen + extra + len;
+        if (dataLines > 0) {
+            appendDataBytes(NEWLINE, 0, 1);
+        }
+        appendDataBytes(a, off, len);
+        dataLines++;
+    }
+
+    private void appendDataBytes(byte[] a, int off, int len) {
+        long needed = (long) dataLen + len;
         if (needed > maxLineBytes) {
             throw tooLarge("event");
         }
         if (needed > data.length) {
             data = Arrays.copyOf(data, grow(data.length, (int) needed));
         }
-        if (extra == 1) {
-            data[dataLen++] = '\n';
-        }
         System.arraycopy(a, off, data, dataLen, len);
         dataLen += len;
-        dataLines++;
     }
 
     private void retry(byte[] a, int off, int len) {
@@ -331,14 +380,21 @@ public final class SseDecoder {
             eventType = "";
             return;
         }
-        SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, Arrays.copyOf(data, dataLen),
-                lastEventId);
+        String type = eventType.isEmpty() ? "message" : eventType;
+        SseEvent event;
+        if (dataLen > KEEP) {
+            // hand the buffer over instead of copying a large event once more
+            event = new SseEvent(type, data, dataLen, lastEventId);
+            data = new byte[INITIAL];
+        } else {
+            event = new SseEvent(type, Arrays.copyOf(data, dataLen), dataLen, lastEventId);
+            if (data.length > KEEP) {
+                data = new byte[INITIAL];
+            }
+        }
         dataLen = 0;
         dataLines = 0;
         eventType = "";
-        if (data.length > KEEP) {
-            data = new byte[INITIAL];
-        }
         handler.onEvent(event);
     }
 
@@ -348,6 +404,18 @@ public final class SseDecoder {
         }
         for (int i = 0; i < len; i++) {
             if (a[off + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] a, int len, byte[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (a[i] != prefix[i]) {
                 return false;
             }
         }
