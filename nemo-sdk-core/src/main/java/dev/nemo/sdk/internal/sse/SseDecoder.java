@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -73,6 +74,9 @@ public final class SseDecoder {
     private boolean openData;
     /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
     private boolean openDataSpace;
+    /** The open line's bytes, one exact copy per chunk, joined once when the line ends. */
+    private final ArrayList<byte[]> segments = new ArrayList<>();
+    private long segmentsLen;
     private byte[] scratch;
 
     /**
@@ -146,8 +150,7 @@ public final class SseDecoder {
                 if (eol < 0) {
                     return;
                 }
-                openData = false;
-                dataLines++;
+                closeOpenData();
             } else if (eol < 0) {
                 appendToLine(bytes, i, end - i);
                 openDataLine();
@@ -206,7 +209,34 @@ public final class SseDecoder {
                 len--;
             }
         }
-        appendDataBytes(a, off, len);
+        if (len == 0) {
+            return;
+        }
+        if (dataLen + segmentsLen + len > maxLineBytes) {
+            throw tooLarge("event");
+        }
+        segments.add(Arrays.copyOfRange(a, off, off + len));
+        segmentsLen += len;
+    }
+
+    /** Joins the open line's segments after the data buffer, into an array of exactly the right size. */
+    private void closeOpenData() {
+        openData = false;
+        openDataSpace = false;
+        dataLines++;
+        if (segments.isEmpty()) {
+            return;
+        }
+        int total = (int) (dataLen + segmentsLen);
+        if (total > data.length) {
+            data = Arrays.copyOf(data, total);
+        }
+        for (byte[] s : segments) {
+            System.arraycopy(s, 0, data, dataLen, s.length);
+            dataLen += s.length;
+        }
+        segments.clear();
+        segmentsLen = 0;
     }
 
     /**
@@ -226,6 +256,8 @@ public final class SseDecoder {
         skipLf = false;
         openData = false;
         openDataSpace = false;
+        segments.clear();
+        segmentsLen = 0;
         line = new byte[INITIAL];
         data = new byte[INITIAL];
         return partial;
