@@ -94,8 +94,9 @@ final class Summaries {
 
     /** Seconds with at most one decimal: {@code 10}, {@code 2.5}. */
     static String seconds(Duration d) {
-        BigDecimal s = BigDecimal.valueOf(d.toMillis()).movePointLeft(3).setScale(1, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
+        // from seconds and nanos: toMillis() would overflow for the sum of two huge times
+        BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
+                .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
     }
 

@@ -38,7 +38,7 @@ public final class DefaultStateApi implements StateApi {
     public CompletableFuture<SessionState> getAsync(String sessionId, RequestOptions options) {
         String path = path(sessionId);
         Objects.requireNonNull(options, "options");
-        return transport.json(ApiRequest.get(path).withOptions(options)).thenApply(data -> decode(path, data));
+        return Futures.map(transport.json(ApiRequest.get(path).withOptions(options)), data -> decode(path, data));
     }
 
     static SessionState decode(String path, JsonNode data) {
