@@ -26,7 +26,7 @@ import java.util.Objects;
  *   <li>at the end of the stream, a partial event is discarded ({@link #finish()} says whether there was one).</li>
  * </ul>
  * Bytes are scanned eight at a time for line ends and kept as bytes until an event is
- * dispatched, so a multi-megabyte single-line event costs a few array copies, and a multi-byte
+ * dispatched, so a multi-megabyte single-line event costs two array copies, and a multi-byte
  * character split across chunks decodes correctly. One line, and one event's data, may not exceed
  * the configured limit: beyond it {@link EventTooLargeException} is thrown instead of buffering
  * without bound.
@@ -181,8 +181,9 @@ public final class SseDecoder {
     }
 
     /**
-     * A line continues in the next chunk. When it is a {@code data} line, its value from now on
-     * goes straight into the data buffer: a multi-megabyte event is copied once, not three times.
+     * A line continues in the next chunk. When it is a {@code data} line, its value from now on is
+     * kept as exact chunk-sized copies joined once at the end of the line: a multi-megabyte event
+     * never goes through a growing line buffer and a growing data buffer.
      */
     private void openDataLine() {
         if (lineLen < DATA.length + 1 || !startsWith(line, lineLen, DATA) || line[DATA.length] != ':') {
