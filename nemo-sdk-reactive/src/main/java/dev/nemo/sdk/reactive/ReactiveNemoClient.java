@@ -28,6 +28,11 @@ import reactor.core.scheduler.Scheduler;
  *   <tr><td>{@code credits().balance()}</td><td>safe: reads the balance again</td></tr>
  *   <tr><td>{@code sessions().create()}</td><td>creates another project and session each time</td></tr>
  *   <tr><td>{@code state().get(id)}</td><td>safe: reads the state again</td></tr>
+ *   <tr><td>{@code chat().stream(…)}, {@code chat().send(…)}</td><td>refused: a second subscription fails
+ *       with {@link IllegalStateException} and sends nothing (a message costs credits)</td></tr>
+ *   <tr><td>{@code uploads().upload(…)}</td><td>uploads again (another asset); a {@code Flux} source must be
+ *       cold to be read again</td></tr>
+ *   <tr><td>{@code uploads().uploadUrls(…)}</td><td>uploads again (another asset)</td></tr>
  * </table>
  *
  * <h2>Time</h2>
@@ -47,6 +52,8 @@ public final class ReactiveNemoClient implements AutoCloseable {
     private final ReactiveCreditsApi credits;
     private final ReactiveSessionsApi sessions;
     private final ReactiveStateApi state;
+    private final ReactiveChatApi chat;
+    private final ReactiveUploadsApi uploads;
 
     private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
         this.client = client;
@@ -54,6 +61,8 @@ public final class ReactiveNemoClient implements AutoCloseable {
         this.credits = new ReactiveCreditsApi(client.credits());
         this.sessions = new ReactiveSessionsApi(client.sessions());
         this.state = new ReactiveStateApi(client.state());
+        this.chat = new ReactiveChatApi(client.chat());
+        this.uploads = new ReactiveUploadsApi(client.uploads());
     }
 
     /**
@@ -96,6 +105,16 @@ public final class ReactiveNemoClient implements AutoCloseable {
     /** @return the latest state of a session: media, draft, canvas */
     public ReactiveStateApi state() {
         return state;
+    }
+
+    /** @return chat with the session's agent (Server-Sent Events) */
+    public ReactiveChatApi chat() {
+        return chat;
+    }
+
+    /** @return media uploads */
+    public ReactiveUploadsApi uploads() {
+        return uploads;
     }
 
     /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */
