@@ -60,6 +60,8 @@ public final class DefaultUploadsApi implements UploadsApi {
     /** @param transport the transport */
     public DefaultUploadsApi(Transport transport) {
         this.transport = transport;
+        // on the thread that builds the client, not on the thread of the first upload
+        Multipart.seedRandom();
     }
 
     @Override
@@ -102,8 +104,8 @@ public final class DefaultUploadsApi implements UploadsApi {
         body.put("source_type", "url");
         RequestOptions effective = options.timeout().isPresent() ? options
                 : options.toBuilder().timeout(UploadOptions.DEFAULT_TIMEOUT).build();
-        return transport.json(ApiRequest.postJson(path, Json.write(body)).withOptions(effective))
-                .thenApply(data -> UploadResponses.decode(data));
+        return Futures.map(transport.json(ApiRequest.postJson(path, Json.write(body)).withOptions(effective)),
+                UploadResponses::decode);
     }
 
     /**
@@ -141,6 +143,9 @@ public final class DefaultUploadsApi implements UploadsApi {
         private final List<Checked> checked = new ArrayList<>();
         /** A failure of the body itself (a source broke its promise), which the HTTP client would blur. */
         private final AtomicReference<NemoException> abort = new AtomicReference<>();
+        /** The HTTP exchange once started, so that cancelling the upload aborts it. */
+        private volatile CompletableFuture<?> exchange;
+        private volatile boolean cancelled;
 
         Upload(String path, List<MediaSource> sources, UploadOptions options) {
             this.path = path;
@@ -180,7 +185,12 @@ public final class DefaultUploadsApi implements UploadsApi {
             });
             result.whenComplete((r, e) -> {
                 if (result.isCancelled()) {
+                    cancelled = true;
                     sent.cancel(true);
+                    CompletableFuture<?> x = exchange;
+                    if (x != null) {
+                        x.cancel(true);
+                    }
                     releaseAll();
                 }
             });
@@ -312,7 +322,12 @@ public final class DefaultUploadsApi implements UploadsApi {
                     java.util.Map.of(), ro.build());
             LOG.debug("Uploading {} file(s), {} to {}", checked.size(), total < 0 ? "length unknown"
                     : total + " content bytes", path);
-            return transport.json(request).thenApply(data -> UploadResponses.decode(data));
+            CompletableFuture<JsonNode> call = transport.json(request);
+            exchange = call;
+            if (cancelled) {
+                call.cancel(true);
+            }
+            return call.thenApply(UploadResponses::decode);
         }
 
         private Flow.Publisher<ByteBuffer> guarded(Checked c) {
