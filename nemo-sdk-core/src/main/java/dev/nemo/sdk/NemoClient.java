@@ -6,10 +6,12 @@ import dev.nemo.sdk.auth.Credentials;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.draft.StateApi;
 import dev.nemo.sdk.chat.ChatApi;
+import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.internal.SdkInfo;
 import dev.nemo.sdk.internal.SharedResources;
 import dev.nemo.sdk.internal.api.DefaultChatApi;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
+import dev.nemo.sdk.internal.api.DefaultExportsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
 import dev.nemo.sdk.internal.api.DefaultStateApi;
 import dev.nemo.sdk.internal.api.DefaultUploadsApi;
@@ -62,6 +64,7 @@ public final class NemoClient implements AutoCloseable {
     private final StateApi state;
     private final ChatApi chat;
     private final UploadsApi uploads;
+    private final ExportsApi exports;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -108,8 +111,9 @@ public final class NemoClient implements AutoCloseable {
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
         this.state = new DefaultStateApi(transport);
-        this.chat = new DefaultChatApi(transport);
+        this.chat = new DefaultChatApi(transport, state);
         this.uploads = new DefaultUploadsApi(transport);
+        this.exports = new DefaultExportsApi(transport);
     }
 
     /** @return a builder with default settings */
@@ -153,6 +157,11 @@ public final class NemoClient implements AutoCloseable {
     /** @return media upload to a session (files or URLs) */
     public UploadsApi uploads() {
         return uploads;
+    }
+
+    /** @return exports: submit a render, follow it (also from another process), download the video */
+    public ExportsApi exports() {
+        return exports;
     }
 
     /** @return the API base URL in use */

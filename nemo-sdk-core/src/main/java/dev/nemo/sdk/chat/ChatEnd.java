@@ -9,7 +9,7 @@ public enum ChatEnd {
     COMPLETED_WITH_TEXT,
     /**
      * The stream closed normally with no text (about a third of edits): the change, if any, is in
-     * the session state; {@link ChatApi#send} reports it in {@link ChatResult#stateChange()}.
+     * the session state; {@link ChatApi#send} reports what changed.
      */
     COMPLETED_SILENTLY,
     /** The stream closed normally after an error event ({@link ChatEvent.StreamError} or a final {@link ChatEvent.ModelError}). */

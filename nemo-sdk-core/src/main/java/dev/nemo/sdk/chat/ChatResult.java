@@ -1,5 +1,7 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.draft.StateDiff;
 import dev.nemo.sdk.error.NemoException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +11,13 @@ import java.util.Optional;
 /**
  * What one chat message produced: the agent's text, every event, how the stream ended and, from
  * {@link ChatApi#send}, what changed in the session when the stream ended without text or was
- * interrupted.
+ * interrupted ({@link #stateChange()}).
  *
  * <pre>{@code
  * ChatResult r = client.chat().send(sessionId, "compress to under 2 MB");
  * switch (r.end()) {
  *     case COMPLETED_WITH_TEXT -> System.out.println(r.text());
- *     case COMPLETED_SILENTLY -> System.out.println("Done silently");
+ *     case COMPLETED_SILENTLY -> System.out.println(r.stateChange().map(StateDiff::describe).orElse("Done"));
  *     default -> System.out.println("Ended with " + r.end() + ": " + r.failure().map(Throwable::getMessage).orElse(""));
  * }
  * }</pre>
@@ -26,6 +28,9 @@ public final class ChatResult {
     private final List<ChatEvent> events;
     private final NemoException failure;
     private final String ignoredNotice;
+    private final StateDiff stateChange;
+    private final SessionState stateAfter;
+    private final NemoException stateCheckFailure;
 
     private ChatResult(Builder b) {
         this.end = Objects.requireNonNull(b.end, "end");
@@ -33,6 +38,9 @@ public final class ChatResult {
         this.events = List.copyOf(b.events);
         this.failure = b.failure;
         this.ignoredNotice = b.ignoredNotice;
+        this.stateChange = b.stateChange;
+        this.stateAfter = b.stateAfter;
+        this.stateCheckFailure = b.stateCheckFailure;
     }
 
     /** @return a new builder (for tests of code that consumes results) */
@@ -42,7 +50,8 @@ public final class ChatResult {
 
     /** @return a builder initialised from this result */
     public Builder toBuilder() {
-        return new Builder().end(end).messages(messages).events(events).failure(failure).ignoredNotice(ignoredNotice);
+        return new Builder().end(end).messages(messages).events(events).failure(failure).ignoredNotice(ignoredNotice)
+                .stateChange(stateChange).stateAfter(stateAfter).stateCheckFailure(stateCheckFailure);
     }
 
     /** @return how the stream ended */
@@ -117,6 +126,29 @@ public final class ChatResult {
         return Optional.ofNullable(ignoredNotice);
     }
 
+    /**
+     * What changed in the session, from {@link ChatApi#send} after a stream that ended without text
+     * ({@link ChatEnd#COMPLETED_SILENTLY}) or was interrupted ({@link ChatEnd#interrupted()}): the state
+     * read before the message compared with the state read afterwards. After an interruption the
+     * state is read again on the {@link ChatOptions#recheckDelays()} schedule until something
+     * changes. {@code stateChange().map(d -> !d.isEmpty())} says whether the message took effect.
+     *
+     * @return the change, when a state check ran and succeeded
+     */
+    public Optional<StateDiff> stateChange() {
+        return Optional.ofNullable(stateChange);
+    }
+
+    /** @return the session state read by the last state check, when one succeeded */
+    public Optional<SessionState> stateAfter() {
+        return Optional.ofNullable(stateAfter);
+    }
+
+    /** @return why a state check that should have run could not (reading the state failed) */
+    public Optional<NemoException> stateCheckFailure() {
+        return Optional.ofNullable(stateCheckFailure);
+    }
+
     private <T extends ChatEvent> List<T> only(Class<T> type) {
         List<T> out = new ArrayList<>();
         for (ChatEvent e : events) {
@@ -131,7 +163,8 @@ public final class ChatResult {
     public String toString() {
         return "ChatResult{end=" + end + ", messages=" + messages.size() + ", events=" + events.size()
                 + (failure == null ? "" : ", failure=" + failure.getClass().getSimpleName())
-                + (ignoredNotice == null ? "" : ", ignoredNotice=true") + '}';
+                + (ignoredNotice == null ? "" : ", ignoredNotice=true")
+                + (stateChange == null ? "" : ", stateChange=" + stateChange.describe()) + '}';
     }
 
     /** Builds a {@link ChatResult}. */
@@ -141,6 +174,9 @@ public final class ChatResult {
         private List<ChatEvent> events = List.of();
         private NemoException failure;
         private String ignoredNotice;
+        private StateDiff stateChange;
+        private SessionState stateAfter;
+        private NemoException stateCheckFailure;
 
         private Builder() {
         }
@@ -187,6 +223,33 @@ public final class ChatResult {
          */
         public Builder ignoredNotice(String notice) {
             this.ignoredNotice = notice;
+            return this;
+        }
+
+        /**
+         * @param change what changed in the session, or {@code null} when no check ran
+         * @return this builder
+         */
+        public Builder stateChange(StateDiff change) {
+            this.stateChange = change;
+            return this;
+        }
+
+        /**
+         * @param state the state read by the last check, or {@code null}
+         * @return this builder
+         */
+        public Builder stateAfter(SessionState state) {
+            this.stateAfter = state;
+            return this;
+        }
+
+        /**
+         * @param failure why the state check failed, or {@code null}
+         * @return this builder
+         */
+        public Builder stateCheckFailure(NemoException failure) {
+            this.stateCheckFailure = failure;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.draft;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,7 +65,8 @@ public final class Draft {
         Objects.requireNonNull(json, "json");
         JsonNode node;
         try {
-            node = Json.mapper().readTree(json);
+            node = Json.mapper().readerFor(JsonNode.class)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("A draft must be a JSON object; this text is not valid JSON: "
                     + e.getOriginalMessage(), e);

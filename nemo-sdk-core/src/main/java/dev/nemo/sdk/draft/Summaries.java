@@ -94,7 +94,7 @@ final class Summaries {
 
     /** Seconds with at most one decimal: {@code 10}, {@code 2.5}. */
     static String seconds(Duration d) {
-        // seconds + nanos rather than toMillis(): a hostile draft can hold durations beyond long milliseconds
+        // from seconds and nanos: toMillis() would overflow for the sum of two huge times
         BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
                 .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();

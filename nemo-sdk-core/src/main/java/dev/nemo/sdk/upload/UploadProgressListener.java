@@ -1,9 +1,11 @@
 package dev.nemo.sdk.upload;
 
 /**
- * Receives upload progress as the HTTP client consumes the request body. Called on an HTTP
- * client thread, in order, with non-decreasing values; it must return quickly and not block.
- * An exception it throws is logged and ignored.
+ * Receives upload progress as the HTTP client consumes the request body: first {@code (0, total)},
+ * then after every buffer taken. Called on an HTTP client thread, in order, with non-decreasing
+ * values; it must return quickly and not block. If the upload is sent a second time (after the
+ * token was renewed), progress starts again from 0. An exception it throws is logged and the
+ * listener is not called again for that upload.
  */
 @FunctionalInterface
 public interface UploadProgressListener {

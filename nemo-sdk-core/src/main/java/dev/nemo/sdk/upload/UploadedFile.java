@@ -94,13 +94,19 @@ public final class UploadedFile {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UploadedFile && raw.equals(((UploadedFile) o).raw)
-                && Objects.equals(url, ((UploadedFile) o).url) && Objects.equals(fileName, ((UploadedFile) o).fileName);
+        if (!(o instanceof UploadedFile)) {
+            return false;
+        }
+        UploadedFile f = (UploadedFile) o;
+        return Objects.equals(fileName, f.fileName) && Objects.equals(fileType, f.fileType)
+                && Objects.equals(url, f.url) && Objects.equals(durationSeconds, f.durationSeconds)
+                && Objects.equals(width, f.width) && Objects.equals(height, f.height) && Objects.equals(fps, f.fps)
+                && Objects.equals(hash, f.hash) && raw.equals(f.raw);
     }
 
     @Override
     public int hashCode() {
-        return raw.hashCode();
+        return Objects.hash(fileName, fileType, url, durationSeconds, width, height, fps, hash, raw);
     }
 
     @Override

@@ -166,6 +166,7 @@ class DraftTest {
         assertThatThrownBy(() -> Draft.parse("{\"t\":")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> Draft.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Draft.parse("{} {\"t\":[]}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Draft.of(IntNode.valueOf(1))).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -178,6 +179,14 @@ class DraftTest {
                 .withSegment(Segment.builder().label("x".repeat(200)).build()));
         assertThat(d.summary()).isEqualTo("Timeline (1 track): 1. Video: a b (from 2s), untitled (0-1.5s), "
                 + "x".repeat(80) + "…");
+    }
+
+    @Test
+    void summaryCopesWithHugeTimes() {
+        Draft d = Draft.parse("{\"t\":[{\"tt\":0,\"sg\":[{\"start\":9223372036854775807,"
+                + "\"duration\":9223372036854775807,\"volume\":1e308}]}]}");
+        assertThat(d.summary()).isEqualTo("Timeline (1 track): 1. Video: untitled (9223372036854775.8-18446744073709551.6s, "
+                + Long.MAX_VALUE + "%)");
     }
 
     @Test

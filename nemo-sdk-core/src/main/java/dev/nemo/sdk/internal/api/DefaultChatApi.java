@@ -9,12 +9,15 @@ import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.chat.ChatStream;
+import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.draft.StateApi;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.internal.chat.BlockingChatStream;
 import dev.nemo.sdk.internal.chat.ChatEventPublisher;
 import dev.nemo.sdk.internal.chat.ListeningSubscriber;
+import dev.nemo.sdk.internal.chat.StateCheck;
 import dev.nemo.sdk.internal.chat.Ticker;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.Transport;
@@ -34,12 +37,17 @@ public final class DefaultChatApi implements ChatApi {
     public static final String APP_NAME = "nemo_agent";
 
     private final Transport transport;
+    private final StateCheck stateCheck;
     private final Ticker ticker;
     private final Executor executor;
 
-    /** @param transport the transport */
-    public DefaultChatApi(Transport transport) {
+    /**
+     * @param transport the transport
+     * @param state     reads session state for the checks after a silent or interrupted stream
+     */
+    public DefaultChatApi(Transport transport, StateApi state) {
         this.transport = transport;
+        this.stateCheck = new StateCheck(state, transport.settings().sleeper());
         this.ticker = Ticker.of(transport.settings().scheduler());
         Executor e = transport.settings().executor();
         this.executor = e != null ? e : ForkJoinPool.commonPool();
@@ -72,13 +80,24 @@ public final class DefaultChatApi implements ChatApi {
                 subscriber.cancel();
             }
         });
-        publisher.subscribe(subscriber);
-        subscriber.result().whenComplete((r, e) -> {
-            if (e != null) {
-                out.completeExceptionally(Futures.unwrap(e));
-            } else {
-                out.complete(r);
+        CompletableFuture<SessionState> before = options.stateCheck() ? stateCheck.before(sessionId)
+                : CompletableFuture.completedFuture(null);
+        before.handle((state, error) -> {
+            if (out.isDone()) {
+                return null;
             }
+            NemoException beforeFailure = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
+            publisher.subscribe(subscriber);
+            subscriber.result()
+                    .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone))
+                    .whenComplete((r, e) -> {
+                        if (e != null) {
+                            out.completeExceptionally(Futures.unwrap(e));
+                        } else {
+                            out.complete(r);
+                        }
+                    });
+            return null;
         });
         return out;
     }

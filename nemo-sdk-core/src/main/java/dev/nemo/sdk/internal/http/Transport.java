@@ -90,8 +90,10 @@ public final class Transport {
     /**
      * Sends a request whose successful response is read by {@code streamHandler} (an SSE stream,
      * a download). Responses the predicate does not accept are read whole and mapped to the typed
-     * error they carry, with the same recovery rules as {@link #json}. The deadline covers only the
-     * wait for the response head; the caller guards the body.
+     * error they carry, with the same recovery rules as {@link #json}; redirects it does not
+     * accept are followed within the API's origin. A response it accepts, a redirect included, is
+     * handed over as it is. The deadline covers only the wait for the response head; the caller
+     * guards the body.
      *
      * @param request       the request
      * @param isStream      which responses to hand to {@code streamHandler}
@@ -289,7 +291,9 @@ public final class Transport {
                 return response;
             }).thenCompose(response -> {
                 int status = response.statusCode();
-                if (status >= 300 && status <= 399 && response.headers().firstValue("location").isPresent()) {
+                // a redirect the stream predicate accepted is the caller's to follow (downloads drop credentials)
+                if (response.body() instanceof Bytes && status >= 300 && status <= 399
+                        && response.headers().firstValue("location").isPresent()) {
                     return redirect(token, method, uri, body, redirects, response);
                 }
                 if (!(response.body() instanceof Bytes)) {

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * demand. So a stream that can be read only once is still read only once.
  *
  * <p>Lifecycle: {@link #start} subscribes; {@link #head()} completes with at least {@code want}
- * bytes (fewer when the stream is shorter); then either {@link #remainder()} is subscribed to
- * exactly once, or {@link #release()} cancels the stream.
+ * bytes (fewer when the stream is shorter); then either {@link #remainderOr} takes the stream over
+ * (once), or {@link #release()} cancels it.
  */
 public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
     private final int want;
@@ -79,6 +79,16 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
 
     /** @return the whole stream, from its first byte; may be subscribed to once */
     public Flow.Publisher<ByteBuffer> remainder() {
+        return remainderOr(CheckedContent.failing(new IllegalStateException("the stream was already consumed")));
+    }
+
+    /**
+     * @param fallback what a subscriber gets once the prefetched stream is taken or released (for
+     *                 example a fresh subscription to the source)
+     * @return a publisher whose first subscriber takes over the prefetched stream from its first
+     *         byte, and whose later subscribers get {@code fallback}
+     */
+    public Flow.Publisher<ByteBuffer> remainderOr(Flow.Publisher<ByteBuffer> fallback) {
         return subscriber -> {
             boolean ok;
             lock.lock();
@@ -91,8 +101,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
                 lock.unlock();
             }
             if (!ok) {
-                CheckedContent.failing(new IllegalStateException("the stream was already consumed"))
-                        .subscribe(subscriber);
+                fallback.subscribe(subscriber);
                 return;
             }
             subscriber.onSubscribe(new Flow.Subscription() {
