@@ -33,11 +33,19 @@ import reactor.core.scheduler.Scheduler;
  *   <tr><td>{@code uploads().upload(…)}</td><td>uploads again (another asset); a {@code Flux} source must be
  *       cold to be read again</td></tr>
  *   <tr><td>{@code uploads().uploadUrls(…)}</td><td>uploads again (another asset)</td></tr>
+ *   <tr><td>{@code exports().export(…)}, {@code exports().submit(…)}</td><td>submits another render (free, but
+ *       a new job); to follow the same render again use {@code exports().resume(renderId)}</td></tr>
+ *   <tr><td>{@code exports().resume(id)}, {@code exports().poll(id)}</td><td>safe: polls the same render
+ *       again</td></tr>
+ *   <tr><td>{@code exports().cancel(id)}</td><td>asks the render service to cancel again</td></tr>
+ *   <tr><td>{@code exports().download(…)}</td><td>downloads again, replacing the file</td></tr>
  * </table>
  *
  * <h2>Time</h2>
- * The core's waits (retry backoff, {@code Retry-After} after a 429) run on a Reactor
- * {@link Scheduler} ({@link ReactorSleeper}), so {@code StepVerifier.withVirtualTime} controls them.
+ * The core's waits (retry backoff, {@code Retry-After} after a 429, the export poll cadence) run on
+ * a Reactor {@link Scheduler} ({@link ReactorSleeper}), so {@code StepVerifier.withVirtualTime}
+ * controls them. Deadlines (request timeouts, chat watchdogs) stay on the core's own timer: they
+ * guard real network time.
  *
  * <h2>Request options</h2>
  * Operations without a {@code RequestOptions} parameter read them from the subscriber's context
@@ -54,6 +62,7 @@ public final class ReactiveNemoClient implements AutoCloseable {
     private final ReactiveStateApi state;
     private final ReactiveChatApi chat;
     private final ReactiveUploadsApi uploads;
+    private final ReactiveExportsApi exports;
 
     private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
         this.client = client;
@@ -63,6 +72,7 @@ public final class ReactiveNemoClient implements AutoCloseable {
         this.state = new ReactiveStateApi(client.state());
         this.chat = new ReactiveChatApi(client.chat());
         this.uploads = new ReactiveUploadsApi(client.uploads());
+        this.exports = new ReactiveExportsApi(client.exports(), sleeper);
     }
 
     /**
@@ -115,6 +125,11 @@ public final class ReactiveNemoClient implements AutoCloseable {
     /** @return media uploads */
     public ReactiveUploadsApi uploads() {
         return uploads;
+    }
+
+    /** @return exports: submit, follow, resume, cancel and download renders */
+    public ReactiveExportsApi exports() {
+        return exports;
     }
 
     /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */

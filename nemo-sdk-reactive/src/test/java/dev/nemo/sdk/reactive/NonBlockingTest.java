@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,10 @@ import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatOptions;
+import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportOptions;
+import dev.nemo.sdk.export.ExportStatus;
+import dev.nemo.sdk.export.PollingStrategy;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +130,26 @@ class NonBlockingTest {
                 .map(r -> r.events().size());
         StepVerifier.create(rest).expectNext(6).expectComplete().verify(HANG_GUARD);
         assertThat(subscribeThreads).hasSize(5).allMatch(t -> t.startsWith("parallel-"));
+    }
+
+    @Test
+    void exportPollingNeverBlocksAReactorThread() {
+        wm.stubFor(post(ExportTest.SUBMIT).willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"pending\"}}")));
+        wm.stubFor(get(urlPathMatching(ExportTest.POLL)).inScenario("render").whenScenarioStateIs(STARTED)
+                .willReturn(ExportTest.status("processing", 50)).willSetStateTo("done"));
+        wm.stubFor(get(urlPathMatching(ExportTest.POLL)).inScenario("render").whenScenarioStateIs("done")
+                .willReturn(ExportTest.completed("https://static1.nemovideo.ai/r/out.mp4")));
+        // real time on Schedulers.parallel(): the waits are short, the continuations run on parallel threads
+        PollingStrategy quick = PollingStrategy.builder().interval(Duration.ofMillis(5)).build();
+        ExportOptions options = ExportOptions.builder().polling(quick).build();
+
+        Flux<ExportJob> export = reactive.exports().export(Stubs.SESSION_ID, ExportTest.seedDraft(), options)
+                .subscribeOn(Schedulers.parallel())
+                .publishOn(Schedulers.parallel());
+        StepVerifier.create(export.map(ExportJob::status))
+                .expectNext(ExportStatus.PENDING, ExportStatus.PROCESSING, ExportStatus.COMPLETED)
+                .expectComplete()
+                .verify(HANG_GUARD);
     }
 
     private <T> Mono<T> onParallel(Mono<T> operation) {
