@@ -10,12 +10,13 @@ import reactor.core.scheduler.Scheduler;
  * retries and token renewal).
  *
  * <pre>{@code
- * try (NemoClient client = NemoClient.builder().build();
- *      ReactiveNemoClient reactive = ReactiveNemoClient.create(client)) {
- *     reactive.sessions().create()
- *             .flatMap(session -> reactive.credits().balance())
- *             .subscribe(System.out::println);
- * }
+ * NemoClient client = NemoClient.builder().build();          // NEMO_TOKEN, else a free anonymous token
+ * ReactiveNemoClient reactive = ReactiveNemoClient.create(client);
+ *
+ * Mono<String> answer = reactive.sessions().create()
+ *         .flatMap(session -> reactive.uploads().upload(session.sessionId(), Path.of("cat.gif"))
+ *                 .then(reactive.chat().send(session.sessionId(), "compress it to under 2 MB")))
+ *         .map(ChatResult::text);
  * }</pre>
  *
  * <h2>Laziness and re-subscription</h2>
@@ -56,7 +57,6 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class ReactiveNemoClient implements AutoCloseable {
     private final NemoClient client;
-    private final ReactorSleeper sleeper;
     private final ReactiveCreditsApi credits;
     private final ReactiveSessionsApi sessions;
     private final ReactiveStateApi state;
@@ -66,7 +66,6 @@ public final class ReactiveNemoClient implements AutoCloseable {
 
     private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
         this.client = client;
-        this.sleeper = sleeper;
         this.credits = new ReactiveCreditsApi(client.credits());
         this.sessions = new ReactiveSessionsApi(client.sessions());
         this.state = new ReactiveStateApi(client.state());
@@ -135,11 +134,6 @@ public final class ReactiveNemoClient implements AutoCloseable {
     /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */
     public NemoClient blocking() {
         return client;
-    }
-
-    /** @return the sleeper of the client's waits */
-    ReactorSleeper sleeper() {
-        return sleeper;
     }
 
     /** Releases this client's share of the connection pool and timer. Idempotent. */
