@@ -97,7 +97,7 @@ public final class BatchEdit {
         }
 
         out.println("You: " + instruction);
-        ChatPrinter printer = ChatPrinter.streaming(out);
+        ChatPrinter printer = new ChatPrinter(out);
         ChatResult chat = client.chat().send(session.sessionId(), instruction, printer.options(), printer);
         QuickEdit.requireEffect(chat, printer, instruction, session.sessionId());
 

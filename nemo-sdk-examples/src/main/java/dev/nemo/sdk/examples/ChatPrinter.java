@@ -11,48 +11,52 @@ import dev.nemo.sdk.chat.GuiTranslation;
 import dev.nemo.sdk.draft.StateDiff;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Prints a chat as it streams: the agent's text (token by token, or message by message with GUI
- * phrasing translated), a line per tool call, errors, and "still working" while only heartbeats
- * arrive. The SDK calls a listener from one thread at a time, in stream order.
+ * Prints a chat as it streams: the agent's text sentence by sentence as the chunks arrive, with
+ * GUI phrasing ("click the Export button") rewritten for a terminal user ({@link GuiPhrases}), a
+ * line per tool call, errors, and "still working" while only heartbeats arrive. The SDK calls a
+ * listener from one thread at a time, in stream order.
  *
  * <pre>{@code
- * ChatPrinter printer = ChatPrinter.streaming(System.out);
+ * ChatPrinter printer = new ChatPrinter(System.out);
  * ChatResult result = client.chat().send(sessionId, "compress it", printer.options(), printer);
  * printer.reportOutcome(result);
  * }</pre>
  */
 public final class ChatPrinter implements ChatListener {
     private final PrintStream out;
-    private final boolean translate;
+    /** Streamed text not printed yet: the start of a sentence whose end has not arrived. */
+    private final StringBuilder pending = new StringBuilder();
+    private final Set<GuiAction> actions = EnumSet.noneOf(GuiAction.class);
+    private final boolean hints;
+    private boolean sawPartial;
     private boolean lineOpen;
 
-    private ChatPrinter(PrintStream out, boolean translate) {
+    /** @param out where to print */
+    public ChatPrinter(PrintStream out) {
+        this(out, false);
+    }
+
+    private ChatPrinter(PrintStream out, boolean hints) {
         this.out = out;
-        this.translate = translate;
+        this.hints = hints;
     }
 
     /**
      * @param out where to print
-     * @return a printer that shows the agent's text token by token, as it arrives
+     * @return a printer that also says which command does what the agent pointed at ("type
+     *         export…"), for an interactive chat
      */
-    public static ChatPrinter streaming(PrintStream out) {
-        return new ChatPrinter(out, false);
-    }
-
-    /**
-     * @param out where to print
-     * @return a printer that shows each whole message of the agent with its GUI phrasing ("click
-     *         Export") rewritten for a user who has no GUI ({@link GuiPhrases})
-     */
-    public static ChatPrinter translating(PrintStream out) {
+    public static ChatPrinter withHints(PrintStream out) {
         return new ChatPrinter(out, true);
     }
 
-    /** @return chat options that match: token-level streaming unless translating whole messages */
+    /** @return chat options asking for token-level text, which this printer shows as it arrives */
     public ChatOptions options() {
-        return ChatOptions.builder().streaming(!translate).build();
+        return ChatOptions.builder().streaming(true).build();
     }
 
     @Override
@@ -60,17 +64,15 @@ public final class ChatPrinter implements ChatListener {
         if (event instanceof ChatEvent.AgentText) {
             ChatEvent.AgentText text = (ChatEvent.AgentText) event;
             if (text.partial()) {
-                if (!lineOpen) {
-                    out.print("Agent: ");
-                    lineOpen = true;
-                }
-                out.print(text.text());
-                out.flush();
-            } else if (lineOpen) {
-                // the chunks already showed this text; the final event repeats it whole
-                endLine();
+                sawPartial = true;
+                pending.append(text.text());
+                printCompleteSentences();
             } else {
-                printMessage(text.text());
+                // the final event repeats the whole text: print only what the chunks have not shown
+                printSentences(sawPartial ? pending.toString() : text.text());
+                pending.setLength(0);
+                sawPartial = false;
+                endMessage();
             }
         } else if (event instanceof ChatEvent.ToolCall) {
             endLine();
@@ -119,18 +121,54 @@ public final class ChatPrinter implements ChatListener {
         return end == ChatEnd.COMPLETED_WITH_TEXT;
     }
 
-    private void printMessage(String text) {
-        if (!translate) {
-            out.println("Agent: " + text);
+    /** Prints the sentences of the pending text whose end has arrived, and keeps the rest. */
+    private void printCompleteSentences() {
+        int end = 0;
+        for (int i = 0; i < pending.length(); i++) {
+            char c = pending.charAt(i);
+            boolean cjkEnd = c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\n';
+            boolean latinEnd = (c == '.' || c == '!' || c == '?') && i + 1 < pending.length()
+                    && Character.isWhitespace(pending.charAt(i + 1));
+            if (cjkEnd || latinEnd) {
+                end = i + 1;
+            }
+        }
+        if (end > 0) {
+            String done = pending.substring(0, end);
+            pending.delete(0, end);
+            printSentences(done);
+        }
+    }
+
+    private void printSentences(String text) {
+        if (text.isBlank()) {
             return;
         }
-        GuiTranslation t = GuiPhrases.standard().translate(text);
-        out.println("Agent: " + t.text());
-        if (t.actions().contains(GuiAction.EXPORT)) {
+        GuiTranslation t = GuiPhrases.standard().translate(text.strip());
+        actions.addAll(t.actions());
+        if (!lineOpen) {
+            out.print("Agent: ");
+            lineOpen = true;
+        } else {
+            out.print(' ');
+        }
+        out.print(t.text());
+        out.flush();
+    }
+
+    /** Ends the agent's message, with a hint when it pointed at a GUI action this program offers. */
+    private void endMessage() {
+        endLine();
+        if (!hints) {
+            actions.clear();
+            return;
+        }
+        if (actions.contains(GuiAction.EXPORT)) {
             out.println("  (type \"export\" to render the video and download it)");
-        } else if (t.actions().contains(GuiAction.SHOW_SUMMARY) || t.actions().contains(GuiAction.QUERY_STATE)) {
+        } else if (actions.contains(GuiAction.SHOW_SUMMARY) || actions.contains(GuiAction.QUERY_STATE)) {
             out.println("  (type \"status\" to see the timeline)");
         }
+        actions.clear();
     }
 
     private void endLine() {

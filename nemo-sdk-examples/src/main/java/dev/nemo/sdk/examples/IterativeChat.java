@@ -119,7 +119,7 @@ public final class IterativeChat {
                         settings.downloads(), out);
                 break;
             default:
-                ChatPrinter printer = ChatPrinter.translating(out);
+                ChatPrinter printer = ChatPrinter.withHints(out);
                 ChatResult result = client.chat().send(sid, message, printer.options(), printer);
                 printer.reportOutcome(result);
                 break;

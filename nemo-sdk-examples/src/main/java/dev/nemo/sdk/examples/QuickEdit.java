@@ -97,7 +97,7 @@ public final class QuickEdit {
         // 3. one instruction to the agent; its text streams as it arrives. About a third of edits
         //    end without any text: send() then compares the session state before and after.
         out.println("You: " + instruction);
-        ChatPrinter printer = ChatPrinter.streaming(out);
+        ChatPrinter printer = new ChatPrinter(out);
         ChatResult chat = client.chat().send(session.sessionId(), instruction, printer.options(), printer);
         requireEffect(chat, printer, instruction, session.sessionId());
 

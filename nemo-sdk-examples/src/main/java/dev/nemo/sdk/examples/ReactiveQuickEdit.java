@@ -58,7 +58,7 @@ public final class ReactiveQuickEdit {
         return reactive.sessions().create().flatMap(session -> {
             String sid = session.sessionId();
             out.println("Session " + sid);
-            ChatPrinter printer = ChatPrinter.streaming(out);
+            ChatPrinter printer = new ChatPrinter(out);
             return Mono.fromFuture(() -> core.uploads().uploadAsync(sid, List.of(MediaSource.of(input))))
                     .doOnNext(upload -> upload.files().forEach(f -> out.println("Uploaded " + QuickEdit.describe(f))))
                     .then(Mono.fromFuture(() -> {
