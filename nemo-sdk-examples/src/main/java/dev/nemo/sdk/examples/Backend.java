@@ -65,10 +65,13 @@ public final class Backend implements AutoCloseable {
             }
             NemoClient client = builder.baseUrl(emulator.baseUrl()).configDirectory(config).build();
             return new Backend(client, emulator, temporaryConfig);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            emulator.close();
+            throw new UncheckedIOException("cannot create a temporary directory for the client id", e);
+        } catch (RuntimeException e) {
             emulator.close();
             deleteQuietly(temporaryConfig);
-            throw e instanceof IOException ? new UncheckedIOException((IOException) e) : (RuntimeException) e;
+            throw e;
         }
     }
 

@@ -6,7 +6,6 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
-import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.session.Session;
@@ -115,7 +114,8 @@ public final class BatchEdit {
                         job -> outputDir.resolve(base + "." + Rendering.extensionOf(job, format)), out);
                 Rendering.printSummary(size(input), r, out);
                 results.add(new FileResult(input, Optional.of(r), Optional.empty()));
-            } catch (NemoException | ExampleException | UncheckedIOException failure) {
+            } catch (RuntimeException failure) {
+                // one file that cannot be rendered does not stop the others
                 onFailure.accept(input, failure);
                 results.add(new FileResult(input, Optional.empty(), Optional.of(failure.getMessage())));
             }

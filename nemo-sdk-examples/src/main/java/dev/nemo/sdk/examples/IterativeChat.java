@@ -5,7 +5,6 @@ import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.chat.IntentRoute;
 import dev.nemo.sdk.chat.IntentRouter;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.upload.MediaSource;
@@ -92,7 +91,8 @@ public final class IterativeChat {
             }
             try {
                 handle(client, sid, message, out, settings);
-            } catch (NemoException | ExampleException | UncheckedIOException e) {
+            } catch (RuntimeException e) {
+                // one failed line (out of credits, a missing file…) does not end the conversation
                 failures++;
                 settings.onError().accept(e);
             }
