@@ -79,7 +79,7 @@ public final class IterativeChat {
         String sid = sessionId != null ? sessionId : client.sessions().create().sessionId();
         out.println((sessionId != null ? "Continuing session " : "New session ") + sid);
         out.println("Type a message for the agent; \"upload <file>\", \"status\", \"credits\" and \"export\" are "
-                + "handled here. End of input (Ctrl-D) quits.");
+                + "handled here. \"exit\" or end of input (Ctrl-D) quits.");
         int failures = 0;
         for (String line = read(in, out, settings.prompt()); line != null; line = read(in, out, settings.prompt())) {
             String message = line.strip();

@@ -125,10 +125,12 @@ class ServerCommandsTest {
     void chatContinuesAnExistingSessionAndReportsAFailedLineButGoesOn() throws IOException {
         Session session = client.sessions().create();
 
-        CliRunner.Result r = cli.stdin("export", "upload missing.gif", "credits").run("chat", "--session", session.sessionId());
+        CliRunner.Result r = cli.stdin("export", "upload missing.gif", "credits", "exit", "credits")
+                .run("chat", "--session", session.sessionId());
 
         assertThat(r.status()).isEqualTo(NemoExamples.FAILED);
-        assertThat(r.outLines()).contains("Continuing session " + session.sessionId(), "available=1000 frozen=0 total=1000");
+        assertThat(r.outLines()).contains("Continuing session " + session.sessionId())
+                .as("nothing after exit is read").containsOnlyOnce("available=1000 frozen=0 total=1000");
         assertThat(r.errLines()).containsExactly(
                 "nemo-examples: export failed: nothing to export yet: upload a file first",
                 "nemo-examples: upload failed: no such file: " + work.resolve("missing.gif"));
