@@ -90,10 +90,26 @@ public final class ReactiveChatApi {
      *         typed error when the message was refused before the stream started
      */
     public Mono<ChatResult> send(String sessionId, String message, ChatOptions options) {
+        return send(sessionId, message, options, ChatListener.none());
+    }
+
+    /**
+     * Like {@link #send(String, String, ChatOptions)}, and shows each event to {@code listener} as it
+     * arrives (for example to print the agent's text while it streams), on the thread that reads
+     * the response: the listener must not block.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param options   streaming, watchdogs, limits and state checks
+     * @param listener  sees every event, and "still working" after long quiet periods
+     * @return a single-use mono: sends the message on the first subscription only
+     */
+    public Mono<ChatResult> send(String sessionId, String message, ChatOptions options, ChatListener listener) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
         return new SingleUse(REFUSAL).mono(() ->
-                Calls.future(() -> chat.sendAsync(sessionId, message, options, ChatListener.none())));
+                Calls.future(() -> chat.sendAsync(sessionId, message, options, listener)));
     }
 }
