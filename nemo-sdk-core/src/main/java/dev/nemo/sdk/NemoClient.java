@@ -16,6 +16,7 @@ import dev.nemo.sdk.internal.api.DefaultSessionsApi;
 import dev.nemo.sdk.internal.api.DefaultStateApi;
 import dev.nemo.sdk.internal.api.DefaultUploadsApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
+import dev.nemo.sdk.internal.auth.AnonymousTokenStore;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
 import dev.nemo.sdk.internal.http.Transport;
@@ -99,7 +100,10 @@ public final class NemoClient implements AutoCloseable {
                 case ANONYMOUS:
                 default:
                     resolvedClientId = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
-                    provider = new AnonymousTokenProvider(transport, resolvedClientId, b.clock);
+                    provider = new AnonymousTokenProvider(transport, resolvedClientId, b.clock,
+                            b.persistAnonymousToken
+                                    ? AnonymousTokenStore.in(b.configDirectory(), base.toString(), resolvedClientId)
+                                    : null);
                     break;
             }
         } else if (provider instanceof AnonymousTokenProvider) {
@@ -270,6 +274,7 @@ public final class NemoClient implements AutoCloseable {
         private Executor executor;
         private Map<String, String> environment = System.getenv();
         private Path configDirectory;
+        private boolean persistAnonymousToken = true;
         private NemoClient parent;
 
         private Builder() {
@@ -290,6 +295,7 @@ public final class NemoClient implements AutoCloseable {
             b.executor = executor;
             b.environment = environment;
             b.configDirectory = configDirectory;
+            b.persistAnonymousToken = persistAnonymousToken;
             return b;
         }
 
@@ -427,6 +433,19 @@ public final class NemoClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether an anonymous token is kept between runs in {@code anonymous-token.json} next to the
+         * client id (owner-only file; default {@code true}). The server issues one anonymous token per
+         * client id per seven days, so a process that forgets its token is refused until it expires.
+         *
+         * @param persist {@code false} to keep the anonymous token in memory only
+         * @return this builder
+         */
+        public Builder persistAnonymousToken(boolean persist) {
+            this.persistAnonymousToken = persist;
+            return this;
+        }
+
         private Path configDirectory() {
             return configDirectory != null ? configDirectory
                     : Paths.get(System.getProperty("user.home"), ".config", "nemovideo");
@@ -447,7 +466,8 @@ public final class NemoClient implements AutoCloseable {
                 }
                 if (shared != null && Objects.equals(baseUrl, p.baseUrl) && credentials.equals(p.credentials)
                         && Objects.equals(clientId, p.clientId) && environment.equals(p.environment)
-                        && Objects.equals(configDirectory, p.configDirectory) && clock.equals(p.clock)) {
+                        && Objects.equals(configDirectory, p.configDirectory) && clock.equals(p.clock)
+                        && persistAnonymousToken == p.persistAnonymousToken) {
                     tokens = parent.tokens;
                 }
             }

@@ -108,15 +108,25 @@ class SdkRecoveryTest {
     }
 
     @Test
-    void aSecondClientWithTheSameIdIsRefusedWhileTheFirstTokenLives() {
+    void aSecondClientWithTheSameIdIsRefusedWhileTheFirstTokenLives(@TempDir Path elsewhere) {
         client.credits().balance();
-        try (NemoClient second = emulator.clientBuilder(dir).clientId("recovery-client")
+        // another machine (no saved token) with the same client id
+        try (NemoClient second = emulator.clientBuilder(elsewhere).clientId("recovery-client")
                 .retryPolicy(RetryPolicy.defaults()).build()) {
             assertThatThrownBy(() -> second.credits().balance()).isInstanceOf(RateLimitedException.class);
         }
         assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(2);
         assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN).get(1).header("X-Client-Id")).hasValue("recovery-client");
         assertThat(time.sleeps()).as("a week-long Retry-After is not waited out").isEmpty();
+    }
+
+    @Test
+    void aLaterRunOnTheSameMachineReusesTheSavedToken() {
+        client.credits().balance();
+        try (NemoClient later = emulator.clientBuilder(dir).clientId("recovery-client").build()) {
+            assertThat(later.credits().balance().available()).isPositive();
+        }
+        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(1);
     }
 
     @ParameterizedTest(name = "code {0} with HTTP {1}")

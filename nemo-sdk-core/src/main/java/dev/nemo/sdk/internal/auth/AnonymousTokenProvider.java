@@ -33,6 +33,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
     private final Transport transport;
     private final String clientId;
     private final Clock clock;
+    private final AnonymousTokenStore store;
     private final ReentrantLock lock = new ReentrantLock();
     private AccessToken current;
     private CompletableFuture<AccessToken> inFlight;
@@ -43,9 +44,21 @@ public final class AnonymousTokenProvider implements TokenProvider {
      * @param clock     time source for expiry
      */
     public AnonymousTokenProvider(Transport transport, String clientId, Clock clock) {
+        this(transport, clientId, clock, null);
+    }
+
+    /**
+     * @param transport transport for the unauthenticated call
+     * @param clientId  the stable {@code X-Client-Id}
+     * @param clock     time source for expiry
+     * @param store     where the token is kept between runs, or {@code null} to keep it in memory only
+     */
+    public AnonymousTokenProvider(Transport transport, String clientId, Clock clock, AnonymousTokenStore store) {
         this.transport = transport;
         this.clientId = clientId;
         this.clock = clock;
+        this.store = store;
+        this.current = store == null ? null : store.load().orElse(null);
     }
 
     /** @return the client id this provider sends */
@@ -100,6 +113,9 @@ public final class AnonymousTokenProvider implements TokenProvider {
             if (error != null) {
                 started.completeExceptionally(error);
             } else {
+                if (store != null) {
+                    store.save(token);
+                }
                 started.complete(token);
             }
         });
