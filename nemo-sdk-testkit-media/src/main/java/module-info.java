@@ -1,0 +1,13 @@
+/**
+ * The optional media engine of the NemoVideo testkit: renders drafts into real MP4 and GIF files
+ * with FFmpeg (JavaCPP). <b>Pulls GPL native code</b> (FFmpeg with libx264); for local demos and
+ * tests only, never shaded into a library artifact.
+ */
+module dev.nemo.sdk.testkit.media {
+    requires java.desktop;
+    requires org.bytedeco.javacpp;
+    requires org.bytedeco.ffmpeg;
+    requires org.slf4j;
+
+    exports dev.nemo.sdk.testkit.media;
+}
