@@ -26,6 +26,8 @@ public final class CrfSearch {
     static final double AIM = 0.95;
     /** How size is assumed to scale with the pixel count between rungs. */
     static final double PIXEL_EXPONENT = 0.85;
+    /** A rung is tried if its predicted CRF is at most this much above its maximum. */
+    static final int RUNG_SLACK = 2;
     /** Two-pass encodes tried at most. */
     static final int MAX_TWO_PASS = 2;
 
@@ -186,11 +188,14 @@ public final class CrfSearch {
         if (predicted <= maxCrf) {
             return Optional.of(new CrfStep(rung, predicted));
         }
-        if (rung + 1 < rungs.size()) {
-            double ratio = (double) rungs.get(rung + 1).pixels() / rungs.get(rung).pixels();
+        // down the ladder: skip, without encoding, the rungs where the prediction is still far too big
+        for (int next = rung + 1; next < rungs.size(); next++) {
+            double ratio = (double) rungs.get(next).pixels() / rungs.get(rung).pixels();
             double estimated = last.bytes() * Math.pow(ratio, PIXEL_EXPONENT);
-            int crf = Math.max(startCrf, predictCrf(c.crf(), estimated, DEFAULT_SLOPE));
-            return Optional.of(new CrfStep(rung + 1, Math.min(crf, maxCrf(rung + 1))));
+            int crf = Math.max(startCrf, predictCrf(c.crf(), estimated, slope(rung)));
+            if (crf <= maxCrf(next) + RUNG_SLACK || next == rungs.size() - 1) {
+                return Optional.of(new CrfStep(next, Math.min(crf, maxCrf(next))));
+            }
         }
         if (c.crf() < maxCrf) {
             return Optional.of(new CrfStep(rung, maxCrf));

@@ -102,7 +102,7 @@ public final class FilterSpecs {
      * @return the graph
      */
     public static String palettegen(Prepare p, int colors) {
-        return prepare(p) + ",palettegen=max_colors=" + colors + ":stats_mode=diff,buffersink@" + OUT;
+        return prepare(p) + ",palettegen=max_colors=" + colors + ":stats_mode=full,buffersink@" + OUT;
     }
 
     /**
@@ -114,7 +114,7 @@ public final class FilterSpecs {
      */
     public static String paletteuse(Prepare p, Input palette) {
         return prepare(p) + "[v];" + palette.buffer(PALETTE)
-                + "[p];[v][p]paletteuse=dither=sierra2_4a:diff_mode=rectangle,buffersink@" + OUT;
+                + "[p];[v][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle,buffersink@" + OUT;
     }
 
     /**

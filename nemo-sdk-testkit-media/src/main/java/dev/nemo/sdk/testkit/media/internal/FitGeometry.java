@@ -11,6 +11,8 @@ public final class FitGeometry {
 
     /** The rungs of the resolution ladder: the short side of the box, in pixels. */
     static final int[] LADDER = {720, 540, 360, 240};
+    /** A rung is kept only if it has at most this share of the pixels of the rung before. */
+    static final double MIN_STEP = 0.8;
 
     private FitGeometry() {
     }
@@ -34,8 +36,9 @@ public final class FitGeometry {
 
     /**
      * The sizes a size search tries, best first: the fitted size, then the source fitted in the box
-     * shrunk to each rung of {@link #LADDER} (short side 720, 540, 360, 240), keeping only sizes
-     * smaller than the one before.
+     * shrunk to each rung of {@link #LADDER} (short side 720, 540, 360, 240), keeping only sizes at
+     * least {@link #MIN_STEP} smaller (in pixels) than the one before: a rung that barely shrinks
+     * the picture costs an encode and saves almost nothing.
      *
      * @param width source width
      * @param height source height
@@ -54,7 +57,7 @@ public final class FitGeometry {
             }
             double f = (double) rung / boxShort;
             Size s = fit(width, height, sampleAspect, (int) Math.round(boxWidth * f), (int) Math.round(boxHeight * f));
-            if (s.pixels() < sizes.get(sizes.size() - 1).pixels()) {
+            if (s.pixels() <= sizes.get(sizes.size() - 1).pixels() * MIN_STEP) {
                 sizes.add(s);
             }
         }
