@@ -10,6 +10,10 @@ module dev.nemo.sdk {
 
     exports dev.nemo.sdk;
     exports dev.nemo.sdk.auth;
+    exports dev.nemo.sdk.draft;
+    exports dev.nemo.sdk.chat;
     exports dev.nemo.sdk.error;
+    exports dev.nemo.sdk.export;
     exports dev.nemo.sdk.session;
+    exports dev.nemo.sdk.upload;
 }

@@ -4,10 +4,17 @@ import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.auth.Attribution;
 import dev.nemo.sdk.auth.Credentials;
 import dev.nemo.sdk.auth.TokenProvider;
+import dev.nemo.sdk.draft.StateApi;
+import dev.nemo.sdk.chat.ChatApi;
+import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.internal.SdkInfo;
 import dev.nemo.sdk.internal.SharedResources;
+import dev.nemo.sdk.internal.api.DefaultChatApi;
 import dev.nemo.sdk.internal.api.DefaultCreditsApi;
+import dev.nemo.sdk.internal.api.DefaultExportsApi;
 import dev.nemo.sdk.internal.api.DefaultSessionsApi;
+import dev.nemo.sdk.internal.api.DefaultStateApi;
+import dev.nemo.sdk.internal.api.DefaultUploadsApi;
 import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
@@ -16,6 +23,7 @@ import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
 import dev.nemo.sdk.session.CreditsApi;
 import dev.nemo.sdk.session.SessionsApi;
+import dev.nemo.sdk.upload.UploadsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -53,6 +61,10 @@ public final class NemoClient implements AutoCloseable {
     private final String clientId;
     private final SessionsApi sessions;
     private final CreditsApi credits;
+    private final StateApi state;
+    private final ChatApi chat;
+    private final UploadsApi uploads;
+    private final ExportsApi exports;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -98,6 +110,10 @@ public final class NemoClient implements AutoCloseable {
         this.transport.tokenProvider(provider);
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
+        this.state = new DefaultStateApi(transport);
+        this.chat = new DefaultChatApi(transport, state);
+        this.uploads = new DefaultUploadsApi(transport);
+        this.exports = new DefaultExportsApi(transport);
     }
 
     /** @return a builder with default settings */
@@ -126,6 +142,26 @@ public final class NemoClient implements AutoCloseable {
     /** @return the credit balance */
     public CreditsApi credits() {
         return credits;
+    }
+
+    /** @return the latest state of a session: media, draft, canvas */
+    public StateApi state() {
+        return state;
+    }
+
+    /** @return chat with the session's agent ({@code /run_sse}) */
+    public ChatApi chat() {
+        return chat;
+    }
+
+    /** @return media upload to a session (files or URLs) */
+    public UploadsApi uploads() {
+        return uploads;
+    }
+
+    /** @return exports: submit a render, follow it (also from another process), download the video */
+    public ExportsApi exports() {
+        return exports;
     }
 
     /** @return the API base URL in use */

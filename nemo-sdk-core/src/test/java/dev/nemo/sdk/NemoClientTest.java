@@ -259,4 +259,16 @@ class NemoClientTest {
             assertThatThrownBy(future::join).hasCauseInstanceOf(dev.nemo.sdk.error.SessionNotFoundException.class);
         }
     }
+
+    @Test
+    void debugLogsShowMethodPathStatusAndDurationButNoSecrets() throws Exception {
+        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
+        org.junit.jupiter.api.Assumptions.assumeTrue(logFile != null, "the suite logs to a file");
+        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+            client.credits().balance();
+        }
+        String log = java.nio.file.Files.readString(Path.of(logFile));
+        assertThat(log).containsPattern("<-- 200 GET /api/credits/balance/simple \\(\\d+ ms\\)");
+        assertThat(log).doesNotContain(TestTokens.MARKER).doesNotContain("Authorization");
+    }
 }

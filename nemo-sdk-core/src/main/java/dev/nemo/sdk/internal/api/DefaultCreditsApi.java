@@ -31,7 +31,7 @@ public final class DefaultCreditsApi implements CreditsApi {
 
     @Override
     public CompletableFuture<Credits> balanceAsync(RequestOptions options) {
-        return transport.json(ApiRequest.get(PATH).withOptions(options)).thenApply(DefaultCreditsApi::decode);
+        return Futures.map(transport.json(ApiRequest.get(PATH).withOptions(options)), DefaultCreditsApi::decode);
     }
 
     static Credits decode(JsonNode data) {

@@ -37,8 +37,8 @@ public final class DefaultSessionsApi implements SessionsApi {
         if (request.language() != null && !request.language().isBlank()) {
             body.put("language", request.language());
         }
-        return transport.json(ApiRequest.postJson(PATH, Json.write(body)).withOptions(options))
-                .thenApply(DefaultSessionsApi::decode);
+        return Futures.map(transport.json(ApiRequest.postJson(PATH, Json.write(body)).withOptions(options)),
+                DefaultSessionsApi::decode);
     }
 
     static Session decode(JsonNode data) {

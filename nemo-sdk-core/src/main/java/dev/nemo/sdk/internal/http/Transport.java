@@ -84,14 +84,16 @@ public final class Transport {
      * @return the envelope's payload, or the typed error
      */
     public CompletableFuture<JsonNode> json(ApiRequest request) {
-        return execute(request, info -> false, null).thenApply(r -> r.payload);
+        return Futures.map(execute(request, info -> false, null), r -> r.payload);
     }
 
     /**
      * Sends a request whose successful response is read by {@code streamHandler} (an SSE stream,
      * a download). Responses the predicate does not accept are read whole and mapped to the typed
-     * error they carry, with the same recovery rules as {@link #json}. The deadline covers only the
-     * wait for the response head; the caller guards the body.
+     * error they carry, with the same recovery rules as {@link #json}; redirects it does not
+     * accept are followed within the API's origin. A response it accepts, a redirect included, is
+     * handed over as it is. The deadline covers only the wait for the response head; the caller
+     * guards the body.
      *
      * @param request       the request
      * @param isStream      which responses to hand to {@code streamHandler}
@@ -103,7 +105,7 @@ public final class Transport {
                                                          Predicate<HttpResponse.ResponseInfo> isStream,
                                                          HttpResponse.BodyHandler<T> streamHandler) {
         Objects.requireNonNull(streamHandler, "streamHandler");
-        return execute(request, isStream, streamHandler).thenApply(r -> {
+        return Futures.map(execute(request, isStream, streamHandler), r -> {
             @SuppressWarnings("unchecked")
             HttpResponse<T> response = (HttpResponse<T>) r.streamResponse;
             return response;
@@ -190,6 +192,9 @@ public final class Transport {
         }
 
         private CompletableFuture<Outcome> onFailure(Throwable error, AccessToken token) {
+            if (result.isDone()) {
+                return CompletableFuture.failedFuture(error);
+            }
             NemoException e = toNemo(error);
             if (e instanceof TokenExpiredException && request.authenticated() && !renewed && tokens.canRenew()) {
                 renewed = true;
@@ -243,6 +248,10 @@ public final class Transport {
         private CompletableFuture<Outcome> sendFollowingRedirects(AccessToken token, String method, URI uri,
                                                                   java.util.function.Supplier<HttpRequest.BodyPublisher> body,
                                                                   int redirects) {
+            if (result.isDone()) {
+                // cancelled while the token or a redirect was on its way: send nothing more
+                return CompletableFuture.failedFuture(new CancellationException("the call was cancelled"));
+            }
             Duration timeout = request.options().timeout().orElse(settings.requestTimeout());
             HttpRequest httpRequest = buildRequest(request, token, method, uri, body, timeout);
             long started = System.nanoTime();
@@ -258,6 +267,9 @@ public final class Transport {
             LOG.debug("--> {} {}", method, uri.getRawPath());
             CompletableFuture<HttpResponse<Object>> sent = settings.http().sendAsync(httpRequest, handler);
             inFlight = sent;
+            if (result.isCancelled()) {
+                sent.cancel(true);
+            }
             ScheduledFuture<?> deadline = settings.scheduler().schedule(() -> {
                 if (!sent.isDone()) {
                     timedOut.set(true);
@@ -279,7 +291,9 @@ public final class Transport {
                 return response;
             }).thenCompose(response -> {
                 int status = response.statusCode();
-                if (status >= 300 && status <= 399 && response.headers().firstValue("location").isPresent()) {
+                // a redirect the stream predicate accepted is the caller's to follow (downloads drop credentials)
+                if (response.body() instanceof Bytes && status >= 300 && status <= 399
+                        && response.headers().firstValue("location").isPresent()) {
                     return redirect(token, method, uri, body, redirects, response);
                 }
                 if (!(response.body() instanceof Bytes)) {

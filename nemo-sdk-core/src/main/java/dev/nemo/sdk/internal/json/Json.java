@@ -1,23 +1,31 @@
 package dev.nemo.sdk.internal.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 
 /**
  * The SDK's one Jackson configuration. Trees keep numbers exactly (big integers, decimals with
- * their scale), so a draft read from the server is written back unchanged.
+ * their scale, also beyond the range of a double) and key order, so a draft read from the server
+ * is written back unchanged, on every supported Jackson version.
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("nemo-exact-trees").addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,25 +64,49 @@ public final class Json {
 
     /**
      * @param value a tree or a value Jackson can write
-     * @return its compact JSON as UTF-8
+     * @return its compact JSON as UTF-8, numbers in the form they were read (see {@link ExactNumbers})
      */
     public static byte[] write(Object value) {
-        try {
-            return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = new ExactNumbers(MAPPER.getFactory().createGenerator(out))) {
+            MAPPER.writeValue(g, value);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 
     /**
      * @param value a tree or a value Jackson can write
-     * @return its compact JSON
+     * @return its compact JSON, numbers in the form they were read (see {@link ExactNumbers})
      */
     public static String writeString(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new ExactNumbers(MAPPER.getFactory().createGenerator(out))) {
+            MAPPER.writeValue(g, value);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes a decimal of scale 0 (read from a literal such as {@code 1e0}) as {@code 1E0} rather
+     * than {@code 1}, which would read back as an integer: JSON written by the SDK reads back as an
+     * equal tree, decimal stays decimal.
+     */
+    static final class ExactNumbers extends JsonGeneratorDelegate {
+        ExactNumbers(JsonGenerator delegate) {
+            super(delegate, false);
+        }
+
+        @Override
+        public void writeNumber(BigDecimal v) throws IOException {
+            if (v != null && v.scale() == 0) {
+                delegate.writeNumber(v.toString() + "E0");
+            } else {
+                super.writeNumber(v);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /** Bridges the asynchronous core to the blocking API. */
 public final class Futures {
@@ -24,6 +25,38 @@ public final class Futures {
             c = c.getCause();
         }
         return c;
+    }
+
+    /**
+     * Like {@link CompletableFuture#thenApply}, except that cancelling the returned future also
+     * cancels {@code source}: a caller that gives up on a decoded result (a reactive subscriber
+     * that cancels, a timeout) stops the exchange underneath instead of leaving it running.
+     *
+     * @param source the operation
+     * @param fn     the mapping of its result
+     * @param <T>    source type
+     * @param <U>    result type
+     * @return the mapped future
+     */
+    public static <T, U> CompletableFuture<U> map(CompletableFuture<T> source, Function<? super T, ? extends U> fn) {
+        return propagateCancel(source.thenApply(fn), source);
+    }
+
+    /**
+     * Makes cancelling {@code dependent} cancel {@code source} too.
+     *
+     * @param dependent a future derived from {@code source}
+     * @param source    the operation underneath
+     * @param <T>       dependent type
+     * @return {@code dependent}
+     */
+    public static <T> CompletableFuture<T> propagateCancel(CompletableFuture<T> dependent, CompletableFuture<?> source) {
+        dependent.whenComplete((v, e) -> {
+            if (dependent.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return dependent;
     }
 
     /**

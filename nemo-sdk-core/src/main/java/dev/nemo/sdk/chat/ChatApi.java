@@ -1,0 +1,112 @@
+package dev.nemo.sdk.chat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * Chat with the session's agent ({@code POST /run_sse}, a Server-Sent Events stream).
+ *
+ * <p>A chat message costs credits, so the SDK <b>never re-sends one on its own</b>: only a
+ * request refused before anything ran (an expired token, code 1001, renewed once; a connection
+ * that could not be opened) is sent again. A cut stream or a timeout ends the call with a typed
+ * error; {@link #send} then reads the session state to tell whether the message took effect.
+ *
+ * <p>Three forms, one implementation: {@link #publisher} (a {@link Flow.Publisher} with
+ * backpressure, which the Reactor module adapts), {@link #stream} (a blocking iterator), and
+ * {@link #send} (the whole result, with a listener for progress).
+ *
+ * <pre>{@code
+ * ChatResult r = client.chat().send(session.sessionId(), "compress it to under 2 MB");
+ * System.out.println(r.hasText() ? r.text() : r.end());
+ * }</pre>
+ */
+public interface ChatApi {
+
+    /**
+     * The events of one message as a {@link Flow.Publisher}. Nothing is sent until it is
+     * subscribed; it accepts one subscriber (a second gets {@link IllegalStateException}, and no
+     * second request is sent). Demand flows back to reading the response body, so a slow
+     * subscriber holds the stream back instead of buffering it. Errors before the stream (for
+     * example {@link dev.nemo.sdk.error.InsufficientCreditsException}) and interruptions
+     * ({@link dev.nemo.sdk.error.TransportException}, {@link dev.nemo.sdk.error.StreamTimeoutException})
+     * arrive as {@code onError}; a normal end of stream as {@code onComplete}.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param options   streaming, watchdogs and limits
+     * @return a single-use publisher
+     */
+    Flow.Publisher<ChatEvent> publisher(String sessionId, String message, ChatOptions options);
+
+    /**
+     * Sends the message and returns its events as a blocking iterator.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @return the events; close it to stop early
+     */
+    default ChatStream stream(String sessionId, String message) {
+        return stream(sessionId, message, ChatOptions.defaults());
+    }
+
+    /**
+     * Sends the message and returns its events as a blocking iterator.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param options   streaming, watchdogs and limits
+     * @return the events; close it to stop early
+     */
+    ChatStream stream(String sessionId, String message, ChatOptions options);
+
+    /**
+     * Sends the message and waits for the whole answer.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @return the result; {@link ChatResult#end()} says how the stream ended
+     * @throws dev.nemo.sdk.error.NemoException when the message was refused before the stream
+     *         started (out of credits, session not found, …)
+     */
+    default ChatResult send(String sessionId, String message) {
+        return send(sessionId, message, ChatOptions.defaults(), ChatListener.none());
+    }
+
+    /**
+     * Sends the message, reports each event to {@code listener}, and waits for the whole answer.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param listener  receives the events as they arrive
+     * @return the result
+     * @throws dev.nemo.sdk.error.NemoException when the message was refused before the stream started
+     */
+    default ChatResult send(String sessionId, String message, ChatListener listener) {
+        return send(sessionId, message, ChatOptions.defaults(), listener);
+    }
+
+    /**
+     * Sends the message, reports each event to {@code listener}, and waits for the whole answer.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param options   streaming, watchdogs, limits and state checks
+     * @param listener  receives the events as they arrive
+     * @return the result
+     * @throws dev.nemo.sdk.error.NemoException when the message was refused before the stream started
+     */
+    ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener);
+
+    /**
+     * Asynchronous {@link #send(String, String, ChatOptions, ChatListener)}: the message is sent
+     * when this method is called. Cancelling the future cancels the stream.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param options   streaming, watchdogs, limits and state checks
+     * @param listener  receives the events as they arrive
+     * @return the result, or the typed error when the message was refused before the stream started
+     */
+    CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,
+                                            ChatListener listener);
+}

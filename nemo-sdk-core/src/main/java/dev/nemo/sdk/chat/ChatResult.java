@@ -1,0 +1,261 @@
+package dev.nemo.sdk.chat;
+
+import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.draft.StateDiff;
+import dev.nemo.sdk.error.NemoException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one chat message produced: the agent's text, every event, how the stream ended and, from
+ * {@link ChatApi#send}, what changed in the session when the stream ended without text or was
+ * interrupted ({@link #stateChange()}).
+ *
+ * <pre>{@code
+ * ChatResult r = client.chat().send(sessionId, "compress to under 2 MB");
+ * switch (r.end()) {
+ *     case COMPLETED_WITH_TEXT -> System.out.println(r.text());
+ *     case COMPLETED_SILENTLY -> System.out.println(r.stateChange().map(StateDiff::describe).orElse("Done"));
+ *     default -> System.out.println("Ended with " + r.end() + ": " + r.failure().map(Throwable::getMessage).orElse(""));
+ * }
+ * }</pre>
+ */
+public final class ChatResult {
+    private final ChatEnd end;
+    private final List<String> messages;
+    private final List<ChatEvent> events;
+    private final NemoException failure;
+    private final String ignoredNotice;
+    private final StateDiff stateChange;
+    private final SessionState stateAfter;
+    private final NemoException stateCheckFailure;
+
+    private ChatResult(Builder b) {
+        this.end = Objects.requireNonNull(b.end, "end");
+        this.messages = List.copyOf(b.messages);
+        this.events = List.copyOf(b.events);
+        this.failure = b.failure;
+        this.ignoredNotice = b.ignoredNotice;
+        this.stateChange = b.stateChange;
+        this.stateAfter = b.stateAfter;
+        this.stateCheckFailure = b.stateCheckFailure;
+    }
+
+    /** @return a new builder (for tests of code that consumes results) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder initialised from this result */
+    public Builder toBuilder() {
+        return new Builder().end(end).messages(messages).events(events).failure(failure).ignoredNotice(ignoredNotice)
+                .stateChange(stateChange).stateAfter(stateAfter).stateCheckFailure(stateCheckFailure);
+    }
+
+    /** @return how the stream ended */
+    public ChatEnd end() {
+        return end;
+    }
+
+    /**
+     * The agent's messages: each final text event (or, when streaming, the partial chunks not
+     * followed by their full text) in order, without a trailing "I encountered a temporary issue"
+     * notice after otherwise normal output (see {@link #ignoredNotice()}).
+     *
+     * @return the messages
+     */
+    public List<String> messages() {
+        return messages;
+    }
+
+    /** @return the {@link #messages()} joined with a line break; {@code ""} when none */
+    public String text() {
+        return String.join("\n", messages);
+    }
+
+    /** @return whether the agent wrote any text */
+    public boolean hasText() {
+        return !messages.isEmpty();
+    }
+
+    /** @return every event in order, heartbeats included */
+    public List<ChatEvent> events() {
+        return events;
+    }
+
+    /** @return the tool calls, in order */
+    public List<ChatEvent.ToolCall> toolCalls() {
+        return only(ChatEvent.ToolCall.class);
+    }
+
+    /** @return the tool results, in order */
+    public List<ChatEvent.ToolResult> toolResults() {
+        return only(ChatEvent.ToolResult.class);
+    }
+
+    /** @return the model errors and stream errors, in order */
+    public List<ChatEvent> errors() {
+        List<ChatEvent> out = new ArrayList<>();
+        for (ChatEvent e : events) {
+            if (e instanceof ChatEvent.ModelError || e instanceof ChatEvent.StreamError) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return the typed error that interrupted the stream ({@link dev.nemo.sdk.error.TransportException},
+     *         {@link dev.nemo.sdk.error.StreamTimeoutException}, {@link dev.nemo.sdk.error.EventTooLargeException}),
+     *         when {@link ChatEnd#interrupted()}
+     */
+    public Optional<NemoException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * The contract says to ignore a trailing "I encountered a temporary issue" text when the
+     * earlier output was normal: such a text is left out of {@link #messages()} and kept here
+     * (and in {@link #events()}).
+     *
+     * @return the ignored trailing notice, when there was one
+     */
+    public Optional<String> ignoredNotice() {
+        return Optional.ofNullable(ignoredNotice);
+    }
+
+    /**
+     * What changed in the session, from {@link ChatApi#send} after a stream that ended without text
+     * ({@link ChatEnd#COMPLETED_SILENTLY}) or was interrupted ({@link ChatEnd#interrupted()}): the state
+     * read before the message compared with the state read afterwards. After an interruption the
+     * state is read again on the {@link ChatOptions#recheckDelays()} schedule until something
+     * changes. {@code stateChange().map(d -> !d.isEmpty())} says whether the message took effect.
+     *
+     * @return the change, when a state check ran and succeeded
+     */
+    public Optional<StateDiff> stateChange() {
+        return Optional.ofNullable(stateChange);
+    }
+
+    /** @return the session state read by the last state check, when one succeeded */
+    public Optional<SessionState> stateAfter() {
+        return Optional.ofNullable(stateAfter);
+    }
+
+    /** @return why a state check that should have run could not (reading the state failed) */
+    public Optional<NemoException> stateCheckFailure() {
+        return Optional.ofNullable(stateCheckFailure);
+    }
+
+    private <T extends ChatEvent> List<T> only(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (ChatEvent e : events) {
+            if (type.isInstance(e)) {
+                out.add(type.cast(e));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ChatResult{end=" + end + ", messages=" + messages.size() + ", events=" + events.size()
+                + (failure == null ? "" : ", failure=" + failure.getClass().getSimpleName())
+                + (ignoredNotice == null ? "" : ", ignoredNotice=true")
+                + (stateChange == null ? "" : ", stateChange=" + stateChange.describe()) + '}';
+    }
+
+    /** Builds a {@link ChatResult}. */
+    public static final class Builder {
+        private ChatEnd end;
+        private List<String> messages = List.of();
+        private List<ChatEvent> events = List.of();
+        private NemoException failure;
+        private String ignoredNotice;
+        private StateDiff stateChange;
+        private SessionState stateAfter;
+        private NemoException stateCheckFailure;
+
+        private Builder() {
+        }
+
+        /**
+         * @param end how the stream ended
+         * @return this builder
+         */
+        public Builder end(ChatEnd end) {
+            this.end = Objects.requireNonNull(end, "end");
+            return this;
+        }
+
+        /**
+         * @param messages the agent's messages
+         * @return this builder
+         */
+        public Builder messages(List<String> messages) {
+            this.messages = Objects.requireNonNull(messages, "messages");
+            return this;
+        }
+
+        /**
+         * @param events every event
+         * @return this builder
+         */
+        public Builder events(List<ChatEvent> events) {
+            this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * @param failure the error that interrupted the stream, or {@code null}
+         * @return this builder
+         */
+        public Builder failure(NemoException failure) {
+            this.failure = failure;
+            return this;
+        }
+
+        /**
+         * @param notice an ignored trailing notice, or {@code null}
+         * @return this builder
+         */
+        public Builder ignoredNotice(String notice) {
+            this.ignoredNotice = notice;
+            return this;
+        }
+
+        /**
+         * @param change what changed in the session, or {@code null} when no check ran
+         * @return this builder
+         */
+        public Builder stateChange(StateDiff change) {
+            this.stateChange = change;
+            return this;
+        }
+
+        /**
+         * @param state the state read by the last check, or {@code null}
+         * @return this builder
+         */
+        public Builder stateAfter(SessionState state) {
+            this.stateAfter = state;
+            return this;
+        }
+
+        /**
+         * @param failure why the state check failed, or {@code null}
+         * @return this builder
+         */
+        public Builder stateCheckFailure(NemoException failure) {
+            this.stateCheckFailure = failure;
+            return this;
+        }
+
+        /** @return the result */
+        public ChatResult build() {
+            return new ChatResult(this);
+        }
+    }
+}

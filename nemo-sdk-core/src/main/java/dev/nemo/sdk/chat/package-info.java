@@ -1,0 +1,7 @@
+/**
+ * Chat with the session's agent over Server-Sent Events: {@link dev.nemo.sdk.chat.ChatApi}
+ * (publisher, blocking stream, {@code send}), the typed {@link dev.nemo.sdk.chat.ChatEvent}s
+ * decoded from Google ADK events, how a stream ended ({@link dev.nemo.sdk.chat.ChatEnd}), and
+ * {@link dev.nemo.sdk.chat.ChatEvents} for decoding recorded streams.
+ */
+package dev.nemo.sdk.chat;

@@ -1,0 +1,44 @@
+package dev.nemo.sdk.error;
+
+import java.util.Optional;
+
+/**
+ * An export was still running when the SDK stopped waiting (after the configured number of polls
+ * or the overall deadline). The render itself goes on: resume it later, from this process or
+ * another, with {@code client.exports().resume(renderId)} instead of submitting again.
+ */
+public class ExportTimeoutException extends NemoException {
+    private static final long serialVersionUID = 1L;
+
+    private final String renderId;
+    private final String lastStatus;
+
+    /**
+     * @param message    description without secrets
+     * @param details    where it happened
+     * @param renderId   the render
+     * @param lastStatus the last status seen, or {@code null}
+     * @param cause      the last poll's failure, or {@code null}
+     */
+    public ExportTimeoutException(String message, ErrorDetails details, String renderId, String lastStatus,
+                                  Throwable cause) {
+        super(message, details, cause);
+        this.renderId = renderId;
+        this.lastStatus = lastStatus;
+    }
+
+    /** @return the render id to resume */
+    public String renderId() {
+        return renderId;
+    }
+
+    /** @return the last status the render service reported, when a poll succeeded */
+    public Optional<String> lastStatus() {
+        return Optional.ofNullable(lastStatus);
+    }
+
+    @Override
+    public boolean isTransient() {
+        return true;
+    }
+}

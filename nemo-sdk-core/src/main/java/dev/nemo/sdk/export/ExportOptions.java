@@ -1,0 +1,213 @@
+package dev.nemo.sdk.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Output settings of an export and how to wait for it.
+ *
+ * <p>{@link #defaults()} sends the documented default output {@code {"format":"mp4","quality":"high"}}
+ * and polls with {@link PollingStrategy#defaults()}.
+ *
+ * <pre>{@code
+ * ExportOptions gif = ExportOptions.builder()
+ *         .format(ExportFormat.GIF)
+ *         .resolution("720p")
+ *         .polling(PollingStrategy.builder().interval(Duration.ofSeconds(10)).maxPolls(30).build())
+ *         .onProgress(job -> System.out.println(job.status() + " " + job.progress().orElse(0) + "%"))
+ *         .build();
+ * }</pre>
+ */
+public final class ExportOptions {
+    private static final ExportOptions DEFAULTS = new Builder().build();
+
+    private final ExportFormat format;
+    private final String quality;
+    private final String resolution;
+    private final Map<String, JsonNode> extra;
+    private final PollingStrategy polling;
+    private final Consumer<ExportJob> progressListener;
+
+    private ExportOptions(Builder b) {
+        this.format = b.format;
+        this.quality = b.quality;
+        this.resolution = b.resolution;
+        this.extra = Map.copyOf(b.extra);
+        this.polling = b.polling;
+        this.progressListener = b.progressListener;
+    }
+
+    /** @return MP4, quality {@code high}, default polling */
+    public static ExportOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** @return a builder with the default values */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder initialised from these options */
+    public Builder toBuilder() {
+        Builder b = new Builder().format(format).quality(quality).polling(polling);
+        b.resolution = resolution;
+        b.extra.putAll(extra);
+        b.progressListener = progressListener;
+        return b;
+    }
+
+    /** @return the output format; default MP4 */
+    public ExportFormat format() {
+        return format;
+    }
+
+    /** @return the quality; default {@code high} */
+    public String quality() {
+        return quality;
+    }
+
+    /** @return the resolution, for example {@code 1080p}, when set (the server's default otherwise) */
+    public Optional<String> resolution() {
+        return Optional.ofNullable(resolution);
+    }
+
+    /** @return how the poller waits */
+    public PollingStrategy polling() {
+        return polling;
+    }
+
+    /** @return the listener told about every status the poller sees, when set */
+    public Optional<Consumer<ExportJob>> progressListener() {
+        return Optional.ofNullable(progressListener);
+    }
+
+    /**
+     * @return the {@code output} object of the submit body: {@code format}, {@code quality}, then
+     *         {@code resolution} and the extra fields when set
+     */
+    public ObjectNode toOutputJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("format", format.wireName());
+        o.put("quality", quality);
+        if (resolution != null) {
+            o.put("resolution", resolution);
+        }
+        new java.util.TreeMap<>(extra).forEach((k, v) -> o.set(k, v.deepCopy()));
+        return o;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ExportOptions)) {
+            return false;
+        }
+        ExportOptions x = (ExportOptions) o;
+        return format == x.format && quality.equals(x.quality) && Objects.equals(resolution, x.resolution)
+                && extra.equals(x.extra) && polling.equals(x.polling) && Objects.equals(progressListener, x.progressListener);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(format, quality, resolution, extra, polling);
+    }
+
+    @Override
+    public String toString() {
+        return "ExportOptions{output=" + toOutputJson() + ", polling=" + polling + '}';
+    }
+
+    /** Builds {@link ExportOptions}. */
+    public static final class Builder {
+        private ExportFormat format = ExportFormat.MP4;
+        private String quality = "high";
+        private String resolution;
+        private final Map<String, JsonNode> extra = new LinkedHashMap<>();
+        private PollingStrategy polling = PollingStrategy.defaults();
+        private Consumer<ExportJob> progressListener;
+
+        private Builder() {
+        }
+
+        /**
+         * @param format MP4 or GIF; default MP4
+         * @return this builder
+         */
+        public Builder format(ExportFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /**
+         * @param quality for example {@code high}; default {@code high}
+         * @return this builder
+         */
+        public Builder quality(String quality) {
+            this.quality = nonBlank(quality, "quality");
+            return this;
+        }
+
+        /**
+         * @param resolution for example {@code 720p} or {@code 1080p}, when the service supports it
+         * @return this builder
+         */
+        public Builder resolution(String resolution) {
+            this.resolution = nonBlank(resolution, "resolution");
+            return this;
+        }
+
+        /**
+         * Adds a field the API may support but this SDK does not model (for example {@code fps}).
+         *
+         * @param name  field of the {@code output} object (not {@code format}, {@code quality} or {@code resolution})
+         * @param value its value
+         * @return this builder
+         */
+        public Builder outputField(String name, JsonNode value) {
+            nonBlank(name, "name");
+            if (name.equals("format") || name.equals("quality") || name.equals("resolution")) {
+                throw new IllegalArgumentException("use the " + name + "(...) method for " + name);
+            }
+            extra.put(name, Objects.requireNonNull(value, "value").deepCopy());
+            return this;
+        }
+
+        /**
+         * @param polling how the poller waits; default {@link PollingStrategy#defaults()}
+         * @return this builder
+         */
+        public Builder polling(PollingStrategy polling) {
+            this.polling = Objects.requireNonNull(polling, "polling");
+            return this;
+        }
+
+        /**
+         * @param listener told about the submission and every poll result (status, progress); it
+         *                 runs on an SDK thread and should return quickly; its exceptions are logged
+         *                 and ignored
+         * @return this builder
+         */
+        public Builder onProgress(Consumer<ExportJob> listener) {
+            this.progressListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** @return the options */
+        public ExportOptions build() {
+            return new ExportOptions(this);
+        }
+
+        private static String nonBlank(String s, String name) {
+            Objects.requireNonNull(s, name);
+            if (s.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return s;
+        }
+    }
+}

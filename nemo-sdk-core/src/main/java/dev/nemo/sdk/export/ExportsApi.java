@@ -1,0 +1,158 @@
+package dev.nemo.sdk.export;
+
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.draft.Draft;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Exports a session's draft to a video file: submit a render, poll it, download the result.
+ *
+ * <pre>{@code
+ * Draft draft = client.state().get(sessionId).draft().orElseThrow();
+ * ExportJob done = client.exports().submit(sessionId, draft).waitForCompletion();
+ * DownloadResult file = client.exports().download(done, Path.of("out"));   // a directory or a file
+ * }</pre>
+ *
+ * <p>Rules the SDK keeps for you:
+ * <ul>
+ *   <li>a draft that is not exportable (no track with segments) is refused before any request,
+ *       with {@link dev.nemo.sdk.error.DraftNotExportableException};</li>
+ *   <li>each submission gets a fresh render id {@code render_<epochMillis>_<random>}; a
+ *       duplicate-id rejection gets a new id and one retry; a submission whose outcome is unknown
+ *       (a cut connection) is never sent again automatically;</li>
+ *   <li>the whole draft is sent as it was read, unknown fields included;</li>
+ *   <li>the bearer token and the {@code X-Skill-*} headers go only to the API's own origin: a CDN
+ *       output URL gets a plain GET, also after redirects; when it fails, the authenticated
+ *       {@code GET /api/render/proxy/<id>/download} serves the file;</li>
+ *   <li>a download is written to a temporary file next to the target and moved into place
+ *       atomically, so a cut download never leaves a partial file.</li>
+ * </ul>
+ *
+ * <p>The asynchronous methods send nothing until they are called.
+ */
+public interface ExportsApi {
+
+    /**
+     * Submits with {@link ExportOptions#defaults()}.
+     *
+     * @param sessionId the session
+     * @param draft     its draft, as read from the session state
+     * @return a poller of the new render
+     */
+    default ExportPoller submit(String sessionId, Draft draft) {
+        return submit(sessionId, draft, ExportOptions.defaults());
+    }
+
+    /**
+     * @param sessionId the session
+     * @param draft     its draft, as read from the session state (sent whole)
+     * @param options   output format and polling
+     * @return a poller of the new render (its {@link ExportPoller#latest()} is the submission's answer)
+     * @throws dev.nemo.sdk.error.DraftNotExportableException when the draft has no track with segments
+     * @throws dev.nemo.sdk.error.ExportNotAllowedException   on HTTP 402 (free plan, or missing attribution)
+     */
+    ExportPoller submit(String sessionId, Draft draft, ExportOptions options);
+
+    /**
+     * The submission alone, asynchronously: {@code POST /api/render/proxy/lambda}.
+     *
+     * @param sessionId the session
+     * @param draft     its draft (sent whole)
+     * @param options   output format
+     * @return the render as the submission's answer describes it; fails with
+     *         {@link dev.nemo.sdk.error.DraftNotExportableException} without sending anything
+     *         when the draft is not exportable
+     */
+    CompletableFuture<ExportJob> submitAsync(String sessionId, Draft draft, ExportOptions options);
+
+    /**
+     * Follows a render submitted earlier, maybe by another process, without submitting again.
+     *
+     * @param renderId the saved render id
+     * @return a poller whose first poll happens at once
+     */
+    default ExportPoller resume(String renderId) {
+        return resume(renderId, PollingStrategy.defaults());
+    }
+
+    /**
+     * @param renderId the saved render id
+     * @param polling  how to wait
+     * @return a poller whose first poll happens at once
+     */
+    ExportPoller resume(String renderId, PollingStrategy polling);
+
+    /**
+     * One poll, blocking: {@code GET /api/render/proxy/lambda/<id>}.
+     *
+     * @param renderId the render
+     * @return its state
+     */
+    ExportJob poll(String renderId);
+
+    /**
+     * One poll: {@code GET /api/render/proxy/lambda/<id>}. Network errors and 5xx are retried with
+     * the same id under the client's retry policy; HTTP 400 and 401 fail.
+     *
+     * @param renderId the render
+     * @param options  per-request overrides
+     * @return its state (a failed render is a job with status {@code FAILED}, not an error); fails
+     *         with {@link dev.nemo.sdk.error.ExportFailedException} when the service answers
+     *         {@code success:false} for this id
+     */
+    CompletableFuture<ExportJob> pollAsync(String renderId, RequestOptions options);
+
+    /**
+     * Asks the render service to cancel a render.
+     *
+     * @param renderId the render
+     */
+    void cancel(String renderId);
+
+    /**
+     * @param renderId the render
+     * @return completes when the service accepted the cancellation
+     */
+    default CompletableFuture<Void> cancelAsync(String renderId) {
+        return cancelAsync(renderId, RequestOptions.none());
+    }
+
+    /**
+     * @param renderId the render
+     * @param options  per-request overrides
+     * @return completes when the service accepted the cancellation
+     */
+    CompletableFuture<Void> cancelAsync(String renderId, RequestOptions options);
+
+    /**
+     * Downloads a completed export with a 10-minute deadline.
+     *
+     * @param job    a completed job
+     * @param target a file to write, or an existing directory (the file is then named after the
+     *               output URL, else after the render id)
+     * @return the file written
+     */
+    default DownloadResult download(ExportJob job, Path target) {
+        return download(job, target, RequestOptions.none());
+    }
+
+    /**
+     * @param job     a completed job
+     * @param target  a file, or an existing directory
+     * @param options {@code timeout} is the deadline of the whole download, body included
+     *                (default 10 minutes)
+     * @return the file written
+     */
+    DownloadResult download(ExportJob job, Path target, RequestOptions options);
+
+    /**
+     * @param job     a completed job
+     * @param target  a file, or an existing directory
+     * @param options {@code timeout} is the deadline of the whole download, body included
+     *                (default 10 minutes)
+     * @return the file written; cancelling the future stops the download and removes the
+     *         temporary file
+     */
+    CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target, RequestOptions options);
+}

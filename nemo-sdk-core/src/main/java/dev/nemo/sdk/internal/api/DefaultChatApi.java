@@ -1,0 +1,151 @@
+package dev.nemo.sdk.internal.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.chat.ChatApi;
+import dev.nemo.sdk.chat.ChatEvent;
+import dev.nemo.sdk.chat.ChatListener;
+import dev.nemo.sdk.chat.ChatOptions;
+import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.chat.ChatStream;
+import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.draft.StateApi;
+import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.ServerException;
+import dev.nemo.sdk.internal.chat.BlockingChatStream;
+import dev.nemo.sdk.internal.chat.ChatEventPublisher;
+import dev.nemo.sdk.internal.chat.ListeningSubscriber;
+import dev.nemo.sdk.internal.chat.StateCheck;
+import dev.nemo.sdk.internal.chat.Ticker;
+import dev.nemo.sdk.internal.http.ApiRequest;
+import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.util.Futures;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ForkJoinPool;
+
+/** {@code POST /run_sse}: the chat, over {@link ChatEventPublisher}. */
+public final class DefaultChatApi implements ChatApi {
+    /** The endpoint. */
+    public static final String PATH = "/run_sse";
+    /** The ADK app name of the NemoVideo agent. */
+    public static final String APP_NAME = "nemo_agent";
+
+    private final Transport transport;
+    private final StateCheck stateCheck;
+    private final Ticker ticker;
+    private final Executor executor;
+
+    /**
+     * @param transport the transport
+     * @param state     reads session state for the checks after a silent or interrupted stream
+     */
+    public DefaultChatApi(Transport transport, StateApi state) {
+        this.transport = transport;
+        this.stateCheck = new StateCheck(state, transport.settings().sleeper());
+        this.ticker = Ticker.of(transport.settings().scheduler());
+        Executor e = transport.settings().executor();
+        this.executor = e != null ? e : ForkJoinPool.commonPool();
+    }
+
+    @Override
+    public Flow.Publisher<ChatEvent> publisher(String sessionId, String message, ChatOptions options) {
+        return newPublisher(sessionId, message, options);
+    }
+
+    @Override
+    public ChatStream stream(String sessionId, String message, ChatOptions options) {
+        return BlockingChatStream.open(newPublisher(sessionId, message, options));
+    }
+
+    @Override
+    public ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener) {
+        return Futures.await(sendAsync(sessionId, message, options, listener));
+    }
+
+    @Override
+    public CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,
+                                                   ChatListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        ChatEventPublisher publisher = newPublisher(sessionId, message, options);
+        ListeningSubscriber subscriber = new ListeningSubscriber(listener, options.progressInterval(), ticker);
+        CompletableFuture<ChatResult> out = new CompletableFuture<>();
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                subscriber.cancel();
+            }
+        });
+        CompletableFuture<SessionState> before = options.stateCheck() ? stateCheck.before(sessionId)
+                : CompletableFuture.completedFuture(null);
+        before.handle((state, error) -> {
+            if (out.isDone()) {
+                return null;
+            }
+            NemoException beforeFailure = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
+            publisher.subscribe(subscriber);
+            subscriber.result()
+                    .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone))
+                    .whenComplete((r, e) -> {
+                        if (e != null) {
+                            out.completeExceptionally(Futures.unwrap(e));
+                        } else {
+                            out.complete(r);
+                        }
+                    });
+            return null;
+        });
+        return out;
+    }
+
+    private ChatEventPublisher newPublisher(String sessionId, String message, ChatOptions options) {
+        Objects.requireNonNull(options, "options");
+        ApiRequest request = request(sessionId, message, options);
+        ErrorDetails details = ErrorDetails.request(request.method(), request.path());
+        return new ChatEventPublisher(handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler),
+                ChatEventPublisher.Limits.of(options), details, e -> mapError(e, request), ticker, executor);
+    }
+
+    /**
+     * The request exactly as documented: {@code {"app_name":"nemo_agent","user_id":"me",
+     * "session_id":…,"new_message":{"parts":[{"text":…}]}}}, plus {@code "streaming":true} only
+     * when asked for. Never replayed after it may have run: the client's retry policy keeps only
+     * its connect-failure retries (and 1001 renewal), not the 429 wait-and-retry.
+     */
+    ApiRequest request(String sessionId, String message, ChatOptions options) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(message, "message");
+        if (sessionId.isBlank()) {
+            throw new IllegalArgumentException("sessionId must not be blank");
+        }
+        if (message.isEmpty()) {
+            throw new IllegalArgumentException("message must not be empty");
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("app_name", APP_NAME);
+        body.put("user_id", "me");
+        body.put("session_id", sessionId);
+        body.putObject("new_message").putArray("parts").addObject().put("text", message);
+        if (options.streaming()) {
+            body.put("streaming", true);
+        }
+        RetryPolicy policy = transport.settings().retryPolicy().toBuilder().retryOnRateLimit(false).build();
+        return ApiRequest.postJson(PATH, Json.write(body))
+                .withAccept("text/event-stream")
+                .withOptions(RequestOptions.builder().timeout(options.overallTimeout()).retryPolicy(policy).build());
+    }
+
+    private static NemoException mapError(Throwable error, ApiRequest request) {
+        NemoException e = Transport.classify(error, request);
+        if (e instanceof ServerException && e.httpStatus() == 500 && e.bodyExcerpt().isEmpty()) {
+            return new ServerException("The agent answered HTTP 500 with an empty body before streaming: ADK does this "
+                    + "for an unknown session and for a crash before any output; check the session id, and do not "
+                    + "assume the message ran", e.details(), e);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.nemo.sdk.internal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.draft.Draft;
+import dev.nemo.sdk.error.DecodeException;
+import dev.nemo.sdk.error.DraftNotExportableException;
+import dev.nemo.sdk.error.ExportFailedException;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.export.DownloadResult;
+import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportOptions;
+import dev.nemo.sdk.export.ExportPoller;
+import dev.nemo.sdk.export.ExportStatus;
+import dev.nemo.sdk.export.ExportsApi;
+import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.internal.export.DefaultExportPoller;
+import dev.nemo.sdk.internal.export.Downloader;
+import dev.nemo.sdk.internal.export.RenderIds;
+import dev.nemo.sdk.internal.http.ApiRequest;
+import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.util.Futures;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The render proxy: {@code /api/render/proxy/lambda[/<id>[/cancel]]} and {@code /api/render/proxy/<id>/download}. */
+public final class DefaultExportsApi implements ExportsApi {
+    /** Submission endpoint. */
+    public static final String SUBMIT_PATH = "/api/render/proxy/lambda";
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
+
+    private final Transport transport;
+    private final Downloader downloader;
+
+    /** @param transport the transport */
+    public DefaultExportsApi(Transport transport) {
+        this.transport = transport;
+        this.downloader = new Downloader(transport);
+    }
+
+    /**
+     * @param renderId a render id
+     * @return its poll path
+     */
+    public static String pollPath(String renderId) {
+        return SUBMIT_PATH + "/" + PathEncoding.segment(renderId, "renderId");
+    }
+
+    /**
+     * @param renderId a render id
+     * @return its authenticated download path (no {@code /lambda/})
+     */
+    public static String downloadPath(String renderId) {
+        return "/api/render/proxy/" + PathEncoding.segment(renderId, "renderId") + "/download";
+    }
+
+    @Override
+    public ExportPoller submit(String sessionId, Draft draft, ExportOptions options) {
+        ExportJob submitted = Futures.await(submitAsync(sessionId, draft, options));
+        DefaultExportPoller poller = new DefaultExportPoller(this, transport.settings(), submitted.renderId(),
+                options.polling(), submitted, options.polling().interval());
+        options.progressListener().ifPresent(poller::onProgress);
+        poller.notifyListeners(submitted);
+        return poller;
+    }
+
+    @Override
+    public CompletableFuture<ExportJob> submitAsync(String sessionId, Draft draft, ExportOptions options) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(options, "options");
+        if (sessionId.isBlank()) {
+            throw new IllegalArgumentException("sessionId must not be blank");
+        }
+        if (!draft.isExportable()) {
+            return CompletableFuture.failedFuture(new DraftNotExportableException("This draft cannot be exported yet: "
+                    + "it needs at least one track with segments (" + draft.summary() + "). Add media to the session "
+                    + "and let the agent build the timeline first; nothing was sent."));
+        }
+        ObjectNode draftJson = draft.toJson();
+        ObjectNode output = options.toOutputJson();
+        return attempt(sessionId, draftJson, output, true);
+    }
+
+    private CompletableFuture<ExportJob> attempt(String sessionId, ObjectNode draft, ObjectNode output,
+                                                 boolean mayRetryDuplicate) {
+        String id = RenderIds.next(transport.settings().clock());
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("id", id);
+        body.put("sessionId", sessionId);
+        body.set("draft", draft);
+        body.set("output", output);
+        byte[] bytes = Json.write(body);
+        return transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes))
+                .thenApply(payload -> submitted(id, payload))
+                .exceptionallyCompose(error -> {
+                    Throwable e = Futures.unwrap(error);
+                    if (mayRetryDuplicate && e instanceof NemoException && isDuplicateId((NemoException) e)) {
+                        LOG.debug("The render service refused render id {} as a duplicate; retrying once with a new id", id);
+                        return attempt(sessionId, draft, output, false);
+                    }
+                    return CompletableFuture.failedFuture(e);
+                });
+    }
+
+    private static ExportJob submitted(String id, JsonNode payload) {
+        String serverId = JsonNodes.firstText(payload, "id", "render_id", "renderId", "taskId").orElse(null);
+        if (serverId != null && !serverId.equals(id)) {
+            LOG.debug("The render service answered id {} for render {}; polling keeps the client's id", serverId, id);
+        }
+        ExportJob job = ExportJob.fromJson(id, payload);
+        if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
+            // the submission's answer often carries no status: the render is queued
+            ObjectNode withStatus = payload != null && payload.isObject() ? ((ObjectNode) payload).deepCopy()
+                    : Json.mapper().createObjectNode();
+            withStatus.put("status", "pending");
+            return ExportJob.fromJson(id, withStatus);
+        }
+        return job;
+    }
+
+    /** A refusal that names the id as already used: HTTP 409, or a message saying so. */
+    static boolean isDuplicateId(NemoException e) {
+        if (e.httpStatus() == 409) {
+            return true;
+        }
+        if (e.getClass() != NemoException.class) {
+            return false;
+        }
+        String text = (e.getMessage() + " " + e.bodyExcerpt().orElse("")).toLowerCase(Locale.ROOT);
+        return text.contains("duplicate") || text.contains("already exist") || text.contains("already in use")
+                || text.contains("already used") || text.contains("already taken");
+    }
+
+    @Override
+    public ExportPoller resume(String renderId, PollingStrategy polling) {
+        PathEncoding.segment(renderId, "renderId");
+        Objects.requireNonNull(polling, "polling");
+        return new DefaultExportPoller(this, transport.settings(), renderId, polling, null, java.time.Duration.ZERO);
+    }
+
+    @Override
+    public ExportJob poll(String renderId) {
+        return Futures.await(pollAsync(renderId, RequestOptions.none()));
+    }
+
+    @Override
+    public CompletableFuture<ExportJob> pollAsync(String renderId, RequestOptions options) {
+        String path = pollPath(renderId);
+        Objects.requireNonNull(options, "options");
+        return transport.json(ApiRequest.get(path).withOptions(options))
+                .thenApply(payload -> ExportJob.fromJson(renderId, payload))
+                .exceptionallyCompose(error -> {
+                    Throwable e = Futures.unwrap(error);
+                    if (isRefusalForThisRender(e)) {
+                        NemoException n = (NemoException) e;
+                        return CompletableFuture.failedFuture(new ExportFailedException("The render service reports a "
+                                + "failure for " + renderId + ": " + n.getMessage(), n.details(), renderId, null, false, n));
+                    }
+                    return CompletableFuture.failedFuture(e);
+                });
+    }
+
+    /** A 2xx {@code {"success":false,"error":…}}: the render proxy's own failure answer. */
+    private static boolean isRefusalForThisRender(Throwable e) {
+        if (!(e instanceof NemoException) || e.getClass() != NemoException.class) {
+            return false;
+        }
+        NemoException n = (NemoException) e;
+        return n.httpStatus() >= 200 && n.httpStatus() <= 299 && n.apiCode().isEmpty();
+    }
+
+    @Override
+    public void cancel(String renderId) {
+        Futures.await(cancelAsync(renderId, RequestOptions.none()));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelAsync(String renderId, RequestOptions options) {
+        String path = pollPath(renderId) + "/cancel";
+        Objects.requireNonNull(options, "options");
+        return transport.json(ApiRequest.postJson(path, null).withOptions(options))
+                .<Void>thenApply(payload -> null)
+                .exceptionallyCompose(error -> {
+                    Throwable e = Futures.unwrap(error);
+                    // an accepted cancellation may come back as 204 or an empty 200: nothing to decode
+                    if (e instanceof DecodeException && ((DecodeException) e).httpStatus() / 100 == 2) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return CompletableFuture.failedFuture(e);
+                });
+    }
+
+    @Override
+    public DownloadResult download(ExportJob job, Path target, RequestOptions options) {
+        return Futures.await(downloadAsync(job, target, options));
+    }
+
+    @Override
+    public CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target, RequestOptions options) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(options, "options");
+        return downloader.download(job, downloadPath(job.renderId()), target, options);
+    }
+}

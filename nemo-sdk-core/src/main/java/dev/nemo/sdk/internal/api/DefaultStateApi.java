@@ -1,0 +1,56 @@
+package dev.nemo.sdk.internal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.draft.StateApi;
+import dev.nemo.sdk.error.DecodeException;
+import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.internal.http.ApiRequest;
+import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.util.Futures;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code GET /api/state/nemo_agent/me/<sid>/latest}. */
+public final class DefaultStateApi implements StateApi {
+    private final Transport transport;
+
+    /** @param transport the transport */
+    public DefaultStateApi(Transport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * @param sessionId a session id
+     * @return the state path of that session
+     */
+    public static String path(String sessionId) {
+        return "/api/state/nemo_agent/me/" + PathEncoding.segment(sessionId, "sessionId") + "/latest";
+    }
+
+    @Override
+    public SessionState get(String sessionId, RequestOptions options) {
+        return Futures.await(getAsync(sessionId, options));
+    }
+
+    @Override
+    public CompletableFuture<SessionState> getAsync(String sessionId, RequestOptions options) {
+        String path = path(sessionId);
+        Objects.requireNonNull(options, "options");
+        return Futures.map(transport.json(ApiRequest.get(path).withOptions(options)), data -> decode(path, data));
+    }
+
+    static SessionState decode(String path, JsonNode data) {
+        if (data == null || data.isNull() || data.isMissingNode()) {
+            // a session with nothing in it yet
+            return SessionState.empty();
+        }
+        if (!data.isObject()) {
+            throw new DecodeException("The session state response's data is a "
+                    + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object",
+                    ErrorDetails.request("GET", path).withStatus(200), null);
+        }
+        return SessionState.of(data);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.nemo.sdk.internal.chat;
+
+import dev.nemo.sdk.chat.ChatEvent;
+import dev.nemo.sdk.chat.ChatListener;
+import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.error.NemoException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * Feeds a {@link ChatListener} and collects the {@link ChatResult}; tells the listener "still
+ * working" every progress interval of heartbeat-only quiet.
+ */
+public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
+    private final ChatListener listener;
+    private final long progressNanos;
+    private final Ticker ticker;
+    private final ChatCollector collector = new ChatCollector();
+    private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
+    private volatile Flow.Subscription subscription;
+    private long quietSince;
+    private long nextReport;
+
+    /**
+     * @param listener the caller's listener
+     * @param progress how often to report "still working"
+     * @param ticker   time source
+     */
+    public ListeningSubscriber(ChatListener listener, Duration progress, Ticker ticker) {
+        this.listener = listener;
+        this.progressNanos = progress.toNanos();
+        this.ticker = ticker;
+        this.nextReport = progressNanos;
+    }
+
+    /** @return the result: completes when the stream ends, fails when it was refused or the listener threw */
+    public CompletableFuture<ChatResult> result() {
+        return result;
+    }
+
+    /** Cancels the stream (the result is then left to the caller). */
+    public void cancel() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        quietSince = ticker.nanoTime();
+        if (result.isDone()) {
+            s.cancel();
+            return;
+        }
+        s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(ChatEvent event) {
+        collector.accept(event);
+        try {
+            listener.onEvent(event);
+            progress(event);
+        } catch (Throwable t) {
+            subscription.cancel();
+            result.completeExceptionally(t);
+        }
+    }
+
+    private void progress(ChatEvent event) {
+        long now = ticker.nanoTime();
+        if (!event.isHeartbeat()) {
+            quietSince = now;
+            nextReport = progressNanos;
+            return;
+        }
+        long quiet = now - quietSince;
+        if (quiet >= nextReport) {
+            while (nextReport <= quiet) {
+                nextReport += progressNanos;
+            }
+            listener.onStillWorking(Duration.ofNanos(quiet));
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        if (ChatCollector.isInterruption(t)) {
+            result.complete(collector.interrupted((NemoException) t));
+        } else {
+            result.completeExceptionally(t);
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        result.complete(collector.completed());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.nemo.sdk.internal.chat;
+
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.Sleeper;
+import dev.nemo.sdk.chat.ChatEnd;
+import dev.nemo.sdk.chat.ChatOptions;
+import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.draft.StateApi;
+import dev.nemo.sdk.draft.StateDiff;
+import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.internal.util.Futures;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After a stream that ended without text, or was interrupted, reads the session state and
+ * compares it with the state read before the message (contract §3.4): once right away after a
+ * silent end; after an interruption on the {@link ChatOptions#recheckDelays()} schedule, stopping
+ * at the first change, because the agent may still be working.
+ */
+public final class StateCheck {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.chat");
+
+    private final StateApi state;
+    private final Sleeper sleeper;
+
+    /**
+     * @param state   reads session state
+     * @param sleeper waits between checks
+     */
+    public StateCheck(StateApi state, Sleeper sleeper) {
+        this.state = state;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * @param sessionId the session
+     * @return the state before the message; fails with the typed error when it cannot be read
+     */
+    public CompletableFuture<SessionState> before(String sessionId) {
+        return state.getAsync(sessionId, RequestOptions.none());
+    }
+
+    /**
+     * @param result        the stream's result
+     * @param sessionId     the session
+     * @param before        the state before the message, or {@code null} when it could not be read
+     * @param beforeFailure why it could not be read, or {@code null}
+     * @param options       the chat options
+     * @param cancelled     whether the caller gave up
+     * @return the result with the state change, or unchanged when no check applies
+     */
+    public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, SessionState before,
+                                               NemoException beforeFailure, ChatOptions options,
+                                               BooleanSupplier cancelled) {
+        ChatEnd end = result.end();
+        if (!options.stateCheck() || !(end == ChatEnd.COMPLETED_SILENTLY || end.interrupted())) {
+            return CompletableFuture.completedFuture(result);
+        }
+        if (before == null) {
+            return CompletableFuture.completedFuture(result.toBuilder().stateCheckFailure(beforeFailure).build());
+        }
+        List<Duration> waits = end == ChatEnd.COMPLETED_SILENTLY || options.recheckDelays().isEmpty()
+                ? List.of(Duration.ZERO) : options.recheckDelays();
+        return attempt(0, waits, result, sessionId, before, null, cancelled);
+    }
+
+    private CompletableFuture<ChatResult> attempt(int i, List<Duration> waits, ChatResult result, String sessionId,
+                                                  SessionState before, ChatResult lastGood, BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            return CompletableFuture.completedFuture(lastGood != null ? lastGood : result);
+        }
+        boolean last = i == waits.size() - 1;
+        return sleeper.sleep(waits.get(i)).toCompletableFuture()
+                .thenCompose(v -> state.getAsync(sessionId, RequestOptions.none()))
+                .handle((after, error) -> {
+                    if (error == null) {
+                        StateDiff diff = StateDiff.between(before, after);
+                        ChatResult checked = result.toBuilder().stateChange(diff).stateAfter(after)
+                                .stateCheckFailure(null).build();
+                        LOG.debug("chat state check {} of {} after {}: {}", i + 1, waits.size(), result.end(),
+                                diff.isEmpty() ? "no change" : diff.changes().size() + " change(s)");
+                        if (!diff.isEmpty() || last) {
+                            return CompletableFuture.completedFuture(checked);
+                        }
+                        return attempt(i + 1, waits, result, sessionId, before, checked, cancelled);
+                    }
+                    NemoException failure = nemo(Futures.unwrap(error));
+                    LOG.debug("chat state check {} of {} failed: {}", i + 1, waits.size(), failure.toString());
+                    if (last) {
+                        return CompletableFuture.completedFuture(lastGood != null ? lastGood
+                                : result.toBuilder().stateCheckFailure(failure).build());
+                    }
+                    return attempt(i + 1, waits, result, sessionId, before, lastGood, cancelled);
+                })
+                .thenCompose(f -> f);
+    }
+
+    /**
+     * @param error a failure
+     * @return it as the SDK's typed error
+     */
+    public static NemoException nemo(Throwable error) {
+        return error instanceof NemoException ? (NemoException) error
+                : new NemoException("Reading the session state failed: " + error, ErrorDetails.none(), error);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.nemo.sdk.internal.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Writes a response body to a new temporary file in the target's directory and completes with the
+ * byte count. It can be aborted from another thread (a deadline, a cancellation): reading stops and
+ * the temporary file is deleted, so nothing partial is ever left behind.
+ */
+final class FileSink implements HttpResponse.BodySubscriber<Long> {
+    private final Path directory;
+    private final String prefix;
+    private final Consumer<LocalFileFailure> onLocalFailure;
+    private final CompletableFuture<Long> result = new CompletableFuture<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private Flow.Subscription subscription;
+    private Path temp;
+    private FileChannel channel;
+    private long written;
+    private boolean closed;
+
+    /**
+     * @param directory      where the temporary file goes (the target's directory, so the move is atomic)
+     * @param prefix         temporary file name prefix
+     * @param onLocalFailure told when the local file system fails (as opposed to the download)
+     */
+    FileSink(Path directory, String prefix, Consumer<LocalFileFailure> onLocalFailure) {
+        this.directory = directory;
+        this.prefix = prefix;
+        this.onLocalFailure = onLocalFailure;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        lock.lock();
+        try {
+            subscription = s;
+            if (closed) {
+                s.cancel();
+                return;
+            }
+            temp = Files.createTempFile(directory, prefix, ".part");
+            channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            failLocked(new LocalFileFailure("Cannot create a temporary file in " + directory, e));
+            s.cancel();
+            return;
+        } finally {
+            lock.unlock();
+        }
+        s.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            for (ByteBuffer b : buffers) {
+                while (b.hasRemaining()) {
+                    written += channel.write(b);
+                }
+            }
+        } catch (IOException e) {
+            failLocked(new LocalFileFailure("Cannot write the temporary file " + temp, e));
+            subscription.cancel();
+            return;
+        } finally {
+            lock.unlock();
+        }
+        subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        lock.lock();
+        try {
+            failLocked(error);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // on disk before the move makes it visible under the target name
+            channel.force(false);
+            channel.close();
+            result.complete(written);
+        } catch (IOException e) {
+            closed = false;
+            failLocked(new LocalFileFailure("Cannot finish the temporary file " + temp, e));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public CompletionStage<Long> getBody() {
+        return result;
+    }
+
+    /** Stops reading, deletes the temporary file and fails the body with {@code error}. */
+    void abort(Throwable error) {
+        Flow.Subscription s;
+        lock.lock();
+        try {
+            s = subscription;
+            failLocked(error);
+        } finally {
+            lock.unlock();
+        }
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    /** @return the completed temporary file (the caller moves or discards it) */
+    Path temp() {
+        return temp;
+    }
+
+    /** Deletes the temporary file if it is still there. */
+    void discard() {
+        lock.lock();
+        try {
+            closed = true;
+            closeQuietly();
+            deleteQuietly();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failLocked(Throwable error) {
+        if (closed && result.isDone()) {
+            // completed already: the caller owns the file now and discards it if needed
+            return;
+        }
+        if (error instanceof LocalFileFailure) {
+            onLocalFailure.accept((LocalFileFailure) error);
+        }
+        closed = true;
+        closeQuietly();
+        deleteQuietly();
+        result.completeExceptionally(error);
+    }
+
+    private void closeQuietly() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more to do: the file is deleted next
+            }
+        }
+    }
+
+    private void deleteQuietly() {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    /** A failure of the local file system (not of the download), never answered by a fallback. */
+    static final class LocalFileFailure extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalFileFailure(String message, Throwable cause) {
+            super(message, cause instanceof IOException ? (IOException) cause : new IOException(cause));
+        }
+    }
+}

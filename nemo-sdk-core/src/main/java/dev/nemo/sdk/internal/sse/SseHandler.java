@@ -1,0 +1,21 @@
+package dev.nemo.sdk.internal.sse;
+
+/** Receives what an {@link SseDecoder} finds, in stream order, on the thread that feeds it. */
+public interface SseHandler {
+
+    /** @param event a dispatched event */
+    void onEvent(SseEvent event);
+
+    /**
+     * A comment line ({@code :} followed by anything). The WHATWG rules ignore comments; servers
+     * use them as heartbeats, so they are reported.
+     *
+     * @param comment the text after the colon, one leading space removed
+     */
+    default void onComment(String comment) {
+    }
+
+    /** @param millis the reconnection time a {@code retry:} field set */
+    default void onRetry(long millis) {
+    }
+}

@@ -1,0 +1,80 @@
+package dev.nemo.sdk.internal.upload;
+
+import dev.nemo.sdk.upload.UploadProgressListener;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts the body bytes the HTTP client takes, as it takes them, and reports them to a listener.
+ * The client asks for the next buffer when it is ready to write, so the count follows the wire.
+ */
+public final class ProgressBodyPublisher implements HttpRequest.BodyPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.upload");
+
+    private final HttpRequest.BodyPublisher body;
+    private final UploadProgressListener listener;
+
+    /**
+     * @param body     the body
+     * @param listener the listener
+     */
+    public ProgressBodyPublisher(HttpRequest.BodyPublisher body, UploadProgressListener listener) {
+        this.body = body;
+        this.listener = listener;
+    }
+
+    @Override
+    public long contentLength() {
+        return body.contentLength();
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> downstream) {
+        long total = body.contentLength();
+        body.subscribe(new Flow.Subscriber<ByteBuffer>() {
+            private long sent;
+            private boolean listenerFailed;
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                downstream.onSubscribe(s);
+                report(0);
+            }
+
+            @Override
+            public void onNext(ByteBuffer b) {
+                int n = b.remaining();
+                downstream.onNext(b);
+                if (n > 0) {
+                    sent += n;
+                    report(sent);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                downstream.onError(t);
+            }
+
+            @Override
+            public void onComplete() {
+                downstream.onComplete();
+            }
+
+            private void report(long value) {
+                if (listenerFailed) {
+                    return;
+                }
+                try {
+                    listener.onProgress(value, total);
+                } catch (RuntimeException e) {
+                    listenerFailed = true;
+                    LOG.warn("The upload progress listener failed; it is not called again for this upload", e);
+                }
+            }
+        });
+    }
+}

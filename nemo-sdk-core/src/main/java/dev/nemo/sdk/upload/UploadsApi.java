@@ -1,0 +1,105 @@
+package dev.nemo.sdk.upload;
+
+import dev.nemo.sdk.RequestOptions;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * Adds media to a session: {@code POST /api/upload-video/nemo_agent/me/<sid>}, as a streamed
+ * {@code multipart/form-data} body (one {@code files} part per file) or as a list of URLs for the
+ * server to fetch.
+ *
+ * <pre>{@code
+ * UploadResult r = client.uploads().upload(session.sessionId(), Path.of("cat.gif"));
+ * String cdnUrl = r.files().get(0).url().orElseThrow();
+ * }</pre>
+ *
+ * <p>Before any byte is sent, every file is checked: its size against
+ * {@link UploadOptions#maxFileSize()} ({@link MediaTooLargeException}) and its content against the
+ * supported {@link MediaFormat}s by magic bytes ({@link UnsupportedMediaException}). The content
+ * decides, not the extension: a GIF named {@code clip.bin} is sent (as {@code image/gif}), a text
+ * file named {@code clip.mp4} is not. The server's codes 4001 and 4002 stay authoritative.
+ *
+ * <p>Uploads are not idempotent (a second upload stores a second asset): after a failure whose
+ * outcome is unknown the SDK never sends the files again by itself. Nothing is sent before a
+ * method is called.
+ */
+public interface UploadsApi {
+
+    /**
+     * @param sessionId the session
+     * @param files     one or more files
+     * @return what the server stored
+     */
+    default UploadResult upload(String sessionId, Path... files) {
+        return upload(sessionId, Arrays.stream(files).map(MediaSource::of).collect(Collectors.toList()),
+                UploadOptions.defaults());
+    }
+
+    /**
+     * @param sessionId the session
+     * @param files     one or more sources, sent in one request in this order
+     * @return what the server stored
+     */
+    default UploadResult upload(String sessionId, List<MediaSource> files) {
+        return upload(sessionId, files, UploadOptions.defaults());
+    }
+
+    /**
+     * @param sessionId the session
+     * @param files     one or more sources, sent in one request in this order
+     * @param options   checks, progress and deadline
+     * @return what the server stored
+     */
+    UploadResult upload(String sessionId, List<MediaSource> files, UploadOptions options);
+
+    /**
+     * @param sessionId the session
+     * @param files     one or more sources, sent in one request in this order
+     * @return what the server stored, asynchronously
+     */
+    default CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files) {
+        return uploadAsync(sessionId, files, UploadOptions.defaults());
+    }
+
+    /**
+     * Cancelling the returned future aborts the upload.
+     *
+     * @param sessionId the session
+     * @param files     one or more sources, sent in one request in this order
+     * @param options   checks, progress and deadline
+     * @return what the server stored, asynchronously; fails with the typed error
+     */
+    CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files, UploadOptions options);
+
+    /**
+     * @param sessionId the session
+     * @param urls      absolute http(s) URLs of media for the server to fetch
+     * @return what the server stored
+     */
+    default UploadResult uploadUrls(String sessionId, List<String> urls) {
+        return uploadUrls(sessionId, urls, RequestOptions.none());
+    }
+
+    /**
+     * Sends {@code {"urls":[…],"source_type":"url"}}. Without a timeout in {@code options}, the
+     * deadline is {@link UploadOptions#DEFAULT_TIMEOUT}, since the server fetches the files first.
+     *
+     * @param sessionId the session
+     * @param urls      absolute http(s) URLs of media for the server to fetch
+     * @param options   per-request overrides
+     * @return what the server stored
+     */
+    UploadResult uploadUrls(String sessionId, List<String> urls, RequestOptions options);
+
+    /**
+     * @param sessionId the session
+     * @param urls      absolute http(s) URLs of media for the server to fetch
+     * @param options   per-request overrides
+     * @return what the server stored, asynchronously
+     */
+    CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls, RequestOptions options);
+}

@@ -1,0 +1,90 @@
+package dev.nemo.sdk.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nemo.sdk.internal.upload.HeadPrefetch;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Reading a stream's head first must not change a byte of what the upload then reads. */
+class HeadPrefetchTest {
+
+    @Property(tries = 300)
+    void headThenRemainderYieldsTheWholeStreamOnce(@ForAll @Size(max = 5000) byte[] content,
+                                                  @ForAll @Size(min = 1, max = 4) int[] chunks,
+                                                  @ForAll @IntRange(min = 1, max = 6000) int want,
+                                                  @ForAll @IntRange(min = 1, max = 5) int request,
+                                                  @ForAll boolean fail) throws Exception {
+        int[] sizes = Arrays.stream(chunks).map(c -> 1 + Math.floorMod(c, 900)).toArray();
+        RuntimeException failure = fail ? new IllegalStateException("source broke") : null;
+        AtomicInteger subscriptions = new AtomicInteger();
+        Flow.Publisher<ByteBuffer> source = s -> {
+            subscriptions.incrementAndGet();
+            Bodies.chunked(content, sizes, failure).subscribe(s);
+        };
+        HeadPrefetch prefetch = HeadPrefetch.start(source, want);
+        byte[] head;
+        try {
+            head = prefetch.head().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the source failed before the head was complete
+            assertThat(fail).isTrue();
+            assertThat(content.length).isLessThan(want + 900);
+            return;
+        }
+        assertThat(head).isEqualTo(Arrays.copyOf(content, Math.min(want, content.length)));
+        Bodies.Drained all = Bodies.drain(prefetch.remainder(), () -> request);
+        assertThat(all.bytes()).isEqualTo(content);
+        if (fail) {
+            assertThat(all.error()).isSameAs(failure);
+        } else {
+            assertThat(all.error()).isNull();
+        }
+        assertThat(subscriptions).hasValue(1);
+    }
+
+    @Test
+    void releaseCancelsTheSourceAndTheRemainderCannotBeTakenTwice() throws Exception {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Flow.Publisher<ByteBuffer> endless = s -> s.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+                for (long i = 0; i < n; i++) {
+                    s.onNext(ByteBuffer.wrap(new byte[100]));
+                }
+            }
+
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+            }
+        });
+        HeadPrefetch p = HeadPrefetch.start(endless, 1000);
+        assertThat(p.head().get(5, TimeUnit.SECONDS)).hasSize(1000);
+        p.release();
+        assertThat(cancelled).isTrue();
+        assertThat(Bodies.drain(p.remainder(), () -> 1).error()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRemainderTakenOverIsNotCancelledByRelease() throws Exception {
+        byte[] content = new byte[10_000];
+        Arrays.fill(content, (byte) 7);
+        HeadPrefetch p = HeadPrefetch.start(Bodies.chunked(content, new int[] {1000}, null), 64);
+        p.head().get(5, TimeUnit.SECONDS);
+        Flow.Publisher<ByteBuffer> rest = p.remainder();
+        Bodies.Drained d = Bodies.drain(rest, () -> 3);
+        p.release();
+        assertThat(d.bytes()).isEqualTo(content);
+        assertThat(Bodies.drain(rest, () -> 1).error()).as("second subscription").isNotNull();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.nemo.sdk.reactive;
+
+import dev.nemo.sdk.NemoClient;
+import java.util.Objects;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The NemoVideo client for Project Reactor: every operation of {@link NemoClient} as a cold
+ * {@code Mono} or {@code Flux} over the same core (one protocol implementation, same typed errors,
+ * retries and token renewal).
+ *
+ * <pre>{@code
+ * try (NemoClient client = NemoClient.builder().build();
+ *      ReactiveNemoClient reactive = ReactiveNemoClient.create(client)) {
+ *     reactive.sessions().create()
+ *             .flatMap(session -> reactive.credits().balance())
+ *             .subscribe(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <h2>Laziness and re-subscription</h2>
+ * Nothing is sent until a subscriber subscribes; each subscription sends its request(s) once, and
+ * cancelling a subscription cancels the HTTP exchange. Whether subscribing again is harmless
+ * depends on the operation:
+ * <table>
+ *   <caption>What a second subscription does</caption>
+ *   <tr><th>operation</th><th>re-subscribe / {@code retry()}</th></tr>
+ *   <tr><td>{@code credits().balance()}</td><td>safe: reads the balance again</td></tr>
+ *   <tr><td>{@code sessions().create()}</td><td>creates another project and session each time</td></tr>
+ *   <tr><td>{@code state().get(id)}</td><td>safe: reads the state again</td></tr>
+ * </table>
+ *
+ * <h2>Time</h2>
+ * The core's waits (retry backoff, {@code Retry-After} after a 429) run on a Reactor
+ * {@link Scheduler} ({@link ReactorSleeper}), so {@code StepVerifier.withVirtualTime} controls them.
+ *
+ * <h2>Request options</h2>
+ * Operations without a {@code RequestOptions} parameter read them from the subscriber's context
+ * ({@link NemoContext#withOptions}); explicit options win.
+ *
+ * <p>Thread-safe. Closing it releases its share of the connection pool; the {@link NemoClient} it
+ * was created from stays open and must be closed by its owner.
+ */
+public final class ReactiveNemoClient implements AutoCloseable {
+    private final NemoClient client;
+    private final ReactorSleeper sleeper;
+    private final ReactiveCreditsApi credits;
+    private final ReactiveSessionsApi sessions;
+    private final ReactiveStateApi state;
+
+    private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
+        this.client = client;
+        this.sleeper = sleeper;
+        this.credits = new ReactiveCreditsApi(client.credits());
+        this.sessions = new ReactiveSessionsApi(client.sessions());
+        this.state = new ReactiveStateApi(client.state());
+    }
+
+    /**
+     * A reactive client over a copy of {@code client} (sharing its connection pool and token
+     * cache) whose waits run on {@code Schedulers.parallel()}, looked up at each wait.
+     *
+     * @param client the core client, with its base URL, credentials and policies
+     * @return the reactive client
+     */
+    public static ReactiveNemoClient create(NemoClient client) {
+        return create(client, ReactorSleeper.parallel());
+    }
+
+    /**
+     * A reactive client over a copy of {@code client} whose waits run on {@code timer}.
+     *
+     * @param client the core client
+     * @param timer  the scheduler for retry waits and polling
+     * @return the reactive client
+     */
+    public static ReactiveNemoClient create(NemoClient client, Scheduler timer) {
+        return create(client, ReactorSleeper.on(timer));
+    }
+
+    private static ReactiveNemoClient create(NemoClient client, ReactorSleeper sleeper) {
+        Objects.requireNonNull(client, "client");
+        return new ReactiveNemoClient(client.toBuilder().sleeper(sleeper).build(), sleeper);
+    }
+
+    /** @return the credit balance */
+    public ReactiveCreditsApi credits() {
+        return credits;
+    }
+
+    /** @return session creation */
+    public ReactiveSessionsApi sessions() {
+        return sessions;
+    }
+
+    /** @return the latest state of a session: media, draft, canvas */
+    public ReactiveStateApi state() {
+        return state;
+    }
+
+    /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */
+    public NemoClient blocking() {
+        return client;
+    }
+
+    /** @return the sleeper of the client's waits */
+    ReactorSleeper sleeper() {
+        return sleeper;
+    }
+
+    /** Releases this client's share of the connection pool and timer. Idempotent. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ReactiveNemoClient{" + client + '}';
+    }
+}

@@ -1,0 +1,52 @@
+package dev.nemo.sdk.reactive.internal;
+
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.reactive.NemoContext;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/** Turns the core's asynchronous calls into lazy monos. */
+public final class Calls {
+    private Calls() {
+    }
+
+    /**
+     * @param call the core call, given the options from the subscriber's context
+     * @param <T>  result type
+     * @return a mono that makes the call once per subscription; cancelling it cancels the call
+     */
+    public static <T> Mono<T> mono(Function<RequestOptions, CompletableFuture<T>> call) {
+        return Mono.deferContextual(context -> mono(call, NemoContext.options(context)));
+    }
+
+    /**
+     * @param call    the core call
+     * @param options the overrides to pass it
+     * @param <T>     result type
+     * @return a mono that makes the call once per subscription; cancelling it cancels the call
+     */
+    public static <T> Mono<T> mono(Function<RequestOptions, CompletableFuture<T>> call, RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return Mono.<T>fromFuture(() -> call.apply(options)).onErrorMap(Calls::isWrapper, Calls::unwrap);
+    }
+
+    /**
+     * @param error a failure, possibly wrapped
+     * @return the failure inside {@link CompletionException} / {@link ExecutionException} wrappers
+     */
+    public static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (isWrapper(t)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static boolean isWrapper(Throwable t) {
+        return (t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.nemo.sdk.testkit;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A rendered file, as returned by a {@link Renderer}. Immutable. */
+public final class RenderOutput {
+    private final byte[] bytes;
+    private final String mimeType;
+    private final String extension;
+    private final boolean converted;
+    private final String note;
+
+    private RenderOutput(byte[] bytes, String mimeType, String extension, boolean converted, String note) {
+        this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
+        this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
+        String ext = Objects.requireNonNull(extension, "extension").toLowerCase(Locale.ROOT);
+        if (!ext.matches("[a-z0-9]{1,8}")) {
+            throw new IllegalArgumentException("extension must be 1-8 letters or digits, without a dot: " + extension);
+        }
+        this.extension = ext;
+        this.converted = converted;
+        this.note = note;
+    }
+
+    /**
+     * @param bytes     the file
+     * @param mimeType  its MIME type, for example {@code video/mp4}
+     * @param extension its extension without the dot, for example {@code mp4}
+     * @return an output rendered as requested
+     */
+    public static RenderOutput of(byte[] bytes, String mimeType, String extension) {
+        return new RenderOutput(bytes, mimeType, extension, true, null);
+    }
+
+    /**
+     * @param bytes     the file
+     * @param mimeType  its MIME type
+     * @param extension its extension without the dot
+     * @param note      why the output is not what was asked for, shown in the render status
+     * @return an output that is not (fully) what was requested, for example the unconverted source
+     */
+    public static RenderOutput unconverted(byte[] bytes, String mimeType, String extension, String note) {
+        return new RenderOutput(bytes, mimeType, extension, false, Objects.requireNonNull(note, "note"));
+    }
+
+    /** @return a copy of the file */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** @return the size in bytes */
+    public long size() {
+        return bytes.length;
+    }
+
+    /** @return the MIME type */
+    public String mimeType() {
+        return mimeType;
+    }
+
+    /** @return the extension, lowercase, without the dot */
+    public String extension() {
+        return extension;
+    }
+
+    /** @return whether the file was rendered as requested (false for a passthrough) */
+    public boolean converted() {
+        return converted;
+    }
+
+    /** @return an explanation shown in the render status, for unconverted outputs */
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
+    }
+
+    @Override
+    public String toString() {
+        return "RenderOutput{" + bytes.length + " bytes, " + mimeType + (converted ? "" : ", unconverted") + '}';
+    }
+}

@@ -1,0 +1,62 @@
+package dev.nemo.sdk.testkit.internal;
+
+import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.RenderOutput;
+import dev.nemo.sdk.testkit.RenderRequest;
+import dev.nemo.sdk.testkit.Renderer;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs renders on the emulator's own worker threads with the chosen {@link Renderer}. */
+public final class RenderService implements AutoCloseable {
+    private final Renderer renderer;
+    private final ExecutorService executor;
+
+    /** @param renderer the renderer */
+    public RenderService(Renderer renderer) {
+        this.renderer = renderer;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "nemo-emulator-render-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * @param options the options
+     * @return the explicit renderer, else the first one {@link ServiceLoader} finds, else the passthrough
+     */
+    public static Renderer choose(EmulatorOptions options) {
+        if (options.renderer().isPresent()) {
+            return options.renderer().get();
+        }
+        Iterator<Renderer> found = ServiceLoader.load(Renderer.class).iterator();
+        return found.hasNext() ? found.next() : new PassthroughRenderer();
+    }
+
+    /** @return the renderer's name */
+    public String name() {
+        return renderer.name();
+    }
+
+    Future<RenderOutput> start(RenderRequest request) {
+        return executor.submit(() -> renderer.render(request));
+    }
+
+    /** Interrupts running renders and waits (briefly) for the workers to end. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.nemo.sdk.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.testkit.EmulatorSession;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A session (project); mutable, guarded by the {@link World} lock. */
+final class SessionRecord {
+    final String sessionId;
+    final String taskId;
+    final String taskName;
+    final String language;
+    final Account owner;
+    final ObjectNode state;
+    final List<MediaAsset> media = new ArrayList<>();
+    int edits;
+    String claimToken;
+
+    SessionRecord(String sessionId, String taskId, String taskName, String language, Account owner) {
+        this.sessionId = sessionId;
+        this.taskId = taskId;
+        this.taskName = taskName;
+        this.language = language;
+        this.owner = owner;
+        this.state = EmulatorJson.object();
+        state.set("video_infos", EmulatorJson.array());
+        state.set("draft", EmulatorJson.object());
+        state.set("canvas_config", EmulatorJson.object());
+        state.set("video_analyses", EmulatorJson.object());
+        state.set("generated_media", EmulatorJson.array());
+    }
+
+    ObjectNode draft() {
+        return (ObjectNode) state.get("draft");
+    }
+
+    ObjectNode canvas() {
+        return (ObjectNode) state.get("canvas_config");
+    }
+
+    EmulatorSession snapshot() {
+        return new EmulatorSession(sessionId, taskId, taskName, language, owner.userId, state.deepCopy(), edits);
+    }
+}
