@@ -165,7 +165,8 @@ public final class MediaEngine implements AutoCloseable {
         }));
     }
 
-    private <T> CompletableFuture<T> submit(Function<RenderContext, T> work) {
+    /** Runs work on the engine's bounded pool under its limits; package-private for tests. */
+    <T> CompletableFuture<T> submit(Function<RenderContext, T> work) {
         FfmpegRuntime.require();
         RenderContext ctx = new RenderContext(limits);
         CompletableFuture<T> future = new CompletableFuture<>() {

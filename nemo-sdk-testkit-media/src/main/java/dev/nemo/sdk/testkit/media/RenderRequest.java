@@ -36,6 +36,8 @@ public final class RenderRequest {
     private final Duration trimStart;
     private final Duration trimDuration;
     private final String title;
+    private final Duration titleStart;
+    private final Duration titleDuration;
     private final RgbColor background;
     private final double maxFps;
     private final int crf;
@@ -52,6 +54,8 @@ public final class RenderRequest {
         this.trimStart = Objects.requireNonNull(b.trimStart, "trimStart");
         this.trimDuration = b.trimDuration;
         this.title = b.title;
+        this.titleStart = Objects.requireNonNull(b.titleStart, "titleStart");
+        this.titleDuration = b.titleDuration;
         this.background = Objects.requireNonNull(b.background, "background");
         this.maxFps = b.maxFps;
         this.crf = b.crf;
@@ -68,6 +72,9 @@ public final class RenderRequest {
         }
         if (trimDuration != null && (trimDuration.isNegative() || trimDuration.isZero())) {
             throw new IllegalArgumentException("trimDuration must be positive: " + trimDuration);
+        }
+        if (titleStart.isNegative() || (titleDuration != null && (titleDuration.isNegative() || titleDuration.isZero()))) {
+            throw new IllegalArgumentException("the title's time range must be positive: " + titleStart + "+" + titleDuration);
         }
         if (stillDuration.isNegative() || stillDuration.isZero()) {
             throw new IllegalArgumentException("stillDuration must be positive: " + stillDuration);
@@ -102,6 +109,8 @@ public final class RenderRequest {
         b.trimStart = trimStart;
         b.trimDuration = trimDuration;
         b.title = title;
+        b.titleStart = titleStart;
+        b.titleDuration = titleDuration;
         b.background = background;
         b.maxFps = maxFps;
         b.crf = crf;
@@ -192,6 +201,24 @@ public final class RenderRequest {
     }
 
     /**
+     * When the title appears, on the output's timeline.
+     *
+     * @return the start, zero for the beginning
+     */
+    public Duration titleStart() {
+        return titleStart;
+    }
+
+    /**
+     * How long the title stays, from {@link #titleStart()}.
+     *
+     * @return the length, or empty for "to the end"
+     */
+    public Optional<Duration> titleDuration() {
+        return Optional.ofNullable(titleDuration);
+    }
+
+    /**
      * The colour transparent pixels are composited on.
      *
      * @return the background colour
@@ -242,7 +269,7 @@ public final class RenderRequest {
         return "RenderRequest{" + source + " -> " + output + ", " + format + " in " + maxWidth + "x" + maxHeight
                 + (targetSizeBytes > 0 ? ", target " + targetSizeBytes + " B" : "")
                 + (trimStart.isZero() && trimDuration == null ? "" : ", trim " + trimStart + "+" + trimDuration)
-                + (title != null ? ", title" : "") + ", bg " + background.toHex()
+                + (title != null ? ", title " + titleStart + "+" + titleDuration : "") + ", bg " + background.toHex()
                 + (maxFps > 0 ? ", maxFps " + maxFps : "") + ", crf " + crf + "}";
     }
 
@@ -257,6 +284,8 @@ public final class RenderRequest {
         private Duration trimStart = Duration.ZERO;
         private Duration trimDuration;
         private String title;
+        private Duration titleStart = Duration.ZERO;
+        private Duration titleDuration;
         private RgbColor background = RgbColor.WHITE;
         private double maxFps;
         private int crf = DEFAULT_CRF;
@@ -351,7 +380,21 @@ public final class RenderRequest {
          * @return this builder
          */
         public Builder title(String title) {
+            return title(title, Duration.ZERO, null);
+        }
+
+        /**
+         * Draws a title over the top of the video for part of it (a draft's title segment).
+         *
+         * @param title the text, or null for none
+         * @param start when it appears, on the output's timeline
+         * @param length how long it stays, or null for "to the end"
+         * @return this builder
+         */
+        public Builder title(String title, Duration start, Duration length) {
             this.title = title == null || title.isBlank() ? null : title.strip();
+            this.titleStart = Objects.requireNonNull(start, "start");
+            this.titleDuration = length;
             return this;
         }
 

@@ -28,6 +28,8 @@ public final class CrfSearch {
     static final double PIXEL_EXPONENT = 0.85;
     /** A rung is tried if its predicted CRF is at most this much above its maximum. */
     static final int RUNG_SLACK = 2;
+    /** The lowest two-pass bitrate: libx264 refuses to open below about 8 kb/s. */
+    static final long MIN_BITRATE = 20_000;
     /** Two-pass encodes tried at most. */
     static final int MAX_TWO_PASS = 2;
 
@@ -168,7 +170,7 @@ public final class CrfSearch {
                 return Optional.empty();
             }
             long bitrate = (long) (tp.bitsPerSecond() * ((double) target / last.bytes()) * 0.9);
-            return Optional.of(new TwoPassStep(tp.rung(), Math.max(8_000, bitrate)));
+            return Optional.of(new TwoPassStep(tp.rung(), Math.max(MIN_BITRATE, bitrate)));
         }
         CrfStep c = (CrfStep) last.step();
         int rung = c.rung();
@@ -201,7 +203,7 @@ public final class CrfSearch {
             return Optional.of(new CrfStep(rung, maxCrf));
         }
         long bitrate = (long) (target * 8 * 0.92 / durationSeconds);
-        return Optional.of(new TwoPassStep(rung, Math.max(8_000, bitrate)));
+        return Optional.of(new TwoPassStep(rung, Math.max(MIN_BITRATE, bitrate)));
     }
 
     /** The last encode fit: try a lower CRF once if there is clear room and no lower CRF failed. */

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit.media.internal;
 
 import dev.nemo.sdk.testkit.media.RgbColor;
+import java.util.Locale;
 
 /**
  * The filtergraph strings of the engine, built in one place. Every graph is closed: it starts at
@@ -53,8 +54,11 @@ public final class FilterSpecs {
      * @param background the background colour
      * @param size the output size
      * @param title the title banner's frame, or null for none (overlaid at the top)
+     * @param titleFrom when the title appears, in seconds of output time
+     * @param titleUntil when it disappears, in seconds of output time ({@code Double.POSITIVE_INFINITY} for never)
      */
-    public record Prepare(Input source, boolean flatten, RgbColor background, Size size, Input title) {
+    public record Prepare(Input source, boolean flatten, RgbColor background, Size size, Input title, double titleFrom,
+            double titleUntil) {
     }
 
     private FilterSpecs() {
@@ -80,6 +84,11 @@ public final class FilterSpecs {
         if (p.title() != null) {
             g.append("[scaled];").append(p.title().buffer(TITLE))
                     .append("[ttl];[scaled][ttl]overlay=x=0:y=0:eof_action=repeat:format=auto");
+            if (p.titleFrom() > 0 || Double.isFinite(p.titleUntil())) {
+                g.append(":enable='").append(Double.isFinite(p.titleUntil())
+                        ? String.format(Locale.ROOT, "between(t,%.3f,%.3f)", p.titleFrom(), p.titleUntil())
+                        : String.format(Locale.ROOT, "gte(t,%.3f)", p.titleFrom())).append('\'');
+            }
         }
         return g.toString();
     }

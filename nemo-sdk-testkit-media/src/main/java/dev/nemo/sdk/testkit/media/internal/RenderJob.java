@@ -357,7 +357,9 @@ public final class RenderJob {
         TitleImage.Banner banner = banner(size);
         FilterSpecs.Input title = banner.rgba() == null ? null
                 : new FilterSpecs.Input(banner.width(), banner.height(), "rgba", in.tbNum(), in.tbDen());
-        return new FilterSpecs.Prepare(in, flatten, req.background(), size, title);
+        double from = req.titleStart().toMillis() / 1000.0;
+        double until = req.titleDuration().map(d -> from + d.toMillis() / 1000.0).orElse(Double.POSITIVE_INFINITY);
+        return new FilterSpecs.Prepare(in, flatten, req.background(), size, title, from, until);
     }
 
     private TitleImage.Banner banner(Size size) {

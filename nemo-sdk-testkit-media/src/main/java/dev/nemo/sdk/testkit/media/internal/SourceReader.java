@@ -61,8 +61,7 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Demuxes and decodes the video of one input, under the {@link MediaLimits} guards, and gives
  * each frame its place on the source timeline: {@code pts} from 0 and {@code duration}, in the
- * stream's time base (GIF delays of 0 or 1 centiseconds are already 10 by the GIF demuxer, as
- * browsers show them). Owns every native object it allocates; {@link #close()} frees them all.
+ * stream's time base (GIF delays of 0 or 1 centiseconds count as 10, as browsers show them). Owns every native object it allocates; {@link #close()} frees them all.
  */
 public final class SourceReader implements AutoCloseable {
 
@@ -78,6 +77,8 @@ public final class SourceReader implements AutoCloseable {
     private int tbDen;
     private long fallbackDuration;
     private long stillDuration;
+    private long gifMinDelay;
+    private long gifDefaultDelay;
     private boolean inputEnded;
     private boolean flushed;
     private long origin = AV_NOPTS_VALUE;
@@ -242,6 +243,8 @@ public final class SourceReader implements AutoCloseable {
                 ? av_rescale(st.avg_frame_rate().den(), tbDen, (long) st.avg_frame_rate().num() * tbNum) : 0;
         fallbackDuration = fps100 > 0 ? fps100 : Math.max(1, av_rescale(100, tbDen, 1000L * tbNum));
         stillDuration = Math.max(1, av_rescale(still.toMillis(), tbDen, 1000L * tbNum));
+        gifMinDelay = av_rescale(20, tbDen, 1000L * tbNum);
+        gifDefaultDelay = Math.max(1, av_rescale(100, tbDen, 1000L * tbNum));
         pkt = av_packet_alloc();
         if (pkt == null || pkt.isNull()) {
             throw new MediaException("out of memory allocating a packet");
@@ -345,6 +348,14 @@ public final class SourceReader implements AutoCloseable {
         }
         long start = pts == AV_NOPTS_VALUE ? end : Math.max(0, pts - origin);
         long duration = kind.still() ? stillDuration : frame.duration() > 0 ? frame.duration() : fallbackDuration;
+        if (kind == InputKind.GIF) {
+            // browsers show GIF delays under 2 cs as 10 cs; FFmpeg's demuxer only fixes 0, so re-time
+            // every frame from the fixed delays (a GIF frame starts where the previous one ended)
+            start = end;
+            if (duration < gifMinDelay) {
+                duration = gifDefaultDelay;
+            }
+        }
         end = Math.max(end, start + duration);
         if (seconds(end) > limits.maxDuration().toMillis() / 1000.0) {
             throw new MediaLimitExceededException(Limit.DURATION,
