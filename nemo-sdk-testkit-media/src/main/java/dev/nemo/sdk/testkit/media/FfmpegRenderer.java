@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +63,7 @@ public final class FfmpegRenderer implements Renderer {
      * @param engine the engine; the caller closes it
      */
     public FfmpegRenderer(MediaEngine engine) {
-        this.engine = java.util.Objects.requireNonNull(engine, "engine");
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     @Override
@@ -77,6 +78,10 @@ public final class FfmpegRenderer implements Renderer {
 
     @Override
     public RenderOutput render(dev.nemo.sdk.testkit.RenderRequest export) throws IOException {
+        MediaEngine.Availability availability = MediaEngine.availability();
+        if (engine == null && !availability.available()) {
+            throw new IOException("the FFmpeg media engine is unavailable here: " + availability.description());
+        }
         SourceMedia source = export.primarySource()
                 .orElseThrow(() -> new IOException("the draft has no uploaded media to render"));
         Path dir = Files.createTempDirectory("nemo-ffmpeg-render-");

@@ -6,6 +6,8 @@ import dev.nemo.sdk.testkit.media.internal.FrameScheduler;
 import dev.nemo.sdk.testkit.media.internal.RenderContext;
 import dev.nemo.sdk.testkit.media.internal.RenderJob;
 import dev.nemo.sdk.testkit.media.internal.SourceProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,8 +161,8 @@ public final class MediaEngine implements AutoCloseable {
             try {
                 return new MediaInfo(i.container(), i.codec(), i.width(), i.height(), i.pixFmt(), i.frames(),
                         Duration.ofNanos(i.durationMicros() * 1000), i.alpha(), i.hasAudio(), Files.size(file));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }));
     }

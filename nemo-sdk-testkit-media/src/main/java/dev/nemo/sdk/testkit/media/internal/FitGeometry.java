@@ -36,9 +36,9 @@ public final class FitGeometry {
 
     /**
      * The sizes a size search tries, best first: the fitted size, then the source fitted in the box
-     * shrunk to each rung of {@link #LADDER} (short side 720, 540, 360, 240), keeping only sizes at
-     * least {@link #MIN_STEP} smaller (in pixels) than the one before: a rung that barely shrinks
-     * the picture costs an encode and saves almost nothing.
+     * shrunk to each rung of {@link #LADDER} (short side 720, 540, 360, 240), keeping only sizes
+     * with at most {@link #MIN_STEP} of the pixels of the one before: a rung that barely shrinks the
+     * picture costs an encode and saves almost nothing.
      *
      * @param width source width
      * @param height source height

@@ -12,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale;
 
 import dev.nemo.sdk.testkit.media.MediaException;
+import dev.nemo.sdk.testkit.media.MediaLimitExceededException;
 import dev.nemo.sdk.testkit.media.OutputFormat;
 import dev.nemo.sdk.testkit.media.RenderAttempt;
 import dev.nemo.sdk.testkit.media.RenderReport;
@@ -111,7 +112,7 @@ public final class RenderJob {
             move(kept.file(), req.output());
             OptionalDouble ssim = OptionalDouble.empty();
             if (req.measureSsim()) {
-                ssim = SsimMeter.measure(this, req.output(), ladder.get(0));
+                ssim = measureSsim(ladder.get(0));
             }
             long outBytes = Files.size(req.output());
             long target = req.targetSizeBytes().orElse(Long.MAX_VALUE);
@@ -125,6 +126,19 @@ public final class RenderJob {
             throw new UncheckedIOException("render of " + req.source() + " failed", e);
         } finally {
             deleteWorkDir();
+        }
+    }
+
+    /** SSIM is a report, not the product: a failure to measure it is a note, unless a guard fired. */
+    private OptionalDouble measureSsim(Size reference) {
+        try {
+            return SsimMeter.measure(this, req.output(), reference);
+        } catch (MediaLimitExceededException e) {
+            throw e;
+        } catch (MediaException e) {
+            LOG.debug("SSIM of {} not measured", req.output(), e);
+            notes.add("SSIM not measured: " + e.getMessage());
+            return OptionalDouble.empty();
         }
     }
 
