@@ -39,6 +39,9 @@ public final class MediaBenchmark {
      * @throws IOException if the output cannot be written
      */
     public static void main(String[] args) throws IOException {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         String preset = "medium";
         long target = 500_000;
         boolean gif = true;
