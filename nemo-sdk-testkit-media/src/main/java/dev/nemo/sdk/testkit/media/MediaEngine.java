@@ -7,7 +7,6 @@ import dev.nemo.sdk.testkit.media.internal.RenderContext;
 import dev.nemo.sdk.testkit.media.internal.RenderJob;
 import dev.nemo.sdk.testkit.media.internal.SourceProbe;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,7 +161,7 @@ public final class MediaEngine implements AutoCloseable {
                 return new MediaInfo(i.container(), i.codec(), i.width(), i.height(), i.pixFmt(), i.frames(),
                         Duration.ofNanos(i.durationMicros() * 1000), i.alpha(), i.hasAudio(), Files.size(file));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new MediaException("cannot read the size of " + file + ": " + e, e);
             }
         }));
     }

@@ -112,6 +112,15 @@ class MediaEngineTest {
     }
 
     @Test
+    void aMissingSourceIsAMediaException() {
+        try (MediaEngine engine = MediaTestSupport.testEngine()) {
+            Path missing = dir.resolve("missing.gif");
+            assertThatThrownBy(() -> engine.render(RenderRequest.builder(missing, dir.resolve("x.mp4")).build()))
+                    .isExactlyInstanceOf(MediaException.class).hasMessageContaining("missing.gif");
+        }
+    }
+
+    @Test
     void blockingRenderRethrowsTheTypedError() {
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
             Path webp = corpusFile("video/pillow-iss634.webp");

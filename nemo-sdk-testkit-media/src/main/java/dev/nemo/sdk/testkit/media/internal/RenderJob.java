@@ -18,7 +18,6 @@ import dev.nemo.sdk.testkit.media.RenderAttempt;
 import dev.nemo.sdk.testkit.media.RenderReport;
 import dev.nemo.sdk.testkit.media.RenderRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,11 +108,11 @@ public final class RenderJob {
             List<Size> ladder = FitGeometry.ladder(info.width(), info.height(), info.sampleAspect(),
                     req.maxWidth(), req.maxHeight());
             Encoded kept = req.format() == OutputFormat.MP4 ? mp4(info, ladder) : gif(info, ladder);
-            move(kept.file(), req.output());
             OptionalDouble ssim = OptionalDouble.empty();
             if (req.measureSsim()) {
-                ssim = measureSsim(ladder.get(0));
+                ssim = measureSsim(kept.file(), ladder.get(0));
             }
+            move(kept.file(), req.output());
             long outBytes = Files.size(req.output());
             long target = req.targetSizeBytes().orElse(Long.MAX_VALUE);
             RenderReport report = new RenderReport(req.source(), req.output(), req.format(), inputBytes, outBytes,
@@ -123,20 +122,20 @@ public final class RenderJob {
             LOG.debug("rendered {}: {}", req.source().getFileName(), report.summary());
             return report;
         } catch (IOException e) {
-            throw new UncheckedIOException("render of " + req.source() + " failed", e);
+            throw new MediaException("render of " + req.source() + " to " + req.output() + " failed: " + e, e);
         } finally {
             deleteWorkDir();
         }
     }
 
     /** SSIM is a report, not the product: a failure to measure it is a note, unless a guard fired. */
-    private OptionalDouble measureSsim(Size reference) {
+    private OptionalDouble measureSsim(Path output, Size reference) {
         try {
-            return SsimMeter.measure(this, req.output(), reference);
+            return SsimMeter.measure(this, output, reference);
         } catch (MediaLimitExceededException e) {
             throw e;
         } catch (MediaException e) {
-            LOG.debug("SSIM of {} not measured", req.output(), e);
+            LOG.debug("SSIM of {} not measured", output, e);
             notes.add("SSIM not measured: " + e.getMessage());
             return OptionalDouble.empty();
         }
@@ -441,7 +440,7 @@ public final class RenderJob {
         try {
             return Files.size(p);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new MediaException("cannot read the size of " + p + ": " + e, e);
         }
     }
 

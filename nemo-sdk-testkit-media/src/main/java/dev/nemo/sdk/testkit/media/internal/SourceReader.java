@@ -40,7 +40,6 @@ import dev.nemo.sdk.testkit.media.MediaLimits;
 import dev.nemo.sdk.testkit.media.MediaRejectedException;
 import dev.nemo.sdk.testkit.media.MediaRejectedException.Reason;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +116,7 @@ public final class SourceReader implements AutoCloseable {
             }
             sniffed = InputSniffer.sniff(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new MediaException("cannot read " + path + ": " + e, e);
         }
         SourceReader r = new SourceReader(ctx, sniffed.kind());
         try {
