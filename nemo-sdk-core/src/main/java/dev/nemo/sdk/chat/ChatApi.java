@@ -60,7 +60,10 @@ public interface ChatApi {
     ChatStream stream(String sessionId, String message, ChatOptions options);
 
     /**
-     * Sends the message and waits for the whole answer.
+     * Sends the message and waits for the whole answer. With the default options the session
+     * state is read before the message and, after a stream without text, once more to report
+     * what changed; after an interrupted stream it is re-read on the
+     * {@link ChatOptions#recheckDelays()} schedule (up to about 5 minutes) until something changes.
      *
      * @param sessionId the session
      * @param message   the user's message, not empty

@@ -10,12 +10,13 @@ import reactor.core.scheduler.Scheduler;
  * retries and token renewal).
  *
  * <pre>{@code
- * try (NemoClient client = NemoClient.builder().build();
- *      ReactiveNemoClient reactive = ReactiveNemoClient.create(client)) {
- *     reactive.sessions().create()
- *             .flatMap(session -> reactive.credits().balance())
- *             .subscribe(System.out::println);
- * }
+ * NemoClient client = NemoClient.builder().build();          // NEMO_TOKEN, else a free anonymous token
+ * ReactiveNemoClient reactive = ReactiveNemoClient.create(client);
+ *
+ * Mono<String> answer = reactive.sessions().create()
+ *         .flatMap(session -> reactive.uploads().upload(session.sessionId(), Path.of("cat.gif"))
+ *                 .then(reactive.chat().send(session.sessionId(), "compress it to under 2 MB")))
+ *         .map(ChatResult::text);
  * }</pre>
  *
  * <h2>Laziness and re-subscription</h2>
@@ -28,11 +29,24 @@ import reactor.core.scheduler.Scheduler;
  *   <tr><td>{@code credits().balance()}</td><td>safe: reads the balance again</td></tr>
  *   <tr><td>{@code sessions().create()}</td><td>creates another project and session each time</td></tr>
  *   <tr><td>{@code state().get(id)}</td><td>safe: reads the state again</td></tr>
+ *   <tr><td>{@code chat().stream(…)}, {@code chat().send(…)}</td><td>refused: a second subscription fails
+ *       with {@link IllegalStateException} and sends nothing (a message costs credits)</td></tr>
+ *   <tr><td>{@code uploads().upload(…)}</td><td>uploads again (another asset); a {@code Flux} source must be
+ *       cold to be read again</td></tr>
+ *   <tr><td>{@code uploads().uploadUrls(…)}</td><td>uploads again (another asset)</td></tr>
+ *   <tr><td>{@code exports().export(…)}, {@code exports().submit(…)}</td><td>submits another render (free, but
+ *       a new job); to follow the same render again use {@code exports().resume(renderId)}</td></tr>
+ *   <tr><td>{@code exports().resume(id)}, {@code exports().poll(id)}</td><td>safe: polls the same render
+ *       again</td></tr>
+ *   <tr><td>{@code exports().cancel(id)}</td><td>asks the render service to cancel again</td></tr>
+ *   <tr><td>{@code exports().download(…)}</td><td>downloads again, replacing the file</td></tr>
  * </table>
  *
  * <h2>Time</h2>
- * The core's waits (retry backoff, {@code Retry-After} after a 429) run on a Reactor
- * {@link Scheduler} ({@link ReactorSleeper}), so {@code StepVerifier.withVirtualTime} controls them.
+ * The core's waits (retry backoff, {@code Retry-After} after a 429, the export poll cadence) run on
+ * a Reactor {@link Scheduler} ({@link ReactorSleeper}), so {@code StepVerifier.withVirtualTime}
+ * controls them. Deadlines (request timeouts, chat watchdogs) stay on the core's own timer: they
+ * guard real network time.
  *
  * <h2>Request options</h2>
  * Operations without a {@code RequestOptions} parameter read them from the subscriber's context
@@ -43,17 +57,21 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class ReactiveNemoClient implements AutoCloseable {
     private final NemoClient client;
-    private final ReactorSleeper sleeper;
     private final ReactiveCreditsApi credits;
     private final ReactiveSessionsApi sessions;
     private final ReactiveStateApi state;
+    private final ReactiveChatApi chat;
+    private final ReactiveUploadsApi uploads;
+    private final ReactiveExportsApi exports;
 
     private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
         this.client = client;
-        this.sleeper = sleeper;
         this.credits = new ReactiveCreditsApi(client.credits());
         this.sessions = new ReactiveSessionsApi(client.sessions());
         this.state = new ReactiveStateApi(client.state());
+        this.chat = new ReactiveChatApi(client.chat());
+        this.uploads = new ReactiveUploadsApi(client.uploads());
+        this.exports = new ReactiveExportsApi(client.exports(), sleeper);
     }
 
     /**
@@ -98,14 +116,24 @@ public final class ReactiveNemoClient implements AutoCloseable {
         return state;
     }
 
+    /** @return chat with the session's agent (Server-Sent Events) */
+    public ReactiveChatApi chat() {
+        return chat;
+    }
+
+    /** @return media uploads */
+    public ReactiveUploadsApi uploads() {
+        return uploads;
+    }
+
+    /** @return exports: submit, follow, resume, cancel and download renders */
+    public ReactiveExportsApi exports() {
+        return exports;
+    }
+
     /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */
     public NemoClient blocking() {
         return client;
-    }
-
-    /** @return the sleeper of the client's waits */
-    ReactorSleeper sleeper() {
-        return sleeper;
     }
 
     /** Releases this client's share of the connection pool and timer. Idempotent. */

@@ -44,12 +44,14 @@ class CancellationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"credits", "sessions", "state"})
+    @ValueSource(strings = {"credits", "sessions", "state", "export poll", "export cancel"})
     void cancellingTheSubscriptionClosesTheConnection(String operation) throws Exception {
         Map<String, Function<ReactiveNemoClient, Mono<?>>> operations = Map.of(
                 "credits", r -> r.credits().balance(),
                 "sessions", r -> r.sessions().create(CreateSessionRequest.inLanguage("en")),
-                "state", r -> r.state().get(Stubs.SESSION_ID));
+                "state", r -> r.state().get(Stubs.SESSION_ID),
+                "export poll", r -> r.exports().poll(ExportTest.SAVED),
+                "export cancel", r -> r.exports().cancel(ExportTest.SAVED));
         Disposable subscription = operations.get(operation).apply(reactive).subscribe();
 
         assertThat(server.requestReceived.await(20, TimeUnit.SECONDS)).as("request received").isTrue();

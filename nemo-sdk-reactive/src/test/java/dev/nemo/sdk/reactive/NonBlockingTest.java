@@ -1,9 +1,12 @@
 package dev.nemo.sdk.reactive;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +17,16 @@ import dev.nemo.sdk.session.CreateSessionRequest;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.chat.ChatEvent;
+import dev.nemo.sdk.chat.ChatOptions;
+import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportOptions;
+import dev.nemo.sdk.export.ExportStatus;
+import dev.nemo.sdk.export.PollingStrategy;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -88,6 +101,55 @@ class NonBlockingTest {
         assertThat(subscribeThreads).hasSize(3).allMatch(t -> t.startsWith("parallel-"));
         // the 503 was retried: the wait completed on a parallel thread and re-sent from there
         wm.verify(3, getRequestedFor(urlEqualTo(Stubs.CREDITS)));
+    }
+
+    @Test
+    void chatUploadsAndStateNeverBlockAReactorThread() throws Exception {
+        wm.stubFor(post("/run_sse").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(ChatTest.transcript("adk-java-tool-text"))));
+        wm.stubFor(post(UploadTest.UPLOAD).willReturn(okJson(UploadTest.UPLOADED)));
+        wm.stubFor(get(StateTest.STATE).willReturn(okJson("{\"code\":0,\"data\":{\"state\":{}}}")));
+        Path file = dir.resolve("cat.gif");
+        Files.write(file, UploadTest.gif(4096));
+        byte[] streamed = UploadTest.gif(3000);
+        ChatOptions options = ChatOptions.builder().streaming(true).stateCheck(false).build();
+
+        Flux<ChatEvent> chat = reactive.chat().stream(Stubs.SESSION_ID, "go", options)
+                .subscribeOn(Schedulers.parallel())
+                .publishOn(Schedulers.parallel())
+                .limitRate(2);
+        StepVerifier.create(chat).expectNextCount(6).expectComplete().verify(HANG_GUARD);
+
+        Flux<ByteBuffer> chunks = Flux.range(0, 3).map(i -> ByteBuffer.wrap(streamed, i * 1000, 1000).slice())
+                .publishOn(Schedulers.parallel());
+        Mono<Integer> rest = onParallel(reactive.uploads().upload(Stubs.SESSION_ID, file))
+                .then(onParallel(reactive.uploads().upload(Stubs.SESSION_ID, "s.gif", streamed.length, chunks)))
+                .then(onParallel(reactive.uploads().uploadUrls(Stubs.SESSION_ID, List.of("https://example.com/a.gif"))))
+                .then(onParallel(reactive.state().get(Stubs.SESSION_ID)))
+                .then(onParallel(reactive.chat().send(Stubs.SESSION_ID, "go", options)))
+                .map(r -> r.events().size());
+        StepVerifier.create(rest).expectNext(6).expectComplete().verify(HANG_GUARD);
+        assertThat(subscribeThreads).hasSize(5).allMatch(t -> t.startsWith("parallel-"));
+    }
+
+    @Test
+    void exportPollingNeverBlocksAReactorThread() {
+        wm.stubFor(post(ExportTest.SUBMIT).willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"pending\"}}")));
+        wm.stubFor(get(urlPathMatching(ExportTest.POLL)).inScenario("render").whenScenarioStateIs(STARTED)
+                .willReturn(ExportTest.status("processing", 50)).willSetStateTo("done"));
+        wm.stubFor(get(urlPathMatching(ExportTest.POLL)).inScenario("render").whenScenarioStateIs("done")
+                .willReturn(ExportTest.completed("https://static1.nemovideo.ai/r/out.mp4")));
+        // real time on Schedulers.parallel(): the waits are short, the continuations run on parallel threads
+        PollingStrategy quick = PollingStrategy.builder().interval(Duration.ofMillis(5)).build();
+        ExportOptions options = ExportOptions.builder().polling(quick).build();
+
+        Flux<ExportJob> export = reactive.exports().export(Stubs.SESSION_ID, ExportTest.seedDraft(), options)
+                .subscribeOn(Schedulers.parallel())
+                .publishOn(Schedulers.parallel());
+        StepVerifier.create(export.map(ExportJob::status))
+                .expectNext(ExportStatus.PENDING, ExportStatus.PROCESSING, ExportStatus.COMPLETED)
+                .expectComplete()
+                .verify(HANG_GUARD);
     }
 
     private <T> Mono<T> onParallel(Mono<T> operation) {

@@ -1,7 +1,5 @@
 package dev.nemo.sdk.testkit;
 
-import java.util.Optional;
-
 /**
  * A snapshot of an emulated user account.
  *
@@ -16,10 +14,5 @@ public record EmulatorAccount(String userId, String clientId, boolean anonymous,
     /** @return {@code available + frozen} */
     public long total() {
         return available + frozen;
-    }
-
-    /** @return the client id, for anonymous accounts */
-    public Optional<String> clientIdIfAnonymous() {
-        return Optional.ofNullable(clientId);
     }
 }

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * envelopes, error codes and rules, a rule-based chat agent behind {@code /run_sse}, renders with a
  * pluggable {@link Renderer}, CDN-style output URLs on a second port, and scriptable
  * {@link #faults() faults}. It binds to 127.0.0.1 on ephemeral ports, starts in milliseconds and
- * leaves no threads behind when closed. Thread-safe.
+ * leaves no threads behind when closed. Thread-safe. (Loading this class sets the system property
+ * {@code sun.net.httpserver.nodelay=true} unless it is already set, so that responses are not held
+ * back by Nagle's algorithm.)
  *
  * <pre>{@code
  * try (NemoEmulator emulator = NemoEmulator.start();
@@ -50,6 +52,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stream when exhausted); sessions and renders visible to their owner only (code 1002 / 404).
  */
 public final class NemoEmulator implements AutoCloseable {
+    static {
+        // The JDK server leaves Nagle's algorithm on, so every small write after the headers waits
+        // ~40 ms for a delayed ACK. The setting is read once, when the first JDK server starts in
+        // this JVM; an explicit setting by the application wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final EmulatorOptions options;
     private final World world;
     private final FaultEngine faultEngine = new FaultEngine();

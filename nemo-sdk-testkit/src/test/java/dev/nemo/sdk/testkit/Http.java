@@ -145,10 +145,15 @@ final class Http {
         }
     }
 
-    /** Splits an SSE body into the JSON payloads of its data lines (one per event). */
+    /**
+     * Splits an SSE body into the JSON payloads of its data lines (one per event); a trailing block
+     * without its blank line (a cut stream) is dropped, as an SSE client would.
+     */
     static List<JsonNode> events(String sse) {
         List<JsonNode> out = new ArrayList<>();
-        for (String block : sse.split("\r?\n\r?\n")) {
+        String[] blocks = sse.split("\r?\n\r?\n", -1);
+        for (int i = 0; i < blocks.length - 1; i++) {
+            String block = blocks[i];
             StringBuilder data = new StringBuilder();
             for (String line : block.split("\r?\n")) {
                 if (line.startsWith("data:")) {

@@ -98,7 +98,8 @@ public final class DefaultExportsApi implements ExportsApi {
         body.set("draft", draft);
         body.set("output", output);
         byte[] bytes = Json.write(body);
-        return transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes))
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes));
+        return Futures.propagateCancel(call
                 .thenApply(payload -> submitted(id, payload))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
@@ -107,7 +108,7 @@ public final class DefaultExportsApi implements ExportsApi {
                         return attempt(sessionId, draft, output, false);
                     }
                     return CompletableFuture.failedFuture(e);
-                });
+                }), call);
     }
 
     private static ExportJob submitted(String id, JsonNode payload) {
@@ -155,7 +156,8 @@ public final class DefaultExportsApi implements ExportsApi {
     public CompletableFuture<ExportJob> pollAsync(String renderId, RequestOptions options) {
         String path = pollPath(renderId);
         Objects.requireNonNull(options, "options");
-        return transport.json(ApiRequest.get(path).withOptions(options))
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options));
+        return Futures.propagateCancel(call
                 .thenApply(payload -> ExportJob.fromJson(renderId, payload))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
@@ -165,7 +167,7 @@ public final class DefaultExportsApi implements ExportsApi {
                                 + "failure for " + renderId + ": " + n.getMessage(), n.details(), renderId, null, false, n));
                     }
                     return CompletableFuture.failedFuture(e);
-                });
+                }), call);
     }
 
     /** A 2xx {@code {"success":false,"error":…}}: the render proxy's own failure answer. */
@@ -186,7 +188,8 @@ public final class DefaultExportsApi implements ExportsApi {
     public CompletableFuture<Void> cancelAsync(String renderId, RequestOptions options) {
         String path = pollPath(renderId) + "/cancel";
         Objects.requireNonNull(options, "options");
-        return transport.json(ApiRequest.postJson(path, null).withOptions(options))
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(path, null).withOptions(options));
+        return Futures.propagateCancel(call
                 .<Void>thenApply(payload -> null)
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
@@ -195,7 +198,7 @@ public final class DefaultExportsApi implements ExportsApi {
                         return CompletableFuture.completedFuture(null);
                     }
                     return CompletableFuture.failedFuture(e);
-                });
+                }), call);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.Transport;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.upload.Multipart;
 import dev.nemo.sdk.internal.upload.MultipartUpload;
 import dev.nemo.sdk.internal.upload.UploadResponses;
 import dev.nemo.sdk.internal.util.Futures;
@@ -29,6 +30,8 @@ public final class DefaultUploadsApi implements UploadsApi {
     /** @param transport the transport */
     public DefaultUploadsApi(Transport transport) {
         this.transport = transport;
+        // on the thread that builds the client, not on the thread of the first upload
+        Multipart.seedRandom();
     }
 
     @Override
@@ -72,8 +75,8 @@ public final class DefaultUploadsApi implements UploadsApi {
         // the server fetches the files before it answers: the JSON deadline is too short
         RequestOptions effective = options.timeout().isPresent() ? options
                 : options.toBuilder().timeout(UploadOptions.DEFAULT_TIMEOUT).build();
-        return transport.json(ApiRequest.postJson(path, Json.write(body)).withOptions(effective))
-                .thenApply(UploadResponses::decode);
+        return Futures.map(transport.json(ApiRequest.postJson(path, Json.write(body)).withOptions(effective)),
+                UploadResponses::decode);
     }
 
     /**

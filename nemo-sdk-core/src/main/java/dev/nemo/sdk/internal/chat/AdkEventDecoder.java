@@ -56,18 +56,19 @@ public final class AdkEventDecoder implements SseHandler {
         long seq = sequence++;
         String type = event.type();
         byte[] data = event.dataBytes();
-        int start = skipWhitespace(data);
+        int length = event.dataLength();
+        int start = skipWhitespace(data, length);
         if (HEARTBEAT_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
-            JsonNode raw = start < data.length ? parse(data, start) : null;
+            JsonNode raw = start < length ? parse(data, start, length) : null;
             sink.accept(new Heartbeat(Heartbeat.Source.EVENT_TYPE, bare(seq, type,
                     raw != null ? raw : TextNode.valueOf(event.data()))));
             return;
         }
-        if (start == data.length) {
+        if (start == length) {
             sink.accept(new Heartbeat(Heartbeat.Source.EMPTY_DATA, bare(seq, type, TextNode.valueOf(event.data()))));
             return;
         }
-        JsonNode node = parse(data, start);
+        JsonNode node = parse(data, start, length);
         if (node == null || !node.isObject()) {
             sink.accept(new Other(Other.Reason.NOT_JSON, bare(seq, type, node != null ? node
                     : TextNode.valueOf(event.data()))));
@@ -282,13 +283,13 @@ public final class AdkEventDecoder implements SseHandler {
         return m != null ? m : error.toString();
     }
 
-    private static JsonNode parse(byte[] data, int start) {
+    private static JsonNode parse(byte[] data, int start, int end) {
         try {
-            return Json.mapper().readTree(data, start, data.length - start);
+            return Json.mapper().readTree(data, start, end - start);
         } catch (IOException | RuntimeException e) {
             // malformed UTF-8 inside an otherwise valid payload: read it as the WHATWG rules decode it
             try {
-                return Json.mapper().readTree(new String(data, start, data.length - start,
+                return Json.mapper().readTree(new String(data, start, end - start,
                         java.nio.charset.StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException again) {
                 return null;
@@ -296,9 +297,9 @@ public final class AdkEventDecoder implements SseHandler {
         }
     }
 
-    private static int skipWhitespace(byte[] d) {
+    private static int skipWhitespace(byte[] d, int length) {
         int i = 0;
-        while (i < d.length && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r')) {
+        while (i < length && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r')) {
             i++;
         }
         return i;

@@ -94,19 +94,7 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
         lock.lock();
         try {
             while (buffer.isEmpty() && !completed && !closed) {
-                try {
-                    changed.await();
-                } catch (InterruptedException e) {
-                    lock.unlock();
-                    try {
-                        close();
-                    } finally {
-                        lock.lock();
-                    }
-                    Thread.currentThread().interrupt();
-                    throw new TransportException("Interrupted while waiting for the chat stream; it was closed",
-                            ErrorDetails.request("POST", "/run_sse"), e, TransportException.Kind.INTERRUPTED, true);
-                }
+                changed.await();
             }
             if (!buffer.isEmpty()) {
                 return true;
@@ -115,6 +103,16 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
                 throw rethrow(error);
             }
             return false;
+        } catch (InterruptedException e) {
+            lock.unlock();
+            try {
+                close();
+            } finally {
+                lock.lock();
+            }
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while waiting for the chat stream; it was closed",
+                    ErrorDetails.request("POST", "/run_sse"), e, TransportException.Kind.INTERRUPTED, true);
         } finally {
             lock.unlock();
         }

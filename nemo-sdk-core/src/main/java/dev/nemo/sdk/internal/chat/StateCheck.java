@@ -77,7 +77,10 @@ public final class StateCheck {
             return CompletableFuture.completedFuture(lastGood != null ? lastGood : result);
         }
         boolean last = i == waits.size() - 1;
-        return sleeper.sleep(waits.get(i)).toCompletableFuture()
+        Duration wait = waits.get(i);
+        CompletableFuture<Void> slept = wait.isZero() ? CompletableFuture.completedFuture(null)
+                : sleeper.sleep(wait).toCompletableFuture();
+        return slept
                 .thenCompose(v -> state.getAsync(sessionId, RequestOptions.none()))
                 .handle((after, error) -> {
                     if (error == null) {

@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ import java.util.Objects;
  *   <li>at the end of the stream, a partial event is discarded ({@link #finish()} says whether there was one).</li>
  * </ul>
  * Bytes are scanned eight at a time for line ends and kept as bytes until an event is
- * dispatched, so a multi-megabyte single-line event costs a few array copies, and a multi-byte
+ * dispatched, so a multi-megabyte single-line event costs two array copies, and a multi-byte
  * character split across chunks decodes correctly. One line, and one event's data, may not exceed
  * the configured limit: beyond it {@link EventTooLargeException} is thrown instead of buffering
  * without bound.
@@ -46,6 +47,7 @@ public final class SseDecoder {
     private static final byte[] EVENT = ascii("event");
     private static final byte[] ID = ascii("id");
     private static final byte[] RETRY = ascii("retry");
+    private static final byte[] NEWLINE = {'\n'};
     private static final int INITIAL = 1024;
     /** Buffers that grew beyond this for one big event are dropped afterwards. */
     private static final int KEEP = 64 * 1024;
@@ -68,6 +70,13 @@ public final class SseDecoder {
     private int bomMatched;
     /** The previous chunk ended with CR: an LF starting the next chunk belongs to it. */
     private boolean skipLf;
+    /** The current line is a {@code data} line whose value is streaming straight into {@link #data}. */
+    private boolean openData;
+    /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
+    private boolean openDataSpace;
+    /** The open line's bytes, one exact copy per chunk, joined once when the line ends. */
+    private final ArrayList<byte[]> segments = new ArrayList<>();
+    private long segmentsLen;
     private byte[] scratch;
 
     /**
@@ -136,11 +145,17 @@ public final class SseDecoder {
         }
         while (i < end) {
             int eol = findLineEnd(bytes, i, end);
-            if (eol < 0) {
+            if (openData) {
+                appendOpenData(bytes, i, (eol < 0 ? end : eol) - i);
+                if (eol < 0) {
+                    return;
+                }
+                closeOpenData();
+            } else if (eol < 0) {
                 appendToLine(bytes, i, end - i);
+                openDataLine();
                 return;
-            }
-            if (lineLen > 0) {
+            } else if (lineLen > 0) {
                 appendToLine(bytes, i, eol - i);
                 int n = lineLen;
                 lineLen = 0;
@@ -166,13 +181,73 @@ public final class SseDecoder {
     }
 
     /**
+     * A line continues in the next chunk. When it is a {@code data} line, its value from now on is
+     * kept as exact chunk-sized copies joined once at the end of the line: a multi-megabyte event
+     * never goes through a growing line buffer and a growing data buffer.
+     */
+    private void openDataLine() {
+        if (lineLen < DATA.length + 1 || !startsWith(line, lineLen, DATA) || line[DATA.length] != ':') {
+            return;
+        }
+        int value = DATA.length + 1;
+        openDataSpace = value == lineLen;
+        if (value < lineLen && line[value] == ' ') {
+            value++;
+        }
+        if (dataLines > 0) {
+            appendDataBytes(NEWLINE, 0, 1);
+        }
+        appendDataBytes(line, value, lineLen - value);
+        lineLen = 0;
+        openData = true;
+    }
+
+    private void appendOpenData(byte[] a, int off, int len) {
+        if (openDataSpace && len > 0) {
+            openDataSpace = false;
+            if (a[off] == ' ') {
+                off++;
+                len--;
+            }
+        }
+        if (len == 0) {
+            return;
+        }
+        if (dataLen + segmentsLen + len > maxLineBytes) {
+            throw tooLarge("event");
+        }
+        segments.add(Arrays.copyOfRange(a, off, off + len));
+        segmentsLen += len;
+    }
+
+    /** Joins the open line's segments after the data buffer, into an array of exactly the right size. */
+    private void closeOpenData() {
+        openData = false;
+        openDataSpace = false;
+        dataLines++;
+        if (segments.isEmpty()) {
+            return;
+        }
+        int total = (int) (dataLen + segmentsLen);
+        if (total > data.length) {
+            data = Arrays.copyOf(data, total);
+        }
+        for (byte[] s : segments) {
+            System.arraycopy(s, 0, data, dataLen, s.length);
+            dataLen += s.length;
+        }
+        segments.clear();
+        segmentsLen = 0;
+    }
+
+    /**
      * Ends the stream: a partial line or an undispatched event is discarded, as the WHATWG rules
      * require. The decoder is then reset to the start of a new stream.
      *
      * @return whether something was discarded: the stream stopped in the middle of an event
      */
     public boolean finish() {
-        boolean partial = lineLen > 0 || bomMatched > 0 || dataLines > 0 || !eventType.isEmpty();
+        boolean partial = lineLen > 0 || bomMatched > 0 || dataLines > 0 || openData || !eventType.isEmpty();
         lineLen = 0;
         dataLen = 0;
         dataLines = 0;
@@ -180,6 +255,10 @@ public final class SseDecoder {
         lastEventId = "";
         bomMatched = 0;
         skipLf = false;
+        openData = false;
+        openDataSpace = false;
+        segments.clear();
+        segmentsLen = 0;
         line = new byte[INITIAL];
         data = new byte[INITIAL];
         return partial;
@@ -249,7 +328,7 @@ public final class SseDecoder {
     }
 
     private EventTooLargeException tooLarge(String what) {
-        return new EventTooLargeException("An event-stream " + what + " exceeded " + maxLineBytes
+        return new EventTooLargeException("An event-stream " + what + " exceeded the limit of " + maxLineBytes
                 + " bytes; the stream was abandoned (raise ChatOptions.maxLineBytes if such events are expected)",
                 details, maxLineBytes);
     }
@@ -295,20 +374,23 @@ public final class SseDecoder {
     }
 
     private void appendData(byte[] a, int off, int len) {
-        int extra = dataLines > 0 ? 1 : 0;
-        long needed = (long) dataLen + extra + len;
+        if (dataLines > 0) {
+            appendDataBytes(NEWLINE, 0, 1);
+        }
+        appendDataBytes(a, off, len);
+        dataLines++;
+    }
+
+    private void appendDataBytes(byte[] a, int off, int len) {
+        long needed = (long) dataLen + len;
         if (needed > maxLineBytes) {
             throw tooLarge("event");
         }
         if (needed > data.length) {
             data = Arrays.copyOf(data, grow(data.length, (int) needed));
         }
-        if (extra == 1) {
-            data[dataLen++] = '\n';
-        }
         System.arraycopy(a, off, data, dataLen, len);
         dataLen += len;
-        dataLines++;
     }
 
     private void retry(byte[] a, int off, int len) {
@@ -331,14 +413,21 @@ public final class SseDecoder {
             eventType = "";
             return;
         }
-        SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, Arrays.copyOf(data, dataLen),
-                lastEventId);
+        String type = eventType.isEmpty() ? "message" : eventType;
+        SseEvent event;
+        if (dataLen > KEEP) {
+            // hand the buffer over instead of copying a large event once more
+            event = new SseEvent(type, data, dataLen, lastEventId);
+            data = new byte[INITIAL];
+        } else {
+            event = new SseEvent(type, Arrays.copyOf(data, dataLen), dataLen, lastEventId);
+            if (data.length > KEEP) {
+                data = new byte[INITIAL];
+            }
+        }
         dataLen = 0;
         dataLines = 0;
         eventType = "";
-        if (data.length > KEEP) {
-            data = new byte[INITIAL];
-        }
         handler.onEvent(event);
     }
 
@@ -348,6 +437,18 @@ public final class SseDecoder {
         }
         for (int i = 0; i < len; i++) {
             if (a[off + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] a, int len, byte[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (a[i] != prefix[i]) {
                 return false;
             }
         }

@@ -12,17 +12,21 @@ import java.util.Objects;
 public final class SseEvent {
     private final String type;
     private final byte[] data;
+    private final int length;
     private final String lastEventId;
     private String text;
 
     /**
      * @param type        the event type
-     * @param data        the data as UTF-8 (owned by this event from now on)
+     * @param data        the data as UTF-8 in its first {@code length} bytes (owned by this event from now on)
+     * @param length      how many bytes of {@code data} are the data
      * @param lastEventId the last event id, {@code ""} when none
      */
-    public SseEvent(String type, byte[] data, String lastEventId) {
+    public SseEvent(String type, byte[] data, int length, String lastEventId) {
         this.type = Objects.requireNonNull(type, "type");
         this.data = Objects.requireNonNull(data, "data");
+        Objects.checkFromIndexSize(0, length, data.length);
+        this.length = length;
         this.lastEventId = Objects.requireNonNull(lastEventId, "lastEventId");
     }
 
@@ -33,7 +37,8 @@ public final class SseEvent {
      * @return the event
      */
     public static SseEvent of(String type, String data, String lastEventId) {
-        return new SseEvent(type, data.getBytes(StandardCharsets.UTF_8), lastEventId);
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        return new SseEvent(type, bytes, bytes.length, lastEventId);
     }
 
     /** @return the event type, {@code message} by default */
@@ -45,15 +50,23 @@ public final class SseEvent {
     public String data() {
         String t = text;
         if (t == null) {
-            t = new String(data, StandardCharsets.UTF_8);
+            t = new String(data, 0, length, StandardCharsets.UTF_8);
             text = t;
         }
         return t;
     }
 
-    /** @return the data as UTF-8 bytes; the array is shared, do not modify it */
+    /**
+     * @return the data as UTF-8 in the first {@link #dataLength()} bytes (the array may be longer);
+     *         shared, do not modify it
+     */
     public byte[] dataBytes() {
         return data;
+    }
+
+    /** @return how many bytes of {@link #dataBytes()} are the data */
+    public int dataLength() {
+        return length;
     }
 
     /** @return the last event id, {@code ""} when none was set */
@@ -67,18 +80,19 @@ public final class SseEvent {
             return false;
         }
         SseEvent e = (SseEvent) o;
-        return type.equals(e.type) && lastEventId.equals(e.lastEventId) && Arrays.equals(data, e.data);
+        return type.equals(e.type) && lastEventId.equals(e.lastEventId)
+                && Arrays.equals(data, 0, length, e.data, 0, e.length);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, lastEventId, Arrays.hashCode(data));
+        return Objects.hash(type, lastEventId, data());
     }
 
     @Override
     public String toString() {
         String d = data();
         return "SseEvent{type=" + type + ", id=" + lastEventId + ", data="
-                + (d.length() > 80 ? d.substring(0, 80) + "…(" + data.length + " bytes)" : d) + '}';
+                + (d.length() > 80 ? d.substring(0, 80) + "…(" + length + " bytes)" : d) + '}';
     }
 }

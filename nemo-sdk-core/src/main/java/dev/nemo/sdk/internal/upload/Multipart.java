@@ -20,7 +20,12 @@ import java.util.function.Supplier;
  * (RFC 7578 §4.2 forbids the {@code filename*} form).
  */
 public final class Multipart {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A DRBG reads the OS entropy source once, when seeded, and is pure computation afterwards; the
+     * default {@code NativePRNG} reads {@code /dev/urandom} on most calls, which is file I/O on
+     * whatever thread starts an upload (a Reactor event loop, for instance).
+     */
+    private static final SecureRandom RANDOM = seededRandom();
     private static final char[] BOUNDARY_CHARS =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final byte[] CRLF = {'\r', '\n'};
@@ -49,6 +54,22 @@ public final class Multipart {
     }
 
     private Multipart() {
+    }
+
+    private static SecureRandom seededRandom() {
+        SecureRandom r;
+        try {
+            r = SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            r = new SecureRandom();
+        }
+        r.nextInt();
+        return r;
+    }
+
+    /** Seeds the boundary generator now (it reads the OS entropy source once), rather than on the first upload. */
+    public static void seedRandom() {
+        // loading this class seeds RANDOM
     }
 
     /** @return a new boundary: 40 characters, 190 random bits, so it cannot collide with content */

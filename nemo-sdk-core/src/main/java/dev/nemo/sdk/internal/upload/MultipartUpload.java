@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.upload;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoException;
@@ -55,6 +56,9 @@ public final class MultipartUpload {
     private final AtomicReference<Throwable> firstCheckFailure = new AtomicReference<>();
     /** A failure of the body itself (a source broke its promise), which the HTTP client reports as a bare I/O error. */
     private final AtomicReference<NemoException> bodyFailure = new AtomicReference<>();
+    /** The HTTP exchange once started: cancelling the upload must abort it, not just the future above it. */
+    private volatile CompletableFuture<?> exchange;
+    private volatile boolean cancelled;
 
     /**
      * @param transport the transport
@@ -106,7 +110,12 @@ public final class MultipartUpload {
         });
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
+                cancelled = true;
                 sent.cancel(true);
+                CompletableFuture<?> x = exchange;
+                if (x != null) {
+                    x.cancel(true);
+                }
                 releaseAll();
             }
         });
@@ -242,7 +251,12 @@ public final class MultipartUpload {
                 Map.of(), ro.build());
         LOG.debug("uploading {} file(s) ({}) to {}", checked.size(), total < 0 ? "length unknown, sent chunked"
                 : total + " bytes of content", path);
-        return transport.json(request).thenApply(UploadResponses::decode);
+        CompletableFuture<JsonNode> call = transport.json(request);
+        exchange = call;
+        if (cancelled) {
+            call.cancel(true);
+        }
+        return call.thenApply(UploadResponses::decode);
     }
 
     private Flow.Publisher<ByteBuffer> guarded(Checked c) {

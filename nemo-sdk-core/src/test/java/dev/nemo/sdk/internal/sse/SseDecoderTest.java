@@ -153,10 +153,47 @@ class SseDecoderTest {
     @Test
     void lineGrowingAcrossChunksFailsOnceItPassesTheLimit() {
         feed("data: ");
-        for (int i = 0; i < 58; i++) {
+        for (int i = 0; i < 64; i++) {
             feed("x");
         }
         assertThatThrownBy(() -> feed("x")).isInstanceOf(EventTooLargeException.class);
+    }
+
+    @Test
+    void dataLineSplitAroundItsColonAndSpaceStreamsIntoOneValue() {
+        feed("da");
+        feed("ta:");
+        feed(" ");
+        feed("a b ");
+        feed("c\r");
+        feed("\ndata:");
+        feed("  two\n");
+        feed("\n");
+        assertThat(rec.data()).containsExactly("a b c\n two");
+    }
+
+    @Test
+    void otherFieldsSplitAcrossChunksAreNotData() {
+        feed("dat");
+        feed("ax: 1\nevent: te");
+        feed("st\ndata");
+        feed("\n\n");
+        assertThat(rec.events).extracting(SseEvent::type).containsExactly("test");
+        assertThat(rec.data()).containsExactly("");
+    }
+
+    @Test
+    void largeEventsAreHandedOverWithTheirLength() {
+        SseDecoder big = new SseDecoder(rec, 1 << 20, null);
+        byte[] payload = ("data: " + "z".repeat(200_000) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < payload.length; i += 1000) {
+            big.feed(payload, i, Math.min(1000, payload.length - i));
+        }
+        big.feed(ByteBuffer.wrap("data: small\n\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(rec.events).hasSize(2);
+        assertThat(rec.events.get(0).dataLength()).isEqualTo(200_000);
+        assertThat(rec.events.get(0).data()).hasSize(200_000).matches("z+");
+        assertThat(rec.events.get(1).data()).isEqualTo("small");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /** Turns the core's asynchronous calls into lazy monos. */
@@ -31,7 +32,16 @@ public final class Calls {
      */
     public static <T> Mono<T> mono(Function<RequestOptions, CompletableFuture<T>> call, RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return Mono.<T>fromFuture(() -> call.apply(options)).onErrorMap(Calls::isWrapper, Calls::unwrap);
+        return future(() -> call.apply(options));
+    }
+
+    /**
+     * @param call starts the core call
+     * @param <T>  result type
+     * @return a mono that starts the call once per subscription; cancelling it cancels the call
+     */
+    public static <T> Mono<T> future(Supplier<CompletableFuture<T>> call) {
+        return Mono.<T>fromFuture(call).onErrorMap(Calls::isWrapper, Calls::unwrap);
     }
 
     /**

@@ -102,14 +102,22 @@ final class ChatHandler {
         }
         Outcome o = world.locked(() -> {
             Outcome r = new Outcome();
-            DraftEditor editor = new DraftEditor(session.draft(), session.canvas());
+            ObjectNode canvas = session.canvas().deepCopy();
+            DraftEditor editor = new DraftEditor(session.draft(), canvas);
             r.changes = new ArrayList<>();
-            for (EditOp op : plan.ops()) {
-                r.changes.add(editor.apply(op));
+            try {
+                for (EditOp op : plan.ops()) {
+                    r.changes.add(editor.apply(op));
+                }
+                session.draft(editor.draft());
+                session.state.set("canvas_config", canvas);
+            } catch (IllegalStateException e) {
+                r.changes = List.of(new DraftEditor.Change("error", false, "the draft could not be edited ("
+                        + e.getMessage() + ")", "无法编辑草稿（" + e.getMessage() + "）"));
             }
             r.silent = Agent.silent(options.silentEdits(), options.seed(), session.sessionId, session.edits);
             session.edits++;
-            r.draft = session.draft().deepCopy();
+            r.draft = (ObjectNode) session.state.get("draft").deepCopy();
             r.canvas = session.canvas().deepCopy();
             return r;
         });

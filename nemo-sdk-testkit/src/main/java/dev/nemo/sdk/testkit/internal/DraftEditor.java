@@ -1,27 +1,34 @@
 package dev.nemo.sdk.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.nemo.sdk.draft.Draft;
+import dev.nemo.sdk.draft.Segment;
+import dev.nemo.sdk.draft.Track;
+import dev.nemo.sdk.draft.TrackType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
- * Edits a session's draft in the compact {@code t/tt/sg/d/m} schema, in place. Tracks are
- * {@code {"tt":<type>,"sg":[segments]}} with {@code tt} 0 = video, 1 = audio/BGM, 7 = text/title;
- * segments carry {@code id}, {@code start} and {@code duration} (ms), {@code label}, and per kind
- * {@code src}/{@code media_id}/{@code in} (media), {@code text} (titles) or {@code volume} 0–1
- * (audio); {@code d} is the timeline length in ms and {@code m} the metadata, including the render
- * settings the agent understood ({@code format}, {@code width}, {@code height}, {@code resolution},
- * {@code target_size_bytes}, {@code quality}, {@code fps}). Unknown fields are left untouched.
+ * Applies the agent's operations to a session's draft with the SDK's own {@link Draft} model
+ * (schema in {@code docs/draft-model.md}): tracks {@code tt} 0 video, 1 audio/BGM, 7 title;
+ * segments with {@code start}/{@code duration} (ms), {@code label}, {@code text} and
+ * {@code volume} (0–1). Media segments also carry {@code id}, {@code src} (the CDN URL),
+ * {@code media_id} and {@code in} (ms into the source, moved by trims). Render settings the agent
+ * understood go into the metadata {@code m}: {@code format}, {@code width}, {@code height},
+ * {@code resolution}, {@code target_size_bytes}, {@code quality}, {@code fps}. Everything else in
+ * the draft is kept as it was. The session's {@code canvas_config} is updated in place.
  */
 public final class DraftEditor {
-    static final int VIDEO = 0;
-    static final int AUDIO = 1;
-    static final int TEXT = 7;
     private static final long TITLE_MS = 3_000;
 
-    private final ObjectNode draft;
+    private Draft draft;
     private final ObjectNode canvas;
 
     /**
@@ -36,25 +43,17 @@ public final class DraftEditor {
     }
 
     /**
-     * @param draft  the draft to edit in place
+     * @param draft  the draft to start from
      * @param canvas the session's {@code canvas_config}, edited in place
      */
-    public DraftEditor(ObjectNode draft, ObjectNode canvas) {
+    public DraftEditor(Draft draft, ObjectNode canvas) {
         this.draft = draft;
         this.canvas = canvas;
     }
 
-    /**
-     * @param draft a draft
-     * @return whether it can be exported: {@code t} exists and a track has a non-empty {@code sg}
-     */
-    public static boolean exportable(JsonNode draft) {
-        for (JsonNode track : draft.path("t")) {
-            if (track.path("sg").isArray() && track.path("sg").size() > 0) {
-                return true;
-            }
-        }
-        return false;
+    /** @return the draft with every edit so far */
+    public Draft draft() {
+        return draft;
     }
 
     /**
@@ -69,26 +68,34 @@ public final class DraftEditor {
      */
     public void addMedia(String mediaId, String label, String src, MediaInfo info, String projectTitle) {
         boolean visual = info.kind().visual();
-        ObjectNode track = track(visual ? VIDEO : AUDIO, true);
-        ArrayNode segments = segments(track);
+        TrackType type = visual ? TrackType.VIDEO : TrackType.AUDIO;
+        OptionalInt index = draft.indexOf(type);
         long start = 0;
-        for (JsonNode s : segments) {
-            start = Math.max(start, s.path("start").asLong(0) + s.path("duration").asLong(0));
+        if (index.isPresent()) {
+            for (Segment s : draft.track(index.getAsInt()).segments()) {
+                start = Math.max(start, end(s));
+            }
         }
-        ObjectNode seg = segment(start, info.timelineMillis(), label);
-        seg.put("src", src).put("media_id", mediaId).put("in", 0);
+        long length = info.timelineMillis();
+        Segment.Builder b = Segment.builder().field("id", TextNode.valueOf(nextSegmentId()))
+                .start(Duration.ofMillis(start)).duration(Duration.ofMillis(length)).label(label)
+                .field("src", TextNode.valueOf(src)).field("media_id", TextNode.valueOf(mediaId))
+                .field("in", IntNode.valueOf(0));
         if (!visual) {
-            seg.put("volume", 1.0);
+            b.volume(1.0);
         }
-        segments.add(seg);
-        draft.put("d", Math.max(draft.path("d").asLong(0), start + info.timelineMillis()));
-        ObjectNode m = meta();
+        Segment segment = b.build();
+        draft = index.isPresent() ? draft.editTrack(index.getAsInt(), t -> t.withSegment(segment))
+                : draft.withTrack(Track.of(type).withSegment(segment));
+        draft = draft.withDuration(Duration.ofMillis(Math.max(duration(), start + length)));
+        ObjectNode m = draft.metadata();
         if (!m.has("title")) {
-            m.put("title", projectTitle);
+            draft = draft.withTitle(projectTitle);
         }
         if (visual && info.width() != null && info.height() != null && info.width() > 0 && info.height() > 0) {
             if (!m.has("width")) {
-                m.put("width", info.width()).put("height", info.height());
+                draft = draft.withMetadata("width", IntNode.valueOf(info.width()))
+                        .withMetadata("height", IntNode.valueOf(info.height()));
             }
             if (!canvas.has("width")) {
                 canvas.put("width", info.width()).put("height", info.height())
@@ -100,6 +107,8 @@ public final class DraftEditor {
     /**
      * @param op the operation
      * @return what it did
+     * @throws IllegalStateException when the draft's shape does not allow the edit (for example a
+     *                               {@code t} that is not an array); nothing is changed then
      */
     public Change apply(EditOp op) {
         if (op instanceof EditOp.Compress) {
@@ -107,7 +116,7 @@ public final class DraftEditor {
         }
         if (op instanceof EditOp.Convert) {
             String f = ((EditOp.Convert) op).format();
-            meta().put("format", f);
+            draft = draft.withMetadata("format", f);
             String up = f.toUpperCase(Locale.ROOT);
             return new Change("set_format", true, "set the output format to " + up, "输出格式设为" + up);
         }
@@ -121,16 +130,15 @@ public final class DraftEditor {
             return setTitle(((EditOp.SetTitle) op).text());
         }
         if (op instanceof EditOp.RemoveTitle) {
-            int removed = removeTracks(TEXT);
-            return removed > 0 ? new Change("remove_title", true, "removed the title", "已删除标题")
+            return removeTracks(TrackType.TEXT) > 0 ? new Change("remove_title", true, "removed the title", "已删除标题")
                     : new Change("remove_title", false, "there was no title to remove", "当前没有标题可删除");
         }
         if (op instanceof EditOp.AddMusic) {
             return addMusic((EditOp.AddMusic) op);
         }
         if (op instanceof EditOp.RemoveMusic) {
-            int removed = removeTracks(AUDIO);
-            return removed > 0 ? new Change("remove_music", true, "removed the background music", "已删除背景音乐")
+            return removeTracks(TrackType.AUDIO) > 0
+                    ? new Change("remove_music", true, "removed the background music", "已删除背景音乐")
                     : new Change("remove_music", false, "there was no music to remove", "当前没有背景音乐可删除");
         }
         if (op instanceof EditOp.SetVolume) {
@@ -138,23 +146,22 @@ public final class DraftEditor {
         }
         if (op instanceof EditOp.SetFps) {
             int fps = ((EditOp.SetFps) op).fps();
-            meta().put("fps", fps);
+            draft = draft.withMetadata("fps", IntNode.valueOf(fps));
             return new Change("set_fps", true, "set the frame rate to " + fps + " fps", "帧率设为" + fps + " fps");
         }
         throw new IllegalArgumentException("unknown operation " + op);
     }
 
     private Change compress(EditOp.Compress c) {
-        ObjectNode m = meta();
-        m.put("quality", c.quality());
+        draft = draft.withMetadata("quality", c.quality());
         if (c.targetBytes() != null) {
-            m.put("target_size_bytes", c.targetBytes());
+            draft = draft.withMetadata("target_size_bytes", LongNode.valueOf(c.targetBytes()));
             String size = size(c.targetBytes());
             return new Change("compress", true, "compressed to under " + size, "压缩到" + size + "以内");
         }
+        String zhQuality = "high".equals(c.quality()) ? "高" : "low".equals(c.quality()) ? "低" : "中";
         return new Change("compress", true, "compressed for the web (" + c.quality() + " quality)",
-                "已按网页用途压缩（" + ("high".equals(c.quality()) ? "高" : "low".equals(c.quality()) ? "低" : "中")
-                        + "画质）");
+                "已按网页用途压缩（" + zhQuality + "画质）");
     }
 
     private Change resize(EditOp.Resize r) {
@@ -164,8 +171,9 @@ public final class DraftEditor {
             w = r.width();
             h = r.height();
         } else {
-            int sw = canvas.path("width").asInt(meta().path("width").asInt(16));
-            int sh = canvas.path("height").asInt(meta().path("height").asInt(9));
+            ObjectNode m = draft.metadata();
+            int sw = canvas.path("width").asInt(m.path("width").asInt(16));
+            int sh = canvas.path("height").asInt(m.path("height").asInt(9));
             if (sw <= 0 || sh <= 0) {
                 sw = 16;
                 sh = 9;
@@ -179,11 +187,12 @@ public final class DraftEditor {
             }
         }
         String label = r.label() != null ? r.label() : w + "x" + h;
-        meta().put("width", w).put("height", h).put("resolution", label);
+        draft = draft.withMetadata("width", IntNode.valueOf(w)).withMetadata("height", IntNode.valueOf(h))
+                .withMetadata("resolution", label);
         canvas.put("width", w).put("height", h).put("aspect_ratio", aspect(w, h));
-        String dims = w + "×" + h;
-        return new Change("resize", true, "set the resolution to " + label + (r.label() != null ? " (" + dims + ")" : ""),
-                "分辨率设为" + label + (r.label() != null ? "（" + dims + "）" : ""));
+        String dims = r.label() != null ? " (" + w + "×" + h + ")" : "";
+        return new Change("resize", true, "set the resolution to " + label + dims,
+                "分辨率设为" + label + (r.label() != null ? "（" + w + "×" + h + "）" : ""));
     }
 
     private Change trim(EditOp.Trim t) {
@@ -193,24 +202,27 @@ public final class DraftEditor {
                     "时间线只有" + seconds(total) + "，无需剪辑");
         }
         long length = t.durationMs() < 0 ? total - t.startMs() : Math.min(t.durationMs(), total - t.startMs());
-        for (JsonNode track : tracks()) {
-            ArrayNode segments = segments((ObjectNode) track);
-            for (Iterator<JsonNode> it = segments.iterator(); it.hasNext(); ) {
-                ObjectNode seg = (ObjectNode) it.next();
-                long s = seg.path("start").asLong(0) - t.startMs();
-                long e = s + seg.path("duration").asLong(0);
-                if (e <= 0 || s >= length) {
-                    it.remove();
-                    continue;
+        for (int i = 0; i < draft.trackCount(); i++) {
+            draft = draft.editTrack(i, track -> {
+                List<Segment> kept = new ArrayList<>();
+                for (Segment seg : track.segments()) {
+                    long s = seg.start().map(Duration::toMillis).orElse(0L) - t.startMs();
+                    long e = s + seg.duration().map(Duration::toMillis).orElse(0L);
+                    if (e <= 0 || s >= length) {
+                        continue;
+                    }
+                    Segment clipped = seg;
+                    if (s < 0 && seg.field("media_id").isPresent()) {
+                        long in = seg.field("in").map(JsonNode::asLong).orElse(0L);
+                        clipped = clipped.withField("in", LongNode.valueOf(in - s));
+                    }
+                    long ns = Math.max(0, s);
+                    kept.add(clipped.withStart(Duration.ofMillis(ns)).withDuration(Duration.ofMillis(Math.min(e, length) - ns)));
                 }
-                if (s < 0 && seg.has("media_id")) {
-                    seg.put("in", seg.path("in").asLong(0) - s);
-                }
-                long ns = Math.max(0, s);
-                seg.put("start", ns).put("duration", Math.min(e, length) - ns);
-            }
+                return track.withSegments(kept);
+            });
         }
-        draft.put("d", length);
+        draft = draft.withDuration(Duration.ofMillis(length));
         if (t.startMs() == 0) {
             return new Change("trim", true, "trimmed to " + seconds(length), "已剪辑为" + seconds(length));
         }
@@ -219,26 +231,25 @@ public final class DraftEditor {
     }
 
     private Change setTitle(String text) {
-        ObjectNode track = track(TEXT, false);
-        if (track != null && segments(track).size() > 0) {
-            ((ObjectNode) segments(track).get(0)).put("text", text);
+        OptionalInt index = draft.indexOf(TrackType.TEXT);
+        if (index.isPresent() && draft.track(index.getAsInt()).hasSegments()) {
+            draft = draft.editTrack(index.getAsInt(), t -> t.editSegment(0, s -> s.withText(text)));
             return new Change("set_title", true, "changed the title to '" + text + "'", "标题已改为“" + text + "”");
         }
-        track = track(TEXT, true);
         long length = Math.min(TITLE_MS, Math.max(duration(), 1));
-        ObjectNode seg = segment(0, length, "Title");
-        seg.put("text", text);
-        segments(track).add(seg);
+        Segment title = Segment.builder().field("id", TextNode.valueOf(nextSegmentId())).start(Duration.ZERO)
+                .duration(Duration.ofMillis(length)).label("Title").text(text).build();
+        draft = index.isPresent() ? draft.editTrack(index.getAsInt(), t -> t.withSegment(title))
+                : draft.withTrack(Track.of(TrackType.TEXT).withSegment(title));
         return new Change("add_title", true, "added the title '" + text + "' (0-" + seconds(length) + ")",
                 "已添加标题“" + text + "”（0-" + seconds(length) + "）");
     }
 
     private Change addMusic(EditOp.AddMusic a) {
-        removeTracks(AUDIO);
-        ObjectNode track = track(AUDIO, true);
-        ObjectNode seg = segment(0, Math.max(duration(), 1), a.label());
-        seg.put("volume", a.volume());
-        segments(track).add(seg);
+        removeTracks(TrackType.AUDIO);
+        Segment music = Segment.builder().field("id", TextNode.valueOf(nextSegmentId())).start(Duration.ZERO)
+                .duration(Duration.ofMillis(Math.max(duration(), 1))).label(a.label()).volume(a.volume()).build();
+        draft = draft.withTrack(Track.of(TrackType.AUDIO).withSegment(music));
         int pct = (int) Math.round(a.volume() * 100);
         return new Change("add_music", true, "added background music (" + a.label() + ", " + pct + "%)",
                 "已添加背景音乐（" + a.label() + "，" + pct + "%）");
@@ -246,12 +257,15 @@ public final class DraftEditor {
 
     private Change setVolume(double volume) {
         int count = 0;
-        for (JsonNode track : tracks()) {
-            if (track.path("tt").asInt(-1) == AUDIO) {
-                for (JsonNode seg : track.path("sg")) {
-                    ((ObjectNode) seg).put("volume", volume);
-                    count++;
-                }
+        for (int i = 0; i < draft.trackCount(); i++) {
+            Track track = draft.track(i);
+            if (track.is(TrackType.AUDIO) && track.hasSegments()) {
+                count += track.segments().size();
+                draft = draft.editTrack(i, t -> {
+                    List<Segment> out = new ArrayList<>();
+                    t.segments().forEach(s -> out.add(s.withVolume(volume)));
+                    return t.withSegments(out);
+                });
             }
         }
         int pct = (int) Math.round(volume * 100);
@@ -260,80 +274,34 @@ public final class DraftEditor {
     }
 
     private long duration() {
-        if (draft.path("d").isNumber()) {
-            return draft.get("d").asLong();
+        if (draft.duration().isPresent()) {
+            return draft.duration().get().toMillis();
         }
         long end = 0;
-        for (JsonNode track : tracks()) {
-            for (JsonNode s : track.path("sg")) {
-                end = Math.max(end, s.path("start").asLong(0) + s.path("duration").asLong(0));
+        for (Track t : draft.tracks()) {
+            for (Segment s : t.segments()) {
+                end = Math.max(end, end(s));
             }
         }
         return end;
     }
 
-    private int removeTracks(int type) {
+    private int removeTracks(TrackType type) {
         int removed = 0;
-        for (Iterator<JsonNode> it = tracks().iterator(); it.hasNext(); ) {
-            if (it.next().path("tt").asInt(-1) == type) {
-                it.remove();
+        for (int i = draft.trackCount() - 1; i >= 0; i--) {
+            if (draft.track(i).is(type)) {
+                draft = draft.withoutTrack(i);
                 removed++;
             }
         }
         return removed;
     }
 
-    private ArrayNode tracks() {
-        JsonNode t = draft.get("t");
-        if (t == null || !t.isArray()) {
-            return draft.putArray("t");
-        }
-        return (ArrayNode) t;
-    }
-
-    private ObjectNode track(int type, boolean create) {
-        for (JsonNode track : tracks()) {
-            if (track.isObject() && track.path("tt").asInt(-1) == type) {
-                return (ObjectNode) track;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        ObjectNode track = tracks().addObject();
-        track.put("tt", type);
-        track.putArray("sg");
-        return track;
-    }
-
-    private static ArrayNode segments(ObjectNode track) {
-        JsonNode sg = track.get("sg");
-        if (sg == null || !sg.isArray()) {
-            return track.putArray("sg");
-        }
-        return (ArrayNode) sg;
-    }
-
-    private ObjectNode meta() {
-        JsonNode m = draft.get("m");
-        if (m == null || !m.isObject()) {
-            return draft.putObject("m");
-        }
-        return (ObjectNode) m;
-    }
-
-    private ObjectNode segment(long start, long duration, String label) {
-        ObjectNode seg = EmulatorJson.object();
-        seg.put("id", "seg_" + nextSegmentNumber());
-        seg.put("start", start).put("duration", duration).put("label", label);
-        return seg;
-    }
-
-    private int nextSegmentNumber() {
+    private String nextSegmentId() {
         int max = 0;
-        for (JsonNode track : tracks()) {
-            for (JsonNode s : track.path("sg")) {
-                String id = s.path("id").asText("");
+        for (Track t : draft.tracks()) {
+            for (Segment s : t.segments()) {
+                String id = s.field("id").map(JsonNode::asText).orElse("");
                 if (id.startsWith("seg_")) {
                     try {
                         max = Math.max(max, Integer.parseInt(id.substring(4)));
@@ -343,7 +311,11 @@ public final class DraftEditor {
                 }
             }
         }
-        return max + 1;
+        return "seg_" + (max + 1);
+    }
+
+    private static long end(Segment s) {
+        return s.start().map(Duration::toMillis).orElse(0L) + s.duration().map(Duration::toMillis).orElse(0L);
     }
 
     static String aspect(int w, int h) {

@@ -2,6 +2,7 @@ package dev.nemo.sdk.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.ErrorCodes;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.RenderPacing;
@@ -78,7 +79,7 @@ final class RenderHandlers {
             call.renderError(400, "output must be an object", null);
             return;
         }
-        if (!DraftEditor.exportable(draft)) {
+        if (!Draft.of(draft).isExportable()) {
             call.renderError(400, "The draft has no segments to render; upload media first", null);
             return;
         }
@@ -92,14 +93,14 @@ final class RenderHandlers {
             return s;
         });
         JsonNode out = output == null || output.isNull() ? EmulatorJson.object() : output;
+        Future<RenderOutput> work = renders.start(new RenderRequest(id, sessionId, draft, out, sources));
         RenderRecord record = new RenderRecord(id, session, call.account, draft, out, world.clock().instant(),
-                renders.name());
+                renders.name(), work);
         if (!world.addRender(record)) {
+            work.cancel(true);
             call.renderError(409, "Render id already exists: " + id + "; use a new id", null);
             return;
         }
-        Future<RenderOutput> work = renders.start(new RenderRequest(id, sessionId, draft, out, sources));
-        world.locked(() -> record.work = work);
         call.render(world.locked(() -> data(record)));
     }
 
@@ -193,7 +194,7 @@ final class RenderHandlers {
 
     /** Waits for the background render (outside the lock) and records its outcome. */
     private void finish(RenderRecord r) {
-        Future<RenderOutput> work = world.locked(() -> r.work);
+        Future<RenderOutput> work = r.work;
         RenderOutput result = null;
         String error = null;
         try {

@@ -15,7 +15,7 @@ final class RenderRecord {
     final JsonNode output;
     final Instant createdAt;
     final String rendererName;
-    Future<RenderOutput> work;
+    final Future<RenderOutput> work;
     int polls;
     String status = "pending";
     int progress = 5;
@@ -26,7 +26,7 @@ final class RenderRecord {
     boolean cancelled;
 
     RenderRecord(String id, SessionRecord session, Account owner, JsonNode draft, JsonNode output, Instant createdAt,
-                 String rendererName) {
+                 String rendererName, Future<RenderOutput> work) {
         this.id = id;
         this.session = session;
         this.owner = owner;
@@ -34,6 +34,7 @@ final class RenderRecord {
         this.output = output;
         this.createdAt = createdAt;
         this.rendererName = rendererName;
+        this.work = work;
     }
 
     boolean finished() {

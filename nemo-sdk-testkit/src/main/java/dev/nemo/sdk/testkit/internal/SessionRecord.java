@@ -1,6 +1,8 @@
 package dev.nemo.sdk.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.testkit.EmulatorSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,13 @@ final class SessionRecord {
         state.set("generated_media", EmulatorJson.array());
     }
 
-    ObjectNode draft() {
-        return (ObjectNode) state.get("draft");
+    Draft draft() {
+        JsonNode d = state.get("draft");
+        return d != null && d.isObject() ? Draft.of(d) : Draft.empty();
+    }
+
+    void draft(Draft draft) {
+        state.set("draft", draft.toJson());
     }
 
     ObjectNode canvas() {

@@ -289,10 +289,10 @@ public final class World {
     }
 
     /**
-     * @param session the session
-     * @param owner   the caller
+     * @param session the caller's session
      * @param taskId  the task id the caller named
-     * @return a claim token, the same for every call on that session
+     * @return a claim token, the same for every call on that session; {@code null} when the task id
+     *         is not the session's
      */
     String claimToken(SessionRecord session, String taskId) {
         return locked(() -> {
@@ -350,8 +350,9 @@ public final class World {
                 info.put("id", id);
                 info.put("url", url);
                 ((ArrayNode) session.state.get("video_infos")).add(info);
-                new DraftEditor(session.draft(), session.canvas()).addMedia(id, f.filename(), url, f.info(),
-                        session.taskName);
+                DraftEditor editor = new DraftEditor(session.draft(), session.canvas());
+                editor.addMedia(id, f.filename(), url, f.info(), session.taskName);
+                session.draft(editor.draft());
             }
             return out;
         });
@@ -386,7 +387,7 @@ public final class World {
     }
 
     /**
-     * @param url    a URL to "download" for the JSON upload form
+     * @param url a URL to "download" for the JSON upload form
      * @return its bytes when it is registered or served by this emulator's CDN
      */
     byte[] fetch(String url) {
@@ -469,11 +470,6 @@ public final class World {
             renders.values().forEach(r -> out.add(r.snapshot()));
             return out;
         });
-    }
-
-    /** @return the CDN base URL */
-    String cdnBase() {
-        return cdnBase;
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -1,0 +1,166 @@
+package dev.nemo.sdk.examples;
+
+import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.chat.ChatEnd;
+import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.draft.Draft;
+import dev.nemo.sdk.export.ExportFormat;
+import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.session.Session;
+import dev.nemo.sdk.upload.MediaSource;
+import dev.nemo.sdk.upload.UploadResult;
+import dev.nemo.sdk.upload.UploadedFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole workflow in one go: a session, an upload, one chat instruction, an export, a download.
+ *
+ * <pre>
+ * java -jar nemo-examples.jar quick-edit cat.gif "compress this GIF to under 500KB" cat.mp4
+ * </pre>
+ */
+public final class QuickEdit {
+    private QuickEdit() {
+    }
+
+    /**
+     * What a quick edit did.
+     *
+     * @param session  the session it created
+     * @param chat     the agent's answer to the instruction
+     * @param rendered the export and the downloaded file
+     */
+    public record Result(Session session, ChatResult chat, Rendering.Rendered rendered) {
+    }
+
+    /**
+     * Runs {@code quick-edit <input> <instruction> <output>} against {@code NEMO_API_URL}, or the
+     * embedded emulator when it is unset.
+     *
+     * @param args input file, instruction, output file
+     */
+    public static void main(String[] args) {
+        NemoExamples.exit(NemoExamples.run("quick-edit", args));
+    }
+
+    /**
+     * Edits a local file.
+     *
+     * @param client      the client
+     * @param input       the GIF, MP4, WebM or APNG to edit
+     * @param instruction what to do, in words ("compress this GIF to under 500KB")
+     * @param output      where to save the result (a file, or an existing directory)
+     * @param polling     how to wait for the render
+     * @param out         where progress goes
+     * @return what was done
+     */
+    public static Result run(NemoClient client, Path input, String instruction, Path output, PollingStrategy polling,
+                             PrintStream out) {
+        long size;
+        try {
+            size = Files.size(input);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + input + ": " + e.getMessage(), e);
+        }
+        return run(client, MediaSource.of(input), size, instruction, output, polling, out);
+    }
+
+    /**
+     * Edits any media source (a file, a stream, a classpath resource).
+     *
+     * @param client      the client
+     * @param input       what to upload
+     * @param inputBytes  its size, to compare with the output
+     * @param instruction what to do, in words
+     * @param output      where to save the result (a file, or an existing directory)
+     * @param polling     how to wait for the render
+     * @param out         where progress goes
+     * @return what was done
+     */
+    public static Result run(NemoClient client, MediaSource input, long inputBytes, String instruction, Path output,
+                             PollingStrategy polling, PrintStream out) {
+        // 1. a project and its session: chat, uploads, state and exports all hang off the session id
+        Session session = client.sessions().create();
+        out.println("Session " + session.sessionId());
+
+        // 2. the media goes into the session (streamed; checked for type and size before sending)
+        out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
+        UploadResult upload = client.uploads().upload(session.sessionId(), List.of(input));
+        upload.files().forEach(f -> out.println("Uploaded " + describe(f)));
+
+        // 3. one instruction to the agent; its text streams as it arrives. About a third of edits
+        //    end without any text: send() then compares the session state before and after.
+        out.println("You: " + instruction);
+        ChatPrinter printer = new ChatPrinter(out);
+        ChatResult chat = client.chat().send(session.sessionId(), instruction, printer.options(), printer);
+        requireEffect(chat, printer, instruction, session.sessionId());
+
+        // 4. export the draft as it is now, follow the render, download the video
+        Draft draft = client.state().get(session.sessionId()).draft()
+                .orElseThrow(() -> new ExampleException("export", "the session has no draft to export"));
+        ExportFormat format = Rendering.formatFor(output);
+        Rendering.Rendered rendered = Rendering.exportAndDownload(client, session.sessionId(), draft, format, polling,
+                job -> target(output, input.fileName(), Rendering.extensionOf(job, format), out), out);
+        Rendering.printSummary(inputBytes, rendered, out);
+        return new Result(session, chat, rendered);
+    }
+
+    /**
+     * Reports how the chat ended and stops the workflow when the instruction was not applied.
+     *
+     * @param chat        the chat's result
+     * @param printer     the printer that showed the chat
+     * @param instruction the instruction, for the error
+     * @param sessionId   the session, for the error
+     * @throws ExampleException when the agent reported an error, or the stream stopped with no change
+     */
+    static void requireEffect(ChatResult chat, ChatPrinter printer, String instruction, String sessionId) {
+        boolean tookEffect = printer.reportOutcome(chat);
+        if (chat.end() == ChatEnd.ERROR_EVENT) {
+            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\"; nothing was exported");
+        }
+        if (chat.end().interrupted() && !tookEffect) {
+            throw new ExampleException("chat", "the chat stream stopped before the edit took effect; see the session "
+                    + "with: state --session " + sessionId);
+        }
+    }
+
+    /** A directory gets a file named after the input; a file name is kept, with a note if the type differs. */
+    private static Path target(Path output, String inputName, String extension, PrintStream out) {
+        if (Files.isDirectory(output)) {
+            return output.resolve(Rendering.baseName(inputName) + "." + extension);
+        }
+        try {
+            if (output.getParent() != null) {
+                Files.createDirectories(output.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + output + ": " + e.getMessage(), e);
+        }
+        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith("." + extension)) {
+            out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
+        }
+        return output;
+    }
+
+    /**
+     * @param f an uploaded file
+     * @return for example {@code cat.gif: image, 640x360, 2.5 s}
+     */
+    static String describe(UploadedFile f) {
+        StringBuilder s = new StringBuilder(f.fileName().orElse("file"));
+        f.fileType().ifPresent(t -> s.append(": ").append(t));
+        if (f.width().isPresent() && f.height().isPresent()) {
+            s.append(", ").append(f.width().getAsInt()).append('x').append(f.height().getAsInt());
+        }
+        f.durationSeconds().ifPresent(d -> s.append(", ").append(String.format(Locale.ROOT, "%.1f s", d)));
+        return s.toString();
+    }
+}

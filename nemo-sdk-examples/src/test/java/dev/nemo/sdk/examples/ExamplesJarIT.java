@@ -1,0 +1,143 @@
+package dev.nemo.sdk.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nemo.sdk.testing.TestTokens;
+import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.NemoEmulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code nemo-examples.jar} run as a process with this JDK's {@code java}, the way
+ * the README says: self-contained, quiet, and honest about failures.
+ */
+class ExamplesJarIT {
+    private static final String EMULATOR_LINE = "Using the embedded NemoVideo emulator at http://127.0.0.1:";
+    private static Path jar;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void findJar() {
+        jar = Paths.get(System.getProperty("nemo.examples.jar", "target/nemo-examples.jar")).toAbsolutePath();
+        assertThat(jar).as("run ./mvnw verify: the jar is built in the package phase").isRegularFile();
+    }
+
+    @Test
+    void demoRunsOnTheBundledSampleWithNothingButTheJar() throws Exception {
+        Run r = java(Map.of(), "demo");
+
+        assertThat(r.status).as(r.toString()).isZero();
+        assertThat(r.out.get(0)).startsWith(EMULATOR_LINE);
+        assertThat(r.out).contains("You: " + Demo.INSTRUCTION)
+                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100%"))
+                .contains("Size: 275.4 KB -> 275.4 KB (100.0% of the input, same size)");
+        assertThat(Files.readAllBytes(work.resolve("nemo-demo/vhs-neofetch.gif"))).isEqualTo(TestMedia.sample());
+        assertThat(r.err).as("quiet by default: no log lines").isEmpty();
+    }
+
+    @Test
+    void creditsPrintsTheBalance() throws Exception {
+        Run r = java(Map.of(), "--poll-interval", "10", "credits");
+
+        assertThat(r.status).as(r.toString()).isZero();
+        assertThat(r.out).hasSize(2);
+        assertThat(r.out.get(0)).startsWith(EMULATOR_LINE);
+        assertThat(r.out.get(1)).isEqualTo("available=100 frozen=0 total=100");
+        assertThat(r.err).isEmpty();
+    }
+
+    @Test
+    void quickEditUploadsChatsExportsAndDownloads() throws Exception {
+        byte[] gif = TestMedia.gif(480, 270, 8, 8, 8, 8);
+        Files.write(work.resolve("clip.gif"), gif);
+
+        Run r = java(Map.of(), "quick-edit", "clip.gif", "trim to 5 seconds", "result.gif");
+
+        assertThat(r.status).as(r.toString()).isZero();
+        assertThat(r.out.get(0)).startsWith(EMULATOR_LINE);
+        assertThat(r.out).contains("Uploaded clip.gif: image, 480x270, 0.3 s", "You: trim to 5 seconds",
+                "Downloaded " + work.resolve("result.gif").toRealPath() + " (" + gif.length + " bytes)");
+        assertThat(Files.readAllBytes(work.resolve("result.gif"))).isEqualTo(gif);
+        assertThat(r.err).isEmpty();
+    }
+
+    @Test
+    void aFailureIsOneLineOnStandardErrorAndNeverShowsTheToken() throws Exception {
+        String token = "nmv_usr_" + TestTokens.MARKER + "Jar_0123456789abcdef";
+        Files.write(work.resolve("clip.gif"), TestMedia.gif(64, 64, 10));
+        try (NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder().staticToken(token, 0).build())) {
+            Map<String, String> env = Map.of("NEMO_API_URL", emulator.baseUrl(), "NEMO_TOKEN", token);
+
+            Run quiet = java(env, "quick-edit", "clip.gif", "compress this GIF to under 500KB", "out.mp4");
+            Run verbose = java(env, "quick-edit", "clip.gif", "compress this GIF to under 500KB", "out.mp4", "--verbose");
+
+            assertThat(quiet.status).as(quiet.toString()).isEqualTo(NemoExamples.FAILED);
+            assertThat(quiet.err).singleElement().asString()
+                    .startsWith("nemo-examples: chat failed: Out of credits (code 2001)")
+                    .contains("https://nemovideo.com");
+            assertThat(verbose.status).isEqualTo(NemoExamples.FAILED);
+            assertThat(verbose.err).as("the same line, among the debug log and the stack trace")
+                    .anySatisfy(l -> assertThat(l).startsWith("nemo-examples: chat failed: Out of credits (code 2001)"))
+                    .anySatisfy(l -> assertThat(l).contains("DEBUG"))
+                    .anySatisfy(l -> assertThat(l).startsWith("\tat "));
+            for (Run r : List.of(quiet, verbose)) {
+                assertThat(String.join("\n", r.out) + String.join("\n", r.err)).doesNotContain(TestTokens.MARKER);
+            }
+        }
+    }
+
+    private Run java(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(work, "stdout", ".txt");
+        Path err = Files.createTempFile(work, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().keySet().removeIf(k -> k.startsWith("NEMO_"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        // a hang guard only: the commands finish in seconds
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the jar did not finish: " + command);
+        }
+        return new Run(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
+                Files.readAllLines(err, StandardCharsets.UTF_8));
+    }
+
+    /** What a process did. */
+    private static final class Run {
+        final int status;
+        final List<String> out;
+        final List<String> err;
+
+        Run(int status, List<String> out, List<String> err) {
+            this.status = status;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + status + "\n--- stdout ---\n" + String.join("\n", out) + "\n--- stderr ---\n"
+                    + String.join("\n", err);
+        }
+    }
+}
