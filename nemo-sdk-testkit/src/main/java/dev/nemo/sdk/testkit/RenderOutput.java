@@ -1,6 +1,9 @@
 package dev.nemo.sdk.testkit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,8 +14,14 @@ public final class RenderOutput {
     private final String extension;
     private final boolean converted;
     private final String note;
+    private final Map<String, Object> details;
 
     private RenderOutput(byte[] bytes, String mimeType, String extension, boolean converted, String note) {
+        this(bytes, mimeType, extension, converted, note, Map.of());
+    }
+
+    private RenderOutput(byte[] bytes, String mimeType, String extension, boolean converted, String note,
+                         Map<String, ?> details) {
         this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
         this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
         String ext = Objects.requireNonNull(extension, "extension").toLowerCase(Locale.ROOT);
@@ -22,6 +31,7 @@ public final class RenderOutput {
         this.extension = ext;
         this.converted = converted;
         this.note = note;
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(details, "details")));
     }
 
     /**
@@ -43,6 +53,21 @@ public final class RenderOutput {
      */
     public static RenderOutput unconverted(byte[] bytes, String mimeType, String extension, String note) {
         return new RenderOutput(bytes, mimeType, extension, false, Objects.requireNonNull(note, "note"));
+    }
+
+    /**
+     * @param details facts about the render for its status, reported under {@code details} (for
+     *                example {@code ssim}, {@code inputBytes}, {@code crf}); values are strings,
+     *                numbers, booleans or lists of them
+     * @return a copy of this output with those details
+     */
+    public RenderOutput withDetails(Map<String, ?> details) {
+        return new RenderOutput(bytes, mimeType, extension, converted, note, details);
+    }
+
+    /** @return the details reported in the render status, in insertion order (empty by default) */
+    public Map<String, Object> details() {
+        return details;
     }
 
     /** @return a copy of the file */

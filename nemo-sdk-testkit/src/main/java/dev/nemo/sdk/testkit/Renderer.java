@@ -11,6 +11,9 @@ import java.io.IOException;
  * status ({@code "renderer":"passthrough","converted":false}). A renderer set with
  * {@link EmulatorOptions.Builder#renderer(Renderer)} wins over discovered ones.
  *
+ * <p>A discovered renderer whose {@link #isAvailable()} is false (say, its native libraries do
+ * not load on this machine), or that cannot be instantiated, is skipped.
+ *
  * <p>Renders run on the emulator's own worker threads, one call per export; implementations must
  * be thread-safe and should honour interruption (an export can be cancelled, and the emulator
  * interrupts running renders when it stops).
@@ -19,6 +22,14 @@ public interface Renderer {
 
     /** @return a short name reported in render responses, for example {@code passthrough} or {@code ffmpeg} */
     String name();
+
+    /**
+     * @return whether this renderer can work on this machine; the emulator skips a discovered
+     *         renderer that cannot (and falls back to the passthrough). True by default.
+     */
+    default boolean isAvailable() {
+        return true;
+    }
 
     /**
      * @param request what to render

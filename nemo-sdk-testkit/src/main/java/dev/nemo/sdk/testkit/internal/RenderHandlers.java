@@ -253,6 +253,9 @@ final class RenderHandlers {
             d.put("size", r.result.size());
             d.put("converted", r.result.converted());
             r.result.note().ifPresent(n -> d.put("note", n));
+            if (!r.result.details().isEmpty()) {
+                d.set("details", EmulatorJson.mapper().valueToTree(r.result.details()));
+            }
         }
         if (r.error != null) {
             d.put("error", r.error);

@@ -5,6 +5,7 @@ import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.RenderRequest;
 import dev.nemo.sdk.testkit.Renderer;
 import java.util.Iterator;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs renders on the emulator's own worker threads with the chosen {@link Renderer}. */
 public final class RenderService implements AutoCloseable {
+    private static final int MAX_PROVIDERS = 64;
+
     private final Renderer renderer;
     private final ExecutorService executor;
 
@@ -30,14 +33,31 @@ public final class RenderService implements AutoCloseable {
 
     /**
      * @param options the options
-     * @return the explicit renderer, else the first one {@link ServiceLoader} finds, else the passthrough
+     * @return the explicit renderer, else the first available one {@link ServiceLoader} finds (a
+     *         provider that fails to load or says it is unavailable is skipped), else the passthrough
      */
     public static Renderer choose(EmulatorOptions options) {
         if (options.renderer().isPresent()) {
             return options.renderer().get();
         }
-        Iterator<Renderer> found = ServiceLoader.load(Renderer.class).iterator();
-        return found.hasNext() ? found.next() : new PassthroughRenderer();
+        return firstAvailable(ServiceLoader.load(Renderer.class).iterator());
+    }
+
+    static Renderer firstAvailable(Iterator<Renderer> found) {
+        for (int i = 0; i < MAX_PROVIDERS; i++) {
+            try {
+                if (!found.hasNext()) {
+                    break;
+                }
+                Renderer r = found.next();
+                if (r.isAvailable()) {
+                    return r;
+                }
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // a provider that cannot be loaded here (missing classes or natives): try the next
+            }
+        }
+        return new PassthroughRenderer();
     }
 
     /** @return the renderer's name */

@@ -1,0 +1,176 @@
+package dev.nemo.sdk.testkit.media;
+
+import dev.nemo.sdk.testkit.RenderOutput;
+import dev.nemo.sdk.testkit.Renderer;
+import dev.nemo.sdk.testkit.SourceMedia;
+import dev.nemo.sdk.testkit.media.internal.DraftSettings;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * The testkit emulator's {@link Renderer} backed by the {@link MediaEngine}: exports become real,
+ * compressed MP4 or GIF files. Found by {@link java.util.ServiceLoader} when this module is on the
+ * class or module path; when FFmpeg's natives cannot load, {@link #isAvailable()} is false and
+ * the emulator keeps its passthrough renderer.
+ *
+ * <p>The export's draft drives the render (see {@code DraftSettings}): the primary video
+ * segment's trim, the first title segment, and the format, resolution, size target, frame rate,
+ * quality and background colour settings. The render status then carries {@code details}:
+ * {@code inputBytes}, {@code outputBytes}, {@code compressionRatio}, {@code ssim}, {@code width},
+ * {@code height}, {@code durationMs}, {@code frames}, {@code attempts}, {@code finalCrf},
+ * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code engine}.
+ *
+ * <p>An input the engine refuses (animated WebP, a corrupt file, a decompression bomb) fails the
+ * render with an {@link IOException} whose message says why; the emulator reports it as the
+ * render's error.
+ *
+ * <p><b>GPL:</b> this renderer loads FFmpeg built with libx264.
+ */
+public final class FfmpegRenderer implements Renderer {
+
+    /** The name reported in render responses. */
+    public static final String NAME = "ffmpeg";
+
+    /** One engine per JVM for discovered renderers: renders of every emulator share its bounded pool. */
+    private static final class Shared {
+        static final MediaEngine ENGINE = MediaEngine.create();
+    }
+
+    private final MediaEngine engine;
+
+    /** The renderer {@link java.util.ServiceLoader} creates: it uses a shared default engine, made on first render. */
+    public FfmpegRenderer() {
+        this.engine = null;
+    }
+
+    /**
+     * A renderer on an engine of your own (limits, preset, concurrency), for
+     * {@code EmulatorOptions.builder().renderer(...)}.
+     *
+     * @param engine the engine; the caller closes it
+     */
+    public FfmpegRenderer(MediaEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return MediaEngine.availability().available();
+    }
+
+    @Override
+    public RenderOutput render(dev.nemo.sdk.testkit.RenderRequest export) throws IOException {
+        MediaEngine.Availability availability = MediaEngine.availability();
+        if (engine == null && !availability.available()) {
+            throw new IOException("the FFmpeg media engine is unavailable here: " + availability.description());
+        }
+        SourceMedia source = export.primarySource()
+                .orElseThrow(() -> new IOException("the draft has no uploaded media to render"));
+        Path dir = Files.createTempDirectory("nemo-ffmpeg-render-");
+        try {
+            Path in = dir.resolve("source" + extension(source));
+            Files.write(in, source.bytes());
+            DraftSettings settings;
+            try {
+                settings = DraftSettings.of(export, source, in, dir.resolve("output.mp4"));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the export's settings cannot be rendered: " + e.getMessage(), e);
+            }
+            RenderRequest request = settings.request();
+            Path out = dir.resolve("output." + request.format().extension());
+            request = request.toBuilder().output(out).build();
+            RenderReport report = await((engine != null ? engine : Shared.ENGINE).renderAsync(request));
+            byte[] bytes = Files.readAllBytes(report.output());
+            List<String> notes = new ArrayList<>(settings.notes());
+            notes.addAll(report.notes());
+            return RenderOutput.of(bytes, request.format().mimeType(), request.format().extension())
+                    .withDetails(details(report, notes));
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static Map<String, Object> details(RenderReport r, List<String> notes) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("inputBytes", r.inputBytes());
+        d.put("outputBytes", r.outputBytes());
+        d.put("compressionRatio", Math.round(r.compressionRatio() * 100) / 100.0);
+        r.ssim().ifPresent(s -> d.put("ssim", Math.round(s * 10_000) / 10_000.0));
+        d.put("width", r.width());
+        d.put("height", r.height());
+        d.put("durationMs", r.duration().toMillis());
+        d.put("frames", r.frames());
+        d.put("attempts", r.attempts().size());
+        r.finalCrf().ifPresent(c -> d.put("finalCrf", c));
+        r.targetSizeBytes().ifPresent(t -> d.put("targetBytes", t));
+        d.put("targetMet", r.targetMet());
+        d.put("renderMs", r.renderTime().toMillis());
+        d.put("summary", r.summary());
+        if (!notes.isEmpty()) {
+            d.put("notes", List.copyOf(notes));
+        }
+        d.put("engine", MediaEngine.availability().description());
+        return d;
+    }
+
+    private static RenderReport await(CompletableFuture<RenderReport> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("render interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MediaRejectedException m) {
+                throw new IOException("unsupported media: " + m.getMessage(), m);
+            }
+            if (cause instanceof MediaLimitExceededException m) {
+                throw new IOException("media limit exceeded: " + m.getMessage(), m);
+            }
+            if (cause instanceof CancellationException c) {
+                throw new InterruptedIOException("render cancelled");
+            }
+            throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        }
+    }
+
+    private static String extension(SourceMedia source) {
+        String name = source.filename().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot >= 0 ? name.substring(dot) : "";
+        return ext.matches("\\.[a-z0-9]{1,8}") ? ext : ".bin";
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // a temp file left behind is harmless
+                }
+            });
+        } catch (IOException e) {
+            // nothing to clean
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package dev.nemo.sdk.testkit.media.internal;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale;
+
+import dev.nemo.sdk.testkit.media.MediaException;
+import dev.nemo.sdk.testkit.media.MediaLimitExceededException;
+import dev.nemo.sdk.testkit.media.OutputFormat;
+import dev.nemo.sdk.testkit.media.RenderAttempt;
+import dev.nemo.sdk.testkit.media.RenderReport;
+import dev.nemo.sdk.testkit.media.RenderRequest;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One render, start to finish, on the calling thread: probe the source (every guard runs here),
+ * encode once or search for a size target, keep the best attempt, move it into place, measure
+ * SSIM, report. Attempt files live in a private temporary directory next to the output, removed
+ * whatever happens.
+ */
+public final class RenderJob {
+
+    /**
+     * Engine-wide encoder settings.
+     *
+     * @param encoderThreads libx264 threads
+     * @param x264Preset the x264 preset
+     */
+    public record Settings(int encoderThreads, String x264Preset) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RenderJob.class);
+    /** GIF delays under 2 cs are shown as 10 cs by browsers, so a GIF output never goes below 2 cs. */
+    private static final long GIF_MIN_INTERVAL_MS = 20;
+    private static final int MAX_MP4_ATTEMPTS = 8;
+    private static final int MAX_GIF_ATTEMPTS = 5;
+
+    private final RenderRequest req;
+    private final RenderContext ctx;
+    private final Settings settings;
+    private final List<String> notes = new ArrayList<>();
+    private final List<RenderAttempt> attempts = new ArrayList<>();
+    private final Map<Size, TitleImage.Banner> banners = new HashMap<>();
+    private Path workDir;
+    private int fileCounter;
+
+    /**
+     * Prepares a render.
+     *
+     * @param req what to render
+     * @param ctx its limits, budget and cancellation
+     * @param settings the encoder settings
+     */
+    public RenderJob(RenderRequest req, RenderContext ctx, Settings settings) {
+        this.req = req;
+        this.ctx = ctx;
+        this.settings = settings;
+    }
+
+    /** An encode that was kept or is a candidate. */
+    private record Encoded(Path file, long bytes, Size size, long frames, long durationTicks, int tbNum, int tbDen,
+            OptionalInt crf) {
+    }
+
+    /**
+     * Runs the render.
+     *
+     * @return the report
+     */
+    public RenderReport run() {
+        FfmpegRuntime.require();
+        try (RenderContext.Scope scope = ctx.enter()) {
+            long inputBytes = Files.size(req.source());
+            Path dir = req.output().toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            workDir = Files.createTempDirectory(dir, ".nemo-render-");
+            SourceProbe.Info info = SourceProbe.run(req.source(), ctx, req.stillDuration(), this::scheduler);
+            if (info.hasAudio()) {
+                notes.add("the source's audio track is not carried over (the output is video only)");
+            }
+            List<Size> ladder = FitGeometry.ladder(info.width(), info.height(), info.sampleAspect(),
+                    req.maxWidth(), req.maxHeight());
+            Encoded kept = req.format() == OutputFormat.MP4 ? mp4(info, ladder) : gif(info, ladder);
+            OptionalDouble ssim = OptionalDouble.empty();
+            if (req.measureSsim()) {
+                ssim = measureSsim(kept.file(), ladder.get(0));
+            }
+            move(kept.file(), req.output());
+            long outBytes = Files.size(req.output());
+            long target = req.targetSizeBytes().orElse(Long.MAX_VALUE);
+            RenderReport report = new RenderReport(req.source(), req.output(), req.format(), inputBytes, outBytes,
+                    kept.size().width(), kept.size().height(), (int) kept.frames(),
+                    Duration.ofNanos(av_rescale(kept.durationTicks(), 1_000_000_000L * kept.tbNum(), kept.tbDen())),
+                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target, ssim, ctx.elapsed(), notes);
+            LOG.debug("rendered {}: {}", req.source().getFileName(), report.summary());
+            return report;
+        } catch (IOException e) {
+            throw new MediaException("render of " + req.source() + " to " + req.output() + " failed: " + e, e);
+        } finally {
+            deleteWorkDir();
+        }
+    }
+
+    /** SSIM is a report, not the product: a failure to measure it is a note, unless a guard fired. */
+    private OptionalDouble measureSsim(Path output, Size reference) {
+        try {
+            return SsimMeter.measure(this, output, reference);
+        } catch (MediaLimitExceededException e) {
+            throw e;
+        } catch (MediaException e) {
+            LOG.debug("SSIM of {} not measured", output, e);
+            notes.add("SSIM not measured: " + e.getMessage());
+            return OptionalDouble.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- MP4
+
+    private Encoded mp4(SourceProbe.Info info, List<Size> ladder) {
+        OptionalLong target = req.targetSizeBytes();
+        if (target.isEmpty()) {
+            Encoded e = encodeMp4(ladder.get(0), req.crf(), 0, info);
+            attempts.add(attempt(RenderAttempt.Mode.CRF, e, OptionalInt.of(req.crf()), OptionalLong.empty(), true));
+            return e;
+        }
+        CrfSearch search = new CrfSearch(target.getAsLong(), req.crf(), ladder, info.keptSeconds(), MAX_MP4_ATTEMPTS);
+        Map<CrfSearch.Step, Encoded> files = new HashMap<>();
+        for (var step = search.next(); step.isPresent(); step = search.next()) {
+            ctx.check();
+            CrfSearch.Step s = step.get();
+            Size size = ladder.get(s.rung());
+            Encoded e;
+            if (s instanceof CrfSearch.CrfStep c) {
+                e = encodeMp4(size, c.crf(), 0, info);
+                attempts.add(attempt(RenderAttempt.Mode.CRF, e, OptionalInt.of(c.crf()), OptionalLong.empty(),
+                        e.bytes() <= target.getAsLong()));
+            } else {
+                long bitrate = ((CrfSearch.TwoPassStep) s).bitsPerSecond();
+                encodeMp4(size, -1, bitrate, info); // pass 1: statistics only
+                e = encodeMp4(size, -2, bitrate, info);
+                attempts.add(attempt(RenderAttempt.Mode.TWO_PASS, e, OptionalInt.empty(), OptionalLong.of(bitrate),
+                        e.bytes() <= target.getAsLong()));
+            }
+            files.put(s, e);
+            search.record(s, e.bytes());
+        }
+        CrfSearch.Step best = search.best().orElseThrow().step();
+        return files.get(best);
+    }
+
+    /**
+     * One H.264 encode.
+     *
+     * @param crf the CRF, or -1 for pass 1 of a two-pass encode (no file), -2 for pass 2
+     */
+    private Encoded encodeMp4(Size size, int crf, long bitrate, SourceProbe.Info info) {
+        boolean pass1 = crf == -1;
+        Path out = pass1 ? null : nextFile("mp4");
+        Path stats = workDir.resolve("x264-2pass.log");
+        VideoEncoder.H264 h264 = new VideoEncoder.H264(crf >= 0 ? crf : -1, bitrate, crf >= 0 ? 0 : pass1 ? 1 : 2,
+                stats, settings.x264Preset(), settings.encoderThreads(), info.keptFps());
+        try (SourceReader src = SourceReader.open(req.source(), ctx, req.stillDuration());
+                Muxer mux = out == null ? null : Muxer.create(out, "mp4")) {
+            FrameScheduler scheduler = scheduler(src);
+            try (VideoEncoder enc = VideoEncoder.h264(size, src.timeBaseNum(), src.timeBaseDen(), h264,
+                    mux != null && mux.wantsGlobalHeader())) {
+                if (mux != null) {
+                    mux.start(enc.context(), Map.of("movflags", "+faststart"));
+                    mux.holdUntilFinish();
+                }
+                Consumer<AVPacket> packets = mux != null ? mux::write : p -> { };
+                FramePump.Result r = FramePump.run(src, scheduler,
+                        in -> FilterGraph.create(FilterSpecs.yuv(prepare(in, size))),
+                        g -> feedTitle(g, size, src),
+                        (frame, pts, dur) -> {
+                            frame.pts(pts);
+                            frame.duration(dur);
+                            frame.pict_type(AV_PICTURE_TYPE_NONE);
+                            enc.encode(frame, packets);
+                        });
+                enc.flush(packets);
+                if (mux != null) {
+                    mux.finish();
+                }
+                return new Encoded(out, out == null ? 0 : size(out), size, r.frames(), r.duration(),
+                        src.timeBaseNum(), src.timeBaseDen(), crf >= 0 ? OptionalInt.of(crf) : OptionalInt.empty());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- GIF
+
+    private record GifStep(int rung, double maxFps, int colors) {
+    }
+
+    private Encoded gif(SourceProbe.Info info, List<Size> ladder) {
+        OptionalLong target = req.targetSizeBytes();
+        double requestFps = req.maxFps().orElse(0);
+        GifStep first = new GifStep(0, requestFps, 256);
+        Encoded e = encodeGif(ladder.get(first.rung()), first, info);
+        attempts.add(gifAttempt(first, e, target));
+        if (target.isEmpty() || e.bytes() <= target.getAsLong()) {
+            return e;
+        }
+        double srcFps = Math.max(1, info.keptFps());
+        List<GifStep> steps = new ArrayList<>();
+        int last = ladder.size() - 1;
+        steps.add(new GifStep(0, capped(15, requestFps), 256));
+        steps.add(new GifStep(Math.min(1, last), capped(15, requestFps), 256));
+        steps.add(new GifStep(Math.min(1, last), capped(12, requestFps), 128));
+        steps.add(new GifStep(Math.min(2, last), capped(12, requestFps), 128));
+        steps.add(new GifStep(Math.min(2, last), capped(10, requestFps), 64));
+        steps.add(new GifStep(last, capped(10, requestFps), 64));
+        steps.add(new GifStep(last, capped(8, requestFps), 32));
+        Encoded best = e;
+        GifStep bestStep = first;
+        double correction = 1.0;
+        for (int i = 0; i < steps.size() && attempts.size() < MAX_GIF_ATTEMPTS; i++) {
+            GifStep s = steps.get(i);
+            if (!smaller(s, bestStep, ladder, srcFps)) {
+                continue;
+            }
+            double estimate = correction * estimateGif(e.bytes(), first, s, ladder, srcFps);
+            if (estimate > target.getAsLong() * 0.9 && i < steps.size() - 1) {
+                continue;
+            }
+            ctx.check();
+            Encoded next = encodeGif(ladder.get(s.rung()), s, info);
+            attempts.add(gifAttempt(s, next, target));
+            correction = next.bytes() / Math.max(1.0, estimateGif(e.bytes(), first, s, ladder, srcFps));
+            if (next.bytes() < best.bytes()) {
+                best = next;
+                bestStep = s;
+            }
+            if (next.bytes() <= target.getAsLong()) {
+                return next;
+            }
+        }
+        return best;
+    }
+
+    private static double capped(double fps, double requestFps) {
+        return requestFps > 0 ? Math.min(fps, requestFps) : fps;
+    }
+
+    private static boolean smaller(GifStep s, GifStep than, List<Size> ladder, double srcFps) {
+        return ladder.get(s.rung()).pixels() < ladder.get(than.rung()).pixels()
+                || effectiveFps(s, srcFps) < effectiveFps(than, srcFps) || s.colors() < than.colors();
+    }
+
+    private static double effectiveFps(GifStep s, double srcFps) {
+        return s.maxFps() > 0 ? Math.min(s.maxFps(), srcFps) : srcFps;
+    }
+
+    private static double estimateGif(long bytes, GifStep from, GifStep to, List<Size> ladder, double srcFps) {
+        double pixels = (double) ladder.get(to.rung()).pixels() / ladder.get(from.rung()).pixels();
+        double fps = effectiveFps(to, srcFps) / effectiveFps(from, srcFps);
+        double colors = Math.pow((double) to.colors() / from.colors(), 0.25);
+        return bytes * pixels * Math.pow(fps, 0.9) * colors;
+    }
+
+    private Encoded encodeGif(Size size, GifStep step, SourceProbe.Info info) {
+        AVFrame palette = av_frame_alloc();
+        try {
+            try (SourceReader src = SourceReader.open(req.source(), ctx, req.stillDuration())) {
+                FramePump.run(src, gifScheduler(src, step.maxFps()),
+                        in -> FilterGraph.create(FilterSpecs.palettegen(prepare(in, size), step.colors())),
+                        g -> feedTitle(g, size, src),
+                        (frame, pts, dur) -> {
+                            av_frame_unref(palette);
+                            FfmpegRuntime.check(av_frame_ref(palette, frame), "keeping the palette");
+                        });
+            }
+            if (palette.width() <= 0) {
+                throw new MediaException("palettegen produced no palette");
+            }
+            Path out = nextFile("gif");
+            try (SourceReader src = SourceReader.open(req.source(), ctx, req.stillDuration());
+                    Muxer mux = Muxer.create(out, "gif");
+                    VideoEncoder enc = VideoEncoder.gif(size)) {
+                mux.start(enc.context(), Map.of("loop", "0"));
+                palette.pts(0);
+                FilterSpecs.Input paletteIn = new FilterSpecs.Input(palette.width(), palette.height(),
+                        av_get_pix_fmt_name(palette.format()).getString(), src.timeBaseNum(), src.timeBaseDen());
+                int num = src.timeBaseNum();
+                int den = src.timeBaseDen();
+                FramePump.Result r = FramePump.run(src, gifScheduler(src, step.maxFps()),
+                        in -> FilterGraph.create(FilterSpecs.paletteuse(prepare(in, size), paletteIn)),
+                        g -> {
+                            feedTitle(g, size, src);
+                            g.pushCopy(FilterSpecs.PALETTE, palette);
+                            g.end(FilterSpecs.PALETTE);
+                        },
+                        (frame, pts, dur) -> {
+                            long cs = av_rescale(pts, 100L * num, den);
+                            long csEnd = av_rescale(pts + dur, 100L * num, den);
+                            frame.pts(cs);
+                            frame.duration(Math.max(1, csEnd - cs));
+                            frame.pict_type(AV_PICTURE_TYPE_NONE);
+                            enc.encode(frame, mux::write);
+                        });
+                enc.flush(mux::write);
+                mux.finish();
+                return new Encoded(out, size(out), size, r.frames(), r.duration(), num, den, OptionalInt.empty());
+            }
+        } finally {
+            av_frame_free(palette);
+        }
+    }
+
+    // ---------------------------------------------------------------- shared pieces
+
+    /** The scheduler of this request for a source: trim window and frame rate cap. */
+    FrameScheduler scheduler(SourceReader src) {
+        if (req.format() == OutputFormat.GIF) {
+            return gifScheduler(src, req.maxFps().orElse(0));
+        }
+        return scheduler(src, req.maxFps().orElse(0), 0);
+    }
+
+    private FrameScheduler gifScheduler(SourceReader src, double maxFps) {
+        return scheduler(src, maxFps, GIF_MIN_INTERVAL_MS);
+    }
+
+    private FrameScheduler scheduler(SourceReader src, double maxFps, long minIntervalMs) {
+        long start = src.ticks(req.trimStart().toMillis());
+        long end = req.trimDuration().map(d -> start + Math.max(1, src.ticks(d.toMillis()))).orElse(Long.MAX_VALUE);
+        long interval = minIntervalMs > 0 ? ceilTicks(src, minIntervalMs * 1000) : 0;
+        if (maxFps > 0) {
+            interval = Math.max(interval, ceilTicks(src, (long) Math.ceil(1_000_000 / maxFps)));
+        }
+        return new FrameScheduler(start, end, interval);
+    }
+
+    private static long ceilTicks(SourceReader src, long micros) {
+        long t = av_rescale(micros, src.timeBaseDen(), 1_000_000L * src.timeBaseNum());
+        return src.micros(t) < micros ? t + 1 : t;
+    }
+
+    /** The preparation of a source frame format for this request at a size. */
+    FilterSpecs.Prepare prepare(FilterSpecs.Input in, Size size) {
+        boolean flatten = SourceReader.hasAlpha(av_get_pix_fmt(in.pixFmt()));
+        TitleImage.Banner banner = banner(size);
+        FilterSpecs.Input title = banner.rgba() == null ? null
+                : new FilterSpecs.Input(banner.width(), banner.height(), "rgba", in.tbNum(), in.tbDen());
+        double from = req.titleStart().toMillis() / 1000.0;
+        double until = req.titleDuration().map(d -> from + d.toMillis() / 1000.0).orElse(Double.POSITIVE_INFINITY);
+        return new FilterSpecs.Prepare(in, flatten, req.background(), size, title, from, until);
+    }
+
+    private TitleImage.Banner banner(Size size) {
+        if (req.title().isEmpty()) {
+            return new TitleImage.Banner(null, 0, 0, null);
+        }
+        return banners.computeIfAbsent(size, s -> {
+            TitleImage.Banner b = TitleImage.render(req.title().get(), s);
+            if (b.skipReason() != null && !notes.contains(b.skipReason())) {
+                notes.add(b.skipReason());
+            }
+            return b;
+        });
+    }
+
+    /** Feeds the title banner, once, to a graph that has a title input. */
+    void feedTitle(FilterGraph g, Size size, SourceReader src) {
+        TitleImage.Banner b = banner(size);
+        if (b.rgba() == null) {
+            return;
+        }
+        AVFrame f = av_frame_alloc();
+        try {
+            f.format(AV_PIX_FMT_RGBA);
+            f.width(b.width());
+            f.height(b.height());
+            FfmpegRuntime.check(av_frame_get_buffer(f, 0), "allocating the title frame");
+            int stride = f.linesize(0);
+            BytePointer data = f.data(0);
+            for (int y = 0; y < b.height(); y++) {
+                data.position((long) y * stride).put(b.rgba(), y * b.width() * 4, b.width() * 4);
+            }
+            f.pts(0);
+            g.push(FilterSpecs.TITLE, f);
+            g.end(FilterSpecs.TITLE);
+        } finally {
+            av_frame_free(f);
+        }
+    }
+
+    RenderRequest request() {
+        return req;
+    }
+
+    RenderContext context() {
+        return ctx;
+    }
+
+    private RenderAttempt attempt(RenderAttempt.Mode mode, Encoded e, OptionalInt crf, OptionalLong bitrate, boolean within) {
+        return new RenderAttempt(mode, e.size().width(), e.size().height(), crf, bitrate, req.maxFps(),
+                OptionalInt.empty(), e.bytes(), within);
+    }
+
+    private RenderAttempt gifAttempt(GifStep s, Encoded e, OptionalLong target) {
+        return new RenderAttempt(RenderAttempt.Mode.GIF_PALETTE, e.size().width(), e.size().height(),
+                OptionalInt.empty(), OptionalLong.empty(), s.maxFps() > 0 ? OptionalDouble.of(s.maxFps()) : OptionalDouble.empty(),
+                OptionalInt.of(s.colors()), e.bytes(), target.isEmpty() || e.bytes() <= target.getAsLong());
+    }
+
+    private Path nextFile(String ext) {
+        return workDir.resolve("attempt-" + (++fileCounter) + "." + ext);
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new MediaException("cannot read the size of " + p + ": " + e, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void deleteWorkDir() {
+        if (workDir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.debug("cannot delete {}: {}", p, e.toString());
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("cannot clean {}: {}", workDir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.nemo.sdk.testkit.media;
+
+import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
+import static dev.nemo.sdk.testkit.media.MediaTestSupport.corpusFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.draft.Draft;
+import dev.nemo.sdk.error.ExportFailedException;
+import dev.nemo.sdk.export.ExportFormat;
+import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportOptions;
+import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.NemoEmulator;
+import dev.nemo.sdk.upload.MediaSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The emulator finds this module's renderer through {@code ServiceLoader} and exports become real,
+ * compressed files, driven by what the agent understood from chat; the SDK sees the details.
+ */
+class FfmpegRendererTest {
+
+    private final VirtualTime time = VirtualTime.create();
+    @TempDir
+    Path dir;
+    private NemoEmulator emulator;
+    private NemoClient client;
+
+    @BeforeEach
+    void start() {
+        assumeNatives();
+        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).build());
+        client = emulator.clientBuilder(dir).clientId("media-e2e-client").build();
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    private String sessionWith(Path media, String... instructions) {
+        String sid = client.sessions().create().sessionId();
+        client.uploads().upload(sid, List.of(MediaSource.of(media)));
+        for (String instruction : instructions) {
+            client.chat().send(sid, instruction);
+        }
+        return sid;
+    }
+
+    private ExportJob export(String sid, ExportOptions options) {
+        Draft draft = client.state().get(sid).draft().orElseThrow();
+        return client.exports().submit(sid, draft, options).waitForCompletion();
+    }
+
+    private static JsonNode data(ExportJob job) {
+        return job.raw().has("data") ? job.raw().get("data") : job.raw();
+    }
+
+    @Test
+    void exportsARealCompressedMp4WithItsQualityInTheStatus() throws IOException {
+        Path gif = corpusFile("cartoon/pillow-iss634.gif");
+        String sid = sessionWith(gif, "compress this GIF to under 500KB without losing too much quality");
+
+        ExportJob job = export(sid, ExportOptions.defaults());
+        JsonNode d = data(job);
+        assertThat(d.path("renderer").asText()).isEqualTo(FfmpegRenderer.NAME);
+        assertThat(d.path("converted").asBoolean()).isTrue();
+        assertThat(d.path("format").asText()).isEqualTo("mp4");
+
+        Path out = dir.resolve("out.mp4");
+        client.exports().download(job, out);
+        assertThat(Mp4Boxes.read(out).topLevel()).containsSubsequence("ftyp", "moov", "mdat");
+        long size = Files.size(out);
+        assertThat(size).isLessThan(Files.size(gif)).isLessThanOrEqualTo(512_000);
+        JsonNode details = d.path("details");
+        assertThat(details.path("inputBytes").asLong()).isEqualTo(Files.size(gif));
+        assertThat(details.path("outputBytes").asLong()).isEqualTo(size);
+        assertThat(details.path("compressionRatio").asDouble()).isGreaterThan(1);
+        assertThat(details.path("ssim").asDouble()).isBetween(0.9, 1.0);
+        assertThat(details.path("targetBytes").asLong()).isEqualTo(512_000);
+        assertThat(details.path("targetMet").asBoolean()).isTrue();
+        assertThat(details.path("durationMs").asLong()).isEqualTo(GifTiming.durationMillis(gif));
+        assertThat(details.path("summary").asText()).contains("SSIM");
+    }
+
+    @Test
+    void theDraftDrivesTrimAndTitleAndTheExportTheFormat() throws IOException {
+        Path gif = corpusFile("photo/glide-concert.gif"); // 11 frames of 100 ms
+        String sid = sessionWith(gif, "keep only the first 0.5 seconds", "add the title 'Live'");
+
+        ExportJob job = export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
+        JsonNode d = data(job);
+        assertThat(d.path("format").asText()).isEqualTo("gif");
+        Path out = dir.resolve("out.gif");
+        client.exports().download(job, out);
+        assertThat(GifTiming.durationMillis(out)).isEqualTo(500);
+        assertThat(d.at("/details/frames").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void anAnimatedWebpFailsTheRenderWithAClearReason() {
+        Path webp = corpusFile("video/pillow-iss634.webp");
+        String sid = client.sessions().create().sessionId();
+        client.uploads().upload(sid, List.of(MediaSource.of(webp)));
+        Draft draft = client.state().get(sid).draft().orElseThrow();
+
+        assertThatThrownBy(() -> client.exports().submit(sid, draft, ExportOptions.defaults()).waitForCompletion())
+                .isInstanceOfSatisfying(ExportFailedException.class, e -> assertThat(e.cancelled()).isFalse())
+                .hasMessageContaining("animated WebP");
+    }
+}
