@@ -5,7 +5,7 @@
 module dev.nemo.sdk.testkit {
     requires transitive dev.nemo.sdk;
     requires jdk.httpserver;
-    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.jupiter.api;
 
     exports dev.nemo.sdk.testkit;
 
