@@ -111,6 +111,16 @@ public final class RenderRequest {
         return intSetting("fps");
     }
 
+    /**
+     * @return the colour transparent areas are shown on ({@code output.background}, else
+     *         {@code m.background}): {@code #rrggbb} as the emulated agent writes it, or whatever text
+     *         the client sent
+     */
+    public Optional<String> background() {
+        JsonNode v = output.has("background") ? output.get("background") : draft.path("m").path("background");
+        return v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
+    }
+
     /** @return the timeline length in ms ({@code d}), when the draft has one */
     public OptionalLong durationMillis() {
         JsonNode d = draft.path("d");

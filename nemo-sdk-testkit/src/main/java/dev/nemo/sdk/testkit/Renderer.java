@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Turns an export request (draft, output options, source media) into an output file. This is the
@@ -32,10 +33,26 @@ public interface Renderer {
     }
 
     /**
+     * Whether this renderer refuses an uploaded file outright, because it could never render it.
+     * The emulator asks when a file is uploaded, before storing it, and answers a refused upload
+     * with the "unsupported file type" error {@code 4001} (the SDK's
+     * {@code UnsupportedFileTypeException}), as the real service does for types it does not take.
+     * The file is not stored yet, so {@link SourceMedia#url()} is empty. It must be quick (a look at
+     * the file's header, not a decode) and must not throw; an exception counts as accepting.
+     *
+     * @param media the uploaded file
+     * @return why the file is refused, or empty to accept it (the default: accept everything)
+     */
+    default Optional<String> rejects(SourceMedia media) {
+        return Optional.empty();
+    }
+
+    /**
      * @param request what to render
      * @return the output file
      * @throws IOException when rendering fails; the render's status becomes {@code failed} with
-     *                     the exception's message as its {@code error}
+     *                     the exception's message as its {@code error}. An
+     *                     {@link UnsupportedMediaException} also gives the status the code {@code 4001}.
      */
     RenderOutput render(RenderRequest request) throws IOException;
 }

@@ -3,7 +3,9 @@ package dev.nemo.sdk.testkit.media;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.Renderer;
 import dev.nemo.sdk.testkit.SourceMedia;
+import dev.nemo.sdk.testkit.UnsupportedMediaException;
 import dev.nemo.sdk.testkit.media.internal.DraftSettings;
+import dev.nemo.sdk.testkit.media.internal.InputSniffer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,9 +36,11 @@ import java.util.stream.Stream;
  * {@code height}, {@code durationMs}, {@code frames}, {@code attempts}, {@code finalCrf},
  * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code engine}.
  *
- * <p>An input the engine refuses (animated WebP, a corrupt file, a decompression bomb) fails the
- * render with an {@link IOException} whose message says why; the emulator reports it as the
- * render's error.
+ * <p>An animated WebP upload is refused outright ({@link #rejects}: the emulator answers the upload
+ * with its "unsupported file type" error 4001). An input the engine still refuses at render time
+ * fails the render: a type or content it cannot decode with an {@link UnsupportedMediaException}
+ * (the render status carries code 4001), a decompression bomb or other failure with an
+ * {@link IOException} whose message says why.
  *
  * <p><b>GPL:</b> this renderer loads FFmpeg built with libx264.
  */
@@ -74,6 +79,25 @@ public final class FfmpegRenderer implements Renderer {
     @Override
     public boolean isAvailable() {
         return MediaEngine.availability().available();
+    }
+
+    /**
+     * Refuses animated WebP at upload (this FFmpeg build has no decoder for WebP animation), from
+     * the file's header alone. Everything else is accepted here: audio is background music, and a
+     * damaged file fails its render with a reason.
+     */
+    @Override
+    public Optional<String> rejects(SourceMedia media) {
+        if (!media.mimeType().equals("image/webp")) {
+            return Optional.empty();
+        }
+        try {
+            InputSniffer.sniff(media.bytes());
+            return Optional.empty();
+        } catch (MediaRejectedException e) {
+            return e.reason() == MediaRejectedException.Reason.ANIMATED_WEBP ? Optional.of(e.getMessage())
+                    : Optional.empty();
+        }
     }
 
     @Override
@@ -141,7 +165,7 @@ public final class FfmpegRenderer implements Renderer {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MediaRejectedException m) {
-                throw new IOException("unsupported media: " + m.getMessage(), m);
+                throw new UnsupportedMediaException(m.getMessage(), m);
             }
             if (cause instanceof MediaLimitExceededException m) {
                 throw new IOException("media limit exceeded: " + m.getMessage(), m);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.ExportFailedException;
+import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
@@ -114,14 +115,60 @@ class FfmpegRendererTest {
     }
 
     @Test
-    void anAnimatedWebpFailsTheRenderWithAClearReason() {
+    void anAnimatedWebpUploadIsAnUnsupportedFileType() {
         Path webp = corpusFile("video/pillow-iss634.webp");
         String sid = client.sessions().create().sessionId();
-        client.uploads().upload(sid, List.of(MediaSource.of(webp)));
+
+        assertThatThrownBy(() -> client.uploads().upload(sid, List.of(MediaSource.of(webp))))
+                .isInstanceOf(UnsupportedFileTypeException.class)
+                .hasMessageContaining("animated WebP");
+        assertThat(client.state().get(sid).videoInfos()).as("nothing was stored").isEmpty();
+    }
+
+    @Test
+    void aStillWebpIsStillAccepted() throws IOException {
+        byte[] still = stillWebp();
+        Path file = Files.write(dir.resolve("still.webp"), still);
+        String sid = client.sessions().create().sessionId();
+
+        assertThat(client.uploads().upload(sid, List.of(MediaSource.of(file))).files()).hasSize(1);
+    }
+
+    @Test
+    void aSourceTheEngineCannotDecodeFailsTheRenderAsAnUnsupportedFile() throws IOException {
+        byte[] broken = new byte[4096];
+        byte[] header = {'G', 'I', 'F', '8', '9', 'a', 64, 0, 36, 0, 0, 0, 0};
+        System.arraycopy(header, 0, broken, 0, header.length);
+        java.util.Arrays.fill(broken, header.length, broken.length, (byte) 0x5a);
+        Path gif = Files.write(dir.resolve("broken.gif"), broken);
+        String sid = sessionWith(gif);
         Draft draft = client.state().get(sid).draft().orElseThrow();
 
         assertThatThrownBy(() -> client.exports().submit(sid, draft, ExportOptions.defaults()).waitForCompletion())
-                .isInstanceOfSatisfying(ExportFailedException.class, e -> assertThat(e.cancelled()).isFalse())
-                .hasMessageContaining("animated WebP");
+                .isInstanceOfSatisfying(ExportFailedException.class, e -> {
+                    assertThat(e.cancelled()).isFalse();
+                    assertThat(e.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("Unsupported file type:"));
+                });
+        String renderId = emulator.renders().get(0).id();
+        assertThat(data(client.exports().poll(renderId)).path("code").asInt()).isEqualTo(4001);
+    }
+
+    /** A 1x1 lossy WebP still (VP8 key frame header only: enough for the upload's sniffing). */
+    private static byte[] stillWebp() {
+        byte[] vp8 = {'V', 'P', '8', ' ', 10, 0, 0, 0, 0x30, 0x01, 0x00, (byte) 0x9d, 0x01, 0x2a, 1, 0, 1, 0};
+        byte[] body = new byte[4 + vp8.length];
+        body[0] = 'W';
+        body[1] = 'E';
+        body[2] = 'B';
+        body[3] = 'P';
+        System.arraycopy(vp8, 0, body, 4, vp8.length);
+        byte[] out = new byte[8 + body.length];
+        out[0] = 'R';
+        out[1] = 'I';
+        out[2] = 'F';
+        out[3] = 'F';
+        out[4] = (byte) body.length;
+        System.arraycopy(body, 0, out, 8, body.length);
+        return out;
     }
 }

@@ -78,7 +78,7 @@ public final class ApiServer implements HttpHandler {
         this.log = log;
         this.stopping = stopping;
         AccountHandlers accounts = new AccountHandlers(world);
-        UploadHandler upload = new UploadHandler(world);
+        UploadHandler upload = new UploadHandler(world, renders);
         RenderHandlers render = new RenderHandlers(world, renders);
         ChatHandler chat = new ChatHandler(world, stopping);
         routes.add(new Route(Endpoint.ANONYMOUS_TOKEN, accounts::anonymousToken));

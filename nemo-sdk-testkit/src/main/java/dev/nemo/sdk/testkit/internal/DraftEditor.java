@@ -22,7 +22,8 @@ import java.util.OptionalInt;
  * {@code volume} (0–1). Media segments also carry {@code id}, {@code src} (the CDN URL),
  * {@code media_id} and {@code in} (ms into the source, moved by trims). Render settings the agent
  * understood go into the metadata {@code m}: {@code format}, {@code width}, {@code height},
- * {@code resolution}, {@code target_size_bytes}, {@code quality}, {@code fps}. Everything else in
+ * {@code resolution}, {@code target_size_bytes}, {@code quality}, {@code fps}, {@code background}
+ * (lowercase {@code #rrggbb}). Everything else in
  * the draft is kept as it was. The session's {@code canvas_config} is updated in place.
  */
 public final class DraftEditor {
@@ -144,6 +145,11 @@ public final class DraftEditor {
         if (op instanceof EditOp.SetVolume) {
             return setVolume(((EditOp.SetVolume) op).volume());
         }
+        if (op instanceof EditOp.SetBackground) {
+            String colour = ((EditOp.SetBackground) op).colour();
+            draft = draft.withMetadata("background", colour);
+            return new Change("set_background", true, "set the background colour to " + colour, "背景色设为" + colour);
+        }
         if (op instanceof EditOp.SetFps) {
             int fps = ((EditOp.SetFps) op).fps();
             draft = draft.withMetadata("fps", IntNode.valueOf(fps));
@@ -167,7 +173,7 @@ public final class DraftEditor {
     private Change resize(EditOp.Resize r) {
         int w;
         int h;
-        if (r.label() == null) {
+        if (r.width() > 0 && r.height() > 0) {
             w = r.width();
             h = r.height();
         } else {
@@ -190,9 +196,9 @@ public final class DraftEditor {
         draft = draft.withMetadata("width", IntNode.valueOf(w)).withMetadata("height", IntNode.valueOf(h))
                 .withMetadata("resolution", label);
         canvas.put("width", w).put("height", h).put("aspect_ratio", aspect(w, h));
-        String dims = r.label() != null ? " (" + w + "×" + h + ")" : "";
-        return new Change("resize", true, "set the resolution to " + label + dims,
-                "分辨率设为" + label + (r.label() != null ? "（" + w + "×" + h + "）" : ""));
+        boolean named = r.label() != null;
+        return new Change("resize", true, "set the resolution to " + label + (named ? " (" + w + "×" + h + ")" : ""),
+                "分辨率设为" + label + (named ? "（" + w + "×" + h + "）" : ""));
     }
 
     private Change trim(EditOp.Trim t) {

@@ -80,4 +80,12 @@ public sealed interface EditOp {
      */
     record SetFps(int fps) implements EditOp {
     }
+
+    /**
+     * Set the colour transparent areas are shown on.
+     *
+     * @param colour lowercase {@code #rrggbb}
+     */
+    record SetBackground(String colour) implements EditOp {
+    }
 }

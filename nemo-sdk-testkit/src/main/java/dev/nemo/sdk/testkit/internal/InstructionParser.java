@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
  * recognise yields no operations.
  */
 public final class InstructionParser {
+    /** The largest short side the emulator asks for: 1080 (4K and 1440p requests are capped to it). */
+    static final int MAX_SHORT_SIDE = 1080;
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
     private static final String NOT_LETTER = "(?![a-z])";
 
     private static final Pattern SIZE_TARGET = Pattern.compile(
             "(?:(?<![a-z])(?:under|below|less than|smaller than|at most|no more than|max(?:imum)?|within|to)|<=?|到|至|小于|低于|不超过|不大于|控制在)"
-                    + "\\s*(?:about\\s*|around\\s*|~\\s*)?" + NUM + "\\s*(kb|kib|k|mb|mib|兆|千字节)" + NOT_LETTER);
+                    + "\\s*(?:about\\s*|around\\s*|~\\s*)?" + NUM + "\\s*(kilobytes?|megabytes?|kib|kb|k|mib|mb|兆字节|兆|千字节|m(?=\\s*(?:以内|以下|之内)))" + NOT_LETTER);
     private static final Pattern SIZE_SUFFIX = Pattern.compile(
-            NUM + "\\s*(kb|kib|k|mb|mib|兆|千字节)\\s*(?:以内|以下|之内|或更小|or less|or smaller|max)");
+            NUM + "\\s*(kilobytes?|megabytes?|kib|kb|k|mib|mb|兆字节|兆|千字节|m(?=\\s*(?:以内|以下|之内)))\\s*(?:以内|以下|之内|或更小|or less|or smaller|max)");
     private static final Pattern RESOLUTION = Pattern.compile("(?<![0-9])(240|360|480|540|720|1080|1440|2160)\\s*p"
             + NOT_LETTER);
     private static final Pattern RESOLUTION_K = Pattern.compile("(?<![a-z0-9])([24])k(?![a-z0-9])");
@@ -58,6 +60,7 @@ public final class InstructionParser {
     private static final Pattern TITLE_SET = Pattern.compile(
             "(?:add|put|insert|set|change|rename|use|make|write|place|overlay)\\b"
                     + "|添加|加上|加个|加一个|加|增加|设置|改成|改为|换成|写上|写");
+    private static final Pattern QUOTE_NEXT = Pattern.compile("\\s*(?:is\\s+|[:：为是]\\s*)?(?:[\"“「『‘]|'(?!s\\b))");
     private static final Pattern MUSIC_WORD = Pattern.compile(
             "bgm|background music|music|soundtrack|\\bsong\\b|背景音乐|配乐|音乐");
     private static final Pattern MUSIC_REMOVE = Pattern.compile(
@@ -70,7 +73,24 @@ public final class InstructionParser {
             "lo-?fi|upbeat|calm|chill|epic|happy|jazz|piano|rock|electronic|ambient|轻音乐|欢快|舒缓|摇滚|钢琴|爵士");
     private static final Pattern VOLUME = Pattern.compile(
             "(?:volume|音量)[^0-9]{0,20}?(\\d{1,3})\\s*%|(\\d{1,3})\\s*%\\s*(?:volume|音量)");
-    private static final Pattern FPS = Pattern.compile("(\\d{1,3})\\s*(?:fps|frames per second|帧每秒|帧/秒)");
+    private static final Pattern FPS = Pattern.compile(
+            "(\\d{1,3})\\s*(?:fps|frames per second|frames a second|帧每秒|帧/秒|帧(?![的数动]))"
+                    + "|(?:frame\\s*rate|framerate|帧率|帧速率|每秒)\\D{0,24}?(\\d{1,3})(?![0-9])(?!\\s*%)");
+    private static final Pattern VERTICAL = Pattern.compile(
+            "(?<![a-z])(?:instagram|insta|ig|facebook|fb|snapchat)\\s*(?:stor(?:y|ies)|reels?)|tik\\s*tok|douyin|抖音|快手|youtube\\s*shorts|(?<![a-z])shorts(?![a-z])"
+                    + "|(?<![a-z])(?:vertical|portrait)(?![a-z])|9\\s*[:：/]\\s*16|竖屏|竖版|竖向|竖的");
+    private static final Pattern SQUARE = Pattern.compile("(?<![a-z])square(?![a-z])|1\\s*[:：]\\s*1|正方形|方形|方图");
+    private static final Pattern LANDSCAPE = Pattern.compile(
+            "(?<![a-z])(?:horizontal|landscape|widescreen)(?![a-z])|16\\s*[:：/]\\s*9|横屏|横版|横向");
+    private static final String COLOURS = "white|black|red|green|blue|yellow|orange|purple|pink|gr[ae]y|silver|navy|teal"
+            + "|白色|黑色|红色|绿色|蓝色|黄色|橙色|紫色|粉色|灰色|白|黑|红|绿|蓝|黄|灰";
+    private static final String COLOUR = "(#[0-9a-f]{6}(?![0-9a-z])|#[0-9a-f]{3}(?![0-9a-z])|" + COLOURS + ")";
+    private static final Pattern BACKGROUND = Pattern.compile(
+            "(?<![a-z])(?:background|backdrop|bg)(?:\\s*colou?r)?\\s*(?:to\\s+|of\\s+|is\\s+|as\\s+|in\\s+|=\\s*|:\\s*)?(?:the\\s+colou?r\\s+)?(?:a\\s+)?"
+                    + COLOUR + "(?![a-z])"
+                    + "|(?<![a-z])" + COLOUR + "\\s+(?:background|backdrop|bg)(?![a-z])(?!\\s+music)"
+                    + "|背景(?:色|颜色)?\\s*(?:改成|改为|设为|设置为|设成|换成|变成|用|为|是|:|：)?\\s*" + COLOUR
+                    + "|" + COLOUR + "(?:的)?背景(?!音乐)");
 
     private InstructionParser() {
     }
@@ -91,7 +111,7 @@ public final class InstructionParser {
             ops.add(new EditOp.RemoveTitle());
         } else {
             Matcher word = TITLE_WORD.matcher(t);
-            if (word.find() && TITLE_SET.matcher(t).find()) {
+            if (word.find() && (TITLE_SET.matcher(t).find() || QUOTE_NEXT.matcher(t).region(word.end(), t.length()).lookingAt())) {
                 ops.add(new EditOp.SetTitle(titleText(original, word.end())));
             }
         }
@@ -119,11 +139,12 @@ public final class InstructionParser {
         }
         Matcher fps = FPS.matcher(t);
         if (fps.find()) {
-            int f = Integer.parseInt(fps.group(1));
+            int f = Integer.parseInt(fps.group(1) != null ? fps.group(1) : fps.group(2));
             if (f >= 1 && f <= 120) {
                 ops.add(new EditOp.SetFps(f));
             }
         }
+        background(t).ifPresent(ops::add);
         return ops;
     }
 
@@ -177,7 +198,7 @@ public final class InstructionParser {
         }
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2);
-        long factor = unit.startsWith("m") || unit.equals("兆") ? 1024L * 1024 : 1024L;
+        long factor = unit.startsWith("m") || unit.startsWith("兆") ? 1024L * 1024 : 1024L;
         long bytes = Math.round(v * factor);
         return bytes > 0 ? bytes : null;
     }
@@ -191,15 +212,29 @@ public final class InstructionParser {
                 return java.util.Optional.of(new EditOp.Resize(null, 0, w, h));
             }
         }
+        int side = 0;
         Matcher p = RESOLUTION.matcher(t);
-        if (p.find()) {
-            int side = Integer.parseInt(p.group(1));
-            return java.util.Optional.of(new EditOp.Resize(side + "p", side, 0, 0));
-        }
         Matcher k = RESOLUTION_K.matcher(t);
-        if (k.find()) {
-            int side = k.group(1).equals("4") ? 2160 : 1440;
-            return java.util.Optional.of(new EditOp.Resize(k.group(1) + "K", side, 0, 0));
+        if (p.find()) {
+            side = Integer.parseInt(p.group(1));
+        } else if (k.find()) {
+            side = MAX_SHORT_SIDE;
+        }
+        side = Math.min(side, MAX_SHORT_SIDE);
+        if (VERTICAL.matcher(t).find()) {
+            int w = side > 0 ? side : MAX_SHORT_SIDE;
+            return java.util.Optional.of(new EditOp.Resize("vertical", 0, w, w * 16 / 9));
+        }
+        if (SQUARE.matcher(t).find()) {
+            int w = side > 0 ? side : MAX_SHORT_SIDE;
+            return java.util.Optional.of(new EditOp.Resize("square", 0, w, w));
+        }
+        if (LANDSCAPE.matcher(t).find()) {
+            int h = side > 0 ? side : MAX_SHORT_SIDE;
+            return java.util.Optional.of(new EditOp.Resize("landscape", 0, h * 16 / 9, h));
+        }
+        if (side > 0) {
+            return java.util.Optional.of(new EditOp.Resize(side + "p", side, 0, 0));
         }
         return java.util.Optional.empty();
     }
@@ -220,6 +255,57 @@ public final class InstructionParser {
             return null;
         }
         return f.startsWith("h") ? "mp4" : f;
+    }
+
+    private static java.util.Optional<EditOp> background(String t) {
+        Matcher m = BACKGROUND.matcher(t);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        String colour = null;
+        for (int g = 1; g <= m.groupCount() && colour == null; g++) {
+            colour = m.group(g);
+        }
+        return java.util.Optional.of(new EditOp.SetBackground(hex(colour)));
+    }
+
+    /** A colour word or {@code #rgb}/{@code #rrggbb} as lowercase {@code #rrggbb}. */
+    static String hex(String colour) {
+        if (colour.startsWith("#")) {
+            String h = colour.substring(1);
+            if (h.length() == 3) {
+                h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+            }
+            return "#" + h;
+        }
+        switch (colour.replace("色", "")) {
+            case "black", "黑":
+                return "#000000";
+            case "red", "红":
+                return "#ff0000";
+            case "green", "绿":
+                return "#008000";
+            case "blue", "蓝":
+                return "#0000ff";
+            case "yellow", "黄":
+                return "#ffff00";
+            case "orange", "橙":
+                return "#ffa500";
+            case "purple", "紫":
+                return "#800080";
+            case "pink", "粉":
+                return "#ffc0cb";
+            case "gray", "grey", "灰":
+                return "#808080";
+            case "silver":
+                return "#c0c0c0";
+            case "navy":
+                return "#000080";
+            case "teal":
+                return "#008080";
+            default:
+                return "#ffffff";
+        }
     }
 
     private static java.util.Optional<Double> volume(String t) {

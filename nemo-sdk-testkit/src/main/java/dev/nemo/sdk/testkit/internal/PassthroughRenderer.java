@@ -35,6 +35,7 @@ public final class PassthroughRenderer implements Renderer {
         request.width().ifPresent(w -> request.height().ifPresent(h -> wanted.add(w + "x" + h)));
         request.targetSizeBytes().ifPresent(b -> wanted.add("under " + DraftEditor.size(b)));
         request.fps().ifPresent(f -> wanted.add(f + " fps"));
+        request.background().ifPresent(c -> wanted.add("background " + c));
         request.durationMillis().ifPresent(d -> {
             if (source.durationSeconds().isPresent() && d < Math.round(source.durationSeconds().getAsDouble() * 1000)) {
                 wanted.add("trimmed to " + DraftEditor.seconds(d));

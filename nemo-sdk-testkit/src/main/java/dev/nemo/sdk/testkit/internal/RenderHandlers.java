@@ -8,6 +8,7 @@ import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.RenderPacing;
 import dev.nemo.sdk.testkit.RenderRequest;
 import dev.nemo.sdk.testkit.SourceMedia;
+import dev.nemo.sdk.testkit.UnsupportedMediaException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -197,11 +198,18 @@ final class RenderHandlers {
         Future<RenderOutput> work = r.work;
         RenderOutput result = null;
         String error = null;
+        Integer code = null;
         try {
             result = work.get(MAX_RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            error = "Render failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            if (cause instanceof UnsupportedMediaException) {
+                code = ErrorCodes.UNSUPPORTED_FILE_TYPE;
+                error = "Unsupported file type: " + why;
+            } else {
+                error = "Render failed: " + why;
+            }
         } catch (CancellationException e) {
             error = "Cancelled by the user";
         } catch (TimeoutException e) {
@@ -212,6 +220,7 @@ final class RenderHandlers {
         }
         RenderOutput done = result;
         String failure = error;
+        Integer failureCode = code;
         Instant now = world.clock().instant();
         boolean publish = world.locked(() -> {
             if (r.finished()) {
@@ -221,6 +230,7 @@ final class RenderHandlers {
             if (done == null) {
                 r.status = "failed";
                 r.error = failure;
+                r.code = failureCode;
                 return false;
             }
             r.status = "completed";
@@ -259,6 +269,9 @@ final class RenderHandlers {
         }
         if (r.error != null) {
             d.put("error", r.error);
+        }
+        if (r.code != null) {
+            d.put("code", r.code);
         }
         return d;
     }

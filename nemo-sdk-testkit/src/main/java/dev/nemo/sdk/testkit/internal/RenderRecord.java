@@ -23,6 +23,7 @@ final class RenderRecord {
     RenderOutput result;
     String outputUrl;
     String error;
+    Integer code;
     boolean cancelled;
 
     RenderRecord(String id, SessionRecord session, Account owner, JsonNode draft, JsonNode output, Instant createdAt,

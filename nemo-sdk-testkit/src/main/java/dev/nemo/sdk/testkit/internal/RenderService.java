@@ -4,7 +4,9 @@ import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.RenderRequest;
 import dev.nemo.sdk.testkit.Renderer;
+import dev.nemo.sdk.testkit.SourceMedia;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +65,19 @@ public final class RenderService implements AutoCloseable {
     /** @return the renderer's name */
     public String name() {
         return renderer.name();
+    }
+
+    /**
+     * @param media an uploaded file
+     * @return why the renderer refuses it, or empty; a renderer whose check fails accepts the file
+     */
+    Optional<String> rejects(SourceMedia media) {
+        try {
+            Optional<String> reason = renderer.rejects(media);
+            return reason == null ? Optional.empty() : reason.filter(r -> !r.isBlank());
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     Future<RenderOutput> start(RenderRequest request) {

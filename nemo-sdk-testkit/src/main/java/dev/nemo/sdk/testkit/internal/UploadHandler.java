@@ -10,12 +10,14 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code POST /api/upload-video/nemo_agent/me/<sid>}: multipart field {@code files} (repeatable) or
  * JSON {@code {"urls":[…],"source_type":"url"}}. Types are decided by content sniffing (4001), and
  * the size limit is enforced while the body streams in (4002), so an oversized file is never
- * buffered whole.
+ * buffered whole. A file the active renderer could never render ({@code Renderer.rejects}) is
+ * refused with 4001 too, and nothing of the request is stored.
  */
 final class UploadHandler {
     /**
@@ -27,9 +29,11 @@ final class UploadHandler {
     private static final int MAX_FIELD_BYTES = 64 * 1024;
 
     private final World world;
+    private final RenderService renders;
 
-    UploadHandler(World world) {
+    UploadHandler(World world, RenderService renders) {
         this.world = world;
+        this.renders = renders;
     }
 
     /** A refusal with a body code (0 for a plain HTTP 400), decided while reading. */
@@ -86,6 +90,14 @@ final class UploadHandler {
         if (files.isEmpty()) {
             call.detail(400, "No files: send them in the multipart field 'files'");
             return;
+        }
+        for (World.PendingFile f : files) {
+            Optional<String> refused = renders.rejects(f.toSource());
+            if (refused.isPresent()) {
+                call.code(ErrorCodes.UNSUPPORTED_FILE_TYPE, 200, "Unsupported file type: " + f.filename() + " ("
+                        + refused.get() + ")");
+                return;
+            }
         }
         ArrayNode entries = world.addMedia(session, files);
         ObjectNode data = EmulatorJson.object();

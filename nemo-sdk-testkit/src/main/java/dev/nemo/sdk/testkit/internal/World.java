@@ -7,6 +7,7 @@ import dev.nemo.sdk.testkit.EmulatorAccount;
 import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.EmulatorRender;
 import dev.nemo.sdk.testkit.EmulatorSession;
+import dev.nemo.sdk.testkit.SourceMedia;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -316,6 +317,12 @@ public final class World {
      * @param bytes    the content
      */
     record PendingFile(String filename, MediaInfo info, byte[] bytes) {
+
+        /** @return the file as a renderer sees it, before it has a URL (the URL is empty) */
+        SourceMedia toSource() {
+            return new SourceMedia("", filename, info.kind().mimeType(), bytes, info.width(), info.height(),
+                    info.duration());
+        }
     }
 
     /**

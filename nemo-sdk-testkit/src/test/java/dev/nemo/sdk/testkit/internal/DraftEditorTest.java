@@ -110,4 +110,29 @@ class DraftEditorTest {
         assertThat(Agent.silent(dev.nemo.sdk.testkit.SilentEdits.SEEDED, 42, "s", 5))
                 .isEqualTo(Agent.silent(dev.nemo.sdk.testkit.SilentEdits.SEEDED, 42, "s", 5));
     }
+
+    @Test
+    void renderSettingsGoIntoTheMetadataTheRendererReads() throws IOException {
+        ObjectNode canvas = EmulatorJson.object().put("width", 640).put("height", 360);
+        DraftEditor editor = new DraftEditor(
+                Draft.of(parse("{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000,'m':{'width':640,'height':360}}")),
+                canvas);
+
+        assertThat(editor.apply(new EditOp.Resize("vertical", 0, 1080, 1920)).en())
+                .isEqualTo("set the resolution to vertical (1080×1920)");
+        assertThat(editor.apply(new EditOp.SetBackground("#ff8800")).en()).isEqualTo("set the background colour to #ff8800");
+        editor.apply(new EditOp.Convert("gif"));
+        editor.apply(new EditOp.SetFps(15));
+        editor.apply(new EditOp.Compress(512_000L, "medium"));
+
+        JsonNode m = editor.draft().toJson().path("m");
+        assertThat(m.path("width").asInt()).isEqualTo(1080);
+        assertThat(m.path("height").asInt()).isEqualTo(1920);
+        assertThat(m.path("resolution").asText()).isEqualTo("vertical");
+        assertThat(m.path("background").asText()).isEqualTo("#ff8800");
+        assertThat(m.path("format").asText()).isEqualTo("gif");
+        assertThat(m.path("fps").asInt()).isEqualTo(15);
+        assertThat(m.path("target_size_bytes").asLong()).isEqualTo(512_000L);
+        assertThat(canvas.path("aspect_ratio").asText()).isEqualTo("9:16");
+    }
 }

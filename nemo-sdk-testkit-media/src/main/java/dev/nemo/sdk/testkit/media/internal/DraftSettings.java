@@ -65,7 +65,7 @@ public final class DraftSettings {
                 default -> b.crf(RenderRequest.DEFAULT_CRF); // "high", the SDK's default export quality
             }
         }
-        String background = text(output, meta, "background");
+        String background = export.background().orElse(null);
         if (background != null) {
             try {
                 b.background(RgbColor.parse(background));

@@ -3,6 +3,7 @@ package dev.nemo.sdk.testkit.media.internal;
 import dev.nemo.sdk.testkit.media.MediaRejectedException;
 import dev.nemo.sdk.testkit.media.MediaRejectedException.Reason;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -41,40 +42,76 @@ public final class InputSniffer {
      * @throws IOException if the file cannot be read
      */
     public static Sniffed sniff(Path path) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer head = read(ch, 0, 32);
-            int n = head.remaining();
-            if (n == 0) {
-                throw new MediaRejectedException(Reason.UNDECODABLE, "the file is empty");
-            }
-            if (startsWith(head, "GIF87a") || startsWith(head, "GIF89a")) {
-                return n >= 10 ? new Sniffed(InputKind.GIF, u16le(head, 6), u16le(head, 8)) : new Sniffed(InputKind.GIF, 0, 0);
-            }
-            if (n >= 8 && (head.getLong(0) == 0x89504E470D0A1A0AL)) {
-                return png(ch, head);
-            }
-            if (n >= 3 && (head.get(0) & 0xff) == 0xFF && (head.get(1) & 0xff) == 0xD8 && (head.get(2) & 0xff) == 0xFF) {
-                return jpeg(ch);
-            }
-            if (n >= 12 && startsWith(head, "RIFF") && ascii(head, 8, 4).equals("WEBP")) {
-                return webp(ch, head);
-            }
-            if (n >= 4 && head.getInt(0) == 0x1A45DFA3) {
-                return new Sniffed(InputKind.MATROSKA, 0, 0);
-            }
-            if (n >= 8) {
-                String box = ascii(head, 4, 4);
-                if (box.equals("ftyp") || box.equals("moov") || box.equals("mdat") || box.equals("wide")
-                        || box.equals("free") || box.equals("skip") || box.equals("pnot")) {
-                    return new Sniffed(InputKind.MP4, 0, 0);
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+            return sniff((pos, len) -> {
+                ByteBuffer b = ByteBuffer.allocate(len);
+                while (b.hasRemaining()) {
+                    if (file.read(b, pos + b.position()) < 0) {
+                        break;
+                    }
                 }
-            }
-            throw new MediaRejectedException(Reason.UNSUPPORTED_FORMAT,
-                    "not a GIF, APNG, PNG, JPEG, MP4 or WebM file (it starts with " + hex(head, Math.min(n, 12)) + ")");
+                return b.flip();
+            });
         }
     }
 
-    private static Sniffed png(FileChannel ch, ByteBuffer head) throws IOException {
+    /**
+     * Reads the header of content held in memory (an upload).
+     *
+     * @param bytes the content
+     * @return its type and declared size
+     * @throws MediaRejectedException if the type is not supported
+     */
+    public static Sniffed sniff(byte[] bytes) throws MediaRejectedException {
+        try {
+            return sniff((pos, len) -> {
+                int from = (int) Math.min(pos, bytes.length);
+                return ByteBuffer.wrap(bytes, from, Math.min(len, bytes.length - from)).slice();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading memory cannot fail", e);
+        }
+    }
+
+    /** Positional reads: up to {@code len} bytes at {@code pos}, fewer at the end of the content. */
+    @FunctionalInterface
+    private interface Source {
+        ByteBuffer read(long pos, int len) throws IOException;
+    }
+
+    private static Sniffed sniff(Source ch) throws IOException {
+        ByteBuffer head = read(ch, 0, 32);
+        int n = head.remaining();
+        if (n == 0) {
+            throw new MediaRejectedException(Reason.UNDECODABLE, "the file is empty");
+        }
+        if (startsWith(head, "GIF87a") || startsWith(head, "GIF89a")) {
+            return n >= 10 ? new Sniffed(InputKind.GIF, u16le(head, 6), u16le(head, 8)) : new Sniffed(InputKind.GIF, 0, 0);
+        }
+        if (n >= 8 && (head.getLong(0) == 0x89504E470D0A1A0AL)) {
+            return png(ch, head);
+        }
+        if (n >= 3 && (head.get(0) & 0xff) == 0xFF && (head.get(1) & 0xff) == 0xD8 && (head.get(2) & 0xff) == 0xFF) {
+            return jpeg(ch);
+        }
+        if (n >= 12 && startsWith(head, "RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+            return webp(ch, head);
+        }
+        if (n >= 4 && head.getInt(0) == 0x1A45DFA3) {
+            return new Sniffed(InputKind.MATROSKA, 0, 0);
+        }
+        if (n >= 8) {
+            String box = ascii(head, 4, 4);
+            if (box.equals("ftyp") || box.equals("moov") || box.equals("mdat") || box.equals("wide")
+                    || box.equals("free") || box.equals("skip") || box.equals("pnot")) {
+                return new Sniffed(InputKind.MP4, 0, 0);
+            }
+        }
+        throw new MediaRejectedException(Reason.UNSUPPORTED_FORMAT,
+                "not a GIF, APNG, PNG, JPEG, MP4 or WebM file (it starts with " + hex(head, Math.min(n, 12)) + ")");
+    }
+
+    private static Sniffed png(Source ch, ByteBuffer head) throws IOException {
         int w = head.remaining() >= 24 ? u31be(head, 16) : 0;
         int h = head.remaining() >= 24 ? u31be(head, 20) : 0;
         long pos = 8;
@@ -96,7 +133,7 @@ public final class InputSniffer {
         return new Sniffed(InputKind.PNG, w, h);
     }
 
-    private static Sniffed jpeg(FileChannel ch) throws IOException {
+    private static Sniffed jpeg(Source ch) throws IOException {
         long pos = 2;
         for (int i = 0; i < MAX_CHUNKS; i++) {
             ByteBuffer m = read(ch, pos, 9);
@@ -121,7 +158,7 @@ public final class InputSniffer {
         return new Sniffed(InputKind.JPEG, 0, 0);
     }
 
-    private static Sniffed webp(FileChannel ch, ByteBuffer head) throws IOException {
+    private static Sniffed webp(Source ch, ByteBuffer head) throws IOException {
         String first = ascii(head, 12, 4);
         if (first.equals("VP8X")) {
             ByteBuffer x = read(ch, 20, 10);
@@ -144,7 +181,7 @@ public final class InputSniffer {
         return new Sniffed(InputKind.WEBP, 0, 0);
     }
 
-    private static boolean hasChunk(FileChannel ch, String wanted) throws IOException {
+    private static boolean hasChunk(Source ch, String wanted) throws IOException {
         long pos = 12;
         for (int i = 0; i < MAX_CHUNKS; i++) {
             ByteBuffer c = read(ch, pos, 8);
@@ -160,16 +197,8 @@ public final class InputSniffer {
         return false;
     }
 
-    private static ByteBuffer read(FileChannel ch, long pos, int len) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(len);
-        while (b.hasRemaining()) {
-            int r = ch.read(b, pos + b.position());
-            if (r < 0) {
-                break;
-            }
-        }
-        b.flip();
-        return b;
+    private static ByteBuffer read(Source ch, long pos, int len) throws IOException {
+        return ch.read(pos, len);
     }
 
     private static boolean startsWith(ByteBuffer b, String s) {

@@ -122,4 +122,38 @@ class InputSnifferTest {
         assertThatThrownBy(() -> InputSniffer.sniff(empty))
                 .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE));
     }
+
+    /** The sniff's outcome as a comparable value: the result, or the rejection's reason. */
+    private static Object outcome(ThrowingSniff sniff) throws IOException {
+        try {
+            return sniff.get();
+        } catch (MediaRejectedException e) {
+            return e.reason();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingSniff {
+        InputSniffer.Sniffed get() throws IOException;
+    }
+
+    @Test
+    void contentInMemoryIsSniffedLikeTheSameFileEvenWhenTruncated() throws IOException {
+        byte[] jpeg = concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 4, 0, 0},
+                new byte[] {(byte) 0xFF, (byte) 0xC0, 0, 11, 8, 0x01, (byte) 0xE0, 0x02, (byte) 0x80, 3, 0, 0, 0, 0});
+        byte[][] samples = {png(64, 32, false), png(128, 64, true), jpeg, webpVp8x(true, false), webpVp8x(false, true),
+            webpVp8x(false, false), concat(ascii("GIF89a"), new byte[] {10, 0, 20, 0}), ascii("%PDF-1.7\n")};
+        int compared = 0;
+        for (byte[] sample : samples) {
+            for (int len = 0; len <= sample.length; len++) {
+                byte[] prefix = java.util.Arrays.copyOf(sample, len);
+                Path f = file(prefix);
+                assertThat(outcome(() -> InputSniffer.sniff(prefix))).as("%d bytes of %s", len, outcome(() -> InputSniffer.sniff(sample)))
+                        .isEqualTo(outcome(() -> InputSniffer.sniff(f)));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+        assertThat(outcome(() -> InputSniffer.sniff(webpVp8x(true, false)))).isEqualTo(Reason.ANIMATED_WEBP);
+    }
 }
