@@ -68,6 +68,12 @@ public final class SseDecoder {
     /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
     private boolean openDataSpace;
     private byte[] scratch;
+    /**
+     * The event's only data line so far, still in the chunk being fed ({@code null} when none): when
+     * the blank line follows in the same chunk, the event copies it straight from there.
+     */
+    private byte[] pending;
+    private int pendingOff;
 
     /**
      * @param handler      receiver of events and comments
@@ -133,45 +139,53 @@ public final class SseDecoder {
                 i++;
             }
         }
-        while (i < end) {
-            int eol = LineEnds.find(bytes, i, end);
-            if (openData) {
-                appendOpenData(bytes, i, (eol < 0 ? end : eol) - i);
-                if (eol < 0) {
-                    return;
-                }
-                openData = false;
-                openDataSpace = false;
-                dataLines++;
-            } else if (eol < 0) {
-                if (lineLen > 0 || !openDataLine(bytes, i, end - i)) {
-                    appendToLine(bytes, i, end - i);
-                    if (openDataLine(line, 0, lineLen)) {
-                        lineLen = 0;
+        try {
+            while (i < end) {
+                byte first = bytes[i];
+                // the blank line that ends every event is worth a look before a scan
+                int eol = first == '\n' || first == '\r' ? i : LineEnds.find(bytes, i, end);
+                if (openData) {
+                    appendOpenData(bytes, i, (eol < 0 ? end : eol) - i);
+                    if (eol < 0) {
+                        return;
                     }
-                }
-                return;
-            } else if (lineLen > 0) {
-                appendToLine(bytes, i, eol - i);
-                int n = lineLen;
-                lineLen = 0;
-                processLine(line, 0, n);
-                if (line.length > KEEP) {
-                    line = new byte[INITIAL];
-                }
-            } else {
-                checkLine(eol - i);
-                processLine(bytes, i, eol - i);
-            }
-            i = eol + 1;
-            if (bytes[eol] == '\r') {
-                if (i < end) {
-                    if (bytes[i] == '\n') {
-                        i++;
+                    openData = false;
+                    openDataSpace = false;
+                    dataLines++;
+                } else if (eol < 0) {
+                    if (lineLen > 0 || !openDataLine(bytes, i, end - i)) {
+                        appendToLine(bytes, i, end - i);
+                        if (openDataLine(line, 0, lineLen)) {
+                            lineLen = 0;
+                        }
+                    }
+                    return;
+                } else if (lineLen > 0) {
+                    appendToLine(bytes, i, eol - i);
+                    int n = lineLen;
+                    lineLen = 0;
+                    processLine(line, 0, n, false);
+                    if (line.length > KEEP) {
+                        line = new byte[INITIAL];
                     }
                 } else {
-                    skipLf = true;
+                    checkLine(eol - i);
+                    processLine(bytes, i, eol - i, true);
                 }
+                i = eol + 1;
+                if (bytes[eol] == '\r') {
+                    if (i < end) {
+                        if (bytes[i] == '\n') {
+                            i++;
+                        }
+                    } else {
+                        skipLf = true;
+                    }
+                }
+            }
+        } finally {
+            if (pending != null) {
+                keepPending();
             }
         }
     }
@@ -235,6 +249,7 @@ public final class SseDecoder {
         skipLf = false;
         openData = false;
         openDataSpace = false;
+        pending = null;
         if (line.length > KEEP) {
             line = new byte[INITIAL];
         }
@@ -289,7 +304,8 @@ public final class SseDecoder {
                 details, maxLineBytes);
     }
 
-    private void processLine(byte[] a, int off, int len) {
+    /** @param inChunk whether {@code a} is the chunk being fed, unchanged until {@code feed} returns */
+    private void processLine(byte[] a, int off, int len, boolean inChunk) {
         if (len == 0) {
             dispatch();
             return;
@@ -300,7 +316,14 @@ public final class SseDecoder {
             if (value < end && a[value] == ' ') {
                 value++;
             }
-            appendData(a, value, end - value);
+            if (inChunk && dataLines == 0) {
+                pending = a;
+                pendingOff = value;
+                dataLen = end - value;
+                dataLines = 1;
+            } else {
+                appendData(a, value, end - value);
+            }
             return;
         }
         if (a[off] == ':') {
@@ -346,6 +369,9 @@ public final class SseDecoder {
     }
 
     private void appendDataBytes(byte[] a, int off, int len) {
+        if (pending != null) {
+            keepPending();
+        }
         long needed = (long) dataLen + len;
         if (needed > maxLineBytes) {
             throw tooLarge("event");
@@ -355,6 +381,15 @@ public final class SseDecoder {
         }
         System.arraycopy(a, off, data, dataLen, len);
         dataLen += len;
+    }
+
+    /** Copies the pending data line into the data buffer: its chunk is about to go away, or more data follows. */
+    private void keepPending() {
+        byte[] a = pending;
+        int len = dataLen;
+        pending = null;
+        dataLen = 0;
+        appendDataBytes(a, pendingOff, len);
     }
 
     private void growData(int needed) {
@@ -399,7 +434,14 @@ public final class SseDecoder {
         }
         String type = eventType.isEmpty() ? "message" : eventType;
         // the event's own exact copy: the assembly buffer is reused, and may be shared later
-        SseEvent event = new SseEvent(type, Arrays.copyOf(data, dataLen), dataLen, lastEventId);
+        byte[] bytes;
+        if (pending != null) {
+            bytes = Arrays.copyOfRange(pending, pendingOff, pendingOff + dataLen);
+            pending = null;
+        } else {
+            bytes = Arrays.copyOf(data, dataLen);
+        }
+        SseEvent event = new SseEvent(type, bytes, dataLen, lastEventId);
         releaseLargeData();
         dataLen = 0;
         dataLines = 0;
