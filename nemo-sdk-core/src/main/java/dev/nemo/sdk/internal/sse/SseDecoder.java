@@ -24,8 +24,9 @@ import java.util.Objects;
  * Bytes are scanned for line ends eight at a time ({@link LineEnds}) and kept as bytes until an
  * event is dispatched, so a multi-byte character split across chunks decodes correctly. A data
  * line's value is copied in bulk straight from the chunks into one assembly buffer (borrowed from
- * {@link SpareBuffer} when large), and each event gets one exact copy of it: a multi-megabyte
- * single-line event costs one scan and two copies, and no per-line objects are created. One line, and one event's data, may not exceed
+ * {@link SpareBuffer} when large), and each event gets one exact copy of it (taken straight from
+ * the chunk when the whole event is in it): a multi-megabyte single-line event costs one scan and
+ * two copies, and no per-line objects are created. One line, and one event's data, may not exceed
  * the configured limit: beyond it {@link EventTooLargeException} is thrown instead of buffering
  * without bound.
  *
