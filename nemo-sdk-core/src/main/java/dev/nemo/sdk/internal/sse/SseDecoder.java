@@ -2,12 +2,8 @@ package dev.nemo.sdk.internal.sse;
 
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.EventTooLargeException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -25,9 +21,12 @@ import java.util.Objects;
  *   <li>a blank line dispatches the event, unless no {@code data} line was seen;</li>
  *   <li>at the end of the stream, a partial event is discarded ({@link #finish()} says whether there was one).</li>
  * </ul>
- * Bytes are scanned eight at a time for line ends and kept as bytes until an event is
- * dispatched, so a multi-megabyte single-line event costs two array copies, and a multi-byte
- * character split across chunks decodes correctly. One line, and one event's data, may not exceed
+ * Bytes are scanned for line ends eight at a time ({@link LineEnds}) and kept as bytes until an
+ * event is dispatched, so a multi-byte character split across chunks decodes correctly. A data
+ * line's value is copied in bulk straight from the chunks into one assembly buffer (borrowed from
+ * {@link SpareBuffer} when large), and each event gets one exact copy of it (taken straight from
+ * the chunk when the whole event is in it): a multi-megabyte single-line event costs one scan and
+ * two copies, and no per-line objects are created. One line, and one event's data, may not exceed
  * the configured limit: beyond it {@link EventTooLargeException} is thrown instead of buffering
  * without bound.
  *
@@ -37,11 +36,6 @@ public final class SseDecoder {
     /** Default limit of one line and of one event's data: 8 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] DATA = ascii("data");
     private static final byte[] EVENT = ascii("event");
@@ -49,7 +43,7 @@ public final class SseDecoder {
     private static final byte[] RETRY = ascii("retry");
     private static final byte[] NEWLINE = {'\n'};
     private static final int INITIAL = 1024;
-    /** Buffers that grew beyond this for one big event are dropped afterwards. */
+    /** Buffers that grew beyond this for one big event are given up afterwards. */
     private static final int KEEP = 64 * 1024;
     private static final int SCRATCH = 16 * 1024;
 
@@ -60,7 +54,7 @@ public final class SseDecoder {
     /** The start of a line that continues in a later chunk. */
     private byte[] line = new byte[INITIAL];
     private int lineLen;
-    /** The data buffer: data lines joined with LF (no trailing LF). */
+    /** The assembly buffer of the event's data: data lines joined with LF (no trailing LF). */
     private byte[] data = new byte[INITIAL];
     private int dataLen;
     private int dataLines;
@@ -74,10 +68,13 @@ public final class SseDecoder {
     private boolean openData;
     /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
     private boolean openDataSpace;
-    /** The open line's bytes, one exact copy per chunk, joined once when the line ends. */
-    private final ArrayList<byte[]> segments = new ArrayList<>();
-    private long segmentsLen;
     private byte[] scratch;
+    /**
+     * The event's only data line so far, still in the chunk being fed ({@code null} when none): when
+     * the blank line follows in the same chunk, the event copies it straight from there.
+     */
+    private byte[] pending;
+    private int pendingOff;
 
     /**
      * @param handler      receiver of events and comments
@@ -143,63 +140,86 @@ public final class SseDecoder {
                 i++;
             }
         }
-        while (i < end) {
-            int eol = findLineEnd(bytes, i, end);
-            if (openData) {
-                appendOpenData(bytes, i, (eol < 0 ? end : eol) - i);
-                if (eol < 0) {
+        try {
+            while (i < end) {
+                byte first = bytes[i];
+                // the blank line that ends every event is worth a look before a scan
+                int eol = first == '\n' || first == '\r' ? i : LineEnds.find(bytes, i, end);
+                if (openData) {
+                    appendOpenData(bytes, i, (eol < 0 ? end : eol) - i);
+                    if (eol < 0) {
+                        return;
+                    }
+                    openData = false;
+                    openDataSpace = false;
+                    dataLines++;
+                } else if (eol < 0) {
+                    if (lineLen > 0 || !openDataLine(bytes, i, end - i)) {
+                        appendToLine(bytes, i, end - i);
+                        if (openDataLine(line, 0, lineLen)) {
+                            lineLen = 0;
+                        }
+                    }
                     return;
-                }
-                closeOpenData();
-            } else if (eol < 0) {
-                appendToLine(bytes, i, end - i);
-                openDataLine();
-                return;
-            } else if (lineLen > 0) {
-                appendToLine(bytes, i, eol - i);
-                int n = lineLen;
-                lineLen = 0;
-                processLine(line, 0, n);
-                if (line.length > KEEP) {
-                    line = new byte[INITIAL];
-                }
-            } else {
-                checkLine(eol - i);
-                processLine(bytes, i, eol - i);
-            }
-            i = eol + 1;
-            if (bytes[eol] == '\r') {
-                if (i < end) {
-                    if (bytes[i] == '\n') {
-                        i++;
+                } else if (lineLen > 0) {
+                    appendToLine(bytes, i, eol - i);
+                    int n = lineLen;
+                    lineLen = 0;
+                    processLine(line, 0, n, false);
+                    if (line.length > KEEP) {
+                        line = new byte[INITIAL];
                     }
                 } else {
-                    skipLf = true;
+                    checkLine(eol - i);
+                    processLine(bytes, i, eol - i, true);
                 }
+                i = eol + 1;
+                if (bytes[eol] == '\r') {
+                    if (i < end) {
+                        if (bytes[i] == '\n') {
+                            i++;
+                        }
+                    } else {
+                        skipLf = true;
+                    }
+                }
+            }
+        } finally {
+            if (pending != null) {
+                keepPending();
             }
         }
     }
 
     /**
-     * A line continues in the next chunk. When it is a {@code data} line, its value from now on is
-     * kept as exact chunk-sized copies joined once at the end of the line: a multi-megabyte event
-     * never goes through a growing line buffer and a growing data buffer.
+     * A line continues in the next chunk. When it is a {@code data} line ({@code a[off, off + len)}
+     * is its start so far), its value from now on streams straight into the data buffer: a
+     * multi-megabyte event never goes through the line buffer.
+     *
+     * @return whether it is a data line, now open
      */
-    private void openDataLine() {
-        if (lineLen < DATA.length + 1 || !startsWith(line, lineLen, DATA) || line[DATA.length] != ':') {
-            return;
+    private boolean openDataLine(byte[] a, int off, int len) {
+        if (!isDataField(a, off, len)) {
+            return false;
         }
-        int value = DATA.length + 1;
-        openDataSpace = value == lineLen;
-        if (value < lineLen && line[value] == ' ') {
+        int end = off + len;
+        int value = off + DATA.length + 1;
+        openDataSpace = value == end;
+        if (value < end && a[value] == ' ') {
             value++;
         }
         if (dataLines > 0) {
             appendDataBytes(NEWLINE, 0, 1);
         }
-        appendDataBytes(line, value, lineLen - value);
-        lineLen = 0;
+        appendDataBytes(a, value, end - value);
         openData = true;
+        return true;
+    }
+
+    /** @return whether {@code a[off, off + len)} starts with {@code data:} */
+    private static boolean isDataField(byte[] a, int off, int len) {
+        return len > DATA.length && a[off] == 'd' && a[off + 1] == 'a' && a[off + 2] == 't' && a[off + 3] == 'a'
+                && a[off + 4] == ':';
     }
 
     private void appendOpenData(byte[] a, int off, int len) {
@@ -210,34 +230,7 @@ public final class SseDecoder {
                 len--;
             }
         }
-        if (len == 0) {
-            return;
-        }
-        if (dataLen + segmentsLen + len > maxLineBytes) {
-            throw tooLarge("event");
-        }
-        segments.add(Arrays.copyOfRange(a, off, off + len));
-        segmentsLen += len;
-    }
-
-    /** Joins the open line's segments after the data buffer, into an array of exactly the right size. */
-    private void closeOpenData() {
-        openData = false;
-        openDataSpace = false;
-        dataLines++;
-        if (segments.isEmpty()) {
-            return;
-        }
-        int total = (int) (dataLen + segmentsLen);
-        if (total > data.length) {
-            data = Arrays.copyOf(data, total);
-        }
-        for (byte[] s : segments) {
-            System.arraycopy(s, 0, data, dataLen, s.length);
-            dataLen += s.length;
-        }
-        segments.clear();
-        segmentsLen = 0;
+        appendDataBytes(a, off, len);
     }
 
     /**
@@ -257,10 +250,11 @@ public final class SseDecoder {
         skipLf = false;
         openData = false;
         openDataSpace = false;
-        segments.clear();
-        segmentsLen = 0;
-        line = new byte[INITIAL];
-        data = new byte[INITIAL];
+        pending = null;
+        if (line.length > KEEP) {
+            line = new byte[INITIAL];
+        }
+        releaseLargeData();
         return partial;
     }
 
@@ -280,28 +274,6 @@ public final class SseDecoder {
             }
         }
         return i;
-    }
-
-    /** Index of the first CR or LF in {@code [from, end)}, or -1. Eight bytes per step. */
-    static int findLineEnd(byte[] a, int from, int end) {
-        int i = from;
-        for (int last = end - Long.BYTES; i <= last; i += Long.BYTES) {
-            long w = (long) LONGS.get(a, i);
-            long lf = w ^ LFS;
-            long cr = w ^ CRS;
-            // a zero byte in lf/cr marks LF/CR; the lowest flagged byte is always a true match
-            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            byte b = a[i];
-            if (b == '\n' || b == '\r') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void appendToLine(byte[] src, int off, int n) {
@@ -333,12 +305,28 @@ public final class SseDecoder {
                 details, maxLineBytes);
     }
 
-    private void processLine(byte[] a, int off, int len) {
+    /** @param inChunk whether {@code a} is the chunk being fed, unchanged until {@code feed} returns */
+    private void processLine(byte[] a, int off, int len, boolean inChunk) {
         if (len == 0) {
             dispatch();
             return;
         }
         int end = off + len;
+        if (isDataField(a, off, len)) {
+            int value = off + DATA.length + 1;
+            if (value < end && a[value] == ' ') {
+                value++;
+            }
+            if (inChunk && dataLines == 0) {
+                pending = a;
+                pendingOff = value;
+                dataLen = end - value;
+                dataLines = 1;
+            } else {
+                appendData(a, value, end - value);
+            }
+            return;
+        }
         if (a[off] == ':') {
             int from = off + 1;
             if (from < end && a[from] == ' ') {
@@ -382,15 +370,47 @@ public final class SseDecoder {
     }
 
     private void appendDataBytes(byte[] a, int off, int len) {
+        if (pending != null) {
+            keepPending();
+        }
         long needed = (long) dataLen + len;
         if (needed > maxLineBytes) {
             throw tooLarge("event");
         }
         if (needed > data.length) {
-            data = Arrays.copyOf(data, grow(data.length, (int) needed));
+            growData((int) needed);
         }
         System.arraycopy(a, off, data, dataLen, len);
         dataLen += len;
+    }
+
+    /** Copies the pending data line into the data buffer: its chunk is about to go away, or more data follows. */
+    private void keepPending() {
+        byte[] a = pending;
+        int len = dataLen;
+        pending = null;
+        dataLen = 0;
+        appendDataBytes(a, pendingOff, len);
+    }
+
+    private void growData(int needed) {
+        int capacity = grow(data.length, needed);
+        byte[] bigger = capacity > KEEP ? SpareBuffer.take(needed) : null;
+        if (bigger == null) {
+            data = Arrays.copyOf(data, capacity);
+            return;
+        }
+        System.arraycopy(data, 0, bigger, 0, dataLen);
+        releaseLargeData();
+        data = bigger;
+    }
+
+    /** Offers a data buffer that grew large to other decoders, and starts again with a small one. */
+    private void releaseLargeData() {
+        if (data.length > KEEP) {
+            SpareBuffer.give(data);
+            data = new byte[INITIAL];
+        }
     }
 
     private void retry(byte[] a, int off, int len) {
@@ -414,17 +434,16 @@ public final class SseDecoder {
             return;
         }
         String type = eventType.isEmpty() ? "message" : eventType;
-        SseEvent event;
-        if (dataLen > KEEP) {
-            // hand the buffer over instead of copying a large event once more
-            event = new SseEvent(type, data, dataLen, lastEventId);
-            data = new byte[INITIAL];
+        // the event's own exact copy: the assembly buffer is reused, and may be shared later
+        byte[] bytes;
+        if (pending != null) {
+            bytes = Arrays.copyOfRange(pending, pendingOff, pendingOff + dataLen);
+            pending = null;
         } else {
-            event = new SseEvent(type, Arrays.copyOf(data, dataLen), dataLen, lastEventId);
-            if (data.length > KEEP) {
-                data = new byte[INITIAL];
-            }
+            bytes = Arrays.copyOf(data, dataLen);
         }
+        SseEvent event = new SseEvent(type, bytes, dataLen, lastEventId);
+        releaseLargeData();
         dataLen = 0;
         dataLines = 0;
         eventType = "";
@@ -437,18 +456,6 @@ public final class SseDecoder {
         }
         for (int i = 0; i < len; i++) {
             if (a[off + i] != name[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean startsWith(byte[] a, int len, byte[] prefix) {
-        if (len < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (a[i] != prefix[i]) {
                 return false;
             }
         }

@@ -93,7 +93,7 @@ class SseDecoderProperties {
                 break;
             }
         }
-        assertThat(SseDecoder.findLineEnd(bytes, start, bytes.length)).isEqualTo(expected);
+        assertThat(LineEnds.find(bytes, start, bytes.length)).isEqualTo(expected);
     }
 
     /** Decodes {@code bytes} in chunks of the given sizes, cycling through them. */

@@ -234,7 +234,7 @@ class SseDecoderTest {
                         a[pos + 1] = '\n';
                     }
                 }
-                assertThat(SseDecoder.findLineEnd(a, 0, len)).as("len %d pos %d", len, pos).isEqualTo(pos);
+                assertThat(LineEnds.find(a, 0, len)).as("len %d pos %d", len, pos).isEqualTo(pos);
             }
         }
     }
