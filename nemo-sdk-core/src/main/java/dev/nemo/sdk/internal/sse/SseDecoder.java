@@ -25,8 +25,8 @@ import java.util.Objects;
  * event is dispatched, so a multi-byte character split across chunks decodes correctly. A data
  * line's value is copied in bulk straight from the chunks into one assembly buffer (borrowed from
  * {@link SpareBuffer} when large), and each event gets one exact copy of it (taken straight from
- * the chunk when the whole event is in it): a multi-megabyte single-line event costs one scan and
- * two copies, and no per-line objects are created. One line, and one event's data, may not exceed
+ * the chunk when the whole event is in it): once a spare exists, a multi-megabyte single-line event
+ * costs one scan and two copies, and no per-line objects are created. One line, and one event's data, may not exceed
  * the configured limit: beyond it {@link EventTooLargeException} is thrown instead of buffering
  * without bound.
  *
@@ -43,7 +43,7 @@ public final class SseDecoder {
     private static final byte[] RETRY = ascii("retry");
     private static final byte[] NEWLINE = {'\n'};
     private static final int INITIAL = 1024;
-    /** Buffers that grew beyond this for one big event are given up afterwards. */
+    /** Buffers that grew beyond this for one big event are given up afterwards (data buffers as the spare). */
     private static final int KEEP = 64 * 1024;
     private static final int SCRATCH = 16 * 1024;
 
