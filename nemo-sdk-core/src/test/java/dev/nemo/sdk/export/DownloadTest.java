@@ -112,6 +112,18 @@ class DownloadTest {
     }
 
     @Test
+    void theDownloadedFileGetsTheDefaultPermissionsOfANewFileNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4")).willReturn(aResponse().withBody(video)));
+
+        DownloadResult r = client.exports().download(completed(cdn.baseUrl() + "/render-result/out.mp4"), dir);
+
+        Path reference = Files.createFile(dir.resolve("reference.txt"));
+        assertThat(Files.getPosixFilePermissions(r.path())).isEqualTo(Files.getPosixFilePermissions(reference));
+    }
+
+    @Test
     void credentialsAreDroppedWhenARedirectLeavesTheApiOrigin() throws IOException {
         api.stubFor(get("/files/out.mp4").willReturn(aResponse().withStatus(302)
                 .withHeader("Location", cdn.baseUrl() + "/a/out.mp4")));

@@ -52,8 +52,10 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
                 s.cancel();
                 return;
             }
-            temp = Files.createTempFile(directory, prefix, ".part");
-            channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            // not Files.createTempFile: it makes the file owner-only, and the downloaded video should get
+            // the permissions of any new file (the process umask applies to CREATE_NEW)
+            temp = directory.resolve(prefix + java.util.UUID.randomUUID() + ".part");
+            channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         } catch (IOException | RuntimeException e) {
             failLocked(new LocalFileFailure("Cannot create a temporary file in " + directory, e));
             s.cancel();
