@@ -4,6 +4,7 @@ import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.Renderer;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.UnsupportedMediaException;
+import dev.nemo.sdk.testkit.media.internal.BackgroundMusic;
 import dev.nemo.sdk.testkit.media.internal.DraftSettings;
 import dev.nemo.sdk.testkit.media.internal.InputSniffer;
 import java.io.IOException;
@@ -30,11 +31,14 @@ import java.util.stream.Stream;
  * the emulator keeps its passthrough renderer.
  *
  * <p>The export's draft drives the render (see {@code DraftSettings}): the primary video
- * segment's trim, the first title segment, and the format, resolution, size target, frame rate,
+ * segment's trim, the first title segment, the background music (the first audio-track segment
+ * whose {@code src} names an uploaded audio or video file: mixed into an MP4 as AAC at the
+ * segment's start, length and volume), and the format, resolution, size target, frame rate,
  * quality and background colour settings. The render status then carries {@code details}:
  * {@code inputBytes}, {@code outputBytes}, {@code compressionRatio}, {@code ssim}, {@code width},
  * {@code height}, {@code durationMs}, {@code frames}, {@code attempts}, {@code finalCrf},
- * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code engine}.
+ * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code audio} (with
+ * music), {@code engine}.
  *
  * <p>An animated WebP upload is refused outright ({@link #rejects}: the emulator answers the upload
  * with its "unsupported file type" error 4001). An input the engine still refuses at render time
@@ -122,13 +126,44 @@ public final class FfmpegRenderer implements Renderer {
             Path out = dir.resolve("output." + request.format().extension());
             request = request.toBuilder().output(out).build();
             RenderReport report = await((engine != null ? engine : Shared.ENGINE).renderAsync(request));
-            byte[] bytes = Files.readAllBytes(report.output());
             List<String> notes = new ArrayList<>(settings.notes());
             notes.addAll(report.notes());
+            Path result = report.output();
+            if (request.format() == OutputFormat.MP4 && settings.music().isPresent()) {
+                result = withMusic(settings.music().get(), report, dir, notes);
+            }
+            byte[] bytes = Files.readAllBytes(result);
+            Map<String, Object> details = details(report, notes);
+            if (result != report.output()) {
+                details.put("outputBytes", (long) bytes.length);
+                details.put("compressionRatio", Math.round(report.inputBytes() * 100.0 / Math.max(1, bytes.length)) / 100.0);
+                details.put("audio", "aac");
+            }
             return RenderOutput.of(bytes, request.format().mimeType(), request.format().extension())
-                    .withDetails(details(report, notes));
+                    .withDetails(details);
         } finally {
             delete(dir);
+        }
+    }
+
+    /**
+     * Mixes the draft's background music into the rendered MP4. Music that cannot be decoded leaves
+     * the video as it is, with a note: the picture is what the export is for.
+     */
+    private static Path withMusic(DraftSettings.Music music, RenderReport report, Path dir, List<String> notes)
+            throws IOException {
+        Path audio = dir.resolve("music" + extension(music.source()));
+        Files.write(audio, music.source().bytes());
+        Path out = dir.resolve("output-music.mp4");
+        BackgroundMusic.Track track = new BackgroundMusic.Track(audio,
+                BackgroundMusic.demuxerFor(music.source().mimeType()), music.in(), music.start(), music.length(),
+                music.volume());
+        try {
+            BackgroundMusic.mix(report.output(), report.duration(), track, out);
+            return out;
+        } catch (MediaException e) {
+            notes.add("background music '" + music.source().filename() + "' is not mixed in: " + e.getMessage());
+            return report.output();
         }
     }
 
