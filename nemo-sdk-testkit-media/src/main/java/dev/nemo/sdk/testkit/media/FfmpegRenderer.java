@@ -6,6 +6,8 @@ import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.UnsupportedMediaException;
 import dev.nemo.sdk.testkit.media.internal.BackgroundMusic;
 import dev.nemo.sdk.testkit.media.internal.DraftSettings;
+import dev.nemo.sdk.testkit.media.internal.RenderContext;
+import dev.nemo.sdk.testkit.media.internal.SegmentJoiner;
 import dev.nemo.sdk.testkit.media.internal.InputSniffer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -30,15 +32,16 @@ import java.util.stream.Stream;
  * class or module path; when FFmpeg's natives cannot load, {@link #isAvailable()} is false and
  * the emulator keeps its passthrough renderer.
  *
- * <p>The export's draft drives the render (see {@code DraftSettings}): the primary video
- * segment's trim, the first title segment, the background music (the first audio-track segment
+ * <p>The export's draft drives the render (see {@code DraftSettings}): the video track's
+ * segments (several are joined in timeline order, each with its own trim and frame timing; a
+ * single one gives the trim), the first title segment, the background music (the first audio-track segment
  * whose {@code src} names an uploaded audio or video file: mixed into an MP4 as AAC at the
  * segment's start, length and volume), and the format, resolution, size target, frame rate,
  * quality and background colour settings. The render status then carries {@code details}:
  * {@code inputBytes}, {@code outputBytes}, {@code compressionRatio}, {@code ssim}, {@code width},
  * {@code height}, {@code durationMs}, {@code frames}, {@code attempts}, {@code finalCrf},
  * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code audio} (with
- * music), {@code engine}.
+ * music), {@code segments} (when several were joined), {@code engine}.
  *
  * <p>An animated WebP upload is refused outright ({@link #rejects}: the emulator answers the upload
  * with its "unsupported file type" error 4001). An input the engine still refuses at render time
@@ -125,6 +128,9 @@ public final class FfmpegRenderer implements Renderer {
             RenderRequest request = settings.request();
             Path out = dir.resolve("output." + request.format().extension());
             request = request.toBuilder().output(out).build();
+            if (settings.videoSegments().size() > 1) {
+                request = request.toBuilder().source(join(settings.videoSegments(), request, dir)).build();
+            }
             RenderReport report = await((engine != null ? engine : Shared.ENGINE).renderAsync(request));
             List<String> notes = new ArrayList<>(settings.notes());
             notes.addAll(report.notes());
@@ -134,16 +140,55 @@ public final class FfmpegRenderer implements Renderer {
             }
             byte[] bytes = Files.readAllBytes(result);
             Map<String, Object> details = details(report, notes);
+            long inputBytes = report.inputBytes();
+            if (settings.videoSegments().size() > 1) {
+                inputBytes = settings.videoSegments().stream().mapToLong(v -> v.source().size()).sum();
+                details.put("inputBytes", inputBytes);
+                details.put("segments", settings.videoSegments().size());
+            }
             if (result != report.output()) {
                 details.put("outputBytes", (long) bytes.length);
-                details.put("compressionRatio", Math.round(report.inputBytes() * 100.0 / Math.max(1, bytes.length)) / 100.0);
                 details.put("audio", "aac");
             }
+            double ratio = (double) inputBytes / Math.max(1, bytes.length);
+            details.put("compressionRatio", Math.round(ratio * 100) / 100.0);
+            String summary = report.summary();
+            int rest = summary.indexOf("smaller)");
+            details.put("summary", RenderReport.humanBytes(inputBytes) + " -> " + RenderReport.humanBytes(bytes.length)
+                    + String.format(Locale.ROOT, " (%.1fx smaller", ratio)
+                    + (result != report.output() ? ", with music)" : ")")
+                    + (rest >= 0 ? summary.substring(rest + "smaller)".length()) : ""));
             return RenderOutput.of(bytes, request.format().mimeType(), request.format().extension())
                     .withDetails(details);
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * Joins the video track's segments into one lossless source, in timeline order, so that the
+     * engine renders the whole track.
+     */
+    private Path join(List<DraftSettings.VideoSegment> segments, RenderRequest request, Path dir) throws IOException {
+        List<SegmentJoiner.Segment> pieces = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            DraftSettings.VideoSegment s = segments.get(i);
+            Path file = dir.resolve("segment-" + i + extension(s.source()));
+            Files.write(file, s.source().bytes());
+            pieces.add(new SegmentJoiner.Segment(file, s.in(), s.length()));
+        }
+        Path joined = dir.resolve("joined.mp4");
+        MediaLimits limits = (engine != null ? engine : Shared.ENGINE).limits();
+        try {
+            SegmentJoiner.join(pieces, request.background(), new RenderContext(limits), joined);
+        } catch (MediaRejectedException e) {
+            throw new UnsupportedMediaException(e.getMessage(), e);
+        } catch (MediaLimitExceededException e) {
+            throw new IOException("media limit exceeded: " + e.getMessage(), e);
+        } catch (MediaException e) {
+            throw new IOException("the video segments cannot be joined: " + e.getMessage(), e);
+        }
+        return joined;
     }
 
     /**

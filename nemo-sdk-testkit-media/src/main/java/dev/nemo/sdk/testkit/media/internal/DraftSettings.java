@@ -31,6 +31,17 @@ public final class DraftSettings {
     private final List<String> notes = new ArrayList<>();
     private final RenderRequest request;
     private final Music music;
+    private final List<VideoSegment> videoSegments;
+
+    /**
+     * A video-track segment that names an uploaded visual file.
+     *
+     * @param source the uploaded file
+     * @param in where in the file the segment begins
+     * @param length how long it plays, or null when the segment does not say
+     */
+    public record VideoSegment(SourceMedia source, Duration in, Duration length) {
+    }
 
     /**
      * The background-music segment to mix in: the first audio-track segment whose {@code src}
@@ -89,7 +100,10 @@ public final class DraftSettings {
                 notes.add("background '" + background + "' is not a colour: kept white");
             }
         }
-        trim(draft, source, b);
+        this.videoSegments = videoSegments(export);
+        if (videoSegments.size() < 2) {
+            trim(draft, source, b);
+        }
         title(draft, b);
         this.music = music(export);
         boolean hasMusicTrack = false;
@@ -136,6 +150,16 @@ public final class DraftSettings {
     }
 
     /**
+     * The video track's segments that name an upload, in timeline order ({@code start}); with two
+     * or more, the render joins them and the request's trim is left to each segment.
+     *
+     * @return the segments, possibly empty
+     */
+    public List<VideoSegment> videoSegments() {
+        return videoSegments;
+    }
+
+    /**
      * What the export asked for that the engine does not do.
      *
      * @return the notes, possibly empty
@@ -175,6 +199,35 @@ public final class DraftSettings {
                 return;
             }
         }
+    }
+
+    private static List<VideoSegment> videoSegments(dev.nemo.sdk.testkit.RenderRequest export) {
+        List<long[]> order = new ArrayList<>();
+        List<VideoSegment> found = new ArrayList<>();
+        for (JsonNode track : export.draft().path("t")) {
+            if (track.path("tt").asInt(-1) != VIDEO) {
+                continue;
+            }
+            for (JsonNode seg : track.path("sg")) {
+                String src = seg.path("src").asText(null);
+                for (SourceMedia s : export.sources()) {
+                    if (s.url().equals(src) && !s.mimeType().startsWith("audio/")) {
+                        long length = seg.path("duration").asLong(0);
+                        order.add(new long[] {Math.max(0, seg.path("start").asLong(0)), found.size()});
+                        found.add(new VideoSegment(s, Duration.ofMillis(Math.max(0, seg.path("in").asLong(0))),
+                                length > 0 ? Duration.ofMillis(length) : null));
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+        order.sort((x, y) -> Long.compare(x[0], y[0]));
+        List<VideoSegment> sorted = new ArrayList<>();
+        for (long[] o : order) {
+            sorted.add(found.get((int) o[1]));
+        }
+        return List.copyOf(sorted);
     }
 
     private static Music music(dev.nemo.sdk.testkit.RenderRequest export) {
