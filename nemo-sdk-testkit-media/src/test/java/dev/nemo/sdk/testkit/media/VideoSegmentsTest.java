@@ -76,6 +76,22 @@ class VideoSegmentsTest {
         assertThat(brightness(wideFrame.getRGB(10, 60))).isLessThan(240);
     }
 
+    @Test
+    void eachSegmentIsCutFromItsInForItsDuration() throws IOException {
+        SourceMedia wide = gif("wide.gif", 160, 120, 10, 10);
+        SourceMedia tall = gif("tall.gif", 80, 120, 6, 20);
+        JsonNode draft = JSON.readTree("""
+                {"t":[{"tt":0,"sg":[{"start":0,"duration":400,"src":"%s","in":300},
+                                    {"start":400,"duration":600,"src":"%s","in":200}]}],"d":1000}"""
+                .formatted(wide.url(), tall.url()));
+        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", draft, null, List.of(wide, tall));
+        RenderOutput out = new FfmpegRenderer(engine).render(export);
+        Path mp4 = Files.write(dir.resolve("cut.mp4"), out.bytes());
+
+        assertThat(AudioProbe.streams(mp4).videoSeconds()).isCloseTo(1.0, within(0.02));
+        assertThat(out.details()).containsEntry("frames", 4 + 3);
+    }
+
     private static int brightness(int rgb) {
         return Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
     }
