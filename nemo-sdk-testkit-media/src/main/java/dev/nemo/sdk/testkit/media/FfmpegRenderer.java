@@ -4,7 +4,10 @@ import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.Renderer;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.UnsupportedMediaException;
+import dev.nemo.sdk.testkit.media.internal.BackgroundMusic;
 import dev.nemo.sdk.testkit.media.internal.DraftSettings;
+import dev.nemo.sdk.testkit.media.internal.RenderContext;
+import dev.nemo.sdk.testkit.media.internal.SegmentJoiner;
 import dev.nemo.sdk.testkit.media.internal.InputSniffer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -29,12 +32,16 @@ import java.util.stream.Stream;
  * class or module path; when FFmpeg's natives cannot load, {@link #isAvailable()} is false and
  * the emulator keeps its passthrough renderer.
  *
- * <p>The export's draft drives the render (see {@code DraftSettings}): the primary video
- * segment's trim, the first title segment, and the format, resolution, size target, frame rate,
+ * <p>The export's draft drives the render (see {@code DraftSettings}): the video track's
+ * segments (several are joined in timeline order, each with its own trim and frame timing; a
+ * single one gives the trim), the first title segment, the background music (the first audio-track segment
+ * whose {@code src} names an uploaded audio or video file: mixed into an MP4 as AAC at the
+ * segment's start, length and volume), and the format, resolution, size target, frame rate,
  * quality and background colour settings. The render status then carries {@code details}:
  * {@code inputBytes}, {@code outputBytes}, {@code compressionRatio}, {@code ssim}, {@code width},
  * {@code height}, {@code durationMs}, {@code frames}, {@code attempts}, {@code finalCrf},
- * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code engine}.
+ * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code audio} (with
+ * music), {@code segments} (when several were joined), {@code engine}.
  *
  * <p>An animated WebP upload is refused outright ({@link #rejects}: the emulator answers the upload
  * with its "unsupported file type" error 4001). An input the engine still refuses at render time
@@ -121,14 +128,87 @@ public final class FfmpegRenderer implements Renderer {
             RenderRequest request = settings.request();
             Path out = dir.resolve("output." + request.format().extension());
             request = request.toBuilder().output(out).build();
+            if (settings.videoSegments().size() > 1) {
+                request = request.toBuilder().source(join(settings.videoSegments(), request, dir)).build();
+            }
             RenderReport report = await((engine != null ? engine : Shared.ENGINE).renderAsync(request));
-            byte[] bytes = Files.readAllBytes(report.output());
             List<String> notes = new ArrayList<>(settings.notes());
             notes.addAll(report.notes());
+            Path result = report.output();
+            if (request.format() == OutputFormat.MP4 && settings.music().isPresent()) {
+                result = withMusic(settings.music().get(), report, dir, notes);
+            }
+            byte[] bytes = Files.readAllBytes(result);
+            Map<String, Object> details = details(report, notes);
+            long inputBytes = report.inputBytes();
+            if (settings.videoSegments().size() > 1) {
+                inputBytes = settings.videoSegments().stream().mapToLong(v -> v.source().size()).sum();
+                details.put("inputBytes", inputBytes);
+                details.put("segments", settings.videoSegments().size());
+            }
+            if (result != report.output()) {
+                details.put("outputBytes", (long) bytes.length);
+                details.put("audio", "aac");
+            }
+            double ratio = (double) inputBytes / Math.max(1, bytes.length);
+            details.put("compressionRatio", Math.round(ratio * 100) / 100.0);
+            String summary = report.summary();
+            int rest = summary.indexOf("smaller)");
+            details.put("summary", RenderReport.humanBytes(inputBytes) + " -> " + RenderReport.humanBytes(bytes.length)
+                    + String.format(Locale.ROOT, " (%.1fx smaller", ratio)
+                    + (result != report.output() ? ", with music)" : ")")
+                    + (rest >= 0 ? summary.substring(rest + "smaller)".length()) : ""));
             return RenderOutput.of(bytes, request.format().mimeType(), request.format().extension())
-                    .withDetails(details(report, notes));
+                    .withDetails(details);
         } finally {
             delete(dir);
+        }
+    }
+
+    /**
+     * Joins the video track's segments into one lossless source, in timeline order, so that the
+     * engine renders the whole track.
+     */
+    private Path join(List<DraftSettings.VideoSegment> segments, RenderRequest request, Path dir) throws IOException {
+        List<SegmentJoiner.Segment> pieces = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            DraftSettings.VideoSegment s = segments.get(i);
+            Path file = dir.resolve("segment-" + i + extension(s.source()));
+            Files.write(file, s.source().bytes());
+            pieces.add(new SegmentJoiner.Segment(file, s.in(), s.length()));
+        }
+        Path joined = dir.resolve("joined.mp4");
+        MediaLimits limits = (engine != null ? engine : Shared.ENGINE).limits();
+        try {
+            SegmentJoiner.join(pieces, request.background(), new RenderContext(limits), joined);
+        } catch (MediaRejectedException e) {
+            throw new UnsupportedMediaException(e.getMessage(), e);
+        } catch (MediaLimitExceededException e) {
+            throw new IOException("media limit exceeded: " + e.getMessage(), e);
+        } catch (MediaException e) {
+            throw new IOException("the video segments cannot be joined: " + e.getMessage(), e);
+        }
+        return joined;
+    }
+
+    /**
+     * Mixes the draft's background music into the rendered MP4. Music that cannot be decoded leaves
+     * the video as it is, with a note: the picture is what the export is for.
+     */
+    private static Path withMusic(DraftSettings.Music music, RenderReport report, Path dir, List<String> notes)
+            throws IOException {
+        Path audio = dir.resolve("music" + extension(music.source()));
+        Files.write(audio, music.source().bytes());
+        Path out = dir.resolve("output-music.mp4");
+        BackgroundMusic.Track track = new BackgroundMusic.Track(audio,
+                BackgroundMusic.demuxerFor(music.source().mimeType()), music.in(), music.start(), music.length(),
+                music.volume());
+        try {
+            BackgroundMusic.mix(report.output(), report.duration(), track, out);
+            return out;
+        } catch (MediaException e) {
+            notes.add("background music '" + music.source().filename() + "' is not mixed in: " + e.getMessage());
+            return report.output();
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
 import static dev.nemo.sdk.testkit.media.MediaTestSupport.corpusFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
@@ -16,6 +17,7 @@ import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.NemoEmulator;
+import dev.nemo.sdk.testkit.media.internal.AudioProbe;
 import dev.nemo.sdk.upload.MediaSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,6 +114,29 @@ class FfmpegRendererTest {
         client.exports().download(job, out);
         assertThat(GifTiming.durationMillis(out)).isEqualTo(500);
         assertThat(d.at("/details/frames").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void uploadedMusicIsMixedInAndUploadedClipsPlayOneAfterAnother() throws IOException {
+        Path first = TestMedia.gif(dir.resolve("first.gif"), 120, 90, 8, 10);   // 0.8 s
+        Path second = TestMedia.gif(dir.resolve("second.gif"), 90, 120, 4, 25); // 1.0 s
+        Path wav = Files.write(dir.resolve("music.wav"), TestMedia.sineWav(3.0, 44_100, 440, 0.5));
+        String sid = client.sessions().create().sessionId();
+        client.uploads().upload(sid, List.of(MediaSource.of(first), MediaSource.of(second), MediaSource.of(wav)));
+
+        ExportJob job = export(sid, ExportOptions.defaults());
+        JsonNode details = data(job).path("details");
+        Path out = dir.resolve("out.mp4");
+        client.exports().download(job, out);
+
+        AudioProbe.Streams streams = AudioProbe.streams(out);
+        assertThat(streams.audioCodec()).isEqualTo("aac");
+        assertThat(streams.videoSeconds()).isCloseTo(1.8, within(0.02));
+        assertThat(streams.audioSeconds()).isCloseTo(streams.videoSeconds(), within(0.05));
+        assertThat(details.path("segments").asInt()).isEqualTo(2);
+        assertThat(details.path("frames").asInt()).isEqualTo(12);
+        assertThat(details.path("audio").asText()).isEqualTo("aac");
+        assertThat(details.path("outputBytes").asLong()).isEqualTo(Files.size(out));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads an emulator export (draft {@code t/tt/sg/d/m} plus the {@code output} options) into a
@@ -17,8 +18,9 @@ import java.util.Locale;
  * trim, the first title segment the title and its time range, {@code m}/{@code output} give the
  * format, the box ({@code width}/{@code height} when the user asked for a resolution), the size
  * target, the frame rate cap, the quality (without a size target: {@code high} CRF 23,
- * {@code medium} 26, {@code low} 30) and the background colour. What cannot be honoured is
- * listed in {@link #notes()}.
+ * {@code medium} 26, {@code low} 30) and the background colour; the first audio-track segment
+ * whose {@code src} names an upload is the {@link #music()}. What cannot be honoured is listed in
+ * {@link #notes()}.
  */
 public final class DraftSettings {
 
@@ -28,6 +30,31 @@ public final class DraftSettings {
 
     private final List<String> notes = new ArrayList<>();
     private final RenderRequest request;
+    private final Music music;
+    private final List<VideoSegment> videoSegments;
+
+    /**
+     * A video-track segment that names an uploaded visual file.
+     *
+     * @param source the uploaded file
+     * @param in where in the file the segment begins
+     * @param length how long it plays, or null when the segment does not say
+     */
+    public record VideoSegment(SourceMedia source, Duration in, Duration length) {
+    }
+
+    /**
+     * The background-music segment to mix in: the first audio-track segment whose {@code src}
+     * names an uploaded file the engine can read music from.
+     *
+     * @param source the uploaded file
+     * @param in where in the file the segment begins
+     * @param start where on the timeline it begins
+     * @param length how long it plays, or null when the segment does not say
+     * @param volume its gain, clamped to 0..1 (1 when absent)
+     */
+    public record Music(SourceMedia source, Duration in, Duration start, Duration length, double volume) {
+    }
 
     private DraftSettings(dev.nemo.sdk.testkit.RenderRequest export, SourceMedia source, Path in, Path out) {
         JsonNode draft = export.draft();
@@ -73,13 +100,20 @@ public final class DraftSettings {
                 notes.add("background '" + background + "' is not a colour: kept white");
             }
         }
-        trim(draft, source, b);
+        this.videoSegments = videoSegments(export);
+        if (videoSegments.size() < 2) {
+            trim(draft, source, b);
+        }
         title(draft, b);
+        this.music = music(export);
+        boolean hasMusicTrack = false;
         for (JsonNode track : draft.path("t")) {
-            if (track.path("tt").asInt(-1) == AUDIO && track.path("sg").size() > 0) {
-                notes.add("background music is not mixed in: the output is video only");
-                break;
-            }
+            hasMusicTrack |= track.path("tt").asInt(-1) == AUDIO && track.path("sg").size() > 0;
+        }
+        if (hasMusicTrack && music == null) {
+            notes.add("background music is not mixed in: its segment names no uploaded audio (the output is video only)");
+        } else if (music != null && format.equals("gif")) {
+            notes.add("background music is not mixed in: a GIF has no audio");
         }
         this.request = b.build();
     }
@@ -104,6 +138,25 @@ public final class DraftSettings {
      */
     public RenderRequest request() {
         return request;
+    }
+
+    /**
+     * The background music to mix into an MP4, if the draft has some that refers to an upload.
+     *
+     * @return the music, or empty
+     */
+    public Optional<Music> music() {
+        return Optional.ofNullable(music);
+    }
+
+    /**
+     * The video track's segments that name an upload, in timeline order ({@code start}); with two
+     * or more, the render joins them and the request's trim is left to each segment.
+     *
+     * @return the segments, possibly empty
+     */
+    public List<VideoSegment> videoSegments() {
+        return videoSegments;
     }
 
     /**
@@ -146,6 +199,58 @@ public final class DraftSettings {
                 return;
             }
         }
+    }
+
+    private static List<VideoSegment> videoSegments(dev.nemo.sdk.testkit.RenderRequest export) {
+        List<long[]> order = new ArrayList<>();
+        List<VideoSegment> found = new ArrayList<>();
+        for (JsonNode track : export.draft().path("t")) {
+            if (track.path("tt").asInt(-1) != VIDEO) {
+                continue;
+            }
+            for (JsonNode seg : track.path("sg")) {
+                String src = seg.path("src").asText(null);
+                for (SourceMedia s : export.sources()) {
+                    if (s.url().equals(src) && !s.mimeType().startsWith("audio/")) {
+                        long length = seg.path("duration").asLong(0);
+                        order.add(new long[] {Math.max(0, seg.path("start").asLong(0)), found.size()});
+                        found.add(new VideoSegment(s, Duration.ofMillis(Math.max(0, seg.path("in").asLong(0))),
+                                length > 0 ? Duration.ofMillis(length) : null));
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+        order.sort((x, y) -> Long.compare(x[0], y[0]));
+        List<VideoSegment> sorted = new ArrayList<>();
+        for (long[] o : order) {
+            sorted.add(found.get((int) o[1]));
+        }
+        return List.copyOf(sorted);
+    }
+
+    private static Music music(dev.nemo.sdk.testkit.RenderRequest export) {
+        for (JsonNode track : export.draft().path("t")) {
+            if (track.path("tt").asInt(-1) != AUDIO) {
+                continue;
+            }
+            for (JsonNode seg : track.path("sg")) {
+                String src = seg.path("src").asText(null);
+                for (SourceMedia s : export.sources()) {
+                    if (s.url().equals(src) && BackgroundMusic.demuxerFor(s.mimeType()) != null) {
+                        long in = Math.max(0, seg.path("in").asLong(0));
+                        long start = Math.max(0, seg.path("start").asLong(0));
+                        long length = seg.path("duration").asLong(0);
+                        double volume = seg.path("volume").isNumber() ? seg.path("volume").asDouble() : 1.0;
+                        volume = Double.isFinite(volume) ? Math.max(0, Math.min(1, volume)) : 1.0;
+                        return new Music(s, Duration.ofMillis(in), Duration.ofMillis(start),
+                                length > 0 ? Duration.ofMillis(length) : null, volume);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static void title(JsonNode draft, RenderRequest.Builder b) {

@@ -103,7 +103,33 @@ public final class FilterGraph implements AutoCloseable {
      * @return true if a frame was written to {@code out}; false if none is ready or the sink ended
      */
     public boolean pull(String sink, AVFrame out) {
-        int rc = av_buffersink_get_frame(filter("buffersink@" + sink), out);
+        return pullFrom("buffersink@" + sink, out);
+    }
+
+    /**
+     * Takes the next output frame of an audio sink, if one is ready.
+     *
+     * @param sink the instance id of the {@code abuffersink@id} sink
+     * @param out receives the frame
+     * @return true if a frame was written to {@code out}; false if none is ready or the sink ended
+     */
+    public boolean pullAudio(String sink, AVFrame out) {
+        return pullFrom("abuffersink@" + sink, out);
+    }
+
+    /**
+     * Makes an audio sink return frames of exactly this many samples (the last one may be shorter),
+     * as encoders with a fixed frame size (AAC) require.
+     *
+     * @param sink the instance id of the {@code abuffersink@id} sink
+     * @param samples samples per frame
+     */
+    public void audioFrameSize(String sink, int samples) {
+        avfilter.av_buffersink_set_frame_size(filter("abuffersink@" + sink), samples);
+    }
+
+    private boolean pullFrom(String name, AVFrame out) {
+        int rc = av_buffersink_get_frame(filter(name), out);
         if (rc == AVERROR_EAGAIN() || rc == AVERROR_EOF) {
             return false;
         }

@@ -88,4 +88,50 @@ class DraftSettingsTest {
         assertThat(s.notes()).hasSize(3)
                 .anyMatch(n -> n.contains("webm")).anyMatch(n -> n.contains("plaid")).anyMatch(n -> n.contains("music"));
     }
+
+    @Test
+    void anAudioSegmentThatNamesAnUploadIsTheMusicToMix() throws Exception {
+        SourceMedia wav = new SourceMedia("http://cdn/t.wav", "t.wav", "audio/wav", new byte[] {1}, null, null, 9.0);
+        JsonNode d = JSON.readTree("""
+                {"t":[{"tt":0,"sg":[{"start":0,"duration":5000,"src":"%s","in":0}]},
+                      {"tt":1,"sg":[{"start":0,"duration":1000,"label":"Lo-fi"},
+                                    {"start":500,"duration":3000,"src":"http://cdn/t.wav","in":1500,"volume":1.7}]}]}"""
+                .formatted(SRC));
+        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", d, null, List.of(source, wav));
+        DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
+        assertThat(s.music()).hasValueSatisfying(m -> {
+            assertThat(m.source()).isSameAs(wav);
+            assertThat(m.in()).isEqualTo(Duration.ofMillis(1500));
+            assertThat(m.start()).isEqualTo(Duration.ofMillis(500));
+            assertThat(m.length()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(m.volume()).isEqualTo(1.0);
+        });
+        assertThat(s.notes()).isEmpty();
+    }
+
+    @Test
+    void aLabelOnlyMusicSegmentIsNoMusicToMix() throws Exception {
+        DraftSettings s = read("""
+                {"t":[{"tt":1,"sg":[{"start":0,"duration":1000,"label":"Lo-fi","volume":0.3}]}]}""", null);
+        assertThat(s.music()).isEmpty();
+        assertThat(s.notes()).singleElement().asString().contains("names no uploaded audio");
+    }
+
+    @Test
+    void severalVideoSegmentsAreListedInTimelineOrderAndTheTrimIsLeftToEach() throws Exception {
+        SourceMedia other = new SourceMedia("http://cdn/b.gif", "b.gif", "image/gif", new byte[] {1}, 64, 64, 2.0);
+        SourceMedia wav = new SourceMedia("http://cdn/t.wav", "t.wav", "audio/wav", new byte[] {1}, null, null, 9.0);
+        JsonNode d = JSON.readTree("""
+                {"t":[{"tt":0,"sg":[{"start":4000,"duration":1500,"src":"http://cdn/b.gif","in":500},
+                                    {"start":0,"duration":4000,"src":"%s","in":2000},
+                                    {"start":5500,"duration":1000,"src":"http://cdn/t.wav"},
+                                    {"start":6500,"duration":1000,"label":"no upload"}]}]}""".formatted(SRC));
+        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", d, null, List.of(source, other, wav));
+        DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
+        assertThat(s.videoSegments()).containsExactly(
+                new DraftSettings.VideoSegment(source, Duration.ofMillis(2000), Duration.ofMillis(4000)),
+                new DraftSettings.VideoSegment(other, Duration.ofMillis(500), Duration.ofMillis(1500)));
+        assertThat(s.request().trimStart()).isZero();
+        assertThat(s.request().trimDuration()).isEmpty();
+    }
 }
