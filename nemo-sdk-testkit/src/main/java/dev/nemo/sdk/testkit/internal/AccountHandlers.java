@@ -45,11 +45,8 @@ final class AccountHandlers {
 
     /** {@code POST /api/tasks/me/with-session/nemo_agent}. */
     void createSession(Call call) throws IOException {
-        ObjectNode body;
-        try {
-            body = call.jsonObject();
-        } catch (Call.BadRequest e) {
-            call.detail(422, e.getMessage());
+        ObjectNode body = call.jsonObjectOrReject();
+        if (body == null) {
             return;
         }
         String name = EmulatorJson.text(body, "task_name");
@@ -64,11 +61,8 @@ final class AccountHandlers {
 
     /** {@code POST /api/auth/claim-token}. */
     void claimToken(Call call) throws IOException {
-        ObjectNode body;
-        try {
-            body = call.jsonObject();
-        } catch (Call.BadRequest e) {
-            call.detail(422, e.getMessage());
+        ObjectNode body = call.jsonObjectOrReject();
+        if (body == null) {
             return;
         }
         String sessionId = EmulatorJson.text(body, "session_id");

@@ -71,6 +71,19 @@ final class Call {
         return (ObjectNode) node;
     }
 
+    /**
+     * @return the JSON object body, or {@code null} after answering a FastAPI-style 422 when the body
+     *         is not a JSON object
+     */
+    ObjectNode jsonObjectOrReject() throws IOException {
+        try {
+            return jsonObject();
+        } catch (BadRequest e) {
+            detail(422, e.getMessage());
+            return null;
+        }
+    }
+
     /** Answers the main envelope {@code {"code":0,"message":"success","data":…}}. */
     void ok(JsonNode data) throws IOException {
         ObjectNode env = EmulatorJson.object();

@@ -30,11 +30,8 @@ final class ChatHandler {
     }
 
     void handle(Call call) throws IOException {
-        ObjectNode body;
-        try {
-            body = call.jsonObject();
-        } catch (Call.BadRequest e) {
-            call.detail(422, e.getMessage());
+        ObjectNode body = call.jsonObjectOrReject();
+        if (body == null) {
             return;
         }
         String app = EmulatorJson.text(body, "app_name", "appName");
