@@ -2,6 +2,7 @@ package dev.nemo.sdk.draft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.internal.json.JsonNodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -336,22 +337,12 @@ public final class StateDiff {
         }
         Optional<String> w = scalar(canvas.get("width"));
         Optional<String> h = scalar(canvas.get("height"));
-        Optional<String> ratio = scalar(first(canvas, "aspect_ratio", "aspectRatio", "ratio"));
+        Optional<String> ratio = scalar(JsonNodes.first(canvas, "aspect_ratio", "aspectRatio", "ratio"));
         String size = w.isPresent() && h.isPresent() ? w.get() + "x" + h.get() : null;
         if (size != null && ratio.isPresent()) {
             return Optional.of(size + " (" + ratio.get() + ")");
         }
         return size != null ? Optional.of(size) : ratio;
-    }
-
-    private static JsonNode first(JsonNode node, String... names) {
-        for (String n : names) {
-            JsonNode v = node.get(n);
-            if (v != null && !v.isNull()) {
-                return v;
-            }
-        }
-        return null;
     }
 
     // --- helpers -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import dev.nemo.sdk.chat.EventInfo;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.sse.SseEvent;
 import dev.nemo.sdk.internal.sse.SseHandler;
+import dev.nemo.sdk.internal.json.JsonNodes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -110,12 +111,12 @@ public final class AdkEventDecoder implements SseHandler {
             case "tool_call":
             case "function_call":
                 sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), firstText(node, "name"),
-                        first(node, "args", "arguments"), info));
+                        JsonNodes.first(node, "args", "arguments"), info));
                 return true;
             case "tool_result":
             case "function_response":
                 sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), firstText(node, "name"),
-                        first(node, "result", "response", "content"), info));
+                        JsonNodes.first(node, "result", "response", "content"), info));
                 return true;
             case "error":
                 sink.accept(new ChatEvent.StreamError(firstText(node, "message", "error", "content"),
@@ -321,16 +322,6 @@ public final class AdkEventDecoder implements SseHandler {
             String t = textOrNull(node.get(n));
             if (t != null) {
                 return t;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode first(JsonNode node, String... names) {
-        for (String n : names) {
-            JsonNode v = node.get(n);
-            if (v != null && !v.isNull()) {
-                return v;
             }
         }
         return null;

@@ -116,6 +116,21 @@ public final class JsonNodes {
 
     /**
      * @param node  an object node
+     * @param names candidate field names, first present wins
+     * @return the first field that is present and not JSON {@code null}, or {@code null}
+     */
+    public static JsonNode first(JsonNode node, String... names) {
+        for (String n : names) {
+            JsonNode v = node.get(n);
+            if (v != null && !v.isNull()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param node  an object node
      * @param field field name
      * @return the field when it is an object
      */
