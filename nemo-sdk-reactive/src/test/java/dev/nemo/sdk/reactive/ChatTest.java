@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -15,9 +14,7 @@ import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.WireMockSupport;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reactivestreams.Subscription;
@@ -38,30 +32,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-class ChatTest {
+class ChatTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     private static final ChatOptions STREAMING = ChatOptions.builder().streaming(true).stateCheck(false).build();
     private static final ChatOptions NO_STATE = ChatOptions.builder().stateCheck(false).build();
 
-    @TempDir
-    Path dir;
-    WireMockServer wm;
-    NemoClient core;
-    ReactiveNemoClient reactive;
-
-    @BeforeEach
-    void start() {
-        wm = WireMockSupport.startWithJournal();
-        core = Stubs.core(wm, dir);
-        reactive = ReactiveNemoClient.create(core);
-    }
-
-    @AfterEach
-    void stop() {
-        reactive.close();
-        core.close();
-        wm.stop();
-    }
 
     /** The chat helper's recordings in core's test resources (see core's {@code Transcripts}). */
     static List<String> transcripts() {

@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.error.InsufficientCreditsException;
@@ -18,39 +16,15 @@ import dev.nemo.sdk.session.CreateSessionRequest;
 import dev.nemo.sdk.session.Credits;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.WireMockSupport;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-class CreditsAndSessionsTest {
+class CreditsAndSessionsTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     private static final RequestOptions NO_RETRY = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
-    @TempDir
-    Path dir;
-    WireMockServer wm;
-    NemoClient core;
-    ReactiveNemoClient reactive;
-
-    @BeforeEach
-    void start() {
-        wm = WireMockSupport.startWithJournal();
-        core = Stubs.core(wm, dir);
-        reactive = ReactiveNemoClient.create(core);
-    }
-
-    @AfterEach
-    void stop() {
-        reactive.close();
-        core.close();
-        wm.stop();
-    }
 
     @Test
     void balanceSendsNothingUntilSubscribedAndOncePerSubscription() {

@@ -6,49 +6,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.draft.SessionState;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.SessionNotFoundException;
-import dev.nemo.sdk.testing.WireMockSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-class StateTest {
+class StateTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     static final String STATE = "/api/state/nemo_agent/me/" + Stubs.SESSION_ID + "/latest";
 
-    @TempDir
-    Path dir;
-    WireMockServer wm;
-    NemoClient core;
-    ReactiveNemoClient reactive;
-
-    @BeforeEach
-    void start() {
-        wm = WireMockSupport.startWithJournal();
-        core = Stubs.core(wm, dir);
-        reactive = ReactiveNemoClient.create(core);
-    }
-
-    @AfterEach
-    void stop() {
-        reactive.close();
-        core.close();
-        wm.stop();
-    }
 
     @Test
     void readsTheStateLazilyOncePerSubscription() throws IOException {

@@ -7,14 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.WireMockSupport;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.MediaSourceException;
 import dev.nemo.sdk.upload.UnsupportedMediaException;
@@ -29,40 +27,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-class UploadTest {
+class UploadTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     static final String UPLOAD = "/api/upload-video/nemo_agent/me/" + Stubs.SESSION_ID;
     static final String UPLOADED = "{\"code\":0,\"data\":{\"files\":[{\"filename\":\"cat.gif\",\"file_type\":\"image\","
             + "\"cdn_url\":\"https://static1.nemovideo.ai/u/cat.gif\"}],\"session_state_applied\":true}}";
 
-    @TempDir
-    Path dir;
-    WireMockServer wm;
-    NemoClient core;
-    ReactiveNemoClient reactive;
-
     @BeforeEach
-    void start() {
-        wm = WireMockSupport.startWithJournal();
-        core = Stubs.core(wm, dir);
-        reactive = ReactiveNemoClient.create(core);
+    void stubs() {
         wm.stubFor(post(UPLOAD).willReturn(okJson(UPLOADED)));
-    }
-
-    @AfterEach
-    void stop() {
-        reactive.close();
-        core.close();
-        wm.stop();
     }
 
     static byte[] gif(int size) {
