@@ -22,6 +22,7 @@ import dev.nemo.sdk.internal.auth.StaticTokenProvider;
 import dev.nemo.sdk.internal.http.Transport;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
+import dev.nemo.sdk.internal.util.Checks;
 import dev.nemo.sdk.session.SessionsApi;
 import dev.nemo.sdk.state.StateApi;
 import dev.nemo.sdk.upload.UploadsApi;
@@ -353,7 +354,7 @@ public final class NemoClient implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
             return this;
         }
 
@@ -362,7 +363,7 @@ public final class NemoClient implements AutoCloseable {
          * @return this builder
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            this.requestTimeout = Checks.positive(requestTimeout, "requestTimeout");
             return this;
         }
 
@@ -474,12 +475,5 @@ public final class NemoClient implements AutoCloseable {
             return new NemoClient(this, shared, tokens);
         }
 
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return d;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nemo.sdk;
 
+import dev.nemo.sdk.internal.util.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -166,7 +167,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
+            this.initialBackoff = Checks.nonNegative(initialBackoff, "initialBackoff");
             return this;
         }
 
@@ -175,7 +176,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
+            this.maxBackoff = Checks.nonNegative(maxBackoff, "maxBackoff");
             return this;
         }
 
@@ -193,7 +194,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder defaultRateLimitWait(Duration wait) {
-            this.defaultRateLimitWait = nonNegative(wait, "defaultRateLimitWait");
+            this.defaultRateLimitWait = Checks.nonNegative(wait, "defaultRateLimitWait");
             return this;
         }
 
@@ -202,7 +203,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxRateLimitWait(Duration wait) {
-            this.maxRateLimitWait = nonNegative(wait, "maxRateLimitWait");
+            this.maxRateLimitWait = Checks.nonNegative(wait, "maxRateLimitWait");
             return this;
         }
 
@@ -214,12 +215,5 @@ public final class RetryPolicy {
             return new RetryPolicy(this);
         }
 
-        private static Duration nonNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return d;
-        }
     }
 }

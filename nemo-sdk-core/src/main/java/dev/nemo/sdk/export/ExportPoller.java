@@ -3,7 +3,6 @@ package dev.nemo.sdk.export;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * Follows one render until it ends, in the style of Azure's {@code SyncPoller}.
@@ -20,7 +19,8 @@ import java.util.function.Consumer;
  *
  * <p>Waiting goes through the client's {@code Sleeper} and reads its {@code Clock}. A poll that
  * fails on the network or with a 5xx is retried with the same render id; HTTP 400 and 401 end the
- * wait. Thread-safe.
+ * wait. Polls and the cancellation send the {@link PollingStrategy#request()} options. Every
+ * blocking method has an {@code …Async} form. Thread-safe.
  */
 public interface ExportPoller {
 
@@ -37,6 +37,13 @@ public interface ExportPoller {
      * @throws dev.nemo.sdk.error.ExportFailedException when the render service answers {@code success:false} for this id
      */
     ExportJob poll();
+
+    /**
+     * {@link #poll()} without blocking.
+     *
+     * @return the current state, or the failure {@link #poll()} would throw
+     */
+    CompletableFuture<ExportJob> pollAsync();
 
     /**
      * Waits with the poller's {@link PollingStrategy}.
@@ -74,9 +81,16 @@ public interface ExportPoller {
     void cancel();
 
     /**
+     * {@link #cancel()} without blocking.
+     *
+     * @return completes when the render service accepted the cancellation
+     */
+    CompletableFuture<Void> cancelAsync();
+
+    /**
      * @param listener told about every status this poller sees from now on (status and progress);
-     *                 it runs on an SDK thread, and its exceptions are logged and ignored
+     *                 see {@link ExportProgressListener}
      * @return this poller
      */
-    ExportPoller onProgress(Consumer<ExportJob> listener);
+    ExportPoller onProgress(ExportProgressListener listener);
 }

@@ -118,16 +118,7 @@ class ChatLocalServerTest {
         }));
         List<Duration> stillWorking = new ArrayList<>();
         ChatResult r = client.chat().send(SID, "go", NO_STATE.toBuilder().idleTimeout(Duration.ofMillis(1500))
-                .progressInterval(Duration.ofMillis(100)).build(), new ChatListener() {
-                    @Override
-                    public void onEvent(ChatEvent event) {
-                    }
-
-                    @Override
-                    public void onStillWorking(Duration quietFor) {
-                        stillWorking.add(quietFor);
-                    }
-                });
+                .progressInterval(Duration.ofMillis(100)).onProgress(stillWorking::add).build());
         assertThat(r.end()).isEqualTo(ChatEnd.IDLE_TIMEOUT);
         assertThat(r.events()).filteredOn(ChatEvent::isHeartbeat).isNotEmpty();
         assertThat(stillWorking).isNotEmpty().isSorted();

@@ -125,7 +125,7 @@ class ExportsApiTest {
     void outputOptionsAreSent() throws Exception {
         acceptSubmissions();
         ExportJob job = client.exports().submitAsync(SID, draft, ExportOptions.builder().format(ExportFormat.GIF)
-                .quality("medium").resolution("720p").build()).get(30, TimeUnit.SECONDS);
+                .quality("medium").resolution("720p").build()).get(30, TimeUnit.SECONDS).latest().orElseThrow();
 
         assertThat(Json.parse(submissions().get(0).getBodyAsString()).get("output").toString())
                 .isEqualTo("{\"format\":\"gif\",\"quality\":\"medium\",\"resolution\":\"720p\"}");
@@ -146,7 +146,7 @@ class ExportsApiTest {
                 .isInstanceOf(DraftNotExportableException.class)
                 .hasMessageContaining("at least one track with segments")
                 .hasMessageContaining("nothing was sent");
-        CompletableFuture<ExportJob> async = client.exports().submitAsync(SID, Draft.empty(), ExportOptions.defaults());
+        CompletableFuture<ExportPoller> async = client.exports().submitAsync(SID, Draft.empty(), ExportOptions.defaults());
         assertThat(async).isCompletedExceptionally();
         assertThat(wm.findAll(postRequestedFor(anyUrl()))).isEmpty();
     }

@@ -1,7 +1,6 @@
 package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -64,16 +63,11 @@ public final class DefaultChatApi implements ChatApi {
     }
 
     @Override
-    public ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener) {
-        return Futures.await(sendAsync(sessionId, message, options, listener));
-    }
-
-    @Override
     public CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,
                                                    ChatListener listener) {
         Objects.requireNonNull(listener, "listener");
         ChatEventPublisher publisher = newPublisher(sessionId, message, options);
-        ListeningSubscriber subscriber = new ListeningSubscriber(listener, options.progressInterval(), ticker);
+        ListeningSubscriber subscriber = new ListeningSubscriber(listener, options, ticker);
         CompletableFuture<ChatResult> out = new CompletableFuture<>();
         out.whenComplete((r, e) -> {
             if (out.isCancelled()) {
@@ -113,8 +107,9 @@ public final class DefaultChatApi implements ChatApi {
     /**
      * The request exactly as documented: {@code {"app_name":"nemo_agent","user_id":"me",
      * "session_id":…,"new_message":{"parts":[{"text":…}]}}}, plus {@code "streaming":true} only
-     * when asked for. Never replayed after it may have run: the client's retry policy keeps only
-     * its connect-failure retries (and 1001 renewal), not the 429 wait-and-retry.
+     * when asked for. Never replayed after it may have run: the retry policy (the options', else
+     * the client's) keeps only its connect-failure retries (and 1001 renewal), not the 429
+     * wait-and-retry. The options' extra headers go with it; its deadline is the stream's.
      */
     ApiRequest request(String sessionId, String message, ChatOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -133,10 +128,11 @@ public final class DefaultChatApi implements ChatApi {
         if (options.streaming()) {
             body.put("streaming", true);
         }
-        RetryPolicy policy = transport.settings().retryPolicy().toBuilder().retryOnRateLimit(false).build();
+        RetryPolicy policy = options.request().retryPolicy().orElse(transport.settings().retryPolicy()).toBuilder()
+                .retryOnRateLimit(false).build();
         return ApiRequest.postJson(PATH, Json.write(body))
                 .withAccept("text/event-stream")
-                .withOptions(RequestOptions.builder().timeout(options.overallTimeout()).retryPolicy(policy).build());
+                .withOptions(options.request().toBuilder().timeout(options.timeout()).retryPolicy(policy).build());
     }
 
     private static NemoException mapError(Throwable error, ApiRequest request) {

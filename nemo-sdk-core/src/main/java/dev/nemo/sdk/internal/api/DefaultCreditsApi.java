@@ -25,11 +25,6 @@ public final class DefaultCreditsApi implements CreditsApi {
     }
 
     @Override
-    public Credits balance(RequestOptions options) {
-        return Futures.await(balanceAsync(options));
-    }
-
-    @Override
     public CompletableFuture<Credits> balanceAsync(RequestOptions options) {
         return Futures.map(transport.json(ApiRequest.get(PATH).withOptions(options)), DefaultCreditsApi::decode);
     }

@@ -24,6 +24,7 @@ import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.util.Futures;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -62,17 +63,18 @@ public final class DefaultExportsApi implements ExportsApi {
     }
 
     @Override
-    public ExportPoller submit(String sessionId, Draft draft, ExportOptions options) {
-        ExportJob submitted = Futures.await(submitAsync(sessionId, draft, options));
-        DefaultExportPoller poller = new DefaultExportPoller(this, transport.settings(), submitted.renderId(),
-                options.polling(), submitted, options.polling().interval());
-        options.progressListener().ifPresent(poller::onProgress);
-        poller.notifyListeners(submitted);
-        return poller;
+    public CompletableFuture<ExportPoller> submitAsync(String sessionId, Draft draft, ExportOptions options) {
+        return Futures.map(submission(sessionId, draft, options), submitted -> {
+            DefaultExportPoller poller = new DefaultExportPoller(this, transport.settings(), submitted.renderId(),
+                    options.polling(), submitted, options.polling().interval());
+            options.progressListener().ifPresent(poller::onProgress);
+            poller.notifyListeners(submitted);
+            return poller;
+        });
     }
 
-    @Override
-    public CompletableFuture<ExportJob> submitAsync(String sessionId, Draft draft, ExportOptions options) {
+    /** The submission alone: validates, then sends with a fresh render id. */
+    private CompletableFuture<ExportJob> submission(String sessionId, Draft draft, ExportOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(options, "options");
@@ -86,11 +88,11 @@ public final class DefaultExportsApi implements ExportsApi {
         }
         ObjectNode draftJson = draft.toJson();
         ObjectNode output = options.toOutputJson();
-        return attempt(sessionId, draftJson, output, true);
+        return attempt(sessionId, draftJson, output, options.request(), true);
     }
 
     private CompletableFuture<ExportJob> attempt(String sessionId, ObjectNode draft, ObjectNode output,
-                                                 boolean mayRetryDuplicate) {
+                                                 RequestOptions options, boolean mayRetryDuplicate) {
         String id = RenderIds.next(transport.settings().clock());
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("id", id);
@@ -98,14 +100,14 @@ public final class DefaultExportsApi implements ExportsApi {
         body.set("draft", draft);
         body.set("output", output);
         byte[] bytes = Json.write(body);
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes));
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes).withOptions(options));
         return Futures.propagateCancel(call
                 .thenApply(payload -> submitted(id, payload))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
-                    if (mayRetryDuplicate && e instanceof NemoException && isDuplicateId((NemoException) e)) {
+                    if (mayRetryDuplicate && e instanceof NemoException n && isDuplicateId(n)) {
                         LOG.debug("The render service refused render id {} as a duplicate; retrying once with a new id", id);
-                        return attempt(sessionId, draft, output, false);
+                        return attempt(sessionId, draft, output, options, false);
                     }
                     return CompletableFuture.failedFuture(e);
                 }), call);
@@ -119,8 +121,7 @@ public final class DefaultExportsApi implements ExportsApi {
         ExportJob job = ExportJob.fromJson(id, payload);
         if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
             // the submission's answer often carries no status: the render is queued
-            ObjectNode withStatus = payload != null && payload.isObject() ? ((ObjectNode) payload).deepCopy()
-                    : Json.mapper().createObjectNode();
+            ObjectNode withStatus = payload instanceof ObjectNode o ? o.deepCopy() : Json.mapper().createObjectNode();
             withStatus.put("status", "pending");
             return ExportJob.fromJson(id, withStatus);
         }
@@ -144,12 +145,7 @@ public final class DefaultExportsApi implements ExportsApi {
     public ExportPoller resume(String renderId, PollingStrategy polling) {
         PathEncoding.segment(renderId, "renderId");
         Objects.requireNonNull(polling, "polling");
-        return new DefaultExportPoller(this, transport.settings(), renderId, polling, null, java.time.Duration.ZERO);
-    }
-
-    @Override
-    public ExportJob poll(String renderId) {
-        return Futures.await(pollAsync(renderId, RequestOptions.none()));
+        return new DefaultExportPoller(this, transport.settings(), renderId, polling, null, Duration.ZERO);
     }
 
     @Override
@@ -172,16 +168,8 @@ public final class DefaultExportsApi implements ExportsApi {
 
     /** A 2xx {@code {"success":false,"error":…}}: the render proxy's own failure answer. */
     private static boolean isRefusalForThisRender(Throwable e) {
-        if (!(e instanceof NemoException) || e.getClass() != NemoException.class) {
-            return false;
-        }
-        NemoException n = (NemoException) e;
-        return n.httpStatus() >= 200 && n.httpStatus() <= 299 && n.apiCode().isEmpty();
-    }
-
-    @Override
-    public void cancel(String renderId) {
-        Futures.await(cancelAsync(renderId, RequestOptions.none()));
+        return e instanceof NemoException n && n.getClass() == NemoException.class
+                && n.httpStatus() >= 200 && n.httpStatus() <= 299 && n.apiCode().isEmpty();
     }
 
     @Override
@@ -194,16 +182,11 @@ public final class DefaultExportsApi implements ExportsApi {
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     // an accepted cancellation may come back as 204 or an empty 200: nothing to decode
-                    if (e instanceof DecodeException && ((DecodeException) e).httpStatus() / 100 == 2) {
+                    if (e instanceof DecodeException d && d.httpStatus() / 100 == 2) {
                         return CompletableFuture.completedFuture(null);
                     }
                     return CompletableFuture.failedFuture(e);
                 }), call);
-    }
-
-    @Override
-    public DownloadResult download(ExportJob job, Path target, RequestOptions options) {
-        return Futures.await(downloadAsync(job, target, options));
     }
 
     @Override

@@ -27,11 +27,6 @@ public final class DefaultSessionsApi implements SessionsApi {
     }
 
     @Override
-    public Session create(CreateSessionRequest request, RequestOptions options) {
-        return Futures.await(createAsync(request, options));
-    }
-
-    @Override
     public CompletableFuture<Session> createAsync(CreateSessionRequest request, RequestOptions options) {
         ObjectNode body = Json.mapper().createObjectNode().put("task_name", request.taskName());
         if (request.language() != null && !request.language().isBlank()) {

@@ -30,11 +30,6 @@ public final class DefaultStateApi implements StateApi {
     }
 
     @Override
-    public SessionState get(String sessionId, RequestOptions options) {
-        return Futures.await(getAsync(sessionId, options));
-    }
-
-    @Override
     public CompletableFuture<SessionState> getAsync(String sessionId, RequestOptions options) {
         String path = path(sessionId);
         Objects.requireNonNull(options, "options");

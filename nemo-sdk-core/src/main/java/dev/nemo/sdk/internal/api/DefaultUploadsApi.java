@@ -35,11 +35,6 @@ public final class DefaultUploadsApi implements UploadsApi {
     }
 
     @Override
-    public UploadResult upload(String sessionId, List<MediaSource> files, UploadOptions options) {
-        return Futures.await(uploadAsync(sessionId, files, options));
-    }
-
-    @Override
     public CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files,
                                                        UploadOptions options) {
         String path = path(sessionId);
@@ -50,11 +45,6 @@ public final class DefaultUploadsApi implements UploadsApi {
         }
         files.forEach(f -> Objects.requireNonNull(f, "files must not contain null"));
         return new MultipartUpload(transport, path, files, options).start();
-    }
-
-    @Override
-    public UploadResult uploadUrls(String sessionId, List<String> urls, RequestOptions options) {
-        return Futures.await(uploadUrlsAsync(sessionId, urls, options));
     }
 
     @Override

@@ -9,7 +9,9 @@ import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.StreamTimeoutException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.sse.SseDecoder;
+import dev.nemo.sdk.internal.util.Durations;
 import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.internal.util.Messages;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -79,7 +81,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
          */
         public static Limits of(ChatOptions o) {
             return new Limits(o.streaming(), o.maxLineBytes(), o.firstByteTimeout(), o.idleTimeout(),
-                    o.overallTimeout());
+                    o.timeout());
         }
     }
 
@@ -369,8 +371,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                     end = upstreamError.get();
                     if (end == null && decoder.finish()) {
                         end = new TransportException("The event stream of " + where() + " ended in the middle of "
-                                + "an event; the message was not sent again automatically because it may already "
-                                + "have been processed: check the session before repeating it", details, null,
+                                + "an event; " + Messages.NOT_SENT_AGAIN, details, null,
                                 TransportException.Kind.TRUNCATED, true);
                     }
                     if (end == null) {
@@ -417,7 +418,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private StreamTimeoutException watchdogs(long now) {
             if (now - startNanos >= limits.overall().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.OVERALL, limits.overall(),
-                        "The chat stream took longer than " + human(limits.overall()));
+                        "The chat stream took longer than " + Durations.human(limits.overall()));
             }
             if (pauseStart >= 0 || upstreamDone) {
                 return null;
@@ -425,18 +426,18 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             long server = serverNow(now);
             if (!firstByte && server - startNanos >= limits.firstByte().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.FIRST_BYTE, limits.firstByte(),
-                        "No byte of the chat stream arrived within " + human(limits.firstByte()));
+                        "No byte of the chat stream arrived within " + Durations.human(limits.firstByte()));
             }
             if (server - lastActivity >= limits.idle().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.IDLE, limits.idle(),
-                        "Only heartbeats arrived on the chat stream for " + human(limits.idle()));
+                        "Only heartbeats arrived on the chat stream for " + Durations.human(limits.idle()));
             }
             return null;
         }
 
         private StreamTimeoutException timeout(StreamTimeoutException.Watchdog which, Duration limit, String what) {
-            return new StreamTimeoutException(what + " (" + where() + "); the message was not sent again because it "
-                    + "may already be processing: check the session state before repeating it", details, which, limit);
+            return new StreamTimeoutException(what + " (" + where() + "); " + Messages.NOT_SENT_AGAIN, details, which,
+                    limit);
         }
 
         /** Time that counts against the server: real time minus the time the subscriber held the stream back. */
@@ -533,13 +534,4 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         }
     }
 
-    private static String human(Duration d) {
-        if (d.toMillis() % 60_000 == 0) {
-            return d.toMinutes() + " min";
-        }
-        if (d.toMillis() % 1000 == 0) {
-            return d.toSeconds() + " s";
-        }
-        return d.toMillis() + " ms";
-    }
 }

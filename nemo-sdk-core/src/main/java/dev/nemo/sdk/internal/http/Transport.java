@@ -13,6 +13,7 @@ import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.internal.util.Messages;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -139,6 +140,8 @@ public final class Transport {
         RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         new Attempts(request, policy, isStream, streamHandler, result).next();
+        request.options().timeout().ifPresent(t -> CallDeadline.bound(result, t, settings.scheduler(),
+                () -> classify(new HttpTimeoutException("the call took longer than " + t.toMillis() + " ms"), request)));
         return result;
     }
 
@@ -163,7 +166,8 @@ public final class Transport {
             this.result = result;
             result.whenComplete((r, e) -> {
                 CompletableFuture<?> f = inFlight;
-                if (result.isCancelled() && f != null) {
+                if (e != null && f != null) {
+                    // cancelled, or past the deadline of the whole call: stop the attempt or wait in progress
                     f.cancel(true);
                 }
             });
@@ -254,7 +258,7 @@ public final class Transport {
                 // cancelled while the token or a redirect was on its way: send nothing more
                 return CompletableFuture.failedFuture(new CancellationException("the call was cancelled"));
             }
-            Duration timeout = request.options().timeout().orElse(settings.requestTimeout());
+            Duration timeout = request.attemptTimeout(settings.requestTimeout());
             HttpRequest httpRequest = buildRequest(request, token, method, uri, body, timeout);
             long started = System.nanoTime();
             AtomicBoolean timedOut = new AtomicBoolean();
@@ -372,7 +376,7 @@ public final class Transport {
         if (body != null && request.contentType() != null) {
             b.header("Content-Type", request.contentType());
         }
-        request.headers().forEach(b::header);
+        request.headersToSend().forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token.value());
         }
@@ -420,8 +424,7 @@ public final class Transport {
         }
         ErrorDetails d = ErrorDetails.request(request.method(), request.path());
         String where = request.method() + " " + request.path();
-        String unknown = request.idempotent() ? "" : "; it was not sent again automatically because it may already "
-                + "have been processed: check the session before repeating it";
+        String unknown = request.idempotent() ? "" : "; " + Messages.NOT_SENT_AGAIN;
         if (hasCause(error, HttpConnectTimeoutException.class) || hasCause(error, ConnectException.class)
                 || hasCause(error, UnknownHostException.class)) {
             return new TransportException("Could not connect for " + where + ": " + describe(error), d, error,
