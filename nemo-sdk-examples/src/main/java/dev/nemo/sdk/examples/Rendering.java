@@ -6,6 +6,7 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.export.PollingStrategy;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -127,12 +127,12 @@ public final class Rendering {
      * @param out where to print
      * @return a listener printing each new status of a render, for example {@code Export render_…: processing 50%}
      */
-    public static Consumer<ExportJob> progressPrinter(PrintStream out) {
-        return new Consumer<>() {
+    public static ExportProgressListener progressPrinter(PrintStream out) {
+        return new ExportProgressListener() {
             private String last;
 
             @Override
-            public synchronized void accept(ExportJob job) {
+            public synchronized void onProgress(ExportJob job) {
                 String line = "Export " + job.renderId() + ": " + job.rawStatus().orElse(job.status().name()
                         .toLowerCase(Locale.ROOT)) + (job.progress().isPresent() ? " " + job.progress().getAsInt() + "%" : "");
                 if (!line.equals(last)) {
