@@ -1,6 +1,7 @@
 package dev.nemo.sdk.upload;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -478,7 +479,12 @@ class UploadsApiTest {
         assertThat(client.uploads().upload("a/b c", file("a.gif", gif(10))).files()).hasSize(1);
         assertThatThrownBy(() -> client.uploads().upload(" ", file("b.gif", gif(10))))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.uploads().upload("..", file("c.gif", gif(10))))
+                .as("an id of dots would upload to /me/..").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.uploads().uploadUrls(".", List.of("https://example.com/a.gif")))
+                .isInstanceOf(IllegalArgumentException.class);
         wm.verify(1, postRequestedFor(urlEqualTo("/api/upload-video/nemo_agent/me/a%2Fb%20c"))
                 .withHeader("Content-Type", matching("multipart/form-data; boundary=.+")));
+        assertThat(wm.findAll(postRequestedFor(anyUrl()))).as("nothing sent for refused ids").hasSize(1);
     }
 }
