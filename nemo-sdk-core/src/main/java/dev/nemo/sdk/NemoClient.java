@@ -35,7 +35,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -80,36 +83,8 @@ public final class NemoClient implements AutoCloseable {
         this.transport = new Transport(new TransportSettings(base, resources.http(), b.attribution,
                 SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock, resources.scheduler(),
                 b.executor));
-        Credentials creds = b.credentials;
-        String resolvedClientId = null;
-        TokenProvider provider = sharedTokens;
-        if (provider == null) {
-            switch (creds.kind()) {
-                case EXPLICIT:
-                    provider = new StaticTokenProvider(AccessToken.of(creds.explicitToken().orElseThrow()));
-                    break;
-                case CUSTOM:
-                    provider = creds.customProvider().orElseThrow();
-                    break;
-                case DEFAULT_CHAIN:
-                    Optional<String> envToken = nonBlank(env.get("NEMO_TOKEN"));
-                    if (envToken.isPresent()) {
-                        provider = new StaticTokenProvider(AccessToken.of(envToken.get()));
-                        break;
-                    }
-                    // fall through: no token anywhere, use an anonymous one
-                case ANONYMOUS:
-                default:
-                    resolvedClientId = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
-                    provider = new AnonymousTokenProvider(transport, resolvedClientId, b.clock,
-                            b.persistAnonymousToken
-                                    ? AnonymousTokenStore.in(b.configDirectory(), base.toString(), resolvedClientId)
-                                    : null);
-                    break;
-            }
-        } else if (provider instanceof AnonymousTokenProvider) {
-            resolvedClientId = ((AnonymousTokenProvider) provider).clientId();
-        }
+        TokenProvider provider = sharedTokens != null ? sharedTokens : tokenProvider(b, env, base);
+        String resolvedClientId = provider instanceof AnonymousTokenProvider a ? a.clientId() : null;
         this.tokens = provider;
         this.clientId = resolvedClientId;
         this.transport.tokenProvider(provider);
@@ -119,6 +94,26 @@ public final class NemoClient implements AutoCloseable {
         this.chat = new DefaultChatApi(transport, state);
         this.uploads = new DefaultUploadsApi(transport);
         this.exports = new DefaultExportsApi(transport);
+    }
+
+    /** The provider the credentials call for; an anonymous one is created with this client's transport. */
+    private TokenProvider tokenProvider(Builder b, Map<String, String> env, URI base) {
+        Credentials creds = b.credentials;
+        if (creds instanceof Credentials.Token t) {
+            return new StaticTokenProvider(AccessToken.of(t.value()));
+        }
+        if (creds instanceof Credentials.Custom c) {
+            return c.provider();
+        }
+        Optional<String> envToken = creds instanceof Credentials.DefaultChain ? nonBlank(env.get("NEMO_TOKEN"))
+                : Optional.empty();
+        if (envToken.isPresent()) {
+            return new StaticTokenProvider(AccessToken.of(envToken.get()));
+        }
+        // anonymous, or the default chain with no token anywhere
+        String id = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
+        return new AnonymousTokenProvider(transport, id, b.clock, b.persistAnonymousToken
+                ? AnonymousTokenStore.in(b.configDirectory(), base.toString(), id) : null);
     }
 
     /** @return a builder with default settings */
@@ -213,15 +208,15 @@ public final class NemoClient implements AutoCloseable {
 
     private static Sleeper schedulerSleeper(SharedResources resources) {
         return duration -> {
-            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<Void> done = new CompletableFuture<>();
             if (duration.isZero() || duration.isNegative()) {
                 done.complete(null);
                 return done;
             }
             try {
                 resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
-                        java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+                        TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
                 done.completeExceptionally(new IllegalStateException("the client was closed", e));
             }
             return done;

@@ -116,11 +116,7 @@ public final class RetryPolicy {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof RetryPolicy)) {
-            return false;
-        }
-        RetryPolicy r = (RetryPolicy) o;
-        return maxAttempts == r.maxAttempts && retryOnRateLimit == r.retryOnRateLimit
+        return o instanceof RetryPolicy r && maxAttempts == r.maxAttempts && retryOnRateLimit == r.retryOnRateLimit
                 && initialBackoff.equals(r.initialBackoff) && maxBackoff.equals(r.maxBackoff)
                 && defaultRateLimitWait.equals(r.defaultRateLimitWait) && maxRateLimitWait.equals(r.maxRateLimitWait);
     }

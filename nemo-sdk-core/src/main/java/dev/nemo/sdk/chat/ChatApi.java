@@ -1,6 +1,9 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.StreamTimeoutException;
+import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.util.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -41,8 +44,8 @@ public interface ChatApi {
      * subscribed; it accepts one subscriber (a second gets {@link IllegalStateException}, and no
      * second request is sent). Demand flows back to reading the response body, so a slow
      * subscriber holds the stream back instead of buffering it. Errors before the stream (for
-     * example {@link dev.nemo.sdk.error.InsufficientCreditsException}) and interruptions
-     * ({@link dev.nemo.sdk.error.TransportException}, {@link dev.nemo.sdk.error.StreamTimeoutException})
+     * example {@link InsufficientCreditsException}) and interruptions
+     * ({@link TransportException}, {@link StreamTimeoutException})
      * arrive as {@code onError}; a normal end of stream as {@code onComplete}.
      *
      * @param sessionId the session

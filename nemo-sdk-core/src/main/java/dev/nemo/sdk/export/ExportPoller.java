@@ -1,5 +1,7 @@
 package dev.nemo.sdk.export;
 
+import dev.nemo.sdk.error.ExportFailedException;
+import dev.nemo.sdk.error.ExportTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +36,7 @@ public interface ExportPoller {
      * Polls once, now. Does not throw for a failed render: look at {@link ExportJob#status()}.
      *
      * @return the current state
-     * @throws dev.nemo.sdk.error.ExportFailedException when the render service answers {@code success:false} for this id
+     * @throws ExportFailedException when the render service answers {@code success:false} for this id
      */
     ExportJob poll();
 
@@ -49,8 +51,8 @@ public interface ExportPoller {
      * Waits with the poller's {@link PollingStrategy}.
      *
      * @return the completed job, with its output URL
-     * @throws dev.nemo.sdk.error.ExportFailedException  when the render failed or was cancelled
-     * @throws dev.nemo.sdk.error.ExportTimeoutException when it is still running after the last poll
+     * @throws ExportFailedException  when the render failed or was cancelled
+     * @throws ExportTimeoutException when it is still running after the last poll
      *                                                   or the deadline (resume it later)
      */
     ExportJob waitForCompletion();
@@ -60,8 +62,8 @@ public interface ExportPoller {
      *
      * @param timeout overall deadline of this wait
      * @return the completed job
-     * @throws dev.nemo.sdk.error.ExportFailedException  when the render failed or was cancelled
-     * @throws dev.nemo.sdk.error.ExportTimeoutException when it is still running at the deadline
+     * @throws ExportFailedException  when the render failed or was cancelled
+     * @throws ExportTimeoutException when it is still running at the deadline
      */
     ExportJob waitForCompletion(Duration timeout);
 
@@ -75,7 +77,7 @@ public interface ExportPoller {
 
     /**
      * Asks the render service to cancel ({@code POST /api/render/proxy/lambda/<id>/cancel}); a
-     * wait in progress then ends with an {@link dev.nemo.sdk.error.ExportFailedException} whose
+     * wait in progress then ends with an {@link ExportFailedException} whose
      * {@code cancelled()} is {@code true}.
      */
     void cancel();
