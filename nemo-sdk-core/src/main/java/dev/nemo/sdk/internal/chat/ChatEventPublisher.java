@@ -316,81 +316,109 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         }
 
         private void pass() {
-            long now = ticker.nanoTime();
-            updatePause(now);
+            updatePause(ticker.nanoTime());
             Throwable protocol = protocolError;
             if (protocol != null) {
                 terminate(protocol);
                 return;
             }
+            if (!deliverAndDecode()) {
+                return;
+            }
+            checkWatchdogs();
+            if (queue.isEmpty() && !endOrRequestMore()) {
+                return;
+            }
+            updatePause(ticker.nanoTime());
+            armTimer(ticker.nanoTime());
+        }
+
+        /**
+         * Delivers queued events while there is demand, decoding the next chunk when the queue
+         * runs dry.
+         *
+         * @return false when the stream stopped (cancelled, or the subscriber threw)
+         */
+        private boolean deliverAndDecode() {
             for (;;) {
                 while (!queue.isEmpty() && requested.get() > 0) {
-                    ChatEvent e = queue.poll();
-                    if (requested.get() != Long.MAX_VALUE) {
-                        requested.decrementAndGet();
+                    if (!deliver(queue.poll())) {
+                        return false;
                     }
-                    delivered++;
-                    long t0 = ticker.nanoTime();
-                    try {
-                        downstream.onNext(e);
-                    } catch (Throwable t) {
-                        LOG.warn("A chat subscriber threw from onNext; cancelling the stream", t);
-                        cancelled = true;
-                        cancelUpstream();
-                        cleanUp();
-                        return;
-                    }
-                    pausedNanos += ticker.nanoTime() - t0;
-                    if (cancelled) {
-                        cleanUp();
-                        return;
-                    }
-                }
-                if (!queue.isEmpty()) {
-                    break;
                 }
                 List<ByteBuffer> c = chunk;
-                if (c != null && failure == null) {
-                    chunk = null;
-                    bodyRequested = false;
-                    decode(c);
-                    continue;
+                if (!queue.isEmpty() || c == null || failure != null) {
+                    return true;
                 }
-                break;
+                chunk = null;
+                bodyRequested = false;
+                decode(c);
             }
-            now = ticker.nanoTime();
+        }
+
+        /** @return false when the stream stopped (cancelled, or the subscriber threw) */
+        private boolean deliver(ChatEvent e) {
+            if (requested.get() != Long.MAX_VALUE) {
+                requested.decrementAndGet();
+            }
+            delivered++;
+            long t0 = ticker.nanoTime();
+            try {
+                downstream.onNext(e);
+            } catch (Throwable t) {
+                LOG.warn("A chat subscriber threw from onNext; cancelling the stream", t);
+                cancelled = true;
+                cancelUpstream();
+                cleanUp();
+                return false;
+            }
+            pausedNanos += ticker.nanoTime() - t0;
+            if (cancelled) {
+                cleanUp();
+                return false;
+            }
+            return true;
+        }
+
+        private void checkWatchdogs() {
             if (failure == null) {
-                failure = watchdogs(now);
+                failure = watchdogs(ticker.nanoTime());
                 if (failure != null) {
                     cancelUpstream();
                 }
             }
-            if (queue.isEmpty()) {
-                Throwable end = failure;
-                if (end == null && upstreamDone && chunk == null) {
-                    end = upstreamError.get();
-                    if (end == null && decoder.finish()) {
-                        end = new TransportException("The event stream of " + where() + " ended in the middle of "
-                                + "an event; " + Messages.NOT_SENT_AGAIN, details, null,
-                                TransportException.Kind.TRUNCATED, true);
-                    }
-                    if (end == null) {
-                        terminate(null);
-                        return;
-                    }
+        }
+
+        /**
+         * With every event delivered: ends the stream when the body ended or failed, else asks for
+         * the next chunk when there is demand.
+         *
+         * @return false when the stream ended
+         */
+        private boolean endOrRequestMore() {
+            Throwable end = failure;
+            if (end == null && upstreamDone && chunk == null) {
+                end = upstreamError.get();
+                if (end == null && decoder.finish()) {
+                    end = new TransportException("The event stream of " + where() + " ended in the middle of "
+                            + "an event; " + Messages.NOT_SENT_AGAIN, details, null,
+                            TransportException.Kind.TRUNCATED, true);
                 }
-                if (end != null) {
-                    terminate(end);
-                    return;
-                }
-                Flow.Subscription b = body;
-                if (!upstreamDone && chunk == null && !bodyRequested && b != null && requested.get() > 0) {
-                    bodyRequested = true;
-                    b.request(1);
+                if (end == null) {
+                    terminate(null);
+                    return false;
                 }
             }
-            updatePause(ticker.nanoTime());
-            armTimer(ticker.nanoTime());
+            if (end != null) {
+                terminate(end);
+                return false;
+            }
+            Flow.Subscription b = body;
+            if (!upstreamDone && chunk == null && !bodyRequested && b != null && requested.get() > 0) {
+                bodyRequested = true;
+                b.request(1);
+            }
+            return true;
         }
 
         private void decode(List<ByteBuffer> buffers) {
