@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code clientId}, else {@code NEMO_CLIENT_ID}, else a UUID persisted in
  * {@code ~/.config/nemovideo/client_id}. Renewal after expiry uses the same id.
  *
- * <p>{@link #toString()} never shows a token.
+ * <p>No kind's {@code toString()} shows a token.
  */
 public sealed interface Credentials
         permits Credentials.Token, Credentials.DefaultChain, Credentials.Anonymous, Credentials.Custom {
