@@ -149,7 +149,8 @@ class RequestOptionsTest {
                     RequestOptions.builder().attemptTimeout(Duration.ofMillis(200)).build()));
             assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
         }
-        wm.verify(exactly(2), getRequestedFor(urlEqualTo(CREDITS)));
+        // one backoff between the two attempts (the server's journal of a dribbling response depends on timing)
+        assertThat(time.sleeps()).hasSize(1);
     }
 
     @Test
