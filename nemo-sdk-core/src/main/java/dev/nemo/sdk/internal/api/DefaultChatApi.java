@@ -28,9 +28,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /run_sse}: the chat, over {@link ChatEventPublisher}. */
 public final class DefaultChatApi implements ChatApi {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.chat");
+
     /** The endpoint. */
     public static final String PATH = "/run_sse";
     /** The ADK app name of the NemoVideo agent. */
@@ -89,7 +93,9 @@ public final class DefaultChatApi implements ChatApi {
             NemoException beforeFailure = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
             publisher.subscribe(subscriber);
             subscriber.result()
-                    .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone))
+                    .thenApply(r -> streamEnded(listener, r))
+                    .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone,
+                            listener))
                     .whenComplete((r, e) -> {
                         if (e != null) {
                             out.completeExceptionally(Futures.unwrap(e));
@@ -100,6 +106,15 @@ public final class DefaultChatApi implements ChatApi {
             return null;
         });
         return out;
+    }
+
+    private static ChatResult streamEnded(ChatListener listener, ChatResult soFar) {
+        try {
+            listener.onStreamEnded(soFar);
+        } catch (RuntimeException e) {
+            LOG.warn("The chat listener failed in onStreamEnded; the result is kept", e);
+        }
+        return soFar;
     }
 
     private ChatEventPublisher newPublisher(String sessionId, String message, ChatOptions options) {
