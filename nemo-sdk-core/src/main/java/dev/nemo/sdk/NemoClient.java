@@ -22,9 +22,11 @@ import dev.nemo.sdk.internal.auth.StaticTokenProvider;
 import dev.nemo.sdk.internal.http.Transport;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
+import dev.nemo.sdk.internal.workflow.DefaultWorkflowsApi;
 import dev.nemo.sdk.session.SessionsApi;
 import dev.nemo.sdk.state.StateApi;
 import dev.nemo.sdk.upload.UploadsApi;
+import dev.nemo.sdk.workflow.WorkflowsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -66,6 +68,7 @@ public final class NemoClient implements AutoCloseable {
     private final ChatApi chat;
     private final UploadsApi uploads;
     private final ExportsApi exports;
+    private final WorkflowsApi workflows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
@@ -118,6 +121,8 @@ public final class NemoClient implements AutoCloseable {
         this.chat = new DefaultChatApi(transport, state);
         this.uploads = new DefaultUploadsApi(transport);
         this.exports = new DefaultExportsApi(transport);
+        this.workflows = new DefaultWorkflowsApi(sessions, uploads, chat, state, exports,
+                transport.settings().sleeper(), transport.settings().clock());
     }
 
     /** @return a builder with default settings */
@@ -166,6 +171,14 @@ public final class NemoClient implements AutoCloseable {
     /** @return exports: submit a render, follow it (also from another process), download the video */
     public ExportsApi exports() {
         return exports;
+    }
+
+    /**
+     * {@return the seed's workflows in one call each: quick edit, batch and iterative conversation,
+     * built on the APIs above, with one progress listener and the state settled before every export}
+     */
+    public WorkflowsApi workflows() {
+        return workflows;
     }
 
     /** @return the API base URL in use */

@@ -77,8 +77,31 @@ public final class StateCheck {
         return new Run(waits, result, sessionId, before, cancelled, listener).attempt(0, null);
     }
 
+    /**
+     * Reads the state until it differs from {@code before}, whatever the stream's end (a workflow
+     * exports only a settled draft, and a text answer does not prove the state caught up): on the
+     * {@link ChatOptions#recheckDelays()} schedule after an interruption, else on
+     * {@link ChatOptions#settleDelays()}.
+     *
+     * @param result    the stream's result
+     * @param sessionId the session
+     * @param before    the state before the message
+     * @param options   the chat options
+     * @param cancelled whether the caller gave up
+     * @param listener  told about each read
+     * @return the result with the state change
+     */
+    public CompletableFuture<ChatResult> settle(ChatResult result, String sessionId, SessionState before,
+                                                ChatOptions options, BooleanSupplier cancelled,
+                                                ChatListener listener) {
+        if (result.stateChange().map(d -> !d.isEmpty()).orElse(false)) {
+            return CompletableFuture.completedFuture(result);
+        }
+        return new Run(schedule(result.end(), options), result, sessionId, before, cancelled, listener).attempt(0, null);
+    }
+
     private static List<Duration> schedule(ChatEnd end, ChatOptions options) {
-        if (end == ChatEnd.COMPLETED_SILENTLY) {
+        if (!end.interrupted()) {
             return options.settleDelays();
         }
         return options.recheckDelays().isEmpty() ? List.of(Duration.ZERO) : options.recheckDelays();
