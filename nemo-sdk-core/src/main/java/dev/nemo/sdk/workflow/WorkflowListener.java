@@ -3,6 +3,7 @@ package dev.nemo.sdk.workflow;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.upload.UploadResult;
 
 /**
  * Follows a workflow. Every method has an empty default, so an implementation overrides what it
@@ -23,6 +24,16 @@ public interface WorkflowListener {
      * @param progress where the workflow is
      */
     default void onProgress(WorkflowProgress progress) {
+    }
+
+    /**
+     * The media is in the session (called again if the session had to be replaced before the
+     * instruction was sent).
+     *
+     * @param sessionId the session
+     * @param upload    what the server stored
+     */
+    default void onUploaded(String sessionId, UploadResult upload) {
     }
 
     /**
@@ -49,6 +60,14 @@ public interface WorkflowListener {
      * @param job the submitted render
      */
     default void onRenderSubmitted(ExportJob job) {
+    }
+
+    /**
+     * Each poll of the render (also reported as {@link WorkflowPhase#EXPORT} progress).
+     *
+     * @param job the render's latest status
+     */
+    default void onExportProgress(ExportJob job) {
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.chat.StateCheckProgress;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.workflow.WorkflowListener;
 import dev.nemo.sdk.workflow.WorkflowPhase;
 import dev.nemo.sdk.workflow.WorkflowProgress;
@@ -79,6 +80,14 @@ final class WorkflowRun {
     void note(String note) {
         notes.add(note);
         safely("onNote", () -> listener.onNote(note));
+    }
+
+    void uploaded(String sessionId, UploadResult upload) {
+        safely("onUploaded", () -> listener.onUploaded(sessionId, upload));
+    }
+
+    void exportProgress(ExportJob job) {
+        safely("onExportProgress", () -> listener.onExportProgress(job));
     }
 
     void renderSubmitted(ExportJob job) {

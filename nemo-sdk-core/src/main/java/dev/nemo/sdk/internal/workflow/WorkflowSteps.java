@@ -86,8 +86,11 @@ final class WorkflowSteps {
                     String sid = session.sessionId();
                     run.progress(WorkflowPhase.UPLOAD, 5, "uploading " + names(files) + " to session " + sid);
                     return run.step(() -> uploads.uploadAsync(sid, files))
-                            .thenCompose(upload -> run.step(() -> state.getAsync(sid, RequestOptions.none()))
-                                    .thenApply(before -> new Placed(sid, upload, before)));
+                            .thenCompose(upload -> {
+                                run.uploaded(sid, upload);
+                                return run.step(() -> state.getAsync(sid, RequestOptions.none()))
+                                        .thenApply(before -> new Placed(sid, upload, before));
+                            });
                 });
     }
 
@@ -147,9 +150,13 @@ final class WorkflowSteps {
     CompletableFuture<Exported> follow(WorkflowRun run, String renderId, ExportOptions options,
                                        Function<ExportJob, Path> target) {
         return run.step(() -> exports.resume(renderId, options.polling())
-                        .onProgress(job -> run.progress(WorkflowPhase.EXPORT, 56 + job.progress().orElse(0) * 39 / 100,
-                                "render " + job.status().name().toLowerCase(Locale.ROOT)
-                                        + job.progress().stream().mapToObj(p -> " " + p + "%").findFirst().orElse("")))
+                        .onProgress(job -> {
+                            run.exportProgress(job);
+                            run.progress(WorkflowPhase.EXPORT, 56 + job.progress().orElse(0) * 39 / 100,
+                                    "render " + job.status().name().toLowerCase(Locale.ROOT)
+                                            + job.progress().stream().mapToObj(p -> " " + p + "%").findFirst()
+                                            .orElse(""));
+                        })
                         .waitForCompletionAsync())
                 .thenCompose(job -> {
                     Path file = target.apply(job);
