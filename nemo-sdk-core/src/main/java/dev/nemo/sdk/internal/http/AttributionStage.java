@@ -1,6 +1,8 @@
 package dev.nemo.sdk.internal.http;
 
 import dev.nemo.sdk.auth.Attribution;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,22 +11,20 @@ import java.util.concurrent.CompletableFuture;
  * without them), and no other host gets them.
  */
 final class AttributionStage implements HttpStage {
-    private final Attribution attribution;
-    private final String userAgent;
+    private final Map<String, String> plain;
+    private final Map<String, String> attributed;
 
     AttributionStage(Attribution attribution, String userAgent) {
-        this.attribution = attribution;
-        this.userAgent = userAgent;
+        this.plain = Map.of("User-Agent", userAgent);
+        Map<String, String> all = new LinkedHashMap<>(plain);
+        all.put("X-Skill-Source", attribution.source());
+        all.put("X-Skill-Version", attribution.version());
+        all.put("X-Skill-Platform", attribution.platform());
+        this.attributed = Map.copyOf(all);
     }
 
     @Override
     public <T> CompletableFuture<HttpReply<T>> process(HttpCall<T> call, HttpSender next) {
-        HttpCall<T> c = call.withHeader("User-Agent", userAgent);
-        if (!c.credentialsDropped()) {
-            c = c.withHeader("X-Skill-Source", attribution.source())
-                    .withHeader("X-Skill-Version", attribution.version())
-                    .withHeader("X-Skill-Platform", attribution.platform());
-        }
-        return next.send(c);
+        return next.send(call.withHeaders(call.credentialsDropped() ? plain : attributed));
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 public final class CallContext<T> {
     private final ApiRequest request;
-    private final Operation operation;
+    private volatile Operation operation;
     private final ResponseReader<T> reader;
     private final boolean blocking;
     private final boolean followsCrossOrigin;
@@ -32,6 +32,7 @@ public final class CallContext<T> {
     private volatile CompletableFuture<?> inFlight;
     private volatile boolean cancelled;
 
+    /** @param operation the operation, or {@code null} to work it out from the request when needed */
     CallContext(ApiRequest request, Operation operation, ResponseReader<T> reader, boolean blocking,
                 boolean followsCrossOrigin, RetryPolicy policy, Duration timeout) {
         this.request = request;
@@ -48,9 +49,14 @@ public final class CallContext<T> {
         return request;
     }
 
-    /** @return the operation name and path template */
+    /** @return the operation name and path template (worked out when first asked: only listeners need it) */
     public Operation operation() {
-        return operation;
+        Operation op = operation;
+        if (op == null) {
+            op = Operation.of(request.method(), request.path());
+            operation = op;
+        }
+        return op;
     }
 
     /** @return how accepted stream responses are read, or {@code null} for a JSON call */

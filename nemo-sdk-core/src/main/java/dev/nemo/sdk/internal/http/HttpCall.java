@@ -42,6 +42,16 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
     }
 
     /**
+     * @param more headers to set
+     * @return a copy with them set
+     */
+    public HttpCall<T> withHeaders(Map<String, String> more) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.putAll(more);
+        return new HttpCall<>(context, method, uri, body, h, credentialsDropped, deadlineNanos);
+    }
+
+    /**
      * @param deadline the attempt's deadline in {@link System#nanoTime()} terms
      * @return a copy with it
      */

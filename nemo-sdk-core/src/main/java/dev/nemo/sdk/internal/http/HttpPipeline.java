@@ -186,7 +186,7 @@ public final class HttpPipeline {
                                                       boolean noCredentials) {
         RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());
         Duration timeout = request.options().timeout().orElse(settings.requestTimeout());
-        Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : Operation.of(request.method(), request.path());
+        Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
         CallContext<T> ctx = new CallContext<>(request, op, reader, blocking, followsCrossOrigin, policy, timeout);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", request.accept());
