@@ -210,6 +210,23 @@ class RequestListenerTest {
         });
     }
 
+    @Test
+    void aDownloadFromTheOutputUrlIsTaggedWithoutTheUrl() {
+        wm.stubFor(get(urlPathMatching("/cdn/out.mp4")).willReturn(aResponse().withBody(new byte[1024])));
+        // 127.0.0.1 is another origin than the client's localhost base URL: a CDN as far as the SDK knows
+        String cdn = "http://127.0.0.1:" + wm.port() + "/cdn/out.mp4?signature=abc";
+        ExportJob job = ExportJob.fromJson("render_1795559949543_abcdef0123", dev.nemo.sdk.internal.json.Json.parse(
+                "{\"status\":\"completed\",\"outputUrl\":\"" + cdn + "\"}"));
+
+        try (NemoClient client = client(events)) {
+            client.exports().download(job, dir.resolve("out.mp4"));
+        }
+
+        assertThat(events.of(RequestStarted.class)).containsExactly(
+                new RequestStarted("exports.download", "GET", "{outputUrl}", 1));
+        assertThat(events.all).allSatisfy(e -> assertThat(e.toString()).doesNotContain("signature"));
+    }
+
     /** Keeps every event in order. */
     static final class Recorder implements RequestListener {
         final List<Record> all = new CopyOnWriteArrayList<>();

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -83,7 +84,7 @@ class SeedRecoveryRulesTest {
             assertThat(dir.resolve("client_id")).doesNotExist();
         }
         wm.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN)));
-        wm.verify(exactly(0), com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(CREDITS)));
+        wm.verify(exactly(0), getRequestedFor(urlEqualTo(CREDITS)));
     }
 
     @Test

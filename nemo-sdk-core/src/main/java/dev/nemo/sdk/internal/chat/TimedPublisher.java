@@ -10,6 +10,7 @@ import dev.nemo.sdk.internal.http.Listeners;
 import java.time.Duration;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reports a chat stream's timings to the request listeners: the first event, and the end (how,
@@ -38,7 +39,7 @@ public final class TimedPublisher implements Flow.Publisher<ChatEvent> {
         private final Flow.Subscriber<? super ChatEvent> downstream;
         private final long start = System.nanoTime();
         private final AtomicBoolean ended = new AtomicBoolean();
-        private long events;
+        private final AtomicLong events = new AtomicLong();
         private boolean text;
         private boolean modelError;
 
@@ -64,7 +65,7 @@ public final class TimedPublisher implements Flow.Publisher<ChatEvent> {
 
         @Override
         public void onNext(ChatEvent event) {
-            if (events++ == 0) {
+            if (events.getAndIncrement() == 0) {
                 RequestListener.ChatFirstEvent e = new RequestListener.ChatFirstEvent(since());
                 listeners.emit("chatFirstEvent", l -> l.chatFirstEvent(e));
             }
@@ -91,7 +92,7 @@ public final class TimedPublisher implements Flow.Publisher<ChatEvent> {
 
         private void end(ChatEnd how) {
             if (ended.compareAndSet(false, true)) {
-                RequestListener.ChatStreamEnded e = new RequestListener.ChatStreamEnded(how, since(), events);
+                RequestListener.ChatStreamEnded e = new RequestListener.ChatStreamEnded(how, since(), events.get());
                 listeners.emit("chatStreamEnded", l -> l.chatStreamEnded(e));
             }
         }

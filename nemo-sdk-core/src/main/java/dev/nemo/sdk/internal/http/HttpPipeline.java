@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.error.NemoException;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -153,7 +155,7 @@ public final class HttpPipeline {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
                 .withAuthenticated(apiPath != null)
-                .withOptions(dev.nemo.sdk.RequestOptions.builder().timeout(timeout).retryPolicy(policy).build());
+                .withOptions(RequestOptions.builder().timeout(timeout).retryPolicy(policy).build());
         return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2, handler), false, true,
                 apiPath == null);
     }
@@ -224,9 +226,9 @@ public final class HttpPipeline {
         }
         try {
             return done.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             Throwable cause = Futures.unwrap(e);
-            throw cause instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(cause);
+            throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoServiceException;
 import java.net.URI;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ final class RedirectStage implements HttpStage {
             }
             HttpCall<T> hop = nextHop(call, reply, hops);
             if (call.context().cancelled()) {
-                return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("cancelled"));
+                return CompletableFuture.failedFuture(new CancellationException("cancelled"));
             }
             return follow(hop, next, hops + 1);
         });
