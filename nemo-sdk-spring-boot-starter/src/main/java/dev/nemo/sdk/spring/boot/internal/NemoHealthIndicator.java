@@ -2,7 +2,7 @@ package dev.nemo.sdk.spring.boot.internal;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.NemoException;
-import dev.nemo.sdk.session.Credits;
+import dev.nemo.sdk.credits.Credits;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
