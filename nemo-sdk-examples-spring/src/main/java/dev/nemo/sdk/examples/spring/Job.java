@@ -62,6 +62,11 @@ public final class Job {
         listeners.remove(emitter);
     }
 
+    /** @return the events so far, in order */
+    public synchronized List<JobEvent> events() {
+        return List.copyOf(events);
+    }
+
     /** @param file the downloaded result */
     public synchronized void result(Path file) {
         this.result = file;
