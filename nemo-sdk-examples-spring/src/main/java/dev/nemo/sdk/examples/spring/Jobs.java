@@ -1,5 +1,6 @@
 package dev.nemo.sdk.examples.spring;
 
+import dev.nemo.sdk.export.ExportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import dev.nemo.sdk.export.ExportFormat;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
