@@ -59,6 +59,9 @@ public @interface EnableNemoEmulator {
     /** @return the emulator's upload size limit in bytes */
     long uploadLimitBytes() default EmulatorOptions.DEFAULT_UPLOAD_LIMIT;
 
-    /** @return whether every SDK wait is cut to at most a millisecond */
+    /**
+     * @return whether every wait of the {@code NemoClient} bean is cut to at most a millisecond (the
+     *         {@code ReactiveNemoClient} bean waits on Reactor's timers, which this does not change)
+     */
     boolean fastWaits() default true;
 }
