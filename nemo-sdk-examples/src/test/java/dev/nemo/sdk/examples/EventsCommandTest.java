@@ -4,23 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.testing.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code events <file>} on every real ADK-Java recording ({@code ../shared/fixtures/adk-java}):
+ * {@code events <file>} on every real ADK-Java recording (the in-repository copy in the core test jar):
  * one JSON line per event payload, agreeing field by field with the {@code .expected.json} that
  * ADK's own {@code Event.fromJson} produced.
  */
@@ -34,15 +32,13 @@ class EventsCommandTest {
 
     @TestFactory
     Stream<DynamicTest> everyRecordingDecodesAsAdkSawIt() throws IOException {
-        Path dir = fixtures().orElse(null);
-        Assumptions.assumeTrue(dir != null, "the shared ADK-Java recordings (../shared/fixtures/adk-java, or "
-                + "-Dnemo.fixtures.dir) are not on this machine");
+        Path dir = TestResources.directory("fixtures/adk-java");
         List<Path> expected;
         try (Stream<Path> files = Files.list(dir)) {
             expected = files.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted()
                     .collect(Collectors.toList());
         }
-        assertThat(expected).as("recordings in %s", dir).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(expected).as("recordings in %s", dir).hasSize(18);
         return expected.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 
@@ -99,23 +95,5 @@ class EventsCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.errLines()).containsExactly("nemo-examples: events failed: cannot read " + work.resolve("nope.sse")
                 + ": no such file - check the path");
-    }
-
-    /** The recordings: {@code -Dnemo.fixtures.dir}, else {@code shared/fixtures/adk-java} next to a parent directory. */
-    static Optional<Path> fixtures() {
-        String configured = System.getProperty("nemo.fixtures.dir");
-        if (configured != null && !configured.isBlank()) {
-            Path p = Paths.get(configured);
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (String candidate : new String[] {"shared/fixtures/adk-java", "../shared/fixtures/adk-java"}) {
-                Path p = dir.resolve(candidate).normalize();
-                if (Files.isDirectory(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }
