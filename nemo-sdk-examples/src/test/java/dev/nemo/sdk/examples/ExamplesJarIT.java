@@ -2,6 +2,7 @@ package dev.nemo.sdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nemo.sdk.testing.JvmNoise;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.NemoEmulator;
@@ -140,8 +141,13 @@ class ExamplesJarIT {
             p.destroyForcibly();
             throw new AssertionError("the jar did not finish: " + command);
         }
+        List<String> stderr = Files.readAllLines(err, StandardCharsets.UTF_8);
+        if (System.getenv("JAVA_TOOL_OPTIONS") != null) {
+            assertThat(stderr).as("the JVM announces JAVA_TOOL_OPTIONS; the test must see past it")
+                    .anyMatch(JvmNoise::isLauncherNote);
+        }
         return new Run(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                Files.readAllLines(err, StandardCharsets.UTF_8));
+                JvmNoise.withoutLauncherNotes(stderr));
     }
 
     /** What a process did. */
