@@ -83,7 +83,11 @@ class MediaProbeTest {
             for (int n = 12; n < whole.length; n++) {
                 byte[] cut = Arrays.copyOf(whole, n);
                 MediaKind kind = MediaKind.sniff(cut, Math.min(n, MediaKind.SNIFF_BYTES));
-                assertThat(MediaProbe.probe(kind, cut)).isNotNull();
+                MediaInfo info = MediaProbe.probe(kind, cut);
+                assertThat(info.kind()).as("cut at %d", n)
+                        .isIn(kind, kind == MediaKind.PNG ? MediaKind.APNG : kind); // acTL found past the sniffed head
+                assertThat(info.width()).as("width read so far, cut at %d", n).isIn(null, 64);
+                assertThat(info.height()).as("height read so far, cut at %d", n).isIn(null, 32);
             }
         }
         assertThat(probe(Arrays.copyOf(gif, 13)).width()).isEqualTo(64);

@@ -11,7 +11,8 @@ import net.jqwik.api.constraints.StringLength;
 
 /**
  * The agent's vocabulary on any text: parsing never throws, gives the same answer twice, and every
- * setting it finds is one a renderer can use (positive sizes and rates, a colour in {@code #rrggbb},
+ * setting it finds is one a renderer can use (a positive short side or size, frame rate and trim, a
+ * colour in {@code #rrggbb},
  * volumes between 0 and 1).
  */
 class RenderSettingsVocabularyProperties {
@@ -43,9 +44,9 @@ class RenderSettingsVocabularyProperties {
         if (op instanceof EditOp.Compress c) {
             return c.targetBytes() == null || c.targetBytes() > 0;
         } else if (op instanceof EditOp.Resize r) {
-            return r.width() > 0 && r.height() > 0;
+            return r.shortSide() > 0 || r.width() > 0 && r.height() > 0;
         } else if (op instanceof EditOp.Trim t) {
-            return t.startMs() >= 0 && t.durationMs() > 0;
+            return t.startMs() >= 0 && (t.durationMs() > 0 || t.durationMs() == -1);
         } else if (op instanceof EditOp.SetFps f) {
             return f.fps() > 0;
         } else if (op instanceof EditOp.SetBackground b) {
