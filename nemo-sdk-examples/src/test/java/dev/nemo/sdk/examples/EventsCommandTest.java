@@ -48,6 +48,14 @@ class EventsCommandTest {
 
         CliRunner.Result r = new CliRunner(work, work).run("events", sse.toString());
 
+        if (expected.get("sseEventCount").intValue() == 0) {
+            // the HTTP 500 recordings: an empty body
+            assertThat(r.status()).as(r.toString()).isEqualTo(NemoExamples.FAILED);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.errLines()).singleElement().asString().startsWith("nemo-examples: events failed: " + sse)
+                    .contains("holds no Server-Sent Events");
+            return;
+        }
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> lines = r.outLines();
@@ -85,6 +93,18 @@ class EventsCommandTest {
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.outLines()).containsExactly("{\"author\":\"nemo_agent\",\"partial\":false,\"text\":\"Hi there\","
                 + "\"functionCalls\":[],\"functionResponses\":[],\"errorCode\":null,\"errorMessage\":null}");
+    }
+
+    @Test
+    void aFileWithNoEventsSaysSoAndFails() throws IOException {
+        Files.writeString(work.resolve("notes.txt"), "these are my notes\nnothing to see\n");
+
+        CliRunner.Result r = new CliRunner(work, work).run("events", "notes.txt");
+
+        assertThat(r.status()).isEqualTo(NemoExamples.FAILED);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly("nemo-examples: events failed: " + work.resolve("notes.txt")
+                + " holds no Server-Sent Events (no \"data:\" lines): give it the body of a recorded /run_sse response");
     }
 
     @Test

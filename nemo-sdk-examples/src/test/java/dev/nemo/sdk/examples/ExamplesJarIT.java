@@ -43,7 +43,7 @@ class ExamplesJarIT {
         assertThat(r.status).as(r.toString()).isZero();
         assertThat(r.out.get(0)).startsWith(EMULATOR_LINE);
         assertThat(r.out).contains("You: " + Demo.INSTRUCTION)
-                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100%"));
+                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100% after \\d+ s"));
         if (mediaEngineBesideTheJar()) {
             // the FFmpeg engine in target/lib renders a real, smaller MP4 and measures its quality
             Path mp4 = work.resolve("nemo-demo/vhs-neofetch.mp4");
