@@ -80,6 +80,7 @@ class SizeTargetTest {
         }
         r.finalCrf().ifPresent(crf -> assertThat(crf).isBetween(RenderRequest.DEFAULT_CRF, 51));
         assertThat(r.ssim()).isPresent();
+        System.err.println("SSIMPROBE " + name + " " + r.ssim().getAsDouble() + " attempts=" + r.attempts().size());
         assertThat(r.ssim().getAsDouble()).isBetween(0.5, 1.0);
         assertThat(engine.probe(out).frames()).isEqualTo(r.frames());
     }
