@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.draft.StateDiff;
+import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.session.Session;

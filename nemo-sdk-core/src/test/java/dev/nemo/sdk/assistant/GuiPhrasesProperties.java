@@ -1,4 +1,4 @@
-package dev.nemo.sdk.chat;
+package dev.nemo.sdk.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
