@@ -160,6 +160,22 @@ class CliPolishTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // with the default 30 s interval the three polls would take 90 s
+    void reactiveQuickEditHonoursThePollInterval() throws IOException {
+        emulator.close();
+        emulator = NemoEmulator.start(EmulatorOptions.builder().renderPacing(RenderPacing.afterPolls(3))
+                .tokensPerClient(100).build());
+        Files.write(work.resolve("in.gif"), TestMedia.gif(32, 32, 10));
+
+        CliRunner.Result r = new CliRunner(work, config).env(Map.of("NEMO_API_URL", emulator.baseUrl()))
+                .run("reactive-quick-edit", "in.gif", "trim to 5 seconds", "out.gif", "--poll-interval", "0.05");
+
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(emulator.renders()).singleElement()
+                .satisfies(render -> assertThat(render.polls()).isGreaterThanOrEqualTo(3));
+    }
+
+    @Test
     void exportsShowPhasePercentAndElapsedTime() throws IOException {
         Files.write(work.resolve("in.gif"), TestMedia.gif(32, 32, 10));
 
