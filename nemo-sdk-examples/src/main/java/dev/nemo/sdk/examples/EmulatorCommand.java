@@ -48,10 +48,26 @@ public final class EmulatorCommand {
     static int run(CliArgs cli, CliContext context) {
         cli.requireArguments(0, USAGE);
         cli.rejectSession(USAGE);
-        Running server = start(settings(cli, context), context);
+        Settings settings = settings(cli, context);
+        useForMediaWork(settings.dataDirectory().resolve("media"));
+        Running server = start(settings, context);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "nemo-emulator-stop"));
         server.awaitStop();
         return NemoExamples.OK;
+    }
+
+    /**
+     * The media engine (when it is beside the jar) renders in temporary folders: in this process,
+     * which runs nothing else, they go under the data directory. Must run before any temporary
+     * file of the process is created, so only the command itself calls it.
+     */
+    private static void useForMediaWork(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        System.setProperty("java.io.tmpdir", dir.toAbsolutePath().toString());
     }
 
     /**
@@ -110,7 +126,8 @@ public final class EmulatorCommand {
             out.println("NEMO_TOKEN is accepted as a registered user's token (1000 credits); it is never printed "
                     + "or saved.");
         }
-        out.println("Sessions and renders are saved to " + settings.dataDirectory() + " when it stops.");
+        out.println("Data directory: " + settings.dataDirectory() + " (sessions and renders are saved there when it "
+                + "stops; the media engine works in its media folder)");
         out.println("In another shell:");
         out.println("  export NEMO_API_URL=" + emulator.baseUrl());
         out.println("Stop it with Ctrl-C.");
