@@ -61,12 +61,27 @@ public final class TestCorpus {
      * @return the file
      */
     public static Path file(String relative) {
+        return find(relative, true);
+    }
+
+    /**
+     * Like {@link #file(String)}, for a test outside the slow media set: its skip is reported on its
+     * own line, without the banner (which the media module prints, once).
+     *
+     * @param relative e.g. {@code cartoon/pillow-iss634.gif}
+     * @return the file
+     */
+    public static Path optionalFile(String relative) {
+        return find(relative, false);
+    }
+
+    private static Path find(String relative, boolean banner) {
         Path inRepo = subset().resolve(relative);
         if (Files.isRegularFile(inRepo)) {
             return inRepo;
         }
         Optional<Path> full = full().map(d -> d.resolve(relative)).filter(Files::isRegularFile);
-        if (full.isEmpty()) {
+        if (full.isEmpty() && banner) {
             MissingCorpusBanner.printOnce();
         }
         Assumptions.assumeTrue(full.isPresent(), () -> relative + " is only in the full media corpus, which is "

@@ -116,7 +116,7 @@ class MediaProbeTest {
     })
     void realFilesFromTheFullCorpus(String file, MediaKind kind, int w, int h, int frames, double duration)
             throws IOException {
-        MediaInfo info = probe(Files.readAllBytes(TestCorpus.file(file)));
+        MediaInfo info = probe(Files.readAllBytes(TestCorpus.optionalFile(file)));
         assertThat(info).isEqualTo(new MediaInfo(kind, w, h, duration, frames));
     }
 
