@@ -53,7 +53,19 @@ final class ExportProgress implements Consumer<ExportJob>, AutoCloseable {
      * @return a display that redraws a bar when {@code out} is the terminal, else prints lines
      */
     static ExportProgress on(PrintStream out) {
-        return new ExportProgress(out, out == System.out && System.console() != null, System::nanoTime, true);
+        return new ExportProgress(out, out == System.out && isTerminal(System.console()), System::nanoTime, true);
+    }
+
+    /** JDK 22+ may return a console for redirected streams too; {@code Console.isTerminal()} then tells. */
+    private static boolean isTerminal(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 17-21: a console exists only for a terminal
+        }
     }
 
     @Override
