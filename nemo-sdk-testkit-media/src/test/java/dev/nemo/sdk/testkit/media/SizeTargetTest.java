@@ -80,7 +80,9 @@ class SizeTargetTest {
         }
         r.finalCrf().ifPresent(crf -> assertThat(crf).isBetween(RenderRequest.DEFAULT_CRF, 51));
         assertThat(r.ssim()).isPresent();
-        assertThat(r.ssim().getAsDouble()).isBetween(0.5, 1.0);
+        // measured on this subset (x264 veryfast): 0.99 horse, 0.96 intel, 0.81 sample_big (three CRF
+        // steps down); the bar is the lowest minus a margin, so a real quality regression fails here
+        assertThat(r.ssim().getAsDouble()).isBetween(0.75, 1.0);
         assertThat(engine.probe(out).frames()).isEqualTo(r.frames());
     }
 
