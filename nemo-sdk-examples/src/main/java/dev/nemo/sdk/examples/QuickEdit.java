@@ -89,7 +89,7 @@ public final class QuickEdit {
         out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
         out.println("You: " + instruction);
         WorkflowPrinter printer = new WorkflowPrinter(out);
-        QuickEditResult r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, prepared(output))
+        QuickEditResult r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, output)
                 .exportOptions(ExportOptions.builder().format(format).polling(polling).build())
                 .chatOptions(printer.chatOptions(polling.interval()))
                 .listener(printer)
@@ -104,18 +104,6 @@ public final class QuickEdit {
         out.println("Downloaded " + r.download().path() + " (" + Sizes.human(r.download().bytes()) + ")");
         Rendering.printSummary(inputBytes, rendered, out);
         return new Result(r.sessionId(), r.chat(), rendered);
-    }
-
-    /** The output's folder must exist; an existing directory gets a file named after the input. */
-    private static Path prepared(Path output) {
-        try {
-            if (!Files.isDirectory(output) && output.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(output.toAbsolutePath().getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + output + ": " + e.getMessage(), e);
-        }
-        return output;
     }
 
     /**
