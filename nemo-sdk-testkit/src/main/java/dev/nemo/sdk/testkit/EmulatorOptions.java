@@ -36,6 +36,7 @@ public final class EmulatorOptions {
     private final SseDialect sseDialect;
     private final RenderPacing renderPacing;
     private final Renderer renderer;
+    private final AgentBackend agentBackend;
     private final String tokenTag;
     private final int port;
     private final int cdnPort;
@@ -53,6 +54,7 @@ public final class EmulatorOptions {
         this.sseDialect = b.sseDialect;
         this.renderPacing = b.renderPacing;
         this.renderer = b.renderer;
+        this.agentBackend = b.agentBackend;
         this.tokenTag = b.tokenTag;
         this.port = b.port;
         this.cdnPort = b.cdnPort;
@@ -83,6 +85,7 @@ public final class EmulatorOptions {
         b.sseDialect = sseDialect;
         b.renderPacing = renderPacing;
         b.renderer = renderer;
+        b.agentBackend = agentBackend;
         b.tokenTag = tokenTag;
         b.port = port;
         b.cdnPort = cdnPort;
@@ -144,6 +147,11 @@ public final class EmulatorOptions {
         return renderPacing;
     }
 
+    /** @return the agent {@code /run_sse} is delegated to, if any (else the built-in rule-based agent) */
+    public Optional<AgentBackend> agentBackend() {
+        return Optional.ofNullable(agentBackend);
+    }
+
     /** @return the renderer set explicitly, if any (else discovered or passthrough) */
     public Optional<Renderer> renderer() {
         return Optional.ofNullable(renderer);
@@ -186,6 +194,7 @@ public final class EmulatorOptions {
         private SseDialect sseDialect = SseDialect.ADK_JAVA;
         private RenderPacing renderPacing = RenderPacing.afterPolls(2);
         private Renderer renderer;
+        private AgentBackend agentBackend;
         private String tokenTag = "";
         private int port;
         private int cdnPort;
@@ -326,6 +335,16 @@ public final class EmulatorOptions {
          */
         public Builder renderer(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /**
+         * @param backend the agent to run chat messages with instead of the built-in rule-based one
+         *                (for example a real ADK agent from {@code nemo-sdk-conformance})
+         * @return this builder
+         */
+        public Builder agentBackend(AgentBackend backend) {
+            this.agentBackend = Objects.requireNonNull(backend, "backend");
             return this;
         }
 
