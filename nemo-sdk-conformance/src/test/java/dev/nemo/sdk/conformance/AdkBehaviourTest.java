@@ -9,7 +9,7 @@ import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.draft.StateDiff;
+import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.draft.TrackType;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -72,7 +72,11 @@ enum ChatCall {
 
                 @Override
                 public void onError(Throwable t) {
-                    done.complete(t instanceof NemoException n ? n : new NemoException("unexpected: " + t));
+                    if (t instanceof NemoException n) {
+                        done.complete(n);
+                    } else {
+                        done.completeExceptionally(t); // not a typed SDK error: the test fails on get()
+                    }
                 }
 
                 @Override

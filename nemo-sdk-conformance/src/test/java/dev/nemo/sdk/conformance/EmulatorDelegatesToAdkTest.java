@@ -9,7 +9,7 @@ import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.conformance.agent.NemoAgent;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.NemoEmulator;
 import java.nio.file.Path;

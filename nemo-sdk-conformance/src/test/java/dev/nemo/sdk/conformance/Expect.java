@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.adk.events.Event;
 import dev.nemo.sdk.chat.ChatEnd;
-import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.state.SessionState;
 import java.util.List;
 
 /** The scripted scenarios, the one ending each may have, and what else is checked about each. */

@@ -48,7 +48,7 @@ public record EventInfo(long sequence, String sseType, String id, String author,
     /**
      * The session-state change the event carries ({@code actions.stateDelta}): how a tool such as
      * {@code edit_multitrack} writes the draft. The server applies it to the session; read the new
-     * state with {@link dev.nemo.sdk.draft.StateApi}.
+     * state with {@link dev.nemo.sdk.state.StateApi}.
      *
      * @return the non-empty delta object, or a missing node when the event changes no state
      */

@@ -76,8 +76,11 @@ enum ChatCall {
 
                 @Override
                 public void onError(Throwable t) {
-                    done.complete(t instanceof NemoException ? (NemoException) t
-                            : new NemoException("not a NemoException: " + t));
+                    if (t instanceof NemoException n) {
+                        done.complete(n);
+                    } else {
+                        done.completeExceptionally(t); // not a typed SDK error: the test fails on get()
+                    }
                 }
 
                 @Override
