@@ -34,5 +34,10 @@ final class AdkHarness implements AutoCloseable {
         gateway.close();
         adk.close();
         gate.release();
+        try (var files = Files.walk(config)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("could not delete " + config + ": " + e);
+        }
     }
 }

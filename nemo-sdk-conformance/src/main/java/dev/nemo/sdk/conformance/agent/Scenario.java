@@ -4,7 +4,6 @@ import com.google.adk.models.LlmResponse;
 import com.google.genai.types.FinishReason;
 import com.google.genai.types.Part;
 import io.reactivex.rxjava3.core.Flowable;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -80,7 +79,7 @@ enum Scenario {
         Flowable<LlmResponse> answer(ScriptedModel.Turn turn, boolean stream) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; sb.length() < 200 * 1024; i++) {
-                sb.append(String.format(Locale.ROOT, "line %05d of the long answer: the quick brown fox. 雪 ✅%n", i));
+                sb.append(String.format(Locale.ROOT, "line %05d of the long answer: the quick brown fox. 雪 ✅\n", i));
             }
             return ScriptedModel.text(sb.toString(), stream, 4096);
         }
@@ -117,10 +116,5 @@ enum Scenario {
             }
         }
         return TEXT;
-    }
-
-    /** @return the tags, lower case */
-    static List<String> tags() {
-        return java.util.Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
     }
 }
