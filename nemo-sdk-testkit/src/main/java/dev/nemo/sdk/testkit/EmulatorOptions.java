@@ -37,6 +37,7 @@ public final class EmulatorOptions {
     private final SseDialect sseDialect;
     private final RenderPacing renderPacing;
     private final Renderer renderer;
+    private final AgentBackend agentBackend;
     private final String tokenTag;
     private final String host;
     private final int port;
@@ -56,6 +57,7 @@ public final class EmulatorOptions {
         this.sseDialect = b.sseDialect;
         this.renderPacing = b.renderPacing;
         this.renderer = b.renderer;
+        this.agentBackend = b.agentBackend;
         this.tokenTag = b.tokenTag;
         this.host = b.host;
         this.port = b.port;
@@ -88,6 +90,7 @@ public final class EmulatorOptions {
         b.sseDialect = sseDialect;
         b.renderPacing = renderPacing;
         b.renderer = renderer;
+        b.agentBackend = agentBackend;
         b.tokenTag = tokenTag;
         b.host = host;
         b.port = port;
@@ -151,6 +154,11 @@ public final class EmulatorOptions {
         return renderPacing;
     }
 
+    /** @return the agent {@code /run_sse} is delegated to, if any (else the built-in rule-based agent) */
+    public Optional<AgentBackend> agentBackend() {
+        return Optional.ofNullable(agentBackend);
+    }
+
     /** @return the renderer set explicitly, if any (else discovered or passthrough) */
     public Optional<Renderer> renderer() {
         return Optional.ofNullable(renderer);
@@ -206,6 +214,7 @@ public final class EmulatorOptions {
         private SseDialect sseDialect = SseDialect.ADK_JAVA;
         private RenderPacing renderPacing = RenderPacing.afterPolls(2);
         private Renderer renderer;
+        private AgentBackend agentBackend;
         private String tokenTag = "";
         private String host = "127.0.0.1";
         private int port;
@@ -369,6 +378,16 @@ public final class EmulatorOptions {
          */
         public Builder renderer(Renderer renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /**
+         * @param backend the agent to run chat messages with instead of the built-in rule-based one
+         *                (for example a real ADK agent from {@code nemo-sdk-conformance})
+         * @return this builder
+         */
+        public Builder agentBackend(AgentBackend backend) {
+            this.agentBackend = Objects.requireNonNull(backend, "backend");
             return this;
         }
 
