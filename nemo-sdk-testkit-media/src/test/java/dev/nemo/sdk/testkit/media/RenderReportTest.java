@@ -17,7 +17,7 @@ class RenderReportTest {
                 OptionalDouble.empty(), OptionalInt.empty(), out, met);
         return new RenderReport(Path.of("in.gif"), Path.of("out.mp4"), OutputFormat.MP4, in, out, 1152, 624, 482,
                 Duration.ofMillis(32_140), List.of(a, a, a), OptionalInt.of(27), target, met, OptionalDouble.of(0.9624),
-                Duration.ofSeconds(4), List.of());
+                Duration.ofSeconds(4), List.of(), false);
     }
 
     @Test

@@ -107,7 +107,17 @@ public final class RenderJob {
             }
             List<Size> ladder = FitGeometry.ladder(info.width(), info.height(), info.sampleAspect(),
                     req.maxWidth(), req.maxHeight());
+            if (req.format() == OutputFormat.GIF) {
+                ladder = FitGeometry.exactWhenItFits(ladder, info.width(), info.height(), info.sampleAspect(),
+                        req.maxWidth(), req.maxHeight());
+            }
             Encoded kept = req.format() == OutputFormat.MP4 ? mp4(info, ladder) : gif(info, ladder);
+            boolean alreadyOptimal = kept.bytes() >= inputBytes && mayReturnSource(info, ladder.get(0));
+            if (alreadyOptimal) {
+                kept = source(info, inputBytes);
+                notes.add("already optimal: no setting made a file smaller than the input ("
+                        + RenderReport.humanBytes(inputBytes) + "), so the input is returned unchanged");
+            }
             OptionalDouble ssim = OptionalDouble.empty();
             if (req.measureSsim()) {
                 ssim = measureSsim(kept.file(), ladder.get(0));
@@ -118,7 +128,8 @@ public final class RenderJob {
             RenderReport report = new RenderReport(req.source(), req.output(), req.format(), inputBytes, outBytes,
                     kept.size().width(), kept.size().height(), (int) kept.frames(),
                     Duration.ofNanos(av_rescale(kept.durationTicks(), 1_000_000_000L * kept.tbNum(), kept.tbDen())),
-                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target, ssim, ctx.elapsed(), notes);
+                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target, ssim, ctx.elapsed(), notes,
+                    alreadyOptimal);
             LOG.debug("rendered {}: {}", req.source().getFileName(), report.summary());
             return report;
         } catch (IOException e) {
@@ -126,6 +137,25 @@ public final class RenderJob {
         } finally {
             deleteWorkDir();
         }
+    }
+
+    /**
+     * Whether the source itself is an acceptable answer to this request: a GIF asked to become a
+     * GIF with no edit (no title, trim or frame rate cap) and no resize asked for (it fits the box
+     * as it is, or only the default box would shrink it).
+     */
+    private boolean mayReturnSource(SourceProbe.Info info, Size fitted) {
+        return req.format() == OutputFormat.GIF && info.kind() == InputKind.GIF && req.title().isEmpty()
+                && req.trimStart().isZero() && req.trimDuration().isEmpty() && req.maxFps().isEmpty()
+                && (!req.maxSizeRequested() || fitted.width() == info.width() && fitted.height() == info.height());
+    }
+
+    /** The source, copied into the work directory, as the kept encode. */
+    private Encoded source(SourceProbe.Info info, long inputBytes) throws IOException {
+        Path copy = nextFile("gif");
+        Files.copy(req.source(), copy, StandardCopyOption.REPLACE_EXISTING);
+        return new Encoded(copy, inputBytes, new Size(info.width(), info.height()), info.frames(),
+                info.durationMicros(), 1, 1_000_000, OptionalInt.empty());
     }
 
     /** SSIM is a report, not the product: a failure to measure it is a note, unless a guard fired. */

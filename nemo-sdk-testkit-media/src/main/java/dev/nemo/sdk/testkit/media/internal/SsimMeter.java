@@ -136,7 +136,7 @@ final class SsimMeter {
             try {
                 AVDictionaryEntry e = av_dict_get(out.metadata(), "lavfi.ssim.All", null, 0);
                 if (e != null && !e.isNull()) {
-                    double v = Double.parseDouble(e.value().getString());
+                    double v = parse(e.value().getString());
                     if (Double.isFinite(v)) {
                         sum += v;
                         pairs++;
@@ -145,6 +145,15 @@ final class SsimMeter {
             } finally {
                 av_frame_unref(out);
             }
+        }
+    }
+
+    /** FFmpeg prints "-nan" (not Java's "NaN") for a frame too small for the SSIM window. */
+    private static double parse(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 
