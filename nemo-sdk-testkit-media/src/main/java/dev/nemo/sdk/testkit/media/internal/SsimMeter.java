@@ -99,7 +99,8 @@ final class SsimMeter {
         if (distGraph == null) {
             distGraph = FilterGraph.create(FilterSpecs.distorted(new FilterSpecs.Input(distDecoded.width(),
                     distDecoded.height(), av_get_pix_fmt_name(distDecoded.format()).getString(),
-                    dist.timeBaseNum(), dist.timeBaseDen()), size));
+                    dist.timeBaseNum(), dist.timeBaseDen()), size,
+                    SourceReader.hasAlpha(distDecoded.format()) ? job.request().background() : null));
         }
         distGraph.push(FilterSpecs.SRC, distDecoded);
         if (!distGraph.pull(FilterSpecs.OUT, pending)) {
