@@ -2,7 +2,9 @@ package dev.nemo.sdk.testkit.media.internal.gif;
 
 /**
  * The pixels of one image for the {@link LzwEncoder}: the index each asks for and, unless it is
- * rigid, the source colour any other index is measured against.
+ * rigid, the source colour any other index is measured against. A kept pixel (transparent: the
+ * decoder's colour stays) may as well be drawn in the colour already shown, at no cost, so runs of
+ * it can join the LZW strings around them even without a lossy budget.
  */
 final class FramePixels implements LzwEncoder.Pixels {
 
@@ -13,6 +15,8 @@ final class FramePixels implements LzwEncoder.Pixels {
     private final int budget;
     final int[] wanted;
     final int[] reference;
+    /** What the decoder shows at a kept pixel (any index of that colour keeps it as well as transparency). */
+    final int[] shown;
     int size;
 
     FramePixels(Palette palette, int budget, int capacity) {
@@ -20,6 +24,7 @@ final class FramePixels implements LzwEncoder.Pixels {
         this.budget = budget;
         this.wanted = new int[capacity];
         this.reference = new int[capacity];
+        this.shown = new int[capacity];
     }
 
     @Override
@@ -38,7 +43,11 @@ final class FramePixels implements LzwEncoder.Pixels {
         if (ref == RIGID || index == palette.transparent()) {
             return -1;
         }
-        int d = Colors.distance(palette.color(index), ref);
+        int c = palette.color(index);
+        if (c == shown[i]) {
+            return 0;
+        }
+        int d = Colors.distance(c, ref);
         return d <= budget ? d : -1;
     }
 }

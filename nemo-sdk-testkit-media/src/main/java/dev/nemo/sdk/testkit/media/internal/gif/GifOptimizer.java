@@ -4,7 +4,8 @@ package dev.nemo.sdk.testkit.media.internal.gif;
  * Turns a sequence of full canvases into GIF images the way gifsicle and gifski do: each frame is
  * compared with what the decoder already shows, pixels close enough to it become transparent
  * (they stay as they are), the image is cropped to the changed rectangle, mapped to the palette
- * (dithered when the palette says so), and LZW-encoded, lossily when a budget is set. Only the
+ * (dithered when the palette says so), and LZW-encoded, lossily when a budget is set; an image of
+ * few colours gets a local table of just those when that makes it smaller (narrower codes). Only the
  * rectangle a frame's source changed (plus what a clear uncovered) is examined.
  *
  * <p>Transparency is kept: when pixels that were drawn must become transparent, the image before
@@ -23,8 +24,19 @@ public final class GifOptimizer {
     public record Result(int images, long durationCs) {
     }
 
-    private record Pending(Rect rect, int delayCs, int disposal, byte[] lzw) {
+    private record Pending(Rect rect, int delayCs, int disposal, int transparent, int minCodeSize, byte[] table,
+            byte[] lzw) {
+        Pending withDelay(int delay) {
+            return new Pending(rect, delay, disposal, transparent, minCodeSize, table, lzw);
+        }
     }
+
+    /** An image's encoding: global or local table. */
+    private record Coded(int transparent, int minCodeSize, byte[] table, byte[] lzw) {
+    }
+
+    /** Local tables are tried for images of at most this many colours (with the transparent index). */
+    private static final int LOCAL_TABLE_MAX = 64;
 
     private final int width;
     private final int height;
@@ -116,17 +128,17 @@ public final class GifOptimizer {
         Rect r = first ? full : changed(examine).union(toClear);
         if (r.isEmpty()) {
             if (clearedByPrevious.isEmpty() && pending != null) {
-                pending = new Pending(pending.rect(), pending.delayCs() + currentDelay, pending.disposal(),
-                        pending.lzw());
+                pending = pending.withDelay(pending.delayCs() + currentDelay);
                 return;
             }
             r = new Rect(0, 0, 1, 1);
         }
-        byte[] data = encode(r);
+        Coded data = encode(r);
         int disposal = toClear.isEmpty() ? GifWriter.DISPOSE_KEEP : GifWriter.DISPOSE_BACKGROUND;
         clearedByPrevious = disposal == GifWriter.DISPOSE_BACKGROUND ? r : Rect.EMPTY;
         flush();
-        pending = new Pending(r, currentDelay, disposal, data);
+        pending = new Pending(r, currentDelay, disposal, data.transparent(), data.minCodeSize(), data.table(),
+                data.lzw());
         first = false;
     }
 
@@ -169,7 +181,7 @@ public final class GifOptimizer {
         return d <= budget || d <= Colors.distance(s, palette.color(palette.nearest(s)));
     }
 
-    private byte[] encode(Rect r) {
+    private Coded encode(Rect r) {
         int t = palette.transparent();
         quantizer.start(r.width());
         int i = 0;
@@ -177,13 +189,16 @@ public final class GifOptimizer {
             int row = y * width;
             for (int x = r.x(); x < r.x() + r.width(); x++, i++) {
                 int s = src[row + x];
+                int o = out[row + x];
+                pixels.shown[i] = 1;
                 if (!Colors.opaque(s)) {
                     pixels.wanted[i] = t;
                     pixels.reference[i] = FramePixels.RIGID;
                     quantizer.skip(x - r.x());
-                } else if (kept(s, out[row + x])) {
+                } else if (kept(s, o)) {
                     pixels.wanted[i] = t;
                     pixels.reference[i] = s & 0xffffff;
+                    pixels.shown[i] = o;
                     quantizer.skip(x - r.x());
                 } else {
                     pixels.wanted[i] = quantizer.quantize(s, x - r.x());
@@ -193,7 +208,7 @@ public final class GifOptimizer {
             quantizer.nextRow();
         }
         pixels.size = i;
-        byte[] data = lzw.encode(palette.minCodeSize(), pixels, budget > 0, emitted);
+        Coded data = lzwWithBestTable();
         i = 0;
         for (int y = r.y(); y < r.y() + r.height(); y++) {
             int row = y * width;
@@ -206,10 +221,30 @@ public final class GifOptimizer {
         return data;
     }
 
+    /** The global table, or a local one when it makes the image smaller; {@link #emitted} in global indices. */
+    private Coded lzwWithBestTable() {
+        Coded global = new Coded(palette.transparent(), palette.minCodeSize(), null,
+                lzw.encode(palette.minCodeSize(), pixels, true, emitted));
+        LocalTable local = LocalTable.of(palette, pixels, LOCAL_TABLE_MAX);
+        if (local == null) {
+            return global;
+        }
+        int[] localEmitted = new int[pixels.size];
+        byte[] data = lzw.encode(local.minCodeSize(), local, true, localEmitted);
+        byte[] table = local.table();
+        if (data.length + table.length >= global.lzw().length) {
+            return global;
+        }
+        for (int k = 0; k < pixels.size; k++) {
+            emitted[k] = local.global(localEmitted[k]);
+        }
+        return new Coded(local.transparent(), local.minCodeSize(), table, data);
+    }
+
     private void flush() {
         if (pending != null) {
-            writer.image(pending.rect(), pending.delayCs(), pending.disposal(), palette.transparent(),
-                    palette.minCodeSize(), pending.lzw());
+            writer.image(pending.rect(), pending.delayCs(), pending.disposal(), pending.transparent(),
+                    pending.minCodeSize(), pending.table(), pending.lzw());
             images++;
             durationCs += pending.delayCs();
             pending = null;

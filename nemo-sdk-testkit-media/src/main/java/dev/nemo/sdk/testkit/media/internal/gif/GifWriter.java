@@ -65,6 +65,22 @@ public final class GifWriter implements AutoCloseable {
      * @param lzw the LZW data
      */
     public void image(Rect r, int delayCs, int disposal, int transparent, int minCodeSize, byte[] lzw) {
+        image(r, delayCs, disposal, transparent, minCodeSize, null, lzw);
+    }
+
+    /**
+     * Writes one image, with a local colour table.
+     *
+     * @param r where it goes on the canvas
+     * @param delayCs how long it shows, in centiseconds
+     * @param disposal {@link #DISPOSE_KEEP} or {@link #DISPOSE_BACKGROUND}
+     * @param transparent the transparent index
+     * @param minCodeSize the LZW minimum code size
+     * @param localTable RGB triplets (a power of two of them), or null for the global table
+     * @param lzw the LZW data
+     */
+    public void image(Rect r, int delayCs, int disposal, int transparent, int minCodeSize, byte[] localTable,
+            byte[] lzw) {
         try {
             raw(new byte[] {0x21, (byte) 0xf9, 4, (byte) (disposal << 2 | 1)});
             u16(Math.min(0xffff, delayCs));
@@ -75,7 +91,12 @@ public final class GifWriter implements AutoCloseable {
             u16(r.y());
             u16(r.width());
             u16(r.height());
-            u8(0);
+            if (localTable == null) {
+                u8(0);
+            } else {
+                u8(0x80 | (Integer.numberOfTrailingZeros(localTable.length / 3) - 1));
+                raw(localTable);
+            }
             u8(minCodeSize);
             for (int off = 0; off < lzw.length; off += 255) {
                 int n = Math.min(255, lzw.length - off);
