@@ -115,6 +115,7 @@ public final class RenderJob {
                 notes.add("already optimal: no setting made a file smaller than the input ("
                         + RenderReport.humanBytes(inputBytes) + "), so the input is returned unchanged");
             }
+            noteNoUpscale(info, kept.size());
             OptionalDouble ssim = OptionalDouble.empty();
             if (req.measureSsim()) {
                 ssim = measureSsim(kept.file(), ladder.get(0));
@@ -153,6 +154,19 @@ public final class RenderJob {
         Files.copy(req.source(), copy, StandardCopyOption.REPLACE_EXISTING);
         return new Encoded(copy, inputBytes, new Size(info.width(), info.height()), info.frames(),
                 info.durationMicros(), 1, 1_000_000, OptionalInt.empty());
+    }
+
+    /** Says so when an asked-for size was larger than the source: the engine never upscales. */
+    private void noteNoUpscale(SourceProbe.Info info, Size kept) {
+        if (!req.maxSizeRequested() || info.width() > req.maxWidth() || info.height() > req.maxHeight()) {
+            return;
+        }
+        String note = "not upscaled: the source (" + info.width() + "x" + info.height() + ") fits the "
+                + req.maxWidth() + "x" + req.maxHeight() + " asked for";
+        if (kept.width() != info.width() || kept.height() != info.height()) {
+            note += "; the output is " + kept + (req.format() == OutputFormat.MP4 ? " (H.264 needs even sides)" : "");
+        }
+        notes.add(note);
     }
 
     /** SSIM is a report, not the product: a failure to measure it is a note, unless a guard fired. */
