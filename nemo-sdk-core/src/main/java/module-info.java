@@ -15,5 +15,8 @@ module dev.nemo.sdk {
     exports dev.nemo.sdk.error;
     exports dev.nemo.sdk.export;
     exports dev.nemo.sdk.session;
+    exports dev.nemo.sdk.state;
+    exports dev.nemo.sdk.credits;
+    exports dev.nemo.sdk.assistant;
     exports dev.nemo.sdk.upload;
 }

@@ -1,8 +1,8 @@
 package dev.nemo.sdk.chat;
 
-import dev.nemo.sdk.draft.SessionState;
-import dev.nemo.sdk.draft.StateDiff;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.state.SessionState;
+import dev.nemo.sdk.state.StateDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

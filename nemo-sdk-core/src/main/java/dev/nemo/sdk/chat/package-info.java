@@ -2,8 +2,7 @@
  * Chat with the session's agent over Server-Sent Events: {@link dev.nemo.sdk.chat.ChatApi}
  * (publisher, blocking stream, {@code send}), the typed {@link dev.nemo.sdk.chat.ChatEvent}s
  * decoded from Google ADK events, how a stream ended ({@link dev.nemo.sdk.chat.ChatEnd}) and what
- * it produced ({@link dev.nemo.sdk.chat.ChatResult}), {@link dev.nemo.sdk.chat.ChatEvents} for
- * decoding recorded streams, and the routing of user input ({@link dev.nemo.sdk.chat.IntentRouter},
- * {@link dev.nemo.sdk.chat.GuiPhrases}).
+ * it produced ({@link dev.nemo.sdk.chat.ChatResult}), and {@link dev.nemo.sdk.chat.ChatEvents} for
+ * decoding recorded streams.
  */
 package dev.nemo.sdk.chat;

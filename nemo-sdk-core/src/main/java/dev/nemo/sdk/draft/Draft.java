@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.nemo.sdk.internal.draft.DraftNodes;
+import dev.nemo.sdk.internal.draft.Summaries;
 import dev.nemo.sdk.internal.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.nemo.sdk.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.nemo.sdk.internal.draft.DraftNodes;
+import dev.nemo.sdk.internal.draft.Summaries;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.nemo.sdk.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.internal.draft.DraftNodes;
+import dev.nemo.sdk.internal.draft.Summaries;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

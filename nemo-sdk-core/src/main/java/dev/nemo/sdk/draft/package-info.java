@@ -1,14 +1,11 @@
 /**
- * Drafts and session state: {@link dev.nemo.sdk.draft.Draft} (the timeline, an immutable and
- * lossless view over the draft JSON, with its one-line {@link dev.nemo.sdk.draft.Draft#summary()}),
- * its {@link dev.nemo.sdk.draft.Track}s and {@link dev.nemo.sdk.draft.Segment}s,
- * {@link dev.nemo.sdk.draft.SessionState} (media, draft, canvas) read through
- * {@link dev.nemo.sdk.draft.StateApi}, and {@link dev.nemo.sdk.draft.StateDiff}, which says in
- * plain words what changed between two states.
+ * The draft (timeline): {@link dev.nemo.sdk.draft.Draft}, an immutable and lossless view over the
+ * draft JSON ({@code t/tt/sg/d/m}) with its one-line {@link dev.nemo.sdk.draft.Draft#summary()},
+ * and its {@link dev.nemo.sdk.draft.Track}s and {@link dev.nemo.sdk.draft.Segment}s. The session
+ * state that carries a draft is in {@link dev.nemo.sdk.state}.
  *
  * <pre>{@code
- * SessionState state = client.state().get(sessionId);
- * state.draft().ifPresent(d -> System.out.println(d.summary()));
+ * client.state().get(sessionId).draft().ifPresent(d -> System.out.println(d.summary()));
  * // Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)
  * }</pre>
  *

@@ -4,7 +4,7 @@ package dev.nemo.sdk.error;
  * The response could not be decoded: not JSON, empty, HTML, or JSON of an unexpected shape.
  * The HTTP status and a short, redacted excerpt of the body are kept.
  */
-public class DecodeException extends NemoException {
+public class DecodeException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -5,7 +5,7 @@ package dev.nemo.sdk.error;
  * track's {@code sg} is empty). Raised before any request is sent; add media to the session and
  * let the agent build the timeline first.
  */
-public class DraftNotExportableException extends NemoException {
+public class DraftNotExportableException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     /**

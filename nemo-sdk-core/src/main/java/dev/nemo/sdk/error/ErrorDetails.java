@@ -1,5 +1,12 @@
 package dev.nemo.sdk.error;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
 /**
  * Where and how a failure happened: the HTTP status, the API code, the request line and a short,
  * redacted excerpt of the response body. Every field may be absent.
@@ -9,9 +16,47 @@ package dev.nemo.sdk.error;
  * @param requestMethod HTTP method, or {@code null}
  * @param requestPath   request path without host or query, or {@code null}
  * @param bodyExcerpt   redacted start of the body, or {@code null}
+ * @param headers       response headers (names in lower case, credentials and cookies left out);
+ *                      empty when no response arrived
  */
 public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod, String requestPath,
-                           String bodyExcerpt) {
+                           String bodyExcerpt, Map<String, List<String>> headers) {
+
+    private static final Set<String> NEVER_KEPT = Set.of("authorization", "proxy-authorization", "set-cookie",
+            "cookie", "x-client-id");
+
+    /** Normalises the headers: lower-case names, secrets removed, immutable. */
+    public ErrorDetails {
+        headers = keepable(headers);
+    }
+
+    /**
+     * Details without response headers.
+     *
+     * @param httpStatus    HTTP status, or {@link NemoException#NO_STATUS}
+     * @param apiCode       the body {@code code}, or {@code null}
+     * @param requestMethod HTTP method, or {@code null}
+     * @param requestPath   request path without host or query, or {@code null}
+     * @param bodyExcerpt   redacted start of the body, or {@code null}
+     */
+    public ErrorDetails(int httpStatus, Integer apiCode, String requestMethod, String requestPath,
+                        String bodyExcerpt) {
+        this(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt, Map.of());
+    }
+
+    private static Map<String, List<String>> keepable(Map<String, List<String>> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> kept = new TreeMap<>();
+        headers.forEach((name, values) -> {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (!NEVER_KEPT.contains(n) && values != null) {
+                kept.put(n, List.copyOf(values));
+            }
+        });
+        return Collections.unmodifiableMap(kept);
+    }
 
     /** @return details with nothing known */
     public static ErrorDetails none() {
@@ -32,7 +77,7 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
      * @return a copy with that status
      */
     public ErrorDetails withStatus(int status) {
-        return new ErrorDetails(status, apiCode, requestMethod, requestPath, bodyExcerpt);
+        return new ErrorDetails(status, apiCode, requestMethod, requestPath, bodyExcerpt, headers);
     }
 
     /**
@@ -40,7 +85,7 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
      * @return a copy with that code
      */
     public ErrorDetails withApiCode(Integer code) {
-        return new ErrorDetails(httpStatus, code, requestMethod, requestPath, bodyExcerpt);
+        return new ErrorDetails(httpStatus, code, requestMethod, requestPath, bodyExcerpt, headers);
     }
 
     /**
@@ -48,6 +93,14 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
      * @return a copy with that excerpt
      */
     public ErrorDetails withBodyExcerpt(String excerpt) {
-        return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, excerpt);
+        return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, excerpt, headers);
+    }
+
+    /**
+     * @param responseHeaders the response's headers
+     * @return a copy with those headers (secrets left out)
+     */
+    public ErrorDetails withHeaders(Map<String, List<String>> responseHeaders) {
+        return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt, responseHeaders);
     }
 }

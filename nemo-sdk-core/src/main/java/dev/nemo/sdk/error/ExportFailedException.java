@@ -7,7 +7,7 @@ import java.util.Optional;
  * in the message and in {@link #reason()}), or it was cancelled ({@link #cancelled()}).
  * Submitting the draft again starts a new render.
  */
-public class ExportFailedException extends NemoException {
+public class ExportFailedException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     private final String renderId;

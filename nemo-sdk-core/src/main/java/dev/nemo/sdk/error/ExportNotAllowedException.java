@@ -5,7 +5,7 @@ package dev.nemo.sdk.error;
  * free plans cannot export, and requests without the {@code X-Skill-*} attribution headers are
  * refused the same way. Register at nemovideo.com to unlock export.
  */
-public class ExportNotAllowedException extends NemoException {
+public class ExportNotAllowedException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     /**

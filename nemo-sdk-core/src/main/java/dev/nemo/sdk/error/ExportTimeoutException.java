@@ -7,7 +7,7 @@ import java.util.Optional;
  * or the overall deadline). The render itself goes on: resume it later, from this process or
  * another, with {@code client.exports().resume(renderId)} instead of submitting again.
  */
-public class ExportTimeoutException extends NemoException {
+public class ExportTimeoutException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     private final String renderId;

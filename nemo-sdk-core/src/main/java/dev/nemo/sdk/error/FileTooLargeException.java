@@ -3,7 +3,7 @@ package dev.nemo.sdk.error;
 /**
  * API code 4002: the file exceeds the upload limit (200 MB by default). Compress or trim it first.
  */
-public class FileTooLargeException extends NemoException {
+public class FileTooLargeException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -6,7 +6,7 @@ import java.util.Optional;
  * API code 2001: the account is out of credits. Anonymous users can keep their work by
  * registering through {@link #bindUrl()}; registered users top up at nemovideo.com.
  */
-public class InsufficientCreditsException extends NemoException {
+public class InsufficientCreditsException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     /** Registration page that binds an anonymous user's work to a new account. */

@@ -3,7 +3,7 @@ package dev.nemo.sdk.error;
 /**
  * HTTP 400 on the anonymous-token call: the {@code X-Client-Id} header was missing or invalid.
  */
-public class MissingClientIdException extends NemoException {
+public class MissingClientIdException extends BadRequestException {
     private static final long serialVersionUID = 1L;
 
     /**

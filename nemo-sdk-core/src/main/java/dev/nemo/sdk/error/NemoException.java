@@ -1,11 +1,16 @@
 package dev.nemo.sdk.error;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Base type of every error the SDK raises. It is unchecked, and each documented failure of the
- * NemoVideo API has a subclass, so callers can catch exactly what they can handle:
+ * Base type of every error the SDK raises. It is unchecked and has two branches:
+ * {@link NemoServiceException} when the API answered with an error (an HTTP status, an API code,
+ * the response headers), and {@link NemoClientException} when no usable answer arrived or the SDK
+ * refused before sending (transport failures, undecodable responses, local checks, timeouts). Each
+ * documented failure has its own subclass, so callers can catch exactly what they can handle:
  *
  * <pre>{@code
  * try {
@@ -17,10 +22,11 @@ import java.util.OptionalInt;
  * }
  * }</pre>
  *
- * <p>An unknown API code is raised as a plain {@code NemoException} with its code and message kept.
+ * <p>An unknown API code is raised as a plain {@link NemoServiceException} with its code and
+ * message kept.
  * Messages, {@link #toString()} and {@link #bodyExcerpt()} never contain a bearer token.
  */
-public class NemoException extends RuntimeException {
+public abstract class NemoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Marker for "no HTTP status": the failure happened before a response arrived. */
@@ -31,6 +37,7 @@ public class NemoException extends RuntimeException {
     private final String requestMethod;
     private final String requestPath;
     private final String bodyExcerpt;
+    private final transient Map<String, List<String>> headers;
 
     /**
      * Creates an exception from its parts.
@@ -39,7 +46,7 @@ public class NemoException extends RuntimeException {
      * @param details     where and how the failure happened
      * @param cause       the underlying cause, or {@code null}
      */
-    public NemoException(String message, ErrorDetails details, Throwable cause) {
+    protected NemoException(String message, ErrorDetails details, Throwable cause) {
         super(message, cause);
         ErrorDetails d = details == null ? ErrorDetails.none() : details;
         this.httpStatus = d.httpStatus();
@@ -47,6 +54,7 @@ public class NemoException extends RuntimeException {
         this.requestMethod = d.requestMethod();
         this.requestPath = d.requestPath();
         this.bodyExcerpt = d.bodyExcerpt();
+        this.headers = d.headers();
     }
 
     /**
@@ -54,7 +62,7 @@ public class NemoException extends RuntimeException {
      *
      * @param message human-readable description; must not contain secrets
      */
-    public NemoException(String message) {
+    protected NemoException(String message) {
         this(message, ErrorDetails.none(), null);
     }
 
@@ -95,7 +103,8 @@ public class NemoException extends RuntimeException {
 
     /** @return the details this exception was created from */
     public ErrorDetails details() {
-        return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt);
+        return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt,
+                headers == null ? Map.of() : headers);
     }
 
     @Override

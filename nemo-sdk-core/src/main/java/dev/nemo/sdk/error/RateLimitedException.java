@@ -8,7 +8,7 @@ import java.util.Optional;
  * and retried once; this exception means the limit still held. The anonymous-token call is limited
  * per client id and per IP address.
  */
-public class RateLimitedException extends NemoException {
+public class RateLimitedException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     private final Duration retryAfter;

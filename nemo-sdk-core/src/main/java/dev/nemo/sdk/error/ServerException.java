@@ -3,7 +3,7 @@ package dev.nemo.sdk.error;
 /**
  * HTTP 5xx: the server failed. Idempotent requests were already retried with backoff.
  */
-public class ServerException extends NemoException {
+public class ServerException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -3,7 +3,7 @@ package dev.nemo.sdk.error;
 /**
  * API code 1002: the session does not exist (or no longer exists). Create a new session.
  */
-public class SessionNotFoundException extends NemoException {
+public class SessionNotFoundException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     /**

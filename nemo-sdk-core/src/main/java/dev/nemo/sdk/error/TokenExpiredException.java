@@ -6,7 +6,7 @@ package dev.nemo.sdk.error;
  * id, and replayed the request; this exception means renewal did not help. With an explicit token
  * the caller must supply a new one.
  */
-public class TokenExpiredException extends NemoException {
+public class TokenExpiredException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     /**

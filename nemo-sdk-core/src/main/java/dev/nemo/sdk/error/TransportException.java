@@ -9,7 +9,7 @@ package dev.nemo.sdk.error;
  * export submission) whose outcome is unknown: doing so could charge the user twice. Check the
  * session state before sending it again.
  */
-public class TransportException extends NemoException {
+public class TransportException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     /** What went wrong on the wire. */

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.upload;
 
+import dev.nemo.sdk.error.MediaSourceException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;

@@ -1,6 +1,8 @@
 package dev.nemo.sdk.upload;
 
 import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.error.MediaTooLargeException;
+import dev.nemo.sdk.error.UnsupportedMediaException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.nemo.sdk.upload;
 
 import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.error.MediaTooLargeException;
+import dev.nemo.sdk.error.UnsupportedMediaException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

@@ -6,16 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Test resources shared by the draft tests. */
-final class DraftFixtures {
+public final class DraftFixtures {
     private DraftFixtures() {
     }
 
     /** The seed's three-track timeline, with unknown fields at every level. */
-    static String seedDraftJson() {
+    public static String seedDraftJson() {
         return resource("/drafts/seed-draft.json").strip();
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = DraftFixtures.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);

@@ -1,12 +1,12 @@
 package dev.nemo.sdk.draft;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.draft.JsonModel.Arr;
 import dev.nemo.sdk.draft.JsonModel.Num;
 import dev.nemo.sdk.draft.JsonModel.Obj;
 import dev.nemo.sdk.draft.JsonModel.Str;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.state.SessionState;
+import dev.nemo.sdk.state.StateDiff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DraftPropertiesTest {
 

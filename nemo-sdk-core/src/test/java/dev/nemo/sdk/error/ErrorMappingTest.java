@@ -1,15 +1,5 @@
 package dev.nemo.sdk.error;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RetryPolicy;
@@ -26,6 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Every documented code and status, in both channels (HTTP 200 with a body code, and a 4xx with it). */
 class ErrorMappingTest {
@@ -97,7 +97,11 @@ class ErrorMappingTest {
                 Arguments.of(500, "", ServerException.class),
                 Arguments.of(502, "<html><body>Bad gateway</body></html>", ServerException.class),
                 Arguments.of(503, "{\"code\":0}", ServerException.class),
-                Arguments.of(418, "teapot", NemoException.class));
+                Arguments.of(400, "{\"detail\":\"bad id\"}", BadRequestException.class),
+                Arguments.of(403, "{\"detail\":\"scope\"}", PermissionDeniedException.class),
+                Arguments.of(404, "", NotFoundException.class),
+                Arguments.of(409, "{\"detail\":\"taken\"}", ConflictException.class),
+                Arguments.of(418, "teapot", NemoServiceException.class));
     }
 
     @ParameterizedTest(name = "HTTP {0}")
@@ -107,7 +111,7 @@ class ErrorMappingTest {
 
         NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
-        assertThat(e).isExactlyInstanceOf(type);
+        assertThat(e).isExactlyInstanceOf(type).isInstanceOf(NemoServiceException.class);
         assertThat(e.httpStatus()).isEqualTo(status);
         assertThat(e.apiCode()).isEmpty();
     }
@@ -136,7 +140,7 @@ class ErrorMappingTest {
 
         NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
-        assertThat(e).isExactlyInstanceOf(NemoException.class);
+        assertThat(e).isExactlyInstanceOf(BadRequestException.class);
         assertThat(e.getMessage()).contains("400").contains("bad");
     }
 
@@ -182,7 +186,7 @@ class ErrorMappingTest {
 
         NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
-        assertThat(e).isExactlyInstanceOf(NemoException.class);
+        assertThat(e).isExactlyInstanceOf(NemoServiceException.class);
         assertThat(e.apiCode()).hasValue(7777);
         assertThat(e.getMessage()).contains("7777").contains("new thing");
     }
@@ -192,7 +196,7 @@ class ErrorMappingTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"success\":false,\"error\":\"render quota\"}")));
 
         assertThatThrownBy(() -> client.credits().balance())
-                .isExactlyInstanceOf(NemoException.class)
+                .isExactlyInstanceOf(NemoServiceException.class)
                 .hasMessageContaining("render quota");
     }
 
@@ -246,7 +250,8 @@ class ErrorMappingTest {
                 "{\"code\":0,\"message\":\"ok\",\"trace\":\"x\",\"data\":{\"available\":\"25000\",\"frozen\":40,"
                         + "\"total\":25040,\"total_granted\":1}}")));
 
-        assertThat(client.credits().balance()).isEqualTo(new dev.nemo.sdk.session.Credits(25000, 40, 25040));
+        assertThat(client.credits().balance()).isEqualTo(new dev.nemo.sdk.credits.Credits(25000, 40, 25040));
         wm.verify(getRequestedFor(urlEqualTo(CREDITS)));
     }
 }
+

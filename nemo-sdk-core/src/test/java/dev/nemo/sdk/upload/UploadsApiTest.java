@@ -1,26 +1,20 @@
 package dev.nemo.sdk.upload;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.FileTooLargeException;
+import dev.nemo.sdk.error.MediaSourceException;
+import dev.nemo.sdk.error.MediaTooLargeException;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.SessionNotFoundException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.error.UnsupportedFileTypeException;
+import dev.nemo.sdk.error.UnsupportedMediaException;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
@@ -43,6 +37,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UploadsApiTest {
     static final String SID = "5529798706024415232";
@@ -257,14 +261,14 @@ class UploadsApiTest {
                     assertThat(e.fileName()).isEqualTo("big.gif");
                     assertThat(e.size()).isEqualTo(1001);
                     assertThat(e.limit()).isEqualTo(1000);
-                    assertThat(e).hasMessageContaining("big.gif").isInstanceOf(FileTooLargeException.class);
+                    assertThat(e).hasMessageContaining("big.gif").isInstanceOf(NemoClientException.class);
                 });
         assertThatThrownBy(() -> client.uploads().upload(SID, file("ok.gif", gif(10)), text))
                 .isInstanceOfSatisfying(UnsupportedMediaException.class, e -> {
                     assertThat(e.fileName()).isEqualTo("notes.mp4");
                     assertThat(e.claimedByExtension()).contains(MediaFormat.MP4);
                     assertThat(e).hasMessageContaining("notes.mp4").hasMessageContaining("text")
-                            .isInstanceOf(UnsupportedFileTypeException.class);
+                            .isInstanceOf(NemoClientException.class);
                 });
         assertThatThrownBy(() -> client.uploads().upload(SID, empty)).isInstanceOf(UnsupportedMediaException.class)
                 .hasMessageContaining("empty");

@@ -1,14 +1,14 @@
 package dev.nemo.sdk.examples;
 
+import dev.nemo.sdk.assistant.GuiAction;
+import dev.nemo.sdk.assistant.GuiPhrases;
+import dev.nemo.sdk.assistant.GuiTranslation;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.chat.GuiAction;
-import dev.nemo.sdk.chat.GuiPhrases;
-import dev.nemo.sdk.chat.GuiTranslation;
-import dev.nemo.sdk.draft.StateDiff;
+import dev.nemo.sdk.state.StateDiff;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumSet;

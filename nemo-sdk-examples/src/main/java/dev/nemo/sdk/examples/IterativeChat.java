@@ -1,9 +1,9 @@
 package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.assistant.IntentRoute;
+import dev.nemo.sdk.assistant.IntentRouter;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.chat.IntentRoute;
-import dev.nemo.sdk.chat.IntentRouter;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.PollingStrategy;

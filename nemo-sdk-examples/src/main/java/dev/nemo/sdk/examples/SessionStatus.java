@@ -2,7 +2,7 @@ package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.state.SessionState;
 import java.io.PrintStream;
 
 /**

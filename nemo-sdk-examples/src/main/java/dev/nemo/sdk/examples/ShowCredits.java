@@ -1,7 +1,7 @@
 package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.NemoClient;
-import dev.nemo.sdk.session.Credits;
+import dev.nemo.sdk.credits.Credits;
 import java.io.PrintStream;
 
 /**

@@ -1,7 +1,5 @@
 package dev.nemo.sdk.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
@@ -11,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the user sees of a chat: streamed sentences, GUI phrasing rewritten, tool activity, outcomes. */
 class ChatPrinterTest {
@@ -61,7 +61,7 @@ class ChatPrinterTest {
     void anEditWithoutTextIsReportedByWhatChangedInTheSession() {
         ChatPrinter printer = new ChatPrinter(out);
         ChatResult silent = ChatResult.builder().end(ChatEnd.COMPLETED_SILENTLY).events(List.of())
-                .stateChange(dev.nemo.sdk.draft.StateDiff.between((dev.nemo.sdk.draft.Draft) null,
+                .stateChange(dev.nemo.sdk.state.StateDiff.between((dev.nemo.sdk.draft.Draft) null,
                         dev.nemo.sdk.draft.Draft.parse("{\"t\":[{\"tt\":7,\"sg\":[{\"start\":0,\"duration\":3000,"
                                 + "\"text\":\"Hi\"}]}],\"d\":3000}")))
                 .build();

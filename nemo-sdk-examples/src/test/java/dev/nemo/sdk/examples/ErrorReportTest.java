@@ -1,17 +1,19 @@
 package dev.nemo.sdk.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.ExportTimeoutException;
 import dev.nemo.sdk.error.InsufficientCreditsException;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.NemoServiceException;
 import dev.nemo.sdk.error.RateLimitedException;
 import dev.nemo.sdk.error.SessionNotFoundException;
 import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.error.TransportException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** One line per failure: the step, the message, the code or status when the message lacks it, and what to do. */
 class ErrorReportTest {
@@ -35,16 +37,16 @@ class ErrorReportTest {
 
     @Test
     void theStepComesFromTheRequestThatFailed() {
-        assertThat(ErrorReport.line("demo", new NemoException("Server error", at("GET", "/api/credits/balance/simple", 503,
+        assertThat(ErrorReport.line("demo", new NemoServiceException("Server error", at("GET", "/api/credits/balance/simple", 503,
                 null), null), true)).isEqualTo("nemo-examples: reading the credit balance failed: Server error [HTTP 503]");
-        assertThat(ErrorReport.line("demo", new NemoException("Refused (HTTP 400)", at("POST",
+        assertThat(ErrorReport.line("demo", new NemoServiceException("Refused (HTTP 400)", at("POST",
                 "/api/render/proxy/lambda", 400, null), null), true))
                 .isEqualTo("nemo-examples: export failed: Refused (HTTP 400)");
-        assertThat(ErrorReport.line("demo", new NemoException("gone", at("GET", "/render-result/r.mp4", 404, null), null),
+        assertThat(ErrorReport.line("demo", new NemoServiceException("gone", at("GET", "/render-result/r.mp4", 404, null), null),
                 true)).isEqualTo("nemo-examples: download failed: gone [HTTP 404]");
-        assertThat(ErrorReport.line("demo", new NemoException("bad", at("POST", "/api/upload-video/nemo_agent/me/1", 200,
+        assertThat(ErrorReport.line("demo", new NemoServiceException("bad", at("POST", "/api/upload-video/nemo_agent/me/1", 200,
                 4001), null), true)).isEqualTo("nemo-examples: upload failed: bad [API code 4001]");
-        assertThat(ErrorReport.line("credits", new NemoException("no details"), false))
+        assertThat(ErrorReport.line("credits", new NemoClientException("no details"), false))
                 .isEqualTo("nemo-examples: credits failed: no details");
     }
 

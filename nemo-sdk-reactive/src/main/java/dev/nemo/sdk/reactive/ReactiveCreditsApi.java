@@ -1,9 +1,9 @@
 package dev.nemo.sdk.reactive;
 
 import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.credits.Credits;
+import dev.nemo.sdk.credits.CreditsApi;
 import dev.nemo.sdk.reactive.internal.Calls;
-import dev.nemo.sdk.session.Credits;
-import dev.nemo.sdk.session.CreditsApi;
 import reactor.core.publisher.Mono;
 
 /** The credit balance as a {@link Mono}; each subscription reads it once, so re-subscribing is safe. */

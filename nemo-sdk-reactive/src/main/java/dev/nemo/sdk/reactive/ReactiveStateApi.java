@@ -1,9 +1,9 @@
 package dev.nemo.sdk.reactive;
 
 import dev.nemo.sdk.RequestOptions;
-import dev.nemo.sdk.draft.SessionState;
-import dev.nemo.sdk.draft.StateApi;
 import dev.nemo.sdk.reactive.internal.Calls;
+import dev.nemo.sdk.state.SessionState;
+import dev.nemo.sdk.state.StateApi;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 

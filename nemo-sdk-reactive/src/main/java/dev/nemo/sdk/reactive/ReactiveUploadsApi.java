@@ -69,7 +69,7 @@ public final class ReactiveUploadsApi {
      * @param sessionId the session
      * @param fileName  the file name to send, for example {@code cat.gif}
      * @param length    the exact number of bytes {@code content} produces (a mismatch fails the upload
-     *                  with {@link dev.nemo.sdk.upload.MediaSourceException}), or {@link MediaSource#UNKNOWN_LENGTH}
+     *                  with {@link dev.nemo.sdk.error.MediaSourceException}), or {@link MediaSource#UNKNOWN_LENGTH}
      * @param content   the bytes, streamed with backpressure
      * @return what the server stored; the context's {@link RequestOptions} apply as for files
      */

@@ -1,25 +1,25 @@
 package dev.nemo.sdk.reactive;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.session.CreateSessionRequest;
-import dev.nemo.sdk.session.Credits;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.testing.TestTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CreditsAndSessionsTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);

@@ -1,13 +1,8 @@
 package dev.nemo.sdk.reactive;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
-import dev.nemo.sdk.session.Credits;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.testing.WireMockSupport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LifecycleTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);

@@ -1,16 +1,10 @@
 package dev.nemo.sdk.reactive;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
-import dev.nemo.sdk.draft.SessionState;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.SessionNotFoundException;
+import dev.nemo.sdk.state.SessionState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +12,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StateTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);

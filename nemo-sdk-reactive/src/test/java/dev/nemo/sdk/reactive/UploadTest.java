@@ -1,21 +1,14 @@
 package dev.nemo.sdk.reactive;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.error.MediaSourceException;
 import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.error.UnsupportedMediaException;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.upload.MediaSource;
-import dev.nemo.sdk.upload.MediaSourceException;
-import dev.nemo.sdk.upload.UnsupportedMediaException;
 import dev.nemo.sdk.upload.UploadOptions;
 import dev.nemo.sdk.upload.UploadResult;
 import java.nio.ByteBuffer;
@@ -33,6 +26,13 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UploadTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);

@@ -1,14 +1,9 @@
 package dev.nemo.sdk.reactive;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.RateLimitedException;
-import dev.nemo.sdk.session.Credits;
 import dev.nemo.sdk.testing.WireMockSupport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +18,11 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The core's waits run on Reactor's timers: {@code StepVerifier.withVirtualTime} installs its

@@ -52,7 +52,7 @@ public interface Renderer {
      * @return the output file
      * @throws IOException when rendering fails; the render's status becomes {@code failed} with
      *                     the exception's message as its {@code error}. An
-     *                     {@link UnsupportedMediaException} also gives the status the code {@code 4001}.
+     *                     {@link UnrenderableMediaException} also gives the status the code {@code 4001}.
      */
-    RenderOutput render(RenderRequest request) throws IOException;
+    RenderOutput render(RenderInput request) throws IOException;
 }

@@ -1,13 +1,13 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A renderer's details (quality, sizes) reach the render status under {@code details}. */
 class RenderDetailsTest {
@@ -23,7 +23,7 @@ class RenderDetailsTest {
             }
 
             @Override
-            public RenderOutput render(RenderRequest request) {
+            public RenderOutput render(RenderInput request) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("inputBytes", request.primarySource().orElseThrow().size());
                 details.put("ssim", 0.962);

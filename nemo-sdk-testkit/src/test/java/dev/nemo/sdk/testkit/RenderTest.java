@@ -1,7 +1,5 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.testing.VirtualTime;
@@ -15,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The render proxy: submit rules, pacing, cancel, downloads, the CDN, and the {@link Renderer} SPI. */
 class RenderTest {
@@ -160,7 +160,7 @@ class RenderTest {
 
     @Test
     void aRendererGetsTheDraftSettingsAndTheSourcesAndItsOutputIsServed() {
-        AtomicReference<RenderRequest> seen = new AtomicReference<>();
+        AtomicReference<RenderInput> seen = new AtomicReference<>();
         Renderer engine = new Renderer() {
             @Override
             public String name() {
@@ -168,7 +168,7 @@ class RenderTest {
             }
 
             @Override
-            public RenderOutput render(RenderRequest request) {
+            public RenderOutput render(RenderInput request) {
                 seen.set(request);
                 return RenderOutput.of("MP4!".getBytes(StandardCharsets.US_ASCII), "video/mp4", "mp4");
             }
@@ -185,7 +185,7 @@ class RenderTest {
         assertThat(done.path("outputUrl").asText()).endsWith("/render-result/r1.mp4");
         assertThat(new Http(emulator).getBytes(done.path("outputUrl").asText()).body())
                 .isEqualTo("MP4!".getBytes(StandardCharsets.US_ASCII));
-        RenderRequest request = seen.get();
+        RenderInput request = seen.get();
         assertThat(request.format()).isEqualTo("mp4");
         assertThat(request.width()).hasValue(1280);
         assertThat(request.height()).hasValue(720);
@@ -209,7 +209,7 @@ class RenderTest {
             }
 
             @Override
-            public RenderOutput render(RenderRequest request) throws IOException {
+            public RenderOutput render(RenderInput request) throws IOException {
                 throw new IOException("codec exploded");
             }
         }));
@@ -250,7 +250,7 @@ class RenderTest {
         }
 
         @Override
-        public RenderOutput render(RenderRequest request) {
+        public RenderOutput render(RenderInput request) {
             return RenderOutput.of(new byte[] {1}, "video/mp4", "mp4");
         }
     }

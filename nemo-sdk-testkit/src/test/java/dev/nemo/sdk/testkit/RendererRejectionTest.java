@@ -1,8 +1,5 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.ExportFailedException;
@@ -18,6 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * A renderer that cannot decode a kind of media refuses it at upload ({@code 4001}, the SDK's
  * {@link UnsupportedFileTypeException}); a render that still meets one fails with code 4001 and an
@@ -31,7 +31,7 @@ class RendererRejectionTest {
     private NemoClient client;
     private final List<SourceMedia> asked = new CopyOnWriteArrayList<>();
 
-    /** Refuses PNG uploads; throws {@link UnsupportedMediaException} from every render. */
+    /** Refuses PNG uploads; throws {@link UnrenderableMediaException} from every render. */
     private final Renderer picky = new Renderer() {
         @Override
         public String name() {
@@ -45,8 +45,8 @@ class RendererRejectionTest {
         }
 
         @Override
-        public RenderOutput render(RenderRequest request) throws IOException {
-            throw new UnsupportedMediaException("animated frames of this kind cannot be decoded", null);
+        public RenderOutput render(RenderInput request) throws IOException {
+            throw new UnrenderableMediaException("animated frames of this kind cannot be decoded", null);
         }
     };
 
@@ -94,7 +94,7 @@ class RendererRejectionTest {
             }
 
             @Override
-            public RenderOutput render(RenderRequest request) {
+            public RenderOutput render(RenderInput request) {
                 return RenderOutput.of(new byte[] {1}, "video/mp4", "mp4");
             }
         });

@@ -1,10 +1,8 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.session.CreateSessionRequest;
-import dev.nemo.sdk.session.Credits;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SDK's public API end to end against the emulator, with no fault injected. */
 class SdkEndToEndTest {

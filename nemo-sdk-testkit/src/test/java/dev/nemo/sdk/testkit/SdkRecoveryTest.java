@@ -1,11 +1,9 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ExportNotAllowedException;
 import dev.nemo.sdk.error.FileTooLargeException;
@@ -18,7 +16,6 @@ import dev.nemo.sdk.error.SessionNotFoundException;
 import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.error.UnsupportedFileTypeException;
-import dev.nemo.sdk.session.Credits;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import java.nio.file.Path;
@@ -29,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every fault the emulator can inject on the SDK's endpoints, and the SDK's typed error or recovery. */
 class SdkRecoveryTest {

@@ -1,14 +1,10 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.draft.SessionState;
 import dev.nemo.sdk.error.ExportNotAllowedException;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.SessionNotFoundException;
@@ -18,6 +14,7 @@ import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.session.Session;
+import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.upload.UploadResult;
@@ -29,6 +26,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The SDK's uploads, state, chat and exports end to end against the emulator: the seed's quick-edit

@@ -2,14 +2,14 @@ package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.credits.Credits;
+import dev.nemo.sdk.credits.CreditsApi;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.Transport;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.util.Futures;
-import dev.nemo.sdk.session.Credits;
-import dev.nemo.sdk.session.CreditsApi;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 

@@ -2,13 +2,13 @@ package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.RequestOptions;
-import dev.nemo.sdk.draft.SessionState;
-import dev.nemo.sdk.draft.StateApi;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.Transport;
 import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.state.SessionState;
+import dev.nemo.sdk.state.StateApi;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

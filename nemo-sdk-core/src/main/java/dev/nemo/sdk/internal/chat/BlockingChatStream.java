@@ -4,6 +4,7 @@ import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.chat.ChatStream;
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import java.util.ArrayDeque;
@@ -195,6 +196,6 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
         if (t instanceof Error) {
             throw (Error) t;
         }
-        return new NemoException("The chat stream failed: " + t, ErrorDetails.none(), t);
+        return new NemoClientException("The chat stream failed: " + t, ErrorDetails.none(), t);
     }
 }

@@ -5,12 +5,13 @@ import dev.nemo.sdk.Sleeper;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.draft.SessionState;
-import dev.nemo.sdk.draft.StateApi;
-import dev.nemo.sdk.draft.StateDiff;
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.state.SessionState;
+import dev.nemo.sdk.state.StateApi;
+import dev.nemo.sdk.state.StateDiff;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -111,6 +112,6 @@ public final class StateCheck {
      */
     public static NemoException nemo(Throwable error) {
         return error instanceof NemoException ? (NemoException) error
-                : new NemoException("Reading the session state failed: " + error, ErrorDetails.none(), error);
+                : new NemoClientException("Reading the session state failed: " + error, ErrorDetails.none(), error);
     }
 }

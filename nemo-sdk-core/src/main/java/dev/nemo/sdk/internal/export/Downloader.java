@@ -2,7 +2,9 @@ package dev.nemo.sdk.internal.export;
 
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.NemoServiceException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
@@ -176,7 +178,7 @@ public final class Downloader {
                 if (error != null) {
                     Throwable e = Futures.unwrap(error);
                     result.completeExceptionally(timedOut ? timeoutError() : localFailure != null ? localFailure
-                            : e instanceof NoOutputUrl ? new NemoException("Export " + job.renderId()
+                            : e instanceof NoOutputUrl ? new NemoServiceException("Export " + job.renderId()
                             + " has no output URL", ErrorDetails.none(), null) : e);
                 } else {
                     finish(fetched);
@@ -221,7 +223,7 @@ public final class Downloader {
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                return CompletableFuture.failedFuture(new NemoException("The download URL of render " + job.renderId()
+                return CompletableFuture.failedFuture(new NemoClientException("The download URL of render " + job.renderId()
                         + " is not an http(s) URL", ErrorDetails.none(), null));
             }
             Duration left = timeout.minusNanos(System.nanoTime() - startedNanos);
@@ -287,14 +289,14 @@ public final class Downloader {
                 }
                 if (status / 100 == 3 && response.headers().firstValue("location").isPresent()) {
                     if (redirects >= MAX_REDIRECTS) {
-                        throw new NemoException("Too many redirects downloading render " + job.renderId(),
+                        throw new NemoServiceException("Too many redirects downloading render " + job.renderId(),
                                 detailsOf(uri, status), null);
                     }
                     URI next;
                     try {
                         next = uri.resolve(response.headers().firstValue("location").orElseThrow().strip());
                     } catch (IllegalArgumentException e) {
-                        throw new NemoException("The download of render " + job.renderId()
+                        throw new NemoServiceException("The download of render " + job.renderId()
                                 + " was redirected to an invalid URL", detailsOf(uri, status), e);
                     }
                     boolean keep = apiOrigin && apiPath(next, settings.baseUri()) != null;
@@ -304,7 +306,7 @@ public final class Downloader {
                     }
                     return fetch(next, keep, redirects + 1);
                 }
-                throw new NemoException("The download of render " + job.renderId() + " from " + uri.getHost()
+                throw new NemoServiceException("The download of render " + job.renderId() + " from " + uri.getHost()
                         + " failed with HTTP " + status, detailsOf(uri, status), null);
             });
         }

@@ -2,6 +2,8 @@ package dev.nemo.sdk.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.error.BadRequestException;
+import dev.nemo.sdk.error.ConflictException;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorCodes;
 import dev.nemo.sdk.error.ErrorDetails;
@@ -10,6 +12,9 @@ import dev.nemo.sdk.error.FileTooLargeException;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.MissingClientIdException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.NemoServiceException;
+import dev.nemo.sdk.error.NotFoundException;
+import dev.nemo.sdk.error.PermissionDeniedException;
 import dev.nemo.sdk.error.RateLimitedException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.SessionNotFoundException;
@@ -82,7 +87,7 @@ public final class ResponseMapper {
     }
 
     private static JsonNode failRender(int status, String msg, byte[] body, Context ctx) {
-        throw new NemoException("The render service refused the request: " + (msg == null ? "no reason given" : msg),
+        throw new NemoServiceException("The render service refused the request: " + (msg == null ? "no reason given" : msg),
                 ctx.details(status, null, body), null);
     }
 
@@ -160,10 +165,18 @@ public final class ResponseMapper {
             return new ServerException(text("Server error (HTTP " + status + ") on " + where, msg), d, null);
         }
         if (code != null) {
-            return new NemoException(text("API error code " + code + " on " + where, msg), d, null);
+            return new NemoServiceException(text("API error code " + code + " on " + where, msg), d, null);
         }
         String shape = body == null || body.length == 0 ? " with an empty body" : "";
-        return new NemoException(text("Unexpected HTTP " + status + shape + " on " + where, msg), d, null);
+        String what = "HTTP " + status + shape + " on " + where;
+        return switch (status) {
+            case 400 -> new BadRequestException(text("Bad request (" + what + ")", msg), d, null);
+            case 403 -> new PermissionDeniedException(text("Permission denied (" + what + "): the token may lack the "
+                    + "scope this needs", msg), d, null);
+            case 404 -> new NotFoundException(text("Not found (" + what + ")", msg), d, null);
+            case 409 -> new ConflictException(text("Conflict (" + what + ")", msg), d, null);
+            default -> new NemoServiceException(text("Unexpected " + what, msg), d, null);
+        };
     }
 
     private static String text(String base, String serverMessage) {

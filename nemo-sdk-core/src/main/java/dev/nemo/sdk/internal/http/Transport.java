@@ -5,7 +5,9 @@ import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.NemoServiceException;
 import dev.nemo.sdk.error.RateLimitedException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TokenExpiredException;
@@ -327,12 +329,12 @@ public final class Transport {
             URI target = from.resolve(response.headers().firstValue("location").orElseThrow());
             ErrorDetails details = new ErrorDetails(status, null, request.method(), request.path(), null);
             if (!sameOrigin(from, target)) {
-                throw new NemoException("The API redirected " + request.method() + " " + request.path()
+                throw new NemoServiceException("The API redirected " + request.method() + " " + request.path()
                         + " to another origin (" + target.getScheme() + "://" + target.getAuthority()
                         + "); the SDK does not send credentials there", details, null);
             }
             if (redirects >= MAX_REDIRECTS) {
-                throw new NemoException("Too many redirects for " + request.method() + " " + request.path(), details,
+                throw new NemoServiceException("Too many redirects for " + request.method() + " " + request.path(), details,
                         null);
             }
             boolean keepMethod = status == 307 || status == 308 || "GET".equals(method) || "HEAD".equals(method);
@@ -444,7 +446,7 @@ public final class Transport {
                     + unknown, d, error, TransportException.Kind.RESET, true);
         }
         if (error instanceof RuntimeException && error.getCause() == null && !(error instanceof CancellationException)) {
-            return new NemoException("Unexpected failure of " + where + ": " + describe(error), d, error);
+            return new NemoClientException("Unexpected failure of " + where + ": " + describe(error), d, error);
         }
         return new TransportException("The exchange " + where + " failed (" + describe(error) + ")" + unknown, d, error,
                 TransportException.Kind.RESET, true);

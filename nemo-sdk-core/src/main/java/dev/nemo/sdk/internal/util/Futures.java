@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.util;
 
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import java.util.concurrent.CancellationException;
@@ -79,7 +80,7 @@ public final class Futures {
         } catch (ExecutionException | CompletionException e) {
             throw rethrow(unwrap(e));
         } catch (CancellationException e) {
-            throw new NemoException("The operation was cancelled", ErrorDetails.none(), e);
+            throw new NemoClientException("The operation was cancelled", ErrorDetails.none(), e);
         }
     }
 
@@ -96,7 +97,7 @@ public final class Futures {
         if (cause instanceof Error) {
             throw (Error) cause;
         }
-        return new NemoException("Unexpected failure: " + cause, ErrorDetails.none(), cause);
+        return new NemoClientException("Unexpected failure: " + cause, ErrorDetails.none(), cause);
     }
 
     /** Shows where the blocking call was made. */

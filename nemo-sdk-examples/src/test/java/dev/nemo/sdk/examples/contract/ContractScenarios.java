@@ -1,23 +1,20 @@
 package dev.nemo.sdk.examples.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.export.ExportStatus;
-import dev.nemo.sdk.session.Credits;
 import dev.nemo.sdk.session.Session;
+import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
@@ -33,6 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * One scenario suite, two servers: {@link EmulatorContractTest} runs it against the testkit's

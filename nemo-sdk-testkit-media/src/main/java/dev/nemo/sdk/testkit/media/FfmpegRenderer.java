@@ -1,14 +1,15 @@
 package dev.nemo.sdk.testkit.media;
 
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.Renderer;
 import dev.nemo.sdk.testkit.SourceMedia;
-import dev.nemo.sdk.testkit.UnsupportedMediaException;
+import dev.nemo.sdk.testkit.UnrenderableMediaException;
 import dev.nemo.sdk.testkit.media.internal.BackgroundMusic;
 import dev.nemo.sdk.testkit.media.internal.DraftSettings;
+import dev.nemo.sdk.testkit.media.internal.InputSniffer;
 import dev.nemo.sdk.testkit.media.internal.RenderContext;
 import dev.nemo.sdk.testkit.media.internal.SegmentJoiner;
-import dev.nemo.sdk.testkit.media.internal.InputSniffer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ import java.util.stream.Stream;
  *
  * <p>An animated WebP upload is refused outright ({@link #rejects}: the emulator answers the upload
  * with its "unsupported file type" error 4001). An input the engine still refuses at render time
- * fails the render: a type or content it cannot decode with an {@link UnsupportedMediaException}
+ * fails the render: a type or content it cannot decode with an {@link UnrenderableMediaException}
  * (the render status carries code 4001), a decompression bomb or other failure with an
  * {@link IOException} whose message says why.
  *
@@ -109,7 +110,7 @@ public final class FfmpegRenderer implements Renderer {
     }
 
     @Override
-    public RenderOutput render(dev.nemo.sdk.testkit.RenderRequest export) throws IOException {
+    public RenderOutput render(RenderInput export) throws IOException {
         MediaEngine.Availability availability = MediaEngine.availability();
         if (engine == null && !availability.available()) {
             throw new IOException("the FFmpeg media engine is unavailable here: " + availability.description());
@@ -183,7 +184,7 @@ public final class FfmpegRenderer implements Renderer {
         try {
             SegmentJoiner.join(pieces, request.background(), new RenderContext(limits), joined);
         } catch (MediaRejectedException e) {
-            throw new UnsupportedMediaException(e.getMessage(), e);
+            throw new UnrenderableMediaException(e.getMessage(), e);
         } catch (MediaLimitExceededException e) {
             throw new IOException("media limit exceeded: " + e.getMessage(), e);
         } catch (MediaException e) {
@@ -249,7 +250,7 @@ public final class FfmpegRenderer implements Renderer {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MediaRejectedException m) {
-                throw new UnsupportedMediaException(m.getMessage(), m);
+                throw new UnrenderableMediaException(m.getMessage(), m);
             }
             if (cause instanceof MediaLimitExceededException m) {
                 throw new IOException("media limit exceeded: " + m.getMessage(), m);

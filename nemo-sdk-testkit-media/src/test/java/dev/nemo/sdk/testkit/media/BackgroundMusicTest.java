@@ -1,11 +1,8 @@
 package dev.nemo.sdk.testkit.media;
 
-import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.media.internal.AudioProbe;
@@ -18,6 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** A draft's background-music track is mixed into the MP4 as an AAC stream that spans the video. */
 class BackgroundMusicTest {
@@ -57,7 +58,7 @@ class BackgroundMusicTest {
 
     private RenderOutput render(String draft, List<SourceMedia> sources) throws IOException {
         JsonNode d = JSON.readTree(draft.replace("GIF", GIF_URL).replace("WAV", WAV_URL));
-        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", d, null, sources);
+        var export = new RenderInput("render_1", "s1", d, null, sources);
         return new FfmpegRenderer(engine).render(export);
     }
 

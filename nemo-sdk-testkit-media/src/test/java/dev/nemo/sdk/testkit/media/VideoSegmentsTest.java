@@ -1,11 +1,8 @@
 package dev.nemo.sdk.testkit.media;
 
-import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.media.internal.AudioProbe;
@@ -19,6 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Every segment of the video track is rendered, one after another in timeline order. */
 class VideoSegmentsTest {
@@ -56,7 +57,7 @@ class VideoSegmentsTest {
                 {"t":[{"tt":0,"sg":[{"start":1000,"duration":1200,"src":"%s","in":0},
                                     {"start":0,"duration":1000,"src":"%s","in":0}]}],"d":2200}"""
                 .formatted(tall.url(), wide.url()));
-        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", draft, null, List.of(wide, tall));
+        var export = new RenderInput("render_1", "s1", draft, null, List.of(wide, tall));
         RenderOutput out = new FfmpegRenderer(engine).render(export);
         Path mp4 = Files.write(dir.resolve("joined.mp4"), out.bytes());
 
@@ -84,7 +85,7 @@ class VideoSegmentsTest {
                 {"t":[{"tt":0,"sg":[{"start":0,"duration":400,"src":"%s","in":300},
                                     {"start":400,"duration":600,"src":"%s","in":200}]}],"d":1000}"""
                 .formatted(wide.url(), tall.url()));
-        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", draft, null, List.of(wide, tall));
+        var export = new RenderInput("render_1", "s1", draft, null, List.of(wide, tall));
         RenderOutput out = new FfmpegRenderer(engine).render(export);
         Path mp4 = Files.write(dir.resolve("cut.mp4"), out.bytes());
 

@@ -1,7 +1,7 @@
 package dev.nemo.sdk.testkit.internal;
 
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
-import dev.nemo.sdk.testkit.RenderRequest;
 import dev.nemo.sdk.testkit.Renderer;
 import dev.nemo.sdk.testkit.SourceMedia;
 import java.io.IOException;
@@ -22,7 +22,7 @@ public final class PassthroughRenderer implements Renderer {
     }
 
     @Override
-    public RenderOutput render(RenderRequest request) throws IOException {
+    public RenderOutput render(RenderInput request) throws IOException {
         SourceMedia source = request.primarySource()
                 .orElseThrow(() -> new IOException("the draft has no uploaded media to render"));
         byte[] bytes = source.bytes();

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.ErrorCodes;
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.RenderPacing;
-import dev.nemo.sdk.testkit.RenderRequest;
 import dev.nemo.sdk.testkit.SourceMedia;
-import dev.nemo.sdk.testkit.UnsupportedMediaException;
+import dev.nemo.sdk.testkit.UnrenderableMediaException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +94,7 @@ final class RenderHandlers {
             return s;
         });
         JsonNode out = output == null || output.isNull() ? EmulatorJson.object() : output;
-        Future<RenderOutput> work = renders.start(new RenderRequest(id, sessionId, draft, out, sources));
+        Future<RenderOutput> work = renders.start(new RenderInput(id, sessionId, draft, out, sources));
         RenderRecord record = new RenderRecord(id, session, call.account, draft, out, world.clock().instant(),
                 renders.name(), work);
         if (!world.addRender(record)) {
@@ -204,7 +204,7 @@ final class RenderHandlers {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-            if (cause instanceof UnsupportedMediaException) {
+            if (cause instanceof UnrenderableMediaException) {
                 code = ErrorCodes.UNSUPPORTED_FILE_TYPE;
                 error = "Unsupported file type: " + why;
             } else {

@@ -1,8 +1,8 @@
 package dev.nemo.sdk.testkit.internal;
 
 import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
-import dev.nemo.sdk.testkit.RenderRequest;
 import dev.nemo.sdk.testkit.Renderer;
 import dev.nemo.sdk.testkit.SourceMedia;
 import java.util.Iterator;
@@ -80,7 +80,7 @@ public final class RenderService implements AutoCloseable {
         }
     }
 
-    Future<RenderOutput> start(RenderRequest request) {
+    Future<RenderOutput> start(RenderInput request) {
         return executor.submit(() -> renderer.render(request));
     }
 

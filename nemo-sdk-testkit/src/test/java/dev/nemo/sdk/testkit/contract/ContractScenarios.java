@@ -1,19 +1,16 @@
 package dev.nemo.sdk.testkit.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.draft.SessionState;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.SessionNotFoundException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportStatus;
-import dev.nemo.sdk.session.Credits;
 import dev.nemo.sdk.session.Session;
+import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * One scenario suite, two backends: WireMock stubs written from the API contract, and the

@@ -1,15 +1,15 @@
 package dev.nemo.sdk.testkit.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
-import dev.nemo.sdk.testkit.RenderRequest;
 import dev.nemo.sdk.testkit.Renderer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.ServiceConfigurationError;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RenderServiceTest {
 
@@ -26,7 +26,7 @@ class RenderServiceTest {
             }
 
             @Override
-            public RenderOutput render(RenderRequest request) {
+            public RenderOutput render(RenderInput request) {
                 throw new UnsupportedOperationException();
             }
         };

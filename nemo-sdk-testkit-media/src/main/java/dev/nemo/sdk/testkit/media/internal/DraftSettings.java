@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit.media.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.media.OutputFormat;
 import dev.nemo.sdk.testkit.media.RenderRequest;
@@ -56,7 +57,7 @@ public final class DraftSettings {
     public record Music(SourceMedia source, Duration in, Duration start, Duration length, double volume) {
     }
 
-    private DraftSettings(dev.nemo.sdk.testkit.RenderRequest export, SourceMedia source, Path in, Path out) {
+    private DraftSettings(RenderInput export, SourceMedia source, Path in, Path out) {
         JsonNode draft = export.draft();
         JsonNode output = export.output();
         JsonNode meta = draft.path("m");
@@ -127,7 +128,7 @@ public final class DraftSettings {
      * @param out where to write the output
      * @return the settings
      */
-    public static DraftSettings of(dev.nemo.sdk.testkit.RenderRequest export, SourceMedia source, Path in, Path out) {
+    public static DraftSettings of(RenderInput export, SourceMedia source, Path in, Path out) {
         return new DraftSettings(export, source, in, out);
     }
 
@@ -201,7 +202,7 @@ public final class DraftSettings {
         }
     }
 
-    private static List<VideoSegment> videoSegments(dev.nemo.sdk.testkit.RenderRequest export) {
+    private static List<VideoSegment> videoSegments(RenderInput export) {
         List<long[]> order = new ArrayList<>();
         List<VideoSegment> found = new ArrayList<>();
         for (JsonNode track : export.draft().path("t")) {
@@ -230,7 +231,7 @@ public final class DraftSettings {
         return List.copyOf(sorted);
     }
 
-    private static Music music(dev.nemo.sdk.testkit.RenderRequest export) {
+    private static Music music(RenderInput export) {
         for (JsonNode track : export.draft().path("t")) {
             if (track.path("tt").asInt(-1) != AUDIO) {
                 continue;

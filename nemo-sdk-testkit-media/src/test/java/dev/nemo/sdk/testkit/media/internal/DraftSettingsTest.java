@@ -1,9 +1,8 @@
 package dev.nemo.sdk.testkit.media.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.media.OutputFormat;
 import dev.nemo.sdk.testkit.media.RenderRequest;
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DraftSettingsTest {
 
@@ -22,7 +23,7 @@ class DraftSettingsTest {
     private DraftSettings read(String draft, String output) throws Exception {
         JsonNode d = JSON.readTree(draft);
         JsonNode o = output == null ? null : JSON.readTree(output);
-        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", d, o, List.of(source));
+        var export = new RenderInput("render_1", "s1", d, o, List.of(source));
         return DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
     }
 
@@ -97,7 +98,7 @@ class DraftSettingsTest {
                       {"tt":1,"sg":[{"start":0,"duration":1000,"label":"Lo-fi"},
                                     {"start":500,"duration":3000,"src":"http://cdn/t.wav","in":1500,"volume":1.7}]}]}"""
                 .formatted(SRC));
-        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", d, null, List.of(source, wav));
+        var export = new RenderInput("render_1", "s1", d, null, List.of(source, wav));
         DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
         assertThat(s.music()).hasValueSatisfying(m -> {
             assertThat(m.source()).isSameAs(wav);
@@ -126,7 +127,7 @@ class DraftSettingsTest {
                                     {"start":0,"duration":4000,"src":"%s","in":2000},
                                     {"start":5500,"duration":1000,"src":"http://cdn/t.wav"},
                                     {"start":6500,"duration":1000,"label":"no upload"}]}]}""".formatted(SRC));
-        var export = new dev.nemo.sdk.testkit.RenderRequest("render_1", "s1", d, null, List.of(source, other, wav));
+        var export = new RenderInput("render_1", "s1", d, null, List.of(source, other, wav));
         DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
         assertThat(s.videoSegments()).containsExactly(
                 new DraftSettings.VideoSegment(source, Duration.ofMillis(2000), Duration.ofMillis(4000)),

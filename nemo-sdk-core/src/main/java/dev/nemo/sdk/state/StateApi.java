@@ -1,0 +1,42 @@
+package dev.nemo.sdk.state;
+
+import dev.nemo.sdk.RequestOptions;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads the latest state of a session: {@code GET /api/state/nemo_agent/me/<sid>/latest}.
+ * Reading is idempotent, so network errors and 5xx are retried by the client's retry policy.
+ *
+ * <pre>{@code
+ * SessionState before = client.state().get(sessionId);
+ * // ... an edit that ended without any text ...
+ * SessionState after = client.state().get(sessionId);
+ * System.out.println(StateDiff.between(before, after).describe());
+ * }</pre>
+ */
+public interface StateApi {
+
+    /**
+     * @param sessionId the session
+     * @return its latest state
+     * @throws dev.nemo.sdk.error.SessionNotFoundException when the session does not exist (code 1002)
+     */
+    default SessionState get(String sessionId) {
+        return get(sessionId, RequestOptions.none());
+    }
+
+    /**
+     * @param sessionId the session
+     * @param options   per-request overrides
+     * @return its latest state
+     * @throws dev.nemo.sdk.error.SessionNotFoundException when the session does not exist (code 1002)
+     */
+    SessionState get(String sessionId, RequestOptions options);
+
+    /**
+     * @param sessionId the session
+     * @param options   per-request overrides
+     * @return its latest state, asynchronously; nothing is sent until this method is called
+     */
+    CompletableFuture<SessionState> getAsync(String sessionId, RequestOptions options);
+}
