@@ -85,8 +85,16 @@ final class GifOutput {
 
     private Histogram histogram(Size size, double maxFps) {
         Histogram h = new Histogram();
+        int[] count = {0};
         try {
-            frames(size, maxFps, (argb, dirty, delay) -> h.add(argb, size.width(), dirty));
+            frames(size, maxFps, (argb, dirty, delay) -> {
+                h.add(argb, size.width(), dirty);
+                count[0]++;
+            });
+            if (javaReadable(size, maxFps) && !imageIoFailed && count[0] != info.frames()) {
+                // a damaged file: FFmpeg's reading (its error cap, its skipped frames) is the one the probe checked
+                throw new MediaException("ImageIO read " + count[0] + " images, FFmpeg " + info.frames());
+            }
             return h;
         } catch (MediaException e) {
             if (imageIoFailed || !javaReadable(size, maxFps)) {
