@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,7 +23,6 @@ import java.math.BigDecimal;
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("nemo-exact-trees").addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
