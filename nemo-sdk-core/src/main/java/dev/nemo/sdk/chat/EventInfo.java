@@ -1,7 +1,7 @@
 package dev.nemo.sdk.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Instant;
 
 /**
@@ -17,13 +17,13 @@ import java.time.Instant;
  * @param invocationId the ADK invocation id, or {@code null}
  * @param timestamp    when the server created the event (seconds or milliseconds on the wire), or {@code null}
  * @param partial      whether the event is a token-level chunk of text that a later event repeats in full
- * @param raw          the JSON payload; a text node holding the data (or comment) when it was not JSON
+ * @param raw          the JSON payload; a JSON string holding the data (or comment) when it was not JSON
  */
 public record EventInfo(long sequence, String sseType, String id, String author, String invocationId,
-                        Instant timestamp, boolean partial, JsonNode raw) {
+                        Instant timestamp, boolean partial, JsonValue raw) {
 
-    /** Replaces a {@code null} payload with a missing node. */
+    /** Replaces a {@code null} payload with JSON {@code null}. */
     public EventInfo {
-        raw = raw == null ? MissingNode.getInstance() : raw;
+        raw = raw == null ? JsonNull.INSTANCE : raw;
     }
 }

@@ -29,6 +29,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.internal.draft.DraftTrees;
 
 /** The render proxy: {@code /api/render/proxy/lambda[/<id>[/cancel]]} and {@code /api/render/proxy/<id>/download}. */
 public final class DefaultExportsApi implements ExportsApi {
@@ -84,8 +86,8 @@ public final class DefaultExportsApi implements ExportsApi {
                     + "it needs at least one track with segments (" + draft.summary() + "). Add media to the session "
                     + "and let the agent build the timeline first; nothing was sent."));
         }
-        ObjectNode draftJson = draft.toJson();
-        ObjectNode output = options.toOutputJson();
+        ObjectNode draftJson = DraftTrees.of(draft);
+        ObjectNode output = JsonValues.toJackson(options.toOutputJson());
         return attempt(sessionId, draftJson, output, true);
     }
 
@@ -116,13 +118,13 @@ public final class DefaultExportsApi implements ExportsApi {
         if (serverId != null && !serverId.equals(id)) {
             LOG.debug("The render service answered id {} for render {}; polling keeps the client's id", serverId, id);
         }
-        ExportJob job = ExportJob.fromJson(id, payload);
+        ExportJob job = ExportJob.fromJson(id, JsonValues.fromJackson(payload));
         if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
             // the submission's answer often carries no status: the render is queued
             ObjectNode withStatus = payload != null && payload.isObject() ? ((ObjectNode) payload).deepCopy()
                     : Json.mapper().createObjectNode();
             withStatus.put("status", "pending");
-            return ExportJob.fromJson(id, withStatus);
+            return ExportJob.fromJson(id, JsonValues.fromJackson(withStatus));
         }
         return job;
     }
@@ -158,7 +160,7 @@ public final class DefaultExportsApi implements ExportsApi {
         Objects.requireNonNull(options, "options");
         CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options));
         return Futures.propagateCancel(call
-                .thenApply(payload -> ExportJob.fromJson(renderId, payload))
+                .thenApply(payload -> ExportJob.fromJson(renderId, JsonValues.fromJackson(payload)))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     if (isRefusalForThisRender(e)) {

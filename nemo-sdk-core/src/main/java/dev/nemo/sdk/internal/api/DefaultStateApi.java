@@ -11,6 +11,8 @@ import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateApi;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import dev.nemo.sdk.internal.json.JsonValues;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code GET /api/state/nemo_agent/me/<sid>/latest}. */
 public final class DefaultStateApi implements StateApi {
@@ -51,6 +53,6 @@ public final class DefaultStateApi implements StateApi {
                     + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object",
                     ErrorDetails.request("GET", path).withStatus(200), null);
         }
-        return SessionState.of(data);
+        return SessionState.of(JsonValues.fromJackson((ObjectNode) data));
     }
 }
