@@ -1,5 +1,7 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.Json;
 import java.io.IOException;
@@ -105,8 +107,8 @@ public final class Transcripts {
         return seq + " other " + ((ChatEvent.Other) e).reason();
     }
 
-    private static String json(JsonNode n) {
-        return n == null || n.isMissingNode() ? "-" : Json.writeString(n);
+    private static String json(JsonValue n) {
+        return n == null || n.isNull() ? "-" : Json.writeString(JsonValues.toJackson(n));
     }
 
     private static String dash(String s) {

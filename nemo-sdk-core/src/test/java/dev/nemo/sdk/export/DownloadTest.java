@@ -1,5 +1,6 @@
 package dev.nemo.sdk.export;
 
+import dev.nemo.sdk.json.JsonValue;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -75,7 +76,7 @@ class DownloadTest {
     }
 
     private static ExportJob completed(String url) {
-        return ExportJob.fromJson(RENDER, Json.parse(url == null ? "{\"status\":\"completed\"}"
+        return ExportJob.fromJson(RENDER, JsonValue.parse(url == null ? "{\"status\":\"completed\"}"
                 : "{\"status\":\"completed\",\"outputUrl\":\"" + url + "\"}"));
     }
 
@@ -232,7 +233,7 @@ class DownloadTest {
 
     @Test
     void aSizeDifferentFromTheReportedOneIsIncomplete() throws IOException {
-        ExportJob job = ExportJob.fromJson(RENDER, Json.parse("{\"status\":\"completed\",\"output\":{\"url\":\""
+        ExportJob job = ExportJob.fromJson(RENDER, JsonValue.parse("{\"status\":\"completed\",\"output\":{\"url\":\""
                 + cdn.baseUrl() + "/out.mp4\",\"size\":" + (video.length + 10) + "}}"));
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withBody(video)));
         api.stubFor(get(FALLBACK).willReturn(aResponse().withBody(video)));
@@ -256,7 +257,7 @@ class DownloadTest {
 
     @Test
     void refusesAJobWithNothingToDownload() {
-        ExportJob running = ExportJob.fromJson(RENDER, Json.parse("{\"status\":\"processing\"}"));
+        ExportJob running = ExportJob.fromJson(RENDER, JsonValue.parse("{\"status\":\"processing\"}"));
         assertThatThrownBy(() -> client.exports().download(running, dir)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nothing to download yet");
     }

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.export;
 
+import dev.nemo.sdk.json.JsonValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nemo.sdk.export.ExportJob;
@@ -45,7 +46,7 @@ class DownloaderPathsTest {
     }
 
     private static ExportJob job(String url) {
-        return ExportJob.fromJson("render_9_ab", Json.parse(url == null ? "{\"status\":\"completed\"}"
+        return ExportJob.fromJson("render_9_ab", JsonValue.parse(url == null ? "{\"status\":\"completed\"}"
                 : "{\"status\":\"completed\",\"outputUrl\":\"" + url + "\"}"));
     }
 }
