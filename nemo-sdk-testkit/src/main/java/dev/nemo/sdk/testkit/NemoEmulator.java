@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import com.sun.net.httpserver.HttpServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.Sleeper;
@@ -257,9 +258,9 @@ public final class NemoEmulator implements AutoCloseable {
 
     /**
      * @param sessionId a session id
-     * @return a copy of its draft
+     * @return its draft
      */
-    public Optional<JsonNode> draft(String sessionId) {
+    public Optional<JsonObject> draft(String sessionId) {
         return world.session(sessionId).map(EmulatorSession::draft);
     }
 
@@ -267,12 +268,12 @@ public final class NemoEmulator implements AutoCloseable {
      * Replaces a session's draft, to set up a test.
      *
      * @param sessionId the session
-     * @param draft     the draft (copied)
+     * @param draft     the draft
      * @throws IllegalArgumentException when there is no such session
      */
-    public void putDraft(String sessionId, JsonNode draft) {
+    public void putDraft(String sessionId, JsonObject draft) {
         Objects.requireNonNull(draft, "draft");
-        if (!world.putDraft(sessionId, draft)) {
+        if (!world.putDraft(sessionId, JsonBridge.toJackson(draft))) {
             throw new IllegalArgumentException("no session " + sessionId);
         }
     }

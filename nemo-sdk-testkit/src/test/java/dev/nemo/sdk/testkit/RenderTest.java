@@ -1,5 +1,6 @@
 package dev.nemo.sdk.testkit;
 
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.testing.VirtualTime;
@@ -41,7 +42,7 @@ class RenderTest {
 
     private String submitBody(String id) {
         ObjectNode body = Http.JSON.createObjectNode().put("id", id).put("sessionId", sid);
-        body.set("draft", emulator.draft(sid).orElseThrow());
+        body.set("draft", JsonBridge.toJackson(emulator.draft(sid).orElseThrow()));
         return body.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.testkit;
 
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.ExportFailedException;
@@ -117,7 +118,7 @@ class RendererRejectionTest {
                             .startsWith("Unsupported file type:").contains("cannot be decoded"));
                 })
                 .hasMessageContaining("Unsupported file type");
-        JsonNode raw = client.exports().poll(emulator.renders().get(0).id()).raw();
+        JsonNode raw = JsonBridge.toJackson(client.exports().poll(emulator.renders().get(0).id()).raw());
         JsonNode status = raw.has("data") ? raw.get("data") : raw;
         assertThat(status.path("code").asInt()).isEqualTo(4001);
         assertThat(status.path("status").asText()).isEqualTo("failed");

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.testkit;
 
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,7 +126,7 @@ class SseFaultsTest {
         assertThat(lines.next()).startsWith(": ping - ");
 
         JsonNode during = Http.json(http.get("/api/credits/balance/simple")).path("data");
-        JsonNode draftDuring = emulator.draft(sid).orElseThrow();
+        JsonNode draftDuring = JsonBridge.toJackson(emulator.draft(sid).orElseThrow());
         hold.release();
         StringBuilder rest = new StringBuilder();
         lines.forEachRemaining(l -> rest.append(l).append('\n'));
@@ -138,7 +139,7 @@ class SseFaultsTest {
         assertThat(after.path("available").asLong()).isEqualTo(90);
         assertThat(after.path("frozen").asLong()).isZero();
         assertThat(Http.events(rest.toString())).hasSize(3);
-        assertThat(emulator.draft(sid).orElseThrow().path("t")).hasSize(2);
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t")).hasSize(2);
     }
 
     @Test
@@ -164,7 +165,7 @@ class SseFaultsTest {
             assertThat(e.path("errorMessage").asText()).isEqualTo("blocked by safety");
             assertThat(e.has("content")).isFalse();
         });
-        assertThat(emulator.draft(sid).orElseThrow().path("t")).hasSize(1);
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t")).hasSize(1);
         assertThat(emulator.accounts().get(0).available()).isEqualTo(100);
     }
 

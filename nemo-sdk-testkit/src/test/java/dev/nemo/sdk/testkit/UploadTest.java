@@ -1,5 +1,6 @@
 package dev.nemo.sdk.testkit;
 
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class UploadTest {
         assertThat(files.get(3).has("duration")).isFalse();
         assertThat(files.findValuesAsText("hash")).doesNotHaveDuplicates().allSatisfy(h -> assertThat(h).hasSize(32));
 
-        JsonNode draft = emulator.draft(sid).orElseThrow();
+        JsonNode draft = JsonBridge.toJackson(emulator.draft(sid).orElseThrow());
         JsonNode segments = draft.path("t").get(0).path("sg");
         assertThat(segments).hasSize(4);
         assertThat(segments.findValuesAsText("start")).containsExactly("0", "400", "650", "3150");
