@@ -1,15 +1,15 @@
 package dev.nemo.sdk.chat;
 
-import dev.nemo.sdk.json.JsonValue;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.internal.chat.ChatCollector;
+import dev.nemo.sdk.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TranscriptDecodingTest {
     static final List<String> NAMES = Transcripts.NAMES;

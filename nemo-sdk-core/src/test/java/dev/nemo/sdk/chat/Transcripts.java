@@ -1,9 +1,8 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.json.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.nemo.sdk.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

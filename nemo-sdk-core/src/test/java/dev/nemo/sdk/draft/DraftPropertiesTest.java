@@ -1,12 +1,12 @@
 package dev.nemo.sdk.draft;
 
-import dev.nemo.sdk.json.JsonObject;
-import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.draft.JsonModel.Arr;
 import dev.nemo.sdk.draft.JsonModel.Num;
 import dev.nemo.sdk.draft.JsonModel.Obj;
 import dev.nemo.sdk.draft.JsonModel.Str;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateDiff;
 import java.time.Duration;

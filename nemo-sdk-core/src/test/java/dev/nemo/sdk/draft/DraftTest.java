@@ -3,15 +3,12 @@ package dev.nemo.sdk.draft;
 import dev.nemo.sdk.json.JsonNumber;
 import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.json.JsonValue;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import dev.nemo.sdk.internal.json.Json;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DraftTest {
     private static final String SEED_SUMMARY = "Timeline (3 tracks): 1. Video: city timelapse (0-10s) "

@@ -1,15 +1,14 @@
 package dev.nemo.sdk.export;
 
 import dev.nemo.sdk.json.JsonValue;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.nemo.sdk.internal.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ExportJobTest {
 

@@ -1,14 +1,12 @@
 package dev.nemo.sdk.state;
 
-import dev.nemo.sdk.json.JsonObject;
-import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.DraftFixtures;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionStateTest {
 

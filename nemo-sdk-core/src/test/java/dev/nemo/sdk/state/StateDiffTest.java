@@ -1,13 +1,12 @@
 package dev.nemo.sdk.state;
 
-import dev.nemo.sdk.json.JsonObject;
-import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.DraftFixtures;
 import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

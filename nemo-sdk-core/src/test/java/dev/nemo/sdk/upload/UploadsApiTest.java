@@ -1,6 +1,5 @@
 package dev.nemo.sdk.upload;
 
-import dev.nemo.sdk.json.JsonValue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -16,6 +15,7 @@ import dev.nemo.sdk.error.SessionNotFoundException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.error.UnsupportedMediaException;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;

@@ -1,11 +1,9 @@
 package dev.nemo.sdk.examples;
 
-import dev.nemo.sdk.json.JsonValue;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an export summary says, from whatever the render service reported. */
 class RenderingTest {

@@ -1,14 +1,14 @@
 package dev.nemo.sdk.testkit;
 
-import dev.nemo.sdk.json.JsonObject;
-import dev.nemo.sdk.testkit.internal.JsonBridge;
 import com.sun.net.httpserver.HttpServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.Sleeper;
 import dev.nemo.sdk.auth.Credentials;
+import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.testkit.internal.ApiServer;
 import dev.nemo.sdk.testkit.internal.CdnServer;
 import dev.nemo.sdk.testkit.internal.FaultEngine;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import dev.nemo.sdk.testkit.internal.RenderService;
 import dev.nemo.sdk.testkit.internal.RequestLog;
 import dev.nemo.sdk.testkit.internal.World;

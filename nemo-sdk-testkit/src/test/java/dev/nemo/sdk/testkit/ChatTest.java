@@ -1,9 +1,7 @@
 package dev.nemo.sdk.testkit;
 
-import dev.nemo.sdk.testkit.internal.JsonBridge;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /run_sse}: ADK event shapes, the rule-based agent, credits, silent edits, dialects. */
 class ChatTest {

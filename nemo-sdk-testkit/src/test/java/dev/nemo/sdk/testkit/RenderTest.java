@@ -1,9 +1,9 @@
 package dev.nemo.sdk.testkit;
 
-import dev.nemo.sdk.testkit.internal.JsonBridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

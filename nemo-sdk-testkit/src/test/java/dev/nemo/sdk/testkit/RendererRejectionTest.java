@@ -1,11 +1,11 @@
 package dev.nemo.sdk.testkit;
 
-import dev.nemo.sdk.testkit.internal.JsonBridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.ExportFailedException;
 import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

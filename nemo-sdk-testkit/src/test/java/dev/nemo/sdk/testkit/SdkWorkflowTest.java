@@ -1,7 +1,5 @@
 package dev.nemo.sdk.testkit;
 
-import dev.nemo.sdk.json.JsonValue;
-import dev.nemo.sdk.testkit.internal.JsonBridge;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -15,10 +13,12 @@ import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportStatus;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
 import java.io.IOException;

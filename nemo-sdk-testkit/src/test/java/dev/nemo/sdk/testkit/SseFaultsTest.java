@@ -1,10 +1,7 @@
 package dev.nemo.sdk.testkit;
 
-import dev.nemo.sdk.testkit.internal.JsonBridge;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -20,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stream faults on {@code /run_sse}, seen by a plain java.net.http client. */
 class SseFaultsTest {
@@ -70,7 +70,7 @@ class SseFaultsTest {
                 .startsWith("data:{\"id\"").doesNotContain("\n");
         assertThatThrownBy(() -> Http.client().send(http.chatRequest(sid, "add BGM"), HttpResponse.BodyHandlers.ofString()))
                 .as("the same cut again, read whole").hasMessageContaining("chunked transfer encoding");
-        JsonNode state = emulator.session(sid).orElseThrow().state();
+        JsonNode state = JsonBridge.toJackson(emulator.session(sid).orElseThrow().state());
         assertThat(state.at("/draft/t/1/tt").asInt()).as("the edit was applied server side").isEqualTo(1);
         JsonNode credits = Http.json(http.get("/api/credits/balance/simple")).path("data");
         assertThat(credits.path("available").asLong()).isEqualTo(100 - 2 * 10);

@@ -1,9 +1,7 @@
 package dev.nemo.sdk.testkit;
 
-import dev.nemo.sdk.testkit.internal.JsonBridge;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/upload-video/nemo_agent/me/<sid>}: multipart and URL forms, sniffing, limits, probing. */
 class UploadTest {

@@ -16,6 +16,7 @@ import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.internal.draft.DraftTrees;
 import dev.nemo.sdk.internal.export.DefaultExportPoller;
 import dev.nemo.sdk.internal.export.Downloader;
 import dev.nemo.sdk.internal.export.RenderIds;
@@ -23,6 +24,7 @@ import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.Transport;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.util.Futures;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,8 +32,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.nemo.sdk.internal.json.JsonValues;
-import dev.nemo.sdk.internal.draft.DraftTrees;
 
 /** The render proxy: {@code /api/render/proxy/lambda[/<id>[/cancel]]} and {@code /api/render/proxy/<id>/download}. */
 public final class DefaultExportsApi implements ExportsApi {

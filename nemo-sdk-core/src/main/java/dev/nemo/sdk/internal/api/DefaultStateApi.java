@@ -1,18 +1,18 @@
 package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateApi;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import dev.nemo.sdk.internal.json.JsonValues;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code GET /api/state/nemo_agent/me/<sid>/latest}. */
 public final class DefaultStateApi implements StateApi {

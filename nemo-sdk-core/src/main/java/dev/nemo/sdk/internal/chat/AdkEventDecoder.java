@@ -2,16 +2,16 @@ package dev.nemo.sdk.internal.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatEvent.Heartbeat;
 import dev.nemo.sdk.chat.ChatEvent.Other;
+import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.EventInfo;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.json.JsonValues;
-import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.internal.sse.SseEvent;
 import dev.nemo.sdk.internal.sse.SseHandler;
+import dev.nemo.sdk.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;

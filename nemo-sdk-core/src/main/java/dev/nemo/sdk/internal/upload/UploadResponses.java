@@ -2,13 +2,13 @@ package dev.nemo.sdk.internal.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import dev.nemo.sdk.internal.json.JsonValues;
 
 /**
  * Decodes the upload response's {@code data}: {@code files[]} (preferred) or the older

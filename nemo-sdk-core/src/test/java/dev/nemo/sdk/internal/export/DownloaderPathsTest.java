@@ -1,13 +1,12 @@
 package dev.nemo.sdk.internal.export;
 
-import dev.nemo.sdk.json.JsonValue;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.export.ExportJob;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.VirtualTime;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DownloaderPathsTest {
 

@@ -1,9 +1,9 @@
 package dev.nemo.sdk.testkit.media;
 
-import dev.nemo.sdk.json.JsonObject;
-import dev.nemo.sdk.json.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.SourceMedia;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.draft.Draft;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import dev.nemo.sdk.draft.Draft;
 import org.junit.jupiter.api.Test;
 
 class DraftEditorTest {
