@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link JsonBoolean boolean} or {@link JsonNull null}.
  *
  * <p>Values compare by value ({@link JsonObject} ignores key order in {@code equals}, as JSON
- * does, but keeps it when written), are thread-safe, and {@link #toString()} is their compact
+ * does, but keeps it when written), are thread-safe, and their {@code toString()} is their compact
  * JSON. Navigation never throws: {@link #get(String)} and {@link #at(int)} are empty when the
  * value has no such member.
  *
