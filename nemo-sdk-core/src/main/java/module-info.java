@@ -19,4 +19,5 @@ module dev.nemo.sdk {
     exports dev.nemo.sdk.credits;
     exports dev.nemo.sdk.assistant;
     exports dev.nemo.sdk.upload;
+    exports dev.nemo.sdk.workflow;
 }

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.chat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,12 @@ public final class ChatOptions {
     /** The contract's schedule after a cut: 30 s, then every 60 s, five checks in all (about 5 min). */
     public static final List<Duration> DEFAULT_RECHECK_DELAYS = List.of(Duration.ofSeconds(30),
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
+    /**
+     * The schedule after a silent end: a read right away, then one every 2 s, eleven reads over
+     * 20 s. The state endpoint is eventually consistent, so a change made by the agent's tools can
+     * reach it seconds after the stream ended.
+     */
+    public static final List<Duration> DEFAULT_SETTLE_DELAYS = evenly(11, Duration.ofSeconds(2));
     private static final ChatOptions DEFAULTS = new Builder().build();
 
     private final boolean streaming;
@@ -26,6 +33,7 @@ public final class ChatOptions {
     private final int maxLineBytes;
     private final boolean stateCheck;
     private final List<Duration> recheckDelays;
+    private final List<Duration> settleDelays;
 
     private ChatOptions(Builder b) {
         this.streaming = b.streaming;
@@ -36,6 +44,7 @@ public final class ChatOptions {
         this.maxLineBytes = b.maxLineBytes;
         this.stateCheck = b.stateCheck;
         this.recheckDelays = b.recheckDelays;
+        this.settleDelays = b.settleDelays;
     }
 
     /** @return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on */
@@ -52,7 +61,7 @@ public final class ChatOptions {
     public Builder toBuilder() {
         return new Builder().streaming(streaming).firstByteTimeout(firstByteTimeout).idleTimeout(idleTimeout)
                 .overallTimeout(overallTimeout).progressInterval(progressInterval).maxLineBytes(maxLineBytes)
-                .stateCheck(stateCheck).recheckDelays(recheckDelays);
+                .stateCheck(stateCheck).recheckDelays(recheckDelays).settleDelays(settleDelays);
     }
 
     /**
@@ -104,6 +113,34 @@ public final class ChatOptions {
         return recheckDelays;
     }
 
+    /**
+     * @return the waits before each state read after a stream that ended without text; the reads
+     *         stop at the first change, and only when the whole schedule saw none is the answer
+     *         "nothing changed" (default {@link #DEFAULT_SETTLE_DELAYS})
+     */
+    public List<Duration> settleDelays() {
+        return settleDelays;
+    }
+
+    /**
+     * A schedule of {@code reads} reads: the first right away, then one every {@code spacing}.
+     *
+     * @param reads   how many reads, at least 1
+     * @param spacing the wait between reads, not negative
+     * @return the waits before each read
+     */
+    public static List<Duration> evenly(int reads, Duration spacing) {
+        if (reads < 1 || spacing.isNegative()) {
+            throw new IllegalArgumentException("reads must be at least 1 and spacing not negative");
+        }
+        List<Duration> waits = new ArrayList<>(reads);
+        waits.add(Duration.ZERO);
+        for (int i = 1; i < reads; i++) {
+            waits.add(spacing);
+        }
+        return List.copyOf(waits);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ChatOptions)) {
@@ -113,13 +150,13 @@ public final class ChatOptions {
         return streaming == c.streaming && maxLineBytes == c.maxLineBytes && stateCheck == c.stateCheck
                 && firstByteTimeout.equals(c.firstByteTimeout) && idleTimeout.equals(c.idleTimeout)
                 && overallTimeout.equals(c.overallTimeout) && progressInterval.equals(c.progressInterval)
-                && recheckDelays.equals(c.recheckDelays);
+                && recheckDelays.equals(c.recheckDelays) && settleDelays.equals(c.settleDelays);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(streaming, firstByteTimeout, idleTimeout, overallTimeout, progressInterval, maxLineBytes,
-                stateCheck, recheckDelays);
+                stateCheck, recheckDelays, settleDelays);
     }
 
     @Override
@@ -127,7 +164,7 @@ public final class ChatOptions {
         return "ChatOptions{streaming=" + streaming + ", firstByteTimeout=" + firstByteTimeout + ", idleTimeout="
                 + idleTimeout + ", overallTimeout=" + overallTimeout + ", progressInterval=" + progressInterval
                 + ", maxLineBytes=" + maxLineBytes + ", stateCheck=" + stateCheck + ", recheckDelays=" + recheckDelays
-                + '}';
+                + ", settleDelays=" + settleDelays + '}';
     }
 
     /** Builds {@link ChatOptions}. */
@@ -140,6 +177,7 @@ public final class ChatOptions {
         private int maxLineBytes = 8 * 1024 * 1024;
         private boolean stateCheck = true;
         private List<Duration> recheckDelays = DEFAULT_RECHECK_DELAYS;
+        private List<Duration> settleDelays = DEFAULT_SETTLE_DELAYS;
 
         private Builder() {
         }
@@ -222,6 +260,20 @@ public final class ChatOptions {
                 }
             }
             this.recheckDelays = copy;
+            return this;
+        }
+
+        /**
+         * @param delays waits before each state read after a stream that ended without text (none
+         *               negative, at least one); see {@link ChatOptions#evenly(int, Duration)}
+         * @return this builder
+         */
+        public Builder settleDelays(List<Duration> delays) {
+            List<Duration> copy = List.copyOf(Objects.requireNonNull(delays, "delays"));
+            if (copy.isEmpty() || copy.stream().anyMatch(Duration::isNegative)) {
+                throw new IllegalArgumentException("settle delays must be at least one wait, none negative");
+            }
+            this.settleDelays = copy;
             return this;
         }
 

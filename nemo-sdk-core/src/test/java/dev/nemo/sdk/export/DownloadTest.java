@@ -112,6 +112,17 @@ class DownloadTest {
     }
 
     @Test
+    void aClientThatSkipsTheForceStillWritesTheWholeFileAtomically() throws IOException {
+        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4")).willReturn(aResponse().withBody(video)));
+
+        try (NemoClient fast = client.toBuilder().durableDownloads(false).build()) {
+            DownloadResult r = fast.exports().download(completed(cdn.baseUrl() + "/render-result/out.mp4"), dir);
+            assertThat(Files.readAllBytes(r.path())).isEqualTo(video);
+        }
+        assertThat(files()).containsExactly(dir.resolve("out.mp4"));
+    }
+
+    @Test
     void theDownloadedFileGetsTheDefaultPermissionsOfANewFileNotOwnerOnly() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");

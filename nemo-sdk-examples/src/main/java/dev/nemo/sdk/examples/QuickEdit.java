@@ -3,19 +3,17 @@ package dev.nemo.sdk.examples;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.export.ExportFormat;
+import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.PollingStrategy;
-import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.upload.MediaSource;
-import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
+import dev.nemo.sdk.workflow.QuickEditResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,11 +30,11 @@ public final class QuickEdit {
     /**
      * What a quick edit did.
      *
-     * @param session  the session it created
+     * @param sessionId the session it used
      * @param chat     the agent's answer to the instruction
      * @param rendered the export and the downloaded file
      */
-    public record Result(Session session, ChatResult chat, Rendering.Rendered rendered) {
+    public record Result(String sessionId, ChatResult chat, Rendering.Rendered rendered) {
     }
 
     /**
@@ -85,30 +83,37 @@ public final class QuickEdit {
      */
     public static Result run(NemoClient client, MediaSource input, long inputBytes, String instruction, Path output,
                              PollingStrategy polling, PrintStream out) {
-        // 1. a project and its session: chat, uploads, state and exports all hang off the session id
-        Session session = client.sessions().create();
-        out.println("Session " + session.sessionId());
-
-        // 2. the media goes into the session (streamed; checked for type and size before sending)
-        out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
-        UploadResult upload = client.uploads().upload(session.sessionId(), List.of(input));
-        upload.files().forEach(f -> out.println("Uploaded " + describe(f)));
-
-        // 3. one instruction to the agent; its text streams as it arrives. About a third of edits
-        //    end without any text: send() then compares the session state before and after.
-        out.println("You: " + instruction);
-        ChatPrinter printer = new ChatPrinter(out);
-        ChatResult chat = client.chat().send(session.sessionId(), instruction, printer.options(), printer);
-        requireEffect(chat, printer, instruction, session.sessionId());
-
-        // 4. export the draft as it is now, follow the render, download the video
-        Draft draft = client.state().get(session.sessionId()).draft()
-                .orElseThrow(() -> new ExampleException("export", "the session has no draft to export"));
         ExportFormat format = Rendering.formatFor(output);
-        Rendering.Rendered rendered = Rendering.exportAndDownload(client, session.sessionId(), draft, format, polling,
-                job -> target(output, input.fileName(), Rendering.extensionOf(job, format), out), out);
+        out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
+        out.println("You: " + instruction);
+        WorkflowPrinter printer = new WorkflowPrinter(out);
+        QuickEditResult r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, prepared(output))
+                .exportOptions(ExportOptions.builder().format(format).polling(polling).build())
+                .chatOptions(printer.chatOptions(polling.interval()))
+                .listener(printer)
+                .build());
+        printer.reportOutcome(r.chat());
+        Rendering.Rendered rendered = new Rendering.Rendered(r.job(), r.download());
+        String extension = Rendering.extensionOf(r.job(), format);
+        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isDirectory(output) && !name.endsWith("." + extension)) {
+            out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
+        }
+        out.println("Downloaded " + r.download().path() + " (" + Sizes.human(r.download().bytes()) + ")");
         Rendering.printSummary(inputBytes, rendered, out);
-        return new Result(session, chat, rendered);
+        return new Result(r.sessionId(), r.chat(), rendered);
+    }
+
+    /** The output's folder must exist; an existing directory gets a file named after the input. */
+    private static Path prepared(Path output) {
+        try {
+            if (!Files.isDirectory(output) && output.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(output.toAbsolutePath().getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + output + ": " + e.getMessage(), e);
+        }
+        return output;
     }
 
     /**

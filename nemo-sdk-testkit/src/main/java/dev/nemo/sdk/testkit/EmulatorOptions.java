@@ -39,6 +39,7 @@ public final class EmulatorOptions {
     private final String tokenTag;
     private final int port;
     private final int cdnPort;
+    private final Duration stateLag;
 
     private EmulatorOptions(Builder b) {
         this.clock = b.clock;
@@ -56,6 +57,7 @@ public final class EmulatorOptions {
         this.tokenTag = b.tokenTag;
         this.port = b.port;
         this.cdnPort = b.cdnPort;
+        this.stateLag = b.stateLag;
     }
 
     /** @return default options */
@@ -86,6 +88,7 @@ public final class EmulatorOptions {
         b.tokenTag = tokenTag;
         b.port = port;
         b.cdnPort = cdnPort;
+        b.stateLag = stateLag;
         return b;
     }
 
@@ -164,6 +167,14 @@ public final class EmulatorOptions {
         return cdnPort;
     }
 
+    /**
+     * {@return how long after a chat edit the state endpoint still shows the state from before it;
+     * zero (the default) shows every change at once}
+     */
+    public Duration stateLag() {
+        return stateLag;
+    }
+
     @Override
     public String toString() {
         return "EmulatorOptions{seed=" + seed + ", uploadLimitBytes=" + uploadLimitBytes + ", anonymousCredits="
@@ -189,6 +200,7 @@ public final class EmulatorOptions {
         private String tokenTag = "";
         private int port;
         private int cdnPort;
+        private Duration stateLag = Duration.ZERO;
 
         private Builder() {
         }
@@ -291,6 +303,23 @@ public final class EmulatorOptions {
          */
         public Builder staticToken(String token) {
             return staticToken(token, 1000);
+        }
+
+        /**
+         * Makes the state endpoint eventually consistent, as the real one is: after a chat edit,
+         * {@code GET /api/state/…/latest} keeps answering the state from before the edit for
+         * {@code lag} (on the emulator's {@link #clock(Clock) clock}), so a client must keep reading
+         * after a silent stream to see the change.
+         *
+         * @param lag how long the state lags behind chat edits, default zero
+         * @return this builder
+         */
+        public Builder stateLag(Duration lag) {
+            if (Objects.requireNonNull(lag, "lag").isNegative()) {
+                throw new IllegalArgumentException("stateLag must not be negative");
+            }
+            this.stateLag = lag;
+            return this;
         }
 
         /**

@@ -21,7 +21,7 @@ import dev.nemo.sdk.internal.export.DefaultExportPoller;
 import dev.nemo.sdk.internal.export.Downloader;
 import dev.nemo.sdk.internal.export.RenderIds;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.json.JsonValues;
@@ -39,11 +39,11 @@ public final class DefaultExportsApi implements ExportsApi {
     public static final String SUBMIT_PATH = "/api/render/proxy/lambda";
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
 
-    private final Transport transport;
+    private final HttpPipeline transport;
     private final Downloader downloader;
 
     /** @param transport the transport */
-    public DefaultExportsApi(Transport transport) {
+    public DefaultExportsApi(HttpPipeline transport) {
         this.transport = transport;
         this.downloader = new Downloader(transport);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.upload.Multipart;
 import dev.nemo.sdk.internal.upload.MultipartUpload;
@@ -25,10 +25,10 @@ public final class DefaultUploadsApi implements UploadsApi {
     /** The endpoint, without the session id. */
     public static final String PATH_PREFIX = "/api/upload-video/nemo_agent/me/";
 
-    private final Transport transport;
+    private final HttpPipeline transport;
 
     /** @param transport the transport */
-    public DefaultUploadsApi(Transport transport) {
+    public DefaultUploadsApi(HttpPipeline transport) {
         this.transport = transport;
         // on the thread that builds the client, not on the thread of the first upload
         Multipart.seedRandom();
@@ -75,7 +75,7 @@ public final class DefaultUploadsApi implements UploadsApi {
         // the server fetches the files before it answers: the JSON deadline is too short
         RequestOptions effective = options.timeout().isPresent() ? options
                 : options.toBuilder().timeout(UploadOptions.DEFAULT_TIMEOUT).build();
-        return Futures.map(transport.json(ApiRequest.postJson(path, Json.write(body)).withOptions(effective)),
+        return transport.sendAsync(ApiRequest.postJson(path, Json.write(body)).withOptions(effective),
                 UploadResponses::decode);
     }
 

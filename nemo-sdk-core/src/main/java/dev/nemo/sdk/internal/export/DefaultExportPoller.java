@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.export;
 
+import dev.nemo.sdk.RequestListener;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.ExportFailedException;
@@ -12,6 +13,7 @@ import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.internal.api.DefaultExportsApi;
+import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.util.Futures;
 import java.time.Duration;
@@ -169,12 +171,31 @@ public final class DefaultExportPoller implements ExportPoller {
         Wait(Instant deadline, Duration timeout) {
             this.deadline = deadline;
             this.timeout = timeout;
+            Instant started = settings.clock().instant();
             result.whenComplete((r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null && result.isCancelled()) {
                     f.cancel(true);
                 }
+                finished(started, r, Futures.unwrap(e));
             });
+        }
+
+        /** Tells the request listeners how the wait ended (no render id: it is not a metric tag). */
+        private void finished(Instant started, ExportJob done, Throwable error) {
+            Listeners listeners = settings.listeners();
+            if (listeners.isEmpty()) {
+                return;
+            }
+            ExportJob last = done != null ? done : latest.get();
+            ExportStatus status = last == null ? ExportStatus.UNKNOWN : last.status();
+            String outcome = error == null ? "completed"
+                    : error instanceof ExportTimeoutException ? "timeout"
+                    : error instanceof ExportFailedException f ? (f.cancelled() ? "cancelled" : "failed")
+                    : "error";
+            RequestListener.ExportWaitFinished event = new RequestListener.ExportWaitFinished(status, outcome, polls,
+                    Duration.between(started, settings.clock().instant()));
+            listeners.emit("exportWaitFinished", l -> l.exportWaitFinished(event));
         }
 
         void sleepThenPoll(Duration delay) {

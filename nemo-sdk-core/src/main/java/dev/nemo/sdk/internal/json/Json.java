@@ -20,6 +20,9 @@ import java.math.BigDecimal;
  * The SDK's one Jackson configuration. Trees keep numbers exactly (big integers, decimals with
  * their scale, also beyond the range of a double) and key order, so a draft read from the server
  * is written back unchanged, on every supported Jackson version.
+ *
+ * <p>Built once when this class is initialised (the client's constructor does that, so the first
+ * call does not pay for it); the SDK reads and writes trees only, so no date/time module is added.
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()

@@ -8,7 +8,7 @@ import dev.nemo.sdk.error.MediaTooLargeException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.UnsupportedMediaException;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.upload.MediaFormat;
 import dev.nemo.sdk.upload.MediaSource;
@@ -48,7 +48,7 @@ public final class MultipartUpload {
     public static final String FIELD = "files";
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.upload");
 
-    private final Transport transport;
+    private final HttpPipeline transport;
     private final String path;
     private final List<MediaSource> sources;
     private final UploadOptions options;
@@ -66,7 +66,7 @@ public final class MultipartUpload {
      * @param sources   the files, in order
      * @param options   checks, progress, deadline
      */
-    public MultipartUpload(Transport transport, String path, List<MediaSource> sources, UploadOptions options) {
+    public MultipartUpload(HttpPipeline transport, String path, List<MediaSource> sources, UploadOptions options) {
         this.transport = transport;
         this.path = path;
         this.sources = List.copyOf(sources);

@@ -104,7 +104,7 @@ final class AccountHandlers {
             d.put("session_id", s.sessionId);
             d.put("task_id", s.taskId);
             d.put("task_name", s.taskName);
-            d.set("state", s.state.deepCopy());
+            d.set("state", s.visibleState(world.clock().instant()));
             return d;
         });
         call.ok(data);
