@@ -1,7 +1,9 @@
 package dev.nemo.sdk.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonNumber;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Instant;
 
 /**
@@ -17,14 +19,14 @@ import java.time.Instant;
  * @param invocationId the ADK invocation id, or {@code null}
  * @param timestamp    when the server created the event (seconds or milliseconds on the wire), or {@code null}
  * @param partial      whether the event is a token-level chunk of text that a later event repeats in full
- * @param raw          the JSON payload; a text node holding the data (or comment) when it was not JSON
+ * @param raw          the JSON payload; a JSON string holding the data (or comment) when it was not JSON
  */
 public record EventInfo(long sequence, String sseType, String id, String author, String invocationId,
-                        Instant timestamp, boolean partial, JsonNode raw) {
+                        Instant timestamp, boolean partial, JsonValue raw) {
 
-    /** Replaces a {@code null} payload with a missing node. */
+    /** Replaces a {@code null} payload with JSON {@code null}. */
     public EventInfo {
-        raw = raw == null ? MissingNode.getInstance() : raw;
+        raw = raw == null ? JsonNull.INSTANCE : raw;
     }
 
     /**
@@ -35,14 +37,13 @@ public record EventInfo(long sequence, String sseType, String id, String author,
      * @return the ADK {@code finishReason}, or {@code null} when the event has none
      */
     public String finishReason() {
-        JsonNode v = raw.get("finishReason");
-        return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
+        return raw.get("finishReason").flatMap(v -> v.asString().or(() -> v.asNumber().map(JsonNumber::toJson)))
+                .orElse(null);
     }
 
     /** @return whether the ADK event says {@code turnComplete: true} (live runs; never sent on a plain {@code /run_sse}) */
     public boolean turnComplete() {
-        JsonNode v = raw.get("turnComplete");
-        return v != null && v.isBoolean() && v.booleanValue();
+        return raw.get("turnComplete").flatMap(JsonValue::asBoolean).orElse(false);
     }
 
     /**
@@ -50,11 +51,10 @@ public record EventInfo(long sequence, String sseType, String id, String author,
      * {@code edit_multitrack} writes the draft. The server applies it to the session; read the new
      * state with {@link dev.nemo.sdk.state.StateApi}.
      *
-     * @return the non-empty delta object, or a missing node when the event changes no state
+     * @return the delta object; empty when the event changes no state
      */
-    public JsonNode stateDelta() {
-        JsonNode actions = raw.get("actions");
-        JsonNode delta = actions == null ? null : actions.get("stateDelta");
-        return delta != null && delta.isObject() && !delta.isEmpty() ? delta : MissingNode.getInstance();
+    public JsonObject stateDelta() {
+        return raw.get("actions").flatMap(a -> a.get("stateDelta")).flatMap(JsonValue::asObject)
+                .orElse(JsonObject.empty());
     }
 }

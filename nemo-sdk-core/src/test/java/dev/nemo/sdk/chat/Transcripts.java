@@ -1,7 +1,8 @@
 package dev.nemo.sdk.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.TestResources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,8 +105,8 @@ public final class Transcripts {
         return seq + " other " + ((ChatEvent.Other) e).reason();
     }
 
-    private static String json(JsonNode n) {
-        return n == null || n.isMissingNode() ? "-" : Json.writeString(n);
+    private static String json(JsonValue n) {
+        return n == null || n.isNull() ? "-" : Json.writeString(JsonValues.toJackson(n));
     }
 
     private static String dash(String s) {

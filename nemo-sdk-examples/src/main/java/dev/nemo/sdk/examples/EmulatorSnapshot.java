@@ -30,7 +30,7 @@ final class EmulatorSnapshot {
             for (EmulatorSession s : emulator.sessions()) {
                 JSON.writeValue(sessions.resolve(safe(s.sessionId()) + ".json").toFile(), JSON.createObjectNode()
                         .put("sessionId", s.sessionId()).put("taskName", s.taskName()).put("edits", s.edits())
-                        .set("state", s.state()));
+                        .set("state", JSON.readTree(s.state().toJson())));
             }
             Path renders = Files.createDirectories(dir.resolve("renders"));
             for (EmulatorRender r : emulator.renders()) {

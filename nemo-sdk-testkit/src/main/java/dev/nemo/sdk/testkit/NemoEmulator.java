@@ -1,13 +1,14 @@
 package dev.nemo.sdk.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.Sleeper;
 import dev.nemo.sdk.auth.Credentials;
+import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.testkit.internal.ApiServer;
 import dev.nemo.sdk.testkit.internal.CdnServer;
 import dev.nemo.sdk.testkit.internal.FaultEngine;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import dev.nemo.sdk.testkit.internal.RenderService;
 import dev.nemo.sdk.testkit.internal.RequestLog;
 import dev.nemo.sdk.testkit.internal.World;
@@ -269,9 +270,9 @@ public final class NemoEmulator implements AutoCloseable {
 
     /**
      * @param sessionId a session id
-     * @return a copy of its draft
+     * @return its draft
      */
-    public Optional<JsonNode> draft(String sessionId) {
+    public Optional<JsonObject> draft(String sessionId) {
         return world.session(sessionId).map(EmulatorSession::draft);
     }
 
@@ -279,12 +280,12 @@ public final class NemoEmulator implements AutoCloseable {
      * Replaces a session's draft, to set up a test.
      *
      * @param sessionId the session
-     * @param draft     the draft (copied)
+     * @param draft     the draft
      * @throws IllegalArgumentException when there is no such session
      */
-    public void putDraft(String sessionId, JsonNode draft) {
+    public void putDraft(String sessionId, JsonObject draft) {
         Objects.requireNonNull(draft, "draft");
-        if (!world.putDraft(sessionId, draft)) {
+        if (!world.putDraft(sessionId, JsonBridge.toJackson(draft))) {
             throw new IllegalArgumentException("no session " + sessionId);
         }
     }

@@ -1,14 +1,13 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.session.Session;
+import dev.nemo.sdk.state.StateDiff;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's quick start, as a consumer's {@code @NemoEmulatorTest} would run it: the injected
@@ -58,9 +59,9 @@ class ReadmeQuickStartTest {
 
         assertThat(done.status()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(dir.resolve("party.mp4")).exists();
-        assertThat(done.raw().findValue("converted").asBoolean()).as("the passthrough renderer says it converted "
+        assertThat(JsonBridge.toJackson(done.raw()).findValue("converted").asBoolean()).as("the passthrough renderer says it converted "
                 + "nothing: without nemo-sdk-testkit-media, party.mp4 holds the uploaded GIF").isFalse();
-        assertThat(done.raw().findValue("note").asText()).contains("not applied");
+        assertThat(JsonBridge.toJackson(done.raw()).findValue("note").asText()).contains("not applied");
         assertThat(Duration.between(before, emulator.options().clock().instant()))
                 .as("the two 30 s polls passed on the emulator's clock").isGreaterThanOrEqualTo(Duration.ofSeconds(60));
     }

@@ -81,7 +81,7 @@ public final class GifBenchmark {
     }
 
     private static List<Path> files(String[] args) throws IOException {
-        Path corpus = MediaTestSupport.corpus().orElse(null);
+        Path corpus = dev.nemo.sdk.testing.TestCorpus.full().orElse(null);
         List<Path> files = new ArrayList<>();
         for (String a : args) {
             Path p = Path.of(a);
