@@ -4,6 +4,7 @@ import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.error.AgentErrorException;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.PollingStrategy;
@@ -89,11 +90,19 @@ public final class QuickEdit {
         out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
         out.println("You: " + instruction);
         WorkflowPrinter printer = new WorkflowPrinter(out);
-        QuickEditResult r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, output)
-                .exportOptions(ExportOptions.builder().format(format).polling(polling).build())
-                .chatOptions(printer.chatOptions(polling.interval()))
-                .listener(printer)
-                .build());
+        QuickEditResult r;
+        try {
+            r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, output)
+                    .exportOptions(ExportOptions.builder().format(format).polling(polling).build())
+                    .chatOptions(printer.chatOptions(polling.interval()))
+                    .listener(printer)
+                    .build());
+        } catch (AgentErrorException e) {
+            ChatResult chat = printer.lastChat();
+            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
+                    + (chat == null ? e.getMessage() : agentError(chat))
+                    + "; nothing was exported - rephrase the instruction, or try again later");
+        }
         printer.reportOutcome(r.chat());
         Rendering.Rendered rendered = new Rendering.Rendered(r.job(), r.download());
         String extension = Rendering.extensionOf(r.job(), format);

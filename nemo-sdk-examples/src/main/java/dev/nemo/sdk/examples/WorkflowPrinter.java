@@ -22,6 +22,7 @@ final class WorkflowPrinter implements WorkflowListener {
     private final ChatPrinter chat;
     private final Consumer<ExportJob> exportPrinter;
     private WorkflowPhase phase;
+    private volatile ChatResult lastChat;
 
     WorkflowPrinter(PrintStream out) {
         this.out = out;
@@ -42,6 +43,11 @@ final class WorkflowPrinter implements WorkflowListener {
                 .map(d -> Duration.ofMillis(Math.round(d.toMillis() * scale))).toList();
         return base.toBuilder().settleDelays(ChatOptions.evenly(ChatOptions.DEFAULT_SETTLE_DELAYS.size(), spacing))
                 .recheckDelays(rechecks).build();
+    }
+
+    /** {@return the chat as the stream left it, or {@code null} before the stream ended} */
+    ChatResult lastChat() {
+        return lastChat;
     }
 
     void reportOutcome(ChatResult result) {
@@ -84,6 +90,7 @@ final class WorkflowPrinter implements WorkflowListener {
 
     @Override
     public void onChatEnded(ChatResult soFar) {
+        lastChat = soFar;
         chat.onStreamEnded(soFar);
     }
 

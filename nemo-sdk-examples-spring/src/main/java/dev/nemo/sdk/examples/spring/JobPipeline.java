@@ -1,6 +1,5 @@
 package dev.nemo.sdk.examples.spring;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
@@ -11,6 +10,7 @@ import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.UploadOptions;
@@ -100,9 +100,8 @@ public class JobPipeline {
         return client.exports().submit(sid, draft, options).waitForCompletion();
     }
 
-    private static String renderer(JsonNode raw) {
-        JsonNode details = raw.path("details");
-        JsonNode r = raw.has("renderer") ? raw.get("renderer") : details.path("renderer");
-        return r.isTextual() ? r.asText() : null;
+    private static String renderer(JsonValue raw) {
+        return raw.get("renderer").or(() -> raw.get("details").flatMap(d -> d.get("renderer")))
+                .flatMap(JsonValue::asString).orElse(null);
     }
 }
