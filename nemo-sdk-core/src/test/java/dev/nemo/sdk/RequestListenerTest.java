@@ -215,7 +215,7 @@ class RequestListenerTest {
         wm.stubFor(get(urlPathMatching("/cdn/out.mp4")).willReturn(aResponse().withBody(new byte[1024])));
         // 127.0.0.1 is another origin than the client's localhost base URL: a CDN as far as the SDK knows
         String cdn = "http://127.0.0.1:" + wm.port() + "/cdn/out.mp4?signature=abc";
-        ExportJob job = ExportJob.fromJson("render_1795559949543_abcdef0123", dev.nemo.sdk.internal.json.Json.parse(
+        ExportJob job = ExportJob.fromJson("render_1795559949543_abcdef0123", dev.nemo.sdk.json.JsonValue.parse(
                 "{\"status\":\"completed\",\"outputUrl\":\"" + cdn + "\"}"));
 
         try (NemoClient client = client(events)) {

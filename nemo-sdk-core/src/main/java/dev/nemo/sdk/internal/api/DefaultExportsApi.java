@@ -16,6 +16,7 @@ import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.internal.draft.DraftTrees;
 import dev.nemo.sdk.internal.export.DefaultExportPoller;
 import dev.nemo.sdk.internal.export.Downloader;
 import dev.nemo.sdk.internal.export.RenderIds;
@@ -23,6 +24,7 @@ import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.util.Futures;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -85,8 +87,8 @@ public final class DefaultExportsApi implements ExportsApi {
                     + "it needs at least one track with segments (" + draft.summary() + "). Add media to the session "
                     + "and let the agent build the timeline first; nothing was sent."));
         }
-        ObjectNode draftJson = draft.toJson();
-        ObjectNode output = options.toOutputJson();
+        ObjectNode draftJson = DraftTrees.of(draft);
+        ObjectNode output = JsonValues.toJackson(options.toOutputJson());
         return attempt(sessionId, draftJson, output, true);
     }
 
@@ -117,13 +119,13 @@ public final class DefaultExportsApi implements ExportsApi {
         if (serverId != null && !serverId.equals(id)) {
             LOG.debug("The render service answered id {} for render {}; polling keeps the client's id", serverId, id);
         }
-        ExportJob job = ExportJob.fromJson(id, payload);
+        ExportJob job = ExportJob.fromJson(id, JsonValues.fromJackson(payload));
         if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
             // the submission's answer often carries no status: the render is queued
             ObjectNode withStatus = payload != null && payload.isObject() ? ((ObjectNode) payload).deepCopy()
                     : Json.mapper().createObjectNode();
             withStatus.put("status", "pending");
-            return ExportJob.fromJson(id, withStatus);
+            return ExportJob.fromJson(id, JsonValues.fromJackson(withStatus));
         }
         return job;
     }
@@ -159,7 +161,7 @@ public final class DefaultExportsApi implements ExportsApi {
         Objects.requireNonNull(options, "options");
         CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options));
         return Futures.propagateCancel(call
-                .thenApply(payload -> ExportJob.fromJson(renderId, payload))
+                .thenApply(payload -> ExportJob.fromJson(renderId, JsonValues.fromJackson(payload)))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     if (isRefusalForThisRender(e)) {

@@ -1,11 +1,13 @@
 package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.HttpPipeline;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateApi;
 import java.util.Objects;
@@ -52,6 +54,6 @@ public final class DefaultStateApi implements StateApi {
                     + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object",
                     ErrorDetails.request("GET", path).withStatus(200), null);
         }
-        return SessionState.of(data);
+        return SessionState.of(JsonValues.fromJackson((ObjectNode) data));
     }
 }

@@ -1,6 +1,5 @@
 package dev.nemo.sdk.internal.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
@@ -9,6 +8,7 @@ import dev.nemo.sdk.error.EventTooLargeException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.StreamTimeoutException;
 import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,12 +116,11 @@ public final class ChatCollector {
     /** The text parts of an event's content, joined. */
     private static String partText(EventInfo info) {
         StringBuilder out = new StringBuilder();
-        for (JsonNode part : info.raw().path("content").path("parts")) {
-            JsonNode t = part.get("text");
-            if (t != null && t.isTextual() && !part.path("thought").asBoolean(false)) {
-                out.append(t.asText());
-            }
-        }
+        info.raw().get("content").flatMap(c -> c.get("parts")).flatMap(JsonValue::asArray)
+                .ifPresent(parts -> parts.elements().forEach(part -> {
+                    boolean thought = part.get("thought").flatMap(JsonValue::asBoolean).orElse(false);
+                    part.get("text").flatMap(JsonValue::asString).filter(t -> !thought).ifPresent(out::append);
+                }));
         return out.toString();
     }
 

@@ -5,6 +5,7 @@ import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
 import dev.nemo.sdk.upload.UploadedFile;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class ClipNarrowing {
     }
 
     private static boolean isClipOf(Segment s, UploadedFile file) {
-        Optional<String> src = s.field("src").filter(v -> v.isTextual()).map(v -> v.textValue());
+        Optional<String> src = s.field("src").flatMap(JsonValue::asString);
         if (src.isPresent() && file.url().isPresent()) {
             return src.get().equals(file.url().get());
         }

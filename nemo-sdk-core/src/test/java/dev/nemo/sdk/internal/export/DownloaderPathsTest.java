@@ -1,13 +1,13 @@
 package dev.nemo.sdk.internal.export;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.export.ExportJob;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.internal.http.HttpPipeline;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DownloaderPathsTest {
 
@@ -46,7 +46,7 @@ class DownloaderPathsTest {
     }
 
     private static ExportJob job(String url) {
-        return ExportJob.fromJson("render_9_ab", Json.parse(url == null ? "{\"status\":\"completed\"}"
+        return ExportJob.fromJson("render_9_ab", JsonValue.parse(url == null ? "{\"status\":\"completed\"}"
                 : "{\"status\":\"completed\",\"outputUrl\":\"" + url + "\"}"));
     }
 }

@@ -39,11 +39,11 @@ final class SessionRecord {
 
     Draft draft() {
         JsonNode d = state.get("draft");
-        return d != null && d.isObject() ? Draft.of(d) : Draft.empty();
+        return d != null && d.isObject() ? Draft.parse(EmulatorJson.text(d)) : Draft.empty();
     }
 
     void draft(Draft draft) {
-        state.set("draft", draft.toJson());
+        state.set("draft", JsonBridge.toJackson(draft.toJson()));
     }
 
     /**
@@ -71,6 +71,6 @@ final class SessionRecord {
     }
 
     EmulatorSession snapshot() {
-        return new EmulatorSession(sessionId, taskId, taskName, language, owner.userId, state.deepCopy(), edits);
+        return new EmulatorSession(sessionId, taskId, taskName, language, owner.userId, (dev.nemo.sdk.json.JsonObject) JsonBridge.fromJackson(state), edits);
     }
 }
