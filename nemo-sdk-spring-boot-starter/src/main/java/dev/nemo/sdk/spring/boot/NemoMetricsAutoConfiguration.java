@@ -29,13 +29,11 @@ public class NemoMetricsAutoConfiguration {
     /**
      * @param meters       the application's meter registry, looked up when the client is built
      * @param observations the application's observation registry, if any
-     * @param properties   the {@code nemo.*} properties
-     * @return the customizer that gives the client a metered HTTP client
+     * @return the customizer that adds the metrics request listener to the client
      */
     @Bean
     public NemoClientBuilderCustomizer nemoMetricsCustomizer(ObjectProvider<MeterRegistry> meters,
-                                                             ObjectProvider<ObservationRegistry> observations,
-                                                             NemoProperties properties) {
-        return new MetricsCustomizer(meters, observations, properties.getConnectTimeout());
+                                                             ObjectProvider<ObservationRegistry> observations) {
+        return new MetricsCustomizer(meters, observations);
     }
 }

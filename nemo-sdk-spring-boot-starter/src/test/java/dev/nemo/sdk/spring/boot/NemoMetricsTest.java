@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +45,8 @@ class NemoMetricsTest {
         runner.withPropertyValues(fixture.tokenProperties(dir)).run(ctx -> {
             ctx.getBean(NemoClient.class).credits().balance();
             MeterRegistry meters = ctx.getBean(MeterRegistry.class);
-            assertThat(timer(meters, "credits.balance", "503", "server_error").count()).isEqualTo(1);
-            assertThat(timer(meters, "credits.balance", "200", "success").count()).isEqualTo(1);
+            assertThat(timer(meters, "credits.balance", "503", "server_error", "0").count()).isEqualTo(1);
+            assertThat(timer(meters, "credits.balance", "200", "success", "1").count()).isEqualTo(1);
             assertThat(ctx.getBean(Observations.class).started).contains("nemo credits.balance");
         });
     }
@@ -69,11 +70,29 @@ class NemoMetricsTest {
                     List<String> ops = new ArrayList<>();
                     meters.find(NemoMetricNames.REQUESTS).timers()
                             .forEach(t -> ops.add(t.getId().getTag(NemoMetricNames.OPERATION)));
-                    assertThat(ops).contains("sessions.create", "uploads.upload", "chat.run", "state.get",
-                            "exports.submit", "exports.poll", "exports.download_cdn");
-                    assertThat(meters.get(NemoMetricNames.CHAT_STREAM).tag(NemoMetricNames.OUTCOME, "success").timer()
-                            .count()).isEqualTo(1);
+                    assertThat(ops).contains("sessions.create", "uploads.upload", "chat.stream", "state.get",
+                            "exports.submit", "exports.poll", "exports.download");
+                    assertThat(meters.find(NemoMetricNames.REQUESTS).timers())
+                            .allSatisfy(t -> assertThat(t.getId().getTag(NemoMetricNames.RETRIES)).isEqualTo("0"));
+                    Timer stream = meters.get(NemoMetricNames.CHAT_STREAM).timer();
+                    assertThat(stream.count()).isEqualTo(1);
+                    assertThat(stream.getId().getTag(NemoMetricNames.OUTCOME)).startsWith("completed_");
                     assertThat(meters.get(NemoMetricNames.CHAT_FIRST_EVENT).timer().count()).isEqualTo(1);
+                    assertThat(meters.get(NemoMetricNames.EXPORT_WAIT).tag(NemoMetricNames.OUTCOME, "completed")
+                            .timer().count()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void anAppsOwnHttpClientKeepsTheMeters() {
+        runner.withPropertyValues(fixture.tokenProperties(dir))
+                .withBean("ownHttpClient", NemoClientBuilderCustomizer.class,
+                        () -> builder -> builder.httpClient(HttpClient.newBuilder()
+                                .followRedirects(HttpClient.Redirect.NEVER).build()))
+                .run(ctx -> {
+                    assertThat(ctx.getBean(NemoClient.class).credits().balance().available()).isEqualTo(500);
+                    assertThat(timer(ctx.getBean(MeterRegistry.class), "credits.balance", "200", "success", "0")
+                            .count()).isEqualTo(1);
                 });
     }
 
@@ -93,9 +112,11 @@ class NemoMetricsTest {
                 });
     }
 
-    private static Timer timer(MeterRegistry meters, String operation, String status, String outcome) {
+    private static Timer timer(MeterRegistry meters, String operation, String status, String outcome,
+                               String retries) {
         return meters.get(NemoMetricNames.REQUESTS).tag(NemoMetricNames.OPERATION, operation)
-                .tag(NemoMetricNames.STATUS, status).tag(NemoMetricNames.OUTCOME, outcome).timer();
+                .tag(NemoMetricNames.STATUS, status).tag(NemoMetricNames.OUTCOME, outcome)
+                .tag(NemoMetricNames.RETRIES, retries).timer();
     }
 
     /** Observation names seen, as a tracer would. */
