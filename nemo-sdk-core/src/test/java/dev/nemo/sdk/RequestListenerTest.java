@@ -1,13 +1,5 @@
 package dev.nemo.sdk;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -21,6 +13,7 @@ import dev.nemo.sdk.RequestListener.RetryScheduled;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatOptions;
+import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.ExportJob;
@@ -36,6 +29,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The public request listener: which events, in which order, with which tags, and never a secret. */
 class RequestListenerTest {
@@ -102,7 +103,7 @@ class RequestListenerTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":2001}")));
 
         try (NemoClient client = client(events)) {
-            catchThrowableOfType(dev.nemo.sdk.error.InsufficientCreditsException.class, () -> client.credits().balance());
+            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(InsufficientCreditsException.class);
         }
 
         assertThat(events.of(ResponseReceived.class)).singleElement()
@@ -134,7 +135,7 @@ class RequestListenerTest {
                 .withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         try (NemoClient client = client(events)) {
-            catchThrowableOfType(TransportException.class, () -> client.sessions().create());
+            assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(TransportException.class);
         }
 
         assertThat(events.of(RequestStarted.class)).hasSize(1);
