@@ -26,4 +26,35 @@ public record EventInfo(long sequence, String sseType, String id, String author,
     public EventInfo {
         raw = raw == null ? MissingNode.getInstance() : raw;
     }
+
+    /**
+     * Why the model stopped, as ADK reports it on the event ({@code STOP}, {@code SAFETY},
+     * {@code MAX_TOKENS}, …). ADK-Java sends it on the final text event of a turn, on a
+     * function-call event and with a model error.
+     *
+     * @return the ADK {@code finishReason}, or {@code null} when the event has none
+     */
+    public String finishReason() {
+        JsonNode v = raw.get("finishReason");
+        return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    /** @return whether the ADK event says {@code turnComplete: true} (live runs; never sent on a plain {@code /run_sse}) */
+    public boolean turnComplete() {
+        JsonNode v = raw.get("turnComplete");
+        return v != null && v.isBoolean() && v.booleanValue();
+    }
+
+    /**
+     * The session-state change the event carries ({@code actions.stateDelta}): how a tool such as
+     * {@code edit_multitrack} writes the draft. The server applies it to the session; read the new
+     * state with {@link dev.nemo.sdk.state.StateApi}.
+     *
+     * @return the non-empty delta object, or a missing node when the event changes no state
+     */
+    public JsonNode stateDelta() {
+        JsonNode actions = raw.get("actions");
+        JsonNode delta = actions == null ? null : actions.get("stateDelta");
+        return delta != null && delta.isObject() && !delta.isEmpty() ? delta : MissingNode.getInstance();
+    }
 }

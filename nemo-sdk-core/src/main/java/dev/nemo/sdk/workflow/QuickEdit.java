@@ -75,6 +75,16 @@ public final class QuickEdit {
                 : ExportFormat.MP4;
     }
 
+    /** {@return a builder holding this quick edit's settings, to change some of them} */
+    public Builder toBuilder() {
+        Builder b = new Builder(inputs, instruction, output);
+        b.exportOptions = exportOptions;
+        b.chatOptions = chatOptions;
+        b.language = language;
+        b.listener = listener;
+        return b;
+    }
+
     /** {@return the media to upload, in order} */
     public List<MediaSource> inputs() {
         return inputs;

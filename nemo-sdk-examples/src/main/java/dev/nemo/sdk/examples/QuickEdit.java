@@ -2,6 +2,7 @@ package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
+import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportOptions;
@@ -60,6 +61,7 @@ public final class QuickEdit {
      */
     public static Result run(NemoClient client, Path input, String instruction, Path output, PollingStrategy polling,
                              PrintStream out) {
+        MediaCheck.requireMedia(input);   // before anything is created or sent
         long size;
         try {
             size = Files.size(input);
@@ -87,7 +89,7 @@ public final class QuickEdit {
         out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
         out.println("You: " + instruction);
         WorkflowPrinter printer = new WorkflowPrinter(out);
-        QuickEditResult r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, prepared(output))
+        QuickEditResult r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, output)
                 .exportOptions(ExportOptions.builder().format(format).polling(polling).build())
                 .chatOptions(printer.chatOptions(polling.interval()))
                 .listener(printer)
@@ -104,18 +106,6 @@ public final class QuickEdit {
         return new Result(r.sessionId(), r.chat(), rendered);
     }
 
-    /** The output's folder must exist; an existing directory gets a file named after the input. */
-    private static Path prepared(Path output) {
-        try {
-            if (!Files.isDirectory(output) && output.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(output.toAbsolutePath().getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + output + ": " + e.getMessage(), e);
-        }
-        return output;
-    }
-
     /**
      * Reports how the chat ended and stops the workflow when the instruction was not applied.
      *
@@ -128,7 +118,8 @@ public final class QuickEdit {
     static void requireEffect(ChatResult chat, ChatPrinter printer, String instruction, String sessionId) {
         boolean tookEffect = printer.reportOutcome(chat);
         if (chat.end() == ChatEnd.ERROR_EVENT) {
-            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\"; nothing was exported");
+            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
+                    + agentError(chat) + "; nothing was exported - rephrase the instruction, or try again later");
         }
         if (chat.end().interrupted() && !tookEffect) {
             throw new ExampleException("chat", "the chat stream stopped before the edit took effect; see the session "
@@ -141,18 +132,56 @@ public final class QuickEdit {
         if (Files.isDirectory(output)) {
             return output.resolve(Rendering.baseName(inputName) + "." + extension);
         }
-        try {
-            if (output.getParent() != null) {
-                Files.createDirectories(output.getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + output + ": " + e.getMessage(), e);
-        }
+        requireFolder(output);
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith("." + extension)) {
             out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
         }
         return output;
+    }
+
+    /** The agent's own words from its error event, with its code, for example {@code "SAFETY: blocked" (code SAFETY)}. */
+    static String agentError(ChatResult chat) {
+        for (ChatEvent e : chat.errors()) {
+            if (e instanceof ChatEvent.ModelError m) {
+                String text = m.message() == null || m.message().isBlank() ? "no message" : m.message().strip();
+                return "\"" + text + "\"" + (m.code() == null ? "" : " (error code " + m.code() + ")");
+            }
+            if (e instanceof ChatEvent.StreamError s) {
+                return "\"" + (s.message() == null ? "stream error" : s.message().strip()) + "\"";
+            }
+        }
+        return "the agent reported an error without a message";
+    }
+
+    /**
+     * Checks where the result will go before anything is uploaded: the folder must exist (it is never
+     * created silently), and an existing file is replaced only when asked.
+     *
+     * @param output the output path the user gave
+     * @param force  whether an existing file may be replaced
+     * @param out    where to say that it will be
+     */
+    static void checkOutput(Path output, boolean force, PrintStream out) {
+        if (Files.isDirectory(output)) {
+            return;
+        }
+        requireFolder(output);
+        if (Files.exists(output)) {
+            if (!force) {
+                throw new ExampleException("quick-edit", output + " already exists: add --force to replace it, or "
+                        + "choose another output");
+            }
+            out.println("Note: " + output + " exists and will be replaced (--force)");
+        }
+    }
+
+    private static void requireFolder(Path output) {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ExampleException("quick-edit", "the folder " + parent + " does not exist: create it first, or "
+                    + "choose another output");
+        }
     }
 
     /**

@@ -93,15 +93,18 @@ public final class Rendering {
     public static Rendered exportAndDownload(NemoClient client, String sessionId, Draft draft, ExportFormat format,
                                              PollingStrategy polling, Function<ExportJob, Path> target,
                                              PrintStream out) {
-        ExportOptions options = ExportOptions.builder()
-                .format(format)
-                .polling(polling)
-                .onProgress(progressPrinter(out))
-                .build();
-        ExportPoller poller = client.exports().submit(sessionId, draft, options);
-        // a first look right away (a short render may be done already), then one poll per interval
-        poller.poll();
-        ExportJob done = poller.waitForCompletion();
+        ExportJob done;
+        try (ExportProgress progress = ExportProgress.on(out)) {
+            ExportOptions options = ExportOptions.builder()
+                    .format(format)
+                    .polling(polling)
+                    .onProgress(progress)
+                    .build();
+            ExportPoller poller = client.exports().submit(sessionId, draft, options);
+            // a first look right away (a short render may be done already), then one poll per interval
+            poller.poll();
+            done = poller.waitForCompletion();
+        }
         DownloadResult file = client.exports().download(done, target.apply(done));
         out.println("Downloaded " + file.path() + " (" + Sizes.human(file.bytes()) + ")");
         return new Rendered(done, file);
@@ -125,22 +128,12 @@ public final class Rendering {
 
     /**
      * @param out where to print
-     * @return a listener printing each new status of a render, for example {@code Export render_…: processing 50%}
+     * @return a listener showing each poll of a render: phase, percent and elapsed time, for example
+     *         {@code Export render_…: processing 50% after 12 s} (a progress bar on a terminal), refreshed
+     *         every few seconds between polls until the render ends; close it if the render is abandoned
      */
     public static Consumer<ExportJob> progressPrinter(PrintStream out) {
-        return new Consumer<>() {
-            private String last;
-
-            @Override
-            public synchronized void accept(ExportJob job) {
-                String line = "Export " + job.renderId() + ": " + job.rawStatus().orElse(job.status().name()
-                        .toLowerCase(Locale.ROOT)) + (job.progress().isPresent() ? " " + job.progress().getAsInt() + "%" : "");
-                if (!line.equals(last)) {
-                    out.println(line);
-                    last = line;
-                }
-            }
-        };
+        return ExportProgress.on(out);
     }
 
     /**

@@ -85,7 +85,7 @@ public final class NemoEmulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress loopback = InetAddress.getByName(options.host());
         HttpServer apiServer = null;
         HttpServer cdnServer = null;
         try {
@@ -101,8 +101,9 @@ public final class NemoEmulator implements AutoCloseable {
         }
         this.cdn = cdnServer;
         this.api = apiServer;
-        this.cdnUrl = "http://127.0.0.1:" + cdn.getAddress().getPort();
-        this.baseUrl = "http://127.0.0.1:" + api.getAddress().getPort();
+        String urlHost = urlHost(loopback);
+        this.cdnUrl = "http://" + urlHost + ":" + cdn.getAddress().getPort();
+        this.baseUrl = "http://" + urlHost + ":" + api.getAddress().getPort();
         world.cdnBase(cdnUrl);
         cdn.createContext("/", new CdnServer(world, faultEngine, log, stopping));
         api.createContext("/", new ApiServer(world, faultEngine, log, renders, stopping));
@@ -115,6 +116,15 @@ public final class NemoEmulator implements AutoCloseable {
     /** @return a started emulator with {@link EmulatorOptions#defaults()} */
     public static NemoEmulator start() {
         return start(EmulatorOptions.defaults());
+    }
+
+    /** The host part of the URLs: the bound address, or loopback when listening on every interface. */
+    private static String urlHost(InetAddress bound) {
+        if (bound.isAnyLocalAddress()) {
+            return "127.0.0.1";
+        }
+        String literal = bound.getHostAddress();
+        return literal.contains(":") ? "[" + literal + "]" : literal;
     }
 
     /**
@@ -159,7 +169,9 @@ public final class NemoEmulator implements AutoCloseable {
     /**
      * A client builder aimed at this emulator: anonymous credentials, no environment variables
      * read, the client id persisted under {@code configDirectory}, and this emulator's clock (also
-     * used as the client's {@link Sleeper} when it is one, for example a virtual clock).
+     * used as the client's {@link Sleeper} when it is one, for example a virtual clock). With the
+     * default clock the client's waits (export polls, {@code Retry-After}, backoff) move the
+     * emulator's clock forward instead of sleeping, so {@code waitForCompletion()} returns at once.
      *
      * @param configDirectory where the client may persist its client id (a temporary directory in tests)
      * @return the builder; set {@code clientId}, retry policy etc. as needed

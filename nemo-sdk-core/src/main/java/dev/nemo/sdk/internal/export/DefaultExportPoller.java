@@ -110,7 +110,7 @@ public final class DefaultExportPoller implements ExportPoller {
         cancelled.set(true);
         LOG.debug("Render {} was cancelled", renderId);
         for (Wait w : waits) {
-            w.result.completeExceptionally(cancelledError());
+            w.fail(cancelledError());
         }
     }
 
@@ -147,7 +147,7 @@ public final class DefaultExportPoller implements ExportPoller {
         Wait w = new Wait(settings.clock().instant().plus(timeout), timeout);
         ExportJob known = latest.get();
         if (cancelled.get()) {
-            w.result.completeExceptionally(cancelledError());
+            w.fail(cancelledError());
         } else if (known != null && known.isTerminal()) {
             w.finish(known);
         } else {
@@ -175,6 +175,7 @@ public final class DefaultExportPoller implements ExportPoller {
         final CompletableFuture<ExportJob> result = new CompletableFuture<>();
         final Instant deadline;
         final Duration timeout;
+        final Instant started;
         int polls;
         NemoException lastError;
         volatile CompletableFuture<?> inFlight;
@@ -182,18 +183,35 @@ public final class DefaultExportPoller implements ExportPoller {
         Wait(Instant deadline, Duration timeout) {
             this.deadline = deadline;
             this.timeout = timeout;
-            Instant started = settings.clock().instant();
+            this.started = settings.clock().instant();
             result.whenComplete((r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null && result.isCancelled()) {
                     f.cancel(true);
                 }
-                finished(started, r, Futures.unwrap(e));
+                if (result.isCancelled()) {
+                    finished(null, Futures.unwrap(e));
+                }
             });
         }
 
+        /** Reports the end to the listeners first, so a caller woken by the result sees the event. */
+        void succeed(ExportJob job) {
+            if (!result.isDone()) {
+                finished(job, null);
+            }
+            result.complete(job);
+        }
+
+        void fail(Throwable error) {
+            if (!result.isDone()) {
+                finished(null, error);
+            }
+            result.completeExceptionally(error);
+        }
+
         /** Tells the request listeners how the wait ended (no render id: it is not a metric tag). */
-        private void finished(Instant started, ExportJob done, Throwable error) {
+        private void finished(ExportJob done, Throwable error) {
             Listeners listeners = settings.listeners();
             if (listeners.isEmpty()) {
                 return;
@@ -216,7 +234,7 @@ public final class DefaultExportPoller implements ExportPoller {
             }
             sleep.whenComplete((v, e) -> {
                 if (e != null) {
-                    result.completeExceptionally(Futures.unwrap(e));
+                    fail(Futures.unwrap(e));
                 } else {
                     pollNow();
                 }
@@ -296,10 +314,10 @@ public final class DefaultExportPoller implements ExportPoller {
             } catch (InterruptedException e) {
                 sleep.cancel(true);
                 Thread.currentThread().interrupt();
-                result.completeExceptionally(new TransportException("Interrupted while waiting for export " + renderId,
+                fail(new TransportException("Interrupted while waiting for export " + renderId,
                         details(), e, TransportException.Kind.INTERRUPTED, true));
             } catch (ExecutionException | CancellationException e) {
-                result.completeExceptionally(Futures.unwrap(e));
+                fail(Futures.unwrap(e));
             }
             return false;
         }
@@ -317,7 +335,7 @@ public final class DefaultExportPoller implements ExportPoller {
                             e.getClass().getSimpleName());
                     return true;
                 }
-                result.completeExceptionally(e);
+                fail(e);
                 return false;
             }
             lastError = null;
@@ -331,11 +349,11 @@ public final class DefaultExportPoller implements ExportPoller {
 
         void finish(ExportJob job) {
             if (job.status() == ExportStatus.COMPLETED) {
-                result.complete(job);
+                succeed(job);
             } else {
                 boolean wasCancelled = job.status() == ExportStatus.CANCELLED;
                 String reason = job.error().orElse(null);
-                result.completeExceptionally(new ExportFailedException("Export " + renderId
+                fail(new ExportFailedException("Export " + renderId
                         + (wasCancelled ? " was cancelled" : " failed") + (reason == null ? "" : ": " + reason),
                         details(), renderId, reason, wasCancelled, null));
             }
@@ -348,7 +366,7 @@ public final class DefaultExportPoller implements ExportPoller {
                     + (status == null ? "" : " (last status: " + status + ")")
                     + (lastError == null ? "" : "; the last poll failed: " + lastError.getMessage())
                     + ". The render goes on: resume it with client.exports().resume(\"" + renderId + "\")";
-            result.completeExceptionally(new ExportTimeoutException(message, details(), renderId, status, lastError));
+            fail(new ExportTimeoutException(message, details(), renderId, status, lastError));
         }
     }
 

@@ -56,6 +56,10 @@ final class ChatHandler {
             call.code(ErrorCodes.SESSION_NOT_FOUND, 200, null);
             return;
         }
+        if (options.agentBackend().isPresent()) {
+            AgentRelay.run(options.agentBackend().get(), body, call);
+            return;
+        }
         FaultRule fault = call.streamFault;
         AdkEvents events = new AdkEvents(options.sseDialect(), world.ids(), world.clock());
         String invocation = events.invocationId();

@@ -171,6 +171,11 @@ public final class DraftEditor {
     }
 
     private Change resize(EditOp.Resize r) {
+        ObjectNode meta = draft.metadata();
+        boolean sourceKnown = !meta.has("resolution") && canvas.path("width").asInt() > 0
+                && canvas.path("height").asInt() > 0;
+        int sourceWidth = canvas.path("width").asInt();
+        int sourceHeight = canvas.path("height").asInt();
         int w;
         int h;
         if (r.width() > 0 && r.height() > 0) {
@@ -197,6 +202,12 @@ public final class DraftEditor {
                 .withMetadata("resolution", label);
         canvas.put("width", w).put("height", h).put("aspect_ratio", aspect(w, h));
         boolean named = r.label() != null;
+        if (sourceKnown && sourceWidth <= w && sourceHeight <= h) {
+            // the renderer fits inside the box and never upscales: the output keeps the source's size
+            String src = sourceWidth + "×" + sourceHeight;
+            return new Change("resize", true, "kept the source's " + src + ": it already fits " + label
+                    + " and is not upscaled", "保持原尺寸" + src + "：已在" + label + "以内，不放大");
+        }
         return new Change("resize", true, "set the resolution to " + label + (named ? " (" + w + "×" + h + ")" : ""),
                 "分辨率设为" + label + (named ? "（" + w + "×" + h + "）" : ""));
     }

@@ -112,6 +112,19 @@ class DraftEditorTest {
     }
 
     @Test
+    void resizeSaysWhatTheRendererWillDoNeverAnUpscale() throws IOException {
+        String json = "{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000,'m':{'width':%d,'height':%d}}";
+        DraftEditor small = new DraftEditor(Draft.of(parse(String.format(json, 817, 565))),
+                EmulatorJson.object().put("width", 817).put("height", 565));
+        assertThat(small.apply(new EditOp.Resize("720p", 720, 0, 0)).en())
+                .isEqualTo("kept the source's 817×565: it already fits 720p and is not upscaled")
+                .doesNotContain("1042");
+        DraftEditor large = new DraftEditor(Draft.of(parse(String.format(json, 1920, 1080))),
+                EmulatorJson.object().put("width", 1920).put("height", 1080));
+        assertThat(large.apply(new EditOp.Resize("720p", 720, 0, 0)).en()).isEqualTo("set the resolution to 720p (1280×720)");
+    }
+
+    @Test
     void renderSettingsGoIntoTheMetadataTheRendererReads() throws IOException {
         ObjectNode canvas = EmulatorJson.object().put("width", 640).put("height", 360);
         DraftEditor editor = new DraftEditor(
@@ -119,7 +132,7 @@ class DraftEditorTest {
                 canvas);
 
         assertThat(editor.apply(new EditOp.Resize("vertical", 0, 1080, 1920)).en())
-                .isEqualTo("set the resolution to vertical (1080×1920)");
+                .isEqualTo("kept the source's 640×360: it already fits vertical and is not upscaled");
         assertThat(editor.apply(new EditOp.SetBackground("#ff8800")).en()).isEqualTo("set the background colour to #ff8800");
         editor.apply(new EditOp.Convert("gif"));
         editor.apply(new EditOp.SetFps(15));
