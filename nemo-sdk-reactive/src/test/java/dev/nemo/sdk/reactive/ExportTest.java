@@ -117,6 +117,31 @@ class ExportTest {
     }
 
     @Test
+    void aFailingProgressListenerIsLoggedAndTheExportGoesOn() {
+        polls(completed("https://static1.nemovideo.ai/r/out.mp4"));
+        ExportOptions options = ExportOptions.builder().onProgress(job -> {
+            throw new IllegalStateException("listener bug");
+        }).build();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            StepVerifier.withVirtualTime(() -> reactive.exports().export(Stubs.SESSION_ID, seedDraft(), options))
+                    .assertNext(submitted -> assertThat(submitted.status()).isEqualTo(ExportStatus.PENDING))
+                    .then(() -> awaitScheduled(1))
+                    .thenAwait(Duration.ofSeconds(30))
+                    .assertNext(j -> assertThat(j.isCompleted()).isTrue())
+                    .expectComplete()
+                    .verify(HANG_GUARD);
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        System.out.println("captured log: " + log);
+        assertThat(log).contains("An export progress listener failed").contains("listener bug");
+    }
+
+    @Test
     void exportEmitsTheSubmissionThenEachPollEveryThirtySecondsOfVirtualTime() {
         polls(status("processing", 40), status("rendering", 80), completed("https://static1.nemovideo.ai/r/out.mp4"));
         List<ExportJob> progress = new CopyOnWriteArrayList<>();
