@@ -66,7 +66,7 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public ExportPoller submit(String sessionId, Draft draft, ExportOptions options) {
-        ExportJob submitted = Futures.await(submitAsync(sessionId, draft, options));
+        ExportJob submitted = Futures.await(submit(sessionId, draft, options, true));
         DefaultExportPoller poller = new DefaultExportPoller(this, transport.settings(), submitted.renderId(),
                 options.polling(), submitted, options.polling().interval());
         options.progressListener().ifPresent(poller::onProgress);
@@ -76,6 +76,12 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public CompletableFuture<ExportJob> submitAsync(String sessionId, Draft draft, ExportOptions options) {
+        return submit(sessionId, draft, options, false);
+    }
+
+    /** Both forms; the blocking one runs every step on the caller's thread and answers a complete future. */
+    private CompletableFuture<ExportJob> submit(String sessionId, Draft draft, ExportOptions options,
+                                                boolean blocking) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(options, "options");
@@ -89,11 +95,11 @@ public final class DefaultExportsApi implements ExportsApi {
         }
         ObjectNode draftJson = DraftTrees.of(draft);
         ObjectNode output = JsonValues.toJackson(options.toOutputJson());
-        return attempt(sessionId, draftJson, output, true);
+        return attempt(sessionId, draftJson, output, true, blocking);
     }
 
     private CompletableFuture<ExportJob> attempt(String sessionId, ObjectNode draft, ObjectNode output,
-                                                 boolean mayRetryDuplicate) {
+                                                 boolean mayRetryDuplicate, boolean blocking) {
         String id = RenderIds.next(transport.settings().clock());
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("id", id);
@@ -101,14 +107,14 @@ public final class DefaultExportsApi implements ExportsApi {
         body.set("draft", draft);
         body.set("output", output);
         byte[] bytes = Json.write(body);
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes));
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes), blocking);
         return Futures.propagateCancel(call
                 .thenApply(payload -> submitted(id, payload))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     if (mayRetryDuplicate && e instanceof NemoException && isDuplicateId((NemoException) e)) {
                         LOG.debug("The render service refused render id {} as a duplicate; retrying once with a new id", id);
-                        return attempt(sessionId, draft, output, false);
+                        return attempt(sessionId, draft, output, false, blocking);
                     }
                     return CompletableFuture.failedFuture(e);
                 }), call);
@@ -152,14 +158,26 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public ExportJob poll(String renderId) {
-        return Futures.await(pollAsync(renderId, RequestOptions.none()));
+        return Futures.await(poll(renderId, RequestOptions.none(), true));
     }
 
     @Override
     public CompletableFuture<ExportJob> pollAsync(String renderId, RequestOptions options) {
+        return poll(renderId, options, false);
+    }
+
+    /**
+     * Polls once in either form.
+     *
+     * @param renderId the render id
+     * @param options  per-call options
+     * @param blocking whether the caller waits on its own thread (the answer is then complete)
+     * @return the job
+     */
+    public CompletableFuture<ExportJob> poll(String renderId, RequestOptions options, boolean blocking) {
         String path = pollPath(renderId);
         Objects.requireNonNull(options, "options");
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options));
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options), blocking);
         return Futures.propagateCancel(call
                 .thenApply(payload -> ExportJob.fromJson(renderId, JsonValues.fromJackson(payload)))
                 .exceptionallyCompose(error -> {
@@ -184,14 +202,18 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public void cancel(String renderId) {
-        Futures.await(cancelAsync(renderId, RequestOptions.none()));
+        Futures.await(cancel(renderId, RequestOptions.none(), true));
     }
 
     @Override
     public CompletableFuture<Void> cancelAsync(String renderId, RequestOptions options) {
+        return cancel(renderId, options, false);
+    }
+
+    private CompletableFuture<Void> cancel(String renderId, RequestOptions options, boolean blocking) {
         String path = pollPath(renderId) + "/cancel";
         Objects.requireNonNull(options, "options");
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(path, null).withOptions(options));
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(path, null).withOptions(options), blocking);
         return Futures.propagateCancel(call
                 .<Void>thenApply(payload -> null)
                 .exceptionallyCompose(error -> {
@@ -206,14 +228,19 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public DownloadResult download(ExportJob job, Path target, RequestOptions options) {
-        return Futures.await(downloadAsync(job, target, options));
+        return Futures.await(download(job, target, options, true));
     }
 
     @Override
     public CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target, RequestOptions options) {
+        return download(job, target, options, false);
+    }
+
+    private CompletableFuture<DownloadResult> download(ExportJob job, Path target, RequestOptions options,
+                                                      boolean blocking) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
-        return downloader.download(job, downloadPath(job.renderId()), target, options);
+        return downloader.download(job, downloadPath(job.renderId()), target, options, blocking);
     }
 }

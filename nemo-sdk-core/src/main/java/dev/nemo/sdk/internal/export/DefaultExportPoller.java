@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one render with the client's sleeper and clock. Each wait is an asynchronous loop: sleep,
- * poll, decide; the blocking methods await it.
+ * Polls one render with the client's sleeper and clock. Each wait is a loop: sleep, poll, decide;
+ * asynchronous for {@code waitForCompletionAsync}, on the caller's thread for the blocking methods.
  */
 public final class DefaultExportPoller implements ExportPoller {
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
@@ -78,14 +80,14 @@ public final class DefaultExportPoller implements ExportPoller {
 
     @Override
     public ExportJob poll() {
-        ExportJob job = Futures.await(api.pollAsync(renderId, RequestOptions.none()));
+        ExportJob job = api.poll(renderId);
         record(job);
         return job;
     }
 
     @Override
     public ExportJob waitForCompletion() {
-        return Futures.await(waitAsync(polling.timeout()));
+        return Futures.await(startWait(polling.timeout(), true));
     }
 
     @Override
@@ -94,7 +96,7 @@ public final class DefaultExportPoller implements ExportPoller {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-        return Futures.await(waitAsync(timeout));
+        return Futures.await(startWait(timeout, true));
     }
 
     @Override
@@ -137,6 +139,11 @@ public final class DefaultExportPoller implements ExportPoller {
     }
 
     private CompletableFuture<ExportJob> waitAsync(Duration timeout) {
+        return startWait(timeout, false);
+    }
+
+    /** Starts a wait; the blocking one has run to its end on the caller's thread when this returns. */
+    private CompletableFuture<ExportJob> startWait(Duration timeout, boolean blocking) {
         Wait w = new Wait(settings.clock().instant().plus(timeout), timeout);
         ExportJob known = latest.get();
         if (cancelled.get()) {
@@ -146,7 +153,11 @@ public final class DefaultExportPoller implements ExportPoller {
         } else {
             waits.add(w);
             w.result.whenComplete((r, e) -> waits.remove(w));
-            w.sleepThenPoll(firstDelay);
+            if (blocking) {
+                w.runBlocking(firstDelay);
+            } else {
+                w.sleepThenPoll(firstDelay);
+            }
         }
         return w.result;
     }
@@ -217,21 +228,10 @@ public final class DefaultExportPoller implements ExportPoller {
         }
 
         void sleepThenPoll(Duration delay) {
-            if (result.isDone()) {
+            CompletableFuture<Void> sleep = startSleep(delay);
+            if (sleep == null) {
                 return;
             }
-            if (polls >= polling.maxPolls()) {
-                timeOut("after " + polls + (polls == 1 ? " poll" : " polls"));
-                return;
-            }
-            Duration left = Duration.between(settings.clock().instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                timeOut("after " + human(timeout));
-                return;
-            }
-            CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
-                    .toCompletableFuture();
-            inFlight = sleep;
             sleep.whenComplete((v, e) -> {
                 if (e != null) {
                     fail(Futures.unwrap(e));
@@ -239,6 +239,26 @@ public final class DefaultExportPoller implements ExportPoller {
                     pollNow();
                 }
             });
+        }
+
+        /** @return the wait before the next poll, or {@code null} when the wait is over (timed out or done) */
+        private CompletableFuture<Void> startSleep(Duration delay) {
+            if (result.isDone()) {
+                return null;
+            }
+            if (polls >= polling.maxPolls()) {
+                timeOut("after " + polls + (polls == 1 ? " poll" : " polls"));
+                return null;
+            }
+            Duration left = Duration.between(settings.clock().instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                timeOut("after " + human(timeout));
+                return null;
+            }
+            CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
+                    .toCompletableFuture();
+            inFlight = sleep;
+            return sleep;
         }
 
         void pollNow() {
@@ -249,29 +269,82 @@ public final class DefaultExportPoller implements ExportPoller {
             CompletableFuture<ExportJob> p = api.pollAsync(renderId, RequestOptions.none());
             inFlight = p;
             p.whenComplete((job, error) -> {
-                if (result.isDone()) {
-                    return;
-                }
-                if (error != null) {
-                    Throwable e = Futures.unwrap(error);
-                    if (e instanceof NemoException && retryable((NemoException) e)) {
-                        lastError = (NemoException) e;
-                        LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
-                                e.getClass().getSimpleName());
-                        sleepThenPoll(polling.interval());
-                    } else {
-                        fail(e);
-                    }
-                    return;
-                }
-                lastError = null;
-                record(job);
-                if (job.isTerminal()) {
-                    finish(job);
-                } else {
+                if (polled(job, error)) {
                     sleepThenPoll(polling.interval());
                 }
             });
+        }
+
+        /**
+         * The blocking form of the loop: sleeps and polls on the caller's thread until the result is
+         * decided. {@link #cancel()} from another thread ends the current sleep.
+         */
+        void runBlocking(Duration delay) {
+            result.whenComplete((r, e) -> {
+                CompletableFuture<?> f = inFlight;
+                if (f != null) {
+                    f.cancel(true);
+                }
+            });
+            Duration next = delay;
+            while (true) {
+                CompletableFuture<Void> sleep = startSleep(next);
+                if (sleep == null || !slept(sleep) || result.isDone()) {
+                    return;
+                }
+                polls++;
+                ExportJob job = null;
+                Throwable error = null;
+                try {
+                    job = api.poll(renderId);   // the blocking form: on this thread
+                } catch (RuntimeException e) {
+                    error = Futures.unwrap(e);
+                }
+                if (!polled(job, error)) {
+                    return;
+                }
+                next = polling.interval();
+            }
+        }
+
+        private boolean slept(CompletableFuture<Void> sleep) {
+            try {
+                sleep.get();
+                return true;
+            } catch (InterruptedException e) {
+                sleep.cancel(true);
+                Thread.currentThread().interrupt();
+                fail(new TransportException("Interrupted while waiting for export " + renderId,
+                        details(), e, TransportException.Kind.INTERRUPTED, true));
+            } catch (ExecutionException | CancellationException e) {
+                fail(Futures.unwrap(e));
+            }
+            return false;
+        }
+
+        /** Decides after one poll; @return whether to poll again */
+        private boolean polled(ExportJob job, Throwable failure) {
+            if (result.isDone()) {
+                return false;
+            }
+            if (failure != null) {
+                Throwable e = Futures.unwrap(failure);
+                if (e instanceof NemoException && retryable((NemoException) e)) {
+                    lastError = (NemoException) e;
+                    LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
+                            e.getClass().getSimpleName());
+                    return true;
+                }
+                fail(e);
+                return false;
+            }
+            lastError = null;
+            record(job);
+            if (job.isTerminal()) {
+                finish(job);
+                return false;
+            }
+            return true;
         }
 
         void finish(ExportJob job) {

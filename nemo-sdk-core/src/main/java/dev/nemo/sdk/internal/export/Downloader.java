@@ -63,6 +63,19 @@ public final class Downloader {
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
                                                       RequestOptions options) {
+        return download(job, fallbackPath, target, options, false);
+    }
+
+    /**
+     * @param job          a completed job
+     * @param fallbackPath the authenticated download path of the job
+     * @param target       a file, or an existing directory
+     * @param options      {@code timeout}: deadline of the whole download
+     * @param blocking     whether the body is read on the caller's thread (the answer is then complete)
+     * @return the result
+     */
+    public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
+                                                      RequestOptions options, boolean blocking) {
         if (!job.isCompleted() && job.outputUrl().isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("Export " + job.renderId()
                     + " has nothing to download yet (status " + job.status() + "); wait for it to complete"));
@@ -73,7 +86,7 @@ public final class Downloader {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new FileSink.LocalFileFailure("Cannot write to " + target, e));
         }
-        return new Download(job, fallbackPath, file, options.timeout().orElse(DEFAULT_TIMEOUT)).start();
+        return new Download(job, fallbackPath, file, options.timeout().orElse(DEFAULT_TIMEOUT), blocking).start();
     }
 
     static Path resolveTarget(ExportJob job, Path target) throws IOException {
@@ -122,6 +135,7 @@ public final class Downloader {
         private final String fallbackPath;
         private final Path file;
         private final Duration timeout;
+        private final boolean blocking;
         private final TransportSettings settings = transport.settings();
         private final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
         private final long startedNanos = System.nanoTime();
@@ -134,7 +148,8 @@ public final class Downloader {
         private volatile FileSink.LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
 
-        Download(ExportJob job, String fallbackPath, Path file, Duration timeout) {
+        Download(ExportJob job, String fallbackPath, Path file, Duration timeout, boolean blocking) {
+            this.blocking = blocking;
             this.job = job;
             this.fallbackPath = fallbackPath;
             this.file = file;
@@ -244,7 +259,7 @@ public final class Downloader {
             };
             // the output URL is tried once (the fallback follows); the API's endpoint gets the client's retries
             RetryPolicy policy = apiOrigin ? settings.retryPolicy() : RetryPolicy.none();
-            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, left, policy, handler);
+            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, left, policy, handler, blocking);
             inFlight = sent;
             return sent.handle((reply, error) -> {
                 if (error != null) {

@@ -121,6 +121,23 @@ public final class HttpPipeline {
     }
 
     /**
+     * Sends a JSON call in the blocking or the asynchronous form. In the blocking form the whole
+     * exchange runs on the caller's thread ({@code HttpClient.send}) and the returned future is
+     * already complete (unless a custom token provider or sleeper completes elsewhere), so steps
+     * chained on it run on the caller's thread too.
+     *
+     * @param request  the request
+     * @param blocking whether the caller waits for the answer on its own thread
+     * @return the envelope's payload, or the typed error
+     */
+    public CompletableFuture<JsonNode> json(ApiRequest request, boolean blocking) {
+        if (!blocking) {
+            return json(request);
+        }
+        return Futures.map(start(request, resolve(request.path()), null, true, false, false), HttpReply::payload);
+    }
+
+    /**
      * Sends a call whose successful answer is streamed: responses {@code accepts} takes go to
      * {@code handler}; any other is read whole and mapped to its typed error, with the same
      * recovery rules as JSON calls. The deadline covers the wait for the head; the caller guards
@@ -151,12 +168,30 @@ public final class HttpPipeline {
      */
     public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
                                                      HttpResponse.BodyHandler<T> handler) {
+        return fetch(uri, timeout, policy, handler, false);
+    }
+
+    /**
+     * {@link #fetch(URI, Duration, RetryPolicy, HttpResponse.BodyHandler)} in the blocking or the
+     * asynchronous form; the blocking form reads the whole body on the caller's thread and answers
+     * with an already complete future.
+     *
+     * @param uri      the URL
+     * @param timeout  the deadline of the response head
+     * @param policy   the retry policy
+     * @param handler  reader of a 2xx body
+     * @param blocking whether the caller waits on its own thread
+     * @param <T>      the body type
+     * @return the reply carrying the body, from the last hop
+     */
+    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
+                                                     HttpResponse.BodyHandler<T> handler, boolean blocking) {
         String apiPath = apiPath(uri, settings.baseUri());
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
                 .withAuthenticated(apiPath != null)
                 .withOptions(RequestOptions.builder().timeout(timeout).retryPolicy(policy).build());
-        return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2, handler), false, true,
+        return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2, handler), blocking, true,
                 apiPath == null);
     }
 
