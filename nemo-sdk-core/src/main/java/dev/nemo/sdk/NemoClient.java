@@ -19,26 +19,34 @@ import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
 import dev.nemo.sdk.internal.auth.AnonymousTokenStore;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
+import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
+import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.util.Checks;
+import dev.nemo.sdk.internal.workflow.DefaultWorkflowsApi;
 import dev.nemo.sdk.session.SessionsApi;
 import dev.nemo.sdk.state.StateApi;
 import dev.nemo.sdk.upload.UploadsApi;
+import dev.nemo.sdk.workflow.WorkflowsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -61,43 +69,43 @@ public final class NemoClient implements AutoCloseable {
 
     private final Builder settings;
     private final SharedResources resources;
-    private final Transport transport;
+    private final HttpPipeline transport;
     private final TokenProvider tokens;
-    private final String clientId;
     private final SessionsApi sessions;
     private final CreditsApi credits;
     private final StateApi state;
     private final ChatApi chat;
     private final UploadsApi uploads;
     private final ExportsApi exports;
+    private final WorkflowsApi workflows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
         JacksonVersionCheck.requireSupported();
+        Json.mapper();   // built here, once per JVM, rather than on the first call
         this.settings = b.copy();
         Map<String, String> env = b.environment;
         URI base = baseUri(b.baseUrl != null ? b.baseUrl : nonBlank(env.get("NEMO_API_URL")).orElse(DEFAULT_BASE_URL));
         this.resources = shared != null ? shared.retain() : new SharedResources(
                 b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
         Sleeper sleeper = b.sleeper != null ? b.sleeper : schedulerSleeper(resources);
-        this.transport = new Transport(new TransportSettings(base, resources.http(), b.attribution,
-                SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock, resources.scheduler(),
-                b.executor));
-        TokenProvider provider = sharedTokens != null ? sharedTokens : tokenProvider(b, env, base);
-        String resolvedClientId = provider instanceof AnonymousTokenProvider a ? a.clientId() : null;
-        this.tokens = provider;
-        this.clientId = resolvedClientId;
-        this.transport.tokenProvider(provider);
+        HttpPipeline unauthenticated = HttpPipeline.unauthenticated(new TransportSettings(base, resources.http(),
+                b.attribution, SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock,
+                resources.scheduler(), b.executor, Listeners.of(b.listeners), b.durableDownloads));
+        this.tokens = sharedTokens != null ? sharedTokens : tokenProvider(b, env, base, unauthenticated);
+        this.transport = unauthenticated.withAuthentication(tokens);
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
         this.state = new DefaultStateApi(transport);
         this.chat = new DefaultChatApi(transport, state);
         this.uploads = new DefaultUploadsApi(transport);
         this.exports = new DefaultExportsApi(transport);
+        this.workflows = new DefaultWorkflowsApi(sessions, uploads, chat, state, exports,
+                transport.settings().sleeper(), transport.settings().clock());
     }
 
-    /** The provider the credentials call for; an anonymous one is created with this client's transport. */
-    private TokenProvider tokenProvider(Builder b, Map<String, String> env, URI base) {
+    /** The provider the credentials call for; an anonymous one gets its token through {@code pipeline}. */
+    private static TokenProvider tokenProvider(Builder b, Map<String, String> env, URI base, HttpPipeline pipeline) {
         Credentials creds = b.credentials;
         if (creds instanceof Credentials.Token t) {
             return new StaticTokenProvider(AccessToken.of(t.value()));
@@ -111,9 +119,13 @@ public final class NemoClient implements AutoCloseable {
             return new StaticTokenProvider(AccessToken.of(envToken.get()));
         }
         // anonymous, or the default chain with no token anywhere
-        String id = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
-        return new AnonymousTokenProvider(transport, id, b.clock, b.persistAnonymousToken
-                ? AnonymousTokenStore.in(b.configDirectory(), base.toString(), id) : null);
+        Path config = b.configDirectory();
+        String clientId = ClientIdStore.resolve(b.clientId, env, config);
+        boolean fromFile = b.clientId == null && nonBlank(env.get("NEMO_CLIENT_ID")).isEmpty();
+        // a refused id that came from the file is replaced there; one the user chose is replaced in memory only
+        Supplier<String> newClientId = fromFile ? () -> ClientIdStore.replace(config) : () -> UUID.randomUUID().toString();
+        return new AnonymousTokenProvider(pipeline, clientId, b.clock, newClientId,
+                id -> b.persistAnonymousToken ? AnonymousTokenStore.in(config, base.toString(), id) : null);
     }
 
     /** @return a builder with default settings */
@@ -164,6 +176,14 @@ public final class NemoClient implements AutoCloseable {
         return exports;
     }
 
+    /**
+     * {@return the seed's workflows in one call each: quick edit, batch and iterative conversation,
+     * built on the APIs above, with one progress listener and the state settled before every export}
+     */
+    public WorkflowsApi workflows() {
+        return workflows;
+    }
+
     /** @return the API base URL in use */
     public URI baseUrl() {
         return transport.settings().baseUri();
@@ -176,7 +196,7 @@ public final class NemoClient implements AutoCloseable {
 
     /** @return the {@code X-Client-Id} used for anonymous tokens, when anonymous credentials are in use */
     public Optional<String> clientId() {
-        return Optional.ofNullable(clientId);
+        return tokens instanceof AnonymousTokenProvider a ? Optional.of(a.clientId()) : Optional.empty();
     }
 
     /** @return the clock the client reads (injectable for tests) */
@@ -271,6 +291,8 @@ public final class NemoClient implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Path configDirectory;
         private boolean persistAnonymousToken = true;
+        private boolean durableDownloads = true;
+        private final List<RequestListener> listeners = new ArrayList<>();
         private NemoClient parent;
 
         private Builder() {
@@ -292,6 +314,8 @@ public final class NemoClient implements AutoCloseable {
             b.environment = environment;
             b.configDirectory = configDirectory;
             b.persistAnonymousToken = persistAnonymousToken;
+            b.listeners.addAll(listeners);
+            b.durableDownloads = durableDownloads;
             return b;
         }
 
@@ -439,6 +463,33 @@ public final class NemoClient implements AutoCloseable {
          */
         public Builder persistAnonymousToken(boolean persist) {
             this.persistAnonymousToken = persist;
+            return this;
+        }
+
+        /**
+         * Whether a download is forced to the storage device ({@code FileChannel.force}) before it is
+         * moved to its target name (default {@code true}): after a crash the target holds the whole
+         * video or the previous file, never a partial one. {@code false} skips that wait (faster on
+         * slow disks, as fast as a plain {@code HttpResponse.BodyHandlers.ofFile}); the move stays atomic.
+         *
+         * @param durable {@code false} to skip the force before the move
+         * @return this builder
+         */
+        public Builder durableDownloads(boolean durable) {
+            this.durableDownloads = durable;
+            return this;
+        }
+
+        /**
+         * Adds a listener of request events (start, retry, answer, failure, chat stream and export
+         * wait timings), for metrics and traces. Several may be added; they are called in order,
+         * and one that throws is logged and skipped. See {@link RequestListener}.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder requestListener(RequestListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -1,7 +1,7 @@
 package dev.nemo.sdk.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,7 +33,7 @@ public sealed interface ChatEvent {
     EventInfo info();
 
     /** @return the JSON payload the event was decoded from (see {@link EventInfo#raw()}) */
-    default JsonNode raw() {
+    default JsonValue raw() {
         return info().raw();
     }
 
@@ -71,14 +71,14 @@ public sealed interface ChatEvent {
      *
      * @param callId the call id that the matching {@link ToolResult} repeats, or {@code null}
      * @param name   the tool, for example {@code edit_multitrack}
-     * @param args   the arguments (an object node; missing when absent)
+     * @param args   the arguments (an object; JSON {@code null} when absent)
      * @param info   where it came from
      */
-    record ToolCall(String callId, String name, JsonNode args, EventInfo info) implements ChatEvent {
+    record ToolCall(String callId, String name, JsonValue args, EventInfo info) implements ChatEvent {
         /** Validates and normalises. */
         public ToolCall {
             name = name == null ? "" : name;
-            args = args == null ? MissingNode.getInstance() : args;
+            args = args == null ? JsonNull.INSTANCE : args;
             Objects.requireNonNull(info, "info");
         }
 
@@ -115,14 +115,14 @@ public sealed interface ChatEvent {
      *
      * @param callId   the id of the {@link ToolCall} it answers, or {@code null}
      * @param name     the tool
-     * @param response the tool's result (missing when absent)
+     * @param response the tool's result (JSON {@code null} when absent)
      * @param info     where it came from
      */
-    record ToolResult(String callId, String name, JsonNode response, EventInfo info) implements ChatEvent {
+    record ToolResult(String callId, String name, JsonValue response, EventInfo info) implements ChatEvent {
         /** Validates and normalises. */
         public ToolResult {
             name = name == null ? "" : name;
-            response = response == null ? MissingNode.getInstance() : response;
+            response = response == null ? JsonNull.INSTANCE : response;
             Objects.requireNonNull(info, "info");
         }
     }
@@ -148,14 +148,14 @@ public sealed interface ChatEvent {
      * {@code {"type":"error"}} object.
      *
      * @param message the error text
-     * @param details {@code error_details} when present, else a missing node
+     * @param details {@code error_details} when present, else JSON {@code null}
      * @param info    where it came from
      */
-    record StreamError(String message, JsonNode details, EventInfo info) implements ChatEvent {
+    record StreamError(String message, JsonValue details, EventInfo info) implements ChatEvent {
         /** Validates and normalises. */
         public StreamError {
             message = message == null ? "" : message;
-            details = details == null ? MissingNode.getInstance() : details;
+            details = details == null ? JsonNull.INSTANCE : details;
             Objects.requireNonNull(info, "info");
         }
     }

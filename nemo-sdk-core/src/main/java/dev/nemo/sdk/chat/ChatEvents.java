@@ -4,7 +4,9 @@ import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.EventTooLargeException;
 import dev.nemo.sdk.internal.chat.AdkEventDecoder;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.sse.SseDecoder;
+import dev.nemo.sdk.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,15 +104,15 @@ public final class ChatEvents {
                     code = m.code();
                     message = m.message();
                 } else if (e instanceof ChatEvent.StreamError s) {
-                    code = JsonNodes.text(s.details(), "error_type").orElse(null);
+                    code = JsonNodes.text(JsonValues.toJackson(s.details()), "error_type").orElse(null);
                     message = s.message();
                 } else if (e instanceof ChatEvent.Heartbeat) {
                     heartbeat = true;
                 }
             }
-            if (!heartbeat && info.raw().isObject()) {
+            if (!heartbeat && info.raw() instanceof JsonObject raw) {
                 out.add(new EventSummary(info.sequence(), info.author(), info.partial(),
-                        AdkEventDecoder.visibleText(info.raw()), calls, responses, code, message));
+                        AdkEventDecoder.visibleText(JsonValues.toJackson(raw)), calls, responses, code, message));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package dev.nemo.sdk.chat;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.internal.util.Checks;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,13 @@ public final class ChatOptions {
      * 15 minutes, the documented client timeout.
      */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
+    /**
+     * The schedule after a silent end: a read right away, then one every 2 s, eleven reads over
+     * 20 s. The state endpoint is eventually consistent, so a change made by the agent's tools can
+     * reach it seconds after the stream ended.
+     */
+    public static final List<Duration> DEFAULT_SETTLE_DELAYS = evenly(11, Duration.ofSeconds(2));
     private static final ChatOptions DEFAULTS = new Builder().build();
 
     private final boolean streaming;
@@ -43,6 +51,7 @@ public final class ChatOptions {
     private final List<Duration> recheckDelays;
     private final ChatProgressListener progressListener;
     private final RequestOptions request;
+    private final List<Duration> settleDelays;
 
     private ChatOptions(Builder b) {
         this.streaming = b.streaming;
@@ -54,6 +63,7 @@ public final class ChatOptions {
         this.recheckDelays = b.recheckDelays;
         this.progressListener = b.progressListener;
         this.request = b.request;
+        this.settleDelays = b.settleDelays;
     }
 
     /** {@return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on} */
@@ -70,7 +80,7 @@ public final class ChatOptions {
     public Builder toBuilder() {
         return new Builder().streaming(streaming).firstByteTimeout(firstByteTimeout).idleTimeout(idleTimeout)
                 .progressInterval(progressInterval).maxLineBytes(maxLineBytes).stateCheck(stateCheck)
-                .recheckDelays(recheckDelays).onProgress(progressListener).request(request);
+                .recheckDelays(recheckDelays).settleDelays(settleDelays).onProgress(progressListener).request(request);
     }
 
     /**
@@ -132,27 +142,55 @@ public final class ChatOptions {
         return request;
     }
 
+    /**
+     * @return the waits before each state read after a stream that ended without text; the reads
+     *         stop at the first change, and only when the whole schedule saw none is the answer
+     *         "nothing changed" (default {@link #DEFAULT_SETTLE_DELAYS})
+     */
+    public List<Duration> settleDelays() {
+        return settleDelays;
+    }
+
+    /**
+     * A schedule of {@code reads} reads: the first right away, then one every {@code spacing}.
+     *
+     * @param reads   how many reads, at least 1
+     * @param spacing the wait between reads, not negative
+     * @return the waits before each read
+     */
+    public static List<Duration> evenly(int reads, Duration spacing) {
+        if (reads < 1 || spacing.isNegative()) {
+            throw new IllegalArgumentException("reads must be at least 1 and spacing not negative");
+        }
+        List<Duration> waits = new ArrayList<>(reads);
+        waits.add(Duration.ZERO);
+        for (int i = 1; i < reads; i++) {
+            waits.add(spacing);
+        }
+        return List.copyOf(waits);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChatOptions c && streaming == c.streaming && maxLineBytes == c.maxLineBytes
                 && stateCheck == c.stateCheck && firstByteTimeout.equals(c.firstByteTimeout)
                 && idleTimeout.equals(c.idleTimeout) && progressInterval.equals(c.progressInterval)
-                && recheckDelays.equals(c.recheckDelays) && Objects.equals(progressListener, c.progressListener)
-                && request.equals(c.request);
+                && recheckDelays.equals(c.recheckDelays) && settleDelays.equals(c.settleDelays)
+                && Objects.equals(progressListener, c.progressListener) && request.equals(c.request);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(streaming, firstByteTimeout, idleTimeout, progressInterval, maxLineBytes, stateCheck,
-                recheckDelays, request);
+                recheckDelays, settleDelays, request);
     }
 
     @Override
     public String toString() {
         return "ChatOptions{streaming=" + streaming + ", firstByteTimeout=" + firstByteTimeout + ", idleTimeout="
                 + idleTimeout + ", progressInterval=" + progressInterval + ", maxLineBytes=" + maxLineBytes
-                + ", stateCheck=" + stateCheck + ", recheckDelays=" + recheckDelays + ", progressListener="
-                + (progressListener != null) + ", request=" + request + '}';
+                + ", stateCheck=" + stateCheck + ", recheckDelays=" + recheckDelays + ", settleDelays=" + settleDelays
+                + ", progressListener=" + (progressListener != null) + ", request=" + request + '}';
     }
 
     /** Builds {@link ChatOptions}. */
@@ -166,6 +204,7 @@ public final class ChatOptions {
         private List<Duration> recheckDelays = DEFAULT_RECHECK_DELAYS;
         private ChatProgressListener progressListener;
         private RequestOptions request = RequestOptions.none();
+        private List<Duration> settleDelays = DEFAULT_SETTLE_DELAYS;
 
         private Builder() {
         }
@@ -250,6 +289,20 @@ public final class ChatOptions {
          */
         public Builder onProgress(ChatProgressListener listener) {
             this.progressListener = listener;
+            return this;
+        }
+
+        /**
+         * @param delays waits before each state read after a stream that ended without text (none
+         *               negative, at least one); see {@link ChatOptions#evenly(int, Duration)}
+         * @return this builder
+         */
+        public Builder settleDelays(List<Duration> delays) {
+            List<Duration> copy = List.copyOf(Objects.requireNonNull(delays, "delays"));
+            if (copy.isEmpty() || copy.stream().anyMatch(Duration::isNegative)) {
+                throw new IllegalArgumentException("settle delays must be at least one wait, none negative");
+            }
+            this.settleDelays = copy;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.assistant.GuiPhrases;
 import dev.nemo.sdk.error.EventTooLargeException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.StreamTimeoutException;
@@ -76,6 +77,25 @@ public final class ChatResult {
     /** @return the {@link #messages()} joined with a line break; {@code ""} when none */
     public String text() {
         return String.join("\n", messages);
+    }
+
+    /**
+     * The agent's text for a person to read: {@link #text()} with the agent's GUI wording ("click
+     * the Export button", "open the panel") replaced by what an app using this SDK does instead
+     * ({@link GuiPhrases#standard()}). The raw text stays in {@link #text()}.
+     *
+     * @return the text for display; {@code ""} when none
+     */
+    public String displayText() {
+        return messages.isEmpty() ? "" : GuiPhrases.standard().translate(text()).text();
+    }
+
+    /**
+     * {@return whether {@link #text()} is all the agent meant to say: {@code false} when the stream was
+     * interrupted ({@link ChatEnd#interrupted()}), so the text is only what arrived before the cut}
+     */
+    public boolean textIsComplete() {
+        return !end.interrupted();
     }
 
     /** @return whether the agent wrote any text */

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nemo.sdk.internal.draft.DraftNodes;
 import dev.nemo.sdk.internal.draft.Summaries;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +55,10 @@ public final class Draft {
     /** Metadata field: the title. */
     public static final String TITLE = "title";
 
+    static {
+        DraftTreeAccess.register();
+    }
+
     private final ObjectNode json;
 
     private Draft(ObjectNode json) {
@@ -81,17 +88,16 @@ public final class Draft {
     }
 
     /**
-     * @param json the draft's JSON (copied)
+     * @param json the draft's JSON
      * @return the draft
-     * @throws IllegalArgumentException when it is not an object
      */
-    public static Draft of(JsonNode json) {
+    public static Draft of(JsonObject json) {
         Objects.requireNonNull(json, "json");
-        if (!json.isObject()) {
-            throw new IllegalArgumentException("A draft must be a JSON object, not "
-                    + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return new Draft(((ObjectNode) json).deepCopy());
+        return new Draft(JsonValues.toJackson(json));
+    }
+
+    static Draft wrap(ObjectNode tree) {
+        return new Draft(tree);
     }
 
     /** @return a draft with no fields, {@code {}} */
@@ -147,9 +153,9 @@ public final class Draft {
         return DraftNodes.millis(json.get(DURATION));
     }
 
-    /** @return a copy of the metadata object ({@code m}); an empty object when absent or not an object */
-    public ObjectNode metadata() {
-        return DraftNodes.objectOrEmpty(json.get(METADATA));
+    /** @return the metadata object ({@code m}); an empty object when absent or not an object */
+    public JsonObject metadata() {
+        return JsonValues.objectOrEmpty(json.get(METADATA));
     }
 
     /** @return the title ({@code m.title}), when it is a string */
@@ -160,11 +166,11 @@ public final class Draft {
 
     /**
      * @param name a top-level field name
-     * @return a copy of that field's value, when present
+     * @return that field's value, when present
      */
-    public Optional<JsonNode> field(String name) {
+    public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
-        return v == null ? Optional.empty() : Optional.of(v.deepCopy());
+        return v == null ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
     /**
@@ -203,9 +209,9 @@ public final class Draft {
         return Summaries.draft(this);
     }
 
-    /** @return a copy of the draft's JSON, equal to what was read plus the edits made */
-    public ObjectNode toJson() {
-        return json.deepCopy();
+    /** @return the draft's JSON, equal to what was read plus the edits made */
+    public JsonObject toJson() {
+        return JsonValues.fromJackson(json);
     }
 
     /** @return the draft as compact JSON text */
@@ -339,28 +345,25 @@ public final class Draft {
     }
 
     /**
-     * @param metadata the new metadata object (copied)
+     * @param metadata the new metadata object
      * @return a copy whose {@code m} is exactly {@code metadata}
      */
-    public Draft withMetadata(ObjectNode metadata) {
+    public Draft withMetadata(JsonObject metadata) {
         Objects.requireNonNull(metadata, "metadata");
         ObjectNode copy = json.deepCopy();
-        copy.set(METADATA, metadata.deepCopy());
+        copy.set(METADATA, JsonValues.toJackson(metadata));
         return new Draft(copy);
     }
 
     /**
      * @param key   a metadata field
-     * @param value its value (copied)
+     * @param value its value
      * @return a copy with {@code m.key} set ({@code m} is created when absent)
      * @throws IllegalStateException when {@code m} exists but is not an object
      */
-    public Draft withMetadata(String key, JsonNode value) {
-        Objects.requireNonNull(key, "key");
+    public Draft withMetadata(String key, JsonValue value) {
         Objects.requireNonNull(value, "value");
-        ObjectNode copy = json.deepCopy();
-        DraftNodes.editableObject(copy, METADATA, "the metadata of a draft").set(key, value.deepCopy());
-        return new Draft(copy);
+        return withMetadataNode(key, JsonValues.toJackson(value));
     }
 
     /**
@@ -369,7 +372,14 @@ public final class Draft {
      * @return a copy with {@code m.key} set
      */
     public Draft withMetadata(String key, String value) {
-        return withMetadata(key, TextNode.valueOf(Objects.requireNonNull(value, "value")));
+        return withMetadataNode(key, TextNode.valueOf(Objects.requireNonNull(value, "value")));
+    }
+
+    private Draft withMetadataNode(String key, JsonNode value) {
+        Objects.requireNonNull(key, "key");
+        ObjectNode copy = json.deepCopy();
+        DraftNodes.editableObject(copy, METADATA, "the metadata of a draft").set(key, value);
+        return new Draft(copy);
     }
 
     /**
@@ -397,14 +407,14 @@ public final class Draft {
 
     /**
      * @param name  a top-level field
-     * @param value its value (copied)
+     * @param value its value
      * @return a copy with that field set (an existing field keeps its position)
      */
-    public Draft withField(String name, JsonNode value) {
+    public Draft withField(String name, JsonValue value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         ObjectNode copy = json.deepCopy();
-        copy.set(name, value.deepCopy());
+        copy.set(name, JsonValues.toJackson(value));
         return new Draft(copy);
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nemo.sdk.internal.draft.DraftNodes;
 import dev.nemo.sdk.internal.draft.Summaries;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +38,10 @@ public final class Segment {
     /** Field: volume from 0 to 1. */
     public static final String VOLUME = "volume";
 
+    static {
+        DraftTreeAccess.register();
+    }
+
     private final JsonNode json;
 
     private Segment(JsonNode json) {
@@ -51,9 +57,9 @@ public final class Segment {
      * @param json a segment object (copied); any JSON value is accepted and kept as it is
      * @return a view over a copy of it
      */
-    public static Segment of(JsonNode json) {
+    public static Segment of(JsonValue json) {
         Objects.requireNonNull(json, "json");
-        return new Segment(json.deepCopy());
+        return new Segment(JsonValues.toJackson(json));
     }
 
     /** @return a new builder of a segment object */
@@ -97,14 +103,14 @@ public final class Segment {
      * @param name a field name
      * @return a copy of that field's value, when present
      */
-    public Optional<JsonNode> field(String name) {
+    public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
-        return v == null ? Optional.empty() : Optional.of(v.deepCopy());
+        return v == null ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
-    /** @return a copy of the segment's JSON, every field kept */
-    public JsonNode toJson() {
-        return json.deepCopy();
+    /** @return the segment's JSON, every field kept */
+    public JsonValue toJson() {
+        return JsonValues.fromJackson(json);
     }
 
     /** The JSON without a copy, for the draft types (never mutated). */
@@ -159,11 +165,11 @@ public final class Segment {
      * Sets any field. An existing field keeps its position among the keys; a new one goes last.
      *
      * @param name  field name
-     * @param value its value (copied)
+     * @param value its value
      * @return a copy with the field set
      */
-    public Segment withField(String name, JsonNode value) {
-        return withNode(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value").deepCopy());
+    public Segment withField(String name, JsonValue value) {
+        return withNode(Objects.requireNonNull(name, "name"), JsonValues.toJackson(Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -264,7 +270,7 @@ public final class Segment {
          * @param value value
          * @return this builder
          */
-        public Builder field(String name, JsonNode value) {
+        public Builder field(String name, JsonValue value) {
             segment = segment.withField(name, value);
             return this;
         }

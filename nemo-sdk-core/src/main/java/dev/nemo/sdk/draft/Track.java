@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.internal.draft.DraftNodes;
 import dev.nemo.sdk.internal.draft.Summaries;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,10 @@ public final class Track {
     public static final String TYPE = "tt";
     /** Field: the segments. */
     public static final String SEGMENTS = "sg";
+
+    static {
+        DraftTreeAccess.register();
+    }
 
     private final JsonNode json;
 
@@ -53,12 +59,12 @@ public final class Track {
     }
 
     /**
-     * @param json a track object (copied); any JSON value is accepted and kept as it is
-     * @return a view over a copy of it
+     * @param json a track object; any JSON value is accepted and kept as it is
+     * @return a view over it
      */
-    public static Track of(JsonNode json) {
+    public static Track of(JsonValue json) {
         Objects.requireNonNull(json, "json");
-        return new Track(json.deepCopy());
+        return new Track(JsonValues.toJackson(json));
     }
 
     /**
@@ -117,14 +123,14 @@ public final class Track {
      * @param name a field name
      * @return a copy of that field's value, when present
      */
-    public Optional<JsonNode> field(String name) {
+    public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
-        return v == null ? Optional.empty() : Optional.of(v.deepCopy());
+        return v == null ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
-    /** @return a copy of the track's JSON, every field kept */
-    public JsonNode toJson() {
-        return json.deepCopy();
+    /** @return the track's JSON, every field kept */
+    public JsonValue toJson() {
+        return JsonValues.fromJackson(json);
     }
 
     JsonNode node() {
@@ -202,12 +208,12 @@ public final class Track {
 
     /**
      * @param name  field name
-     * @param value its value (copied)
+     * @param value its value
      * @return a copy with that field set (an existing field keeps its position)
      */
-    public Track withField(String name, JsonNode value) {
+    public Track withField(String name, JsonValue value) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
-        copy.set(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value").deepCopy());
+        copy.set(Objects.requireNonNull(name, "name"), JsonValues.toJackson(Objects.requireNonNull(value, "value")));
         return new Track(copy);
     }
 

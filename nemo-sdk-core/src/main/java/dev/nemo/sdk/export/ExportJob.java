@@ -2,6 +2,9 @@ package dev.nemo.sdk.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -37,11 +40,11 @@ public final class ExportJob {
     private final Instant completedAt;
     private final Long outputSize;
     private final Duration outputDuration;
-    private final JsonNode raw;
+    private final JsonValue raw;
 
     private ExportJob(String renderId, ExportStatus status, String rawStatus, Integer progress, URI outputUrl,
                       String error, Instant createdAt, Instant completedAt, Long outputSize, Duration outputDuration,
-                      JsonNode raw) {
+                      JsonValue raw) {
         this.renderId = renderId;
         this.status = status;
         this.rawStatus = rawStatus;
@@ -64,7 +67,11 @@ public final class ExportJob {
      * @param json     the response payload (envelope already removed or not), or {@code null}
      * @return the job
      */
-    public static ExportJob fromJson(String renderId, JsonNode json) {
+    public static ExportJob fromJson(String renderId, JsonValue json) {
+        return decode(renderId, json == null ? null : JsonValues.toJackson(json), json == null ? JsonNull.INSTANCE : json);
+    }
+
+    private static ExportJob decode(String renderId, JsonNode json, JsonValue raw) {
         Objects.requireNonNull(renderId, "renderId");
         JsonNode n = json == null || !json.isObject() ? JsonNodeFactory.instance.objectNode() : json;
         JsonNode data = n.get("data");
@@ -91,7 +98,7 @@ public final class ExportJob {
                 instant(field(places, "completedAt", "completed_at", "finishedAt", "finished_at")),
                 output == null ? null : size(output.get("size")),
                 output == null ? null : seconds(output.get("duration")),
-                json == null ? JsonNodeFactory.instance.nullNode() : json.deepCopy());
+                raw);
     }
 
     /** @return the render id */
@@ -144,9 +151,9 @@ public final class ExportJob {
         return Optional.ofNullable(outputDuration);
     }
 
-    /** @return a copy of the response JSON this job was decoded from */
-    public JsonNode raw() {
-        return raw.deepCopy();
+    /** @return the response JSON this job was decoded from */
+    public JsonValue raw() {
+        return raw;
     }
 
     /** @return whether the video is ready */

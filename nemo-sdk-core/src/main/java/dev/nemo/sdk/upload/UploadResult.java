@@ -1,7 +1,7 @@
 package dev.nemo.sdk.upload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,17 +13,17 @@ import java.util.Optional;
 public final class UploadResult {
     private final List<UploadedFile> files;
     private final Boolean sessionStateApplied;
-    private final JsonNode raw;
+    private final JsonValue raw;
 
     /**
      * @param files               the stored files, in the server's order
      * @param sessionStateApplied {@code session_state_applied}, or {@code null} when absent
-     * @param raw                 the {@code data} object as received (copied), or {@code null}
+     * @param raw                 the {@code data} object as received, or {@code null}
      */
-    public UploadResult(List<UploadedFile> files, Boolean sessionStateApplied, JsonNode raw) {
+    public UploadResult(List<UploadedFile> files, Boolean sessionStateApplied, JsonValue raw) {
         this.files = List.copyOf(Objects.requireNonNull(files, "files"));
         this.sessionStateApplied = sessionStateApplied;
-        this.raw = raw == null ? MissingNode.getInstance() : raw.deepCopy();
+        this.raw = raw == null ? JsonNull.INSTANCE : raw;
     }
 
     /** @return the stored files ({@code data.files[]}, else {@code data.uploaded_files[]}); may be empty */
@@ -36,9 +36,9 @@ public final class UploadResult {
         return Optional.ofNullable(sessionStateApplied);
     }
 
-    /** @return a copy of the response's {@code data} object */
-    public JsonNode raw() {
-        return raw.deepCopy();
+    /** @return the response's {@code data} object; JSON {@code null} when there was none */
+    public JsonValue raw() {
+        return raw;
     }
 
     @Override

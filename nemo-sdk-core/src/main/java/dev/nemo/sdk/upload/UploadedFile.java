@@ -1,7 +1,7 @@
 package dev.nemo.sdk.upload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class UploadedFile {
     private final Integer height;
     private final Double fps;
     private final String hash;
-    private final JsonNode raw;
+    private final JsonValue raw;
 
     private UploadedFile(Builder b) {
         this.fileName = b.fileName;
@@ -33,7 +33,7 @@ public final class UploadedFile {
         this.height = b.height;
         this.fps = b.fps;
         this.hash = b.hash;
-        this.raw = b.raw == null ? MissingNode.getInstance() : b.raw.deepCopy();
+        this.raw = b.raw == null ? JsonNull.INSTANCE : b.raw;
     }
 
     /** @return a new builder (for tests and emulators) */
@@ -87,9 +87,9 @@ public final class UploadedFile {
         return Optional.ofNullable(hash);
     }
 
-    /** @return a copy of the JSON object this file was decoded from */
-    public JsonNode raw() {
-        return raw.deepCopy();
+    /** @return the JSON object this file was decoded from; JSON {@code null} when not set */
+    public JsonValue raw() {
+        return raw;
     }
 
     @Override
@@ -131,7 +131,7 @@ public final class UploadedFile {
         private Integer height;
         private Double fps;
         private String hash;
-        private JsonNode raw;
+        private JsonValue raw;
 
         private Builder() {
         }
@@ -202,10 +202,10 @@ public final class UploadedFile {
         }
 
         /**
-         * @param raw the JSON object as received (copied)
+         * @param raw the JSON object as received
          * @return this builder
          */
-        public Builder raw(JsonNode raw) {
+        public Builder raw(JsonValue raw) {
             this.raw = raw;
             return this;
         }

@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.Logger;
-import reactor.util.Loggers;
 import reactor.util.context.ContextView;
 
 /**
@@ -41,7 +41,8 @@ import reactor.util.context.ContextView;
  * 30-second cadence. The strategy's overall timeout is read on the client's {@code Clock}.
  */
 public final class ReactiveExportsApi {
-    private static final Logger LOG = Loggers.getLogger("dev.nemo.sdk.progress");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
+
     private final ExportsApi exports;
     private final ReactorSleeper timer;
 

@@ -65,6 +65,7 @@ public final class ReactiveNemoClient implements AutoCloseable {
     private final ReactiveChatApi chat;
     private final ReactiveUploadsApi uploads;
     private final ReactiveExportsApi exports;
+    private final ReactiveWorkflowsApi workflows;
 
     private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
         this.client = client;
@@ -74,6 +75,7 @@ public final class ReactiveNemoClient implements AutoCloseable {
         this.chat = new ReactiveChatApi(client.chat());
         this.uploads = new ReactiveUploadsApi(client.uploads());
         this.exports = new ReactiveExportsApi(client.exports(), sleeper);
+        this.workflows = new ReactiveWorkflowsApi(this.client.workflows());
     }
 
     /**
@@ -101,6 +103,11 @@ public final class ReactiveNemoClient implements AutoCloseable {
     private static ReactiveNemoClient create(NemoClient client, ReactorSleeper sleeper) {
         Objects.requireNonNull(client, "client");
         return new ReactiveNemoClient(client.toBuilder().sleeper(sleeper).build(), sleeper);
+    }
+
+    /** {@return the seed's workflows (quick edit, batch) as Mono and Flux} */
+    public ReactiveWorkflowsApi workflows() {
+        return workflows;
     }
 
     /** @return the credit balance */

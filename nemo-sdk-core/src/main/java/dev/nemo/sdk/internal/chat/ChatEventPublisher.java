@@ -60,9 +60,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     public interface Exchange {
         /**
          * @param handler reader of the event stream
-         * @return completes with the response head, or fails with the typed error of a refusal
+         * @return completes once the stream's head arrived, or fails with the typed error of a refusal
          */
-        CompletableFuture<? extends HttpResponse<?>> start(HttpResponse.BodyHandler<Void> handler);
+        CompletableFuture<?> start(HttpResponse.BodyHandler<Void> handler);
     }
 
     /**
@@ -159,7 +159,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private volatile boolean upstreamDone;
         private volatile Flow.Subscription body;
         private volatile List<ByteBuffer> chunk;
-        private volatile CompletableFuture<? extends HttpResponse<?>> response;
+        private volatile CompletableFuture<?> response;
         private volatile Throwable protocolError;
 
         // owned by the drain loop
@@ -194,7 +194,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                 return;
             }
             LOG.debug("--> chat stream opening");
-            CompletableFuture<? extends HttpResponse<?>> f;
+            CompletableFuture<?> f;
             try {
                 f = exchange.start(info -> this);
             } catch (RuntimeException e) {
@@ -206,7 +206,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             }
             f.whenComplete((r, e) -> {
                 if (e == null) {
-                    LOG.debug("<-- chat stream open (HTTP {})", r.statusCode());
+                    LOG.debug("<-- chat stream open");
                     return;
                 }
                 Throwable cause = Futures.unwrap(e);

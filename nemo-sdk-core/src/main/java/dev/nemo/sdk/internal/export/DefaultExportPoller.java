@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.export;
 
+import dev.nemo.sdk.RequestListener;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.ExportFailedException;
 import dev.nemo.sdk.error.ExportTimeoutException;
@@ -12,6 +13,7 @@ import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.internal.api.DefaultExportsApi;
+import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.util.Durations;
 import dev.nemo.sdk.internal.util.Futures;
@@ -23,7 +25,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one render with the client's sleeper and clock. Each wait is an asynchronous loop: sleep,
- * poll, decide; the blocking methods await it.
+ * Polls one render with the client's sleeper and clock. Each wait is a loop: sleep, poll, decide;
+ * asynchronous for {@code waitForCompletionAsync}, on the caller's thread for the blocking methods.
  */
 public final class DefaultExportPoller implements ExportPoller {
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
@@ -78,7 +82,9 @@ public final class DefaultExportPoller implements ExportPoller {
 
     @Override
     public ExportJob poll() {
-        return Futures.await(pollAsync());
+        ExportJob job = api.poll(renderId, polling.request());
+        record(job);
+        return job;
     }
 
     @Override
@@ -91,7 +97,7 @@ public final class DefaultExportPoller implements ExportPoller {
 
     @Override
     public ExportJob waitForCompletion() {
-        return Futures.await(waitAsync(polling.timeout()));
+        return Futures.await(startWait(polling.timeout(), true));
     }
 
     @Override
@@ -100,7 +106,7 @@ public final class DefaultExportPoller implements ExportPoller {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-        return Futures.await(waitAsync(timeout));
+        return Futures.await(startWait(timeout, true));
     }
 
     @Override
@@ -110,19 +116,25 @@ public final class DefaultExportPoller implements ExportPoller {
 
     @Override
     public void cancel() {
-        Futures.await(cancelAsync());
+        api.cancel(renderId, polling.request());
+        cancelled();
     }
 
     @Override
     public CompletableFuture<Void> cancelAsync() {
         return Futures.map(api.cancelAsync(renderId, polling.request()), accepted -> {
-            cancelled.set(true);
-            LOG.debug("Render {} was cancelled", renderId);
-            for (Wait w : waits) {
-                w.result.completeExceptionally(cancelledError());
-            }
+            cancelled();
             return accepted;
         });
+    }
+
+    /** The service accepted the cancellation: every wait in progress ends with it. */
+    private void cancelled() {
+        cancelled.set(true);
+        LOG.debug("Render {} was cancelled", renderId);
+        for (Wait w : waits) {
+            w.fail(cancelledError());
+        }
     }
 
     @Override
@@ -146,16 +158,25 @@ public final class DefaultExportPoller implements ExportPoller {
     }
 
     private CompletableFuture<ExportJob> waitAsync(Duration timeout) {
+        return startWait(timeout, false);
+    }
+
+    /** Starts a wait; the blocking one has run to its end on the caller's thread when this returns. */
+    private CompletableFuture<ExportJob> startWait(Duration timeout, boolean blocking) {
         Wait w = new Wait(settings.clock().instant().plus(timeout), timeout);
         ExportJob known = latest.get();
         if (cancelled.get()) {
-            w.result.completeExceptionally(cancelledError());
+            w.fail(cancelledError());
         } else if (known != null && known.isTerminal()) {
             w.finish(known);
         } else {
             waits.add(w);
             w.result.whenComplete((r, e) -> waits.remove(w));
-            w.sleepThenPoll(firstDelay);
+            if (blocking) {
+                w.runBlocking(firstDelay);
+            } else {
+                w.sleepThenPoll(firstDelay);
+            }
         }
         return w.result;
     }
@@ -173,6 +194,7 @@ public final class DefaultExportPoller implements ExportPoller {
         final CompletableFuture<ExportJob> result = new CompletableFuture<>();
         final Instant deadline;
         final Duration timeout;
+        final Instant started;
         int polls;
         NemoException lastError;
         volatile CompletableFuture<?> inFlight;
@@ -180,37 +202,82 @@ public final class DefaultExportPoller implements ExportPoller {
         Wait(Instant deadline, Duration timeout) {
             this.deadline = deadline;
             this.timeout = timeout;
+            this.started = settings.clock().instant();
             result.whenComplete((r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null && result.isCancelled()) {
                     f.cancel(true);
                 }
+                if (result.isCancelled()) {
+                    finished(null, Futures.unwrap(e));
+                }
             });
         }
 
+        /** Reports the end to the listeners first, so a caller woken by the result sees the event. */
+        void succeed(ExportJob job) {
+            if (!result.isDone()) {
+                finished(job, null);
+            }
+            result.complete(job);
+        }
+
+        void fail(Throwable error) {
+            if (!result.isDone()) {
+                finished(null, error);
+            }
+            result.completeExceptionally(error);
+        }
+
+        /** Tells the request listeners how the wait ended (no render id: it is not a metric tag). */
+        private void finished(ExportJob done, Throwable error) {
+            Listeners listeners = settings.listeners();
+            if (listeners.isEmpty()) {
+                return;
+            }
+            ExportJob last = done != null ? done : latest.get();
+            ExportStatus status = last == null ? ExportStatus.UNKNOWN : last.status();
+            String outcome = error == null ? "completed"
+                    : error instanceof ExportTimeoutException ? "timeout"
+                    : error instanceof ExportFailedException f ? (f.cancelled() ? "cancelled" : "failed")
+                    : "error";
+            RequestListener.ExportWaitFinished event = new RequestListener.ExportWaitFinished(status, outcome, polls,
+                    Duration.between(started, settings.clock().instant()));
+            listeners.emit("exportWaitFinished", l -> l.exportWaitFinished(event));
+        }
+
         void sleepThenPoll(Duration delay) {
-            if (result.isDone()) {
+            CompletableFuture<Void> sleep = startSleep(delay);
+            if (sleep == null) {
                 return;
             }
-            if (polls >= polling.maxPolls()) {
-                timeOut("after " + polls + (polls == 1 ? " poll" : " polls"));
-                return;
-            }
-            Duration left = Duration.between(settings.clock().instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                timeOut("after " + Durations.human(timeout));
-                return;
-            }
-            CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
-                    .toCompletableFuture();
-            inFlight = sleep;
             sleep.whenComplete((v, e) -> {
                 if (e != null) {
-                    result.completeExceptionally(Futures.unwrap(e));
+                    fail(Futures.unwrap(e));
                 } else {
                     pollNow();
                 }
             });
+        }
+
+        /** @return the wait before the next poll, or {@code null} when the wait is over (timed out or done) */
+        private CompletableFuture<Void> startSleep(Duration delay) {
+            if (result.isDone()) {
+                return null;
+            }
+            if (polls >= polling.maxPolls()) {
+                timeOut("after " + polls + (polls == 1 ? " poll" : " polls"));
+                return null;
+            }
+            Duration left = Duration.between(settings.clock().instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                timeOut("after " + Durations.human(timeout));
+                return null;
+            }
+            CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
+                    .toCompletableFuture();
+            inFlight = sleep;
+            return sleep;
         }
 
         void pollNow() {
@@ -221,38 +288,91 @@ public final class DefaultExportPoller implements ExportPoller {
             CompletableFuture<ExportJob> p = api.pollAsync(renderId, polling.request());
             inFlight = p;
             p.whenComplete((job, error) -> {
-                if (result.isDone()) {
-                    return;
-                }
-                if (error != null) {
-                    Throwable e = Futures.unwrap(error);
-                    if (e instanceof NemoException n && retryable(n)) {
-                        lastError = n;
-                        LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
-                                e.getClass().getSimpleName());
-                        sleepThenPoll(polling.interval());
-                    } else {
-                        result.completeExceptionally(e);
-                    }
-                    return;
-                }
-                lastError = null;
-                record(job);
-                if (job.isTerminal()) {
-                    finish(job);
-                } else {
+                if (polled(job, error)) {
                     sleepThenPoll(polling.interval());
                 }
             });
         }
 
+        /**
+         * The blocking form of the loop: sleeps and polls on the caller's thread until the result is
+         * decided. {@link #cancel()} from another thread ends the current sleep.
+         */
+        void runBlocking(Duration delay) {
+            result.whenComplete((r, e) -> {
+                CompletableFuture<?> f = inFlight;
+                if (f != null) {
+                    f.cancel(true);
+                }
+            });
+            Duration next = delay;
+            while (true) {
+                CompletableFuture<Void> sleep = startSleep(next);
+                if (sleep == null || !slept(sleep) || result.isDone()) {
+                    return;
+                }
+                polls++;
+                ExportJob job = null;
+                Throwable error = null;
+                try {
+                    job = api.poll(renderId, polling.request());   // the blocking form: on this thread
+                } catch (RuntimeException e) {
+                    error = Futures.unwrap(e);
+                }
+                if (!polled(job, error)) {
+                    return;
+                }
+                next = polling.interval();
+            }
+        }
+
+        private boolean slept(CompletableFuture<Void> sleep) {
+            try {
+                sleep.get();
+                return true;
+            } catch (InterruptedException e) {
+                sleep.cancel(true);
+                Thread.currentThread().interrupt();
+                fail(new TransportException("Interrupted while waiting for export " + renderId,
+                        details(), e, TransportException.Kind.INTERRUPTED, true));
+            } catch (ExecutionException | CancellationException e) {
+                fail(Futures.unwrap(e));
+            }
+            return false;
+        }
+
+        /** Decides after one poll; @return whether to poll again */
+        private boolean polled(ExportJob job, Throwable failure) {
+            if (result.isDone()) {
+                return false;
+            }
+            if (failure != null) {
+                Throwable e = Futures.unwrap(failure);
+                if (e instanceof NemoException n && retryable(n)) {
+                    lastError = n;
+                    LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
+                            e.getClass().getSimpleName());
+                    return true;
+                }
+                fail(e);
+                return false;
+            }
+            lastError = null;
+            record(job);
+            if (job.isTerminal()) {
+                finish(job);
+                return false;
+            }
+            return true;
+        }
+
         void finish(ExportJob job) {
             if (job.status() == ExportStatus.COMPLETED) {
-                result.complete(job);
+                succeed(job);
             } else {
                 boolean wasCancelled = job.status() == ExportStatus.CANCELLED;
                 String reason = job.error().orElse(null);
-                result.completeExceptionally(new ExportFailedException("Export " + renderId
+                fail(new ExportFailedException("Export " + renderId
                         + (wasCancelled ? " was cancelled" : " failed") + (reason == null ? "" : ": " + reason),
                         details(), renderId, reason, wasCancelled, null));
             }
@@ -265,7 +385,7 @@ public final class DefaultExportPoller implements ExportPoller {
                     + (status == null ? "" : " (last status: " + status + ")")
                     + (lastError == null ? "" : "; the last poll failed: " + lastError.getMessage())
                     + ". The render goes on: resume it with client.exports().resume(\"" + renderId + "\")";
-            result.completeExceptionally(new ExportTimeoutException(message, details(), renderId, status, lastError));
+            fail(new ExportTimeoutException(message, details(), renderId, status, lastError));
         }
     }
 
@@ -276,5 +396,4 @@ public final class DefaultExportPoller implements ExportPoller {
         }
         return e.isTransient() && !(e instanceof ExportFailedException);
     }
-
 }
