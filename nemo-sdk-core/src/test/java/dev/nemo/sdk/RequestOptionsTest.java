@@ -16,9 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
@@ -163,6 +165,21 @@ class RequestOptionsTest {
             TransportException e = catchThrowableOfType(TransportException.class, () -> client.credits().balance(
                     RequestOptions.builder().timeout(Duration.ofMillis(300)).build()));
             assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+        }
+        wm.verify(exactly(1), getRequestedFor(urlEqualTo(CREDITS)));
+    }
+
+    @Test
+    void theWholeCallTimeoutAlsoStopsAnAsyncCallWaitingBetweenAttempts() {
+        wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
+        Sleeper forever = d -> new CompletableFuture<>();
+        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).sleeper(forever)
+                .build()) {
+            CompletableFuture<Credits> call = client.credits().balanceAsync(
+                    RequestOptions.builder().timeout(Duration.ofMillis(300)).build());
+            TransportException e = catchThrowableOfType(TransportException.class, () -> Futures.await(call));
+            assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertThat(e).hasMessageContaining("Timed out");
         }
         wm.verify(exactly(1), getRequestedFor(urlEqualTo(CREDITS)));
     }
