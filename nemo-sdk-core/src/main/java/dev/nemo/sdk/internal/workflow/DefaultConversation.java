@@ -42,6 +42,20 @@ final class DefaultConversation implements Conversation {
     }
 
     @Override
+    public SessionState refresh() {
+        return Futures.await(refreshAsync());
+    }
+
+    @Override
+    public CompletableFuture<SessionState> refreshAsync() {
+        WorkflowRun run = new WorkflowRun(listener, clock);
+        return DefaultWorkflowsApi.cancellable(run, steps.read(run, sessionId).thenApply(now -> {
+            state = now;
+            return now;
+        }));
+    }
+
+    @Override
     public ChatResult say(String instruction) {
         return Futures.await(sayAsync(instruction));
     }
@@ -49,7 +63,8 @@ final class DefaultConversation implements Conversation {
     @Override
     public CompletableFuture<ChatResult> sayAsync(String instruction) {
         WorkflowRun run = new WorkflowRun(listener, clock);
-        return DefaultWorkflowsApi.cancellable(run, steps.instruct(run, sessionId, state, instruction, options)
+        return DefaultWorkflowsApi.cancellable(run, steps.instruct(run, sessionId, state, instruction, options,
+                WorkflowSteps.Next.CONVERSATION)
                 .thenApply(done -> {
                     state = done.after();
                     return done.chat();
