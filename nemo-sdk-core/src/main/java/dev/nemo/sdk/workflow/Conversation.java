@@ -56,7 +56,8 @@ public interface Conversation {
     /**
      * Renders the current draft and downloads it.
      *
-     * @param output  where to save the result (a file, or an existing directory)
+     * @param output  where to save the result: a file, or an existing directory (the file is then
+     *                named after the render id, so exports never overwrite each other)
      * @param options format, quality and polling
      * @return the downloaded file
      */

@@ -80,7 +80,7 @@ final class DefaultConversation implements Conversation {
     public CompletableFuture<DownloadResult> exportAsync(Path output, ExportOptions options) {
         WorkflowRun run = new WorkflowRun(listener, clock);
         return DefaultWorkflowsApi.cancellable(run, steps.export(run, sessionId, DefaultWorkflowsApi.draftOf(state),
-                options, Outputs.target(output, "render", options.format())).thenApply(WorkflowSteps.Exported::download));
+                options, Outputs.namedAfterRender(output, options.format())).thenApply(WorkflowSteps.Exported::download));
     }
 
     @Override
