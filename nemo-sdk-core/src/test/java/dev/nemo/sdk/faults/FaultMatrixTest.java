@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.RequestListener;
+import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.NemoException;
@@ -14,6 +16,7 @@ import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -130,6 +134,8 @@ class FaultMatrixTest {
                     }
                     assertConnectFailure(submit("http://127.0.0.1:" + port, form));
                 }),
+                DynamicTest.dynamicTest("connect timeout: a listener that never accepts [" + form + "]", () ->
+                        connectTimeout(form)),
                 DynamicTest.dynamicTest("DNS failure [" + form + "]", () ->
                         assertConnectFailure(submit("http://nemo-sdk-fault-test.invalid", form))),
                 DynamicTest.dynamicTest("TLS failure: a plain server spoken to over https [" + form + "]", () -> {
@@ -138,6 +144,40 @@ class FaultMatrixTest {
                         assertThat(plain.requests()).as("requests read by the server").isZero();
                     }
                 })));
+    }
+
+    /**
+     * Connects that hang (see {@link BlackHole}): each attempt ends at the connect timeout, the
+     * default policy tries a connect failure three times in all (nothing was sent), and the caller
+     * gets a connect error caused by the JDK's {@link HttpConnectTimeoutException}.
+     */
+    private void connectTimeout(String form) throws IOException {
+        try (BlackHole hole = BlackHole.open()) {
+            if (hole == null) {
+                return;   // said on the console
+            }
+            List<RequestListener.RequestStarted> attempts = new CopyOnWriteArrayList<>();
+            long start = System.nanoTime();
+            Throwable error;
+            try (NemoClient client = clientBuilder(hole.baseUrl()).requestListener(new RequestListener() {
+                @Override
+                public void requestStarted(RequestStarted event) {
+                    attempts.add(event);
+                }
+            }).build()) {
+                error = submit(client, form);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("connect timeout [" + form + "] after " + took.toMillis() + " ms, " + attempts.size()
+                    + " attempts: " + error);
+            assertConnectFailure(error);
+            assertThat(error.getCause()).as("the cause").isInstanceOf(HttpConnectTimeoutException.class);
+            assertThat(error).hasMessageContaining("connect timed out");
+            assertThat(attempts).as("attempts (a connect failure is retried, nothing was sent)")
+                    .hasSize(RetryPolicy.defaults().maxAttempts());
+            // a hang guard, not a measurement: each attempt ends at its connect timeout
+            assertThat(took).isLessThan(DEADLINE.multipliedBy(attempts.size()).plusSeconds(30));
+        }
     }
 
     private void run(RawFaultServer server, NemoClient client, Fault fault, String form) throws IOException {
@@ -182,10 +222,14 @@ class FaultMatrixTest {
     }
 
     private NemoClient client(String baseUrl) {
+        return clientBuilder(baseUrl).build();
+    }
+
+    private NemoClient.Builder clientBuilder(String baseUrl) {
         VirtualTime time = VirtualTime.create();
         return NemoClient.builder().baseUrl(baseUrl).environment(Map.of())
                 .configDirectory(dir.resolve("config")).clock(time).sleeper(time).token(TestTokens.EXPLICIT)
-                .requestTimeout(DEADLINE).connectTimeout(DEADLINE).build();
+                .requestTimeout(DEADLINE).connectTimeout(DEADLINE);
     }
 
     private static Throwable submit(NemoClient client, String form) throws IOException {
