@@ -7,21 +7,16 @@ import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestListener;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.error.DecodeException;
-import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.error.TransportException.Kind;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpConnectTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,50 +40,6 @@ class FaultMatrixTest {
     @TempDir
     Path dir;
 
-    /** One fault: how the server breaks the exchange, and what the caller must see. */
-    private record Fault(String name, RawFaultServer.Behaviour behaviour, Set<Kind> kinds,
-                         Class<? extends NemoException> type, int requestsSeen) {
-        static Fault transport(String name, RawFaultServer.Behaviour b, Kind... kinds) {
-            return new Fault(name, b, Set.of(kinds), TransportException.class, 1);
-        }
-    }
-
-    // The complete answers say "Connection: close": the server hangs up after them, and a pooled
-    // connection it had closed would otherwise carry the next case's POST and cut it short.
-    private static List<Fault> faults() {
-        List<Fault> f = new ArrayList<>();
-        f.add(Fault.transport("reset before the response", (s, out) -> RawFaultServer.reset(s), Kind.RESET,
-                Kind.TRUNCATED));
-        f.add(Fault.transport("reset mid-body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n"
-                    + "{\"success\":true,");
-            RawFaultServer.reset(s);
-        }, Kind.RESET, Kind.TRUNCATED));
-        f.add(Fault.transport("no response: a POST timed out after it was sent", (s, out) -> { }, Kind.TIMEOUT));
-        f.add(Fault.transport("a body that stalls forever", (s, out) -> RawFaultServer.write(out,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"succ"), Kind.TIMEOUT));
-        f.add(Fault.transport("truncated chunked body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n40\r\n{\"success\":true,");
-            RawFaultServer.close(s);
-        }, Kind.TRUNCATED));
-        f.add(Fault.transport("Content-Length longer than the body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
-                    + "{\"success\":true}");
-            RawFaultServer.close(s);
-        }, Kind.TRUNCATED));
-        f.add(new Fault("200 with an HTML body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 26\r\nConnection: close\r\n\r\n"
-                    + "<html><body>hi</body></html>".substring(0, 26));
-            RawFaultServer.close(s);
-        }, Set.of(), DecodeException.class, 1));
-        f.add(new Fault("200 with an empty body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            RawFaultServer.close(s);
-        }, Set.of(), DecodeException.class, 1));
-        return f;
-    }
-
     /**
      * One server and one client per form for the whole matrix, so that what the faults leave behind
      * adds up: afterwards open file descriptors and live threads are back to where they started.
@@ -101,7 +52,7 @@ class FaultMatrixTest {
                 .collect(java.util.stream.Collectors.toSet());
         RawFaultServer server = new RawFaultServer((s, out) -> RawFaultServer.close(s));
         NemoClient client = client("http://127.0.0.1:" + server.port());
-        Stream<DynamicTest> cases = faults().stream().flatMap(fault -> Stream.of("blocking", "async").map(form ->
+        Stream<DynamicTest> cases = FaultTable.exchangeFaults().stream().flatMap(fault -> Stream.of("blocking", "async").map(form ->
                 DynamicTest.dynamicTest(fault.name() + " [" + form + "]", () -> run(server, client, fault, form))));
         DynamicTest noLeaks = DynamicTest.dynamicTest("nothing leaked", () -> {
             server.dropOpenConnections();   // the stalled peers hang up
@@ -180,7 +131,7 @@ class FaultMatrixTest {
         }
     }
 
-    private void run(RawFaultServer server, NemoClient client, Fault fault, String form) throws IOException {
+    private void run(RawFaultServer server, NemoClient client, FaultTable.Fault fault, String form) throws IOException {
         server.behave(fault.behaviour());
         Throwable error = submit(client, form);
         System.out.println(fault.name() + " [" + form + "]: " + error);
@@ -233,10 +184,7 @@ class FaultMatrixTest {
     }
 
     private static Throwable submit(NemoClient client, String form) throws IOException {
-        Draft draft;
-        try (InputStream in = FaultMatrixTest.class.getResourceAsStream("/drafts/seed-draft.json")) {
-            draft = Draft.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Draft draft = FaultTable.seedDraft();
         Throwable thrown = catchThrowable(() -> {
             if (form.equals("blocking")) {
                 client.exports().submit("s1", draft);
