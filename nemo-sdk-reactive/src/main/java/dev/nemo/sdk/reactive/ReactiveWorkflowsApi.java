@@ -71,8 +71,12 @@ public final class ReactiveWorkflowsApi {
         return new WorkflowListener() {
             @Override
             public void onProgress(WorkflowProgress progress) {
-                user.onProgress(progress);
-                sink.next(new WorkflowSignal.Progress<>(progress));
+                try {
+                    user.onProgress(progress);
+                } finally {
+                    // a listener that throws is logged by the workflow; the Flux still gets the signal
+                    sink.next(new WorkflowSignal.Progress<>(progress));
+                }
             }
 
             @Override
