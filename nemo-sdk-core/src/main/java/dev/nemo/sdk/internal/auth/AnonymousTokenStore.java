@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.internal.json.Json;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -92,24 +88,7 @@ public final class AnonymousTokenStore {
         ObjectNode entry = root.with("tokens").putObject(key).put("token", token.value());
         token.userId().ifPresent(u -> entry.put("user_id", u));
         token.expiresAt().ifPresent(e -> entry.put("expires_at", e.toString()));
-        Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", ownerOnly(file.getParent()));
-        try {
-            Files.write(tmp, Json.write(root));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ConfigLock.replace(file, Json.write(root));
         return null;
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-        }
-        return new FileAttribute<?>[0];
     }
 }

@@ -3,15 +3,9 @@ package dev.nemo.sdk.internal.auth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -69,17 +63,7 @@ public final class ClientIdStore {
             return existing;
         }
         String id = UUID.randomUUID().toString();
-        Path tmp = Files.createTempFile(configDir, FILE_NAME, ".tmp", ownerOnly(configDir));
-        try {
-            Files.write(tmp, (id + "\n").getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ConfigLock.replace(file, (id + "\n").getBytes(StandardCharsets.UTF_8));
         String stored = read(file);
         return stored != null ? stored : id;
     }
@@ -96,17 +80,7 @@ public final class ClientIdStore {
         String id = UUID.randomUUID().toString();
         try {
             return ConfigLock.holding(configDir, () -> {
-                Path tmp = Files.createTempFile(configDir, FILE_NAME, ".tmp", ownerOnly(configDir));
-                try {
-                    Files.write(tmp, (id + "\n").getBytes(StandardCharsets.UTF_8));
-                    try {
-                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                ConfigLock.replace(file, (id + "\n").getBytes(StandardCharsets.UTF_8));
                 return id;
             });
         } catch (IOException e) {
@@ -124,14 +98,6 @@ public final class ClientIdStore {
             return null;
         }
         return s;
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(perms)};
-        }
-        return new FileAttribute<?>[0];
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.nemo.sdk.internal.auth;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,6 +50,36 @@ final class ConfigLock {
         } finally {
             IN_PROCESS.unlock();
         }
+    }
+
+    /**
+     * Replaces {@code file} with {@code content}: written owner-only to a temporary file in the same
+     * folder, then moved into place (atomically where the file system can), so a reader never sees
+     * half a file.
+     *
+     * @param file    the file
+     * @param content its new bytes
+     * @throws IOException when it cannot be written
+     */
+    static void replace(Path file, byte[] content) throws IOException {
+        Path dir = file.getParent();
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp", ownerOnly(dir));
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path dir) {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
     }
 
     private static FileChannel open(Path file) {
