@@ -63,7 +63,7 @@ class ListenerFailuresTest {
     void aFailingUploadProgressListenerIsLoggedAndTheUploadGoesOn() throws Exception {
         AtomicReference<Integer> files = new AtomicReference<>();
         String log = SdkLog.during(() -> files.set(reactive.uploads().upload(sid, List.of(MediaSource.of(gif("a.gif"))),
-                UploadOptions.builder().progressListener((sent, total) -> {
+                UploadOptions.builder().onProgress((sent, total) -> {
                     throw new IllegalStateException("reactive upload listener bug 3e1f");
                 }).build()).block(HANG_GUARD).files().size()));
 

@@ -58,7 +58,7 @@ class ListenerFailuresTest {
     void aFailingUploadProgressListenerIsLoggedAndTheUploadGoesOn() throws Exception {
         AtomicReference<UploadResult> result = new AtomicReference<>();
         String log = SdkLog.during(() -> result.set(client.uploads().upload(sid, List.of(MediaSource.of(gif("a.gif"))),
-                UploadOptions.builder().progressListener((sent, total) -> {
+                UploadOptions.builder().onProgress((sent, total) -> {
                     throw new IllegalStateException("upload listener bug 7f3a");
                 }).build())));
 
