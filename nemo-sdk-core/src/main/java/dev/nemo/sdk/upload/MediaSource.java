@@ -1,8 +1,8 @@
 package dev.nemo.sdk.upload;
 
 import dev.nemo.sdk.error.MediaSourceException;
+import dev.nemo.sdk.internal.upload.OpenedStreams;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -74,13 +74,15 @@ public final class MediaSource {
      * @param fileName the file name to send, for example {@code cat.gif}
      * @param length   the exact number of bytes the stream holds, or {@link #UNKNOWN_LENGTH}
      * @param opener   returns a new stream positioned at the start of the content, each time it is
-     *                 called; the SDK closes the streams it opens
+     *                 called; the SDK closes the streams it opens. An opener that returns the same
+     *                 stream again (a one-shot stream) fails an attempt that needs the content a
+     *                 second time (after HTTP 429, say) with a {@link MediaSourceException}, and
+     *                 nothing of the content is sent twice
      * @return a streamed source
      */
     public static MediaSource ofInputStream(String fileName, long length, Supplier<? extends InputStream> opener) {
         Objects.requireNonNull(opener, "opener");
-        return new MediaSource(null, HttpRequest.BodyPublishers.ofInputStream(opener::get), fileName,
-                checkLength(length), null);
+        return new MediaSource(null, new OpenedStreams(fileName, opener), fileName, checkLength(length), null);
     }
 
     /**

@@ -4,25 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.RequestListener;
+import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.error.DecodeException;
-import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.error.TransportException.Kind;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -41,50 +40,6 @@ class FaultMatrixTest {
     @TempDir
     Path dir;
 
-    /** One fault: how the server breaks the exchange, and what the caller must see. */
-    private record Fault(String name, RawFaultServer.Behaviour behaviour, Set<Kind> kinds,
-                         Class<? extends NemoException> type, int requestsSeen) {
-        static Fault transport(String name, RawFaultServer.Behaviour b, Kind... kinds) {
-            return new Fault(name, b, Set.of(kinds), TransportException.class, 1);
-        }
-    }
-
-    // The complete answers say "Connection: close": the server hangs up after them, and a pooled
-    // connection it had closed would otherwise carry the next case's POST and cut it short.
-    private static List<Fault> faults() {
-        List<Fault> f = new ArrayList<>();
-        f.add(Fault.transport("reset before the response", (s, out) -> RawFaultServer.reset(s), Kind.RESET,
-                Kind.TRUNCATED));
-        f.add(Fault.transport("reset mid-body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n"
-                    + "{\"success\":true,");
-            RawFaultServer.reset(s);
-        }, Kind.RESET, Kind.TRUNCATED));
-        f.add(Fault.transport("no response: a POST timed out after it was sent", (s, out) -> { }, Kind.TIMEOUT));
-        f.add(Fault.transport("a body that stalls forever", (s, out) -> RawFaultServer.write(out,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"succ"), Kind.TIMEOUT));
-        f.add(Fault.transport("truncated chunked body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n40\r\n{\"success\":true,");
-            RawFaultServer.close(s);
-        }, Kind.TRUNCATED));
-        f.add(Fault.transport("Content-Length longer than the body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
-                    + "{\"success\":true}");
-            RawFaultServer.close(s);
-        }, Kind.TRUNCATED));
-        f.add(new Fault("200 with an HTML body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 26\r\nConnection: close\r\n\r\n"
-                    + "<html><body>hi</body></html>".substring(0, 26));
-            RawFaultServer.close(s);
-        }, Set.of(), DecodeException.class, 1));
-        f.add(new Fault("200 with an empty body", (s, out) -> {
-            RawFaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            RawFaultServer.close(s);
-        }, Set.of(), DecodeException.class, 1));
-        return f;
-    }
-
     /**
      * One server and one client per form for the whole matrix, so that what the faults leave behind
      * adds up: afterwards open file descriptors and live threads are back to where they started.
@@ -97,7 +52,7 @@ class FaultMatrixTest {
                 .collect(java.util.stream.Collectors.toSet());
         RawFaultServer server = new RawFaultServer((s, out) -> RawFaultServer.close(s));
         NemoClient client = client("http://127.0.0.1:" + server.port());
-        Stream<DynamicTest> cases = faults().stream().flatMap(fault -> Stream.of("blocking", "async").map(form ->
+        Stream<DynamicTest> cases = FaultTable.exchangeFaults().stream().flatMap(fault -> Stream.of("blocking", "async").map(form ->
                 DynamicTest.dynamicTest(fault.name() + " [" + form + "]", () -> run(server, client, fault, form))));
         DynamicTest noLeaks = DynamicTest.dynamicTest("nothing leaked", () -> {
             server.dropOpenConnections();   // the stalled peers hang up
@@ -130,6 +85,8 @@ class FaultMatrixTest {
                     }
                     assertConnectFailure(submit("http://127.0.0.1:" + port, form));
                 }),
+                DynamicTest.dynamicTest("connect timeout: a listener that never accepts [" + form + "]", () ->
+                        connectTimeout(form)),
                 DynamicTest.dynamicTest("DNS failure [" + form + "]", () ->
                         assertConnectFailure(submit("http://nemo-sdk-fault-test.invalid", form))),
                 DynamicTest.dynamicTest("TLS failure: a plain server spoken to over https [" + form + "]", () -> {
@@ -140,7 +97,41 @@ class FaultMatrixTest {
                 })));
     }
 
-    private void run(RawFaultServer server, NemoClient client, Fault fault, String form) throws IOException {
+    /**
+     * Connects that hang (see {@link BlackHole}): each attempt ends at the connect timeout, the
+     * default policy tries a connect failure three times in all (nothing was sent), and the caller
+     * gets a connect error caused by the JDK's {@link HttpConnectTimeoutException}.
+     */
+    private void connectTimeout(String form) throws IOException {
+        try (BlackHole hole = BlackHole.open()) {
+            if (hole == null) {
+                return;   // said on the console
+            }
+            List<RequestListener.RequestStarted> attempts = new CopyOnWriteArrayList<>();
+            long start = System.nanoTime();
+            Throwable error;
+            try (NemoClient client = clientBuilder(hole.baseUrl()).requestListener(new RequestListener() {
+                @Override
+                public void requestStarted(RequestStarted event) {
+                    attempts.add(event);
+                }
+            }).build()) {
+                error = submit(client, form);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("connect timeout [" + form + "] after " + took.toMillis() + " ms, " + attempts.size()
+                    + " attempts: " + error);
+            assertConnectFailure(error);
+            assertThat(error.getCause()).as("the cause").isInstanceOf(HttpConnectTimeoutException.class);
+            assertThat(error).hasMessageContaining("connect timed out");
+            assertThat(attempts).as("attempts (a connect failure is retried, nothing was sent)")
+                    .hasSize(RetryPolicy.defaults().maxAttempts());
+            // a hang guard, not a measurement: each attempt ends at its connect timeout
+            assertThat(took).isLessThan(DEADLINE.multipliedBy(attempts.size()).plusSeconds(30));
+        }
+    }
+
+    private void run(RawFaultServer server, NemoClient client, FaultTable.Fault fault, String form) throws IOException {
         server.behave(fault.behaviour());
         Throwable error = submit(client, form);
         System.out.println(fault.name() + " [" + form + "]: " + error);
@@ -182,17 +173,18 @@ class FaultMatrixTest {
     }
 
     private NemoClient client(String baseUrl) {
+        return clientBuilder(baseUrl).build();
+    }
+
+    private NemoClient.Builder clientBuilder(String baseUrl) {
         VirtualTime time = VirtualTime.create();
         return NemoClient.builder().baseUrl(baseUrl).environment(Map.of())
                 .configDirectory(dir.resolve("config")).clock(time).sleeper(time).token(TestTokens.EXPLICIT)
-                .requestTimeout(DEADLINE).connectTimeout(DEADLINE).build();
+                .requestTimeout(DEADLINE).connectTimeout(DEADLINE);
     }
 
     private static Throwable submit(NemoClient client, String form) throws IOException {
-        Draft draft;
-        try (InputStream in = FaultMatrixTest.class.getResourceAsStream("/drafts/seed-draft.json")) {
-            draft = Draft.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Draft draft = FaultTable.seedDraft();
         Throwable thrown = catchThrowable(() -> {
             if (form.equals("blocking")) {
                 client.exports().submit("s1", draft);

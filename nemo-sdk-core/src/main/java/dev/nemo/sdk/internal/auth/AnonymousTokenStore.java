@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.internal.json.Json;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -69,42 +65,30 @@ public final class AnonymousTokenStore {
     /** @param token the token to keep for the next run */
     public void save(AccessToken token) {
         try {
-            Files.createDirectories(file.getParent());
-            ObjectNode root = Json.mapper().createObjectNode();
-            if (Files.isRegularFile(file)) {
-                try {
-                    JsonNode existing = Json.parse(Files.readAllBytes(file));
-                    if (existing.isObject()) {
-                        root = (ObjectNode) existing;
-                    }
-                } catch (IOException | DateTimeParseException e) {
-                    LOG.debug("replacing an unreadable {}", file);
-                }
-            }
-            ObjectNode entry = root.with("tokens").putObject(key).put("token", token.value());
-            token.userId().ifPresent(u -> entry.put("user_id", u));
-            token.expiresAt().ifPresent(e -> entry.put("expires_at", e.toString()));
-            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", ownerOnly(file.getParent()));
-            try {
-                Files.write(tmp, Json.write(root));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            ConfigLock.holding(file.getParent(), () -> write(token));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the anonymous token in {} ({}); the next run will request a new one",
                     file, e.getClass().getSimpleName());
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    /** Under the config lock, so that another process's entry written meanwhile is not lost. */
+    private Void write(AccessToken token) throws IOException {
+        ObjectNode root = Json.mapper().createObjectNode();
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonNode existing = Json.parse(Files.readAllBytes(file));
+                if (existing.isObject()) {
+                    root = (ObjectNode) existing;
+                }
+            } catch (IOException | DateTimeParseException e) {
+                LOG.debug("replacing an unreadable {}", file);
+            }
         }
-        return new FileAttribute<?>[0];
+        ObjectNode entry = root.with("tokens").putObject(key).put("token", token.value());
+        token.userId().ifPresent(u -> entry.put("user_id", u));
+        token.expiresAt().ifPresent(e -> entry.put("expires_at", e.toString()));
+        ConfigLock.replace(file, Json.write(root));
+        return null;
     }
 }

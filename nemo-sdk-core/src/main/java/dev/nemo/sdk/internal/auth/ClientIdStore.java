@@ -3,15 +3,9 @@ package dev.nemo.sdk.internal.auth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,34 +45,27 @@ public final class ClientIdStore {
     public static String loadOrCreate(Path configDir) {
         Path file = configDir.resolve(FILE_NAME);
         try {
-            String existing = read(file);
-            if (existing != null) {
-                return existing;
-            }
-            Files.createDirectories(configDir);
-            String id = UUID.randomUUID().toString();
-            Path tmp = Files.createTempFile(configDir, FILE_NAME, ".tmp", ownerOnly(configDir));
-            try {
-                Files.write(tmp, (id + "\n").getBytes(StandardCharsets.UTF_8));
-                try {
-                    // no REPLACE_EXISTING: if another process won the race, its id is the one to use
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | UnsupportedOperationException race) {
-                    String winner = read(file);
-                    if (winner != null) {
-                        return winner;
-                    }
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            String stored = read(file);
-            return stored != null ? stored : id;
+            return ConfigLock.holding(configDir, () -> loadOrCreate(configDir, file));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or create the client id in " + file
                     + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder", e);
         }
+    }
+
+    /**
+     * Under the config lock: the id in the file, or a new one moved into place. The lock is what
+     * keeps two processes from both creating one: on POSIX an atomic move replaces an existing
+     * file, so without it the second process's id would silently replace the first's.
+     */
+    private static String loadOrCreate(Path configDir, Path file) throws IOException {
+        String existing = read(file);
+        if (existing != null) {
+            return existing;
+        }
+        String id = UUID.randomUUID().toString();
+        ConfigLock.replace(file, (id + "\n").getBytes(StandardCharsets.UTF_8));
+        String stored = read(file);
+        return stored != null ? stored : id;
     }
 
     /**
@@ -92,19 +79,10 @@ public final class ClientIdStore {
         Path file = configDir.resolve(FILE_NAME);
         String id = UUID.randomUUID().toString();
         try {
-            Files.createDirectories(configDir);
-            Path tmp = Files.createTempFile(configDir, FILE_NAME, ".tmp", ownerOnly(configDir));
-            try {
-                Files.write(tmp, (id + "\n").getBytes(StandardCharsets.UTF_8));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return id;
+            return ConfigLock.holding(configDir, () -> {
+                ConfigLock.replace(file, (id + "\n").getBytes(StandardCharsets.UTF_8));
+                return id;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write a new client id to " + file
                     + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder", e);
@@ -120,14 +98,6 @@ public final class ClientIdStore {
             return null;
         }
         return s;
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(perms)};
-        }
-        return new FileAttribute<?>[0];
     }
 
     /**

@@ -10,12 +10,15 @@ import dev.nemo.sdk.internal.util.ProgressReporter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds a {@link ChatListener} and collects the {@link ChatResult}; tells the progress listener
  * "still working" every progress interval of heartbeat-only quiet.
  */
 public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(ListeningSubscriber.class);
     private final ChatListener listener;
     private final ProgressReporter<ChatProgressListener> progress;
     private final long progressNanos;
@@ -70,6 +73,8 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
             listener.onEvent(event);
             progress(event);
         } catch (Throwable t) {
+            LOG.warn("The chat listener threw from onEvent; the stream is cancelled and the call fails with its "
+                    + "exception", t);
             subscription.cancel();
             result.completeExceptionally(t);
         }
