@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  */
 public final class GifBenchmark {
 
+    /** The default limits with an hour per render: a loaded machine must not cut a large file short. */
+    private static final MediaLimits LIMITS = MediaLimits.DEFAULT.withMaxRenderTime(java.time.Duration.ofHours(1));
+
     private static final int[] SWEEP = {0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200};
 
     private GifBenchmark() {
@@ -70,7 +73,7 @@ public final class GifBenchmark {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = new ArrayList<>();
         List<String> edge = new ArrayList<>();
-        try (MediaEngine engine = MediaEngine.builder().build()) {
+        try (MediaEngine engine = MediaEngine.builder().limits(LIMITS).build()) {
             for (Path f : files) {
                 if (f.getParent() != null && f.getParent().endsWith("edge")) {
                     edge.add(edge(engine, f, work));
@@ -189,7 +192,7 @@ public final class GifBenchmark {
     }
 
     private static double ssim(Path source, Path output) {
-        return SsimProbe.measure(source, output, MediaLimits.DEFAULT).orElse(Double.NaN);
+        return SsimProbe.measure(source, output, LIMITS).orElse(Double.NaN);
     }
 
     private static String line(Row r) {
