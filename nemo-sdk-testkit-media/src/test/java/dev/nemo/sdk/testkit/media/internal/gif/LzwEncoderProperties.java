@@ -133,22 +133,8 @@ class LzwEncoderProperties {
         };
     }
 
+    /** Only the wanted index: no opaque colour is near any other. */
     private static LzwEncoder.Pixels exact(int[] indices) {
-        return new LzwEncoder.Pixels() {
-            @Override
-            public int size() {
-                return indices.length;
-            }
-
-            @Override
-            public int wanted(int i) {
-                return indices[i];
-            }
-
-            @Override
-            public int cost(int i, int index) {
-                return -1;
-            }
-        };
+        return near(indices, 0, 0);
     }
 }
