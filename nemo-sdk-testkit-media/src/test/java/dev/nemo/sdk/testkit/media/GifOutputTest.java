@@ -135,6 +135,18 @@ class GifOutputTest {
     }
 
     @Test
+    void aGifTargetIsSteeredBySsimAgainstTheSource() {
+        Path in = corpusFile("cartoon/pillow-iss634.gif");
+        long target = in.toFile().length() / 4;
+        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("q.gif")).format(OutputFormat.GIF)
+                .targetSizeBytes(target).measureSsim(false).build());
+        assertThat(r.ssim()).as("measured by the search even though the request did not ask: " + r.attempts())
+                .isPresent();
+        assertThat(r.targetMet()).isTrue();
+        assertThat(r.ssim().getAsDouble()).as("a met target holds a watchable quality").isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
     void anUnreachableTargetIsReportedAsMissed() {
         Path in = corpusFile("transparent/kingfisher-loader.gif");
         RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("t.gif")).format(OutputFormat.GIF)

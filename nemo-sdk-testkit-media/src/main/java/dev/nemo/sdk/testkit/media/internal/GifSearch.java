@@ -2,6 +2,7 @@ package dev.nemo.sdk.testkit.media.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings a GIF render tries, in order. Without a size target: one encode at
@@ -12,6 +13,12 @@ final class GifSearch {
 
     /** The lossy LZW budget of a GIF render without a size target. */
     static final int DEFAULT_LOSSY = 60;
+
+    /**
+     * Below this SSIM against the source a GIF is not watchable: a size target reached only below it
+     * does not count as met.
+     */
+    static final double QUALITY_FLOOR = 0.80;
 
     private GifSearch() {
     }
@@ -49,6 +56,23 @@ final class GifSearch {
             i++;
         }
         return i - 1;
+    }
+
+    /**
+     * The other way to reach a size that plan {@code tried} reached: one rung down the resolution
+     * ladder at the first plan's colours, frame rate and lossiness, when the plan dropped colours,
+     * frames or exactness at the same resolution instead. SSIM decides between them.
+     *
+     * @return the plan, or empty when there is no other way
+     */
+    static Optional<GifOutput.Plan> alternative(List<GifOutput.Plan> plans, int tried, int rungs) {
+        GifOutput.Plan p = plans.get(tried);
+        GifOutput.Plan first = plans.get(0);
+        if (tried == 0 || p.rung() + 1 >= rungs) {
+            return Optional.empty();
+        }
+        GifOutput.Plan alt = new GifOutput.Plan(p.rung() + 1, first.maxFps(), first.colors(), first.lossy());
+        return plans.subList(0, tried + 1).contains(alt) ? Optional.empty() : Optional.of(alt);
     }
 
     private static double capped(double fps, double requestFps) {

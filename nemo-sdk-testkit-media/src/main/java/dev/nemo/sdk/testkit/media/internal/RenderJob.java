@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -67,6 +69,9 @@ public final class RenderJob {
     private final Map<Size, TitleImage.Banner> banners = new HashMap<>();
     private Path workDir;
     private int fileCounter;
+    private final Map<Path, Double> measuredSsim = new HashMap<>();
+    /** A GIF size target reached only below a watchable quality: it does not count as met. */
+    private boolean lowQualityTarget;
 
     /**
      * Prepares a render.
@@ -112,12 +117,15 @@ public final class RenderJob {
             boolean alreadyOptimal = kept.bytes() >= inputBytes && mayReturnSource(info, ladder.get(0));
             if (alreadyOptimal) {
                 kept = source(info, inputBytes);
+                lowQualityTarget = false;
                 notes.add("already optimal: no setting made a file smaller than the input ("
                         + RenderReport.humanBytes(inputBytes) + "), so the input is returned unchanged");
             }
             noteNoUpscale(info, kept.size());
             OptionalDouble ssim = OptionalDouble.empty();
-            if (req.measureSsim()) {
+            if (measuredSsim.containsKey(kept.file())) {
+                ssim = OptionalDouble.of(measuredSsim.get(kept.file()));
+            } else if (req.measureSsim()) {
                 ssim = measureSsim(kept.file(), ladder.get(0));
             }
             move(kept.file(), req.output());
@@ -126,7 +134,7 @@ public final class RenderJob {
             RenderReport report = new RenderReport(req.source(), req.output(), req.format(), inputBytes, outBytes,
                     kept.size().width(), kept.size().height(), (int) kept.frames(),
                     Duration.ofNanos(av_rescale(kept.durationTicks(), 1_000_000_000L * kept.tbNum(), kept.tbDen())),
-                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target, ssim, ctx.elapsed(), notes,
+                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target && !lowQualityTarget, ssim, ctx.elapsed(), notes,
                     alreadyOptimal);
             LOG.debug("rendered {}: {}", req.source().getFileName(), report.summary());
             return report;
@@ -258,27 +266,62 @@ public final class RenderJob {
 
     // ---------------------------------------------------------------- GIF
 
+    /**
+     * The GIF search. Without a target: one encode. With one: the plans in order until one is under
+     * the target; then the same quality one rung down the resolution ladder, and SSIM against the
+     * source decides which of the two is kept (dropping pixels or colours, whichever costs less
+     * quality). A target met only below {@link GifSearch#QUALITY_FLOOR} does not count as met.
+     */
     private Encoded gif(SourceProbe.Info info, List<Size> ladder) {
         GifOutput out = new GifOutput(this, info);
         OptionalLong target = req.targetSizeBytes();
         List<GifOutput.Plan> plans = GifSearch.plans(target.isPresent(), ladder.size(), req.maxFps().orElse(0));
-        Encoded best = null;
-        for (int i = 0; i < plans.size() && attempts.size() < MAX_GIF_ATTEMPTS; i++) {
-            ctx.check();
-            GifOutput.Plan plan = plans.get(i);
-            GifOutput.Written w = out.encode(plan, ladder.get(plan.rung()), nextFile("gif"));
-            Encoded e = new Encoded(w.file(), w.bytes(), w.size(), w.images(), w.durationCs(), 1, 100,
-                    OptionalInt.empty());
-            attempts.add(gifAttempt(plan, e, target));
-            if (best == null || e.bytes() < best.bytes()) {
-                best = e;
-            }
-            if (target.isEmpty() || e.bytes() <= target.getAsLong()) {
-                return e;
-            }
-            i = GifSearch.skip(plans, i, e.bytes(), target.getAsLong());
+        if (target.isEmpty()) {
+            return gifEncode(out, plans.get(0), ladder, target);
         }
-        return best;
+        long limit = target.getAsLong();
+        Encoded smallest = null;
+        for (int i = 0; i < plans.size() && attempts.size() < MAX_GIF_ATTEMPTS; i++) {
+            Encoded e = gifEncode(out, plans.get(i), ladder, target);
+            smallest = smallest == null || e.bytes() < smallest.bytes() ? e : smallest;
+            if (e.bytes() <= limit) {
+                Encoded kept = e;
+                double q = gifSsim(e, ladder);
+                Optional<GifOutput.Plan> alt = GifSearch.alternative(plans, i, ladder.size());
+                if (alt.isPresent() && attempts.size() < MAX_GIF_ATTEMPTS) {
+                    Encoded a = gifEncode(out, alt.get(), ladder, target);
+                    double qa = a.bytes() <= limit ? gifSsim(a, ladder) : -1;
+                    if (qa > q) {
+                        kept = a;
+                        q = qa;
+                    }
+                }
+                if (q >= 0 && q < GifSearch.QUALITY_FLOOR) {
+                    lowQualityTarget = true;
+                    notes.add(String.format(Locale.ROOT, "the size target is reached only at SSIM %.3f, below the "
+                            + "%.2f a watchable GIF needs, so it does not count as met", q, GifSearch.QUALITY_FLOOR));
+                }
+                return kept;
+            }
+            i = GifSearch.skip(plans, i, e.bytes(), limit);
+        }
+        return smallest;
+    }
+
+    private Encoded gifEncode(GifOutput out, GifOutput.Plan plan, List<Size> ladder, OptionalLong target) {
+        ctx.check();
+        GifOutput.Written w = out.encode(plan, ladder.get(plan.rung()), nextFile("gif"));
+        Encoded e = new Encoded(w.file(), w.bytes(), w.size(), w.images(), w.durationCs(), 1, 100,
+                OptionalInt.empty());
+        attempts.add(gifAttempt(plan, e, target));
+        return e;
+    }
+
+    /** The SSIM of an attempt against the source at the ladder's top size (cached for the report), -1 if unmeasurable. */
+    private double gifSsim(Encoded e, List<Size> ladder) {
+        OptionalDouble q = measureSsim(e.file(), ladder.get(0));
+        q.ifPresent(v -> measuredSsim.put(e.file(), v));
+        return q.orElse(-1);
     }
 
     // ---------------------------------------------------------------- shared pieces

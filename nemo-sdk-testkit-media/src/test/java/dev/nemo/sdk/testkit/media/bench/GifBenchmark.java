@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit.media.bench;
 
 import dev.nemo.sdk.testkit.media.MediaEngine;
+import dev.nemo.sdk.testkit.media.MediaException;
 import dev.nemo.sdk.testkit.media.MediaLimits;
 import dev.nemo.sdk.testkit.media.MediaTestSupport;
 import dev.nemo.sdk.testkit.media.OutputFormat;
@@ -8,6 +9,7 @@ import dev.nemo.sdk.testkit.media.RenderReport;
 import dev.nemo.sdk.testkit.media.RenderRequest;
 import dev.nemo.sdk.testkit.media.internal.SsimProbe;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ import java.util.stream.Stream;
  */
 public final class GifBenchmark {
 
+    /** The default limits with an hour per render: a loaded machine must not cut a large file short. */
+    private static final MediaLimits LIMITS = MediaLimits.DEFAULT.withMaxRenderTime(java.time.Duration.ofHours(1));
+
     private static final int[] SWEEP = {0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200};
 
     private GifBenchmark() {
@@ -46,7 +51,8 @@ public final class GifBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args corpus-relative or absolute GIFs; none = every GIF of the corpus except {@code edge/}
+     * @param args corpus-relative or absolute GIFs; none = every GIF of the corpus ({@code edge/} ones are
+     *     reported as refused or rendered, outside the medians)
      * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -64,15 +70,26 @@ public final class GifBenchmark {
         }
         List<Path> files = files(args);
         Path work = Files.createTempDirectory("gif-bench-");
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = new ArrayList<>();
-        try (MediaEngine engine = MediaEngine.builder().build()) {
+        List<String> edge = new ArrayList<>();
+        try (MediaEngine engine = MediaEngine.builder().limits(LIMITS).build()) {
             for (Path f : files) {
+                if (f.getParent() != null && f.getParent().endsWith("edge")) {
+                    edge.add(edge(engine, f, work));
+                    System.out.println(edge.get(edge.size() - 1));
+                    continue;
+                }
                 Row r = run(engine, f, work);
                 rows.add(r);
                 System.out.println(line(r));
             }
         }
-        String md = report(rows, gifsicle);
+        String md = report(rows, gifsicle) + edgeReport(edge) + String.format(Locale.ROOT,
+                "%nMachine: %d processors, load average %.1f before and %.1f after; %s %s.%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
         Path out = Path.of("target", "gif-benchmark.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
@@ -89,11 +106,33 @@ public final class GifBenchmark {
         }
         if (files.isEmpty() && corpus != null) {
             try (Stream<Path> s = Files.walk(corpus)) {
-                s.filter(p -> p.toString().endsWith(".gif") && !corpus.relativize(p).startsWith("edge"))
-                        .sorted().forEach(files::add);
+                s.filter(p -> p.toString().endsWith(".gif")).sorted().forEach(files::add);
             }
         }
         return files;
+    }
+
+    /** An edge-case file: refused with a reason, or rendered (never larger than its input). */
+    private static String edge(MediaEngine engine, Path f, Path work) throws IOException {
+        Path out = work.resolve("edge.gif");
+        try {
+            RenderReport r = engine.render(RenderRequest.builder(f, out).format(OutputFormat.GIF)
+                    .maxSize(RenderRequest.LARGEST_SIDE, RenderRequest.LARGEST_SHORT_SIDE).measureSsim(false).build());
+            return String.format(Locale.ROOT, "| %s | %d B | rendered: %d B, %d frames%s |", f.getFileName(),
+                    Files.size(f), r.outputBytes(), r.frames(), r.alreadyOptimal() ? ", already optimal" : "");
+        } catch (MediaException e) {
+            return String.format(Locale.ROOT, "| %s | %d B | refused: %s: %s |", f.getFileName(), Files.size(f),
+                    e.getClass().getSimpleName(), e.getMessage().replace('|', '/').lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String edgeReport(List<String> edge) {
+        if (edge.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("\nEdge cases (corpus edge/, not in the medians):\n\n| file | in | result |\n|---|---|---|\n");
+        edge.forEach(e -> s.append(e).append('\n'));
+        return s.toString();
     }
 
     private static Row run(MediaEngine engine, Path f, Path work) throws IOException {
@@ -153,7 +192,7 @@ public final class GifBenchmark {
     }
 
     private static double ssim(Path source, Path output) {
-        return SsimProbe.measure(source, output, MediaLimits.DEFAULT).orElse(Double.NaN);
+        return SsimProbe.measure(source, output, LIMITS).orElse(Double.NaN);
     }
 
     private static String line(Row r) {

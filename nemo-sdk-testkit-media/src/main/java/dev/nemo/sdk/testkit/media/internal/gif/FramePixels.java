@@ -10,6 +10,8 @@ final class FramePixels implements LzwEncoder.Pixels {
 
     /** A pixel that must get exactly its index (a transparent source pixel). */
     static final int RIGID = -1;
+    /** {@link #shown} of a pixel that is redrawn. */
+    static final int NOT_KEPT = 1;
 
     private final Palette palette;
     private final int budget;
@@ -17,6 +19,8 @@ final class FramePixels implements LzwEncoder.Pixels {
     final int[] reference;
     /** What the decoder shows at a kept pixel (any index of that colour keeps it as well as transparency). */
     final int[] shown;
+    private static final int[] NONE = new int[0];
+    private final int[][] near = new int[256][];
     int size;
 
     FramePixels(Palette palette, int budget, int capacity) {
@@ -35,6 +39,41 @@ final class FramePixels implements LzwEncoder.Pixels {
     @Override
     public int wanted(int i) {
         return wanted[i];
+    }
+
+    @Override
+    public int[] near(int i) {
+        if (reference[i] == RIGID) {
+            return NONE;
+        }
+        int base = shown[i] != NOT_KEPT ? palette.nearest(shown[i]) : wanted[i];
+        if (base == palette.transparent()) {
+            return NONE;
+        }
+        int[] n = near[base];
+        if (n == null) {
+            n = neighbours(base);
+            near[base] = n;
+        }
+        return n;
+    }
+
+    /** The entries within twice the budget's distance of an entry (itself included). */
+    private int[] neighbours(int base) {
+        int c = palette.color(base);
+        int[] found = new int[palette.colorCount()];
+        int k = 0;
+        for (int j = 0; j < palette.colorCount(); j++) {
+            if (Colors.distance(c, palette.color(j)) <= 4L * budget) {
+                found[k++] = j;
+            }
+        }
+        return java.util.Arrays.copyOf(found, k);
+    }
+
+    @Override
+    public int alternative(int i) {
+        return shown[i] == NOT_KEPT ? -1 : palette.nearest(shown[i]);
     }
 
     @Override

@@ -190,7 +190,7 @@ public final class GifOptimizer {
             for (int x = r.x(); x < r.x() + r.width(); x++, i++) {
                 int s = src[row + x];
                 int o = out[row + x];
-                pixels.shown[i] = 1;
+                pixels.shown[i] = FramePixels.NOT_KEPT;
                 if (!Colors.opaque(s)) {
                     pixels.wanted[i] = t;
                     pixels.reference[i] = FramePixels.RIGID;

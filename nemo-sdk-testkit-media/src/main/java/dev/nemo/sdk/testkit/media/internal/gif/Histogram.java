@@ -79,6 +79,15 @@ public final class Histogram {
     }
 
     /**
+     * The number of distinct colours seen, or -1 when more than can be held exactly.
+     *
+     * @return the count
+     */
+    public int distinct() {
+        return tooManyExact ? -1 : exactCount;
+    }
+
+    /**
      * The pixels counted.
      *
      * @return the count

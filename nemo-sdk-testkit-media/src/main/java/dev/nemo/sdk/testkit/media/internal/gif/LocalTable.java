@@ -93,6 +93,25 @@ final class LocalTable implements LzwEncoder.Pixels {
     }
 
     @Override
+    public int[] near(int i) {
+        int[] g = pixels.near(i);
+        int[] l = new int[g.length];
+        int k = 0;
+        for (int c : g) {
+            if (toLocal[c] >= 0 && toLocal[c] < transparent) {
+                l[k++] = toLocal[c];
+            }
+        }
+        return k == l.length ? l : java.util.Arrays.copyOf(l, k);
+    }
+
+    @Override
+    public int alternative(int i) {
+        int a = pixels.alternative(i);
+        return a < 0 ? -1 : toLocal[a];
+    }
+
+    @Override
     public int cost(int i, int index) {
         return index >= transparent ? -1 : pixels.cost(i, toGlobal[index]);
     }

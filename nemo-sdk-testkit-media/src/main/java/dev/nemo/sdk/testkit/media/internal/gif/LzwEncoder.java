@@ -15,6 +15,13 @@ import java.io.ByteArrayOutputStream;
 public final class LzwEncoder {
 
     private static final int MAX_CODES = 4096;
+    /** The run-length average spans about this many codes. */
+    private static final double EWMA_SPAN = 64;
+    /**
+     * A full table is kept (codes are still written, none added) until the average run falls below
+     * this share of what it was when the table filled: then a clear starts a fresh one.
+     */
+    private static final double CLEAR_WHEN = 0.8;
 
     /** What each pixel may become. */
     public interface Pixels {
@@ -41,6 +48,28 @@ public final class LzwEncoder {
          * @return the error, or -1 when not acceptable
          */
         int cost(int i, int index);
+
+        /**
+         * Another index a string may start with at this pixel (the colour a kept pixel already shows).
+         *
+         * @param i the pixel
+         * @return the index, or -1 for none
+         */
+        default int alternative(int i) {
+            return -1;
+        }
+
+        /**
+         * The indices that may be close enough to start a string at this pixel (a superset; each is
+         * still checked with {@link #cost}).
+         *
+         * @param i the pixel
+         * @return candidate indices
+         */
+        default int[] near(int i) {
+            int a = alternative(i);
+            return a < 0 ? new int[0] : new int[] {a};
+        }
     }
 
     private final int[] exact = new int[MAX_CODES << 8];
@@ -48,6 +77,8 @@ public final class LzwEncoder {
     private final int[] firstChild = new int[MAX_CODES];
     private final int[] nextSibling = new int[MAX_CODES];
     private final int[] suffix = new int[MAX_CODES];
+    private final int[] parent = new int[MAX_CODES];
+    private final MatchSearch search = new MatchSearch(this);
     private int stamp;
 
     /**
@@ -68,40 +99,34 @@ public final class LzwEncoder {
         reset(clear);
         out.write(clear, width);
         int n = px.size();
-        if (n == 0) {
-            out.write(end, width);
-            return out.bytes();
-        }
-        int cur = px.wanted(0);
-        emitted[0] = cur;
-        for (int i = 1; i < n; i++) {
-            int want = px.wanted(i);
-            int child = child(cur, want);
-            if (child < 0 && lossy) {
-                child = nearChild(cur, px, i);
+        int pending = -1;
+        double ewma = 0;
+        double ewmaAtFull = 0;
+        for (int i = 0; i < n; ) {
+            int code = search.longest(px, i, clear, lossy);
+            int stop = search.end();
+            for (int c = code, k = stop - 1; k >= i; c = parent[c], k--) {
+                emitted[k] = suffix[c];
             }
-            if (child >= 0) {
-                cur = child;
-                emitted[i] = suffix[child];
-                continue;
-            }
-            out.write(cur, width);
-            if (nextCode < MAX_CODES) {
-                add(cur, want, nextCode);
-                nextCode++;
+            if (pending >= 0 && nextCode < MAX_CODES) {
+                add(pending, emitted[i], nextCode++);
                 if (nextCode > (1 << width) && width < 12) {
                     width++;
                 }
-            } else {
+                ewmaAtFull = ewma;
+            }
+            out.write(code, width);
+            pending = code;
+            ewma += ((stop - i) - ewma) / EWMA_SPAN;
+            if (nextCode >= MAX_CODES && ewma < ewmaAtFull * CLEAR_WHEN) {
                 out.write(clear, width);
                 reset(clear);
                 width = minCodeSize + 1;
                 nextCode = end + 1;
+                pending = -1;
             }
-            cur = want;
-            emitted[i] = want;
+            i = stop;
         }
-        out.write(cur, width);
         out.write(end, width);
         return out.bytes();
     }
@@ -120,31 +145,31 @@ public final class LzwEncoder {
         }
     }
 
-    private int child(int code, int index) {
+    int child(int code, int index) {
         int k = code << 8 | index;
         return exactStamp[k] == stamp ? exact[k] : -1;
     }
 
-    private void add(int parent, int index, int code) {
-        int k = parent << 8 | index;
+    private void add(int prefix, int index, int code) {
+        int k = prefix << 8 | index;
         exact[k] = code;
         exactStamp[k] = stamp;
         suffix[code] = index;
-        nextSibling[code] = firstChild[parent];
-        firstChild[parent] = code;
+        parent[code] = prefix;
+        nextSibling[code] = firstChild[prefix];
+        firstChild[prefix] = code;
     }
 
-    private int nearChild(int code, Pixels px, int i) {
-        int best = -1;
-        int bestCost = Integer.MAX_VALUE;
-        for (int c = firstChild[code]; c >= 0; c = nextSibling[c]) {
-            int cost = px.cost(i, suffix[c]);
-            if (cost >= 0 && cost < bestCost) {
-                bestCost = cost;
-                best = c;
-            }
-        }
-        return best;
+    int firstChild(int code) {
+        return firstChild[code];
+    }
+
+    int nextSibling(int code) {
+        return nextSibling[code];
+    }
+
+    int suffix(int code) {
+        return suffix[code];
     }
 
     /** Packs codes least significant bit first. */

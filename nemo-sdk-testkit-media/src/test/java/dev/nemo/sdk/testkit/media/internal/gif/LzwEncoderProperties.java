@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The LZW encoder, lossless, against the JDK's own GIF decoder. */
+/** The LZW encoder, lossless and lossy, against the JDK's own GIF decoder. */
 class LzwEncoderProperties {
 
     /** An image's indices over a palette of some size. */
@@ -52,30 +52,62 @@ class LzwEncoderProperties {
         assertThat(decode(big)).isEqualTo(big.indices());
     }
 
-    private static int[] decode(Indexed img) throws IOException {
-        int[] rgb = new int[img.colors()];
+    @Property(tries = 40)
+    void lossyOutputDecodesToWhatTheEncoderSaysAndStaysWithinTheBudget(@ForAll("images") Indexed img,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 6) int tolerance) throws IOException {
+        Palette palette = palette(img.colors());
+        int[] emitted = new int[img.indices().length];
+        byte[] lzw = new LzwEncoder().encode(palette.minCodeSize(), near(img.indices(), img.colors(), tolerance),
+                true, emitted);
+        int[] decoded = decode(img.width(), img.indices().length / img.width(), palette, lzw);
+        assertThat(decoded).isEqualTo(emitted);
+        for (int i = 0; i < emitted.length; i++) {
+            assertThat(Math.abs(emitted[i] - img.indices()[i])).isLessThanOrEqualTo(tolerance);
+        }
+    }
+
+    @Property(tries = 3)
+    void aLongLossyImageKeepsAFullDictionaryAndStillDecodes(@ForAll("images") Indexed small) throws IOException {
+        Indexed big = image(255, 400, 300, true, small.indices().length);
+        Palette palette = palette(255);
+        int[] emitted = new int[big.indices().length];
+        byte[] lzw = new LzwEncoder().encode(palette.minCodeSize(), near(big.indices(), 255, 3), true, emitted);
+        assertThat(decode(400, 300, palette, lzw)).isEqualTo(emitted);
+    }
+
+    private static Palette palette(int colors) {
+        int[] rgb = new int[colors];
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = i * 0x010203;
         }
-        Palette palette = new Palette(rgb, false);
+        return new Palette(rgb, false);
+    }
+
+    private static int[] decode(Indexed img) throws IOException {
+        Palette palette = palette(img.colors());
         int height = img.indices().length / img.width();
         int[] emitted = new int[img.indices().length];
         byte[] lzw = new LzwEncoder().encode(palette.minCodeSize(), exact(img.indices()), false, emitted);
         assertThat(emitted).isEqualTo(img.indices());
+        return decode(img.width(), height, palette, lzw);
+    }
+
+    private static int[] decode(int width, int height, Palette palette, byte[] lzw) throws IOException {
         Path file = Files.createTempFile("lzw", ".gif");
         try {
-            try (GifWriter w = GifWriter.open(file, img.width(), height, palette)) {
-                w.image(new Rect(0, 0, img.width(), height), 10, GifWriter.DISPOSE_KEEP, palette.transparent(),
+            try (GifWriter w = GifWriter.open(file, width, height, palette)) {
+                w.image(new Rect(0, 0, width, height), 10, GifWriter.DISPOSE_KEEP, palette.transparent(),
                         palette.minCodeSize(), lzw);
             }
             BufferedImage decoded = ImageIO.read(file.toFile());
-            return decoded.getRaster().getSamples(0, 0, img.width(), height, 0, new int[img.indices().length]);
+            return decoded.getRaster().getSamples(0, 0, width, height, 0, new int[width * height]);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private static LzwEncoder.Pixels exact(int[] indices) {
+    /** Any opaque index within {@code tolerance} of the wanted one is acceptable; the transparent one only exactly. */
+    private static LzwEncoder.Pixels near(int[] indices, int colors, int tolerance) {
         return new LzwEncoder.Pixels() {
             @Override
             public int size() {
@@ -89,8 +121,20 @@ class LzwEncoderProperties {
 
             @Override
             public int cost(int i, int index) {
-                return -1;
+                int d = Math.abs(index - indices[i]);
+                return indices[i] < colors && index < colors && d <= tolerance ? d : -1;
+            }
+
+            @Override
+            public int[] near(int i) {
+                return java.util.stream.IntStream.rangeClosed(indices[i] - tolerance, indices[i] + tolerance)
+                        .filter(k -> k >= 0 && k < colors).toArray();
             }
         };
+    }
+
+    /** Only the wanted index: no opaque colour is near any other. */
+    private static LzwEncoder.Pixels exact(int[] indices) {
+        return near(indices, 0, 0);
     }
 }
