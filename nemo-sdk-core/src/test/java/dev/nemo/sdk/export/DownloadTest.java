@@ -5,7 +5,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.TestTokens;
@@ -36,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +182,28 @@ class DownloadTest {
                 .withHeader("Authorization", equalTo("Bearer " + TestTokens.EXPLICIT))
                 .withHeader("X-Skill-Source", equalTo("ai-gif-compressor")));
         assertThat(files()).containsExactly(dir.resolve("out.mp4"));
+    }
+
+    @Test
+    void anExpiredTokenAnsweredWithA200EnvelopeIsATypedErrorNotTheFile() throws IOException {
+        api.stubFor(get(FALLBACK).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":1001,\"message\":\"token expired\"}")));
+
+        assertThatThrownBy(() -> client.exports().download(completed(null), dir))
+                .isInstanceOf(TokenExpiredException.class);
+
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aSuccessEnvelopeWhereTheFileWasExpectedIsADecodeError() throws IOException {
+        api.stubFor(get(FALLBACK).willReturn(okJson("{\"code\":0,\"data\":{}}")));
+
+        assertThatThrownBy(() -> client.exports().download(completed(null), dir))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("application/json");
+
+        assertThat(files()).isEmpty();
     }
 
     @Test

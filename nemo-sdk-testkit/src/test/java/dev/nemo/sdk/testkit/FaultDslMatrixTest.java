@@ -41,10 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultDslMatrixTest {
-    /** A row the SDK fails today, left out of the matrix and said on the console until it is fixed. */
-    static final String KNOWN_GAP = "expired token (1001) on RENDER_DOWNLOAD: the emulator answers the authenticated "
-            + "download with HTTP 200 and a JSON envelope {code:1001}; the SDK saves that envelope as the file "
-            + "(one request, no renewal) instead of renewing the token and replaying the download";
     private final VirtualTime time = VirtualTime.create();
     private final AtomicInteger clients = new AtomicInteger();
     @TempDir
@@ -107,7 +103,7 @@ class FaultDslMatrixTest {
             tests.add(DynamicTest.dynamicTest(fault.name() + " on RUN_SSE", () -> runStream(fault)));
         }
         System.out.println("DSL fault matrix: " + tests.size() + " cases; not aimed at: CLAIM_TOKEN and UNKNOWN "
-                + "(the SDK never calls them). Not run: " + KNOWN_GAP);
+                + "(the SDK never calls them)");
         return tests.stream();
     }
 
@@ -166,9 +162,8 @@ class FaultDslMatrixTest {
                 new DslFault("HTML 502 from a proxy", b -> b.once().html(502), serverError),
                 new DslFault("429 with Retry-After 5 s", b -> b.once().rateLimited(Duration.ofSeconds(5)),
                         e -> Expected.recovered(e == Endpoint.CDN ? 1 : 2)),
-                // not on RENDER_DOWNLOAD: see KNOWN_GAP
                 new DslFault("expired token (1001)", FaultBuilder::expireToken, e -> e.authenticated()
-                        && e != Endpoint.CDN && e != Endpoint.RENDER_DOWNLOAD ? Expected.recovered(2) : null),
+                        && e != Endpoint.CDN ? Expected.recovered(2) : null),
                 new DslFault("dropped connection", b -> b.once().dropConnection(),
                         e -> get(e) ? Expected.recovered(2) : new Expected(TransportException.class, 1)),
                 new DslFault("50 ms delay", b -> b.once().delay(Duration.ofMillis(50)), e -> Expected.recovered(1)));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -191,8 +192,16 @@ public final class HttpPipeline {
         ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
                 .withAuthenticated(apiPath != null)
                 .withOptions(RequestOptions.builder().attemptTimeout(timeout).retryPolicy(policy).build());
-        return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2, handler), blocking, true,
-                apiPath == null);
+        boolean fromApi = apiPath != null;
+        // the API answers a refused download with its JSON envelope, even under 200 (an expired token is code
+        // 1001): such an answer is mapped like any other call's (and renewed and replayed), never saved as the file
+        return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2
+                && !(fromApi && isJson(info)), handler), blocking, true, !fromApi);
+    }
+
+    private static boolean isJson(HttpResponse.ResponseInfo info) {
+        return info.headers().firstValue("content-type")
+                .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
     }
 
     /**
