@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 3)
-@Measurement(iterations = 10)
+@Warmup(iterations = 2)
+@Measurement(iterations = 6)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class StreamsBenchmark {

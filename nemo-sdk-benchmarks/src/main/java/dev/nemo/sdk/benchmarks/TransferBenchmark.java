@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
 @Warmup(iterations = 2)
-@Measurement(iterations = 8)
+@Measurement(iterations = 6)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TransferBenchmark {
