@@ -7,6 +7,7 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.session.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,7 @@ final class SoakRun {
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private ExportJob completed;
+    private JsonObject preparedDraft;
 
     SoakRun(NemoEmulator emulator, NemoClient client, Random random, Path dir) throws IOException {
         this.emulator = emulator;
@@ -75,6 +77,7 @@ final class SoakRun {
         sessions.add(s.sessionId());
         client.uploads().upload(s.sessionId(), gif);
         client.chat().send(s.sessionId(), MESSAGES[3]);
+        preparedDraft = emulator.draft(s.sessionId()).orElseThrow();
         completed = client.exports().submit(s.sessionId(), draft(s.sessionId())).waitForCompletion();
         download();
     }
@@ -152,8 +155,14 @@ final class SoakRun {
         }
     }
 
+    /**
+     * Exports the first session's draft, set back to its prepared form first: every upload and edit
+     * adds to a draft and the emulator keeps each render's draft, so the emulator's own memory would
+     * otherwise grow with the run and hide what the client keeps.
+     */
     private void export() {
         String sid = sessions.get(0);
+        emulator.putDraft(sid, preparedDraft);
         ExportJob job = client.exports().submit(sid, draft(sid)).waitForCompletion();
         assertThat(job.isCompleted()).as(job.toString()).isTrue();
         completed = job;
