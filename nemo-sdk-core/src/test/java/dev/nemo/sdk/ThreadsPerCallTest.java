@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,13 +110,20 @@ class ThreadsPerCallTest {
         }
     }
 
+    /**
+     * The state reads around a blocking chat run on the caller's thread and start no thread (they
+     * started one each on two CPUs or fewer). The stream itself is opened with
+     * {@code HttpClient.sendAsync}, like every streaming body, and with two CPUs or fewer the JDK
+     * hops that future to a new thread: one per message, as a raw {@code sendAsync} costs.
+     */
     @Test
-    void blockingChatStartsNoThread() {
+    void blockingChatStartsNoThreadBeyondTheStreamsOwn() {
         try (NemoClient client = client()) {
             long started = threadsStartedBy(5, 50, () ->
                     assertThat(client.chat().send("s1", "add a title").hasText()).isTrue());
             System.out.println("threads started by 50 blocking chat sends (state read, stream, state read): " + started);
-            assertThat(started).isLessThanOrEqualTo(3);
+            long streamHops = ForkJoinPool.getCommonPoolParallelism() < 2 ? 50 : 0;
+            assertThat(started).isLessThanOrEqualTo(streamHops + 3);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.nemo.sdk.benchmarks.server.ServerProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,8 +42,7 @@ public class CallBenchmark {
         server = ServerProcess.start();
         sdk = Clients.sdk(server.baseUrl(), true);
         raw = Clients.raw();
-        rawRequest = Clients.request(server.baseUrl() + "/api/credits/balance/simple")
-                .header("Accept", "application/json").GET().build();
+        rawRequest = Clients.creditsRequest(server.baseUrl());
     }
 
     /** Stops them. */
@@ -116,10 +114,6 @@ public class CallBenchmark {
     }
 
     private long rawBalance() throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = raw.send(rawRequest, HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + r.statusCode());
-        }
-        return Clients.data(r.body()).path("available").asLong();
+        return Clients.rawBalance(raw, rawRequest);
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,29 @@ final class Clients {
      */
     static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).headers(HEADERS);
+    }
+
+    /**
+     * @param baseUrl the server
+     * @return the raw side's credits request
+     */
+    static HttpRequest creditsRequest(String baseUrl) {
+        return request(baseUrl + "/api/credits/balance/simple").header("Accept", "application/json").GET().build();
+    }
+
+    /**
+     * @param raw     the raw client
+     * @param request from {@link #creditsRequest}
+     * @return the available credits
+     * @throws IOException          on a transport failure
+     * @throws InterruptedException when interrupted
+     */
+    static long rawBalance(HttpClient raw, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = raw.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + r.statusCode());
+        }
+        return data(r.body()).path("available").asLong();
     }
 
     /**

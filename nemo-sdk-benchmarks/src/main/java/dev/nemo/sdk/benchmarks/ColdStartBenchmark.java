@@ -2,7 +2,6 @@ package dev.nemo.sdk.benchmarks;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.benchmarks.server.ServerProcess;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,8 +59,6 @@ public class ColdStartBenchmark {
      */
     @Benchmark
     public long coldStart_raw() throws Exception {
-        HttpResponse<byte[]> r = Clients.raw().send(Clients.request(server.baseUrl() + "/api/credits/balance/simple")
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        return Clients.data(r.body()).path("available").asLong();
+        return Clients.rawBalance(Clients.raw(), Clients.creditsRequest(server.baseUrl()));
     }
 }

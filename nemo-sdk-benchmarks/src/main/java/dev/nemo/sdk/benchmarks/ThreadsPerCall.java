@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /** Counts the platform threads started per blocking call, SDK and raw, against the forked server. */
 final class ThreadsPerCall {
@@ -21,8 +20,7 @@ final class ThreadsPerCall {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (ServerProcess server = ServerProcess.start(); NemoClient sdk = Clients.sdk(server.baseUrl(), true)) {
             HttpClient raw = Clients.raw();
-            HttpRequest request = Clients.request(server.baseUrl() + "/api/credits/balance/simple")
-                    .header("Accept", "application/json").GET().build();
+            HttpRequest request = Clients.creditsRequest(server.baseUrl());
             double[] perCall = new double[2];
             for (int side = 0; side < 2; side++) {
                 for (int i = 0; i < WARM_UP + CALLS; i++) {
@@ -32,7 +30,7 @@ final class ThreadsPerCall {
                     if (side == 0) {
                         sdk.credits().balance();
                     } else {
-                        Clients.data(raw.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
+                        Clients.rawBalance(raw, request);
                     }
                 }
                 perCall[side] = (threads.getTotalStartedThreadCount() - perCall[side]) / CALLS;

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The soak of issue 15: mixed operations (sessions, state, credits, uploads, chat, exports,
  * downloads) with random faults from the emulator's fault DSL, all on one client. Every operation
- * ends in a right answer or a typed error; afterwards threads, connections to the emulator, file
+ * ends in a right answer or a typed error; afterwards threads (but the emulator's own server
+ * threads), connections to the emulator, file
  * descriptors and heap (after GC) are back to where they were after a warm-up, within
  * {@link #THREADS_TOLERANCE}, {@link #CONNECTIONS_TOLERANCE}, {@link #DESCRIPTORS_TOLERANCE} and
  * {@link #HEAP_TOLERANCE}, and no temporary file is left. Waits (polls, Retry-After, backoff, the
@@ -72,7 +73,8 @@ class SoakTest {
     }
 
     private static void assertBackToStart(ResourceLevels before, ResourceLevels after) {
-        assertThat(after.threads()).as("live threads").isLessThanOrEqualTo(before.threads() + THREADS_TOLERANCE);
+        assertThat(after.threads()).as("live threads but the emulator's: before %s, after %s", before.threadNames(),
+                after.threadNames()).isLessThanOrEqualTo(before.threads() + THREADS_TOLERANCE);
         assertThat(after.heapBytes()).as("heap after GC").isLessThanOrEqualTo(before.heapBytes() + HEAP_TOLERANCE);
         if (before.connections() < 0 || before.descriptors() < 0) {
             System.out.println("soak: no /proc here, so connections and file descriptors are not checked");

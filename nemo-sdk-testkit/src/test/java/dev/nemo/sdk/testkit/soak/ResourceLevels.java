@@ -14,25 +14,30 @@ import java.util.stream.Stream;
  * ports, open file descriptors and heap in use after a full GC. Connections and descriptors are
  * read from {@code /proc} and are -1 where it does not exist (then the soak says so and checks the rest).
  *
- * @param threads     live threads
+ * @param threads     live threads, but for the emulator's own HTTP threads (a server pool whose idle
+ *                    threads end after a minute; they are the server's, not the client's)
+ * @param threadNames their names, for the report
  * @param connections established TCP connections whose remote port is one of the server's ports
  * @param descriptors open file descriptors of this process
  * @param heapBytes   heap in use after {@link System#gc()}
  */
-public record ResourceLevels(int threads, int connections, long descriptors, long heapBytes) {
+public record ResourceLevels(int threads, List<String> threadNames, int connections, long descriptors, long heapBytes) {
 
     /**
      * @param serverPorts the ports the client talks to
      * @return the levels now
      */
     public static ResourceLevels measure(Set<Integer> serverPorts) {
-        return new ResourceLevels(Thread.activeCount(), establishedConnections(serverPorts), openDescriptors(), heapAfterGc());
+        List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> !n.startsWith("nemo-emulator-")).sorted().toList();
+        return new ResourceLevels(names.size(), names, establishedConnections(serverPorts), openDescriptors(),
+                heapAfterGc());
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "threads=%d, connections=%d, file descriptors=%d, heap after GC=%.1f MiB",
-                threads, connections, descriptors, heapBytes / 1048576.0);
+        return String.format(Locale.ROOT, "threads=%d, connections=%d, file descriptors=%d, heap after GC=%.1f MiB; "
+                + "threads %s", threads, connections, descriptors, heapBytes / 1048576.0, threadNames);
     }
 
     private static long heapAfterGc() {
