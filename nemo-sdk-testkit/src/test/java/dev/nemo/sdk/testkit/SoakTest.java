@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * downloads) with random faults from the emulator's fault DSL, all on one client. Every operation
  * ends in a right answer or a typed error; afterwards threads (but the emulator's own server
  * threads), connections to the emulator, file
- * descriptors and heap (after GC) are back to where they were after a warm-up, within
- * {@link #THREADS_TOLERANCE}, {@link #CONNECTIONS_TOLERANCE}, {@link #DESCRIPTORS_TOLERANCE} and
- * {@link #HEAP_TOLERANCE}, and no temporary file is left. Waits (polls, Retry-After, backoff, the
+ * descriptors and heap (after GC) are back to where they were after a warm-up: no more SDK threads,
+ * the JDK client's cached worker pool within {@link #HTTP_WORKERS_LIMIT}, other threads within
+ * {@link #THREADS_TOLERANCE} (a transient thread of the JDK's async hop), and
+ * {@link #CONNECTIONS_TOLERANCE}, {@link #DESCRIPTORS_TOLERANCE} and {@link #HEAP_TOLERANCE}; and
+ * no temporary file is left. Waits (polls, Retry-After, backoff, the
  * chat's state re-reads) run in virtual time.
  *
  * <p>{@code verify} runs {@value #DEFAULT_OPERATIONS} operations; the {@code soak} profile
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakTest {
     static final int DEFAULT_OPERATIONS = 300;
     static final int THREADS_TOLERANCE = 4;
+    /** The JDK client's worker pool is a cached pool: it widens while tasks overlap, idle workers end after 60 s. */
+    static final int HTTP_WORKERS_LIMIT = 16;
     static final int CONNECTIONS_TOLERANCE = 2;
     static final int DESCRIPTORS_TOLERANCE = 8;
     static final long HEAP_TOLERANCE = 24L * 1024 * 1024;
@@ -73,8 +77,12 @@ class SoakTest {
     }
 
     private static void assertBackToStart(ResourceLevels before, ResourceLevels after) {
-        assertThat(after.threads()).as("live threads but the emulator's: before %s, after %s", before.threadNames(),
-                after.threadNames()).isLessThanOrEqualTo(before.threads() + THREADS_TOLERANCE);
+        String names = "before " + before.threadNames() + ", after " + after.threadNames();
+        assertThat(count(after, "nemo-sdk-")).as("the SDK's threads: " + names).isLessThanOrEqualTo(count(before, "nemo-sdk-"));
+        assertThat(count(after, "HttpClient-")).as("the JDK client's workers: " + names)
+                .isLessThanOrEqualTo(HTTP_WORKERS_LIMIT);
+        assertThat(after.threads() - count(after, "HttpClient-")).as("other threads but the emulator's: " + names)
+                .isLessThanOrEqualTo(before.threads() - count(before, "HttpClient-") + THREADS_TOLERANCE);
         assertThat(after.heapBytes()).as("heap after GC").isLessThanOrEqualTo(before.heapBytes() + HEAP_TOLERANCE);
         if (before.connections() < 0 || before.descriptors() < 0) {
             System.out.println("soak: no /proc here, so connections and file descriptors are not checked");
@@ -84,6 +92,10 @@ class SoakTest {
                 .isLessThanOrEqualTo(before.connections() + CONNECTIONS_TOLERANCE);
         assertThat(after.descriptors()).as("open file descriptors")
                 .isLessThanOrEqualTo(before.descriptors() + DESCRIPTORS_TOLERANCE);
+    }
+
+    private static long count(ResourceLevels levels, String prefix) {
+        return levels.threadNames().stream().filter(n -> n.startsWith(prefix)).count();
     }
 
     /** After close, the SDK's own threads end (a bounded wait for them, not a sleep). */
