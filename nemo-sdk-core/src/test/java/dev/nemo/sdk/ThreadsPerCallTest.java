@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Blocking calls run on the caller's thread: hundreds of them start no thread (issue 15 measured one
  * new thread per call on hosts with two CPUs or fewer, where the JDK's async pool spawns a thread per
- * task). Covers the plain calls, uploads (file, stream, URLs) and exports (submit, wait, poll, cancel,
- * download).
+ * task). Covers the plain calls, uploads (file, stream, URLs), exports (submit, wait, poll, cancel,
+ * download) and the blocking chat (state read, stream, state read).
  */
 class ThreadsPerCallTest {
     private static final byte[] GIF = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
@@ -109,6 +110,23 @@ class ThreadsPerCallTest {
         }
     }
 
+    /**
+     * The state reads around a blocking chat run on the caller's thread and start no thread (they
+     * started one each on two CPUs or fewer). The stream itself is opened with
+     * {@code HttpClient.sendAsync}, like every streaming body, and with two CPUs or fewer the JDK
+     * hops that future to a new thread: one per message, as a raw {@code sendAsync} costs.
+     */
+    @Test
+    void blockingChatStartsNoThreadBeyondTheStreamsOwn() {
+        try (NemoClient client = client()) {
+            long started = threadsStartedBy(5, 50, () ->
+                    assertThat(client.chat().send("s1", "add a title").hasText()).isTrue());
+            System.out.println("threads started by 50 blocking chat sends (state read, stream, state read): " + started);
+            long streamHops = ForkJoinPool.getCommonPoolParallelism() < 2 ? 50 : 0;
+            assertThat(started).isLessThanOrEqualTo(streamHops + 3);
+        }
+    }
+
     private long threadsStartedBy(int warmUps, int rounds, Runnable round) {
         for (int i = 0; i < warmUps; i++) {
             round.run();   // warm up: connection pool, HTTP client worker, server thread
@@ -136,6 +154,11 @@ class ThreadsPerCallTest {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/run_sse") || path.startsWith("/api/state/")) {
+                send(exchange, path.equals("/run_sse") ? "text/event-stream" : "application/json",
+                        resource(path.equals("/run_sse") ? "/transcripts/adk-java-tool-text.sse" : "/drafts/state-latest.json"));
+                return;
+            }
             if (path.startsWith("/out/")) {
                 send(exchange, "video/mp4", VIDEO);
                 return;
@@ -150,6 +173,12 @@ class ThreadsPerCallTest {
                     + base() + "/out/video.mp4\",\"outputSize\":" + VIDEO.length + "}}"
                     : "{\"success\":true,\"data\":{\"status\":\"pending\"}}";
             send(exchange, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = ThreadsPerCallTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
         }
     }
 

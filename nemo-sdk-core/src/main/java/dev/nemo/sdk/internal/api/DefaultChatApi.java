@@ -42,7 +42,9 @@ public final class DefaultChatApi implements ChatApi {
     public static final String APP_NAME = "nemo_agent";
 
     private final HttpPipeline transport;
+    private final StateApi state;
     private final StateCheck stateCheck;
+    private final StateCheck blockingStateCheck;
     private final Ticker ticker;
     private final Executor executor;
 
@@ -52,7 +54,9 @@ public final class DefaultChatApi implements ChatApi {
      */
     public DefaultChatApi(HttpPipeline transport, StateApi state) {
         this.transport = transport;
+        this.state = state;
         this.stateCheck = new StateCheck(state, transport.settings().sleeper());
+        this.blockingStateCheck = stateCheck.blocking();
         this.ticker = Ticker.of(transport.settings().scheduler());
         Executor e = transport.settings().executor();
         this.executor = e != null ? e : ForkJoinPool.commonPool();
@@ -66,6 +70,38 @@ public final class DefaultChatApi implements ChatApi {
     @Override
     public ChatStream stream(String sessionId, String message, ChatOptions options) {
         return BlockingChatStream.open(newPublisher(sessionId, message, options));
+    }
+
+    /**
+     * The blocking form runs the state reads on the caller's thread (blocking calls, as every other
+     * blocking call of the SDK) and only waits for the stream: on JDK 17 with two CPUs or fewer each
+     * asynchronous read would start a thread.
+     */
+    @Override
+    public ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
+        ListeningSubscriber subscriber = new ListeningSubscriber(listener, options, ticker);
+        SessionState before = null;
+        NemoException beforeFailure = null;
+        if (options.stateCheck()) {
+            try {
+                before = state.get(sessionId);
+            } catch (RuntimeException e) {
+                beforeFailure = StateCheck.nemo(e);
+            }
+        }
+        CompletableFuture<ChatResult> streamed = subscriber.result();
+        streamed.whenComplete((r, e) -> {
+            if (streamed.isCancelled()) {
+                subscriber.cancel();   // the caller was interrupted
+            }
+        });
+        publisher.subscribe(subscriber);
+        ChatResult result = streamEnded(listener, Futures.await(streamed));
+        Thread caller = Thread.currentThread();
+        return Futures.await(blockingStateCheck.after(result, sessionId, before, beforeFailure, options,
+                caller::isInterrupted, listener));
     }
 
     @Override

@@ -35,14 +35,29 @@ public final class StateCheck {
 
     private final StateApi state;
     private final Sleeper sleeper;
+    private final boolean blocking;
 
     /**
      * @param state   reads session state
      * @param sleeper waits between checks
      */
     public StateCheck(StateApi state, Sleeper sleeper) {
+        this(state, sleeper, false);
+    }
+
+    private StateCheck(StateApi state, Sleeper sleeper, boolean blocking) {
         this.state = state;
         this.sleeper = sleeper;
+        this.blocking = blocking;
+    }
+
+    /**
+     * @return the same checks for a caller that waits: each read is a blocking call on the calling
+     *         thread, and each wait between reads is waited out there, so that no read runs on (or
+     *         blocks) a pool or timer thread, and none starts a thread
+     */
+    public StateCheck blocking() {
+        return new StateCheck(state, sleeper, true);
     }
 
     /**
@@ -131,13 +146,27 @@ public final class StateCheck {
                 return CompletableFuture.completedFuture(lastGood != null ? lastGood : result);
             }
             Duration wait = waits.get(i);
-            CompletableFuture<Void> slept = wait.isZero() ? CompletableFuture.completedFuture(null)
-                    : sleeper.sleep(wait).toCompletableFuture();
-            return slept
-                    .thenCompose(v -> state.getAsync(sessionId, RequestOptions.none()))
+            return (blocking ? readHere(wait) : readLater(wait))
                     .handle((after, error) -> error == null ? read(i, after)
                             : failed(i, nemo(Futures.unwrap(error)), lastGood))
                     .thenCompose(f -> f);
+        }
+
+        private CompletableFuture<SessionState> readLater(Duration wait) {
+            CompletableFuture<Void> slept = wait.isZero() ? CompletableFuture.completedFuture(null)
+                    : sleeper.sleep(wait).toCompletableFuture();
+            return slept.thenCompose(v -> state.getAsync(sessionId, RequestOptions.none()));
+        }
+
+        private CompletableFuture<SessionState> readHere(Duration wait) {
+            try {
+                if (!wait.isZero()) {
+                    Futures.await(sleeper.sleep(wait));
+                }
+                return CompletableFuture.completedFuture(state.get(sessionId));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
 
         private CompletableFuture<ChatResult> read(int i, SessionState after) {
