@@ -80,7 +80,8 @@ class RequestListenerTest {
         }
 
         assertThat(events.all).hasSize(5);
-        assertThat(events.all.get(0)).isEqualTo(new RequestStarted("credits.balance", "GET", CREDITS, 1));
+        RequestStarted first = (RequestStarted) events.all.get(0);
+        assertThat(first).isEqualTo(new RequestStarted(first.callId(), "credits.balance", "GET", CREDITS, 1));
         assertThat(events.all.get(1)).isInstanceOfSatisfying(ResponseReceived.class, r -> {
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.attempt()).isEqualTo(1);
@@ -91,7 +92,7 @@ class RequestListenerTest {
             assertThat(r.cause()).isInstanceOf(ServerException.class);
             assertThat(r.delay()).isEqualTo(time.sleeps().get(0));
         });
-        assertThat(events.all.get(3)).isEqualTo(new RequestStarted("credits.balance", "GET", CREDITS, 2));
+        assertThat(events.all.get(3)).isEqualTo(new RequestStarted(first.callId(), "credits.balance", "GET", CREDITS, 2));
         assertThat(events.all.get(4)).isInstanceOfSatisfying(ResponseReceived.class, r -> {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.apiCode()).isEmpty();
@@ -223,8 +224,9 @@ class RequestListenerTest {
             client.exports().download(job, dir.resolve("out.mp4"));
         }
 
-        assertThat(events.of(RequestStarted.class)).containsExactly(
-                new RequestStarted("exports.download", "GET", "{outputUrl}", 1));
+        assertThat(events.of(RequestStarted.class)).extracting(RequestStarted::operation, RequestStarted::pathTemplate,
+                RequestStarted::attempt).containsExactly(org.assertj.core.groups.Tuple.tuple("exports.download",
+                "{outputUrl}", 1));
         assertThat(events.all).allSatisfy(e -> assertThat(e.toString()).doesNotContain("signature"));
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,9 @@ import java.util.function.Function;
  * @param <T> the stream body type
  */
 public final class CallContext<T> {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
     private final ApiRequest request;
     private volatile Operation operation;
     private final ResponseReader<T> reader;
@@ -42,6 +46,11 @@ public final class CallContext<T> {
         this.followsCrossOrigin = followsCrossOrigin;
         this.policy = policy;
         this.timeout = timeout;
+    }
+
+    /** @return the call's id for listeners: unique in this process, correlation only */
+    public long id() {
+        return id;
     }
 
     /** @return the API request as the resource described it */
@@ -87,6 +96,11 @@ public final class CallContext<T> {
     /** @return the number of the attempt being started (1, 2, …), counting every send */
     int nextAttempt() {
         return attempts.incrementAndGet();
+    }
+
+    /** @return the attempts started so far */
+    int attempts() {
+        return attempts.get();
     }
 
     /** @return whether the caller cancelled */
