@@ -103,7 +103,8 @@ public abstract class HealthIndicatorContract {
         configured(wrong).withPropertyValues("nemo.health.enabled=true").run(ctx -> {
             Seen health = health(ctx);
             assertThat(health.status()).isEqualTo("DOWN");
-            assertThat(health.details()).containsKey("error").doesNotContainKey("creditsAvailable");
+            assertThat(health.details()).containsEntry("error", "TokenExpiredException")
+                    .doesNotContainKey("creditsAvailable");
             assertThat(health.text()).doesNotContain(wrong).doesNotContain(TOKEN);
         });
     }
