@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static dev.nemo.sdk.RequestListenerTest.CREDITS;
+import static dev.nemo.sdk.RequestListenerTest.CREDITS_OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,20 +24,18 @@ import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The call frame of the request listener: one start and one end per call, its attempts under its id. */
+/**
+ * The call frame of the request listener (the per-attempt events: {@link RequestListenerTest}): one
+ * start and one end per call, its attempts under its id.
+ */
 class RequestListenerCallTest {
-    private static final String CREDITS = "/api/credits/balance/simple";
-    private static final String CREDITS_OK = "{\"code\":0,\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}";
-
     @TempDir
     Path dir;
     WireMockServer wm;
@@ -143,15 +143,10 @@ class RequestListenerCallTest {
         });
     }
 
-    /** Keeps every event in order. */
-    static final class Recorder implements RequestListener {
-        final List<Record> all = new CopyOnWriteArrayList<>();
+    /** Keeps every event in order, the call frame included. */
+    static final class Recorder extends RequestListenerTest.Recorder {
         final CompletableFuture<Void> retried = new CompletableFuture<>();
         final CompletableFuture<Void> ended = new CompletableFuture<>();
-
-        <T> List<T> of(Class<T> type) {
-            return all.stream().filter(type::isInstance).map(type::cast).toList();
-        }
 
         @Override
         public void callStarted(CallStarted event) {
@@ -165,24 +160,9 @@ class RequestListenerCallTest {
         }
 
         @Override
-        public void requestStarted(RequestStarted event) {
-            all.add(event);
-        }
-
-        @Override
         public void retryScheduled(RetryScheduled event) {
-            all.add(event);
+            super.retryScheduled(event);
             retried.complete(null);
-        }
-
-        @Override
-        public void responseReceived(ResponseReceived event) {
-            all.add(event);
-        }
-
-        @Override
-        public void requestFailed(RequestFailed event) {
-            all.add(event);
         }
     }
 }

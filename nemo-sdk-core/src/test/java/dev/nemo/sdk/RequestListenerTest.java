@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The public request listener: which events, in which order, with which tags, and never a secret. */
 class RequestListenerTest {
-    private static final String CREDITS = "/api/credits/balance/simple";
-    private static final String CREDITS_OK = "{\"code\":0,\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}";
+    static final String CREDITS = "/api/credits/balance/simple";
+    static final String CREDITS_OK = "{\"code\":0,\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}";
     private static final String SID = "5529798706024415232";
 
     @TempDir
@@ -231,7 +231,7 @@ class RequestListenerTest {
     }
 
     /** Keeps every event in order. */
-    static final class Recorder implements RequestListener {
+    static class Recorder implements RequestListener {
         final List<Record> all = new CopyOnWriteArrayList<>();
 
         <T> List<T> of(Class<T> type) {
