@@ -24,6 +24,7 @@ import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +142,22 @@ class RequestListenerCallTest {
             assertThat(e.error()).get().isInstanceOfSatisfying(TransportException.class,
                     t -> assertThat(t.kind()).isEqualTo(TransportException.Kind.INTERRUPTED));
         });
+    }
+
+    @Test
+    void aCallPastItsWholeCallTimeoutEndsAsATimeoutNotACancellation() {
+        wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
+        CompletableFuture<Void> neverWakes = new CompletableFuture<>();
+
+        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
+                .sleeper(d -> neverWakes).requestListener(events).build()) {
+            assertThatThrownBy(() -> client.credits().balance(RequestOptions.builder()
+                    .timeout(Duration.ofMillis(300)).build())).isInstanceOf(TransportException.class);
+        }
+
+        assertThat(events.of(CallEnded.class)).singleElement().satisfies(e -> assertThat(e.error()).get()
+                .isInstanceOfSatisfying(TransportException.class,
+                        t -> assertThat(t.kind()).isEqualTo(TransportException.Kind.TIMEOUT)));
     }
 
     /** Keeps every event in order, the call frame included. */

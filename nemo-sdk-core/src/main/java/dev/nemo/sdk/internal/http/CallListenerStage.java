@@ -44,7 +44,7 @@ final class CallListenerStage implements HttpStage {
 
     private void ended(HttpCall<?> call, HttpReply<?> reply, Throwable error, Duration took) {
         CallContext<?> ctx = call.context();
-        NemoException typed = error == null ? null : typed(ctx, Futures.unwrap(error));
+        NemoException typed = error == null ? null : typed(ctx, error);
         OptionalInt status = reply != null ? OptionalInt.of(reply.status())
                 : typed instanceof NemoServiceException s ? OptionalInt.of(s.httpStatus()) : OptionalInt.empty();
         Operation op = ctx.operation();
@@ -53,11 +53,14 @@ final class CallListenerStage implements HttpStage {
         listeners.emit("callEnded", l -> l.callEnded(event));
     }
 
-    /** The caller's cancellation reads as an interruption, whatever the cut exchange threw. */
-    private static NemoException typed(CallContext<?> ctx, Throwable e) {
-        if (ctx.cancelled() && !(e instanceof NemoException)) {
+    /**
+     * The error the caller gets; the caller's own cancellation (not a passed deadline) reads as an
+     * interruption, whatever the cut exchange threw.
+     */
+    private static NemoException typed(CallContext<?> ctx, Throwable error) {
+        if (ctx.cancelled() && !ctx.expired() && !(Futures.unwrap(error) instanceof NemoException)) {
             return IoFailures.classify(new InterruptedException("cancelled by the caller"), ctx.request());
         }
-        return IoFailures.classify(e, ctx.request());
+        return ctx.typedError(error);
     }
 }
