@@ -46,7 +46,8 @@ final class CallListenerStage implements HttpStage {
         CallContext<?> ctx = call.context();
         NemoException typed = error == null ? null : typed(ctx, error);
         OptionalInt status = reply != null ? OptionalInt.of(reply.status())
-                : typed instanceof NemoServiceException s ? OptionalInt.of(s.httpStatus()) : OptionalInt.empty();
+                : typed instanceof NemoServiceException s && s.httpStatus() != NemoException.NO_STATUS
+                ? OptionalInt.of(s.httpStatus()) : OptionalInt.empty();
         Operation op = ctx.operation();
         RequestListener.CallEnded event = new RequestListener.CallEnded(ctx.id(), op.name(), call.method(),
                 op.pathTemplate(), ctx.attempts(), status, Optional.ofNullable(typed), took);
