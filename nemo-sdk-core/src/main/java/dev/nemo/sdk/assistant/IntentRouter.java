@@ -1,5 +1,6 @@
 package dev.nemo.sdk.assistant;
 
+import dev.nemo.sdk.upload.MediaFormats;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,8 @@ public final class IntentRouter {
     private static final IntentRouter STANDARD = new IntentRouter();
 
     private static final String NOT_WORD = "(?![\\p{IsLatin}\\p{N}])";
-    private static final String EXTENSIONS = "(?:mp4|mov|avi|webm|mkv|jpe?g|png|gif|webp|apng|mp3|wav|m4a|aac)";
+    /** The extensions of the one list of accepted formats ({@link MediaFormats}). */
+    private static final String EXTENSIONS = "(?:" + String.join("|", MediaFormats.extensions()) + ")";
     private static final String STATE_NOUNS = "(?:tracks?|track list|timeline|state|draft|project|status|progress|"
             + "layers|summary)";
 

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.assistant.GuiPhrases;
 import dev.nemo.sdk.json.JsonNull;
 import dev.nemo.sdk.json.JsonValue;
 import java.util.Locale;
@@ -58,6 +59,18 @@ public sealed interface ChatEvent {
         /** @return whether this is a token-level chunk (only when streaming was asked for) */
         public boolean partial() {
             return info.partial();
+        }
+
+        /**
+         * The text for a person to read: {@link #text()} with the agent's GUI wording ("click the
+         * Export button") replaced by what an app does instead ({@link GuiPhrases#standard()}), as
+         * {@link ChatResult#displayText()} does. A token-level chunk may hold half a phrase: translate
+         * the assembled text of chunks, or use the final event.
+         *
+         * @return the text for display
+         */
+        public String displayText() {
+            return GuiPhrases.standard().translate(text).text();
         }
 
         /** @return the agent that wrote it, or {@code null} */

@@ -1,8 +1,8 @@
 package dev.nemo.sdk.error;
 
 /**
- * API code 4001: the server refused the file type. Accepted: video mp4, mov, avi, webm, mkv;
- * image jpg, png, gif, webp (and APNG for the GIF compressor); audio mp3, wav, m4a, aac.
+ * API code 4001: the server refused the file type. The message lists the accepted formats
+ * ({@link dev.nemo.sdk.upload.MediaFormats#description()}).
  */
 public class UnsupportedFileTypeException extends NemoServiceException {
     private static final long serialVersionUID = 1L;

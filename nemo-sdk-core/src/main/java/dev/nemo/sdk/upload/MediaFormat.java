@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The media formats the NemoVideo upload accepts, with the MIME type the SDK sends for each and
- * the magic bytes it recognises them by.
+ * the magic bytes it recognises them by. {@link MediaFormats} says which of them the GIF compressor
+ * is made for, the size limit, and the sentence every message shows.
  *
  * <p>Formats are grouped in containers: a file's extension picks the MIME type when it names the
  * same container as the content ({@code clip.png} holding an animated PNG is sent as
@@ -21,33 +23,33 @@ import java.util.Optional;
  */
 public enum MediaFormat {
     /** MPEG-4 video ({@code ftyp} box with an MP4 brand). */
-    MP4("video/mp4", Kind.VIDEO, Container.ISO_BMFF, "mp4"),
+    MP4("MP4", "video/mp4", Kind.VIDEO, Container.ISO_BMFF, "mp4"),
     /** QuickTime movie ({@code ftyp qt  }, or a bare {@code moov}/{@code mdat} atom). */
-    MOV("video/quicktime", Kind.VIDEO, Container.ISO_BMFF, "mov"),
+    MOV("MOV", "video/quicktime", Kind.VIDEO, Container.ISO_BMFF, "mov"),
     /** AVI ({@code RIFF....AVI }). */
-    AVI("video/x-msvideo", Kind.VIDEO, Container.RIFF_AVI, "avi"),
+    AVI("AVI", "video/x-msvideo", Kind.VIDEO, Container.RIFF_AVI, "avi"),
     /** WebM (EBML with DocType {@code webm}). */
-    WEBM("video/webm", Kind.VIDEO, Container.MATROSKA, "webm"),
+    WEBM("WebM", "video/webm", Kind.VIDEO, Container.MATROSKA, "webm"),
     /** Matroska (EBML with DocType {@code matroska}). */
-    MKV("video/x-matroska", Kind.VIDEO, Container.MATROSKA, "mkv"),
+    MKV("MKV", "video/x-matroska", Kind.VIDEO, Container.MATROSKA, "mkv"),
     /** JPEG ({@code FF D8 FF}). */
-    JPEG("image/jpeg", Kind.IMAGE, Container.JPEG, "jpg", "jpeg"),
+    JPEG("JPG", "image/jpeg", Kind.IMAGE, Container.JPEG, "jpg", "jpeg"),
     /** PNG without animation. */
-    PNG("image/png", Kind.IMAGE, Container.PNG, "png"),
+    PNG("PNG", "image/png", Kind.IMAGE, Container.PNG, "png"),
     /** Animated PNG (a PNG with an {@code acTL} chunk before its image data). */
-    APNG("image/apng", Kind.IMAGE, Container.PNG, "apng"),
+    APNG("APNG", "image/apng", Kind.IMAGE, Container.PNG, "apng"),
     /** GIF ({@code GIF87a} or {@code GIF89a}). */
-    GIF("image/gif", Kind.IMAGE, Container.GIF, "gif"),
+    GIF("GIF", "image/gif", Kind.IMAGE, Container.GIF, "gif"),
     /** WebP ({@code RIFF....WEBP}). */
-    WEBP("image/webp", Kind.IMAGE, Container.RIFF_WEBP, "webp"),
+    WEBP("WebP", "image/webp", Kind.IMAGE, Container.RIFF_WEBP, "webp"),
     /** MPEG audio (an {@code ID3} tag or an MPEG audio frame). */
-    MP3("audio/mpeg", Kind.AUDIO, Container.MPEG_AUDIO, "mp3"),
+    MP3("MP3", "audio/mpeg", Kind.AUDIO, Container.MPEG_AUDIO, "mp3"),
     /** WAVE audio ({@code RIFF....WAVE}, also {@code RF64}). */
-    WAV("audio/wav", Kind.AUDIO, Container.RIFF_WAVE, "wav"),
+    WAV("WAV", "audio/wav", Kind.AUDIO, Container.RIFF_WAVE, "wav"),
     /** MPEG-4 audio ({@code ftyp M4A }). */
-    M4A("audio/mp4", Kind.AUDIO, Container.ISO_BMFF, "m4a"),
+    M4A("M4A", "audio/mp4", Kind.AUDIO, Container.ISO_BMFF, "m4a"),
     /** Raw AAC (an ADTS frame or an {@code ADIF} header). */
-    AAC("audio/aac", Kind.AUDIO, Container.AAC, "aac");
+    AAC("AAC", "audio/aac", Kind.AUDIO, Container.AAC, "aac");
 
     /** The MIME type sent for a file whose type the SDK does not know. */
     public static final String UNKNOWN_MIME_TYPE = "application/octet-stream";
@@ -70,16 +72,28 @@ public enum MediaFormat {
         ISO_BMFF, RIFF_AVI, RIFF_WEBP, RIFF_WAVE, MATROSKA, JPEG, PNG, GIF, MPEG_AUDIO, AAC
     }
 
+    private final String displayName;
     private final String mimeType;
     private final Kind kind;
     private final Container container;
     private final String[] extensions;
 
-    MediaFormat(String mimeType, Kind kind, Container container, String... extensions) {
+    MediaFormat(String displayName, String mimeType, Kind kind, Container container, String... extensions) {
+        this.displayName = displayName;
         this.mimeType = mimeType;
         this.kind = kind;
         this.container = container;
         this.extensions = extensions;
+    }
+
+    /** {@return the name a person reads, for example {@code WebM} or {@code JPG}} */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** {@return every extension of this format, without the dot, the usual one first} */
+    public List<String> extensions() {
+        return List.of(extensions);
     }
 
     /** @return the MIME type sent for this format, for example {@code video/mp4} */

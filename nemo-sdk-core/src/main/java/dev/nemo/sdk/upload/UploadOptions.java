@@ -20,8 +20,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class UploadOptions {
-    /** The default size limit per file: 200 MB (200 × 1024 × 1024 bytes), as the GIF compressor documents. */
-    public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
+    /** The default size limit per file: {@link MediaFormats#MAX_FILE_SIZE}, 200 MB, as the GIF compressor documents. */
+    public static final long DEFAULT_MAX_FILE_SIZE = MediaFormats.MAX_FILE_SIZE;
     /**
      * The deadline of a whole upload (sending the body and waiting for the answer) when
      * {@link RequestOptions#timeout()} does not set one: 30 minutes, enough for 200 MB at about

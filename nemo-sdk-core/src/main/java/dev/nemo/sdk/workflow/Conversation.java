@@ -21,7 +21,23 @@ public interface Conversation {
     SessionState state();
 
     /**
-     * Sends one instruction and waits until its change is visible in the session state.
+     * Reads the session state again, for media uploaded or edits made outside the conversation
+     * (for example with {@code client.uploads()}); the next instruction and export start from it.
+     *
+     * @return the state now
+     */
+    SessionState refresh();
+
+    /**
+     * Asynchronous {@link #refresh()}.
+     *
+     * @return the state now; cancel it to drop the request
+     */
+    CompletableFuture<SessionState> refreshAsync();
+
+    /**
+     * Sends one instruction and waits until its change is visible in the session state. An answer
+     * in words with no tool call changed nothing, so the state is not read after it.
      *
      * @param instruction what to change, in words
      * @return the agent's answer, with {@link ChatResult#stateChange()} saying what changed
@@ -40,7 +56,8 @@ public interface Conversation {
     /**
      * Renders the current draft and downloads it.
      *
-     * @param output  where to save the result (a file, or an existing directory)
+     * @param output  where to save the result: a file, or an existing directory (the file is then
+     *                named after the render id, so exports never overwrite each other)
      * @param options format, quality and polling
      * @return the downloaded file
      */

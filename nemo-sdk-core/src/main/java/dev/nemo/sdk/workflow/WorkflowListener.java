@@ -37,6 +37,16 @@ public interface WorkflowListener {
     }
 
     /**
+     * An instruction is about to be sent to the agent (once per instruction: a batch calls this
+     * for each item), so an app can show what the user asked next to the agent's answer.
+     *
+     * @param sessionId   the session
+     * @param instruction the user's words
+     */
+    default void onInstruction(String sessionId, String instruction) {
+    }
+
+    /**
      * The agent's events as they stream (text, tool calls, errors).
      *
      * @param event the next event

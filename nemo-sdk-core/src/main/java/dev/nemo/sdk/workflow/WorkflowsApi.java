@@ -67,6 +67,29 @@ public interface WorkflowsApi {
                                    WorkflowListener listener);
 
     /**
+     * Asynchronous {@link #startConversation}.
+     *
+     * @param files      the media to work on
+     * @param firstWords the user's first instruction, to pick the session language, or {@code null}
+     * @param options    chat options for every instruction
+     * @param listener   follows every step of the conversation
+     * @return the conversation once its media is uploaded; cancel it to stop the step in flight
+     */
+    CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, String firstWords,
+                                                           ChatOptions options, WorkflowListener listener);
+
+    /**
+     * Asynchronous {@link #resumeConversation}.
+     *
+     * @param sessionId the session
+     * @param options   chat options for every instruction
+     * @param listener  follows every step of the conversation
+     * @return the conversation once the session's state is read
+     */
+    CompletableFuture<Conversation> resumeConversationAsync(String sessionId, ChatOptions options,
+                                                            WorkflowListener listener);
+
+    /**
      * Continues an iterative edit in an existing session.
      *
      * @param sessionId the session

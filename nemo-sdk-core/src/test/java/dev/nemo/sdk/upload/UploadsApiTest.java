@@ -195,6 +195,21 @@ class UploadsApiTest {
     }
 
     @Test
+    void theServersRefusalOfTheFileTypeListsTheAcceptedFormatsOnce() throws Exception {
+        wm.stubFor(post(PATH).willReturn(okJson("{\"code\":4001,\"message\":\"unsupported file type\"}")));
+        Path f = file("a.gif", gif(2000));
+
+        assertThatThrownBy(() -> client.uploads().upload(SID, f)).isInstanceOf(UnsupportedFileTypeException.class)
+                .hasMessage("Unsupported file type (code 4001): unsupported file type. Accepted: "
+                        + MediaFormats.description());
+
+        String listed = "Unsupported file type: a.gif. Accepted: " + MediaFormats.description();
+        wm.stubFor(post(PATH).willReturn(okJson("{\"code\":4001,\"message\":\"" + listed + "\"}")));
+        assertThatThrownBy(() -> client.uploads().upload(SID, f)).as("a server that lists them already")
+                .hasMessage("Unsupported file type (code 4001): " + listed);
+    }
+
+    @Test
     void aConnectionCutDuringTheUploadIsATransportErrorAndTheFilesAreNotSentAgain() throws Exception {
         wm.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         Path f = file("a.gif", gif(200_000));
@@ -271,6 +286,7 @@ class UploadsApiTest {
                     assertThat(e.fileName()).isEqualTo("notes.mp4");
                     assertThat(e.claimedByExtension()).contains(MediaFormat.MP4);
                     assertThat(e).hasMessageContaining("notes.mp4").hasMessageContaining("text")
+                            .hasMessageContaining("Accepted: " + MediaFormats.description() + ".")
                             .isInstanceOf(NemoClientException.class);
                 });
         assertThatThrownBy(() -> client.uploads().upload(SID, empty)).isInstanceOf(UnsupportedMediaException.class)

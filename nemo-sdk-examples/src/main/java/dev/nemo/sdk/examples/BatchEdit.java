@@ -1,37 +1,31 @@
 package dev.nemo.sdk.examples;
 
+import static dev.nemo.sdk.workflow.BatchEdit.builder;
+
 import dev.nemo.sdk.NemoClient;
-import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.draft.Segment;
-import dev.nemo.sdk.draft.Track;
-import dev.nemo.sdk.draft.TrackType;
 import dev.nemo.sdk.export.ExportFormat;
+import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.PollingStrategy;
-import dev.nemo.sdk.json.JsonValue;
-import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.upload.MediaFormat;
-import dev.nemo.sdk.upload.UploadedFile;
+import dev.nemo.sdk.workflow.BatchEdit.Builder;
+import dev.nemo.sdk.workflow.BatchResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One instruction applied to every media file of a folder: one session (so the instruction is
- * sent, and paid for, once), every file uploaded into it, then one render per file, each from the
- * session's draft narrowed to that file's clip.
+ * One instruction applied to every media file of a folder, as a thin caller of
+ * {@code client.workflows().batch(...)}: one session holding every file, then each file processed
+ * with its own instruction (the same words, named after the file) and rendered on its own from
+ * its own clip. A file that fails does not stop the others.
  *
  * <pre>
  * java -jar nemo-examples.jar batch ./gifs "compress this GIF to under 500KB" ./out
@@ -72,7 +66,7 @@ public final class BatchEdit {
      * @param outputDir   where the results go (created if needed), named after their inputs
      * @param polling     how to wait for each render
      * @param out         where progress goes
-     * @param onFailure   told about a file whose render failed (the others go on)
+     * @param onFailure   told about a file whose edit or render failed (the others go on)
      * @return one result per media file, in name order
      */
     public static List<FileResult> run(NemoClient client, Path inputDir, String instruction, Path outputDir,
@@ -83,77 +77,38 @@ public final class BatchEdit {
             throw new ExampleException("batch", "no GIF, video or image files in " + inputDir);
         }
         createDirectories(outputDir);
-
-        Session session = client.sessions().create();
-        out.println("Session " + session.sessionId() + ": " + inputs.size() + (inputs.size() == 1 ? " file" : " files"));
-
-        // one upload per file, so that each stored file (and its URL) is known
-        Map<Path, UploadedFile> uploaded = new LinkedHashMap<>();
+        WorkflowPrinter printer = new WorkflowPrinter(out);
+        Builder batch = builder()   // the SDK's BatchEdit (this class shares its name)
+                .exportOptions(ExportOptions.builder().format(ExportFormat.MP4).polling(polling).build())
+                .chatOptions(printer.chatOptions(polling.interval()))
+                .listener(printer);
         for (Path input : inputs) {
-            UploadedFile file = client.uploads().upload(session.sessionId(), input).files().stream().findFirst()
-                    .orElseThrow(() -> new ExampleException("upload", "the server stored nothing for " + input));
-            out.println("Uploaded " + QuickEdit.describe(file));
-            uploaded.put(input, file);
+            batch.item(input, forFile(instruction, input, inputs.size()), outputDir);
         }
+        BatchResult done = client.workflows().batch(batch.build());
 
-        out.println("You: " + instruction);
-        ChatPrinter printer = new ChatPrinter(out);
-        ChatResult chat = client.chat().send(session.sessionId(), instruction, printer.options(), printer);
-        QuickEdit.requireEffect(chat, printer, instruction, session.sessionId());
-
-        Draft draft = client.state().get(session.sessionId()).draft()
-                .orElseThrow(() -> new ExampleException("export", "the session has no draft to export"));
         List<FileResult> results = new ArrayList<>();
-        for (Map.Entry<Path, UploadedFile> e : uploaded.entrySet()) {
-            Path input = e.getKey();
-            String base = Rendering.baseName(input.getFileName().toString());
-            try {
-                Draft only = onlyClipOf(draft, e.getValue()).orElseThrow(() -> new ExampleException("export",
-                        "cannot find " + input.getFileName() + " on the session's timeline; skipped"));
-                ExportFormat format = ExportFormat.MP4;
-                Rendering.Rendered r = Rendering.exportAndDownload(client, session.sessionId(), only, format, polling,
-                        job -> outputDir.resolve(base + "." + Rendering.extensionOf(job, format)), out);
+        for (BatchResult.ItemResult item : done.items()) {
+            Path input = inputs.get(results.size());
+            if (item.succeeded()) {
+                Rendering.Rendered r = new Rendering.Rendered(item.job().orElseThrow(), item.download().orElseThrow());
+                out.println("Downloaded " + r.file().path() + " (" + Sizes.human(r.file().bytes()) + ")");
                 Rendering.printSummary(size(input), r, out);
                 results.add(new FileResult(input, Optional.of(r), Optional.empty()));
-            } catch (RuntimeException failure) {
-                // one file that cannot be rendered does not stop the others
+            } else {
+                RuntimeException failure = item.failure().map(RuntimeException.class::cast)
+                        .orElseGet(() -> new ExampleException("batch", "skipped after an earlier failure"));
                 onFailure.accept(input, failure);
                 results.add(new FileResult(input, Optional.empty(), Optional.of(failure.getMessage())));
             }
         }
-        long done = results.stream().filter(FileResult::succeeded).count();
-        out.println("Batch done: " + done + " of " + results.size() + " rendered into " + outputDir);
+        out.println("Batch done: " + done.succeeded() + " of " + results.size() + " rendered into " + outputDir);
         return results;
     }
 
-    /**
-     * The draft reduced to one uploaded file: the video track keeps only that file's clip, moved to
-     * the start, and the timeline is as long as the clip. Other tracks (music, titles) stay.
-     *
-     * @param draft the session's draft
-     * @param file  an uploaded file
-     * @return the narrowed draft, when the file's clip is found (by its URL, else by its name)
-     */
-    public static Optional<Draft> onlyClipOf(Draft draft, UploadedFile file) {
-        OptionalInt video = draft.indexOf(TrackType.VIDEO);
-        if (video.isEmpty()) {
-            return Optional.empty();
-        }
-        Track track = draft.track(video.getAsInt());
-        Optional<Segment> clip = track.segments().stream().filter(s -> isClipOf(s, file)).findFirst();
-        return clip.map(s -> {
-            Segment atStart = s.withStart(Duration.ZERO);
-            Draft narrowed = draft.withTrack(video.getAsInt(), track.withSegments(List.of(atStart)));
-            return s.duration().map(narrowed::withDuration).orElse(narrowed);
-        });
-    }
-
-    private static boolean isClipOf(Segment s, UploadedFile file) {
-        Optional<String> src = s.field("src").flatMap(JsonValue::asString);
-        if (src.isPresent() && file.url().isPresent()) {
-            return src.get().equals(file.url().get());
-        }
-        return s.label().isPresent() && s.label().equals(file.fileName());
+    /** With several files in the session, each instruction names its file, as the seed's batch asks. */
+    private static String forFile(String instruction, Path input, int files) {
+        return files == 1 ? instruction : instruction + " (" + input.getFileName() + ")";
     }
 
     /** The regular files of a directory whose content is a video or an image, by name; others are listed as skipped. */

@@ -3,12 +3,13 @@ package dev.nemo.sdk.examples;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.assistant.IntentRoute;
 import dev.nemo.sdk.assistant.IntentRouter;
-import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.draft.Draft;
+import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportFormat;
+import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.UploadResult;
+import dev.nemo.sdk.workflow.Conversation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,10 +24,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * An interactive session, one line at a time. Every line goes through the {@link IntentRouter}, as
- * the skill's routing table says: export, credits, status and upload are done here with direct API
- * calls (they must never reach the agent), everything else is streamed from the agent, whose GUI
- * phrasing ("click the Export button") is translated for a terminal. End of input ends the loop.
+ * An interactive session, one line at a time, over the SDK's {@link Conversation}
+ * ({@code client.workflows().resumeConversation}), which keeps the session and its last settled
+ * state. Every line goes through the {@link IntentRouter}, as the skill's routing table says:
+ * export, credits, status and upload are done here with direct API calls (they must never reach
+ * the agent), everything else is an instruction for the conversation, whose answer is shown with
+ * the agent's GUI phrasing ("click the Export button") translated for a terminal. End of input
+ * ends the loop.
  *
  * <pre>
  * java -jar nemo-examples.jar chat
@@ -73,10 +77,12 @@ public final class IterativeChat {
      * @throws UncheckedIOException when reading the input fails
      */
     public static int run(NemoClient client, String sessionId, BufferedReader in, PrintStream out, Settings settings) {
-        if (sessionId != null) {
-            client.state().get(sessionId);   // fails at once (code 1002) for a session that does not exist
-        }
         String sid = sessionId != null ? sessionId : client.sessions().create().sessionId();
+        ChatPrinter chat = ChatPrinter.withHints(out);
+        WorkflowPrinter printer = new WorkflowPrinter(out, chat, false);
+        // reads the state: fails at once (code 1002) for a session that does not exist
+        Conversation conversation = client.workflows().resumeConversation(sid,
+                printer.chatOptions(settings.polling().interval()), printer);
         out.println((sessionId != null ? "Continuing session " : "New session ") + sid);
         out.println("Type a message for the agent; \"upload <file>\", \"status\", \"credits\" and \"export\" are "
                 + "handled here. \"exit\" or end of input (Ctrl-D) quits.");
@@ -90,7 +96,7 @@ public final class IterativeChat {
                 break;
             }
             try {
-                handle(client, sid, message, out, settings);
+                handle(client, conversation, printer, message, out, settings);
             } catch (RuntimeException e) {
                 // one failed line (out of credits, a missing file…) does not end the conversation
                 failures++;
@@ -100,7 +106,9 @@ public final class IterativeChat {
         return failures;
     }
 
-    private static void handle(NemoClient client, String sid, String message, PrintStream out, Settings settings) {
+    private static void handle(NemoClient client, Conversation conversation, WorkflowPrinter printer, String message,
+                               PrintStream out, Settings settings) {
+        String sid = conversation.sessionId();
         IntentRoute route = IntentRouter.standard().route(message);
         switch (route.intent()) {
             case CREDITS:
@@ -111,17 +119,18 @@ public final class IterativeChat {
                 break;
             case UPLOAD:
                 upload(client, sid, message, route, out, settings);
+                conversation.refresh();   // the next instruction and export see the new media
                 break;
             case EXPORT:
-                Draft draft = client.state().get(sid).draft()
-                        .orElseThrow(() -> new ExampleException("export", "nothing to export yet: upload a file first"));
-                Rendering.exportAndDownload(client, sid, draft, ExportFormat.MP4, settings.polling(),
-                        settings.downloads(), out);
+                if (conversation.state().draft().isEmpty()) {
+                    throw new ExampleException("export", "nothing to export yet: upload a file first");
+                }
+                DownloadResult file = conversation.export(settings.downloads(),
+                        ExportOptions.builder().format(ExportFormat.MP4).polling(settings.polling()).build());
+                out.println("Downloaded " + file.path() + " (" + Sizes.human(file.bytes()) + ")");
                 break;
             default:
-                ChatPrinter printer = ChatPrinter.withHints(out);
-                ChatResult result = client.chat().send(sid, message, printer.options(), printer);
-                printer.reportOutcome(result);
+                printer.reportOutcome(conversation.say(message));
                 break;
         }
     }

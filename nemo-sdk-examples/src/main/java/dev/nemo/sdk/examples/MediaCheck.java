@@ -1,6 +1,7 @@
 package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.upload.MediaFormat;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ final class MediaCheck {
         }
         if (MediaFormat.detect(head).isEmpty()) {
             throw new ExampleException("upload", file.getFileName() + " is not a video or an animated image: it "
-                    + "looks like " + describe(head) + ". Use a GIF, MP4, WebM, MOV, APNG or WebP file");
+                    + "looks like " + describe(head) + ". Accepted: " + MediaFormats.description());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.nemo.sdk.examples;
 
+import static dev.nemo.sdk.workflow.QuickEdit.builder;
+
 import dev.nemo.sdk.NemoClient;
-import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.error.AgentErrorException;
-import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.upload.MediaSource;
@@ -86,26 +86,43 @@ public final class QuickEdit {
      */
     public static Result run(NemoClient client, MediaSource input, long inputBytes, String instruction, Path output,
                              PollingStrategy polling, PrintStream out) {
-        ExportFormat format = Rendering.formatFor(output);
         out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
-        out.println("You: " + instruction);
         WorkflowPrinter printer = new WorkflowPrinter(out);
         QuickEditResult r;
         try {
-            r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, output)
-                    .exportOptions(ExportOptions.builder().format(format).polling(polling).build())
-                    .chatOptions(printer.chatOptions(polling.interval()))
-                    .listener(printer)
-                    .build());
+            r = client.workflows().quickEdit(edit(input, instruction, output, polling, printer));
         } catch (AgentErrorException e) {
-            ChatResult chat = printer.lastChat();
-            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
-                    + (chat == null ? e.getMessage() : agentError(chat))
-                    + "; nothing was exported - rephrase the instruction, or try again later");
+            throw refused(e, printer, instruction);
         }
+        return finish(r, inputBytes, output, printer, out);
+    }
+
+    /**
+     * The SDK's quick edit for this example: the format the output's extension asks for, the
+     * example's polling, the printer's chat options and the printer as listener.
+     */
+    static dev.nemo.sdk.workflow.QuickEdit edit(MediaSource input, String instruction, Path output,
+                                                PollingStrategy polling, WorkflowPrinter printer) {
+        return builder(input, instruction, output)   // the SDK's QuickEdit (this class shares its name)
+                .exportOptions(ExportOptions.builder().format(Rendering.formatFor(output)).polling(polling).build())
+                .chatOptions(printer.chatOptions(polling.interval()))
+                .listener(printer)
+                .build();
+    }
+
+    /** The agent refused the edit: its own words, and that nothing was exported. */
+    static ExampleException refused(AgentErrorException e, WorkflowPrinter printer, String instruction) {
+        ChatResult chat = printer.lastChat();
+        return new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
+                + (chat == null ? e.getMessage() : agentError(chat))
+                + "; nothing was exported - rephrase the instruction, or try again later");
+    }
+
+    /** Prints how the chat ended, the saved file and the size summary of a finished quick edit. */
+    static Result finish(QuickEditResult r, long inputBytes, Path output, WorkflowPrinter printer, PrintStream out) {
         printer.reportOutcome(r.chat());
         Rendering.Rendered rendered = new Rendering.Rendered(r.job(), r.download());
-        String extension = Rendering.extensionOf(r.job(), format);
+        String extension = Rendering.extensionOf(r.job(), Rendering.formatFor(output));
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isDirectory(output) && !name.endsWith("." + extension)) {
             out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
@@ -113,40 +130,6 @@ public final class QuickEdit {
         out.println("Downloaded " + r.download().path() + " (" + Sizes.human(r.download().bytes()) + ")");
         Rendering.printSummary(inputBytes, rendered, out);
         return new Result(r.sessionId(), r.chat(), rendered);
-    }
-
-    /**
-     * Reports how the chat ended and stops the workflow when the instruction was not applied.
-     *
-     * @param chat        the chat's result
-     * @param printer     the printer that showed the chat
-     * @param instruction the instruction, for the error
-     * @param sessionId   the session, for the error
-     * @throws ExampleException when the agent reported an error, or the stream stopped with no change
-     */
-    static void requireEffect(ChatResult chat, ChatPrinter printer, String instruction, String sessionId) {
-        boolean tookEffect = printer.reportOutcome(chat);
-        if (chat.end() == ChatEnd.ERROR_EVENT) {
-            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
-                    + agentError(chat) + "; nothing was exported - rephrase the instruction, or try again later");
-        }
-        if (chat.end().interrupted() && !tookEffect) {
-            throw new ExampleException("chat", "the chat stream stopped before the edit took effect; see the session "
-                    + "with: state --session " + sessionId);
-        }
-    }
-
-    /** A directory gets a file named after the input; a file name is kept, with a note if the type differs. */
-    private static Path target(Path output, String inputName, String extension, PrintStream out) {
-        if (Files.isDirectory(output)) {
-            return output.resolve(Rendering.baseName(inputName) + "." + extension);
-        }
-        requireFolder(output);
-        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith("." + extension)) {
-            out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
-        }
-        return output;
     }
 
     /** The agent's own words from its error event, with its code, for example {@code "SAFETY: blocked" (code SAFETY)}. */

@@ -1,10 +1,9 @@
 package dev.nemo.sdk.examples;
 
-import dev.nemo.sdk.export.ExportFormat;
-import dev.nemo.sdk.export.ExportOptions;
-import dev.nemo.sdk.export.ExportProgressListener;
+import dev.nemo.sdk.error.AgentErrorException;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.reactive.ReactiveNemoClient;
+import dev.nemo.sdk.upload.MediaSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,9 +12,9 @@ import java.nio.file.Path;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link QuickEdit} as one lazy {@link Mono} over {@link ReactiveNemoClient}: nothing is sent until
- * it is subscribed, no thread blocks while waiting, and the export's polling waits on Reactor's
- * timer.
+ * {@link QuickEdit} as one lazy {@link Mono}, a thin caller of
+ * {@code reactive.workflows().quickEdit(...)}: nothing is sent until it is subscribed, no thread
+ * blocks while waiting, and the state checks and the export's polling wait on Reactor's timer.
  *
  * <pre>
  * java -jar nemo-examples.jar reactive-quick-edit cat.gif "compress this GIF to under 500KB" cat.mp4
@@ -46,31 +45,12 @@ public final class ReactiveQuickEdit {
      */
     public static Mono<QuickEdit.Result> run(ReactiveNemoClient reactive, Path input, String instruction, Path output,
                                              PollingStrategy polling, PrintStream out) {
-        ExportFormat format = Rendering.formatFor(output);
-        ExportProgressListener progress = Rendering.progressPrinter(out);
-        return reactive.sessions().create().flatMap(session -> {
-            String sid = session.sessionId();
-            out.println("Session " + sid);
-            ChatPrinter printer = new ChatPrinter(out);
-            return reactive.uploads().upload(sid, input)
-                    .doOnNext(upload -> upload.files().forEach(f -> out.println("Uploaded " + QuickEdit.describe(f))))
-                    .doOnNext(upload -> out.println("You: " + instruction))
-                    .then(reactive.chat().send(sid, instruction, printer.options(), printer))
-                    .doOnNext(chat -> QuickEdit.requireEffect(chat, printer, instruction, sid))
-                    .flatMap(chat -> reactive.state().get(sid)
-                            .map(state -> state.draft().orElseThrow(() ->
-                                    new ExampleException("export", "the session has no draft to export")))
-                            // submit, then follow the render: every poll result, the completed job last
-                            .flatMapMany(draft -> reactive.exports().export(sid, draft,
-                                    ExportOptions.builder().format(format).polling(polling).build()))
-                            .doOnNext(progress::onProgress)
-                            .last()
-                            .flatMap(done -> reactive.exports().download(done, output)
-                                    .map(file -> new Rendering.Rendered(done, file)))
-                            .doOnNext(r -> out.println("Downloaded " + r.file().path() + " ("
-                                    + Sizes.human(r.file().bytes()) + ")"))
-                            .doOnNext(r -> Rendering.printSummary(sizeOf(input), r, out))
-                            .map(rendered -> new QuickEdit.Result(session.sessionId(), chat, rendered)));
+        return Mono.defer(() -> {
+            WorkflowPrinter printer = new WorkflowPrinter(out);
+            return reactive.workflows().quickEdit(QuickEdit.edit(MediaSource.of(input), instruction, output, polling,
+                            printer))
+                    .onErrorMap(AgentErrorException.class, e -> QuickEdit.refused(e, printer, instruction))
+                    .map(r -> QuickEdit.finish(r, sizeOf(input), output, printer, out));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.nemo.sdk.examples;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.state.SessionState;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.io.PrintStream;
 
 /**
@@ -42,7 +43,7 @@ public final class SessionStatus {
         out.println("Session " + state.sessionId().orElse(sessionId)
                 + state.taskName().map(n -> " (project \"" + n + "\")").orElse(""));
         int media = state.videoInfos().size();
-        out.println("Media: " + (media == 0 ? "none yet (upload a GIF, MP4, WebM or APNG)"
+        out.println("Media: " + (media == 0 ? "none yet. Accepted: " + MediaFormats.description()
                 : media + (media == 1 ? " file" : " files")));
         out.println(state.draft().map(Draft::summary).orElse("Timeline: empty"));
         out.println("Exportable: " + (state.isExportable() ? "yes" : "no"));

@@ -21,12 +21,24 @@ final class WorkflowPrinter implements WorkflowListener {
     private final PrintStream out;
     private final ChatPrinter chat;
     private final ExportProgressListener exportPrinter;
+    private final boolean echo;
     private WorkflowPhase phase;
     private volatile ChatResult lastChat;
 
+    /** @param out where to print; each instruction is shown as "You: …" */
     WorkflowPrinter(PrintStream out) {
+        this(out, new ChatPrinter(out), true);
+    }
+
+    /**
+     * @param out  where to print
+     * @param chat prints the agent's words
+     * @param echo whether to show each instruction as "You: …" (not when the user just typed it)
+     */
+    WorkflowPrinter(PrintStream out, ChatPrinter chat, boolean echo) {
         this.out = out;
-        this.chat = new ChatPrinter(out);
+        this.chat = chat;
+        this.echo = echo;
         this.exportPrinter = Rendering.progressPrinter(out);
     }
 
@@ -50,8 +62,8 @@ final class WorkflowPrinter implements WorkflowListener {
         return lastChat;
     }
 
-    void reportOutcome(ChatResult result) {
-        chat.reportOutcome(result);
+    boolean reportOutcome(ChatResult result) {
+        return chat.reportOutcome(result);
     }
 
     @Override
@@ -81,6 +93,13 @@ final class WorkflowPrinter implements WorkflowListener {
     public void onUploaded(String sessionId, UploadResult upload) {
         out.println("Session " + sessionId);
         upload.files().forEach(f -> out.println("Uploaded " + QuickEdit.describe(f)));
+    }
+
+    @Override
+    public void onInstruction(String sessionId, String instruction) {
+        if (echo) {
+            out.println("You: " + instruction);
+        }
     }
 
     @Override

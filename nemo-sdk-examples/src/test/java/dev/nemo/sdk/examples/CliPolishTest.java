@@ -6,6 +6,7 @@ import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.NemoEmulator;
 import dev.nemo.sdk.testkit.RenderPacing;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -78,8 +79,8 @@ class CliPolishTest {
         assertThat(r.status()).isEqualTo(NemoExamples.FAILED);
         assertThat(r.out()).doesNotContain("Uploading").doesNotContain("Session");
         assertThat(r.errLines()).containsExactly("nemo-examples: upload failed: notes.mp4 is not a video or an animated "
-                + "image: it looks like text, starting with \"Shopping list: eggs, milk\". Use a GIF, MP4, WebM, MOV, "
-                + "APNG or WebP file");
+                + "image: it looks like text, starting with \"Shopping list: eggs, milk\". Accepted: "
+                + MediaFormats.description());
         assertThat(r.err()).doesNotContain("verifyContent").doesNotContain("0x");
         assertThat(emulator.requests()).as("nothing was sent").isEmpty();
     }

@@ -111,7 +111,9 @@ class EmbeddedEmulatorCommandsTest {
                 "Uploaded a.gif: image, 200x100", "Uploaded b.gif: image, 100x200, 0.3 s",
                 "Batch done: 2 of 2 rendered into " + work.resolve("out"));
         assertThat(r.outLines().stream().filter(l -> l.startsWith("Session ")).count()).as("one session").isEqualTo(1);
-        assertThat(r.outLines().stream().filter(l -> l.startsWith("You: ")).count()).as("one instruction").isEqualTo(1);
+        assertThat(r.outLines()).filteredOn(l -> l.startsWith("You: ")).as("each file its own instruction, as the "
+                + "seed's batch says").containsExactly("You: compress this GIF to under 500KB (a.gif)",
+                "You: compress this GIF to under 500KB (b.gif)");
         // each render came from the draft narrowed to that file's clip, so each output is its own input
         assertThat(Files.readAllBytes(work.resolve("out/a.gif"))).isEqualTo(a);
         assertThat(Files.readAllBytes(work.resolve("out/b.gif"))).isEqualTo(b);

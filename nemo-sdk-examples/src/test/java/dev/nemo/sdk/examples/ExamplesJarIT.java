@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nemo.sdk.testing.JvmNoise;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.NemoEmulator;
+import dev.nemo.sdk.testkit.RenderPacing;
+import dev.nemo.sdk.testkit.SilentEdits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +99,31 @@ class ExamplesJarIT {
             assertThat(result).isEqualTo(gif);
         }
         assertThat(r.err).isEmpty();
+    }
+
+    @Test
+    void quickEditShowsTheSettledChangeAfterALateSilentEditAndExportsIt() throws Exception {
+        String token = "nmv_usr_" + TestTokens.MARKER + "Settle_0123456789abcdef";
+        Files.write(work.resolve("clip.gif"), TestMedia.gif(48, 32, 8, 8));
+        // every edit ends without text, and its change reaches the state endpoint 300 ms after the stream
+        try (NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder().staticToken(token, 1000)
+                .silentEdits(SilentEdits.ALWAYS).stateLag(Duration.ofMillis(300))
+                .renderPacing(RenderPacing.afterPolls(1)).build())) {
+            Map<String, String> env = Map.of("NEMO_API_URL", emulator.baseUrl(), "NEMO_TOKEN", token);
+
+            Run r = java(env, "--poll-interval", "0.2", "quick-edit", "clip.gif", "add a title 'Settled'", "out.mp4");
+
+            assertThat(r.status).as(r.toString()).isZero();
+            assertThat(r.out).anySatisfy(l -> assertThat(l).contains("checking the draft: 1 of 11"))
+                    .anySatisfy(l -> assertThat(l).contains("change found"))
+                    .anySatisfy(l -> assertThat(l).startsWith("The agent finished without a message. What changed: "))
+                    .noneSatisfy(l -> assertThat(l).contains("no visible change"))
+                    .anySatisfy(l -> assertThat(l).startsWith("Downloaded "));
+            assertThat(emulator.requests(Endpoint.RUN_SSE)).as("sent once").hasSize(1);
+            assertThat(emulator.requests(Endpoint.RENDER_SUBMIT)).as("the exported draft holds the change")
+                    .singleElement().satisfies(q -> assertThat(q.bodyText()).contains("Settled"));
+            assertThat(r.err).isEmpty();
+        }
     }
 
     @Test

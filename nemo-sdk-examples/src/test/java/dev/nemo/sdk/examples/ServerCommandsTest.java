@@ -13,6 +13,7 @@ import dev.nemo.sdk.testkit.NemoEmulator;
 import dev.nemo.sdk.testkit.RecordedRequest;
 import dev.nemo.sdk.testkit.RenderPacing;
 import dev.nemo.sdk.testkit.SilentEdits;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,16 @@ class ServerCommandsTest {
                 "Media: 1 file",
                 "Timeline (1 track): 1. Video: cat.gif (0-0.3s)",
                 "Exportable: yes");
+    }
+
+    @Test
+    void stateOfASessionWithoutMediaListsTheAcceptedFormats() {
+        Session session = client.sessions().create();
+
+        CliRunner.Result r = cli.run("state", "--session", session.sessionId());
+
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.outLines()).contains("Media: none yet. Accepted: " + MediaFormats.description());
     }
 
     @Test

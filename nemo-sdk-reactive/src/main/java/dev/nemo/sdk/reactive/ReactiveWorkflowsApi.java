@@ -1,20 +1,18 @@
 package dev.nemo.sdk.reactive;
 
-import dev.nemo.sdk.chat.ChatEvent;
-import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.reactive.internal.Calls;
-import dev.nemo.sdk.upload.UploadResult;
+import dev.nemo.sdk.reactive.internal.ProgressRelay;
+import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.workflow.BatchEdit;
 import dev.nemo.sdk.workflow.BatchResult;
 import dev.nemo.sdk.workflow.QuickEdit;
 import dev.nemo.sdk.workflow.QuickEditResult;
 import dev.nemo.sdk.workflow.WorkflowListener;
-import dev.nemo.sdk.workflow.WorkflowProgress;
 import dev.nemo.sdk.workflow.WorkflowsApi;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.Objects;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +29,8 @@ public final class ReactiveWorkflowsApi {
     }
 
     /**
+     * Runs a quick edit.
+     *
      * @param edit the quick edit; its own listener still hears everything
      * @return the result
      */
@@ -39,15 +39,19 @@ public final class ReactiveWorkflowsApi {
     }
 
     /**
+     * Runs a quick edit with its progress.
+     *
      * @param edit the quick edit; its own listener still hears everything
      * @return its progress reports, then {@link WorkflowSignal.Done} with the result
      */
     public Flux<WorkflowSignal<QuickEditResult>> quickEditWithProgress(QuickEdit edit) {
-        return Flux.create(sink -> run(sink, workflows.quickEditAsync(edit.toBuilder()
-                .listener(forwarding(edit.listener(), sink)).build())), FluxSink.OverflowStrategy.BUFFER);
+        ProgressRelay relay = new ProgressRelay(edit.listener());
+        return relay.run(() -> workflows.quickEditAsync(edit.toBuilder().listener(relay).build()));
     }
 
     /**
+     * Runs a batch.
+     *
      * @param batch the batch
      * @return one result per item
      */
@@ -55,55 +59,56 @@ public final class ReactiveWorkflowsApi {
         return Calls.future(() -> workflows.batchAsync(batch));
     }
 
-    private static <T> void run(FluxSink<WorkflowSignal<T>> sink, CompletableFuture<T> work) {
-        sink.onCancel(() -> work.cancel(true));
-        work.whenComplete((result, error) -> {
-            if (error != null) {
-                sink.error(Calls.unwrap(error));
-            } else {
-                sink.next(new WorkflowSignal.Done<>(result));
-                sink.complete();
-            }
+    /**
+     * Starts an iterative edit: a new session holding {@code files}, in the language of
+     * {@code firstWords} (or the JVM's when {@code null}).
+     *
+     * @param files      the media to work on
+     * @param firstWords the user's first instruction, to pick the session language, or {@code null}
+     * @param options    chat options for every instruction (watchdogs, settle schedule)
+     * @return the conversation once the media is uploaded
+     */
+    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, String firstWords,
+                                                        ChatOptions options) {
+        return startConversation(files, firstWords, options, WorkflowListener.none());
+    }
+
+    /**
+     * Starts an iterative edit, with a listener that hears every step of the conversation.
+     *
+     * @param files      the media to work on
+     * @param firstWords the user's first instruction, to pick the session language, or {@code null}
+     * @param options    chat options for every instruction
+     * @param listener   follows every step
+     * @return the conversation once the media is uploaded
+     */
+    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, String firstWords,
+                                                        ChatOptions options, WorkflowListener listener) {
+        List<MediaSource> copy = List.copyOf(files);
+        Objects.requireNonNull(options, "options");
+        return Mono.defer(() -> {
+            ProgressRelay relay = new ProgressRelay(listener);
+            return Calls.future(() -> workflows.startConversationAsync(copy, firstWords, options, relay))
+                    .map(c -> new ReactiveConversation(c, relay));
         });
     }
 
-    private static <T> WorkflowListener forwarding(WorkflowListener user, FluxSink<WorkflowSignal<T>> sink) {
-        return new WorkflowListener() {
-            @Override
-            public void onProgress(WorkflowProgress progress) {
-                user.onProgress(progress);
-                sink.next(new WorkflowSignal.Progress<>(progress));
-            }
-
-            @Override
-            public void onUploaded(String sessionId, UploadResult upload) {
-                user.onUploaded(sessionId, upload);
-            }
-
-            @Override
-            public void onChatEvent(ChatEvent event) {
-                user.onChatEvent(event);
-            }
-
-            @Override
-            public void onChatEnded(ChatResult soFar) {
-                user.onChatEnded(soFar);
-            }
-
-            @Override
-            public void onRenderSubmitted(ExportJob job) {
-                user.onRenderSubmitted(job);
-            }
-
-            @Override
-            public void onExportProgress(ExportJob job) {
-                user.onExportProgress(job);
-            }
-
-            @Override
-            public void onNote(String note) {
-                user.onNote(note);
-            }
-        };
+    /**
+     * Continues an iterative edit in an existing session.
+     *
+     * @param sessionId the session
+     * @param options   chat options for every instruction
+     * @param listener  follows every step
+     * @return the conversation, holding the session's current state
+     */
+    public Mono<ReactiveConversation> resumeConversation(String sessionId, ChatOptions options,
+                                                         WorkflowListener listener) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(options, "options");
+        return Mono.defer(() -> {
+            ProgressRelay relay = new ProgressRelay(listener);
+            return Calls.future(() -> workflows.resumeConversationAsync(sessionId, options, relay))
+                    .map(c -> new ReactiveConversation(c, relay));
+        });
     }
 }

@@ -6,6 +6,7 @@ import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TokenExpiredException;
+import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.session.CreateSessionRequest;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.testing.TestTokens;
@@ -17,6 +18,7 @@ import reactor.test.StepVerifier;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,10 +113,11 @@ class CreditsAndSessionsTest extends ReactiveWireMockTest {
 
         StepVerifier.create(reactive.sessions().create(CreateSessionRequest.inLanguage("en"))
                         .contextWrite(NemoContext.withOptions(shortDeadline)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dev.nemo.sdk.error.TransportException.class)
-                        .extracting(t -> ((dev.nemo.sdk.error.TransportException) t).kind())
-                        .isEqualTo(dev.nemo.sdk.error.TransportException.Kind.TIMEOUT))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                        .extracting(t -> ((TransportException) t).kind())
+                        .isEqualTo(TransportException.Kind.TIMEOUT))
                 .verify(HANG_GUARD);
-        wm.verify(1, postRequestedFor(urlEqualTo(Stubs.SESSIONS)));
+        // on a loaded machine the 200 ms may run out before the POST reaches the server: at most once, never again
+        wm.verify(lessThanOrExactly(1), postRequestedFor(urlEqualTo(Stubs.SESSIONS)));
     }
 }

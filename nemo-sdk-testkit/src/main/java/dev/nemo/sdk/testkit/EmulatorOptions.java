@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit;
 
 import dev.nemo.sdk.testkit.internal.FastForwardClock;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -22,8 +23,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class EmulatorOptions {
-    /** The seed's upload limit, 200 MB. */
-    public static final long DEFAULT_UPLOAD_LIMIT = 200L * 1024 * 1024;
+    /** The seed's upload limit, 200 MB ({@link MediaFormats#MAX_FILE_SIZE}). */
+    public static final long DEFAULT_UPLOAD_LIMIT = MediaFormats.MAX_FILE_SIZE;
 
     private final Clock clock;
     private final long seed;

@@ -48,7 +48,7 @@ class ReadmeQuickStartTest {
 
         client.uploads().upload(sid, dir.resolve("party.gif"));
         ChatResult reply = client.chat().send(sid, "compress this GIF to under 500KB without losing too much quality");
-        System.out.println(reply.hasText() ? reply.text()
+        System.out.println(reply.hasText() ? reply.displayText()
                 : reply.stateChange().map(StateDiff::describe).orElse("done"));   // a third of edits answer silently
 
         Draft draft = client.state().get(sid).draft().orElseThrow();

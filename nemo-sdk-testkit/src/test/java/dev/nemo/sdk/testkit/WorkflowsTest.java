@@ -62,7 +62,7 @@ class WorkflowsTest {
         return file;
     }
 
-    private static final class Recorder implements WorkflowListener {
+    private static class Recorder implements WorkflowListener {
         final List<WorkflowProgress> progress = new ArrayList<>();
         final List<String> renders = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
@@ -234,6 +234,38 @@ class WorkflowsTest {
         assertThat(second.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isFalse());
         assertThat(c.state().draft().orElseThrow().summary()).contains("Two");
         assertThat(Files.exists(file.path())).isTrue();
+        assertThat(emulator.requests(Endpoint.CREATE_SESSION)).hasSize(1);
+    }
+
+    @Test
+    void aConversationsAnswerInWordsReadsNoStateAndItsRefreshSeesMediaUploadedBeside() throws IOException {
+        start(EmulatorOptions.builder());
+        String sid = client.sessions().create().sessionId();
+        List<String> said = new ArrayList<>();
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onInstruction(String sessionId, String instruction) {
+                said.add(sessionId + ": " + instruction);
+            }
+        };
+        Conversation c = client.workflows().resumeConversationAsync(sid, dev.nemo.sdk.chat.ChatOptions.defaults(),
+                recorder).join();
+        int reads = emulator.requests(Endpoint.STATE).size();
+
+        ChatResult answer = c.say("what can you do?");
+
+        assertThat(answer.text()).contains("compress");
+        assertThat(answer.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isTrue());
+        assertThat(emulator.requests(Endpoint.STATE)).as("no tool call: nothing to settle").hasSize(reads);
+        assertThat(recorder.notes).isEmpty();
+        assertThat(said).containsExactly(sid + ": what can you do?");
+
+        client.uploads().upload(sid, gif("late.gif"));
+        assertThat(c.state().videoInfos()).isEmpty();
+        assertThat(c.refresh().videoInfos()).hasSize(1);
+        assertThat(c.state().videoInfos()).hasSize(1);
+        ChatResult edit = c.say("add a title 'After Upload'");
+        assertThat(edit.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isFalse());
         assertThat(emulator.requests(Endpoint.CREATE_SESSION)).hasSize(1);
     }
 

@@ -22,6 +22,7 @@ import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.util.Redactor;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,8 +153,8 @@ public final class ResponseMapper {
                         : "; register to keep your work: " + InsufficientCreditsException.REGISTER_URL + ctx.userId()),
                         d, ctx.userId());
             case ErrorCodes.UNSUPPORTED_FILE_TYPE:
-                return new UnsupportedFileTypeException(text("Unsupported file type (code 4001); accepted: mp4, mov, avi, "
-                        + "webm, mkv, jpg, png, gif, webp, apng, mp3, wav, m4a, aac", msg), d, null);
+                return new UnsupportedFileTypeException(withAcceptedFormats(text("Unsupported file type (code 4001)", msg)), d,
+                        null);
             case ErrorCodes.FILE_TOO_LARGE:
                 return new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d,
                         null);
@@ -202,6 +203,12 @@ public final class ResponseMapper {
             case 409 -> new ConflictException(text("Conflict (" + what + ")", msg), d, null);
             default -> new NemoServiceException(text("Unexpected " + what, msg), d, null);
         };
+    }
+
+    /** The 4001 message ends with the one list of accepted formats, unless the server's own words already did. */
+    private static String withAcceptedFormats(String message) {
+        String accepted = "Accepted: " + MediaFormats.description();
+        return message.contains(accepted) ? message : message + ". " + accepted;
     }
 
     private static String text(String base, String serverMessage) {

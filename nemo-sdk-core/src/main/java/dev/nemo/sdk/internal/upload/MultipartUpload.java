@@ -13,6 +13,7 @@ import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.internal.util.ProgressReporter;
 import dev.nemo.sdk.upload.MediaFormat;
+import dev.nemo.sdk.upload.MediaFormats;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.UploadOptions;
 import dev.nemo.sdk.upload.UploadProgressListener;
@@ -257,8 +258,8 @@ public final class MultipartUpload {
             MediaFormat claimed = MediaFormat.fromFileName(source.fileName()).orElse(null);
             throw new UnsupportedMediaException("'" + source.fileName() + "' is not a supported media file: "
                     + describeContent(head) + (claimed == null ? "" : " although its name says " + claimed.name())
-                    + ". Accepted: video mp4, mov, avi, webm, mkv; image gif, png, apng, jpg, webp; audio mp3, wav, "
-                    + "m4a, aac. (UploadOptions.verifyContent(false) lets the server decide.)", source.fileName(),
+                    + ". Accepted: " + MediaFormats.description()
+                    + ". (UploadOptions.verifyContent(false) lets the server decide.)", source.fileName(),
                     claimed);
         }
         return source.contentType().orElse(MediaFormat.mimeTypeFor(source.fileName(), detected));

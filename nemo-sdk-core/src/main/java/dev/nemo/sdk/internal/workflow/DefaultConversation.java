@@ -42,6 +42,20 @@ final class DefaultConversation implements Conversation {
     }
 
     @Override
+    public SessionState refresh() {
+        return Futures.await(refreshAsync());
+    }
+
+    @Override
+    public CompletableFuture<SessionState> refreshAsync() {
+        WorkflowRun run = new WorkflowRun(listener, clock);
+        return DefaultWorkflowsApi.cancellable(run, steps.read(run, sessionId).thenApply(now -> {
+            state = now;
+            return now;
+        }));
+    }
+
+    @Override
     public ChatResult say(String instruction) {
         return Futures.await(sayAsync(instruction));
     }
@@ -49,7 +63,8 @@ final class DefaultConversation implements Conversation {
     @Override
     public CompletableFuture<ChatResult> sayAsync(String instruction) {
         WorkflowRun run = new WorkflowRun(listener, clock);
-        return DefaultWorkflowsApi.cancellable(run, steps.instruct(run, sessionId, state, instruction, options)
+        return DefaultWorkflowsApi.cancellable(run, steps.instruct(run, sessionId, state, instruction, options,
+                WorkflowSteps.Next.CONVERSATION)
                 .thenApply(done -> {
                     state = done.after();
                     return done.chat();
@@ -65,7 +80,7 @@ final class DefaultConversation implements Conversation {
     public CompletableFuture<DownloadResult> exportAsync(Path output, ExportOptions options) {
         WorkflowRun run = new WorkflowRun(listener, clock);
         return DefaultWorkflowsApi.cancellable(run, steps.export(run, sessionId, DefaultWorkflowsApi.draftOf(state),
-                options, Outputs.target(output, "render", options.format())).thenApply(WorkflowSteps.Exported::download));
+                options, Outputs.namedAfterRender(output, options.format())).thenApply(WorkflowSteps.Exported::download));
     }
 
     @Override

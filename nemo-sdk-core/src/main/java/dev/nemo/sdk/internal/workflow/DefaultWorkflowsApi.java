@@ -68,7 +68,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
         String inputName = edit.inputs().get(0).fileName();
         return cancellable(run, steps.place(run, language, edit.inputs())
                 .thenCompose(placed -> steps.instruct(run, placed.sessionId(), placed.before(), edit.instruction(),
-                                edit.chatOptions())
+                                edit.chatOptions(), WorkflowSteps.Next.EXPORT)
                         .thenCompose(done -> steps.export(run, placed.sessionId(), draftOf(done.after()),
                                         edit.exportOptions(), Outputs.target(edit.output(), inputName,
                                                 edit.exportOptions().format()))
@@ -96,17 +96,34 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     @Override
     public Conversation startConversation(List<MediaSource> files, String firstWords, ChatOptions options,
                                           WorkflowListener listener) {
+        return Futures.await(startConversationAsync(files, firstWords, options, listener));
+    }
+
+    @Override
+    public CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, String firstWords,
+                                                                  ChatOptions options, WorkflowListener listener) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
         WorkflowRun run = new WorkflowRun(listener, clock);
-        WorkflowSteps.Placed placed = Futures.await(steps.place(run, ScriptLanguage.detectOrDefault(firstWords),
-                List.copyOf(files)));
-        return new DefaultConversation(steps, placed.sessionId(), placed.before(), options, listener, clock);
+        return cancellable(run, steps.place(run, ScriptLanguage.detectOrDefault(firstWords), List.copyOf(files))
+                .thenApply(placed -> new DefaultConversation(steps, placed.sessionId(), placed.before(), options,
+                        listener, clock)));
     }
 
     @Override
     public Conversation resumeConversation(String sessionId, ChatOptions options, WorkflowListener listener) {
+        return Futures.await(resumeConversationAsync(sessionId, options, listener));
+    }
+
+    @Override
+    public CompletableFuture<Conversation> resumeConversationAsync(String sessionId, ChatOptions options,
+                                                                   WorkflowListener listener) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
         WorkflowRun run = new WorkflowRun(listener, clock);
-        SessionState now = Futures.await(steps.read(run, sessionId));
-        return new DefaultConversation(steps, sessionId, now, options, listener, clock);
+        return cancellable(run, steps.read(run, sessionId)
+                .thenApply(now -> new DefaultConversation(steps, sessionId, now, options, listener, clock)));
     }
 
     @Override
@@ -171,7 +188,8 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
             }
             BatchEdit.Item item = batch.items().get(i);
             ExportOptions options = optionsFor(batch.exportOptions(), item.output());
-            return steps.instruct(run, placed.sessionId(), current, item.instruction(), batch.chatOptions())
+            return steps.instruct(run, placed.sessionId(), current, item.instruction(), batch.chatOptions(),
+                            WorkflowSteps.Next.EXPORT)
                     .thenCompose(done -> {
                         current = done.after();
                         Draft draft = narrowed(draftOf(done.after()), i, item);

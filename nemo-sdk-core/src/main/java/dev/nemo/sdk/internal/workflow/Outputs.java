@@ -17,6 +17,11 @@ final class Outputs {
                 : output;
     }
 
+    /** A directory gets a file named after the render: a conversation exports many times. */
+    static Function<ExportJob, Path> namedAfterRender(Path output, ExportFormat format) {
+        return job -> target(output, job.renderId(), format).apply(job);
+    }
+
     private static String extension(ExportJob job, ExportFormat format) {
         String path = job.outputUrl().map(u -> u.getPath() == null ? "" : u.getPath()).orElse("");
         int dot = path.lastIndexOf('.');

@@ -88,6 +88,10 @@ final class WorkflowRun {
         safely("onUploaded", () -> listener.onUploaded(sessionId, upload));
     }
 
+    void instruction(String sessionId, String instruction) {
+        safely("onInstruction", () -> listener.onInstruction(sessionId, instruction));
+    }
+
     void exportProgress(ExportJob job) {
         safely("onExportProgress", () -> listener.onExportProgress(job));
     }

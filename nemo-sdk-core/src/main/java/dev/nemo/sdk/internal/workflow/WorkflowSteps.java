@@ -66,6 +66,26 @@ final class WorkflowSteps {
     record Exported(ExportJob job, DownloadResult download) {
     }
 
+    /** What follows an instruction: an export of the settled draft, or the next turn of a conversation. */
+    enum Next {
+        /**
+         * An export: the state is read until the change shows, whatever the stream's end (a text
+         * answer does not prove the state caught up).
+         */
+        EXPORT("exporting the draft as it is"),
+        /**
+         * The next turn: a text answer with no tool call changed nothing, so the state is not
+         * read; every other end is settled as for an export.
+         */
+        CONVERSATION("the conversation keeps the state as it was");
+
+        private final String noChange;
+
+        Next(String noChange) {
+            this.noChange = noChange;
+        }
+    }
+
     CompletableFuture<Placed> place(WorkflowRun run, String language, List<MediaSource> files) {
         return placeOnce(run, language, files).handle((placed, error) -> {
             NemoException e = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
@@ -101,7 +121,8 @@ final class WorkflowSteps {
      * visible change goes on, with a note.
      */
     CompletableFuture<Instructed> instruct(WorkflowRun run, String sessionId, SessionState before, String instruction,
-                                           ChatOptions options) {
+                                           ChatOptions options, Next next) {
+        run.instruction(sessionId, instruction);
         run.progress(WorkflowPhase.CHAT, 20, "sending the instruction");
         var listener = run.chatListener(50);
         ChatOptions noCheck = options.toBuilder().stateCheck(false)
@@ -110,26 +131,35 @@ final class WorkflowSteps {
                 .thenCompose(result -> {
                     if (result.end() == ChatEnd.ERROR_EVENT) {
                         throw new AgentErrorException("The agent could not apply \"" + instruction + "\": "
-                                + agentError(result) + "; nothing was exported", sessionId);
+                                + agentError(result) + (next == Next.EXPORT ? "; nothing was exported" : ""),
+                                sessionId);
+                    }
+                    if (next == Next.CONVERSATION && result.end() == ChatEnd.COMPLETED_WITH_TEXT
+                            && result.toolCalls().isEmpty()) {
+                        return CompletableFuture.completedFuture(result.toBuilder()
+                                .stateChange(StateDiff.between(before, before)).stateAfter(before).build());
                     }
                     run.progress(WorkflowPhase.SETTLE, 50, "checking that the change reached the session");
                     return run.step(() -> stateCheck.settle(result, sessionId, before, options, run::isCancelled,
                             listener));
                 })
-                .thenApply(settled -> settledOrNote(run, sessionId, before, settled));
+                .thenApply(settled -> settledOrNote(run, sessionId, before, settled, next));
     }
 
     private static Instructed settledOrNote(WorkflowRun run, String sessionId, SessionState before,
-                                            ChatResult settled) {
+                                            ChatResult settled, Next next) {
         StateDiff change = settled.stateChange().orElse(StateDiff.between(before, before));
         SessionState after = settled.stateAfter().orElse(before);
         if (change.isEmpty()) {
             if (settled.end().interrupted()) {
                 throw settled.failure().orElseThrow();
             }
+            if (next == Next.CONVERSATION && settled.hasText() && settled.toolCalls().isEmpty()) {
+                return new Instructed(settled, before, change);   // an answer, not an edit
+            }
             run.note("The instruction made no visible change to session " + sessionId
                     + settled.stateCheckFailure().map(f -> " (the state could not be read: " + f.getMessage() + ")")
-                    .orElse("") + "; exporting the draft as it is");
+                    .orElse("") + "; " + next.noChange);
         } else {
             run.progress(WorkflowPhase.SETTLE, 55, change.describe());
         }

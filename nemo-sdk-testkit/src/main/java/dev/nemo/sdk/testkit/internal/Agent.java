@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit.internal;
 
 import dev.nemo.sdk.testkit.SilentEdits;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -61,7 +62,8 @@ public final class Agent {
         if (!hasMedia) {
             return new Plan(Kind.TEXT, List.of(), zh, zh
                     ? "请先上传一个 GIF、MP4、WebM 或 APNG 文件，然后告诉我要怎么处理。"
-                    : "Please upload a GIF, MP4, WebM or APNG file first, then tell me what to do with it.");
+                    : "Please upload your media first, then tell me what to do with it. Accepted: "
+                    + MediaFormats.description() + ".");
         }
         return new Plan(Kind.EDIT, ops, zh, null);
     }

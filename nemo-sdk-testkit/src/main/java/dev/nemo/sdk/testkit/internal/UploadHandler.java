@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.error.ErrorCodes;
+import dev.nemo.sdk.upload.MediaFormats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ final class UploadHandler {
             Optional<String> refused = renders.rejects(f.toSource());
             if (refused.isPresent()) {
                 call.code(ErrorCodes.UNSUPPORTED_FILE_TYPE, 200, "Unsupported file type: " + f.filename() + " ("
-                        + refused.get() + ")");
+                        + refused.get() + "). Accepted: " + MediaFormats.description());
                 return;
             }
         }
@@ -165,7 +166,7 @@ final class UploadHandler {
         MediaKind kind = MediaKind.sniff(head, head.length);
         if (kind == null) {
             throw new Refusal(ErrorCodes.UNSUPPORTED_FILE_TYPE, "Unsupported file type: " + filename
-                    + " (accepted: mp4, mov, avi, webm, mkv, jpg, png, apng, gif, webp, mp3, wav, m4a, aac)");
+                    + ". Accepted: " + MediaFormats.description());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(head);

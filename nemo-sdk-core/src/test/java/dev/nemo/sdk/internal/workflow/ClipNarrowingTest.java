@@ -1,4 +1,4 @@
-package dev.nemo.sdk.examples;
+package dev.nemo.sdk.internal.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.upload.UploadedFile;
 import org.junit.jupiter.api.Test;
 
-/** Narrowing a session's draft to one uploaded file, as {@code batch} does before each render. */
-class BatchEditTest {
+/** Narrowing a session's draft to one uploaded file, as a batch does before each item's render. */
+class ClipNarrowingTest {
     private static final Draft DRAFT = Draft.parse("{\"t\":["
             + "{\"tt\":0,\"sg\":[{\"start\":0,\"duration\":2000,\"label\":\"a.gif\",\"src\":\"http://cdn/a.gif\"},"
             + "{\"start\":2000,\"duration\":3000,\"label\":\"b.gif\",\"src\":\"http://cdn/b.gif\",\"in\":0}]},"
@@ -18,7 +18,7 @@ class BatchEditTest {
     void keepsOnlyTheFilesClipAtTheStartAndEverythingElseOfTheDraft() {
         UploadedFile b = UploadedFile.builder().fileName("b.gif").url("http://cdn/b.gif").build();
 
-        Draft only = BatchEdit.onlyClipOf(DRAFT, b).orElseThrow();
+        Draft only = ClipNarrowing.onlyClipOf(DRAFT, b).orElseThrow();
 
         assertThat(only.toJson()).isEqualTo(Draft.parse("{\"t\":["
                 + "{\"tt\":0,\"sg\":[{\"start\":0,\"duration\":3000,\"label\":\"b.gif\",\"src\":\"http://cdn/b.gif\","
@@ -33,10 +33,10 @@ class BatchEditTest {
         UploadedFile otherUrl = UploadedFile.builder().fileName("a.gif").url("http://cdn/elsewhere.gif").build();
         UploadedFile unknown = UploadedFile.builder().fileName("c.gif").build();
 
-        assertThat(BatchEdit.onlyClipOf(DRAFT, byName)).hasValueSatisfying(d ->
+        assertThat(ClipNarrowing.onlyClipOf(DRAFT, byName)).hasValueSatisfying(d ->
                 assertThat(d.track(0).segments()).singleElement().satisfies(s -> assertThat(s.label()).hasValue("a.gif")));
-        assertThat(BatchEdit.onlyClipOf(DRAFT, otherUrl)).isEmpty();
-        assertThat(BatchEdit.onlyClipOf(DRAFT, unknown)).isEmpty();
-        assertThat(BatchEdit.onlyClipOf(Draft.parse("{\"t\":[{\"tt\":1,\"sg\":[]}]}"), byName)).isEmpty();
+        assertThat(ClipNarrowing.onlyClipOf(DRAFT, otherUrl)).isEmpty();
+        assertThat(ClipNarrowing.onlyClipOf(DRAFT, unknown)).isEmpty();
+        assertThat(ClipNarrowing.onlyClipOf(Draft.parse("{\"t\":[{\"tt\":1,\"sg\":[]}]}"), byName)).isEmpty();
     }
 }
