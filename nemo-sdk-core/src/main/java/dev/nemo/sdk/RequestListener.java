@@ -5,6 +5,7 @@ import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.export.ExportStatus;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -23,6 +24,12 @@ import java.util.OptionalInt;
  * exception thrown by a listener is logged (logger {@code dev.nemo.sdk.listener}, level WARN) and
  * never changes the outcome of the call.
  *
+ * <p>Each logical call (one SDK method's HTTP exchange, with its retries, token renewal and
+ * redirects) is framed by {@link #callStarted} and {@link #callEnded}; its attempts in between carry
+ * the same {@code callId}, so a listener can time the whole call or keep a tracing span open across
+ * it. The id only correlates events: it is unique per client process and must not become a metric
+ * tag.
+ *
  * <p>Operation names: {@code auth.anonymousToken}, {@code sessions.create}, {@code credits.balance},
  * {@code state.get}, {@code chat.stream}, {@code uploads.upload}, {@code exports.submit},
  * {@code exports.poll}, {@code exports.cancel}, {@code exports.download}; anything else is
@@ -33,6 +40,24 @@ public interface RequestListener {
     /** A listener that ignores every event. */
     RequestListener NONE = new RequestListener() {
     };
+
+    /**
+     * A call starts, before its token is obtained and its first attempt is sent.
+     *
+     * @param event the call
+     */
+    default void callStarted(CallStarted event) {
+    }
+
+    /**
+     * A call ended: answered, failed after its last attempt, or cancelled. Sent exactly once per
+     * {@link #callStarted}; for a streamed call (a chat stream, a download) when the response head
+     * is accepted, before the body is read.
+     *
+     * @param event how it ended
+     */
+    default void callEnded(CallEnded event) {
+    }
 
     /**
      * An HTTP attempt is about to be sent.
@@ -91,8 +116,45 @@ public interface RequestListener {
     }
 
     /**
+     * A call starts.
+     *
+     * @param callId       the id its attempts and its end carry (correlation only, never a tag)
+     * @param operation    low-cardinality operation name, for example {@code "credits.balance"}
+     * @param method       HTTP method
+     * @param pathTemplate the path with ids replaced by placeholders
+     */
+    record CallStarted(long callId, String operation, String method, String pathTemplate) {
+    }
+
+    /**
+     * A call ended.
+     *
+     * @param callId       the id of its {@link CallStarted}
+     * @param operation    operation name
+     * @param method       HTTP method
+     * @param pathTemplate path template
+     * @param attempts     attempts sent (1 without retry; 0 when none was, for example when no token
+     *                     could be obtained)
+     * @param status       the HTTP status of the last answer, empty when no usable answer came
+     * @param error        the typed error the call ended with, empty on success (its message holds no secret)
+     * @param duration     from {@link CallStarted} to the end, retry waits included
+     */
+    record CallEnded(long callId, String operation, String method, String pathTemplate, int attempts,
+                     OptionalInt status, Optional<NemoException> error, Duration duration) {
+        /**
+         * The retries of the call, for a low-cardinality tag.
+         *
+         * @return {@code attempts - 1}, at least 0
+         */
+        public int retries() {
+            return Math.max(0, attempts - 1);
+        }
+    }
+
+    /**
      * An HTTP attempt is about to be sent.
      *
+     * @param callId       the id of the call's {@link CallStarted}
      * @param operation    low-cardinality operation name, for example {@code "exports.poll"}
      * @param method       HTTP method
      * @param pathTemplate the path with ids replaced by placeholders, for example
@@ -100,7 +162,7 @@ public interface RequestListener {
      *                     download from the render's output URL
      * @param attempt      1 for the first attempt of a call, then 2, 3, … for retries and replays
      */
-    record RequestStarted(String operation, String method, String pathTemplate, int attempt) {
+    record RequestStarted(long callId, String operation, String method, String pathTemplate, int attempt) {
         /** Requires every tag. */
         public RequestStarted {
             Objects.requireNonNull(operation, "operation");
@@ -112,6 +174,7 @@ public interface RequestListener {
     /**
      * A failed attempt will be retried.
      *
+     * @param callId       the id of the call's {@link CallStarted}
      * @param operation    operation name
      * @param method       HTTP method
      * @param pathTemplate path template
@@ -119,13 +182,14 @@ public interface RequestListener {
      * @param delay        the wait before the next attempt
      * @param cause        why (a typed error; its message holds no secret)
      */
-    record RetryScheduled(String operation, String method, String pathTemplate, int attempt, Duration delay,
-                          NemoException cause) {
+    record RetryScheduled(long callId, String operation, String method, String pathTemplate, int attempt,
+                          Duration delay, NemoException cause) {
     }
 
     /**
      * The server answered.
      *
+     * @param callId       the id of the call's {@link CallStarted}
      * @param operation    operation name
      * @param method       HTTP method
      * @param pathTemplate path template
@@ -134,13 +198,14 @@ public interface RequestListener {
      * @param apiCode      the body {@code code} of an error answer, when it had one
      * @param duration     from sending the attempt to the mapped answer (headers and body)
      */
-    record ResponseReceived(String operation, String method, String pathTemplate, int attempt, int status,
-                            OptionalInt apiCode, Duration duration) {
+    record ResponseReceived(long callId, String operation, String method, String pathTemplate, int attempt,
+                            int status, OptionalInt apiCode, Duration duration) {
     }
 
     /**
      * An attempt got no usable answer.
      *
+     * @param callId         the id of the call's {@link CallStarted}
      * @param operation      operation name
      * @param method         HTTP method
      * @param pathTemplate   path template
@@ -149,8 +214,8 @@ public interface RequestListener {
      * @param duration       from sending the attempt to the failure
      * @param outcomeUnknown whether the request may have reached the server
      */
-    record RequestFailed(String operation, String method, String pathTemplate, int attempt, NemoException error,
-                         Duration duration, boolean outcomeUnknown) {
+    record RequestFailed(long callId, String operation, String method, String pathTemplate, int attempt,
+                         NemoException error, Duration duration, boolean outcomeUnknown) {
     }
 
     /**

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The public request listener: which events, in which order, with which tags, and never a secret. */
 class RequestListenerTest {
-    private static final String CREDITS = "/api/credits/balance/simple";
-    private static final String CREDITS_OK = "{\"code\":0,\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}";
+    static final String CREDITS = "/api/credits/balance/simple";
+    static final String CREDITS_OK = "{\"code\":0,\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}";
     private static final String SID = "5529798706024415232";
 
     @TempDir
@@ -80,7 +80,8 @@ class RequestListenerTest {
         }
 
         assertThat(events.all).hasSize(5);
-        assertThat(events.all.get(0)).isEqualTo(new RequestStarted("credits.balance", "GET", CREDITS, 1));
+        RequestStarted first = (RequestStarted) events.all.get(0);
+        assertThat(first).isEqualTo(new RequestStarted(first.callId(), "credits.balance", "GET", CREDITS, 1));
         assertThat(events.all.get(1)).isInstanceOfSatisfying(ResponseReceived.class, r -> {
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.attempt()).isEqualTo(1);
@@ -91,7 +92,7 @@ class RequestListenerTest {
             assertThat(r.cause()).isInstanceOf(ServerException.class);
             assertThat(r.delay()).isEqualTo(time.sleeps().get(0));
         });
-        assertThat(events.all.get(3)).isEqualTo(new RequestStarted("credits.balance", "GET", CREDITS, 2));
+        assertThat(events.all.get(3)).isEqualTo(new RequestStarted(first.callId(), "credits.balance", "GET", CREDITS, 2));
         assertThat(events.all.get(4)).isInstanceOfSatisfying(ResponseReceived.class, r -> {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.apiCode()).isEmpty();
@@ -223,13 +224,14 @@ class RequestListenerTest {
             client.exports().download(job, dir.resolve("out.mp4"));
         }
 
-        assertThat(events.of(RequestStarted.class)).containsExactly(
-                new RequestStarted("exports.download", "GET", "{outputUrl}", 1));
+        assertThat(events.of(RequestStarted.class)).extracting(RequestStarted::operation, RequestStarted::pathTemplate,
+                RequestStarted::attempt).containsExactly(org.assertj.core.groups.Tuple.tuple("exports.download",
+                "{outputUrl}", 1));
         assertThat(events.all).allSatisfy(e -> assertThat(e.toString()).doesNotContain("signature"));
     }
 
     /** Keeps every event in order. */
-    static final class Recorder implements RequestListener {
+    static class Recorder implements RequestListener {
         final List<Record> all = new CopyOnWriteArrayList<>();
 
         <T> List<T> of(Class<T> type) {

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.http;
 
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.util.Futures;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -24,6 +26,9 @@ import java.util.function.Function;
  * @param <T> the stream body type
  */
 public final class CallContext<T> {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
     private final ApiRequest request;
     private volatile Operation operation;
     private final ResponseReader<T> reader;
@@ -55,6 +60,11 @@ public final class CallContext<T> {
         this.timeout = timeout;
         this.callTimeout = callTimeout;
         this.callDeadlineNanos = callTimeout == null ? 0 : System.nanoTime() + callTimeout.toNanos();
+    }
+
+    /** @return the call's id for listeners: unique in this process, correlation only */
+    public long id() {
+        return id;
     }
 
     /** @return the API request as the resource described it */
@@ -139,9 +149,26 @@ public final class CallContext<T> {
         return expired;
     }
 
+    /**
+     * The typed error the caller gets for a failure of this call: a passed whole-call deadline is a
+     * timeout, whatever the exchange or wait it cut threw.
+     *
+     * @param error the failure as the chain reported it
+     * @return the typed error
+     */
+    NemoException typedError(Throwable error) {
+        Throwable cause = expired ? DeadlineStage.expiredError(this) : Futures.unwrap(error);
+        return IoFailures.classify(cause, request);
+    }
+
     /** @return the number of the attempt being started (1, 2, …), counting every send */
     int nextAttempt() {
         return attempts.incrementAndGet();
+    }
+
+    /** @return the attempts started so far */
+    int attempts() {
+        return attempts.get();
     }
 
     /** @return whether the caller cancelled */

@@ -21,8 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * The client's transport: a chain of {@link HttpStage}s in front of the JDK's HTTP client, in
- * this order (outermost first): authentication (with the shared token renewal), retry, listener,
- * attribution, redirect, logging, deadline, then the {@link JdkHttpSender}. Immutable; the chain
+ * this order (outermost first): the call's listener events, authentication (with the shared token
+ * renewal), retry, the attempts' listener events, attribution, redirect, logging, deadline, then
+ * the {@link JdkHttpSender}. Immutable; the chain
  * with authentication is derived from the one without, which the anonymous-token provider uses.
  */
 public final class HttpPipeline {
@@ -36,6 +37,7 @@ public final class HttpPipeline {
         this.user = user;
         this.deadlines = deadlines;
         List<HttpStage> stages = new ArrayList<>();
+        stages.add(new CallListenerStage(settings.listeners()));
         if (tokens != null) {
             stages.add(new AuthenticationStage(tokens));
         }
@@ -253,8 +255,7 @@ public final class HttpPipeline {
             if (error == null) {
                 result.complete(reply);
             } else {
-                Throwable cause = ctx.expired() ? DeadlineStage.expiredError(ctx) : Futures.unwrap(error);
-                result.completeExceptionally(IoFailures.classify(cause, request));
+                result.completeExceptionally(ctx.typedError(error));
             }
         });
         result.whenComplete((reply, error) -> {

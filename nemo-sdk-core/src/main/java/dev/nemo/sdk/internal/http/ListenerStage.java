@@ -27,34 +27,35 @@ final class ListenerStage implements HttpStage {
         if (listeners.isEmpty()) {
             return next.send(call);
         }
+        long id = call.context().id();
         Operation op = call.context().operation();
         String method = call.method();
-        RequestListener.RequestStarted started = new RequestListener.RequestStarted(op.name(), method,
+        RequestListener.RequestStarted started = new RequestListener.RequestStarted(id, op.name(), method,
                 op.pathTemplate(), attempt);
         listeners.emit("requestStarted", l -> l.requestStarted(started));
         long t0 = System.nanoTime();
         return next.send(call).whenComplete((reply, error) -> {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             if (error == null) {
-                answered(op, method, attempt, reply.status(), OptionalInt.empty(), took);
+                answered(id, op, method, attempt, reply.status(), OptionalInt.empty(), took);
                 return;
             }
             Throwable e = Futures.unwrap(error);
             if (e instanceof NemoServiceException s) {
-                answered(op, method, attempt, s.httpStatus(), s.apiCode(), took);
+                answered(id, op, method, attempt, s.httpStatus(), s.apiCode(), took);
             } else {
-                NemoException n = e instanceof NemoException x ? x
-                        : IoFailures.classify(e, call.context().request());
+                NemoException n = IoFailures.classify(e, call.context().request());
                 boolean unknown = !(n instanceof TransportException t) || t.outcomeUnknown();
-                RequestListener.RequestFailed failed = new RequestListener.RequestFailed(op.name(), method,
+                RequestListener.RequestFailed failed = new RequestListener.RequestFailed(id, op.name(), method,
                         op.pathTemplate(), attempt, n, took, unknown);
                 listeners.emit("requestFailed", l -> l.requestFailed(failed));
             }
         });
     }
 
-    private void answered(Operation op, String method, int attempt, int status, OptionalInt code, Duration took) {
-        RequestListener.ResponseReceived event = new RequestListener.ResponseReceived(op.name(), method,
+    private void answered(long id, Operation op, String method, int attempt, int status, OptionalInt code,
+                          Duration took) {
+        RequestListener.ResponseReceived event = new RequestListener.ResponseReceived(id, op.name(), method,
                 op.pathTemplate(), attempt, status, code, took);
         listeners.emit("responseReceived", l -> l.responseReceived(event));
     }

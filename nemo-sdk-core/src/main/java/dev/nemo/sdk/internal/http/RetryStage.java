@@ -84,8 +84,8 @@ final class RetryStage implements HttpStage {
                 attempt + 1, wait.toMillis());
         if (!listeners.isEmpty()) {
             Operation op = call.context().operation();
-            RequestListener.RetryScheduled event = new RequestListener.RetryScheduled(op.name(), call.method(),
-                    op.pathTemplate(), attempt, wait, cause);
+            RequestListener.RetryScheduled event = new RequestListener.RetryScheduled(call.context().id(), op.name(),
+                    call.method(), op.pathTemplate(), attempt, wait, cause);
             listeners.emit("retryScheduled", l -> l.retryScheduled(event));
         }
     }

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * An Actuator health indicator named {@code nemo}, off by default because each check is an API
  * call: set {@code nemo.health.enabled=true}. It reads the credit balance: UP with the balance,
- * DOWN with the error's type and API code. Spring Boot 4 ({@code spring-boot-health}).
+ * DOWN with the error's type and API code. Spring Boot 4 ({@code spring-boot-health}); on Boot 3.5
+ * {@code NemoBoot3HealthAutoConfiguration} (in {@code nemo-sdk-spring-boot3-health}, which comes with
+ * the starter) makes the same indicator.
  */
 @AutoConfiguration(after = NemoAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")

@@ -1,15 +1,18 @@
 package dev.nemo.sdk.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.testkit.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +43,36 @@ class NemoMetricsTest {
     }
 
     @Test
-    void requestsAreTimedPerOperationStatusAndOutcome() {
+    void aRetriedCallIsOneTimedSampleWithItsRetriesAndOneObservationSpanningIt() {
         fixture.emulator.faults().on(Endpoint.CREDITS).status(503);
         runner.withPropertyValues(fixture.tokenProperties(dir)).run(ctx -> {
             ctx.getBean(NemoClient.class).credits().balance();
             MeterRegistry meters = ctx.getBean(MeterRegistry.class);
-            assertThat(timer(meters, "credits.balance", "503", "server_error", "0").count()).isEqualTo(1);
-            assertThat(timer(meters, "credits.balance", "200", "success", "1").count()).isEqualTo(1);
-            assertThat(ctx.getBean(Observations.class).started).contains("nemo credits.balance");
+            assertThat(meters.find(NemoMetricNames.REQUESTS).timers()).singleElement()
+                    .isSameAs(timer(meters, "credits.balance", "200", "success", "1"))
+                    .satisfies(t -> assertThat(t.count()).isEqualTo(1));
+            assertThat(attempts(meters, "503", "server_error").count()).isEqualTo(1);
+            assertThat(attempts(meters, "200", "success").count()).isEqualTo(1);
+            TestObservationRegistryAssert.assertThat(ctx.getBean(TestObservationRegistry.class))
+                    .hasSingleObservationThat().hasNameEqualTo(NemoMetricNames.OBSERVATION)
+                    .hasContextualNameEqualTo("nemo credits.balance").hasBeenStarted().hasBeenStopped()
+                    .doesNotHaveError().hasLowCardinalityKeyValue(NemoMetricNames.OPERATION, "credits.balance")
+                    .hasLowCardinalityKeyValue(NemoMetricNames.STATUS, "200")
+                    .hasLowCardinalityKeyValue(NemoMetricNames.OUTCOME, "success")
+                    .hasLowCardinalityKeyValue(NemoMetricNames.RETRIES, "1");
+        });
+    }
+
+    @Test
+    void aFailedCallIsTimedWithItsTypedOutcomeAndItsObservationHasTheError() {
+        fixture.emulator.faults().on(Endpoint.CREDITS).always().status(503);
+        runner.withPropertyValues(fixture.tokenProperties(dir)).run(ctx -> {
+            assertThatThrownBy(() -> ctx.getBean(NemoClient.class).credits().balance())
+                    .isInstanceOf(ServerException.class);
+            assertThat(timer(ctx.getBean(MeterRegistry.class), "credits.balance", "503", "server_error", "2").count())
+                    .isEqualTo(1);
+            TestObservationRegistryAssert.assertThat(ctx.getBean(TestObservationRegistry.class))
+                    .hasSingleObservationThat().hasBeenStopped().assertThatError().isInstanceOf(ServerException.class);
         });
     }
 
@@ -119,9 +144,9 @@ class NemoMetricsTest {
                 .tag(NemoMetricNames.RETRIES, retries).timer();
     }
 
-    /** Observation names seen, as a tracer would. */
-    static final class Observations {
-        final List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static Timer attempts(MeterRegistry meters, String status, String outcome) {
+        return meters.get(NemoMetricNames.ATTEMPTS).tag(NemoMetricNames.OPERATION, "credits.balance")
+                .tag(NemoMetricNames.STATUS, status).tag(NemoMetricNames.OUTCOME, outcome).timer();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -132,25 +157,8 @@ class NemoMetricsTest {
         }
 
         @Bean
-        Observations observations() {
-            return new Observations();
-        }
-
-        @Bean
-        ObservationRegistry observationRegistry(Observations seen) {
-            ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
-                @Override
-                public void onStart(io.micrometer.observation.Observation.Context context) {
-                    seen.started.add(context.getContextualName());
-                }
-
-                @Override
-                public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
-                    return true;
-                }
-            });
-            return registry;
+        TestObservationRegistry observationRegistry() {
+            return TestObservationRegistry.create();
         }
     }
 }

@@ -1,34 +1,25 @@
 package dev.nemo.sdk.spring.boot.internal;
 
 import dev.nemo.sdk.NemoClient;
-import dev.nemo.sdk.error.NemoException;
-import dev.nemo.sdk.credits.Credits;
+import dev.nemo.sdk.spring.health.NemoHealthCheck;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** UP with the credit balance when the API answers; DOWN with the error type and API code otherwise. */
+/**
+ * Boot 4's indicator over {@link NemoHealthCheck}: UP with the credit balance when the API answers,
+ * DOWN with the error type, API code and HTTP status otherwise.
+ */
 public final class NemoHealthIndicator implements HealthIndicator {
-    private final NemoClient client;
+    private final NemoHealthCheck check;
 
     /** @param client the client whose API is checked */
     public NemoHealthIndicator(NemoClient client) {
-        this.client = client;
+        this.check = new NemoHealthCheck(client);
     }
 
     @Override
     public Health health() {
-        try {
-            Credits c = client.credits().balance();
-            return Health.up().withDetail("baseUrl", client.baseUrl().toString())
-                    .withDetail("creditsAvailable", c.available()).build();
-        } catch (NemoException e) {
-            Health.Builder down = Health.down().withDetail("baseUrl", client.baseUrl().toString())
-                    .withDetail("error", e.getClass().getSimpleName());
-            e.apiCode().ifPresent(code -> down.withDetail("apiCode", code));
-            if (e.httpStatus() != NemoException.NO_STATUS) {
-                down.withDetail("httpStatus", e.httpStatus());
-            }
-            return down.build();
-        }
+        NemoHealthCheck.Result r = check.check();
+        return (r.up() ? Health.up() : Health.down()).withDetails(r.details()).build();
     }
 }
