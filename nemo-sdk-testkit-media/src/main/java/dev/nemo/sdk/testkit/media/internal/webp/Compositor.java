@@ -57,9 +57,15 @@ final class Compositor {
         return canvas;
     }
 
-    /** libwebp's {@code BlendPixelNonPremult}: source over destination, both non-premultiplied. */
+    /**
+     * libwebp's {@code BlendPixelRowNonPremult} for one pixel: source over destination, both
+     * non-premultiplied; an opaque source is copied as it is, a transparent one leaves the canvas.
+     */
     static int blend(int src, int dst) {
         int srcA = src >>> 24;
+        if (srcA == 0xff) {
+            return src;
+        }
         if (srcA == 0) {
             return dst;
         }
