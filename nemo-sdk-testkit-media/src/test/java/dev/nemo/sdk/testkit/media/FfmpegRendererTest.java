@@ -171,6 +171,35 @@ class FfmpegRendererTest {
     }
 
     @Test
+    void theAgentsWordsTheRenderStatusAndTheFileAgreeOnTheSize() throws IOException {
+        Path gif = TestMedia.gif(dir.resolve("odd.gif"), 817, 565, 3, 10); // odd sides, smaller than 720p
+        String sid = client.sessions().create().sessionId();
+        client.uploads().upload(sid, List.of(MediaSource.of(gif)));
+        String said = client.chat().send(sid, "convert to 720p MP4").text();
+        assertThat(said).contains("817×565").contains("816×564").doesNotContain("1042");
+
+        ExportJob mp4 = export(sid, ExportOptions.defaults());
+        Path mp4Out = dir.resolve("odd.mp4");
+        client.exports().download(mp4, mp4Out);
+        var frame = dev.nemo.sdk.testkit.media.internal.DecodedFrames.decode(mp4Out, 1).get(0).image();
+        assertThat(frame.getWidth() + "×" + frame.getHeight()).isEqualTo("816×564");
+        assertThat(data(mp4).at("/details/width").asInt()).isEqualTo(816);
+        assertThat(data(mp4).at("/details/height").asInt()).isEqualTo(564);
+        assertThat(data(mp4).path("description").asText())
+                .startsWith("made an MP4 of 816×564 (the source's 817×565 already fits 720p and is not upscaled;")
+                .contains("3 frames in 0.3s");
+
+        ExportJob gifJob = export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
+        Path gifOut = dir.resolve("odd-out.gif");
+        client.exports().download(gifJob, gifOut);
+        byte[] header = Files.readAllBytes(gifOut);
+        assertThat((header[6] & 0xff | (header[7] & 0xff) << 8) + "×" + (header[8] & 0xff | (header[9] & 0xff) << 8))
+                .isEqualTo("817×565");
+        assertThat(data(gifJob).path("description").asText())
+                .startsWith("made a GIF of 817×565 (the source's 817×565 already fits 720p and is not upscaled)");
+    }
+
+    @Test
     void aStillWebpIsStillAccepted() throws IOException {
         byte[] still = stillWebp();
         Path file = Files.write(dir.resolve("still.webp"), still);
