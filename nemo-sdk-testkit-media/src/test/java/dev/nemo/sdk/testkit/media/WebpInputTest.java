@@ -1,6 +1,5 @@
 package dev.nemo.sdk.testkit.media;
 
-import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
 import static dev.nemo.sdk.testkit.media.MediaTestSupport.corpusFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,28 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebpInputTest {
 
-    private static MediaEngine engine;
+    @RegisterExtension
+    static final MediaEngineExtension ENGINE = new MediaEngineExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        if (MediaEngine.availability().available()) {
-            engine = MediaTestSupport.testEngine();
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
+    private MediaEngine engine;
 
     @BeforeEach
-    void natives() {
-        assumeNatives();
+    void engine() {
+        engine = ENGINE.engine();
     }
 
     private Path fixture(String name) throws IOException {
