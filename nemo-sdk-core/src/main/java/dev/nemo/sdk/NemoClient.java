@@ -24,6 +24,7 @@ import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.util.Checks;
 import dev.nemo.sdk.internal.workflow.DefaultWorkflowsApi;
 import dev.nemo.sdk.session.SessionsApi;
 import dev.nemo.sdk.state.StateApi;
@@ -41,7 +42,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -100,18 +104,21 @@ public final class NemoClient implements AutoCloseable {
                 transport.settings().sleeper(), transport.settings().clock());
     }
 
+    /** The provider the credentials call for; an anonymous one gets its token through {@code pipeline}. */
     private static TokenProvider tokenProvider(Builder b, Map<String, String> env, URI base, HttpPipeline pipeline) {
         Credentials creds = b.credentials;
-        if (creds.kind() == Credentials.Kind.EXPLICIT) {
-            return new StaticTokenProvider(AccessToken.of(creds.explicitToken().orElseThrow()));
+        if (creds instanceof Credentials.Token t) {
+            return new StaticTokenProvider(AccessToken.of(t.value()));
         }
-        if (creds.kind() == Credentials.Kind.CUSTOM) {
-            return creds.customProvider().orElseThrow();
+        if (creds instanceof Credentials.Custom c) {
+            return c.provider();
         }
-        Optional<String> envToken = nonBlank(env.get("NEMO_TOKEN"));
-        if (creds.kind() == Credentials.Kind.DEFAULT_CHAIN && envToken.isPresent()) {
+        Optional<String> envToken = creds instanceof Credentials.DefaultChain ? nonBlank(env.get("NEMO_TOKEN"))
+                : Optional.empty();
+        if (envToken.isPresent()) {
             return new StaticTokenProvider(AccessToken.of(envToken.get()));
         }
+        // anonymous, or the default chain with no token anywhere
         Path config = b.configDirectory();
         String clientId = ClientIdStore.resolve(b.clientId, env, config);
         boolean fromFile = b.clientId == null && nonBlank(env.get("NEMO_CLIENT_ID")).isEmpty();
@@ -221,15 +228,15 @@ public final class NemoClient implements AutoCloseable {
 
     private static Sleeper schedulerSleeper(SharedResources resources) {
         return duration -> {
-            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<Void> done = new CompletableFuture<>();
             if (duration.isZero() || duration.isNegative()) {
                 done.complete(null);
                 return done;
             }
             try {
                 resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
-                        java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+                        TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
                 done.completeExceptionally(new IllegalStateException("the client was closed", e));
             }
             return done;
@@ -366,7 +373,7 @@ public final class NemoClient implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
             return this;
         }
 
@@ -375,7 +382,7 @@ public final class NemoClient implements AutoCloseable {
          * @return this builder
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            this.requestTimeout = Checks.positive(requestTimeout, "requestTimeout");
             return this;
         }
 
@@ -514,12 +521,5 @@ public final class NemoClient implements AutoCloseable {
             return new NemoClient(this, shared, tokens);
         }
 
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return d;
-        }
     }
 }

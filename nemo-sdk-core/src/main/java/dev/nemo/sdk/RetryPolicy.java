@@ -1,5 +1,6 @@
 package dev.nemo.sdk;
 
+import dev.nemo.sdk.internal.util.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -115,11 +116,7 @@ public final class RetryPolicy {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof RetryPolicy)) {
-            return false;
-        }
-        RetryPolicy r = (RetryPolicy) o;
-        return maxAttempts == r.maxAttempts && retryOnRateLimit == r.retryOnRateLimit
+        return o instanceof RetryPolicy r && maxAttempts == r.maxAttempts && retryOnRateLimit == r.retryOnRateLimit
                 && initialBackoff.equals(r.initialBackoff) && maxBackoff.equals(r.maxBackoff)
                 && defaultRateLimitWait.equals(r.defaultRateLimitWait) && maxRateLimitWait.equals(r.maxRateLimitWait);
     }
@@ -166,7 +163,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
+            this.initialBackoff = Checks.nonNegative(initialBackoff, "initialBackoff");
             return this;
         }
 
@@ -175,7 +172,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
+            this.maxBackoff = Checks.nonNegative(maxBackoff, "maxBackoff");
             return this;
         }
 
@@ -193,7 +190,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder defaultRateLimitWait(Duration wait) {
-            this.defaultRateLimitWait = nonNegative(wait, "defaultRateLimitWait");
+            this.defaultRateLimitWait = Checks.nonNegative(wait, "defaultRateLimitWait");
             return this;
         }
 
@@ -202,7 +199,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxRateLimitWait(Duration wait) {
-            this.maxRateLimitWait = nonNegative(wait, "maxRateLimitWait");
+            this.maxRateLimitWait = Checks.nonNegative(wait, "maxRateLimitWait");
             return this;
         }
 
@@ -214,12 +211,5 @@ public final class RetryPolicy {
             return new RetryPolicy(this);
         }
 
-        private static Duration nonNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return d;
-        }
     }
 }

@@ -45,9 +45,9 @@ public final class IntentRoute {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntentRoute && intent == ((IntentRoute) o).intent
-                && Objects.equals(trigger, ((IntentRoute) o).trigger)
-                && fileReferences.equals(((IntentRoute) o).fileReferences);
+        return o instanceof IntentRoute x && intent == x.intent
+                && Objects.equals(trigger, x.trigger)
+                && fileReferences.equals(x.fileReferences);
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.nemo.sdk.assistant;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -228,7 +230,7 @@ public final class IntentRouter {
     /** Finds the quote closing the one at an index; linear overall, since a failed search is remembered. */
     private static final class Quotes {
         private final String s;
-        private final java.util.Map<Character, Integer> noCloserFrom = new java.util.HashMap<>();
+        private final Map<Character, Integer> noCloserFrom = new HashMap<>();
 
         Quotes(String s) {
             this.s = s;
@@ -236,19 +238,19 @@ public final class IntentRouter {
 
         int closing(int i) {
             char c = s.charAt(i);
-            char close;
-            switch (c) {
-                case '"': close = '"'; break;
-                case '“': close = '”'; break;
-                case '‘': close = '’'; break;
-                case '「': close = '」'; break;
-                case '『': close = '』'; break;
-                case '«': close = '»'; break;
-                case '‹': close = '›'; break;
-                case '„': close = '“'; break;
-                case '`': close = '`'; break;
-                case '\'': close = '\''; break;
-                default: return -1;
+            char close = switch (c) {
+                case '"', '`', '\'' -> c;
+                case '“' -> '”';
+                case '‘' -> '’';
+                case '「' -> '」';
+                case '『' -> '』';
+                case '«' -> '»';
+                case '‹' -> '›';
+                case '„' -> '“';
+                default -> 0;
+            };
+            if (close == 0) {
+                return -1;
             }
             // an apostrophe inside a word (what's, don't) opens nothing
             if (c == '\'' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {

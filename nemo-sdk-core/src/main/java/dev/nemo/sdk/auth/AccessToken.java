@@ -63,9 +63,9 @@ public final class AccessToken {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AccessToken && value.equals(((AccessToken) o).value)
-                && Objects.equals(expiresAt, ((AccessToken) o).expiresAt)
-                && Objects.equals(userId, ((AccessToken) o).userId);
+        return o instanceof AccessToken x && value.equals(x.value)
+                && Objects.equals(expiresAt, x.expiresAt)
+                && Objects.equals(userId, x.userId);
     }
 
     @Override

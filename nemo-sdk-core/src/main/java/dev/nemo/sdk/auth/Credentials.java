@@ -1,104 +1,118 @@
 package dev.nemo.sdk.auth;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Where the client gets its bearer token. The default is a chain: an explicit token, else the
- * {@code NEMO_TOKEN} environment variable, else a free anonymous token (100 credits, 7 days) from
- * {@code POST /api/auth/anonymous-token}.
+ * Where the client gets its bearer token: one of four kinds, created with the factory methods.
+ * The default is a chain: an explicit token, else the {@code NEMO_TOKEN} environment variable,
+ * else a free anonymous token (100 credits, 7 days) from {@code POST /api/auth/anonymous-token}.
  *
  * <p>Anonymous tokens are fetched with a stable client id ({@code X-Client-Id}): the builder's
  * {@code clientId}, else {@code NEMO_CLIENT_ID}, else a UUID persisted in
  * {@code ~/.config/nemovideo/client_id}. Renewal after expiry uses the same id.
  *
- * <p>{@link #toString()} never shows a token.
+ * <p>No kind's {@code toString()} shows a token.
  */
-public final class Credentials {
-
-    /** How the token is obtained. */
-    public enum Kind {
-        /** A fixed token given by the caller. */
-        EXPLICIT,
-        /** {@code NEMO_TOKEN}, else anonymous. */
-        DEFAULT_CHAIN,
-        /** Always an anonymous token. */
-        ANONYMOUS,
-        /** A caller-supplied {@link TokenProvider}. */
-        CUSTOM
-    }
-
-    private static final Credentials DEFAULT_CHAIN = new Credentials(Kind.DEFAULT_CHAIN, null, null);
-    private static final Credentials ANONYMOUS = new Credentials(Kind.ANONYMOUS, null, null);
-
-    private final Kind kind;
-    private final String token;
-    private final TokenProvider provider;
-
-    private Credentials(Kind kind, String token, TokenProvider provider) {
-        this.kind = kind;
-        this.token = token;
-        this.provider = provider;
-    }
+public sealed interface Credentials
+        permits Credentials.Token, Credentials.DefaultChain, Credentials.Anonymous, Credentials.Custom {
 
     /**
      * @param token an API token ({@code nmv_usr_…}); errors 1001 with it are raised, not renewed
      * @return credentials that always use this token
      */
-    public static Credentials token(String token) {
-        Objects.requireNonNull(token, "token");
-        if (token.isBlank()) {
-            throw new IllegalArgumentException("token must not be blank");
-        }
-        return new Credentials(Kind.EXPLICIT, token.strip(), null);
+    static Credentials token(String token) {
+        return new Token(token);
     }
 
-    /** @return {@code NEMO_TOKEN} when set, else an anonymous token */
-    public static Credentials defaultChain() {
-        return DEFAULT_CHAIN;
+    /** {@return {@code NEMO_TOKEN} when set, else an anonymous token} */
+    static Credentials defaultChain() {
+        return DefaultChain.INSTANCE;
     }
 
-    /** @return always an anonymous token, renewed with the same client id when it expires */
-    public static Credentials anonymous() {
-        return ANONYMOUS;
+    /** {@return always an anonymous token, renewed with the same client id when it expires} */
+    static Credentials anonymous() {
+        return Anonymous.INSTANCE;
     }
 
     /**
      * @param provider a custom provider
      * @return credentials backed by it
      */
-    public static Credentials provider(TokenProvider provider) {
-        return new Credentials(Kind.CUSTOM, null, Objects.requireNonNull(provider, "provider"));
+    static Credentials provider(TokenProvider provider) {
+        return new Custom(provider);
     }
 
-    /** @return how the token is obtained */
-    public Kind kind() {
-        return kind;
+    /**
+     * A fixed token given by the caller.
+     *
+     * @param value the token, stripped of surrounding blanks
+     */
+    record Token(String value) implements Credentials {
+        /** Checks and strips the token. */
+        public Token {
+            Objects.requireNonNull(value, "token");
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
+            value = value.strip();
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials{EXPLICIT, token=" + AccessToken.redact(value) + '}';
+        }
     }
 
-    /** @return the explicit token for {@link Kind#EXPLICIT} */
-    public Optional<String> explicitToken() {
-        return Optional.ofNullable(token);
+    /** {@code NEMO_TOKEN} when set, else an anonymous token. */
+    final class DefaultChain implements Credentials {
+        private static final DefaultChain INSTANCE = new DefaultChain();
+
+        private DefaultChain() {
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials{DEFAULT_CHAIN}";
+        }
     }
 
-    /** @return the provider for {@link Kind#CUSTOM} */
-    public Optional<TokenProvider> customProvider() {
-        return Optional.ofNullable(provider);
+    /** Always an anonymous token. */
+    final class Anonymous implements Credentials {
+        private static final Anonymous INSTANCE = new Anonymous();
+
+        private Anonymous() {
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials{ANONYMOUS}";
+        }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Credentials && kind == ((Credentials) o).kind
-                && Objects.equals(token, ((Credentials) o).token) && provider == ((Credentials) o).provider;
-    }
+    /**
+     * A caller-supplied {@link TokenProvider}.
+     *
+     * @param provider the provider
+     */
+    record Custom(TokenProvider provider) implements Credentials {
+        /** Checks the provider. */
+        public Custom {
+            Objects.requireNonNull(provider, "provider");
+        }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, token);
-    }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Custom c && c.provider == provider;
+        }
 
-    @Override
-    public String toString() {
-        return "Credentials{" + kind + (token == null ? "" : ", token=" + AccessToken.redact(token)) + '}';
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(provider);
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials{CUSTOM}";
+        }
     }
 }

@@ -1,5 +1,10 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.error.InsufficientCreditsException;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.StreamTimeoutException;
+import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.internal.util.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -13,7 +18,9 @@ import java.util.concurrent.Flow;
  *
  * <p>Three forms, one implementation: {@link #publisher} (a {@link Flow.Publisher} with
  * backpressure, which the Reactor module adapts), {@link #stream} (a blocking iterator), and
- * {@link #send} (the whole result, with a listener for progress).
+ * {@link #send} / {@link #sendAsync} (the whole result, optionally showing each event to a
+ * {@link ChatListener}). Each comes with and without {@link ChatOptions}; progress ("still
+ * working") goes to {@link ChatOptions.Builder#onProgress}.
  *
  * <pre>{@code
  * ChatResult r = client.chat().send(session.sessionId(), "compress it to under 2 MB");
@@ -23,17 +30,27 @@ import java.util.concurrent.Flow;
 public interface ChatApi {
 
     /**
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @return a single-use publisher of the events, with {@link ChatOptions#defaults()}
+     * @see #publisher(String, String, ChatOptions)
+     */
+    default Flow.Publisher<ChatEvent> publisher(String sessionId, String message) {
+        return publisher(sessionId, message, ChatOptions.defaults());
+    }
+
+    /**
      * The events of one message as a {@link Flow.Publisher}. Nothing is sent until it is
      * subscribed; it accepts one subscriber (a second gets {@link IllegalStateException}, and no
      * second request is sent). Demand flows back to reading the response body, so a slow
      * subscriber holds the stream back instead of buffering it. Errors before the stream (for
-     * example {@link dev.nemo.sdk.error.InsufficientCreditsException}) and interruptions
-     * ({@link dev.nemo.sdk.error.TransportException}, {@link dev.nemo.sdk.error.StreamTimeoutException})
+     * example {@link InsufficientCreditsException}) and interruptions
+     * ({@link TransportException}, {@link StreamTimeoutException})
      * arrive as {@code onError}; a normal end of stream as {@code onComplete}.
      *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param options   streaming, watchdogs and limits
+     * @param options   streaming, watchdogs, limits and request options
      * @return a single-use publisher
      */
     Flow.Publisher<ChatEvent> publisher(String sessionId, String message, ChatOptions options);
@@ -54,7 +71,7 @@ public interface ChatApi {
      *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param options   streaming, watchdogs and limits
+     * @param options   streaming, watchdogs, limits and request options
      * @return the events; close it to stop early
      */
     ChatStream stream(String sessionId, String message, ChatOptions options);
@@ -68,46 +85,89 @@ public interface ChatApi {
      * @param sessionId the session
      * @param message   the user's message, not empty
      * @return the result; {@link ChatResult#end()} says how the stream ended
-     * @throws dev.nemo.sdk.error.NemoException when the message was refused before the stream
-     *         started (out of credits, session not found, …)
+     * @throws NemoException when the message was refused before the stream started (out of
+     *                       credits, session not found, …)
      */
     default ChatResult send(String sessionId, String message) {
         return send(sessionId, message, ChatOptions.defaults(), ChatListener.none());
     }
 
     /**
-     * Sends the message, reports each event to {@code listener}, and waits for the whole answer.
-     *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param listener  receives the events as they arrive
+     * @param options   streaming, watchdogs, limits, state checks, progress and request options
      * @return the result
-     * @throws dev.nemo.sdk.error.NemoException when the message was refused before the stream started
+     * @throws NemoException when the message was refused before the stream started
+     */
+    default ChatResult send(String sessionId, String message, ChatOptions options) {
+        return send(sessionId, message, options, ChatListener.none());
+    }
+
+    /**
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param listener  sees the events as they arrive
+     * @return the result
+     * @throws NemoException when the message was refused before the stream started
      */
     default ChatResult send(String sessionId, String message, ChatListener listener) {
         return send(sessionId, message, ChatOptions.defaults(), listener);
     }
 
     /**
-     * Sends the message, reports each event to {@code listener}, and waits for the whole answer.
+     * Sends the message, shows each event to {@code listener}, and waits for the whole answer.
      *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param options   streaming, watchdogs, limits and state checks
-     * @param listener  receives the events as they arrive
+     * @param options   streaming, watchdogs, limits, state checks, progress and request options
+     * @param listener  sees the events as they arrive
      * @return the result
-     * @throws dev.nemo.sdk.error.NemoException when the message was refused before the stream started
+     * @throws NemoException when the message was refused before the stream started
      */
-    ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener);
+    default ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener) {
+        return Futures.await(sendAsync(sessionId, message, options, listener));
+    }
 
     /**
-     * Asynchronous {@link #send(String, String, ChatOptions, ChatListener)}: the message is sent
-     * when this method is called. Cancelling the future cancels the stream.
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @return the result, asynchronously
+     * @see #sendAsync(String, String, ChatOptions, ChatListener)
+     */
+    default CompletableFuture<ChatResult> sendAsync(String sessionId, String message) {
+        return sendAsync(sessionId, message, ChatOptions.defaults(), ChatListener.none());
+    }
+
+    /**
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param options   streaming, watchdogs, limits, state checks, progress and request options
+     * @return the result, asynchronously
+     * @see #sendAsync(String, String, ChatOptions, ChatListener)
+     */
+    default CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options) {
+        return sendAsync(sessionId, message, options, ChatListener.none());
+    }
+
+    /**
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param listener  sees the events as they arrive
+     * @return the result, asynchronously
+     * @see #sendAsync(String, String, ChatOptions, ChatListener)
+     */
+    default CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatListener listener) {
+        return sendAsync(sessionId, message, ChatOptions.defaults(), listener);
+    }
+
+    /**
+     * {@link #send(String, String, ChatOptions, ChatListener)} without blocking: the message is
+     * sent when this method is called. Cancelling the future cancels the stream.
      *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param options   streaming, watchdogs, limits and state checks
-     * @param listener  receives the events as they arrive
+     * @param options   streaming, watchdogs, limits, state checks, progress and request options
+     * @param listener  sees the events as they arrive
      * @return the result, or the typed error when the message was refused before the stream started
      */
     CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,

@@ -24,7 +24,7 @@ public enum ChatEnd {
     FIRST_BYTE_TIMEOUT,
     /** Only heartbeats arrived for {@link ChatOptions#idleTimeout()}. */
     IDLE_TIMEOUT,
-    /** The stream took longer than {@link ChatOptions#overallTimeout()}. */
+    /** The stream took longer than {@link ChatOptions#timeout()}. */
     OVERALL_TIMEOUT,
     /** The caller closed or cancelled the stream. */
     CANCELLED;

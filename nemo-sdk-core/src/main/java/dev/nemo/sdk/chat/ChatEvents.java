@@ -1,6 +1,7 @@
 package dev.nemo.sdk.chat;
 
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.EventTooLargeException;
 import dev.nemo.sdk.internal.chat.AdkEventDecoder;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.json.JsonValues;
@@ -38,7 +39,7 @@ public final class ChatEvents {
      * @param body the response body
      * @return the events, in order
      * @throws IOException when reading fails
-     * @throws dev.nemo.sdk.error.EventTooLargeException when a line exceeds 8 MiB
+     * @throws EventTooLargeException when a line exceeds 8 MiB
      */
     public static List<ChatEvent> decode(InputStream body) throws IOException {
         return decode(body, ChatOptions.builder().streaming(true).build());
@@ -95,15 +96,14 @@ public final class ChatEvents {
             boolean heartbeat = false;
             for (; i < events.size() && events.get(i).info().sequence() == info.sequence(); i++) {
                 ChatEvent e = events.get(i);
-                if (e instanceof ChatEvent.ToolCall) {
-                    calls.add(((ChatEvent.ToolCall) e).name());
-                } else if (e instanceof ChatEvent.ToolResult) {
-                    responses.add(((ChatEvent.ToolResult) e).name());
-                } else if (e instanceof ChatEvent.ModelError) {
-                    code = ((ChatEvent.ModelError) e).code();
-                    message = ((ChatEvent.ModelError) e).message();
-                } else if (e instanceof ChatEvent.StreamError) {
-                    ChatEvent.StreamError s = (ChatEvent.StreamError) e;
+                if (e instanceof ChatEvent.ToolCall c) {
+                    calls.add(c.name());
+                } else if (e instanceof ChatEvent.ToolResult r) {
+                    responses.add(r.name());
+                } else if (e instanceof ChatEvent.ModelError m) {
+                    code = m.code();
+                    message = m.message();
+                } else if (e instanceof ChatEvent.StreamError s) {
                     code = JsonNodes.text(JsonValues.toJackson(s.details()), "error_type").orElse(null);
                     message = s.message();
                 } else if (e instanceof ChatEvent.Heartbeat) {

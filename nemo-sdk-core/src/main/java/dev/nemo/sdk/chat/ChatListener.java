@@ -1,12 +1,12 @@
 package dev.nemo.sdk.chat;
 
-import java.time.Duration;
-
 /**
- * Callbacks of {@link ChatApi#send(String, String, ChatOptions, ChatListener)}. They are called one
- * at a time, in stream order, on an SDK thread; a slow callback holds back reading the response
- * (backpressure) but does not count against the idle watchdog. An exception thrown by a callback
- * cancels the stream and fails the call with that exception.
+ * Sees the events of {@link ChatApi#send(String, String, ChatOptions, ChatListener)} as they
+ * arrive. Called one at a time, in stream order, on an SDK thread; a slow callback holds back
+ * reading the response (backpressure) but does not count against the idle watchdog. The events
+ * are the answer itself, so an exception thrown here cancels the stream and fails the call with
+ * that exception. Progress ("still working" during long quiet periods) goes to the
+ * {@link ChatProgressListener} of {@link ChatOptions.Builder#onProgress}.
  */
 @FunctionalInterface
 public interface ChatListener {
@@ -18,15 +18,6 @@ public interface ChatListener {
 
     /** @param event the next event of the stream, heartbeats included */
     void onEvent(ChatEvent event);
-
-    /**
-     * Only heartbeats have arrived for a while: the backend is still working (generation can take
-     * minutes). Called every {@link ChatOptions#progressInterval()} of such quiet.
-     *
-     * @param quietFor how long only heartbeats have arrived
-     */
-    default void onStillWorking(Duration quietFor) {
-    }
 
     /**
      * Called once when the stream has ended, before any state check: the result so far (its

@@ -1,22 +1,39 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.internal.util.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How one chat message is streamed: whether to ask for token-level text, the three watchdogs,
- * the size limit of one event, and what {@link ChatApi#send} checks afterwards. Immutable.
+ * How one chat message is streamed: whether to ask for token-level text, the watchdogs, the size
+ * limit of one event, what {@link ChatApi#send} checks afterwards, the progress listener, and the
+ * {@link RequestOptions} of the request (its {@code timeout} is the longest the whole stream may
+ * take, 15 minutes by default; its retry policy never re-sends a message that may have run).
+ * Immutable.
  *
  * <pre>{@code
- * ChatOptions o = ChatOptions.builder().streaming(true).idleTimeout(Duration.ofMinutes(5)).build();
+ * ChatOptions o = ChatOptions.builder()
+ *         .streaming(true)
+ *         .idleTimeout(Duration.ofMinutes(5))
+ *         .onProgress(quiet -> System.out.println("still working after " + quiet))
+ *         .request(RequestOptions.builder().timeout(Duration.ofMinutes(20)).build())
+ *         .build();
  * }</pre>
  */
 public final class ChatOptions {
     /** The contract's schedule after a cut: 30 s, then every 60 s, five checks in all (about 5 min). */
     public static final List<Duration> DEFAULT_RECHECK_DELAYS = List.of(Duration.ofSeconds(30),
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
+    /**
+     * The longest a whole stream may take when {@link RequestOptions#timeout()} does not say:
+     * 15 minutes, the documented client timeout.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
     /**
      * The schedule after a silent end: a read right away, then one every 2 s, eleven reads over
      * 20 s. The state endpoint is eventually consistent, so a change made by the agent's tools can
@@ -28,40 +45,42 @@ public final class ChatOptions {
     private final boolean streaming;
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
-    private final Duration overallTimeout;
     private final Duration progressInterval;
     private final int maxLineBytes;
     private final boolean stateCheck;
     private final List<Duration> recheckDelays;
+    private final ChatProgressListener progressListener;
+    private final RequestOptions request;
     private final List<Duration> settleDelays;
 
     private ChatOptions(Builder b) {
         this.streaming = b.streaming;
         this.firstByteTimeout = b.firstByteTimeout;
         this.idleTimeout = b.idleTimeout;
-        this.overallTimeout = b.overallTimeout;
         this.progressInterval = b.progressInterval;
         this.maxLineBytes = b.maxLineBytes;
         this.stateCheck = b.stateCheck;
         this.recheckDelays = b.recheckDelays;
+        this.progressListener = b.progressListener;
+        this.request = b.request;
         this.settleDelays = b.settleDelays;
     }
 
-    /** @return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on */
+    /** {@return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on} */
     public static ChatOptions defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder with the default values */
+    /** {@return a builder with the default values} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from these options */
+    /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
         return new Builder().streaming(streaming).firstByteTimeout(firstByteTimeout).idleTimeout(idleTimeout)
-                .overallTimeout(overallTimeout).progressInterval(progressInterval).maxLineBytes(maxLineBytes)
-                .stateCheck(stateCheck).recheckDelays(recheckDelays).settleDelays(settleDelays);
+                .progressInterval(progressInterval).maxLineBytes(maxLineBytes).stateCheck(stateCheck)
+                .recheckDelays(recheckDelays).settleDelays(settleDelays).onProgress(progressListener).request(request);
     }
 
     /**
@@ -82,12 +101,12 @@ public final class ChatOptions {
         return idleTimeout;
     }
 
-    /** @return the longest a whole stream may take (default 15 min, the documented client timeout) */
-    public Duration overallTimeout() {
-        return overallTimeout;
+    /** {@return the longest a whole stream may take: the request's timeout, else {@link #DEFAULT_TIMEOUT}} */
+    public Duration timeout() {
+        return request.timeout().orElse(DEFAULT_TIMEOUT);
     }
 
-    /** @return how often {@link ChatListener#onStillWorking} is told while only heartbeats arrive (default 2 min) */
+    /** {@return how often the progress listener is told while only heartbeats arrive (default 2 min)} */
     public Duration progressInterval() {
         return progressInterval;
     }
@@ -111,6 +130,16 @@ public final class ChatOptions {
      */
     public List<Duration> recheckDelays() {
         return recheckDelays;
+    }
+
+    /** {@return the progress listener, when set} */
+    public Optional<ChatProgressListener> progressListener() {
+        return Optional.ofNullable(progressListener);
+    }
+
+    /** {@return the options of the chat request, as set (without the default deadline)} */
+    public RequestOptions request() {
+        return request;
     }
 
     /**
@@ -143,28 +172,25 @@ public final class ChatOptions {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ChatOptions)) {
-            return false;
-        }
-        ChatOptions c = (ChatOptions) o;
-        return streaming == c.streaming && maxLineBytes == c.maxLineBytes && stateCheck == c.stateCheck
-                && firstByteTimeout.equals(c.firstByteTimeout) && idleTimeout.equals(c.idleTimeout)
-                && overallTimeout.equals(c.overallTimeout) && progressInterval.equals(c.progressInterval)
-                && recheckDelays.equals(c.recheckDelays) && settleDelays.equals(c.settleDelays);
+        return o instanceof ChatOptions c && streaming == c.streaming && maxLineBytes == c.maxLineBytes
+                && stateCheck == c.stateCheck && firstByteTimeout.equals(c.firstByteTimeout)
+                && idleTimeout.equals(c.idleTimeout) && progressInterval.equals(c.progressInterval)
+                && recheckDelays.equals(c.recheckDelays) && settleDelays.equals(c.settleDelays)
+                && Objects.equals(progressListener, c.progressListener) && request.equals(c.request);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(streaming, firstByteTimeout, idleTimeout, overallTimeout, progressInterval, maxLineBytes,
-                stateCheck, recheckDelays, settleDelays);
+        return Objects.hash(streaming, firstByteTimeout, idleTimeout, progressInterval, maxLineBytes, stateCheck,
+                recheckDelays, settleDelays, request);
     }
 
     @Override
     public String toString() {
         return "ChatOptions{streaming=" + streaming + ", firstByteTimeout=" + firstByteTimeout + ", idleTimeout="
-                + idleTimeout + ", overallTimeout=" + overallTimeout + ", progressInterval=" + progressInterval
-                + ", maxLineBytes=" + maxLineBytes + ", stateCheck=" + stateCheck + ", recheckDelays=" + recheckDelays
-                + ", settleDelays=" + settleDelays + '}';
+                + idleTimeout + ", progressInterval=" + progressInterval + ", maxLineBytes=" + maxLineBytes
+                + ", stateCheck=" + stateCheck + ", recheckDelays=" + recheckDelays + ", settleDelays=" + settleDelays
+                + ", progressListener=" + (progressListener != null) + ", request=" + request + '}';
     }
 
     /** Builds {@link ChatOptions}. */
@@ -172,11 +198,12 @@ public final class ChatOptions {
         private boolean streaming;
         private Duration firstByteTimeout = Duration.ofSeconds(60);
         private Duration idleTimeout = Duration.ofMinutes(10);
-        private Duration overallTimeout = Duration.ofMinutes(15);
         private Duration progressInterval = Duration.ofMinutes(2);
         private int maxLineBytes = 8 * 1024 * 1024;
         private boolean stateCheck = true;
         private List<Duration> recheckDelays = DEFAULT_RECHECK_DELAYS;
+        private ChatProgressListener progressListener;
+        private RequestOptions request = RequestOptions.none();
         private List<Duration> settleDelays = DEFAULT_SETTLE_DELAYS;
 
         private Builder() {
@@ -196,7 +223,7 @@ public final class ChatOptions {
          * @return this builder
          */
         public Builder firstByteTimeout(Duration timeout) {
-            this.firstByteTimeout = positive(timeout, "firstByteTimeout");
+            this.firstByteTimeout = Checks.positive(timeout, "firstByteTimeout");
             return this;
         }
 
@@ -205,16 +232,7 @@ public final class ChatOptions {
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = positive(timeout, "idleTimeout");
-            return this;
-        }
-
-        /**
-         * @param timeout the longest a whole stream may take, positive
-         * @return this builder
-         */
-        public Builder overallTimeout(Duration timeout) {
-            this.overallTimeout = positive(timeout, "overallTimeout");
+            this.idleTimeout = Checks.positive(timeout, "idleTimeout");
             return this;
         }
 
@@ -223,7 +241,7 @@ public final class ChatOptions {
          * @return this builder
          */
         public Builder progressInterval(Duration interval) {
-            this.progressInterval = positive(interval, "progressInterval");
+            this.progressInterval = Checks.positive(interval, "progressInterval");
             return this;
         }
 
@@ -264,6 +282,17 @@ public final class ChatOptions {
         }
 
         /**
+         * @param listener told "still working" every {@link #progressInterval(Duration)} of
+         *                 heartbeat-only quiet (see {@link ChatProgressListener}), or {@code null}
+         *                 for none
+         * @return this builder
+         */
+        public Builder onProgress(ChatProgressListener listener) {
+            this.progressListener = listener;
+            return this;
+        }
+
+        /**
          * @param delays waits before each state read after a stream that ended without text (none
          *               negative, at least one); see {@link ChatOptions#evenly(int, Duration)}
          * @return this builder
@@ -277,17 +306,23 @@ public final class ChatOptions {
             return this;
         }
 
-        /** @return the options */
-        public ChatOptions build() {
-            return new ChatOptions(this);
+        /**
+         * The request's options: its {@code timeout} is the longest the whole stream may take
+         * ({@link #DEFAULT_TIMEOUT} when unset); its retry policy keeps only the retries that cannot
+         * re-send a message that may have run (connect failures), never the wait-and-retry after a
+         * 429; its extra headers are sent with the message.
+         *
+         * @param request the request options
+         * @return this builder
+         */
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
+            return this;
         }
 
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return d;
+        /** {@return the options} */
+        public ChatOptions build() {
+            return new ChatOptions(this);
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.nemo.sdk.chat;
 
 import dev.nemo.sdk.assistant.GuiPhrases;
+import dev.nemo.sdk.error.EventTooLargeException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.StreamTimeoutException;
+import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateDiff;
 import java.util.ArrayList;
@@ -127,8 +130,8 @@ public final class ChatResult {
     }
 
     /**
-     * @return the typed error that interrupted the stream ({@link dev.nemo.sdk.error.TransportException},
-     *         {@link dev.nemo.sdk.error.StreamTimeoutException}, {@link dev.nemo.sdk.error.EventTooLargeException}),
+     * @return the typed error that interrupted the stream ({@link TransportException},
+     *         {@link StreamTimeoutException}, {@link EventTooLargeException}),
      *         when {@link ChatEnd#interrupted()}
      */
     public Optional<NemoException> failure() {

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.error.NemoException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -21,14 +22,14 @@ import java.util.stream.StreamSupport;
  *
  * <p>{@link #hasNext()} blocks until an event arrives or the stream ends. When the stream fails
  * (refused before it started, cut, timed out), {@code hasNext()} throws the typed
- * {@link dev.nemo.sdk.error.NemoException}; {@link #result()} instead reports an interrupted
+ * {@link NemoException}; {@link #result()} instead reports an interrupted
  * stream as a {@link ChatResult}. Not thread-safe: read it from one thread.
  */
 public interface ChatStream extends Iterator<ChatEvent>, AutoCloseable {
 
     /**
      * @return whether another event is available, waiting for it if needed
-     * @throws dev.nemo.sdk.error.NemoException when the stream failed (refusal, cut, timeout)
+     * @throws NemoException when the stream failed (refusal, cut, timeout)
      */
     @Override
     boolean hasNext();
@@ -36,7 +37,7 @@ public interface ChatStream extends Iterator<ChatEvent>, AutoCloseable {
     /**
      * @return the next event
      * @throws NoSuchElementException when the stream has ended
-     * @throws dev.nemo.sdk.error.NemoException when the stream failed
+     * @throws NemoException when the stream failed
      */
     @Override
     ChatEvent next();
@@ -54,7 +55,7 @@ public interface ChatStream extends Iterator<ChatEvent>, AutoCloseable {
      * {@link #close()}, the end is {@link ChatEnd#CANCELLED} unless the stream had already ended.
      *
      * @return the summary
-     * @throws dev.nemo.sdk.error.NemoException when the message was refused before any event
+     * @throws NemoException when the message was refused before any event
      *         (for example out of credits, session not found)
      */
     ChatResult result();

@@ -1,12 +1,16 @@
 package dev.nemo.sdk.credits;
 
 import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.internal.util.Futures;
 import java.util.concurrent.CompletableFuture;
 
-/** Reads the credit balance ({@code GET /api/credits/balance/simple}); safe to retry. */
+/**
+ * Reads the credit balance ({@code GET /api/credits/balance/simple}); safe to retry. Blocking and
+ * {@code …Async} forms, each with and without {@link RequestOptions}.
+ */
 public interface CreditsApi {
 
-    /** @return the current balance */
+    /** {@return the current balance} */
     default Credits balance() {
         return balance(RequestOptions.none());
     }
@@ -15,7 +19,14 @@ public interface CreditsApi {
      * @param options per-request overrides
      * @return the current balance
      */
-    Credits balance(RequestOptions options);
+    default Credits balance(RequestOptions options) {
+        return Futures.await(balanceAsync(options));
+    }
+
+    /** {@return the current balance, asynchronously} */
+    default CompletableFuture<Credits> balanceAsync() {
+        return balanceAsync(RequestOptions.none());
+    }
 
     /**
      * @param options per-request overrides

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,6 @@ public class InsufficientCreditsException extends NemoServiceException {
      * @return {@code https://nemovideo.com/register?bind=<user_id>} when the user id is known
      */
     public Optional<String> bindUrl() {
-        return userId().map(id -> REGISTER_URL + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+        return userId().map(id -> REGISTER_URL + URLEncoder.encode(id, StandardCharsets.UTF_8));
     }
 }

@@ -8,6 +8,8 @@ import dev.nemo.sdk.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -166,7 +168,7 @@ public final class ExportJob {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExportJob && renderId.equals(((ExportJob) o).renderId) && raw.equals(((ExportJob) o).raw);
+        return o instanceof ExportJob x && renderId.equals(x.renderId) && raw.equals(x.raw);
     }
 
     @Override
@@ -244,7 +246,7 @@ public final class ExportJob {
             URI u = new URI(v.textValue().strip());
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             return (scheme.equals("https") || scheme.equals("http")) && u.getHost() != null ? u : null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }
@@ -347,7 +349,7 @@ public final class ExportJob {
         try {
             BigDecimal ms = d.compareTo(BigDecimal.valueOf(100_000_000_000L)) < 0 ? d.movePointRight(3) : d;
             return Instant.ofEpochMilli(ms.setScale(0, RoundingMode.HALF_UP).longValueExact());
-        } catch (ArithmeticException | java.time.DateTimeException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             return null;
         }
     }

@@ -1,15 +1,17 @@
 package dev.nemo.sdk.export;
 
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.internal.util.Checks;
 import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Output settings of an export and how to wait for it.
+ * Output settings of an export, how to wait for it, who follows its progress, and the
+ * {@link RequestOptions} of the submission (the polls take theirs from the {@link PollingStrategy}).
  *
  * <p>{@link #defaults()} sends the documented default output {@code {"format":"mp4","quality":"high"}}
  * and polls with {@link PollingStrategy#defaults()}.
@@ -31,7 +33,8 @@ public final class ExportOptions {
     private final String resolution;
     private final Map<String, JsonValue> extra;
     private final PollingStrategy polling;
-    private final Consumer<ExportJob> progressListener;
+    private final ExportProgressListener progressListener;
+    private final RequestOptions request;
 
     private ExportOptions(Builder b) {
         this.format = b.format;
@@ -40,6 +43,7 @@ public final class ExportOptions {
         this.extra = Map.copyOf(b.extra);
         this.polling = b.polling;
         this.progressListener = b.progressListener;
+        this.request = b.request;
     }
 
     /** @return MP4, quality {@code high}, default polling */
@@ -58,6 +62,7 @@ public final class ExportOptions {
         b.resolution = resolution;
         b.extra.putAll(extra);
         b.progressListener = progressListener;
+        b.request = request;
         return b;
     }
 
@@ -81,9 +86,14 @@ public final class ExportOptions {
         return polling;
     }
 
-    /** @return the listener told about every status the poller sees, when set */
-    public Optional<Consumer<ExportJob>> progressListener() {
+    /** {@return the listener told about every status the poller sees, when set} */
+    public Optional<ExportProgressListener> progressListener() {
         return Optional.ofNullable(progressListener);
+    }
+
+    /** {@return the options of the submission request} */
+    public RequestOptions request() {
+        return request;
     }
 
     /**
@@ -101,22 +111,20 @@ public final class ExportOptions {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ExportOptions)) {
-            return false;
-        }
-        ExportOptions x = (ExportOptions) o;
-        return format == x.format && quality.equals(x.quality) && Objects.equals(resolution, x.resolution)
-                && extra.equals(x.extra) && polling.equals(x.polling) && Objects.equals(progressListener, x.progressListener);
+        return o instanceof ExportOptions x && format == x.format && quality.equals(x.quality)
+                && Objects.equals(resolution, x.resolution) && extra.equals(x.extra) && polling.equals(x.polling)
+                && Objects.equals(progressListener, x.progressListener) && request.equals(x.request);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(format, quality, resolution, extra, polling);
+        return Objects.hash(format, quality, resolution, extra, polling, request);
     }
 
     @Override
     public String toString() {
-        return "ExportOptions{output=" + toOutputJson() + ", polling=" + polling + '}';
+        return "ExportOptions{output=" + toOutputJson() + ", polling=" + polling + ", progressListener="
+                + (progressListener != null) + ", request=" + request + '}';
     }
 
     /** Builds {@link ExportOptions}. */
@@ -126,7 +134,8 @@ public final class ExportOptions {
         private String resolution;
         private final Map<String, JsonValue> extra = new LinkedHashMap<>();
         private PollingStrategy polling = PollingStrategy.defaults();
-        private Consumer<ExportJob> progressListener;
+        private ExportProgressListener progressListener;
+        private RequestOptions request = RequestOptions.none();
 
         private Builder() {
         }
@@ -145,7 +154,7 @@ public final class ExportOptions {
          * @return this builder
          */
         public Builder quality(String quality) {
-            this.quality = nonBlank(quality, "quality");
+            this.quality = Checks.nonBlank(quality, "quality");
             return this;
         }
 
@@ -154,7 +163,7 @@ public final class ExportOptions {
          * @return this builder
          */
         public Builder resolution(String resolution) {
-            this.resolution = nonBlank(resolution, "resolution");
+            this.resolution = Checks.nonBlank(resolution, "resolution");
             return this;
         }
 
@@ -166,7 +175,7 @@ public final class ExportOptions {
          * @return this builder
          */
         public Builder outputField(String name, JsonValue value) {
-            nonBlank(name, "name");
+            Checks.nonBlank(name, "name");
             if (name.equals("format") || name.equals("quality") || name.equals("resolution")) {
                 throw new IllegalArgumentException("use the " + name + "(...) method for " + name);
             }
@@ -184,27 +193,31 @@ public final class ExportOptions {
         }
 
         /**
-         * @param listener told about the submission and every poll result (status, progress); it
-         *                 runs on an SDK thread and should return quickly; its exceptions are logged
-         *                 and ignored
+         * @param listener told about the submission and every poll result (status, progress); see
+         *                 {@link ExportProgressListener}; {@code null} for none
          * @return this builder
          */
-        public Builder onProgress(Consumer<ExportJob> listener) {
-            this.progressListener = Objects.requireNonNull(listener, "listener");
+        public Builder onProgress(ExportProgressListener listener) {
+            this.progressListener = listener;
             return this;
         }
 
-        /** @return the options */
-        public ExportOptions build() {
-            return new ExportOptions(this);
+        /**
+         * The options of the submission request: deadline, retry policy (a submission whose
+         * outcome is unknown is never sent again, whatever the policy) and extra headers. The
+         * polls use {@link PollingStrategy#request()}.
+         *
+         * @param request the request options
+         * @return this builder
+         */
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
+            return this;
         }
 
-        private static String nonBlank(String s, String name) {
-            Objects.requireNonNull(s, name);
-            if (s.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return s;
+        /** {@return the options} */
+        public ExportOptions build() {
+            return new ExportOptions(this);
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.nemo.sdk.export;
 
+import dev.nemo.sdk.error.ExportFailedException;
+import dev.nemo.sdk.error.ExportTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * Follows one render until it ends, in the style of Azure's {@code SyncPoller}.
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Waiting goes through the client's {@code Sleeper} and reads its {@code Clock}. A poll that
  * fails on the network or with a 5xx is retried with the same render id; HTTP 400 and 401 end the
- * wait. Thread-safe.
+ * wait. Polls and the cancellation send the {@link PollingStrategy#request()} options. Every
+ * blocking method has an {@code …Async} form. Thread-safe.
  */
 public interface ExportPoller {
 
@@ -34,16 +36,23 @@ public interface ExportPoller {
      * Polls once, now. Does not throw for a failed render: look at {@link ExportJob#status()}.
      *
      * @return the current state
-     * @throws dev.nemo.sdk.error.ExportFailedException when the render service answers {@code success:false} for this id
+     * @throws ExportFailedException when the render service answers {@code success:false} for this id
      */
     ExportJob poll();
+
+    /**
+     * {@link #poll()} without blocking.
+     *
+     * @return the current state, or the failure {@link #poll()} would throw
+     */
+    CompletableFuture<ExportJob> pollAsync();
 
     /**
      * Waits with the poller's {@link PollingStrategy}.
      *
      * @return the completed job, with its output URL
-     * @throws dev.nemo.sdk.error.ExportFailedException  when the render failed or was cancelled
-     * @throws dev.nemo.sdk.error.ExportTimeoutException when it is still running after the last poll
+     * @throws ExportFailedException  when the render failed or was cancelled
+     * @throws ExportTimeoutException when it is still running after the last poll
      *                                                   or the deadline (resume it later)
      */
     ExportJob waitForCompletion();
@@ -53,8 +62,8 @@ public interface ExportPoller {
      *
      * @param timeout overall deadline of this wait
      * @return the completed job
-     * @throws dev.nemo.sdk.error.ExportFailedException  when the render failed or was cancelled
-     * @throws dev.nemo.sdk.error.ExportTimeoutException when it is still running at the deadline
+     * @throws ExportFailedException  when the render failed or was cancelled
+     * @throws ExportTimeoutException when it is still running at the deadline
      */
     ExportJob waitForCompletion(Duration timeout);
 
@@ -68,15 +77,22 @@ public interface ExportPoller {
 
     /**
      * Asks the render service to cancel ({@code POST /api/render/proxy/lambda/<id>/cancel}); a
-     * wait in progress then ends with an {@link dev.nemo.sdk.error.ExportFailedException} whose
+     * wait in progress then ends with an {@link ExportFailedException} whose
      * {@code cancelled()} is {@code true}.
      */
     void cancel();
 
     /**
+     * {@link #cancel()} without blocking.
+     *
+     * @return completes when the render service accepted the cancellation
+     */
+    CompletableFuture<Void> cancelAsync();
+
+    /**
      * @param listener told about every status this poller sees from now on (status and progress);
-     *                 it runs on an SDK thread, and its exceptions are logged and ignored
+     *                 see {@link ExportProgressListener}
      * @return this poller
      */
-    ExportPoller onProgress(Consumer<ExportJob> listener);
+    ExportPoller onProgress(ExportProgressListener listener);
 }

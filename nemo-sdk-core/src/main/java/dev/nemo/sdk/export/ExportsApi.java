@@ -2,6 +2,10 @@ package dev.nemo.sdk.export;
 
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.draft.Draft;
+import dev.nemo.sdk.error.DraftNotExportableException;
+import dev.nemo.sdk.error.ExportFailedException;
+import dev.nemo.sdk.error.ExportNotAllowedException;
+import dev.nemo.sdk.internal.util.Futures;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Rules the SDK keeps for you:
  * <ul>
  *   <li>a draft that is not exportable (no track with segments) is refused before any request,
- *       with {@link dev.nemo.sdk.error.DraftNotExportableException};</li>
+ *       with {@link DraftNotExportableException};</li>
  *   <li>each submission gets a fresh render id {@code render_<epochMillis>_<random>}; a
  *       duplicate-id rejection gets a new id and one retry; a submission whose outcome is unknown
  *       (a cut connection) is never sent again automatically;</li>
@@ -29,7 +33,10 @@ import java.util.concurrent.CompletableFuture;
  *       atomically, so a cut download never leaves a partial file.</li>
  * </ul>
  *
- * <p>The asynchronous methods send nothing until they are called.
+ * <p>Every operation comes in the same forms: blocking and {@code …Async}, each with and without
+ * its options ({@link ExportOptions} for a submission, {@link PollingStrategy} for a resumed wait,
+ * {@link RequestOptions} for one poll, a cancellation or a download). The asynchronous methods
+ * send nothing until they are called.
  */
 public interface ExportsApi {
 
@@ -45,32 +52,47 @@ public interface ExportsApi {
     }
 
     /**
+     * Submits a render: {@code POST /api/render/proxy/lambda}.
+     *
      * @param sessionId the session
      * @param draft     its draft, as read from the session state (sent whole)
-     * @param options   output format and polling
+     * @param options   output format, polling, progress listener and the submission's request options
      * @return a poller of the new render (its {@link ExportPoller#latest()} is the submission's answer)
-     * @throws dev.nemo.sdk.error.DraftNotExportableException when the draft has no track with segments
-     * @throws dev.nemo.sdk.error.ExportNotAllowedException   on HTTP 402 (free plan, or missing attribution)
+     * @throws DraftNotExportableException when the draft has no track with segments
+     * @throws ExportNotAllowedException   on HTTP 402 (free plan, or missing attribution)
      */
-    ExportPoller submit(String sessionId, Draft draft, ExportOptions options);
+    default ExportPoller submit(String sessionId, Draft draft, ExportOptions options) {
+        return Futures.await(submitAsync(sessionId, draft, options));
+    }
 
     /**
-     * The submission alone, asynchronously: {@code POST /api/render/proxy/lambda}.
+     * @param sessionId the session
+     * @param draft     its draft (sent whole)
+     * @return a poller of the new render, asynchronously
+     * @see #submitAsync(String, Draft, ExportOptions)
+     */
+    default CompletableFuture<ExportPoller> submitAsync(String sessionId, Draft draft) {
+        return submitAsync(sessionId, draft, ExportOptions.defaults());
+    }
+
+    /**
+     * {@link #submit(String, Draft, ExportOptions)} without blocking.
      *
      * @param sessionId the session
      * @param draft     its draft (sent whole)
-     * @param options   output format
-     * @return the render as the submission's answer describes it; fails with
-     *         {@link dev.nemo.sdk.error.DraftNotExportableException} without sending anything
-     *         when the draft is not exportable
+     * @param options   output format, polling, progress listener and the submission's request options
+     * @return a poller of the new render, whose {@link ExportPoller#latest()} is the submission's
+     *         answer; fails with {@link DraftNotExportableException} without sending anything when
+     *         the draft is not exportable
      */
-    CompletableFuture<ExportJob> submitAsync(String sessionId, Draft draft, ExportOptions options);
+    CompletableFuture<ExportPoller> submitAsync(String sessionId, Draft draft, ExportOptions options);
 
     /**
      * Follows a render submitted earlier, maybe by another process, without submitting again.
+     * Sends nothing by itself (the poller polls when asked), so it has no asynchronous form.
      *
      * @param renderId the saved render id
-     * @return a poller whose first poll happens at once
+     * @return a poller whose first poll happens at once, with {@link PollingStrategy#defaults()}
      */
     default ExportPoller resume(String renderId) {
         return resume(renderId, PollingStrategy.defaults());
@@ -78,28 +100,52 @@ public interface ExportsApi {
 
     /**
      * @param renderId the saved render id
-     * @param polling  how to wait
+     * @param polling  how to wait, and the request options of each poll
      * @return a poller whose first poll happens at once
      */
     ExportPoller resume(String renderId, PollingStrategy polling);
 
     /**
+     * One poll, blocking.
+     *
+     * @param renderId the render
+     * @return its state (a failed render is a job with status {@code FAILED}, not an error)
+     * @throws ExportFailedException when the service answers {@code success:false} for this id
+     */
+    default ExportJob poll(String renderId) {
+        return poll(renderId, RequestOptions.none());
+    }
+
+    /**
      * One poll, blocking: {@code GET /api/render/proxy/lambda/<id>}.
      *
      * @param renderId the render
-     * @return its state
+     * @param options  per-request overrides
+     * @return its state (a failed render is a job with status {@code FAILED}, not an error)
+     * @throws ExportFailedException when the service answers {@code success:false} for this id
      */
-    ExportJob poll(String renderId);
+    default ExportJob poll(String renderId, RequestOptions options) {
+        return Futures.await(pollAsync(renderId, options));
+    }
+
+    /**
+     * @param renderId the render
+     * @return its state, asynchronously
+     * @see #pollAsync(String, RequestOptions)
+     */
+    default CompletableFuture<ExportJob> pollAsync(String renderId) {
+        return pollAsync(renderId, RequestOptions.none());
+    }
 
     /**
      * One poll: {@code GET /api/render/proxy/lambda/<id>}. Network errors and 5xx are retried with
-     * the same id under the client's retry policy; HTTP 400 and 401 fail.
+     * the same id under the retry policy; HTTP 400 and 401 fail.
      *
      * @param renderId the render
      * @param options  per-request overrides
      * @return its state (a failed render is a job with status {@code FAILED}, not an error); fails
-     *         with {@link dev.nemo.sdk.error.ExportFailedException} when the service answers
-     *         {@code success:false} for this id
+     *         with {@link ExportFailedException} when the service answers {@code success:false} for
+     *         this id
      */
     CompletableFuture<ExportJob> pollAsync(String renderId, RequestOptions options);
 
@@ -108,7 +154,20 @@ public interface ExportsApi {
      *
      * @param renderId the render
      */
-    void cancel(String renderId);
+    default void cancel(String renderId) {
+        cancel(renderId, RequestOptions.none());
+    }
+
+    /**
+     * Asks the render service to cancel a render:
+     * {@code POST /api/render/proxy/lambda/<id>/cancel}.
+     *
+     * @param renderId the render
+     * @param options  per-request overrides
+     */
+    default void cancel(String renderId, RequestOptions options) {
+        Futures.await(cancelAsync(renderId, options));
+    }
 
     /**
      * @param renderId the render
@@ -144,7 +203,19 @@ public interface ExportsApi {
      *                (default 10 minutes)
      * @return the file written
      */
-    DownloadResult download(ExportJob job, Path target, RequestOptions options);
+    default DownloadResult download(ExportJob job, Path target, RequestOptions options) {
+        return Futures.await(downloadAsync(job, target, options));
+    }
+
+    /**
+     * @param job    a completed job
+     * @param target a file, or an existing directory
+     * @return the file written, asynchronously
+     * @see #downloadAsync(ExportJob, Path, RequestOptions)
+     */
+    default CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target) {
+        return downloadAsync(job, target, RequestOptions.none());
+    }
 
     /**
      * @param job     a completed job

@@ -1,12 +1,16 @@
 package dev.nemo.sdk.export;
 
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.internal.util.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How long and how often an {@link ExportPoller} waits: a poll every {@link #interval()}, at most
- * {@link #maxPolls()} polls, and an overall {@link #timeout()} measured on the client's clock.
- * Waiting goes through the client's {@code Sleeper}, so tests run it in virtual time.
+ * {@link #maxPolls()} polls, and an overall {@link #timeout()} of the whole wait measured on the
+ * client's clock; each poll is one request with the {@link #request()} options (deadline, retry
+ * policy, extra headers). Waiting goes through the client's {@code Sleeper}, so tests run it in
+ * virtual time.
  *
  * <p>The defaults follow the official skill: every 30 s, at most 10 polls (about 5 minutes), and
  * a 10-minute deadline.
@@ -17,11 +21,13 @@ public final class PollingStrategy {
     private final Duration interval;
     private final int maxPolls;
     private final Duration timeout;
+    private final RequestOptions request;
 
     private PollingStrategy(Builder b) {
         this.interval = b.interval;
         this.maxPolls = b.maxPolls;
         this.timeout = b.timeout;
+        this.request = b.request;
     }
 
     /** @return every 30 s, at most 10 polls, 10-minute deadline */
@@ -36,7 +42,7 @@ public final class PollingStrategy {
 
     /** @return a builder initialised from this strategy */
     public Builder toBuilder() {
-        return new Builder().interval(interval).maxPolls(maxPolls).timeout(timeout);
+        return new Builder().interval(interval).maxPolls(maxPolls).timeout(timeout).request(request);
     }
 
     /** @return the wait between polls (and before the first poll of a new export) */
@@ -54,20 +60,26 @@ public final class PollingStrategy {
         return timeout;
     }
 
+    /** {@return the options of each poll request} */
+    public RequestOptions request() {
+        return request;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof PollingStrategy && interval.equals(((PollingStrategy) o).interval)
-                && maxPolls == ((PollingStrategy) o).maxPolls && timeout.equals(((PollingStrategy) o).timeout);
+        return o instanceof PollingStrategy p && interval.equals(p.interval) && maxPolls == p.maxPolls
+                && timeout.equals(p.timeout) && request.equals(p.request);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(interval, maxPolls, timeout);
+        return Objects.hash(interval, maxPolls, timeout, request);
     }
 
     @Override
     public String toString() {
-        return "PollingStrategy{interval=" + interval + ", maxPolls=" + maxPolls + ", timeout=" + timeout + '}';
+        return "PollingStrategy{interval=" + interval + ", maxPolls=" + maxPolls + ", timeout=" + timeout
+                + ", request=" + request + '}';
     }
 
     /** Builds a {@link PollingStrategy}. */
@@ -75,6 +87,7 @@ public final class PollingStrategy {
         private Duration interval = Duration.ofSeconds(30);
         private int maxPolls = 10;
         private Duration timeout = Duration.ofMinutes(10);
+        private RequestOptions request = RequestOptions.none();
 
         private Builder() {
         }
@@ -84,7 +97,7 @@ public final class PollingStrategy {
          * @return this builder
          */
         public Builder interval(Duration interval) {
-            this.interval = positive(interval, "interval");
+            this.interval = Checks.positive(interval, "interval");
             return this;
         }
 
@@ -105,21 +118,23 @@ public final class PollingStrategy {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            this.timeout = Checks.positive(timeout, "timeout");
             return this;
         }
 
-        /** @return the strategy */
-        public PollingStrategy build() {
-            return new PollingStrategy(this);
+        /**
+         * @param request options of each poll request (deadline, retry policy, extra headers);
+         *                default {@link RequestOptions#none()}
+         * @return this builder
+         */
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
+            return this;
         }
 
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return d;
+        /** {@return the strategy} */
+        public PollingStrategy build() {
+            return new PollingStrategy(this);
         }
     }
 }

@@ -41,8 +41,8 @@ public final class Session {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Session && taskId.equals(((Session) o).taskId)
-                && sessionId.equals(((Session) o).sessionId) && Objects.equals(userId, ((Session) o).userId);
+        return o instanceof Session x && taskId.equals(x.taskId)
+                && sessionId.equals(x.sessionId) && Objects.equals(userId, x.userId);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.nemo.sdk.state;
 
 import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.error.SessionNotFoundException;
+import dev.nemo.sdk.internal.util.Futures;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the latest state of a session: {@code GET /api/state/nemo_agent/me/<sid>/latest}.
- * Reading is idempotent, so network errors and 5xx are retried by the client's retry policy.
+ * Reading is idempotent, so network errors and 5xx are retried by the retry policy. Blocking and
+ * {@code …Async} forms, each with and without {@link RequestOptions}.
  *
  * <pre>{@code
  * SessionState before = client.state().get(sessionId);
@@ -19,7 +22,7 @@ public interface StateApi {
     /**
      * @param sessionId the session
      * @return its latest state
-     * @throws dev.nemo.sdk.error.SessionNotFoundException when the session does not exist (code 1002)
+     * @throws SessionNotFoundException when the session does not exist (code 1002)
      */
     default SessionState get(String sessionId) {
         return get(sessionId, RequestOptions.none());
@@ -29,9 +32,19 @@ public interface StateApi {
      * @param sessionId the session
      * @param options   per-request overrides
      * @return its latest state
-     * @throws dev.nemo.sdk.error.SessionNotFoundException when the session does not exist (code 1002)
+     * @throws SessionNotFoundException when the session does not exist (code 1002)
      */
-    SessionState get(String sessionId, RequestOptions options);
+    default SessionState get(String sessionId, RequestOptions options) {
+        return Futures.await(getAsync(sessionId, options));
+    }
+
+    /**
+     * @param sessionId the session
+     * @return its latest state, asynchronously
+     */
+    default CompletableFuture<SessionState> getAsync(String sessionId) {
+        return getAsync(sessionId, RequestOptions.none());
+    }
 
     /**
      * @param sessionId the session

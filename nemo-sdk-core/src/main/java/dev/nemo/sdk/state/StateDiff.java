@@ -109,7 +109,7 @@ public final class StateDiff {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StateDiff && changes.equals(((StateDiff) o).changes);
+        return o instanceof StateDiff x && changes.equals(x.changes);
     }
 
     @Override

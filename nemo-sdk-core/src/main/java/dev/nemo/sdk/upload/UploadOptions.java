@@ -1,6 +1,6 @@
 package dev.nemo.sdk.upload;
 
-import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.MediaTooLargeException;
 import dev.nemo.sdk.error.UnsupportedMediaException;
 import java.time.Duration;
@@ -8,13 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings of one upload: client-side checks, progress, and the deadline.
+ * Settings of one upload: the client-side checks, the progress listener, and the
+ * {@link RequestOptions} of its request (deadline, retry policy, extra headers).
  *
  * <pre>{@code
  * UploadOptions options = UploadOptions.builder()
  *         .maxFileSize(500L * 1024 * 1024)
- *         .progressListener((sent, total) -> System.out.printf("%d/%d%n", sent, total))
- *         .timeout(Duration.ofHours(1))
+ *         .onProgress((sent, total) -> System.out.printf("%d/%d%n", sent, total))
+ *         .request(RequestOptions.builder().timeout(Duration.ofHours(1)).build())
  *         .build();
  * }</pre>
  */
@@ -22,9 +23,10 @@ public final class UploadOptions {
     /** The default size limit per file: 200 MB (200 × 1024 × 1024 bytes), as the GIF compressor documents. */
     public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
     /**
-     * The default deadline of a whole upload exchange (sending the body and waiting for the
-     * answer): 30 minutes, enough for 200 MB at about 1 Mbit/s. The client's request timeout is
-     * meant for small JSON calls and does not apply to uploads.
+     * The deadline of a whole upload (sending the body and waiting for the answer) when
+     * {@link RequestOptions#timeout()} does not set one: 30 minutes, enough for 200 MB at about
+     * 1 Mbit/s. The client's request timeout is meant for small JSON calls and does not apply to
+     * uploads.
      */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
@@ -33,67 +35,64 @@ public final class UploadOptions {
     private final long maxFileSize;
     private final boolean verifyContent;
     private final UploadProgressListener progressListener;
-    private final Duration timeout;
-    private final RetryPolicy retryPolicy;
+    private final RequestOptions request;
 
     private UploadOptions(Builder b) {
         this.maxFileSize = b.maxFileSize;
         this.verifyContent = b.verifyContent;
         this.progressListener = b.progressListener;
-        this.timeout = b.timeout;
-        this.retryPolicy = b.retryPolicy;
+        this.request = b.request;
     }
 
-    /** @return the defaults: 200 MB limit, content verified, no listener, 30 minute deadline */
+    /** {@return the defaults: 200 MB limit, content verified, no listener, 30 minute deadline} */
     public static UploadOptions defaults() {
         return DEFAULTS;
     }
 
-    /** @return a new builder with the defaults */
+    /** {@return a new builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from these options */
+    /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxFileSize = maxFileSize;
         b.verifyContent = verifyContent;
         b.progressListener = progressListener;
-        b.timeout = timeout;
-        b.retryPolicy = retryPolicy;
+        b.request = request;
         return b;
     }
 
-    /** @return the largest file accepted before sending, in bytes ({@link Long#MAX_VALUE}: no limit) */
+    /** {@return the largest file accepted before sending, in bytes ({@link Long#MAX_VALUE}: no limit)} */
     public long maxFileSize() {
         return maxFileSize;
     }
 
-    /** @return whether files are checked by their magic bytes before sending */
+    /** {@return whether files are checked by their magic bytes before sending} */
     public boolean verifyContent() {
         return verifyContent;
     }
 
-    /** @return the progress listener, when set */
+    /** {@return the progress listener, when set} */
     public Optional<UploadProgressListener> progressListener() {
         return Optional.ofNullable(progressListener);
     }
 
-    /** @return the deadline of the whole exchange */
-    public Duration timeout() {
-        return timeout;
+    /** {@return the options of the upload request, as set (without the default deadline)} */
+    public RequestOptions request() {
+        return request;
     }
 
-    /** @return the retry policy, when it overrides the client's */
-    public Optional<RetryPolicy> retryPolicy() {
-        return Optional.ofNullable(retryPolicy);
+    /** {@return the deadline of the whole upload: the request's timeout, else {@link #DEFAULT_TIMEOUT}} */
+    public Duration timeout() {
+        return request.timeout().orElse(DEFAULT_TIMEOUT);
     }
 
     @Override
     public String toString() {
         return "UploadOptions{maxFileSize=" + maxFileSize + ", verifyContent=" + verifyContent + ", progressListener="
-                + (progressListener != null) + ", timeout=" + timeout + ", retryPolicy=" + retryPolicy + '}';
+                + (progressListener != null) + ", request=" + request + '}';
     }
 
     /** Builds {@link UploadOptions}. */
@@ -101,8 +100,7 @@ public final class UploadOptions {
         private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
         private boolean verifyContent = true;
         private UploadProgressListener progressListener;
-        private Duration timeout = DEFAULT_TIMEOUT;
-        private RetryPolicy retryPolicy;
+        private RequestOptions request = RequestOptions.none();
 
         private Builder() {
         }
@@ -139,40 +137,29 @@ public final class UploadOptions {
         }
 
         /**
-         * @param listener called as the body is sent, or {@code null} for none
+         * @param listener told how much of the body was sent (see {@link UploadProgressListener}),
+         *                 or {@code null} for none
          * @return this builder
          */
-        public Builder progressListener(UploadProgressListener listener) {
+        public Builder onProgress(UploadProgressListener listener) {
             this.progressListener = listener;
             return this;
         }
 
         /**
-         * @param timeout deadline of the whole exchange, positive; default {@link #DEFAULT_TIMEOUT}
-         * @return this builder
-         */
-        public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must be positive");
-            }
-            this.timeout = timeout;
-            return this;
-        }
-
-        /**
-         * An upload is never replayed after an unknown outcome whatever the policy; the policy
-         * governs the safe retries (connect failures, rate limits).
+         * The deadline ({@link #DEFAULT_TIMEOUT} when it sets none), retry policy and extra headers
+         * of the upload request. An upload is never replayed after an unknown outcome whatever the
+         * policy; the policy governs the safe retries (connect failures, rate limits).
          *
-         * @param retryPolicy the policy, or {@code null} for the client's
+         * @param request the request options
          * @return this builder
          */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
             return this;
         }
 
-        /** @return the options */
+        /** {@return the options} */
         public UploadOptions build() {
             return new UploadOptions(this);
         }

@@ -2,10 +2,14 @@ package dev.nemo.sdk.upload;
 
 /**
  * Receives upload progress as the HTTP client consumes the request body: first {@code (0, total)},
- * then after every buffer taken. Called on an HTTP client thread, in order, with non-decreasing
- * values; it must return quickly and not block. If the upload is sent a second time (after the
- * token was renewed), progress starts again from 0. An exception it throws is logged and the
- * listener is not called again for that upload.
+ * then after every buffer taken, with non-decreasing values. If the upload is sent a second time
+ * (after the token was renewed), progress starts again from 0.
+ *
+ * <p>Like every progress listener of the SDK ({@code ExportProgressListener},
+ * {@code ChatProgressListener}), it is set with the operation's {@code onProgress(…)}, is called on
+ * an SDK thread (here an HTTP client thread) one call at a time and in order, and must return
+ * quickly without blocking. An exception it throws is logged and the listener is not called again
+ * for that operation; the operation goes on.
  */
 @FunctionalInterface
 public interface UploadProgressListener {

@@ -43,7 +43,7 @@ public final class UploadResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UploadResult && raw.equals(((UploadResult) o).raw) && files.equals(((UploadResult) o).files);
+        return o instanceof UploadResult x && raw.equals(x.raw) && files.equals(x.files);
     }
 
     @Override

@@ -94,11 +94,7 @@ public final class UploadedFile {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof UploadedFile)) {
-            return false;
-        }
-        UploadedFile f = (UploadedFile) o;
-        return Objects.equals(fileName, f.fileName) && Objects.equals(fileType, f.fileType)
+        return o instanceof UploadedFile f && Objects.equals(fileName, f.fileName) && Objects.equals(fileType, f.fileType)
                 && Objects.equals(url, f.url) && Objects.equals(durationSeconds, f.durationSeconds)
                 && Objects.equals(width, f.width) && Objects.equals(height, f.height) && Objects.equals(fps, f.fps)
                 && Objects.equals(hash, f.hash) && raw.equals(f.raw);

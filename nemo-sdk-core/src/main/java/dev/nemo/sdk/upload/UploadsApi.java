@@ -3,6 +3,7 @@ package dev.nemo.sdk.upload;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.MediaTooLargeException;
 import dev.nemo.sdk.error.UnsupportedMediaException;
+import dev.nemo.sdk.internal.util.Futures;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  *
  * <p>Uploads are not idempotent (a second upload stores a second asset): after a failure whose
  * outcome is unknown the SDK never sends the files again by itself. Nothing is sent before a
- * method is called.
+ * method is called. Blocking and {@code …Async} forms, each with and without its options
+ * ({@link UploadOptions} for files, {@link RequestOptions} for URLs).
  */
 public interface UploadsApi {
 
@@ -37,8 +39,7 @@ public interface UploadsApi {
      * @return what the server stored
      */
     default UploadResult upload(String sessionId, Path... files) {
-        return upload(sessionId, Arrays.stream(files).map(MediaSource::of).collect(Collectors.toList()),
-                UploadOptions.defaults());
+        return upload(sessionId, sources(files), UploadOptions.defaults());
     }
 
     /**
@@ -53,10 +54,21 @@ public interface UploadsApi {
     /**
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @param options   checks, progress and deadline
+     * @param options   checks, progress listener and request options
      * @return what the server stored
      */
-    UploadResult upload(String sessionId, List<MediaSource> files, UploadOptions options);
+    default UploadResult upload(String sessionId, List<MediaSource> files, UploadOptions options) {
+        return Futures.await(uploadAsync(sessionId, files, options));
+    }
+
+    /**
+     * @param sessionId the session
+     * @param files     one or more files
+     * @return what the server stored, asynchronously
+     */
+    default CompletableFuture<UploadResult> uploadAsync(String sessionId, Path... files) {
+        return uploadAsync(sessionId, sources(files), UploadOptions.defaults());
+    }
 
     /**
      * @param sessionId the session
@@ -72,7 +84,7 @@ public interface UploadsApi {
      *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @param options   checks, progress and deadline
+     * @param options   checks, progress listener and request options
      * @return what the server stored, asynchronously; fails with the typed error
      */
     CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files, UploadOptions options);
@@ -95,7 +107,18 @@ public interface UploadsApi {
      * @param options   per-request overrides
      * @return what the server stored
      */
-    UploadResult uploadUrls(String sessionId, List<String> urls, RequestOptions options);
+    default UploadResult uploadUrls(String sessionId, List<String> urls, RequestOptions options) {
+        return Futures.await(uploadUrlsAsync(sessionId, urls, options));
+    }
+
+    /**
+     * @param sessionId the session
+     * @param urls      absolute http(s) URLs of media for the server to fetch
+     * @return what the server stored, asynchronously
+     */
+    default CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls) {
+        return uploadUrlsAsync(sessionId, urls, RequestOptions.none());
+    }
 
     /**
      * @param sessionId the session
@@ -104,4 +127,8 @@ public interface UploadsApi {
      * @return what the server stored, asynchronously
      */
     CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls, RequestOptions options);
+
+    private static List<MediaSource> sources(Path... files) {
+        return Arrays.stream(files).map(MediaSource::of).collect(Collectors.toList());
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,20 +119,31 @@ class ChatLocalServerTest {
         }));
         List<Duration> stillWorking = new ArrayList<>();
         ChatResult r = client.chat().send(SID, "go", NO_STATE.toBuilder().idleTimeout(Duration.ofMillis(1500))
-                .progressInterval(Duration.ofMillis(100)).build(), new ChatListener() {
-                    @Override
-                    public void onEvent(ChatEvent event) {
-                    }
-
-                    @Override
-                    public void onStillWorking(Duration quietFor) {
-                        stillWorking.add(quietFor);
-                    }
-                });
+                .progressInterval(Duration.ofMillis(100)).onProgress(stillWorking::add).build());
         assertThat(r.end()).isEqualTo(ChatEnd.IDLE_TIMEOUT);
         assertThat(r.events()).filteredOn(ChatEvent::isHeartbeat).isNotEmpty();
         assertThat(stillWorking).isNotEmpty().isSorted();
         assertThat(server.requests).hasValue(1);
+    }
+
+    @Test
+    void aProgressListenerThatThrowsIsNotCalledAgainAndTheChatGoesOn() throws IOException {
+        client(new SseTestServer((body, socket, out) -> {
+            out.write(SseTestServer.SSE_HEADERS.getBytes(StandardCharsets.US_ASCII));
+            SseTestServer.chunk(out, String.format(TEXT, 1));
+            while (true) {
+                Thread.sleep(20);
+                SseTestServer.chunk(out, ": ping\r\n\r\n");
+            }
+        }));
+        AtomicInteger calls = new AtomicInteger();
+        ChatResult r = client.chat().send(SID, "go", NO_STATE.toBuilder().idleTimeout(Duration.ofMillis(1000))
+                .progressInterval(Duration.ofMillis(100)).onProgress(quiet -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("listener bug");
+                }).build());
+        assertThat(r.end()).as("the listener's failure did not end the chat").isEqualTo(ChatEnd.IDLE_TIMEOUT);
+        assertThat(calls).hasValue(1);
     }
 
     @Test

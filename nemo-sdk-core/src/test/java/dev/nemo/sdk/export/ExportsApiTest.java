@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.DraftNotExportableException;
@@ -125,7 +126,7 @@ class ExportsApiTest {
     void outputOptionsAreSent() throws Exception {
         acceptSubmissions();
         ExportJob job = client.exports().submitAsync(SID, draft, ExportOptions.builder().format(ExportFormat.GIF)
-                .quality("medium").resolution("720p").build()).get(30, TimeUnit.SECONDS);
+                .quality("medium").resolution("720p").build()).get(30, TimeUnit.SECONDS).latest().orElseThrow();
 
         assertThat(Json.parse(submissions().get(0).getBodyAsString()).get("output").toString())
                 .isEqualTo("{\"format\":\"gif\",\"quality\":\"medium\",\"resolution\":\"720p\"}");
@@ -146,7 +147,7 @@ class ExportsApiTest {
                 .isInstanceOf(DraftNotExportableException.class)
                 .hasMessageContaining("at least one track with segments")
                 .hasMessageContaining("nothing was sent");
-        CompletableFuture<ExportJob> async = client.exports().submitAsync(SID, Draft.empty(), ExportOptions.defaults());
+        CompletableFuture<ExportPoller> async = client.exports().submitAsync(SID, Draft.empty(), ExportOptions.defaults());
         assertThat(async).isCompletedExceptionally();
         assertThat(wm.findAll(postRequestedFor(anyUrl()))).isEmpty();
     }
@@ -377,6 +378,25 @@ class ExportsApiTest {
         assertThat(p.latest().orElseThrow().error()).contains("x");
         assertThatThrownBy(p::waitForCompletion).isInstanceOf(ExportFailedException.class);
         assertThat(polledUrls()).hasSize(1);
+    }
+
+    @Test
+    void thePollersAsyncFormsPollAndCancelWithTheStrategysRequestOptions() throws Exception {
+        pollSequence(wm, status("processing", 40));
+        wm.stubFor(post(urlPathMatching(RenderStubs.POLL + "/cancel")).willReturn(aResponse().withStatus(204)));
+        RequestOptions traced = RequestOptions.builder().header("X-Request-Id", "poll-1").build();
+        ExportPoller p = client.exports().resume("render_1_abc", PollingStrategy.builder().request(traced).build());
+
+        assertThat(p.pollAsync().get(30, TimeUnit.SECONDS).progress()).hasValue(40);
+        assertThat(p.latest()).get().extracting(ExportJob::status).isEqualTo(ExportStatus.PROCESSING);
+        p.cancelAsync().get(30, TimeUnit.SECONDS);
+
+        assertThatThrownBy(p::waitForCompletion).isInstanceOfSatisfying(ExportFailedException.class,
+                e -> assertThat(e.cancelled()).isTrue());
+        wm.verify(getRequestedFor(urlEqualTo("/api/render/proxy/lambda/render_1_abc"))
+                .withHeader("X-Request-Id", equalTo("poll-1")));
+        wm.verify(postRequestedFor(urlEqualTo("/api/render/proxy/lambda/render_1_abc/cancel"))
+                .withHeader("X-Request-Id", equalTo("poll-1")));
     }
 
     @Test

@@ -109,5 +109,6 @@ class StateApiTest {
 
         wm.verify(getRequestedFor(urlEqualTo(path)));
         assertThatThrownBy(() -> client.state().get(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.state().get("..")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,7 +25,7 @@ public final class BoundedHeapUploadMain {
                 .environment(Map.of()).configDirectory(Files.createTempDirectory("nemo-heap")).build()) {
             UploadResult r = client.uploads().upload("heap-session", List.of(MediaSource.ofPublisher("big.gif", size,
                             HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedContent(size)))),
-                    UploadOptions.builder().progressListener((s, t) -> {
+                    UploadOptions.builder().onProgress((s, t) -> {
                         sent.set(s);
                         total.set(t);
                     }).build());

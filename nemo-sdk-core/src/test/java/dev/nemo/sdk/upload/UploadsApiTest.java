@@ -1,10 +1,22 @@
 package dev.nemo.sdk.upload;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.FileTooLargeException;
 import dev.nemo.sdk.error.MediaSourceException;
 import dev.nemo.sdk.error.MediaTooLargeException;
@@ -38,16 +50,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UploadsApiTest {
     static final String SID = "5529798706024415232";
@@ -345,7 +347,7 @@ class UploadsApiTest {
         List<long[]> events = Collections.synchronizedList(new ArrayList<>());
         client.uploads().upload(SID, List.of(MediaSource.of(file("a.gif", gif(300_000))),
                         MediaSource.ofPublisher("b.gif", 50_000, Bodies.chunked(gif(50_000), new int[] {999}, null))),
-                UploadOptions.builder().progressListener((sent, total) -> events.add(new long[] {sent, total})).build());
+                UploadOptions.builder().onProgress((sent, total) -> events.add(new long[] {sent, total})).build());
         long contentLength = Long.parseLong(uploads().get(0).getHeader("Content-Length"));
         assertThat(events).hasSizeGreaterThan(3);
         long previous = -1;
@@ -363,7 +365,7 @@ class UploadsApiTest {
         wm.stubFor(post(PATH).willReturn(okJson(FILES_RESPONSE)));
         AtomicInteger calls = new AtomicInteger();
         UploadResult r = client.uploads().upload(SID, List.of(MediaSource.of(file("a.gif", gif(100_000)))),
-                UploadOptions.builder().progressListener((s, t) -> {
+                UploadOptions.builder().onProgress((s, t) -> {
                     calls.incrementAndGet();
                     throw new IllegalStateException("listener bug");
                 }).build());
@@ -385,7 +387,7 @@ class UploadsApiTest {
         wm.stubFor(post(PATH).willReturn(okJson(FILES_RESPONSE).withFixedDelay(1_500)));
         Path f = file("a.gif", gif(100));
         assertThatThrownBy(() -> client.uploads().upload(SID, List.of(MediaSource.of(f)),
-                UploadOptions.builder().timeout(Duration.ofMillis(200)).build()))
+                UploadOptions.builder().request(RequestOptions.builder().timeout(Duration.ofMillis(200)).build()).build()))
                 .isInstanceOfSatisfying(TransportException.class,
                         e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
     }
@@ -478,7 +480,12 @@ class UploadsApiTest {
         assertThat(client.uploads().upload("a/b c", file("a.gif", gif(10))).files()).hasSize(1);
         assertThatThrownBy(() -> client.uploads().upload(" ", file("b.gif", gif(10))))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.uploads().upload("..", file("c.gif", gif(10))))
+                .as("an id of dots would upload to /me/..").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.uploads().uploadUrls(".", List.of("https://example.com/a.gif")))
+                .isInstanceOf(IllegalArgumentException.class);
         wm.verify(1, postRequestedFor(urlEqualTo("/api/upload-video/nemo_agent/me/a%2Fb%20c"))
                 .withHeader("Content-Type", matching("multipart/form-data; boundary=.+")));
+        assertThat(wm.findAll(postRequestedFor(anyUrl()))).as("nothing sent for refused ids").hasSize(1);
     }
 }

@@ -57,7 +57,7 @@ public final class ChatPrinter implements ChatListener {
 
     /** @return chat options asking for token-level text, which this printer shows as it arrives */
     public ChatOptions options() {
-        return ChatOptions.builder().streaming(true).build();
+        return ChatOptions.builder().streaming(true).onProgress(this::stillWorking).build();
     }
 
     @Override
@@ -88,8 +88,12 @@ public final class ChatPrinter implements ChatListener {
         }
     }
 
-    @Override
-    public void onStillWorking(Duration quietFor) {
+    /**
+     * The progress listener of {@link #options()}: only heartbeats arrive, the agent is still working.
+     *
+     * @param quietFor how long only heartbeats have arrived
+     */
+    public void stillWorking(Duration quietFor) {
         endLine();
         out.println("  (still working after " + quietFor.toMinutes() + " min)");
     }

@@ -1,13 +1,13 @@
 package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportProgressListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * [##########----------]  50% processing, 12 s   (terminal)
  * </pre>
  */
-final class ExportProgress implements Consumer<ExportJob>, AutoCloseable {
+final class ExportProgress implements ExportProgressListener, AutoCloseable {
     /** How often the display is refreshed between polls. */
     static final Duration REFRESH = Duration.ofSeconds(5);
     private static final int BAR = 20;
@@ -69,7 +69,7 @@ final class ExportProgress implements Consumer<ExportJob>, AutoCloseable {
     }
 
     @Override
-    public synchronized void accept(ExportJob job) {
+    public synchronized void onProgress(ExportJob job) {
         if (done) {
             return;
         }

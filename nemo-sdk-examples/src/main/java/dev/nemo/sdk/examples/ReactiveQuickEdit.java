@@ -1,8 +1,8 @@
 package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.export.ExportFormat;
-import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
+import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.reactive.ReactiveNemoClient;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,7 +47,7 @@ public final class ReactiveQuickEdit {
     public static Mono<QuickEdit.Result> run(ReactiveNemoClient reactive, Path input, String instruction, Path output,
                                              PollingStrategy polling, PrintStream out) {
         ExportFormat format = Rendering.formatFor(output);
-        Consumer<ExportJob> progress = Rendering.progressPrinter(out);
+        ExportProgressListener progress = Rendering.progressPrinter(out);
         return reactive.sessions().create().flatMap(session -> {
             String sid = session.sessionId();
             out.println("Session " + sid);
@@ -64,7 +63,7 @@ public final class ReactiveQuickEdit {
                             // submit, then follow the render: every poll result, the completed job last
                             .flatMapMany(draft -> reactive.exports().export(sid, draft,
                                     ExportOptions.builder().format(format).polling(polling).build()))
-                            .doOnNext(progress)
+                            .doOnNext(progress::onProgress)
                             .last()
                             .flatMap(done -> reactive.exports().download(done, output)
                                     .map(file -> new Rendering.Rendered(done, file)))

@@ -5,6 +5,7 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.export.PollingStrategy;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -136,7 +136,7 @@ public final class Rendering {
      *         {@code Export render_…: processing 50% after 12 s} (a progress bar on a terminal), refreshed
      *         every few seconds between polls until the render ends; close it if the render is abandoned
      */
-    public static Consumer<ExportJob> progressPrinter(PrintStream out) {
+    public static ExportProgressListener progressPrinter(PrintStream out) {
         return ExportProgress.on(out);
     }
 

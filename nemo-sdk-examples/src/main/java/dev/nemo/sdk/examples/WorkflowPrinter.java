@@ -4,6 +4,7 @@ import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.workflow.WorkflowListener;
 import dev.nemo.sdk.workflow.WorkflowPhase;
@@ -11,7 +12,6 @@ import dev.nemo.sdk.workflow.WorkflowProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Prints a workflow as it runs: the agent's words (through {@link ChatPrinter}), each state check,
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 final class WorkflowPrinter implements WorkflowListener {
     private final PrintStream out;
     private final ChatPrinter chat;
-    private final Consumer<ExportJob> exportPrinter;
+    private final ExportProgressListener exportPrinter;
     private WorkflowPhase phase;
     private volatile ChatResult lastChat;
 
@@ -98,12 +98,12 @@ final class WorkflowPrinter implements WorkflowListener {
     public void onRenderSubmitted(ExportJob job) {
         out.println("Render " + job.renderId() + " submitted (to finish it from elsewhere: resume " + job.renderId()
                 + ")");
-        exportPrinter.accept(job);
+        exportPrinter.onProgress(job);
     }
 
     @Override
     public void onExportProgress(ExportJob job) {
-        exportPrinter.accept(job);
+        exportPrinter.onProgress(job);
     }
 
     @Override

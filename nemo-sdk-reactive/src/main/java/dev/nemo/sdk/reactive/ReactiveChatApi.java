@@ -11,6 +11,7 @@ import java.util.Objects;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Chat with the session's agent, over the core's one SSE implementation
@@ -40,11 +41,16 @@ public final class ReactiveChatApi {
     /**
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return the events of the answer, with {@link ChatOptions#defaults()}
+     * @return the events of the answer, with {@link ChatOptions#defaults()} and the request options
+     *         of the subscriber's context
      * @see #stream(String, String, ChatOptions)
      */
     public Flux<ChatEvent> stream(String sessionId, String message) {
-        return stream(sessionId, message, ChatOptions.defaults());
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(message, "message");
+        SingleUse once = new SingleUse(REFUSAL);
+        return Flux.deferContextual(context -> once.flux(() -> JdkFlowAdapter.flowPublisherToFlux(
+                chat.publisher(sessionId, message, fromContext(context)))));
     }
 
     /**
@@ -58,7 +64,7 @@ public final class ReactiveChatApi {
      *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param options   streaming, watchdogs and limits
+     * @param options   streaming, watchdogs, limits and request options (the context's are ignored)
      * @return a single-use flux: sends the message on the first subscription only
      */
     public Flux<ChatEvent> stream(String sessionId, String message, ChatOptions options) {
@@ -72,11 +78,31 @@ public final class ReactiveChatApi {
     /**
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return the whole answer, with {@link ChatOptions#defaults()}
+     * @return the whole answer, with {@link ChatOptions#defaults()} and the request options of the
+     *         subscriber's context
      * @see #send(String, String, ChatOptions)
      */
     public Mono<ChatResult> send(String sessionId, String message) {
-        return send(sessionId, message, ChatOptions.defaults());
+        return send(sessionId, message, ChatListener.none());
+    }
+
+    /**
+     * Like {@link #send(String, String)}, and shows each event to {@code listener} as it arrives,
+     * on the thread that reads the response: the listener must not block.
+     *
+     * @param sessionId the session
+     * @param message   the user's message, not empty
+     * @param listener  sees every event
+     * @return a single-use mono, with {@link ChatOptions#defaults()} and the request options of the
+     *         subscriber's context
+     */
+    public Mono<ChatResult> send(String sessionId, String message, ChatListener listener) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(listener, "listener");
+        SingleUse once = new SingleUse(REFUSAL);
+        return Mono.deferContextual(context -> once.mono(() ->
+                Calls.future(() -> chat.sendAsync(sessionId, message, fromContext(context), listener))));
     }
 
     /**
@@ -85,7 +111,8 @@ public final class ReactiveChatApi {
      *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param options   streaming, watchdogs, limits and state checks
+     * @param options   streaming, watchdogs, limits, state checks, progress and request options
+     *                  (the context's are ignored)
      * @return a single-use mono: sends the message on the first subscription only; fails with the
      *         typed error when the message was refused before the stream started
      */
@@ -100,8 +127,9 @@ public final class ReactiveChatApi {
      *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @param options   streaming, watchdogs, limits and state checks
-     * @param listener  sees every event, and "still working" after long quiet periods
+     * @param options   streaming, watchdogs, limits, state checks, progress and request options
+     *                  (the context's are ignored)
+     * @param listener  sees every event
      * @return a single-use mono: sends the message on the first subscription only
      */
     public Mono<ChatResult> send(String sessionId, String message, ChatOptions options, ChatListener listener) {
@@ -111,5 +139,9 @@ public final class ReactiveChatApi {
         Objects.requireNonNull(listener, "listener");
         return new SingleUse(REFUSAL).mono(() ->
                 Calls.future(() -> chat.sendAsync(sessionId, message, options, listener)));
+    }
+
+    private static ChatOptions fromContext(ContextView context) {
+        return ChatOptions.builder().request(NemoContext.options(context)).build();
     }
 }

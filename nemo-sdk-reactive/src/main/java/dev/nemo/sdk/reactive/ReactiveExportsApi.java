@@ -6,6 +6,7 @@ import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportPoller;
+import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.reactive.internal.Calls;
@@ -14,13 +15,15 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * Exports as Reactor streams: {@link #export} is a {@code PollerFlux}-like {@link Flux} of the
@@ -51,11 +54,12 @@ public final class ReactiveExportsApi {
     /**
      * @param sessionId the session
      * @param draft     its draft, as read from the session state (sent whole)
-     * @return the states of a new render, with {@link ExportOptions#defaults()}
+     * @return the states of a new render, with {@link ExportOptions#defaults()} and the request
+     *         options of the subscriber's context for the submission and every poll
      * @see #export(String, Draft, ExportOptions)
      */
     public Flux<ExportJob> export(String sessionId, Draft draft) {
-        return export(sessionId, draft, ExportOptions.defaults());
+        return Flux.deferContextual(context -> export(sessionId, draft, fromContext(context)));
     }
 
     /**
@@ -73,22 +77,35 @@ public final class ReactiveExportsApi {
      *
      * @param sessionId the session
      * @param draft     its draft, as read from the session state (sent whole)
-     * @param options   output format, polling and progress listener
+     * @param options   output format, polling, progress listener and request options (the
+     *                  context's are ignored)
      * @return the render's states
      */
     public Flux<ExportJob> export(String sessionId, Draft draft, ExportOptions options) {
         Objects.requireNonNull(options, "options");
         PollingStrategy polling = options.polling();
-        return submit(sessionId, draft, options)
+        return Flux.defer(() -> submit(sessionId, draft, options)
                 .flatMapMany(submitted -> Flux.just(submitted).concatWith(follow(submitted.renderId(), polling,
                         submitted.isTerminal() ? Duration.ZERO : polling.interval())))
-                .doOnNext(progress(options.progressListener()));
+                .doOnNext(progress(options.progressListener())));
     }
 
     /**
      * @param sessionId the session
      * @param draft     its draft (sent whole)
-     * @param options   output format
+     * @return the submission's answer, with {@link ExportOptions#defaults()} and the request
+     *         options of the subscriber's context
+     * @see #submit(String, Draft, ExportOptions)
+     */
+    public Mono<ExportJob> submit(String sessionId, Draft draft) {
+        return Mono.deferContextual(context -> submit(sessionId, draft, fromContext(context)));
+    }
+
+    /**
+     * @param sessionId the session
+     * @param draft     its draft (sent whole)
+     * @param options   output format and request options (its progress listener is for
+     *                  {@link #export}; the context's request options are ignored)
      * @return the submission's answer; each subscription submits a new render. Fails with
      *         {@link dev.nemo.sdk.error.DraftNotExportableException}, sending nothing, when the draft
      *         has no track with segments
@@ -97,16 +114,21 @@ public final class ReactiveExportsApi {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(options, "options");
-        return Calls.future(() -> exports.submitAsync(sessionId, draft, options));
+        ExportOptions quiet = options.toBuilder().onProgress(null).build();
+        return Calls.future(() -> exports.submitAsync(sessionId, draft, quiet))
+                .map(poller -> poller.latest().orElseThrow());
     }
 
     /**
      * @param renderId a saved render id
-     * @return its states from now on, with {@link PollingStrategy#defaults()}
+     * @return its states from now on, with {@link PollingStrategy#defaults()} and the request
+     *         options of the subscriber's context for every poll
      * @see #resume(String, PollingStrategy)
      */
     public Flux<ExportJob> resume(String renderId) {
-        return resume(renderId, PollingStrategy.defaults());
+        Objects.requireNonNull(renderId, "renderId");
+        return Flux.deferContextual(context -> resume(renderId,
+                PollingStrategy.builder().request(NemoContext.options(context)).build()));
     }
 
     /**
@@ -115,7 +137,8 @@ public final class ReactiveExportsApi {
      * re-subscribe: each subscription polls the same render again.
      *
      * @param renderId a saved render id
-     * @param polling  how often, how many polls, and the deadline
+     * @param polling  how often, how many polls, the deadline, and the request options of each
+     *                 poll (the context's are ignored)
      * @return the render's states
      */
     public Flux<ExportJob> resume(String renderId, PollingStrategy polling) {
@@ -213,14 +236,27 @@ public final class ReactiveExportsApi {
                 : Mono.defer(() -> Mono.delay(firstDelay, timer.scheduler())).thenMany(polls);
     }
 
-    private static Consumer<ExportJob> progress(Optional<Consumer<ExportJob>> listener) {
-        return listener.<Consumer<ExportJob>>map(l -> job -> {
-            try {
-                l.accept(job);
-            } catch (RuntimeException e) {
-                // as in the core, a listener's failure does not stop the export, and it is never silent
-                LOG.warn("An export progress listener failed for render {}; ignoring it", job.renderId(), e);
+    /** The core's rule: a listener that throws is not called again, and the export goes on. */
+    private static Consumer<ExportJob> progress(Optional<ExportProgressListener> listener) {
+        if (listener.isEmpty()) {
+            return job -> { };
+        }
+        AtomicBoolean failed = new AtomicBoolean();
+        return job -> {
+            if (!failed.get()) {
+                try {
+                    listener.get().onProgress(job);
+                } catch (RuntimeException e) {
+                    failed.set(true);
+                    LOG.warn("The export progress listener failed; it is not called again for this export", e);
+                }
             }
-        }).orElse(job -> { });
+        };
+    }
+
+    private static ExportOptions fromContext(ContextView context) {
+        RequestOptions options = NemoContext.options(context);
+        return ExportOptions.builder().request(options)
+                .polling(PollingStrategy.builder().request(options).build()).build();
     }
 }

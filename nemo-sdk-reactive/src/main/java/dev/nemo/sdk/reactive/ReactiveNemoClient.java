@@ -49,8 +49,10 @@ import reactor.core.scheduler.Scheduler;
  * guard real network time.
  *
  * <h2>Request options</h2>
- * Operations without a {@code RequestOptions} parameter read them from the subscriber's context
- * ({@link NemoContext#withOptions}); explicit options win.
+ * Every operation mirrors the core's overloads. Operations called without options (no
+ * {@code RequestOptions}, and no {@code ChatOptions}, {@code UploadOptions}, {@code ExportOptions}
+ * or {@code PollingStrategy} that would carry them) read the request options from the
+ * subscriber's context ({@link NemoContext#withOptions}); explicit options win.
  *
  * <p>Thread-safe. Closing it releases its share of the connection pool; the {@link NemoClient} it
  * was created from stays open and must be closed by its owner.

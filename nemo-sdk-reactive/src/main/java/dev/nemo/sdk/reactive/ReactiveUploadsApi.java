@@ -57,8 +57,8 @@ public final class ReactiveUploadsApi {
     /**
      * @param sessionId the session
      * @param files     one or more files
-     * @return what the server stored; the timeout and retry policy of the context's
-     *         {@link RequestOptions}, if any, apply to the upload
+     * @return what the server stored; the context's {@link RequestOptions}, if any, apply to the
+     *         upload
      */
     public Mono<UploadResult> upload(String sessionId, Path... files) {
         Objects.requireNonNull(files, "files");
@@ -80,8 +80,8 @@ public final class ReactiveUploadsApi {
     /**
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @return what the server stored; the timeout and retry policy of the context's
-     *         {@link RequestOptions}, if any, apply to the upload
+     * @return what the server stored; the context's {@link RequestOptions}, if any, apply to the
+     *         upload
      */
     public Mono<UploadResult> upload(String sessionId, List<MediaSource> files) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -92,7 +92,7 @@ public final class ReactiveUploadsApi {
     /**
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @param options   checks, progress, deadline and retry policy (the context's are ignored)
+     * @param options   checks, progress listener and request options (the context's are ignored)
      * @return what the server stored
      */
     public Mono<UploadResult> upload(String sessionId, List<MediaSource> files, UploadOptions options) {
@@ -132,13 +132,6 @@ public final class ReactiveUploadsApi {
     }
 
     private static UploadOptions fromContext(ContextView context) {
-        RequestOptions o = NemoContext.options(context);
-        if (o.timeout().isEmpty() && o.retryPolicy().isEmpty()) {
-            return UploadOptions.defaults();
-        }
-        UploadOptions.Builder b = UploadOptions.defaults().toBuilder();
-        o.timeout().ifPresent(b::timeout);
-        o.retryPolicy().ifPresent(b::retryPolicy);
-        return b.build();
+        return UploadOptions.builder().request(NemoContext.options(context)).build();
     }
 }

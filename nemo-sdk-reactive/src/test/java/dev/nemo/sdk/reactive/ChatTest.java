@@ -1,17 +1,19 @@
 package dev.nemo.sdk.reactive;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.chat.ChatEvent;
+import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,18 @@ class ChatTest extends ReactiveWireMockTest {
                 .verify(HANG_GUARD);
         StepVerifier.create(chat.retry(3)).expectError(IllegalStateException.class).verify(HANG_GUARD);
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
+    }
+
+    @Test
+    void withoutChatOptionsTheContextsRequestOptionsGoWithTheMessageWhichIsStillSentOnce() {
+        serve(transcript("adk-java-tool-text"));
+        RequestOptions traced = RequestOptions.builder().header("X-Request-Id", "chat-3").build();
+        Flux<ChatEvent> chat = reactive.chat().stream(Stubs.SESSION_ID, "add a title")
+                .contextWrite(NemoContext.withOptions(traced));
+
+        StepVerifier.create(chat).expectNextCount(6).expectComplete().verify(HANG_GUARD);
+        StepVerifier.create(chat).expectError(IllegalStateException.class).verify(HANG_GUARD);
+        wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")).withHeader("X-Request-Id", equalTo("chat-3")));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
@@ -70,16 +69,11 @@ public final class DefaultChatApi implements ChatApi {
     }
 
     @Override
-    public ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener) {
-        return Futures.await(sendAsync(sessionId, message, options, listener));
-    }
-
-    @Override
     public CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,
                                                    ChatListener listener) {
         Objects.requireNonNull(listener, "listener");
         Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
-        ListeningSubscriber subscriber = new ListeningSubscriber(listener, options.progressInterval(), ticker);
+        ListeningSubscriber subscriber = new ListeningSubscriber(listener, options, ticker);
         CompletableFuture<ChatResult> out = new CompletableFuture<>();
         out.whenComplete((r, e) -> {
             if (out.isCancelled()) {
@@ -132,9 +126,10 @@ public final class DefaultChatApi implements ChatApi {
     /**
      * The request exactly as documented: {@code {"app_name":"nemo_agent","user_id":"me",
      * "session_id":…,"new_message":{"parts":[{"text":…}]}}}, plus {@code "streaming":true} only
-     * when asked for. Never replayed after it may have run: the retry policy replays it only when
-     * nothing ran (a connect failure, a 1001 renewal, a 429 answered instead of the stream, which
-     * waits {@code Retry-After} first); nothing after the stream's first byte.
+     * when asked for. Never replayed after it may have run: the retry policy (the options', else
+     * the client's) replays it only when nothing ran (a connect failure, a 1001 renewal, a 429
+     * answered instead of the stream, which waits {@code Retry-After} first); nothing after the
+     * stream's first byte. The options' extra headers go with it; their timeout is the stream's.
      */
     ApiRequest request(String sessionId, String message, ChatOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -155,7 +150,7 @@ public final class DefaultChatApi implements ChatApi {
         }
         return ApiRequest.postJson(PATH, Json.write(body))
                 .withAccept("text/event-stream")
-                .withOptions(RequestOptions.builder().timeout(options.overallTimeout()).build());
+                .withOptions(options.request().toBuilder().timeout(options.timeout()).build());
     }
 
     private static NemoException mapError(Throwable error, ApiRequest request) {

@@ -27,6 +27,7 @@ import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.util.Futures;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,16 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public ExportPoller submit(String sessionId, Draft draft, ExportOptions options) {
-        ExportJob submitted = Futures.await(submit(sessionId, draft, options, true));
+        return poller(Futures.await(submit(sessionId, draft, options, true)), options);
+    }
+
+    @Override
+    public CompletableFuture<ExportPoller> submitAsync(String sessionId, Draft draft, ExportOptions options) {
+        return Futures.map(submit(sessionId, draft, options, false), submitted -> poller(submitted, options));
+    }
+
+    /** The poller of a render just submitted, its progress listener told of the submission. */
+    private DefaultExportPoller poller(ExportJob submitted, ExportOptions options) {
         DefaultExportPoller poller = new DefaultExportPoller(this, transport.settings(), submitted.renderId(),
                 options.polling(), submitted, options.polling().interval());
         options.progressListener().ifPresent(poller::onProgress);
@@ -74,12 +84,10 @@ public final class DefaultExportsApi implements ExportsApi {
         return poller;
     }
 
-    @Override
-    public CompletableFuture<ExportJob> submitAsync(String sessionId, Draft draft, ExportOptions options) {
-        return submit(sessionId, draft, options, false);
-    }
-
-    /** Both forms; the blocking one runs every step on the caller's thread and answers a complete future. */
+    /**
+     * The submission alone, in both forms: validates, then sends with a fresh render id. The
+     * blocking form runs every step on the caller's thread and answers a complete future.
+     */
     private CompletableFuture<ExportJob> submit(String sessionId, Draft draft, ExportOptions options,
                                                 boolean blocking) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -95,11 +103,11 @@ public final class DefaultExportsApi implements ExportsApi {
         }
         ObjectNode draftJson = DraftTrees.of(draft);
         ObjectNode output = JsonValues.toJackson(options.toOutputJson());
-        return attempt(sessionId, draftJson, output, true, blocking);
+        return attempt(sessionId, draftJson, output, options.request(), true, blocking);
     }
 
     private CompletableFuture<ExportJob> attempt(String sessionId, ObjectNode draft, ObjectNode output,
-                                                 boolean mayRetryDuplicate, boolean blocking) {
+                                                 RequestOptions options, boolean mayRetryDuplicate, boolean blocking) {
         String id = RenderIds.next(transport.settings().clock());
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("id", id);
@@ -107,14 +115,15 @@ public final class DefaultExportsApi implements ExportsApi {
         body.set("draft", draft);
         body.set("output", output);
         byte[] bytes = Json.write(body);
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes), blocking);
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes).withOptions(options),
+                blocking);
         return Futures.propagateCancel(call
                 .thenApply(payload -> submitted(id, payload))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
-                    if (mayRetryDuplicate && e instanceof NemoException && isDuplicateId((NemoException) e)) {
+                    if (mayRetryDuplicate && e instanceof NemoException n && isDuplicateId(n)) {
                         LOG.debug("The render service refused render id {} as a duplicate; retrying once with a new id", id);
-                        return attempt(sessionId, draft, output, false, blocking);
+                        return attempt(sessionId, draft, output, options, false, blocking);
                     }
                     return CompletableFuture.failedFuture(e);
                 }), call);
@@ -128,8 +137,7 @@ public final class DefaultExportsApi implements ExportsApi {
         ExportJob job = ExportJob.fromJson(id, JsonValues.fromJackson(payload));
         if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
             // the submission's answer often carries no status: the render is queued
-            ObjectNode withStatus = payload != null && payload.isObject() ? ((ObjectNode) payload).deepCopy()
-                    : Json.mapper().createObjectNode();
+            ObjectNode withStatus = payload instanceof ObjectNode o ? o.deepCopy() : Json.mapper().createObjectNode();
             withStatus.put("status", "pending");
             return ExportJob.fromJson(id, JsonValues.fromJackson(withStatus));
         }
@@ -153,12 +161,12 @@ public final class DefaultExportsApi implements ExportsApi {
     public ExportPoller resume(String renderId, PollingStrategy polling) {
         PathEncoding.segment(renderId, "renderId");
         Objects.requireNonNull(polling, "polling");
-        return new DefaultExportPoller(this, transport.settings(), renderId, polling, null, java.time.Duration.ZERO);
+        return new DefaultExportPoller(this, transport.settings(), renderId, polling, null, Duration.ZERO);
     }
 
     @Override
-    public ExportJob poll(String renderId) {
-        return Futures.await(poll(renderId, RequestOptions.none(), true));
+    public ExportJob poll(String renderId, RequestOptions options) {
+        return Futures.await(poll(renderId, options, true));
     }
 
     @Override
@@ -193,16 +201,13 @@ public final class DefaultExportsApi implements ExportsApi {
 
     /** A 2xx {@code {"success":false,"error":…}}: the render proxy's own failure answer. */
     private static boolean isRefusalForThisRender(Throwable e) {
-        if (!(e instanceof NemoException) || e.getClass() != NemoServiceException.class) {
-            return false;
-        }
-        NemoException n = (NemoException) e;
-        return n.httpStatus() >= 200 && n.httpStatus() <= 299 && n.apiCode().isEmpty();
+        return e instanceof NemoServiceException n && n.getClass() == NemoServiceException.class
+                && n.httpStatus() >= 200 && n.httpStatus() <= 299 && n.apiCode().isEmpty();
     }
 
     @Override
-    public void cancel(String renderId) {
-        Futures.await(cancel(renderId, RequestOptions.none(), true));
+    public void cancel(String renderId, RequestOptions options) {
+        Futures.await(cancel(renderId, options, true));
     }
 
     @Override
@@ -219,7 +224,7 @@ public final class DefaultExportsApi implements ExportsApi {
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     // an accepted cancellation may come back as 204 or an empty 200: nothing to decode
-                    if (e instanceof DecodeException && ((DecodeException) e).httpStatus() / 100 == 2) {
+                    if (e instanceof DecodeException d && d.httpStatus() / 100 == 2) {
                         return CompletableFuture.completedFuture(null);
                     }
                     return CompletableFuture.failedFuture(e);

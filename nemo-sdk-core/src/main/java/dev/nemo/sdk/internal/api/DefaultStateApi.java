@@ -10,6 +10,7 @@ import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateApi;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,7 +52,7 @@ public final class DefaultStateApi implements StateApi {
         }
         if (!data.isObject()) {
             throw new DecodeException("The session state response's data is a "
-                    + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object",
+                    + data.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object",
                     ErrorDetails.request("GET", path).withStatus(200), null);
         }
         return SessionState.of(JsonValues.fromJackson((ObjectNode) data));

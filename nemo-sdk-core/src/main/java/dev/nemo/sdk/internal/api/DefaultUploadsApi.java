@@ -91,11 +91,7 @@ public final class DefaultUploadsApi implements UploadsApi {
      * @return the upload path for it
      */
     static String path(String sessionId) {
-        Objects.requireNonNull(sessionId, "sessionId");
-        if (sessionId.isBlank()) {
-            throw new IllegalArgumentException("sessionId must not be blank");
-        }
-        return PATH_PREFIX + PathSegment.encode(sessionId.strip());
+        return PATH_PREFIX + PathEncoding.segment(sessionId, "sessionId");
     }
 
     private static String checkUrl(String url) {

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.auth;
 
 import dev.nemo.sdk.NemoClient;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -51,7 +52,7 @@ public final class PlatformDetector {
         try {
             CodeSource cs = NemoClient.class.getProtectionDomain().getCodeSource();
             return cs == null || cs.getLocation() == null ? null : Paths.get(cs.getLocation().toURI());
-        } catch (SecurityException | URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (SecurityException | URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
         }
     }

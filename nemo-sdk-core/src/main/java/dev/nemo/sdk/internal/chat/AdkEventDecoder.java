@@ -14,6 +14,8 @@ import dev.nemo.sdk.internal.sse.SseHandler;
 import dev.nemo.sdk.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,8 +243,8 @@ public final class AdkEventDecoder implements SseHandler {
                 return null;
             }
             BigDecimal seconds = d.abs().compareTo(SECONDS_LIMIT) < 0 ? d : d.movePointLeft(3);
-            BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
-            long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP)
+            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+            long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_UP)
                     .longValueExact();
             return Instant.ofEpochSecond(whole.longValueExact(), nanos);
         } catch (ArithmeticException | DateTimeException e) {
@@ -298,7 +300,7 @@ public final class AdkEventDecoder implements SseHandler {
             // malformed UTF-8 inside an otherwise valid payload: read it as the WHATWG rules decode it
             try {
                 return Json.mapper().readTree(new String(data, start, end - start,
-                        java.nio.charset.StandardCharsets.UTF_8));
+                        StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException again) {
                 return null;
             }

@@ -190,11 +190,11 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
     }
 
     private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException) {
-            return (RuntimeException) t;
+        if (t instanceof RuntimeException r) {
+            return r;
         }
-        if (t instanceof Error) {
-            throw (Error) t;
+        if (t instanceof Error e) {
+            throw e;
         }
         return new NemoClientException("The chat stream failed: " + t, ErrorDetails.none(), t);
     }

@@ -34,8 +34,7 @@ public final class ChatCollector {
     /** @param event the next event */
     public void accept(ChatEvent event) {
         events.add(event);
-        if (event instanceof ChatEvent.AgentText) {
-            ChatEvent.AgentText t = (ChatEvent.AgentText) event;
+        if (event instanceof ChatEvent.AgentText t) {
             if (t.partial()) {
                 partial.append(t.text());
             } else {
@@ -92,20 +91,11 @@ public final class ChatCollector {
      * @return the result of the interrupted stream
      */
     public ChatResult interrupted(NemoException failure) {
-        ChatEnd end = ChatEnd.TRANSPORT_CUT;
-        if (failure instanceof StreamTimeoutException) {
-            switch (((StreamTimeoutException) failure).watchdog()) {
-                case FIRST_BYTE:
-                    end = ChatEnd.FIRST_BYTE_TIMEOUT;
-                    break;
-                case IDLE:
-                    end = ChatEnd.IDLE_TIMEOUT;
-                    break;
-                default:
-                    end = ChatEnd.OVERALL_TIMEOUT;
-                    break;
-            }
-        }
+        ChatEnd end = failure instanceof StreamTimeoutException t ? switch (t.watchdog()) {
+            case FIRST_BYTE -> ChatEnd.FIRST_BYTE_TIMEOUT;
+            case IDLE -> ChatEnd.IDLE_TIMEOUT;
+            default -> ChatEnd.OVERALL_TIMEOUT;
+        } : ChatEnd.TRANSPORT_CUT;
         List<String> text = text();
         if (partial.length() == 0 && unaskedPartial.length() > 0) {
             text.add(unaskedPartial.toString());

@@ -9,7 +9,9 @@ import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.StreamTimeoutException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.sse.SseDecoder;
+import dev.nemo.sdk.internal.util.Durations;
 import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.internal.util.Messages;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -79,7 +81,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
          */
         public static Limits of(ChatOptions o) {
             return new Limits(o.streaming(), o.maxLineBytes(), o.firstByteTimeout(), o.idleTimeout(),
-                    o.overallTimeout());
+                    o.timeout());
         }
     }
 
@@ -314,82 +316,109 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         }
 
         private void pass() {
-            long now = ticker.nanoTime();
-            updatePause(now);
+            updatePause(ticker.nanoTime());
             Throwable protocol = protocolError;
             if (protocol != null) {
                 terminate(protocol);
                 return;
             }
+            if (!deliverAndDecode()) {
+                return;
+            }
+            checkWatchdogs();
+            if (queue.isEmpty() && !endOrRequestMore()) {
+                return;
+            }
+            updatePause(ticker.nanoTime());
+            armTimer(ticker.nanoTime());
+        }
+
+        /**
+         * Delivers queued events while there is demand, decoding the next chunk when the queue
+         * runs dry.
+         *
+         * @return false when the stream stopped (cancelled, or the subscriber threw)
+         */
+        private boolean deliverAndDecode() {
             for (;;) {
                 while (!queue.isEmpty() && requested.get() > 0) {
-                    ChatEvent e = queue.poll();
-                    if (requested.get() != Long.MAX_VALUE) {
-                        requested.decrementAndGet();
+                    if (!deliver(queue.poll())) {
+                        return false;
                     }
-                    delivered++;
-                    long t0 = ticker.nanoTime();
-                    try {
-                        downstream.onNext(e);
-                    } catch (Throwable t) {
-                        LOG.warn("A chat subscriber threw from onNext; cancelling the stream", t);
-                        cancelled = true;
-                        cancelUpstream();
-                        cleanUp();
-                        return;
-                    }
-                    pausedNanos += ticker.nanoTime() - t0;
-                    if (cancelled) {
-                        cleanUp();
-                        return;
-                    }
-                }
-                if (!queue.isEmpty()) {
-                    break;
                 }
                 List<ByteBuffer> c = chunk;
-                if (c != null && failure == null) {
-                    chunk = null;
-                    bodyRequested = false;
-                    decode(c);
-                    continue;
+                if (!queue.isEmpty() || c == null || failure != null) {
+                    return true;
                 }
-                break;
+                chunk = null;
+                bodyRequested = false;
+                decode(c);
             }
-            now = ticker.nanoTime();
+        }
+
+        /** @return false when the stream stopped (cancelled, or the subscriber threw) */
+        private boolean deliver(ChatEvent e) {
+            if (requested.get() != Long.MAX_VALUE) {
+                requested.decrementAndGet();
+            }
+            delivered++;
+            long t0 = ticker.nanoTime();
+            try {
+                downstream.onNext(e);
+            } catch (Throwable t) {
+                LOG.warn("A chat subscriber threw from onNext; cancelling the stream", t);
+                cancelled = true;
+                cancelUpstream();
+                cleanUp();
+                return false;
+            }
+            pausedNanos += ticker.nanoTime() - t0;
+            if (cancelled) {
+                cleanUp();
+                return false;
+            }
+            return true;
+        }
+
+        private void checkWatchdogs() {
             if (failure == null) {
-                failure = watchdogs(now);
+                failure = watchdogs(ticker.nanoTime());
                 if (failure != null) {
                     cancelUpstream();
                 }
             }
-            if (queue.isEmpty()) {
-                Throwable end = failure;
-                if (end == null && upstreamDone && chunk == null) {
-                    end = upstreamError.get();
-                    if (end == null && decoder.finish()) {
-                        end = new TransportException("The event stream of " + where() + " ended in the middle of "
-                                + "an event; the message was not sent again automatically because it may already "
-                                + "have been processed: check the session before repeating it", details, null,
-                                TransportException.Kind.TRUNCATED, true);
-                    }
-                    if (end == null) {
-                        terminate(null);
-                        return;
-                    }
+        }
+
+        /**
+         * With every event delivered: ends the stream when the body ended or failed, else asks for
+         * the next chunk when there is demand.
+         *
+         * @return false when the stream ended
+         */
+        private boolean endOrRequestMore() {
+            Throwable end = failure;
+            if (end == null && upstreamDone && chunk == null) {
+                end = upstreamError.get();
+                if (end == null && decoder.finish()) {
+                    end = new TransportException("The event stream of " + where() + " ended in the middle of "
+                            + "an event; " + Messages.NOT_SENT_AGAIN, details, null,
+                            TransportException.Kind.TRUNCATED, true);
                 }
-                if (end != null) {
-                    terminate(end);
-                    return;
-                }
-                Flow.Subscription b = body;
-                if (!upstreamDone && chunk == null && !bodyRequested && b != null && requested.get() > 0) {
-                    bodyRequested = true;
-                    b.request(1);
+                if (end == null) {
+                    terminate(null);
+                    return false;
                 }
             }
-            updatePause(ticker.nanoTime());
-            armTimer(ticker.nanoTime());
+            if (end != null) {
+                terminate(end);
+                return false;
+            }
+            Flow.Subscription b = body;
+            if (!upstreamDone && chunk == null && !bodyRequested && b != null && requested.get() > 0) {
+                bodyRequested = true;
+                b.request(1);
+            }
+            return true;
         }
 
         private void decode(List<ByteBuffer> buffers) {
@@ -417,7 +446,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private StreamTimeoutException watchdogs(long now) {
             if (now - startNanos >= limits.overall().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.OVERALL, limits.overall(),
-                        "The chat stream took longer than " + human(limits.overall()));
+                        "The chat stream took longer than " + Durations.human(limits.overall()));
             }
             if (pauseStart >= 0 || upstreamDone) {
                 return null;
@@ -425,18 +454,18 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             long server = serverNow(now);
             if (!firstByte && server - startNanos >= limits.firstByte().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.FIRST_BYTE, limits.firstByte(),
-                        "No byte of the chat stream arrived within " + human(limits.firstByte()));
+                        "No byte of the chat stream arrived within " + Durations.human(limits.firstByte()));
             }
             if (server - lastActivity >= limits.idle().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.IDLE, limits.idle(),
-                        "Only heartbeats arrived on the chat stream for " + human(limits.idle()));
+                        "Only heartbeats arrived on the chat stream for " + Durations.human(limits.idle()));
             }
             return null;
         }
 
         private StreamTimeoutException timeout(StreamTimeoutException.Watchdog which, Duration limit, String what) {
-            return new StreamTimeoutException(what + " (" + where() + "); the message was not sent again because it "
-                    + "may already be processing: check the session state before repeating it", details, which, limit);
+            return new StreamTimeoutException(what + " (" + where() + "); " + Messages.NOT_SENT_AGAIN, details, which,
+                    limit);
         }
 
         /** Time that counts against the server: real time minus the time the subscriber held the stream back. */
@@ -533,13 +562,4 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         }
     }
 
-    private static String human(Duration d) {
-        if (d.toMillis() % 60_000 == 0) {
-            return d.toMinutes() + " min";
-        }
-        if (d.toMillis() % 1000 == 0) {
-            return d.toSeconds() + " s";
-        }
-        return d.toMillis() + " ms";
-    }
 }

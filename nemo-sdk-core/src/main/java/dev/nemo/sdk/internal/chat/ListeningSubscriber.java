@@ -2,18 +2,22 @@ package dev.nemo.sdk.internal.chat;
 
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
+import dev.nemo.sdk.chat.ChatOptions;
+import dev.nemo.sdk.chat.ChatProgressListener;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.internal.util.ProgressReporter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
 /**
- * Feeds a {@link ChatListener} and collects the {@link ChatResult}; tells the listener "still
- * working" every progress interval of heartbeat-only quiet.
+ * Feeds a {@link ChatListener} and collects the {@link ChatResult}; tells the progress listener
+ * "still working" every progress interval of heartbeat-only quiet.
  */
 public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
     private final ChatListener listener;
+    private final ProgressReporter<ChatProgressListener> progress;
     private final long progressNanos;
     private final Ticker ticker;
     private final ChatCollector collector = new ChatCollector();
@@ -23,13 +27,14 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
     private long nextReport;
 
     /**
-     * @param listener the caller's listener
-     * @param progress how often to report "still working"
+     * @param listener the caller's listener of events
+     * @param options  the progress listener and how often to tell it "still working"
      * @param ticker   time source
      */
-    public ListeningSubscriber(ChatListener listener, Duration progress, Ticker ticker) {
+    public ListeningSubscriber(ChatListener listener, ChatOptions options, Ticker ticker) {
         this.listener = listener;
-        this.progressNanos = progress.toNanos();
+        this.progress = options.progressListener().map(l -> new ProgressReporter<>(l, "chat")).orElse(null);
+        this.progressNanos = options.progressInterval().toNanos();
         this.ticker = ticker;
         this.nextReport = progressNanos;
     }
@@ -82,7 +87,9 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
             while (nextReport <= quiet) {
                 nextReport += progressNanos;
             }
-            listener.onStillWorking(Duration.ofNanos(quiet));
+            if (progress != null) {
+                progress.report(l -> l.onProgress(Duration.ofNanos(quiet)));
+            }
         }
     }
 

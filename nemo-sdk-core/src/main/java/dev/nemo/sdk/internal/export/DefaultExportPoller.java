@@ -1,7 +1,6 @@
 package dev.nemo.sdk.internal.export;
 
 import dev.nemo.sdk.RequestListener;
-import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.ExportFailedException;
 import dev.nemo.sdk.error.ExportTimeoutException;
@@ -9,16 +8,20 @@ import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportPoller;
+import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.internal.api.DefaultExportsApi;
 import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
+import dev.nemo.sdk.internal.util.Durations;
 import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.internal.util.ProgressReporter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +48,7 @@ public final class DefaultExportPoller implements ExportPoller {
     private final PollingStrategy polling;
     private final Duration firstDelay;
     private final AtomicReference<ExportJob> latest;
-    private final List<Consumer<ExportJob>> listeners = new CopyOnWriteArrayList<>();
+    private final List<ProgressReporter<ExportProgressListener>> listeners = new CopyOnWriteArrayList<>();
     private final Set<Wait> waits = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -80,9 +82,17 @@ public final class DefaultExportPoller implements ExportPoller {
 
     @Override
     public ExportJob poll() {
-        ExportJob job = api.poll(renderId);
+        ExportJob job = api.poll(renderId, polling.request());
         record(job);
         return job;
+    }
+
+    @Override
+    public CompletableFuture<ExportJob> pollAsync() {
+        return Futures.map(api.pollAsync(renderId, polling.request()), job -> {
+            record(job);
+            return job;
+        });
     }
 
     @Override
@@ -106,7 +116,20 @@ public final class DefaultExportPoller implements ExportPoller {
 
     @Override
     public void cancel() {
-        api.cancel(renderId);
+        api.cancel(renderId, polling.request());
+        cancelled();
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelAsync() {
+        return Futures.map(api.cancelAsync(renderId, polling.request()), accepted -> {
+            cancelled();
+            return accepted;
+        });
+    }
+
+    /** The service accepted the cancellation: every wait in progress ends with it. */
+    private void cancelled() {
         cancelled.set(true);
         LOG.debug("Render {} was cancelled", renderId);
         for (Wait w : waits) {
@@ -115,19 +138,15 @@ public final class DefaultExportPoller implements ExportPoller {
     }
 
     @Override
-    public ExportPoller onProgress(Consumer<ExportJob> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+    public ExportPoller onProgress(ExportProgressListener listener) {
+        listeners.add(new ProgressReporter<>(listener, "export"));
         return this;
     }
 
     /** @param job a status to tell the listeners about */
     public void notifyListeners(ExportJob job) {
-        for (Consumer<ExportJob> l : listeners) {
-            try {
-                l.accept(job);
-            } catch (RuntimeException e) {
-                LOG.warn("An export progress listener failed for render {}; ignoring it", renderId, e);
-            }
+        for (ProgressReporter<ExportProgressListener> l : listeners) {
+            l.report(x -> x.onProgress(job));
         }
     }
 
@@ -252,7 +271,7 @@ public final class DefaultExportPoller implements ExportPoller {
             }
             Duration left = Duration.between(settings.clock().instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                timeOut("after " + human(timeout));
+                timeOut("after " + Durations.human(timeout));
                 return null;
             }
             CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
@@ -266,7 +285,7 @@ public final class DefaultExportPoller implements ExportPoller {
                 return;
             }
             polls++;
-            CompletableFuture<ExportJob> p = api.pollAsync(renderId, RequestOptions.none());
+            CompletableFuture<ExportJob> p = api.pollAsync(renderId, polling.request());
             inFlight = p;
             p.whenComplete((job, error) -> {
                 if (polled(job, error)) {
@@ -296,7 +315,7 @@ public final class DefaultExportPoller implements ExportPoller {
                 ExportJob job = null;
                 Throwable error = null;
                 try {
-                    job = api.poll(renderId);   // the blocking form: on this thread
+                    job = api.poll(renderId, polling.request());   // the blocking form: on this thread
                 } catch (RuntimeException e) {
                     error = Futures.unwrap(e);
                 }
@@ -329,8 +348,8 @@ public final class DefaultExportPoller implements ExportPoller {
             }
             if (failure != null) {
                 Throwable e = Futures.unwrap(failure);
-                if (e instanceof NemoException && retryable((NemoException) e)) {
-                    lastError = (NemoException) e;
+                if (e instanceof NemoException n && retryable(n)) {
+                    lastError = n;
                     LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
                             e.getClass().getSimpleName());
                     return true;
@@ -361,7 +380,7 @@ public final class DefaultExportPoller implements ExportPoller {
 
         void timeOut(String when) {
             ExportJob last = latest.get();
-            String status = last == null ? null : last.rawStatus().orElse(last.status().name().toLowerCase(java.util.Locale.ROOT));
+            String status = last == null ? null : last.rawStatus().orElse(last.status().name().toLowerCase(Locale.ROOT));
             String message = "Export " + renderId + " is still running " + when
                     + (status == null ? "" : " (last status: " + status + ")")
                     + (lastError == null ? "" : "; the last poll failed: " + lastError.getMessage())
@@ -372,14 +391,9 @@ public final class DefaultExportPoller implements ExportPoller {
 
     /** Network errors and 5xx (and a 429 the transport already retried) poll the same id again. */
     private static boolean retryable(NemoException e) {
-        if (e instanceof TransportException) {
-            return ((TransportException) e).kind() != TransportException.Kind.INTERRUPTED;
+        if (e instanceof TransportException t) {
+            return t.kind() != TransportException.Kind.INTERRUPTED;
         }
         return e.isTransient() && !(e instanceof ExportFailedException);
-    }
-
-    private static String human(Duration d) {
-        long s = d.getSeconds();
-        return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : d.toMillis() % 1000 == 0 ? s + " s" : d.toMillis() + " ms";
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -57,7 +58,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
             }
             // not Files.createTempFile: it makes the file owner-only, and the downloaded video should get
             // the permissions of any new file (the process umask applies to CREATE_NEW)
-            temp = directory.resolve(prefix + java.util.UUID.randomUUID() + ".part");
+            temp = directory.resolve(prefix + UUID.randomUUID() + ".part");
             channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         } catch (IOException | RuntimeException e) {
             failLocked(new LocalFileFailure("Cannot create a temporary file in " + directory, e));
@@ -171,8 +172,8 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
             // completed already: the caller owns the file now and discards it if needed
             return;
         }
-        if (error instanceof LocalFileFailure) {
-            onLocalFailure.accept((LocalFileFailure) error);
+        if (error instanceof LocalFileFailure f) {
+            onLocalFailure.accept(f);
         }
         closed = true;
         closeQuietly();

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.http;
 
 import dev.nemo.sdk.RequestOptions;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
  * @param accept        {@code Accept} header value
  * @param authenticated whether to send the bearer token
  * @param idempotent    whether replaying after an unknown outcome is safe (GET)
- * @param headers       extra headers
- * @param options       per-request overrides
+ * @param headers       headers of this call, set by the SDK
+ * @param options       the caller's overrides: deadlines, retry policy and extra headers
  */
 public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPublisher> body, String contentType,
                          String accept, boolean authenticated, boolean idempotent, Map<String, String> headers,
@@ -54,6 +55,33 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
         Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
         return new ApiRequest("POST", path, body, json == null ? null : "application/json", null, true, false, Map.of(),
                 null);
+    }
+
+    /**
+     * @param clientDefault the client's request timeout
+     * @return the deadline of one attempt: the options' attempt timeout, else their whole-call
+     *         timeout, else {@code clientDefault}
+     */
+    public Duration attemptTimeout(Duration clientDefault) {
+        return options.attemptTimeout().or(options::timeout).orElse(clientDefault);
+    }
+
+    /**
+     * @return the headers to send: this call's own, then the caller's extra headers (which can
+     *         neither replace one of them nor any header the SDK reserves)
+     */
+    public Map<String, String> headersToSend() {
+        if (options.headers().isEmpty()) {
+            return headers;
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        options.headers().forEach((name, value) -> {
+            boolean taken = all.keySet().stream().anyMatch(name::equalsIgnoreCase);
+            if (!taken && !RequestOptions.isReserved(name)) {
+                all.put(name, value);
+            }
+        });
+        return all;
     }
 
     /**

@@ -5,10 +5,13 @@ import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.util.Futures;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -28,13 +31,21 @@ public final class CallContext<T> {
     private final boolean followsCrossOrigin;
     private final RetryPolicy policy;
     private final Duration timeout;
+    private final Duration callTimeout;
+    private final long callDeadlineNanos;
     private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicReference<Future<?>> callTimer = new AtomicReference<>();
     private volatile CompletableFuture<?> inFlight;
     private volatile boolean cancelled;
+    private volatile boolean expired;
 
-    /** @param operation the operation, or {@code null} to work it out from the request when needed */
+    /**
+     * @param operation   the operation, or {@code null} to work it out from the request when needed
+     * @param timeout     the deadline of each attempt
+     * @param callTimeout the deadline of the whole call from now, or {@code null} for none
+     */
     CallContext(ApiRequest request, Operation operation, ResponseReader<T> reader, boolean blocking,
-                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout) {
+                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout, Duration callTimeout) {
         this.request = request;
         this.operation = operation;
         this.reader = reader;
@@ -42,6 +53,8 @@ public final class CallContext<T> {
         this.followsCrossOrigin = followsCrossOrigin;
         this.policy = policy;
         this.timeout = timeout;
+        this.callTimeout = callTimeout;
+        this.callDeadlineNanos = callTimeout == null ? 0 : System.nanoTime() + callTimeout.toNanos();
     }
 
     /** @return the API request as the resource described it */
@@ -82,6 +95,48 @@ public final class CallContext<T> {
     /** @return the deadline of each attempt, headers and body */
     public Duration timeout() {
         return timeout;
+    }
+
+    /** @return the deadline of the whole call ({@code RequestOptions.timeout()}), or {@code null} for none */
+    Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** @return {@link System#nanoTime()} by which the whole call must end, or 0 for no such deadline */
+    long callDeadlineNanos() {
+        return callDeadlineNanos;
+    }
+
+    /**
+     * @param timer the whole call's timer
+     * @return whether it is the first one (only the first call's attempt arms one)
+     */
+    boolean armCallTimer(Future<?> timer) {
+        return callTimer.compareAndSet(null, timer);
+    }
+
+    /** @return whether a call timer was armed already */
+    boolean callTimerArmed() {
+        return callTimer.get() != null;
+    }
+
+    /** Stops the whole call's timer: the call ended. */
+    void disarmCallTimer() {
+        Future<?> timer = callTimer.getAndSet(CompletableFuture.completedFuture(null));
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    /** The whole call's deadline passed: the wait or exchange in progress stops and nothing more is sent. */
+    void expire() {
+        expired = true;
+        cancel();
+    }
+
+    /** @return whether the whole call's deadline passed before it ended */
+    boolean expired() {
+        return expired;
     }
 
     /** @return the number of the attempt being started (1, 2, …), counting every send */
@@ -142,6 +197,9 @@ public final class CallContext<T> {
                     e, TransportException.Kind.INTERRUPTED, true));
         } catch (ExecutionException e) {
             return CompletableFuture.failedFuture(Futures.unwrap(e));
+        } catch (CancellationException e) {
+            // the caller cancelled, or the whole call's deadline passed during the wait
+            return CompletableFuture.failedFuture(e);
         }
         return next.apply(value);
     }

@@ -43,7 +43,7 @@ public final class HttpPipeline {
         stages.add(new AttributionStage(settings.attribution(), settings.userAgent()));
         stages.add(new RedirectStage());
         stages.add(new LoggingStage());
-        stages.add(new DeadlineStage());
+        stages.add(new DeadlineStage(settings.scheduler()));
         HttpSender next = new JdkHttpSender(settings.http(), deadlines, settings.clock(), user);
         for (int i = stages.size() - 1; i >= 0; i--) {
             next = new Link(stages.get(i), next);
@@ -190,7 +190,7 @@ public final class HttpPipeline {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
                 .withAuthenticated(apiPath != null)
-                .withOptions(RequestOptions.builder().timeout(timeout).retryPolicy(policy).build());
+                .withOptions(RequestOptions.builder().attemptTimeout(timeout).retryPolicy(policy).build());
         return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2, handler), blocking, true,
                 apiPath == null);
     }
@@ -222,15 +222,16 @@ public final class HttpPipeline {
                                                       boolean blocking, boolean followsCrossOrigin,
                                                       boolean noCredentials) {
         RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());
-        Duration timeout = request.options().timeout().orElse(settings.requestTimeout());
+        Duration timeout = request.attemptTimeout(settings.requestTimeout());
         Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
-        CallContext<T> ctx = new CallContext<>(request, op, reader, blocking, followsCrossOrigin, policy, timeout);
+        CallContext<T> ctx = new CallContext<>(request, op, reader, blocking, followsCrossOrigin, policy, timeout,
+                request.options().timeout().orElse(null));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", request.accept());
         if (request.body() != null && request.contentType() != null) {
             headers.put("Content-Type", request.contentType());
         }
-        headers.putAll(request.headers());
+        headers.putAll(request.headersToSend());
         HttpCall<T> call = new HttpCall<>(ctx, request.method(), uri, request.body(), headers, noCredentials, 0);
         CompletableFuture<HttpReply<T>> sent;
         try {
@@ -243,10 +244,12 @@ public final class HttpPipeline {
             if (error == null) {
                 result.complete(reply);
             } else {
-                result.completeExceptionally(IoFailures.classify(Futures.unwrap(error), request));
+                Throwable cause = ctx.expired() ? DeadlineStage.expiredError(ctx) : Futures.unwrap(error);
+                result.completeExceptionally(IoFailures.classify(cause, request));
             }
         });
         result.whenComplete((reply, error) -> {
+            ctx.disarmCallTimer();
             if (result.isCancelled()) {
                 ctx.cancel();
             }

@@ -5,6 +5,7 @@ import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.error.TransportException.Kind;
+import dev.nemo.sdk.internal.util.Messages;
 import dev.nemo.sdk.internal.util.Redactor;
 import java.io.EOFException;
 import java.io.IOException;
@@ -71,8 +72,7 @@ public final class IoFailures {
         Kind kind = kind(error);
         ErrorDetails d = ErrorDetails.request(method, path);
         String where = method + " " + path;
-        String unknown = idempotent ? "" : "; it was not sent again automatically because it may already "
-                + "have been processed: check the session before repeating it";
+        String unknown = idempotent ? "" : "; " + Messages.NOT_SENT_AGAIN;
         if (kind == null) {
             return new NemoClientException("Unexpected failure of " + where + ": " + describe(error), d, error);
         }

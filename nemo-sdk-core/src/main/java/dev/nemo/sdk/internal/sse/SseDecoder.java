@@ -130,16 +130,7 @@ public final class SseDecoder {
     public void feed(byte[] bytes, int off, int len) {
         Objects.checkFromIndexSize(off, len, bytes.length);
         int end = off + len;
-        int i = off;
-        if (bomMatched >= 0) {
-            i = skipBom(bytes, i, end);
-        }
-        if (skipLf && i < end) {
-            skipLf = false;
-            if (bytes[i] == '\n') {
-                i++;
-            }
-        }
+        int i = skipCarriedOver(bytes, off, end);
         try {
             while (i < end) {
                 byte first = bytes[i];
@@ -154,12 +145,7 @@ public final class SseDecoder {
                     openDataSpace = false;
                     dataLines++;
                 } else if (eol < 0) {
-                    if (lineLen > 0 || !openDataLine(bytes, i, end - i)) {
-                        appendToLine(bytes, i, end - i);
-                        if (openDataLine(line, 0, lineLen)) {
-                            lineLen = 0;
-                        }
-                    }
+                    keepUnfinishedLine(bytes, i, end);
                     return;
                 } else if (lineLen > 0) {
                     appendToLine(bytes, i, eol - i);
@@ -173,22 +159,53 @@ public final class SseDecoder {
                     checkLine(eol - i);
                     processLine(bytes, i, eol - i, true);
                 }
-                i = eol + 1;
-                if (bytes[eol] == '\r') {
-                    if (i < end) {
-                        if (bytes[i] == '\n') {
-                            i++;
-                        }
-                    } else {
-                        skipLf = true;
-                    }
-                }
+                i = afterLineEnd(bytes, eol, end);
             }
         } finally {
             if (pending != null) {
                 keepPending();
             }
         }
+    }
+
+    /** Skips what an earlier chunk left to skip: the rest of a byte order mark, the LF of a CRLF. */
+    private int skipCarriedOver(byte[] bytes, int off, int end) {
+        int i = off;
+        if (bomMatched >= 0) {
+            i = skipBom(bytes, i, end);
+        }
+        if (skipLf && i < end) {
+            skipLf = false;
+            if (bytes[i] == '\n') {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    /** A line without its end in this chunk: an open data line streams on, anything else is buffered. */
+    private void keepUnfinishedLine(byte[] bytes, int i, int end) {
+        if (lineLen > 0 || !openDataLine(bytes, i, end - i)) {
+            appendToLine(bytes, i, end - i);
+            if (openDataLine(line, 0, lineLen)) {
+                lineLen = 0;
+            }
+        }
+    }
+
+    /** @return where the next line starts: after {@code eol}, and after the LF of a CRLF (maybe in the next chunk) */
+    private int afterLineEnd(byte[] bytes, int eol, int end) {
+        int i = eol + 1;
+        if (bytes[eol] == '\r') {
+            if (i < end) {
+                if (bytes[i] == '\n') {
+                    i++;
+                }
+            } else {
+                skipLf = true;
+            }
+        }
+        return i;
     }
 
     /**

@@ -76,11 +76,7 @@ public final class SseEvent {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof SseEvent)) {
-            return false;
-        }
-        SseEvent e = (SseEvent) o;
-        return type.equals(e.type) && lastEventId.equals(e.lastEventId)
+        return o instanceof SseEvent e && type.equals(e.type) && lastEventId.equals(e.lastEventId)
                 && Arrays.equals(data, 0, length, e.data, 0, e.length);
     }
 

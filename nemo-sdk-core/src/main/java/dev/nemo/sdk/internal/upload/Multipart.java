@@ -3,8 +3,10 @@ package dev.nemo.sdk.internal.upload;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Flow;
@@ -60,7 +62,7 @@ public final class Multipart {
         SecureRandom r;
         try {
             r = SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             r = new SecureRandom();
         }
         r.nextInt();
@@ -170,7 +172,7 @@ public final class Multipart {
 
         ByteArrayBuilder add(byte[] bytes) {
             if (size + bytes.length > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + bytes.length));
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + bytes.length));
             }
             System.arraycopy(bytes, 0, buf, size, bytes.length);
             size += bytes.length;
@@ -182,7 +184,7 @@ public final class Multipart {
         }
 
         byte[] toByteArray() {
-            return java.util.Arrays.copyOf(buf, size);
+            return Arrays.copyOf(buf, size);
         }
     }
 }

@@ -11,9 +11,11 @@ import dev.nemo.sdk.error.UnsupportedMediaException;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.internal.util.ProgressReporter;
 import dev.nemo.sdk.upload.MediaFormat;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.UploadOptions;
+import dev.nemo.sdk.upload.UploadProgressListener;
 import dev.nemo.sdk.upload.UploadResult;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -269,15 +272,16 @@ public final class MultipartUpload {
             parts.add(new Multipart.Part(FIELD, c.source.fileName(), c.mimeType, c.length, () -> guarded(c)));
             total = c.length < 0 || total < 0 ? -1 : total + c.length;
         }
+        // one reporter for the whole upload: a listener that failed stays quiet on a second attempt
+        Optional<ProgressReporter<UploadProgressListener>> progress = options.progressListener()
+                .map(l -> new ProgressReporter<>(l, "upload"));
         Supplier<HttpRequest.BodyPublisher> body = () -> {
             HttpRequest.BodyPublisher b = Multipart.body(boundary, parts);
-            return options.progressListener().<HttpRequest.BodyPublisher>map(l -> new ProgressBodyPublisher(b, l))
-                    .orElse(b);
+            return progress.<HttpRequest.BodyPublisher>map(p -> new ProgressBodyPublisher(b, p)).orElse(b);
         };
-        RequestOptions.Builder ro = RequestOptions.builder().timeout(options.timeout());
-        options.retryPolicy().ifPresent(ro::retryPolicy);
+        RequestOptions requestOptions = options.request().toBuilder().timeout(options.timeout()).build();
         ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), null, true, false,
-                Map.of(), ro.build());
+                Map.of(), requestOptions);
         LOG.debug("uploading {} file(s) ({}) to {}", checked.size(), total < 0 ? "length unknown, sent chunked"
                 : total + " bytes of content", path);
         CompletableFuture<JsonNode> call = transport.json(request, blocking);

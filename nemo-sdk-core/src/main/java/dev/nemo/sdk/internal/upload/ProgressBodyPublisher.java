@@ -1,29 +1,26 @@
 package dev.nemo.sdk.internal.upload;
 
+import dev.nemo.sdk.internal.util.ProgressReporter;
 import dev.nemo.sdk.upload.UploadProgressListener;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Counts the body bytes the HTTP client takes, as it takes them, and reports them to a listener.
  * The client asks for the next buffer when it is ready to write, so the count follows the wire.
  */
 public final class ProgressBodyPublisher implements HttpRequest.BodyPublisher {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.upload");
-
     private final HttpRequest.BodyPublisher body;
-    private final UploadProgressListener listener;
+    private final ProgressReporter<UploadProgressListener> progress;
 
     /**
      * @param body     the body
-     * @param listener the listener
+     * @param progress the upload's listener
      */
-    public ProgressBodyPublisher(HttpRequest.BodyPublisher body, UploadProgressListener listener) {
+    public ProgressBodyPublisher(HttpRequest.BodyPublisher body, ProgressReporter<UploadProgressListener> progress) {
         this.body = body;
-        this.listener = listener;
+        this.progress = progress;
     }
 
     @Override
@@ -36,7 +33,6 @@ public final class ProgressBodyPublisher implements HttpRequest.BodyPublisher {
         long total = body.contentLength();
         body.subscribe(new Flow.Subscriber<ByteBuffer>() {
             private long sent;
-            private boolean listenerFailed;
 
             @Override
             public void onSubscribe(Flow.Subscription s) {
@@ -65,15 +61,7 @@ public final class ProgressBodyPublisher implements HttpRequest.BodyPublisher {
             }
 
             private void report(long value) {
-                if (listenerFailed) {
-                    return;
-                }
-                try {
-                    listener.onProgress(value, total);
-                } catch (RuntimeException e) {
-                    listenerFailed = true;
-                    LOG.warn("The upload progress listener failed; it is not called again for this upload", e);
-                }
+                progress.report(l -> l.onProgress(value, total));
             }
         });
     }

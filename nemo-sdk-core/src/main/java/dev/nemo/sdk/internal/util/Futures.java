@@ -85,17 +85,16 @@ public final class Futures {
     }
 
     private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof NemoException) {
-            NemoException n = (NemoException) cause;
+        if (cause instanceof NemoException n) {
             // keep the caller's stack visible next to the async one
             n.addSuppressed(new CallerStack());
             return n;
         }
-        if (cause instanceof RuntimeException) {
-            return (RuntimeException) cause;
+        if (cause instanceof RuntimeException r) {
+            return r;
         }
-        if (cause instanceof Error) {
-            throw (Error) cause;
+        if (cause instanceof Error e) {
+            throw e;
         }
         return new NemoClientException("Unexpected failure: " + cause, ErrorDetails.none(), cause);
     }

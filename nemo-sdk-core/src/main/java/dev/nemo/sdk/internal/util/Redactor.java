@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.util;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Removes secrets from text that may reach logs, exception messages or {@code toString()}. */
@@ -35,7 +36,7 @@ public final class Redactor {
             return null;
         }
         int len = Math.min(body.length, maxChars * 4);
-        String s = new String(body, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+        String s = new String(body, 0, len, StandardCharsets.UTF_8);
         s = redact(s).replaceAll("\\s+", " ").strip();
         if (s.length() > maxChars) {
             s = s.substring(0, maxChars) + "…";

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.workflow;
 
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
+import dev.nemo.sdk.chat.ChatProgressListener;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.chat.StateCheckProgress;
 import dev.nemo.sdk.export.ExportJob;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -94,18 +96,24 @@ final class WorkflowRun {
         safely("onRenderSubmitted", () -> listener.onRenderSubmitted(job));
     }
 
+    /**
+     * @param own the caller's own chat progress listener, if any (told after the workflow's report)
+     * @return the chat's "still working" notices, as workflow reports
+     */
+    ChatProgressListener chatProgress(Optional<ChatProgressListener> own) {
+        return quietFor -> {
+            progress(WorkflowPhase.CHAT, -1, "the agent is still working (" + quietFor.toSeconds() + " s without "
+                    + "output)");
+            own.ifPresent(l -> l.onProgress(quietFor));
+        };
+    }
+
     /** The chat's events, its end and its state checks, as workflow reports. */
     ChatListener chatListener(int settlePercent) {
         return new ChatListener() {
             @Override
             public void onEvent(ChatEvent event) {
                 safely("onChatEvent", () -> listener.onChatEvent(event));
-            }
-
-            @Override
-            public void onStillWorking(Duration quietFor) {
-                progress(WorkflowPhase.CHAT, -1, "the agent is still working (" + quietFor.toSeconds() + " s without "
-                        + "output)");
             }
 
             @Override

@@ -104,7 +104,8 @@ final class WorkflowSteps {
                                            ChatOptions options) {
         run.progress(WorkflowPhase.CHAT, 20, "sending the instruction");
         var listener = run.chatListener(50);
-        ChatOptions noCheck = options.toBuilder().stateCheck(false).build();
+        ChatOptions noCheck = options.toBuilder().stateCheck(false)
+                .onProgress(run.chatProgress(options.progressListener())).build();
         return run.step(() -> chat.sendAsync(sessionId, instruction, noCheck, listener))
                 .thenCompose(result -> {
                     if (result.end() == ChatEnd.ERROR_EVENT) {
@@ -139,7 +140,8 @@ final class WorkflowSteps {
                                        Function<ExportJob, Path> target) {
         run.progress(WorkflowPhase.EXPORT, 55, "submitting the render");
         return run.step(() -> exports.submitAsync(sessionId, draft, options))
-                .thenCompose(submitted -> {
+                .thenCompose(poller -> {
+                    ExportJob submitted = poller.latest().orElseThrow();
                     run.renderSubmitted(submitted);
                     run.progress(WorkflowPhase.EXPORT, 56, "render " + submitted.renderId() + " submitted");
                     return follow(run, submitted.renderId(), options, target);

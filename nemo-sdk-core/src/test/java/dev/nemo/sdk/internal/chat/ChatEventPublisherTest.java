@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.error.ErrorDetails;
@@ -133,7 +134,7 @@ class ChatEventPublisherTest {
     @Test
     void onlyHeartbeatsForTheIdleLimitIsATimeoutButRealEventsKeepItAlive() {
         RecordingSubscriber s = new RecordingSubscriber(Long.MAX_VALUE);
-        publisher(ChatOptions.builder().overallTimeout(Duration.ofHours(1)).build()).subscribe(s);
+        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofHours(1)).build()).build()).subscribe(s);
         exchange.open();
         for (int i = 0; i < 19; i++) {
             ticker.advance(Duration.ofSeconds(30));
@@ -157,7 +158,7 @@ class ChatEventPublisherTest {
     @Test
     void theWholeStreamIsBoundedEvenWithRealEvents() {
         RecordingSubscriber s = new RecordingSubscriber(Long.MAX_VALUE);
-        publisher(ChatOptions.builder().overallTimeout(Duration.ofMinutes(3)).build()).subscribe(s);
+        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofMinutes(3)).build()).build()).subscribe(s);
         exchange.open();
         for (int i = 0; i < 5; i++) {
             ticker.advance(Duration.ofSeconds(30));
@@ -171,7 +172,7 @@ class ChatEventPublisherTest {
     @Test
     void aConsumerWithoutDemandIsNotTheServersSilence() {
         RecordingSubscriber s = new RecordingSubscriber(1);
-        publisher(ChatOptions.builder().overallTimeout(Duration.ofHours(2)).build()).subscribe(s);
+        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofHours(2)).build()).build()).subscribe(s);
         exchange.open();
         exchange.send(TEXT + PING);
         assertThat(s.events).hasSize(1);
@@ -190,7 +191,7 @@ class ChatEventPublisherTest {
     void timeSpentInsideOnNextDoesNotCountAgainstTheServer() {
         RecordingSubscriber s = new RecordingSubscriber(Long.MAX_VALUE);
         s.onEach = e -> ticker.advance(Duration.ofMinutes(4));
-        publisher(ChatOptions.builder().overallTimeout(Duration.ofHours(2)).build()).subscribe(s);
+        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofHours(2)).build()).build()).subscribe(s);
         exchange.open();
         exchange.send(TEXT + PING + PING + PING);
         assertThat(s.events).hasSize(4);

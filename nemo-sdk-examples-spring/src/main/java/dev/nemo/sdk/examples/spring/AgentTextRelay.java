@@ -32,8 +32,8 @@ final class AgentTextRelay implements ChatListener {
         }
     }
 
-    @Override
-    public void onStillWorking(Duration quietFor) {
+    /** @param quietFor how long only heartbeats have arrived (the chat options' progress listener) */
+    void onStillWorking(Duration quietFor) {
         job.emit(JobEvent.of("agent", "(still working after " + quietFor.toMinutes() + " min)", null));
     }
 

@@ -66,7 +66,7 @@ public class JobPipeline {
         job.emit(JobEvent.of("upload", "Uploading " + request.fileName() + " (" + JobResult.human(request.inputBytes())
                 + ")", 0));
         int[] lastTenth = {0};
-        UploadOptions options = UploadOptions.builder().progressListener((sent, total) -> {
+        UploadOptions options = UploadOptions.builder().onProgress((sent, total) -> {
             int tenth = total > 0 ? (int) (sent * 10 / total) : 0;
             if (tenth > lastTenth[0]) {
                 lastTenth[0] = tenth;
@@ -81,7 +81,8 @@ public class JobPipeline {
     private void instruct(Job job, String sid, String instruction) {
         job.emit(JobEvent.of("agent", "You: " + instruction, null));
         AgentTextRelay relay = new AgentTextRelay(job);
-        ChatResult chat = client.chat().send(sid, instruction, ChatOptions.defaults(), relay);
+        ChatResult chat = client.chat().send(sid, instruction,
+                ChatOptions.builder().onProgress(relay::onStillWorking).build(), relay);
         if (!relay.sawText()) {
             job.emit(JobEvent.of("agent", chat.stateChange().map(StateDiff::describe)
                     .map(d -> "The agent finished without a message. What changed: " + d)
