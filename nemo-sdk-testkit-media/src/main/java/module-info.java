@@ -11,6 +11,7 @@ module dev.nemo.sdk.testkit.media {
     requires org.bytedeco.javacpp;
     requires org.bytedeco.ffmpeg;
     requires org.slf4j;
+    requires com.twelvemonkeys.imageio.webp;
 
     exports dev.nemo.sdk.testkit.media;
 

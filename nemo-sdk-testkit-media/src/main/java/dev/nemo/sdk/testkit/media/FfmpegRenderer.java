@@ -7,7 +7,6 @@ import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.UnrenderableMediaException;
 import dev.nemo.sdk.testkit.media.internal.BackgroundMusic;
 import dev.nemo.sdk.testkit.media.internal.DraftSettings;
-import dev.nemo.sdk.testkit.media.internal.InputSniffer;
 import dev.nemo.sdk.testkit.media.internal.RenderContext;
 import dev.nemo.sdk.testkit.media.internal.SegmentJoiner;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,8 +43,8 @@ import java.util.stream.Stream;
  * nothing beat it), {@code renderMs}, {@code notes}, {@code audio} (with
  * music), {@code segments} (when several were joined), {@code engine}.
  *
- * <p>An animated WebP upload is refused outright ({@link #rejects}: the emulator answers the upload
- * with its "unsupported file type" error 4001). An input the engine still refuses at render time
+ * <p>Every upload the emulator accepts is accepted here too (animated WebP included: the engine
+ * reads its frames with its own RIFF reader). An input the engine refuses at render time
  * fails the render: a type or content it cannot decode with an {@link UnrenderableMediaException}
  * (the render status carries code 4001), a decompression bomb or other failure with an
  * {@link IOException} whose message says why.
@@ -88,25 +86,6 @@ public final class FfmpegRenderer implements Renderer {
     @Override
     public boolean isAvailable() {
         return MediaEngine.availability().available();
-    }
-
-    /**
-     * Refuses animated WebP at upload (this FFmpeg build has no decoder for WebP animation), from
-     * the file's header alone. Everything else is accepted here: audio is background music, and a
-     * damaged file fails its render with a reason.
-     */
-    @Override
-    public Optional<String> rejects(SourceMedia media) {
-        if (!media.mimeType().equals("image/webp")) {
-            return Optional.empty();
-        }
-        try {
-            InputSniffer.sniff(media.bytes());
-            return Optional.empty();
-        } catch (MediaRejectedException e) {
-            return e.reason() == MediaRejectedException.Reason.ANIMATED_WEBP ? Optional.of(e.getMessage())
-                    : Optional.empty();
-        }
     }
 
     @Override

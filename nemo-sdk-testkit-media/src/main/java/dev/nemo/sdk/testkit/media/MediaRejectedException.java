@@ -3,8 +3,8 @@ package dev.nemo.sdk.testkit.media;
 import java.util.Objects;
 
 /**
- * The input cannot be rendered: its type is not supported (for example animated WebP, which this
- * FFmpeg build cannot decode), it has no video, or it is too damaged to decode. Retrying the same
+ * The input cannot be rendered: its type is not supported (for example a PDF), it has no video, or
+ * it is too damaged to decode (a truncated GIF, a malformed animated WebP). Retrying the same
  * file will fail the same way. The emulator reports this as its "unsupported file type" error.
  */
 public class MediaRejectedException extends MediaException {
@@ -12,10 +12,8 @@ public class MediaRejectedException extends MediaException {
 
     /** Why an input was rejected. */
     public enum Reason {
-        /** The bytes are not one of the supported containers (GIF, APNG/PNG, JPEG, MP4/MOV, WebM/MKV). */
+        /** The bytes are not one of the supported containers (GIF, APNG/PNG, JPEG, WebP, MP4/MOV, WebM/MKV). */
         UNSUPPORTED_FORMAT,
-        /** Animated WebP: FFmpeg has no decoder for its animation chunks. */
-        ANIMATED_WEBP,
         /** The container has no video stream (for example an audio-only MP4). */
         NO_VIDEO,
         /** The file is truncated or corrupt: not a single frame could be decoded, or too many errors. */

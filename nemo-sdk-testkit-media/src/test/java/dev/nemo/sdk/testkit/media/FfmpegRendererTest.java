@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.ExportFailedException;
-import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
@@ -145,14 +144,59 @@ class FfmpegRendererTest {
     }
 
     @Test
-    void anAnimatedWebpUploadIsAnUnsupportedFileType() {
-        Path webp = corpusFile("video/pillow-iss634.webp");
-        String sid = client.sessions().create().sessionId();
+    void anAnimatedWebpUploadExportsAsMp4AndGifWithEveryFrameAndItsTiming() throws IOException {
+        Path webp = dir.resolve("anim.webp");
+        try (var in = FfmpegRendererTest.class.getResourceAsStream("/webp/anim-lossless.webp")) {
+            Files.write(webp, in.readAllBytes()); // 48x32, frames of 80, 120, 200, 40 and 60 ms
+        }
+        String sid = sessionWith(webp);
 
-        assertThatThrownBy(() -> client.uploads().upload(sid, List.of(MediaSource.of(webp))))
-                .isInstanceOf(UnsupportedFileTypeException.class)
-                .hasMessageContaining("animated WebP");
-        assertThat(client.state().get(sid).videoInfos()).as("nothing was stored").isEmpty();
+        ExportJob mp4 = export(sid, ExportOptions.defaults());
+        Path mp4Out = dir.resolve("out.mp4");
+        client.exports().download(mp4, mp4Out);
+        JsonNode d = data(mp4).path("details");
+        assertThat(data(mp4).path("converted").asBoolean()).isTrue();
+        assertThat(d.path("frames").asInt()).isEqualTo(5);
+        assertThat(d.path("durationMs").asLong()).isEqualTo(500);
+        assertThat(Mp4Boxes.read(mp4Out).movieSeconds()).isEqualTo(0.5);
+        assertThat(d.path("outputBytes").asLong()).isEqualTo(Files.size(mp4Out));
+
+        ExportJob gif = export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
+        Path gifOut = dir.resolve("out.gif");
+        client.exports().download(gif, gifOut);
+        assertThat(data(gif).path("format").asText()).isEqualTo("gif");
+        assertThat(data(gif).at("/details/frames").asInt()).isEqualTo(5);
+        assertThat(GifTiming.delays(gifOut)).containsExactly(8, 12, 20, 4, 6);
+        assertThat(data(gif).at("/details/width").asInt()).isEqualTo(48);
+    }
+
+    @Test
+    void theAgentsWordsTheRenderStatusAndTheFileAgreeOnTheSize() throws IOException {
+        Path gif = TestMedia.gif(dir.resolve("odd.gif"), 817, 565, 3, 10); // odd sides, smaller than 720p
+        String sid = client.sessions().create().sessionId();
+        client.uploads().upload(sid, List.of(MediaSource.of(gif)));
+        String said = client.chat().send(sid, "convert to 720p MP4").text();
+        assertThat(said).contains("817×565").contains("816×564").doesNotContain("1042");
+
+        ExportJob mp4 = export(sid, ExportOptions.defaults());
+        Path mp4Out = dir.resolve("odd.mp4");
+        client.exports().download(mp4, mp4Out);
+        var frame = dev.nemo.sdk.testkit.media.internal.DecodedFrames.decode(mp4Out, 1).get(0).image();
+        assertThat(frame.getWidth() + "×" + frame.getHeight()).isEqualTo("816×564");
+        assertThat(data(mp4).at("/details/width").asInt()).isEqualTo(816);
+        assertThat(data(mp4).at("/details/height").asInt()).isEqualTo(564);
+        assertThat(data(mp4).path("description").asText())
+                .startsWith("made an MP4 of 816×564 (the source's 817×565 already fits 720p and is not upscaled;")
+                .contains("3 frames in 0.3s");
+
+        ExportJob gifJob = export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
+        Path gifOut = dir.resolve("odd-out.gif");
+        client.exports().download(gifJob, gifOut);
+        byte[] header = Files.readAllBytes(gifOut);
+        assertThat((header[6] & 0xff | (header[7] & 0xff) << 8) + "×" + (header[8] & 0xff | (header[9] & 0xff) << 8))
+                .isEqualTo("817×565");
+        assertThat(data(gifJob).path("description").asText())
+                .startsWith("made a GIF of 817×565 (the source's 817×565 already fits 720p and is not upscaled)");
     }
 
     @Test

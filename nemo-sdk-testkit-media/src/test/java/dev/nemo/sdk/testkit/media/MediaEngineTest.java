@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nemo.sdk.testkit.media.MediaLimitExceededException.Limit;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -121,10 +123,10 @@ class MediaEngineTest {
     }
 
     @Test
-    void blockingRenderRethrowsTheTypedError() {
+    void blockingRenderRethrowsTheTypedError() throws IOException {
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
-            Path webp = corpusFile("video/pillow-iss634.webp");
-            assertThatThrownBy(() -> engine.render(RenderRequest.builder(webp, dir.resolve("x.mp4")).build()))
+            Path pdf = Files.writeString(dir.resolve("doc.gif"), "%PDF-1.7 not a picture");
+            assertThatThrownBy(() -> engine.render(RenderRequest.builder(pdf, dir.resolve("x.mp4")).build()))
                     .isInstanceOf(MediaRejectedException.class)
                     .isNotInstanceOf(CompletionException.class);
         }

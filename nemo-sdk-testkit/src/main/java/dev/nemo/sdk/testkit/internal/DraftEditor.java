@@ -202,12 +202,18 @@ public final class DraftEditor {
         boolean named = r.label() != null;
         if (sourceKnown && sourceWidth <= w && sourceHeight <= h) {
             // the renderer fits inside the box and never upscales: the output keeps the source's size
+            // (an H.264 MP4 rounds it down to even sides); the render status says what the file is
             String src = sourceWidth + "×" + sourceHeight;
+            boolean odd = sourceWidth % 2 != 0 || sourceHeight % 2 != 0;
+            String mp4 = (sourceWidth & ~1) + "×" + (sourceHeight & ~1);
             return new Change("resize", true, "kept the source's " + src + ": it already fits " + label
-                    + " and is not upscaled", "保持原尺寸" + src + "：已在" + label + "以内，不放大");
+                    + " and is not upscaled" + (odd ? " (an MP4 has even sides: " + mp4 + ")" : ""),
+                    "保持原尺寸" + src + "：已在" + label + "以内，不放大" + (odd ? "（MP4为偶数边：" + mp4 + "）" : ""));
         }
-        return new Change("resize", true, "set the resolution to " + label + (named ? " (" + w + "×" + h + ")" : ""),
-                "分辨率设为" + label + (named ? "（" + w + "×" + h + "）" : ""));
+        // the renderer fits the source inside the box (and a size target may shrink it further):
+        // name the box, not a size the file may not have
+        return new Change("resize", true, "set the resolution to " + label + (named ? " (fits within " + w + "×" + h + ")" : ""),
+                "分辨率设为" + label + (named ? "（不超过" + w + "×" + h + "）" : ""));
     }
 
     private Change trim(EditOp.Trim t) {

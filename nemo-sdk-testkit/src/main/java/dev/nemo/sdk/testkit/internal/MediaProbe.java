@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
  * MP4/MOV files. Never throws: a truncated or odd file gives whatever was read before the problem.
  */
 public final class MediaProbe {
+    /** Browsers show animated WebP frames of 10 ms or less for 100 ms, as they do short GIF delays. */
+    private static final long WEBP_MAX_SHORT_MS = 10;
+    private static final long WEBP_DEFAULT_MS = 100;
     /** Browsers show GIF frames with a delay of 0 or 1 centiseconds for 10 cs. */
     private static final int GIF_MIN_DELAY_CS = 2;
     private static final int GIF_DEFAULT_DELAY_CS = 10;
@@ -165,7 +168,8 @@ public final class MediaProbe {
                 height = (int) ((bits >> 14) & 0x3fff) + 1;
             } else if (type.equals("ANMF") && size >= 16) {
                 frames++;
-                millis += u24le(b, data + 12);
+                long shown = u24le(b, data + 12);
+                millis += shown <= WEBP_MAX_SHORT_MS ? WEBP_DEFAULT_MS : shown; // as browsers and the media engine show it
             }
             pos = data + (int) size + (int) (size & 1);
         }

@@ -94,10 +94,12 @@ final class RenderHandlers {
             return s;
         });
         JsonNode out = output == null || output.isNull() ? EmulatorJson.object() : output;
-        Future<RenderOutput> work = renders.start(new RenderInput(id, sessionId, JsonBridge.objectOrEmpty(draft),
-                JsonBridge.objectOrEmpty(out), sources));
+        RenderInput input = new RenderInput(id, sessionId, JsonBridge.objectOrEmpty(draft),
+                JsonBridge.objectOrEmpty(out), sources);
+        Future<RenderOutput> work = renders.start(input);
         RenderRecord record = new RenderRecord(id, session, call.account, draft, out, world.clock().instant(),
                 renders.name(), work);
+        record.input = input;
         if (!world.addRender(record)) {
             work.cancel(true);
             call.renderError(409, "Render id already exists: " + id + "; use a new id", null);
@@ -220,6 +222,7 @@ final class RenderHandlers {
             return;
         }
         RenderOutput done = result;
+        String description = done == null ? null : RenderDescription.of(r.input, done);
         String failure = error;
         Integer failureCode = code;
         Instant now = world.clock().instant();
@@ -237,6 +240,7 @@ final class RenderHandlers {
             r.status = "completed";
             r.progress = 100;
             r.result = done;
+            r.description = description;
             return true;
         });
         if (publish) {
@@ -264,6 +268,9 @@ final class RenderHandlers {
             d.put("size", r.result.size());
             d.put("converted", r.result.converted());
             r.result.note().ifPresent(n -> d.put("note", n));
+            if (r.description != null) {
+                d.put("description", r.description);
+            }
             if (!r.result.details().isEmpty()) {
                 d.set("details", EmulatorJson.mapper().valueToTree(r.result.details()));
             }

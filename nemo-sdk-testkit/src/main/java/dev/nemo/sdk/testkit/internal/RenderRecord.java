@@ -2,6 +2,7 @@ package dev.nemo.sdk.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.testkit.EmulatorRender;
+import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import java.time.Instant;
 import java.util.concurrent.Future;
@@ -16,6 +17,10 @@ final class RenderRecord {
     final Instant createdAt;
     final String rendererName;
     final Future<RenderOutput> work;
+    /** What the export asked for, to describe the output against. */
+    RenderInput input;
+    /** The agent's words for the finished render, from the output file ({@link RenderDescription}). */
+    String description;
     int polls;
     String status = "pending";
     int progress = 5;

@@ -121,11 +121,11 @@ class DraftEditorTest {
         DraftEditor small = new DraftEditor(Draft.of(JsonBridge.fromJackson(parse(String.format(json, 817, 565))).asObject().orElseThrow()),
                 EmulatorJson.object().put("width", 817).put("height", 565));
         assertThat(small.apply(new EditOp.Resize("720p", 720, 0, 0)).en())
-                .isEqualTo("kept the source's 817×565: it already fits 720p and is not upscaled")
+                .isEqualTo("kept the source's 817×565: it already fits 720p and is not upscaled (an MP4 has even sides: 816×564)")
                 .doesNotContain("1042");
         DraftEditor large = new DraftEditor(Draft.of(JsonBridge.fromJackson(parse(String.format(json, 1920, 1080))).asObject().orElseThrow()),
                 EmulatorJson.object().put("width", 1920).put("height", 1080));
-        assertThat(large.apply(new EditOp.Resize("720p", 720, 0, 0)).en()).isEqualTo("set the resolution to 720p (1280×720)");
+        assertThat(large.apply(new EditOp.Resize("720p", 720, 0, 0)).en()).isEqualTo("set the resolution to 720p (fits within 1280×720)");
     }
 
     @Test

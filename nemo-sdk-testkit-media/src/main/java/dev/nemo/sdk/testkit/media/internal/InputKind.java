@@ -10,8 +10,10 @@ public enum InputKind {
     PNG("png_pipe", "png_pipe", true),
     /** A still JPEG. */
     JPEG("jpeg_pipe", "jpeg_pipe", true),
-    /** A still WebP (animated WebP is rejected). */
+    /** A still WebP. */
     WEBP("webp_pipe", "webp_pipe", true),
+    /** An animated WebP: read by the engine's own RIFF reader (FFmpeg cannot), never by a demuxer. */
+    ANIMATED_WEBP("webp", "", false),
     /** MP4 / QuickTime. */
     MP4("mp4", "mov,mp4,m4a,3gp,3g2,mj2", false),
     /** WebM / Matroska. */

@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Identifies an input from its first bytes, before FFmpeg sees it: only known containers reach a
- * demuxer (and only the one demuxer for that type), animated WebP is rejected up front, and the
+ * demuxer (and only the one demuxer for that type), animated WebP is told from still WebP, and the
  * canvas size a header declares is read so that a bomb is refused before anything is allocated.
  */
 public final class InputSniffer {
@@ -108,7 +108,7 @@ public final class InputSniffer {
             }
         }
         throw new MediaRejectedException(Reason.UNSUPPORTED_FORMAT,
-                "not a GIF, APNG, PNG, JPEG, MP4 or WebM file (it starts with " + hex(head, Math.min(n, 12)) + ")");
+                "not a GIF, APNG, PNG, JPEG, WebP, MP4 or WebM file (it starts with " + hex(head, Math.min(n, 12)) + ")");
     }
 
     private static Sniffed png(Source ch, ByteBuffer head) throws IOException {
@@ -163,14 +163,9 @@ public final class InputSniffer {
         if (first.equals("VP8X")) {
             ByteBuffer x = read(ch, 20, 10);
             boolean animated = x.remaining() >= 1 && (x.get(0) & 0x02) != 0;
-            if (animated || hasChunk(ch, "ANIM")) {
-                throw new MediaRejectedException(Reason.ANIMATED_WEBP,
-                        "WebP is accepted as a still picture only: this file is an animated WebP, whose frames"
-                                + " the media engine cannot decode; convert it to GIF, APNG, MP4 or WebM first");
-            }
             int w = x.remaining() >= 10 ? 1 + u24le(x, 4) : 0;
             int h = x.remaining() >= 10 ? 1 + u24le(x, 7) : 0;
-            return new Sniffed(InputKind.WEBP, w, h);
+            return new Sniffed(animated || hasChunk(ch, "ANIM") ? InputKind.ANIMATED_WEBP : InputKind.WEBP, w, h);
         }
         if (first.equals("VP8 ")) {
             ByteBuffer v = read(ch, 26, 4);

@@ -68,6 +68,7 @@ public final class SourceReader implements AutoCloseable {
     private final MediaLimits limits;
     private final InputKind kind;
     private AVFormatContext fmt;
+    private WebpFrameSource webp;
     private boolean opened;
     private AVCodecContext dec;
     private AVPacket pkt;
@@ -121,6 +122,12 @@ public final class SourceReader implements AutoCloseable {
         SourceReader r = new SourceReader(ctx, sniffed.kind());
         try {
             r.checkFrameSize(sniffed.declaredWidth(), sniffed.declaredHeight(), "the header declares a canvas of");
+            if (sniffed.kind() == InputKind.ANIMATED_WEBP) {
+                r.webp = WebpFrameSource.open(path, r.limits);
+                r.tbNum = 1;
+                r.tbDen = WebpFrameSource.TB_DEN;
+                return r;
+            }
             r.openInput(path);
             r.openDecoder(still);
             return r;
@@ -261,6 +268,14 @@ public final class SourceReader implements AutoCloseable {
      */
     public boolean next(AVFrame frame) {
         av_frame_unref(frame);
+        if (webp != null) {
+            ctx.check();
+            if (!webp.next(frame)) {
+                return finished();
+            }
+            accept(frame);
+            return true;
+        }
         while (true) {
             ctx.check();
             int rc = avcodec_receive_frame(dec, frame);
@@ -434,6 +449,9 @@ public final class SourceReader implements AutoCloseable {
      * @return the ratio
      */
     public double sampleAspect() {
+        if (fmt == null) {
+            return 1.0;
+        }
         var sar = fmt.streams(streamIndex).codecpar().sample_aspect_ratio();
         return sar.num() > 0 && sar.den() > 0 ? (double) sar.num() / sar.den() : 1.0;
     }
@@ -464,6 +482,9 @@ public final class SourceReader implements AutoCloseable {
      * @return the declared length, or 0 if the container declares none
      */
     public long declaredDuration() {
+        if (fmt == null) {
+            return 0;
+        }
         if (kind == InputKind.MP4 && !hasAudio() && fmt.duration() > 0) {
             return av_rescale(fmt.duration(), tbDen, 1_000_000L * tbNum);
         }
@@ -477,6 +498,9 @@ public final class SourceReader implements AutoCloseable {
      * @return true if there is audio
      */
     public boolean hasAudio() {
+        if (fmt == null) {
+            return false;
+        }
         for (int i = 0; i < fmt.nb_streams(); i++) {
             if (fmt.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_AUDIO) {
                 return true;
@@ -491,6 +515,9 @@ public final class SourceReader implements AutoCloseable {
      * @return the demuxer name
      */
     public String containerName() {
+        if (fmt == null) {
+            return "webp (animated, RIFF ANMF)";
+        }
         return fmt.iformat().name().getString();
     }
 
@@ -500,6 +527,9 @@ public final class SourceReader implements AutoCloseable {
      * @return the decoder name
      */
     public String codecName() {
+        if (fmt == null) {
+            return "webp (TwelveMonkeys imageio-webp)";
+        }
         return avcodec_get_name(fmt.streams(streamIndex).codecpar().codec_id()).getString();
     }
 

@@ -88,13 +88,12 @@ class InputSnifferTest {
     }
 
     @Test
-    void animatedWebpIsRejectedWithItsOwnReason() throws IOException {
+    void animatedWebpIsToldFromStillWebpWithItsCanvas() throws IOException {
         for (byte[] webp : new byte[][] {webpVp8x(true, false), webpVp8x(false, true)}) {
-            Path f = file(webp);
-            assertThatThrownBy(() -> InputSniffer.sniff(f))
-                    .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ANIMATED_WEBP))
-                    .hasMessageContaining("animated WebP");
+            assertThat(InputSniffer.sniff(file(webp)))
+                    .isEqualTo(new InputSniffer.Sniffed(InputKind.ANIMATED_WEBP, 245, 245));
         }
+        assertThat(InputSniffer.sniff(file(webpVp8x(false, false))).kind()).isEqualTo(InputKind.WEBP);
     }
 
     @Test
@@ -154,6 +153,7 @@ class InputSnifferTest {
             }
         }
         assertThat(compared).isGreaterThan(100);
-        assertThat(outcome(() -> InputSniffer.sniff(webpVp8x(true, false)))).isEqualTo(Reason.ANIMATED_WEBP);
+        assertThat(outcome(() -> InputSniffer.sniff(webpVp8x(true, false))))
+                .isEqualTo(new InputSniffer.Sniffed(InputKind.ANIMATED_WEBP, 245, 245));
     }
 }
