@@ -7,6 +7,7 @@ module dev.nemo.sdk {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires org.slf4j;
+    requires static transitive org.jspecify;
 
     exports dev.nemo.sdk;
     exports dev.nemo.sdk.auth;

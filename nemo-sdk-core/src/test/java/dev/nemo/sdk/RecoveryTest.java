@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -89,7 +90,7 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1001}")));
 
         try (NemoClient client = anonymousClient()) {
-            catchThrowableOfType(TokenExpiredException.class, () -> client.credits().balance());
+            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(TokenExpiredException.class);
         }
 
         wm.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN)));
@@ -101,7 +102,7 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1001}")));
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
-            catchThrowableOfType(TokenExpiredException.class, () -> client.credits().balance());
+            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(TokenExpiredException.class);
         }
 
         wm.verify(exactly(0), postRequestedFor(urlEqualTo(TOKEN)));
@@ -190,7 +191,7 @@ class RecoveryTest {
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
-            catchThrowableOfType(ServerException.class, () -> client.credits().balance());
+            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(ServerException.class);
         }
 
         wm.verify(exactly(4), getRequestedFor(urlEqualTo(CREDITS)));
@@ -201,7 +202,7 @@ class RecoveryTest {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(500)));
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
-            catchThrowableOfType(ServerException.class, () -> client.sessions().create());
+            assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(ServerException.class);
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(SESSIONS)));
@@ -225,7 +226,7 @@ class RecoveryTest {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
-            catchThrowableOfType(TransportException.class, () -> client.sessions().create());
+            assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(TransportException.class);
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(SESSIONS)));
@@ -265,8 +266,8 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(500)));
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
-            catchThrowableOfType(ServerException.class, () -> client.credits().balance(
-                    RequestOptions.builder().retryPolicy(RetryPolicy.none()).build()));
+            assertThatThrownBy(() -> client.credits().balance(
+                    RequestOptions.builder().retryPolicy(RetryPolicy.none()).build())).isInstanceOf(ServerException.class);
         }
 
         wm.verify(exactly(1), getRequestedFor(urlEqualTo(CREDITS)));
