@@ -26,17 +26,17 @@ public final class RequestOptions {
         this.retryPolicy = b.retryPolicy;
     }
 
-    /** @return options that override nothing */
+    /** {@return options that override nothing} */
     public static RequestOptions none() {
         return NONE;
     }
 
-    /** @return a new builder */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from these options */
+    /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.timeout = timeout;
@@ -44,12 +44,12 @@ public final class RequestOptions {
         return b;
     }
 
-    /** @return the deadline of the whole exchange (headers and body), when overridden */
+    /** {@return the deadline of the whole exchange (headers and body), when overridden} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** @return the retry policy, when overridden */
+    /** {@return the retry policy, when overridden} */
     public Optional<RetryPolicy> retryPolicy() {
         return Optional.ofNullable(retryPolicy);
     }
@@ -79,6 +79,8 @@ public final class RequestOptions {
         }
 
         /**
+         * Sets {@code timeout}.
+         *
          * @param timeout deadline of the whole exchange, positive
          * @return this builder
          */
@@ -91,6 +93,8 @@ public final class RequestOptions {
         }
 
         /**
+         * Sets {@code retryPolicy}.
+         *
          * @param retryPolicy retry policy for this request
          * @return this builder
          */
@@ -99,7 +103,7 @@ public final class RequestOptions {
             return this;
         }
 
-        /** @return the options */
+        /** {@return the options} */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

@@ -42,8 +42,9 @@ public final class Credentials {
     }
 
     /**
+     * {@return credentials that always use this token}
+     *
      * @param token an API token ({@code nmv_usr_…}); errors 1001 with it are raised, not renewed
-     * @return credentials that always use this token
      */
     public static Credentials token(String token) {
         Objects.requireNonNull(token, "token");
@@ -53,35 +54,36 @@ public final class Credentials {
         return new Credentials(Kind.EXPLICIT, token.strip(), null);
     }
 
-    /** @return {@code NEMO_TOKEN} when set, else an anonymous token */
+    /** {@return {@code NEMO_TOKEN} when set, else an anonymous token} */
     public static Credentials defaultChain() {
         return DEFAULT_CHAIN;
     }
 
-    /** @return always an anonymous token, renewed with the same client id when it expires */
+    /** {@return always an anonymous token, renewed with the same client id when it expires} */
     public static Credentials anonymous() {
         return ANONYMOUS;
     }
 
     /**
+     * {@return credentials backed by it}
+     *
      * @param provider a custom provider
-     * @return credentials backed by it
      */
     public static Credentials provider(TokenProvider provider) {
         return new Credentials(Kind.CUSTOM, null, Objects.requireNonNull(provider, "provider"));
     }
 
-    /** @return how the token is obtained */
+    /** {@return how the token is obtained} */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the explicit token for {@link Kind#EXPLICIT} */
+    /** {@return the explicit token for {@link Kind#EXPLICIT}} */
     public Optional<String> explicitToken() {
         return Optional.ofNullable(token);
     }
 
-    /** @return the provider for {@link Kind#CUSTOM} */
+    /** {@return the provider for {@link Kind#CUSTOM}} */
     public Optional<TokenProvider> customProvider() {
         return Optional.ofNullable(provider);
     }

@@ -11,7 +11,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface ChatListener {
 
-    /** @return a listener that ignores everything */
+    /** {@return a listener that ignores everything} */
     static ChatListener none() {
         return event -> { };
     }

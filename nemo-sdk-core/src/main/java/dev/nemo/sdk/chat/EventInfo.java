@@ -22,7 +22,18 @@ import java.time.Instant;
 public record EventInfo(long sequence, String sseType, String id, String author, String invocationId,
                         Instant timestamp, boolean partial, JsonNode raw) {
 
-    /** Replaces a {@code null} payload with a missing node. */
+    /**
+     * Replaces a {@code null} payload with a missing node.
+     *
+     * @param sequence     0-based index of the Server-Sent Event (or comment) in the stream
+     * @param sseType      the SSE event type ({@code message} unless the server set one), or {@code null} for a comment
+     * @param id           the ADK event id, or {@code null}
+     * @param author       the ADK author (the agent's name, or {@code user}), or {@code null}
+     * @param invocationId the ADK invocation id, or {@code null}
+     * @param timestamp    when the server created the event (seconds or milliseconds on the wire), or {@code null}
+     * @param partial      whether the event is a token-level chunk of text that a later event repeats in full
+     * @param raw          the JSON payload; a text node holding the data (or comment) when it was not JSON
+     */
     public EventInfo {
         raw = raw == null ? MissingNode.getInstance() : raw;
     }

@@ -59,8 +59,9 @@ public final class Draft {
     }
 
     /**
+     * {@return the draft}
+     *
      * @param json the draft's JSON text
-     * @return the draft
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     public static Draft parse(String json) {
@@ -81,8 +82,9 @@ public final class Draft {
     }
 
     /**
+     * {@return the draft}
+     *
      * @param json the draft's JSON (copied)
-     * @return the draft
      * @throws IllegalArgumentException when it is not an object
      */
     public static Draft of(JsonNode json) {
@@ -94,12 +96,12 @@ public final class Draft {
         return new Draft(((ObjectNode) json).deepCopy());
     }
 
-    /** @return a draft with no fields, {@code {}} */
+    /** {@return a draft with no fields, {@code {}}} */
     public static Draft empty() {
         return new Draft(DraftNodes.NODES.objectNode());
     }
 
-    /** @return the tracks ({@code t}) in order; empty when absent or not an array */
+    /** {@return the tracks ({@code t}) in order; empty when absent or not an array} */
     public List<Track> tracks() {
         JsonNode t = json.get(TRACKS);
         if (t == null || !t.isArray()) {
@@ -111,8 +113,9 @@ public final class Draft {
     }
 
     /**
+     * {@return that track}
+     *
      * @param index track index, from 0
-     * @return that track
      * @throws IndexOutOfBoundsException when there is no such track
      */
     public Track track(int index) {
@@ -121,15 +124,16 @@ public final class Draft {
         return all.get(index);
     }
 
-    /** @return the number of tracks */
+    /** {@return the number of tracks} */
     public int trackCount() {
         JsonNode t = json.get(TRACKS);
         return t != null && t.isArray() ? t.size() : 0;
     }
 
     /**
+     * {@return the index of the first track of that type}
+     *
      * @param type a track type
-     * @return the index of the first track of that type
      */
     public OptionalInt indexOf(TrackType type) {
         Objects.requireNonNull(type, "type");
@@ -142,25 +146,26 @@ public final class Draft {
         return OptionalInt.empty();
     }
 
-    /** @return the duration ({@code d}, milliseconds), when present and a non-negative number */
+    /** {@return the duration ({@code d}, milliseconds), when present and a non-negative number} */
     public Optional<Duration> duration() {
         return DraftNodes.millis(json.get(DURATION));
     }
 
-    /** @return a copy of the metadata object ({@code m}); an empty object when absent or not an object */
+    /** {@return a copy of the metadata object ({@code m}); an empty object when absent or not an object} */
     public ObjectNode metadata() {
         return DraftNodes.objectOrEmpty(json.get(METADATA));
     }
 
-    /** @return the title ({@code m.title}), when it is a string */
+    /** {@return the title ({@code m.title}), when it is a string} */
     public Optional<String> title() {
         JsonNode m = json.get(METADATA);
         return m != null && m.isObject() ? DraftNodes.text(m.get(TITLE)) : Optional.empty();
     }
 
     /**
+     * {@return a copy of that field's value, when present}
+     *
      * @param name a top-level field name
-     * @return a copy of that field's value, when present
      */
     public Optional<JsonNode> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
@@ -187,7 +192,7 @@ public final class Draft {
         return false;
     }
 
-    /** @return whether the draft has no fields at all */
+    /** {@return whether the draft has no fields at all} */
     public boolean isEmpty() {
         return json.isEmpty();
     }
@@ -203,19 +208,20 @@ public final class Draft {
         return Summaries.draft(this);
     }
 
-    /** @return a copy of the draft's JSON, equal to what was read plus the edits made */
+    /** {@return a copy of the draft's JSON, equal to what was read plus the edits made} */
     public ObjectNode toJson() {
         return json.deepCopy();
     }
 
-    /** @return the draft as compact JSON text */
+    /** {@return the draft as compact JSON text} */
     public String toJsonString() {
         return Json.writeString(json);
     }
 
     /**
+     * {@return a copy with the track added last ({@code t} is created when absent)}
+     *
      * @param track a track to append
-     * @return a copy with the track added last ({@code t} is created when absent)
      * @throws IllegalStateException when {@code t} exists but is not an array
      */
     public Draft withTrack(Track track) {
@@ -226,9 +232,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that track replaced}
+     *
      * @param index index of the track to replace
      * @param track its replacement
-     * @return a copy with that track replaced
      */
     public Draft withTrack(int index, Track track) {
         Objects.requireNonNull(track, "track");
@@ -240,9 +247,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with the track inserted there}
+     *
      * @param index index at which to insert, from 0 to {@link #trackCount()}
      * @param track the track
-     * @return a copy with the track inserted there
      */
     public Draft withTrackInserted(int index, Track track) {
         Objects.requireNonNull(track, "track");
@@ -254,9 +262,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that track replaced by {@code edit}'s result}
+     *
      * @param index index of the track to edit
      * @param edit  how to change it
-     * @return a copy with that track replaced by {@code edit}'s result
      */
     public Draft editTrack(int index, UnaryOperator<Track> edit) {
         Objects.requireNonNull(edit, "edit");
@@ -264,8 +273,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy without that track}
+     *
      * @param index index of the track to remove
-     * @return a copy without that track
      */
     public Draft withoutTrack(int index) {
         ObjectNode copy = json.deepCopy();
@@ -276,8 +286,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy whose {@code t} holds exactly these tracks (at its old position among the keys)}
+     *
      * @param tracks the new tracks
-     * @return a copy whose {@code t} holds exactly these tracks (at its old position among the keys)
      */
     public Draft withTracks(List<Track> tracks) {
         ArrayNode t = DraftNodes.NODES.arrayNode();
@@ -288,9 +299,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with the segment added last in that track}
+     *
      * @param trackIndex index of the track
      * @param segment    a segment to append to it
-     * @return a copy with the segment added last in that track
      */
     public Draft withSegment(int trackIndex, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -298,10 +310,11 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that segment replaced}
+     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment to replace
      * @param segment      its replacement
-     * @return a copy with that segment replaced
      */
     public Draft withSegment(int trackIndex, int segmentIndex, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -309,10 +322,11 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that segment replaced by {@code edit}'s result}
+     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment
      * @param edit         how to change it
-     * @return a copy with that segment replaced by {@code edit}'s result
      */
     public Draft editSegment(int trackIndex, int segmentIndex, UnaryOperator<Segment> edit) {
         Objects.requireNonNull(edit, "edit");
@@ -320,17 +334,19 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy without that segment}
+     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment to remove
-     * @return a copy without that segment
      */
     public Draft withoutSegment(int trackIndex, int segmentIndex) {
         return editTrack(trackIndex, t -> t.withoutSegment(segmentIndex));
     }
 
     /**
+     * {@return a copy with {@code d} set (milliseconds)}
+     *
      * @param duration the timeline's length
-     * @return a copy with {@code d} set (milliseconds)
      */
     public Draft withDuration(Duration duration) {
         ObjectNode copy = json.deepCopy();
@@ -339,8 +355,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy whose {@code m} is exactly {@code metadata}}
+     *
      * @param metadata the new metadata object (copied)
-     * @return a copy whose {@code m} is exactly {@code metadata}
      */
     public Draft withMetadata(ObjectNode metadata) {
         Objects.requireNonNull(metadata, "metadata");
@@ -350,9 +367,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with {@code m.key} set ({@code m} is created when absent)}
+     *
      * @param key   a metadata field
      * @param value its value (copied)
-     * @return a copy with {@code m.key} set ({@code m} is created when absent)
      * @throws IllegalStateException when {@code m} exists but is not an object
      */
     public Draft withMetadata(String key, JsonNode value) {
@@ -364,17 +382,19 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with {@code m.key} set}
+     *
      * @param key   a metadata field
      * @param value its text value
-     * @return a copy with {@code m.key} set
      */
     public Draft withMetadata(String key, String value) {
         return withMetadata(key, TextNode.valueOf(Objects.requireNonNull(value, "value")));
     }
 
     /**
+     * {@return a copy without {@code m.key}}
+     *
      * @param key a metadata field
-     * @return a copy without {@code m.key}
      */
     public Draft withoutMetadata(String key) {
         Objects.requireNonNull(key, "key");
@@ -388,17 +408,19 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with {@code m.title} set}
+     *
      * @param title the title
-     * @return a copy with {@code m.title} set
      */
     public Draft withTitle(String title) {
         return withMetadata(TITLE, title);
     }
 
     /**
+     * {@return a copy with that field set (an existing field keeps its position)}
+     *
      * @param name  a top-level field
      * @param value its value (copied)
-     * @return a copy with that field set (an existing field keeps its position)
      */
     public Draft withField(String name, JsonNode value) {
         Objects.requireNonNull(name, "name");
@@ -409,8 +431,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy without that field}
+     *
      * @param name a top-level field
-     * @return a copy without that field
      */
     public Draft withoutField(String name) {
         Objects.requireNonNull(name, "name");
@@ -436,7 +459,7 @@ public final class Draft {
         return json.hashCode();
     }
 
-    /** @return {@code Draft[<summary>]} */
+    /** {@return {@code Draft[<summary>]}} */
     @Override
     public String toString() {
         return "Draft[" + summary() + "]";

@@ -41,8 +41,9 @@ public final class Track {
     }
 
     /**
+     * {@return a new track {@code {"tt":type,"sg":[]}}}
+     *
      * @param type the track type
-     * @return a new track {@code {"tt":type,"sg":[]}}
      */
     public static Track of(TrackType type) {
         Objects.requireNonNull(type, "type");
@@ -53,8 +54,9 @@ public final class Track {
     }
 
     /**
+     * {@return a view over a copy of it}
+     *
      * @param json a track object (copied); any JSON value is accepted and kept as it is
-     * @return a view over a copy of it
      */
     public static Track of(JsonNode json) {
         Objects.requireNonNull(json, "json");
@@ -62,8 +64,7 @@ public final class Track {
     }
 
     /**
-     * @return the type ({@code tt}) when it is a whole number (or a numeric string); unknown codes
-     *         are kept as {@code unknown(n)}
+     * {@return the type ({@code tt}) when it is a whole number (or a numeric string); unknown codes are kept as {@code unknown(n)}}
      */
     public Optional<TrackType> type() {
         BigDecimal v = DraftNodes.number(json.get(TYPE));
@@ -78,14 +79,15 @@ public final class Track {
     }
 
     /**
+     * {@return whether this track has that type}
+     *
      * @param type a type
-     * @return whether this track has that type
      */
     public boolean is(TrackType type) {
         return type().map(type::equals).orElse(false);
     }
 
-    /** @return the segments ({@code sg}); empty when absent or not an array */
+    /** {@return the segments ({@code sg}); empty when absent or not an array} */
     public List<Segment> segments() {
         JsonNode sg = json.get(SEGMENTS);
         if (sg == null || !sg.isArray()) {
@@ -97,8 +99,9 @@ public final class Track {
     }
 
     /**
+     * {@return that segment}
+     *
      * @param index segment index
-     * @return that segment
      * @throws IndexOutOfBoundsException when there is no such segment
      */
     public Segment segment(int index) {
@@ -107,22 +110,23 @@ public final class Track {
         return all.get(index);
     }
 
-    /** @return whether {@code sg} is a non-empty array */
+    /** {@return whether {@code sg} is a non-empty array} */
     public boolean hasSegments() {
         JsonNode sg = json.get(SEGMENTS);
         return sg != null && sg.isArray() && sg.size() > 0;
     }
 
     /**
+     * {@return a copy of that field's value, when present}
+     *
      * @param name a field name
-     * @return a copy of that field's value, when present
      */
     public Optional<JsonNode> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
         return v == null ? Optional.empty() : Optional.of(v.deepCopy());
     }
 
-    /** @return a copy of the track's JSON, every field kept */
+    /** {@return a copy of the track's JSON, every field kept} */
     public JsonNode toJson() {
         return json.deepCopy();
     }
@@ -132,8 +136,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with {@code tt} set}
+     *
      * @param type new type
-     * @return a copy with {@code tt} set
      */
     public Track withType(TrackType type) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -142,8 +147,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with the segment added last}
+     *
      * @param segment a segment to append
-     * @return a copy with the segment added last
      * @throws IllegalStateException when {@code sg} exists but is not an array
      */
     public Track withSegment(Segment segment) {
@@ -154,9 +160,10 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with that segment replaced}
+     *
      * @param index   index of the segment to replace
      * @param segment its replacement
-     * @return a copy with that segment replaced
      */
     public Track withSegment(int index, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -168,17 +175,19 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with that segment replaced by {@code edit}'s result}
+     *
      * @param index index of the segment to edit
      * @param edit  how to change it
-     * @return a copy with that segment replaced by {@code edit}'s result
      */
     public Track editSegment(int index, UnaryOperator<Segment> edit) {
         return withSegment(index, Objects.requireNonNull(edit.apply(segment(index)), "edited segment"));
     }
 
     /**
+     * {@return a copy without that segment}
+     *
      * @param index index of the segment to remove
-     * @return a copy without that segment
      */
     public Track withoutSegment(int index) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -189,8 +198,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy whose {@code sg} holds exactly these segments}
+     *
      * @param segments the new segments
-     * @return a copy whose {@code sg} holds exactly these segments
      */
     public Track withSegments(List<Segment> segments) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -201,9 +211,10 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with that field set (an existing field keeps its position)}
+     *
      * @param name  field name
      * @param value its value (copied)
-     * @return a copy with that field set (an existing field keeps its position)
      */
     public Track withField(String name, JsonNode value) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -212,8 +223,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy without that field}
+     *
      * @param name field name
-     * @return a copy without that field
      */
     public Track withoutField(String name) {
         Objects.requireNonNull(name, "name");
@@ -225,7 +237,7 @@ public final class Track {
         return new Track(copy);
     }
 
-    /** @return the track as the summary shows it, for example {@code BGM: Lo-fi (0-10s, 35%)} */
+    /** {@return the track as the summary shows it, for example {@code BGM: Lo-fi (0-10s, 35%)}} */
     public String describe() {
         return Summaries.track(this);
     }

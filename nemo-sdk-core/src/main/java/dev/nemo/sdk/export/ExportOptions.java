@@ -43,17 +43,17 @@ public final class ExportOptions {
         this.progressListener = b.progressListener;
     }
 
-    /** @return MP4, quality {@code high}, default polling */
+    /** {@return MP4, quality {@code high}, default polling} */
     public static ExportOptions defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder with the default values */
+    /** {@return a builder with the default values} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from these options */
+    /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
         Builder b = new Builder().format(format).quality(quality).polling(polling);
         b.resolution = resolution;
@@ -62,34 +62,33 @@ public final class ExportOptions {
         return b;
     }
 
-    /** @return the output format; default MP4 */
+    /** {@return the output format; default MP4} */
     public ExportFormat format() {
         return format;
     }
 
-    /** @return the quality; default {@code high} */
+    /** {@return the quality; default {@code high}} */
     public String quality() {
         return quality;
     }
 
-    /** @return the resolution, for example {@code 1080p}, when set (the server's default otherwise) */
+    /** {@return the resolution, for example {@code 1080p}, when set (the server's default otherwise)} */
     public Optional<String> resolution() {
         return Optional.ofNullable(resolution);
     }
 
-    /** @return how the poller waits */
+    /** {@return how the poller waits} */
     public PollingStrategy polling() {
         return polling;
     }
 
-    /** @return the listener told about every status the poller sees, when set */
+    /** {@return the listener told about every status the poller sees, when set} */
     public Optional<Consumer<ExportJob>> progressListener() {
         return Optional.ofNullable(progressListener);
     }
 
     /**
-     * @return the {@code output} object of the submit body: {@code format}, {@code quality}, then
-     *         {@code resolution} and the extra fields when set
+     * {@return the {@code output} object of the submit body: {@code format}, {@code quality}, then {@code resolution} and the extra fields when set}
      */
     public ObjectNode toOutputJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -135,6 +134,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code format}.
+         *
          * @param format MP4 or GIF; default MP4
          * @return this builder
          */
@@ -144,6 +145,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code quality}.
+         *
          * @param quality for example {@code high}; default {@code high}
          * @return this builder
          */
@@ -153,6 +156,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code resolution}.
+         *
          * @param resolution for example {@code 720p} or {@code 1080p}, when the service supports it
          * @return this builder
          */
@@ -178,6 +183,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code polling}.
+         *
          * @param polling how the poller waits; default {@link PollingStrategy#defaults()}
          * @return this builder
          */
@@ -187,6 +194,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code onProgress}.
+         *
          * @param listener told about the submission and every poll result (status, progress); it
          *                 runs on an SDK thread and should return quickly; its exceptions are logged
          *                 and ignored
@@ -197,7 +206,7 @@ public final class ExportOptions {
             return this;
         }
 
-        /** @return the options */
+        /** {@return the options} */
         public ExportOptions build() {
             return new ExportOptions(this);
         }

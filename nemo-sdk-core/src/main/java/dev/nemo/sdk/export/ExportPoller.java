@@ -24,10 +24,10 @@ import java.util.function.Consumer;
  */
 public interface ExportPoller {
 
-    /** @return the render id; save it to {@link ExportsApi#resume resume} later */
+    /** {@return the render id; save it to {@link ExportsApi#resume resume} later} */
     String renderId();
 
-    /** @return the last status seen (from the submission or a poll), if any */
+    /** {@return the last status seen (from the submission or a poll), if any} */
     Optional<ExportJob> latest();
 
     /**
@@ -74,9 +74,10 @@ public interface ExportPoller {
     void cancel();
 
     /**
+     * {@return this poller}
+     *
      * @param listener told about every status this poller sees from now on (status and progress);
      *                 it runs on an SDK thread, and its exceptions are logged and ignored
-     * @return this poller
      */
     ExportPoller onProgress(Consumer<ExportJob> listener);
 }

@@ -45,10 +45,11 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return a poller of the new render (its {@link ExportPoller#latest()} is the submission's answer)}
+     *
      * @param sessionId the session
      * @param draft     its draft, as read from the session state (sent whole)
      * @param options   output format and polling
-     * @return a poller of the new render (its {@link ExportPoller#latest()} is the submission's answer)
      * @throws dev.nemo.sdk.error.DraftNotExportableException when the draft has no track with segments
      * @throws dev.nemo.sdk.error.ExportNotAllowedException   on HTTP 402 (free plan, or missing attribution)
      */
@@ -77,9 +78,10 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return a poller whose first poll happens at once}
+     *
      * @param renderId the saved render id
      * @param polling  how to wait
-     * @return a poller whose first poll happens at once
      */
     ExportPoller resume(String renderId, PollingStrategy polling);
 
@@ -111,17 +113,19 @@ public interface ExportsApi {
     void cancel(String renderId);
 
     /**
+     * {@return completes when the service accepted the cancellation}
+     *
      * @param renderId the render
-     * @return completes when the service accepted the cancellation
      */
     default CompletableFuture<Void> cancelAsync(String renderId) {
         return cancelAsync(renderId, RequestOptions.none());
     }
 
     /**
+     * {@return completes when the service accepted the cancellation}
+     *
      * @param renderId the render
      * @param options  per-request overrides
-     * @return completes when the service accepted the cancellation
      */
     CompletableFuture<Void> cancelAsync(String renderId, RequestOptions options);
 
@@ -138,21 +142,22 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return the file written}
+     *
      * @param job     a completed job
      * @param target  a file, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download, body included
      *                (default 10 minutes)
-     * @return the file written
      */
     DownloadResult download(ExportJob job, Path target, RequestOptions options);
 
     /**
+     * {@return the file written; cancelling the future stops the download and removes the temporary file}
+     *
      * @param job     a completed job
      * @param target  a file, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download, body included
      *                (default 10 minutes)
-     * @return the file written; cancelling the future stops the download and removes the
-     *         temporary file
      */
     CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target, RequestOptions options);
 }

@@ -24,32 +24,32 @@ public final class PollingStrategy {
         this.timeout = b.timeout;
     }
 
-    /** @return every 30 s, at most 10 polls, 10-minute deadline */
+    /** {@return every 30 s, at most 10 polls, 10-minute deadline} */
     public static PollingStrategy defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder with the default values */
+    /** {@return a builder with the default values} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from this strategy */
+    /** {@return a builder initialised from this strategy} */
     public Builder toBuilder() {
         return new Builder().interval(interval).maxPolls(maxPolls).timeout(timeout);
     }
 
-    /** @return the wait between polls (and before the first poll of a new export) */
+    /** {@return the wait between polls (and before the first poll of a new export)} */
     public Duration interval() {
         return interval;
     }
 
-    /** @return the most polls one wait makes */
+    /** {@return the most polls one wait makes} */
     public int maxPolls() {
         return maxPolls;
     }
 
-    /** @return the longest one wait lasts, on the client's clock */
+    /** {@return the longest one wait lasts, on the client's clock} */
     public Duration timeout() {
         return timeout;
     }
@@ -80,6 +80,8 @@ public final class PollingStrategy {
         }
 
         /**
+         * Sets {@code interval}.
+         *
          * @param interval wait between polls, positive; default 30 s
          * @return this builder
          */
@@ -89,6 +91,8 @@ public final class PollingStrategy {
         }
 
         /**
+         * Sets {@code maxPolls}.
+         *
          * @param maxPolls most polls per wait, at least 1; default 10
          * @return this builder
          */
@@ -101,6 +105,8 @@ public final class PollingStrategy {
         }
 
         /**
+         * Sets {@code timeout}.
+         *
          * @param timeout overall deadline of one wait, positive; default 10 minutes
          * @return this builder
          */
@@ -109,7 +115,7 @@ public final class PollingStrategy {
             return this;
         }
 
-        /** @return the strategy */
+        /** {@return the strategy} */
         public PollingStrategy build() {
             return new PollingStrategy(this);
         }

@@ -9,30 +9,33 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface SessionsApi {
 
-    /** @return a new session named {@code project} in the JVM's language */
+    /** {@return a new session named {@code project} in the JVM's language} */
     default Session create() {
         return create(CreateSessionRequest.defaults(), RequestOptions.none());
     }
 
     /**
+     * {@return the new session}
+     *
      * @param request name and language
-     * @return the new session
      */
     default Session create(CreateSessionRequest request) {
         return create(request, RequestOptions.none());
     }
 
     /**
+     * {@return the new session}
+     *
      * @param request name and language
      * @param options per-request overrides
-     * @return the new session
      */
     Session create(CreateSessionRequest request, RequestOptions options);
 
     /**
+     * {@return the new session, asynchronously; nothing is sent until this method is called}
+     *
      * @param request name and language
      * @param options per-request overrides
-     * @return the new session, asynchronously; nothing is sent until this method is called
      */
     CompletableFuture<Session> createAsync(CreateSessionRequest request, RequestOptions options);
 }

@@ -57,10 +57,11 @@ public final class SessionState {
     }
 
     /**
+     * {@return the state}
+     *
      * @param data the response's {@code data} object (copied), with {@code session_id},
      *             {@code task_id}, {@code task_name} and {@code state}; a bare state object is
      *             accepted too
-     * @return the state
      * @throws IllegalArgumentException when {@code data} is not an object
      */
     public static SessionState of(JsonNode data) {
@@ -72,27 +73,27 @@ public final class SessionState {
         return new SessionState(((ObjectNode) data).deepCopy());
     }
 
-    /** @return a state with nothing in it (no media, no draft) */
+    /** {@return a state with nothing in it (no media, no draft)} */
     public static SessionState empty() {
         return new SessionState(DraftNodes.NODES.objectNode());
     }
 
-    /** @return the session id ({@code session_id}), when the response carried it */
+    /** {@return the session id ({@code session_id}), when the response carried it} */
     public Optional<String> sessionId() {
         return idText(data.get("session_id"));
     }
 
-    /** @return the project id ({@code task_id}), when the response carried it */
+    /** {@return the project id ({@code task_id}), when the response carried it} */
     public Optional<String> taskId() {
         return idText(data.get("task_id"));
     }
 
-    /** @return the project name ({@code task_name}), when present */
+    /** {@return the project name ({@code task_name}), when present} */
     public Optional<String> taskName() {
         return DraftNodes.text(data.get("task_name"));
     }
 
-    /** @return copies of the media entries ({@code video_infos}); empty when absent or not an array */
+    /** {@return copies of the media entries ({@code video_infos}); empty when absent or not an array} */
     public List<JsonNode> videoInfos() {
         JsonNode v = state.get(VIDEO_INFOS);
         if (v == null || !v.isArray()) {
@@ -103,56 +104,58 @@ public final class SessionState {
         return Collections.unmodifiableList(out);
     }
 
-    /** @return the draft, when it is a non-empty object */
+    /** {@return the draft, when it is a non-empty object} */
     public Optional<Draft> draft() {
         JsonNode d = state.get(DRAFT);
         return d != null && d.isObject() && d.size() > 0 ? Optional.of(Draft.of(d)) : Optional.empty();
     }
 
-    /** @return a copy of {@code canvas_config} (width, height, aspect ratio), when present */
+    /** {@return a copy of {@code canvas_config} (width, height, aspect ratio), when present} */
     public Optional<JsonNode> canvasConfig() {
         return stateField(CANVAS_CONFIG);
     }
 
-    /** @return a copy of {@code video_analyses}, when present */
+    /** {@return a copy of {@code video_analyses}, when present} */
     public Optional<JsonNode> videoAnalyses() {
         return stateField(VIDEO_ANALYSES);
     }
 
-    /** @return a copy of {@code generated_media}, when present */
+    /** {@return a copy of {@code generated_media}, when present} */
     public Optional<JsonNode> generatedMedia() {
         return stateField(GENERATED_MEDIA);
     }
 
     /**
+     * {@return a copy of its value, when present and not {@code null}}
+     *
      * @param name a field of the state object
-     * @return a copy of its value, when present and not {@code null}
      */
     public Optional<JsonNode> stateField(String name) {
         JsonNode v = state.get(Objects.requireNonNull(name, "name"));
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v.deepCopy());
     }
 
-    /** @return whether media was added: {@code video_infos} is a non-empty array */
+    /** {@return whether media was added: {@code video_infos} is a non-empty array} */
     public boolean hasAssets() {
         JsonNode v = state.get(VIDEO_INFOS);
         return v != null && v.isArray() && v.size() > 0;
     }
 
-    /** @return whether a draft exists: it is a non-empty object */
+    /** {@return whether a draft exists: it is a non-empty object} */
     public boolean hasDraft() {
         JsonNode d = state.get(DRAFT);
         return d != null && d.isObject() && d.size() > 0;
     }
 
-    /** @return whether the draft can be exported (see {@link Draft#isExportable()}) */
+    /** {@return whether the draft can be exported (see {@link Draft#isExportable()})} */
     public boolean isExportable() {
         return draft().map(Draft::isExportable).orElse(false);
     }
 
     /**
+     * {@return a copy whose {@code state.draft} is {@code draft} (everything else kept)}
+     *
      * @param draft the new draft
-     * @return a copy whose {@code state.draft} is {@code draft} (everything else kept)
      */
     public SessionState withDraft(Draft draft) {
         Objects.requireNonNull(draft, "draft");
@@ -162,12 +165,12 @@ public final class SessionState {
         return new SessionState(copy);
     }
 
-    /** @return a copy of the whole response data */
+    /** {@return a copy of the whole response data} */
     public ObjectNode toJson() {
         return data.deepCopy();
     }
 
-    /** @return a copy of the state object */
+    /** {@return a copy of the state object} */
     public ObjectNode stateJson() {
         return state.deepCopy();
     }

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 public interface StateApi {
 
     /**
+     * {@return its latest state}
+     *
      * @param sessionId the session
-     * @return its latest state
      * @throws dev.nemo.sdk.error.SessionNotFoundException when the session does not exist (code 1002)
      */
     default SessionState get(String sessionId) {
@@ -26,17 +27,19 @@ public interface StateApi {
     }
 
     /**
+     * {@return its latest state}
+     *
      * @param sessionId the session
      * @param options   per-request overrides
-     * @return its latest state
      * @throws dev.nemo.sdk.error.SessionNotFoundException when the session does not exist (code 1002)
      */
     SessionState get(String sessionId, RequestOptions options);
 
     /**
+     * {@return its latest state, asynchronously; nothing is sent until this method is called}
+     *
      * @param sessionId the session
      * @param options   per-request overrides
-     * @return its latest state, asynchronously; nothing is sent until this method is called
      */
     CompletableFuture<SessionState> getAsync(String sessionId, RequestOptions options);
 }

@@ -44,17 +44,17 @@ public final class UploadOptions {
         this.retryPolicy = b.retryPolicy;
     }
 
-    /** @return the defaults: 200 MB limit, content verified, no listener, 30 minute deadline */
+    /** {@return the defaults: 200 MB limit, content verified, no listener, 30 minute deadline} */
     public static UploadOptions defaults() {
         return DEFAULTS;
     }
 
-    /** @return a new builder with the defaults */
+    /** {@return a new builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from these options */
+    /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxFileSize = maxFileSize;
@@ -65,27 +65,27 @@ public final class UploadOptions {
         return b;
     }
 
-    /** @return the largest file accepted before sending, in bytes ({@link Long#MAX_VALUE}: no limit) */
+    /** {@return the largest file accepted before sending, in bytes ({@link Long#MAX_VALUE}: no limit)} */
     public long maxFileSize() {
         return maxFileSize;
     }
 
-    /** @return whether files are checked by their magic bytes before sending */
+    /** {@return whether files are checked by their magic bytes before sending} */
     public boolean verifyContent() {
         return verifyContent;
     }
 
-    /** @return the progress listener, when set */
+    /** {@return the progress listener, when set} */
     public Optional<UploadProgressListener> progressListener() {
         return Optional.ofNullable(progressListener);
     }
 
-    /** @return the deadline of the whole exchange */
+    /** {@return the deadline of the whole exchange} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the retry policy, when it overrides the client's */
+    /** {@return the retry policy, when it overrides the client's} */
     public Optional<RetryPolicy> retryPolicy() {
         return Optional.ofNullable(retryPolicy);
     }
@@ -139,6 +139,8 @@ public final class UploadOptions {
         }
 
         /**
+         * Sets {@code progressListener}.
+         *
          * @param listener called as the body is sent, or {@code null} for none
          * @return this builder
          */
@@ -148,6 +150,8 @@ public final class UploadOptions {
         }
 
         /**
+         * Sets {@code timeout}.
+         *
          * @param timeout deadline of the whole exchange, positive; default {@link #DEFAULT_TIMEOUT}
          * @return this builder
          */
@@ -172,7 +176,7 @@ public final class UploadOptions {
             return this;
         }
 
-        /** @return the options */
+        /** {@return the options} */
         public UploadOptions build() {
             return new UploadOptions(this);
         }

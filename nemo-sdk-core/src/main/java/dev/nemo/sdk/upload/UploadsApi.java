@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
 public interface UploadsApi {
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param files     one or more files
-     * @return what the server stored
      */
     default UploadResult upload(String sessionId, Path... files) {
         return upload(sessionId, Arrays.stream(files).map(MediaSource::of).collect(Collectors.toList()),
@@ -42,26 +43,29 @@ public interface UploadsApi {
     }
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @return what the server stored
      */
     default UploadResult upload(String sessionId, List<MediaSource> files) {
         return upload(sessionId, files, UploadOptions.defaults());
     }
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
      * @param options   checks, progress and deadline
-     * @return what the server stored
      */
     UploadResult upload(String sessionId, List<MediaSource> files, UploadOptions options);
 
     /**
+     * {@return what the server stored, asynchronously}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @return what the server stored, asynchronously
      */
     default CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files) {
         return uploadAsync(sessionId, files, UploadOptions.defaults());
@@ -78,9 +82,10 @@ public interface UploadsApi {
     CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files, UploadOptions options);
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param urls      absolute http(s) URLs of media for the server to fetch
-     * @return what the server stored
      */
     default UploadResult uploadUrls(String sessionId, List<String> urls) {
         return uploadUrls(sessionId, urls, RequestOptions.none());
@@ -98,10 +103,11 @@ public interface UploadsApi {
     UploadResult uploadUrls(String sessionId, List<String> urls, RequestOptions options);
 
     /**
+     * {@return what the server stored, asynchronously}
+     *
      * @param sessionId the session
      * @param urls      absolute http(s) URLs of media for the server to fetch
      * @param options   per-request overrides
-     * @return what the server stored, asynchronously
      */
     CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls, RequestOptions options);
 }

@@ -38,9 +38,10 @@ public final class ReactiveChatApi {
     }
 
     /**
+     * {@return the events of the answer, with {@link ChatOptions#defaults()}}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return the events of the answer, with {@link ChatOptions#defaults()}
      * @see #stream(String, String, ChatOptions)
      */
     public Flux<ChatEvent> stream(String sessionId, String message) {
@@ -70,9 +71,10 @@ public final class ReactiveChatApi {
     }
 
     /**
+     * {@return the whole answer, with {@link ChatOptions#defaults()}}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return the whole answer, with {@link ChatOptions#defaults()}
      * @see #send(String, String, ChatOptions)
      */
     public Mono<ChatResult> send(String sessionId, String message) {

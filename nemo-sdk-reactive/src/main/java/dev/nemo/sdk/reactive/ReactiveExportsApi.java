@@ -45,9 +45,10 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return the states of a new render, with {@link ExportOptions#defaults()}}
+     *
      * @param sessionId the session
      * @param draft     its draft, as read from the session state (sent whole)
-     * @return the states of a new render, with {@link ExportOptions#defaults()}
      * @see #export(String, Draft, ExportOptions)
      */
     public Flux<ExportJob> export(String sessionId, Draft draft) {
@@ -82,12 +83,11 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return the submission's answer; each subscription submits a new render. Fails with {@link dev.nemo.sdk.error.DraftNotExportableException}, sending nothing, when the draft has no track with segments}
+     *
      * @param sessionId the session
      * @param draft     its draft (sent whole)
      * @param options   output format
-     * @return the submission's answer; each subscription submits a new render. Fails with
-     *         {@link dev.nemo.sdk.error.DraftNotExportableException}, sending nothing, when the draft
-     *         has no track with segments
      */
     public Mono<ExportJob> submit(String sessionId, Draft draft, ExportOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -97,8 +97,9 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return its states from now on, with {@link PollingStrategy#defaults()}}
+     *
      * @param renderId a saved render id
-     * @return its states from now on, with {@link PollingStrategy#defaults()}
      * @see #resume(String, PollingStrategy)
      */
     public Flux<ExportJob> resume(String renderId) {
@@ -121,9 +122,9 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return its state, polled once with the request options of the subscriber's context; a failed render is a job with status {@code FAILED}, not an error. Safe to re-subscribe}
+     *
      * @param renderId the render
-     * @return its state, polled once with the request options of the subscriber's context; a failed
-     *         render is a job with status {@code FAILED}, not an error. Safe to re-subscribe
      */
     public Mono<ExportJob> poll(String renderId) {
         Objects.requireNonNull(renderId, "renderId");
@@ -131,9 +132,10 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return its state, polled once}
+     *
      * @param renderId the render
      * @param options  per-request overrides (the context's are ignored)
-     * @return its state, polled once
      */
     public Mono<ExportJob> poll(String renderId, RequestOptions options) {
         Objects.requireNonNull(renderId, "renderId");
@@ -141,10 +143,9 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return completes when the render service accepted the cancellation (context options apply); a flux following the render then ends with a cancelled {@link dev.nemo.sdk.error.ExportFailedException}}
+     *
      * @param renderId the render
-     * @return completes when the render service accepted the cancellation (context options apply);
-     *         a flux following the render then ends with a cancelled
-     *         {@link dev.nemo.sdk.error.ExportFailedException}
      */
     public Mono<Void> cancel(String renderId) {
         Objects.requireNonNull(renderId, "renderId");
@@ -152,9 +153,10 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return completes when the render service accepted the cancellation}
+     *
      * @param renderId the render
      * @param options  per-request overrides (the context's are ignored)
-     * @return completes when the render service accepted the cancellation
      */
     public Mono<Void> cancel(String renderId, RequestOptions options) {
         Objects.requireNonNull(renderId, "renderId");
@@ -179,10 +181,11 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return the file written}
+     *
      * @param job     a completed job
      * @param target  a file to write, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download (the context's are ignored)
-     * @return the file written
      */
     public Mono<DownloadResult> download(ExportJob job, Path target, RequestOptions options) {
         Objects.requireNonNull(job, "job");

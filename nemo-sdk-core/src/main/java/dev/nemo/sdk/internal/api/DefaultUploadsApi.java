@@ -80,8 +80,9 @@ public final class DefaultUploadsApi implements UploadsApi {
     }
 
     /**
+     * {@return the upload path for it}
+     *
      * @param sessionId a session id
-     * @return the upload path for it
      */
     static String path(String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId");

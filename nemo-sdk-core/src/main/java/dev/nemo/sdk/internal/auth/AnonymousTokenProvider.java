@@ -39,6 +39,8 @@ public final class AnonymousTokenProvider implements TokenProvider {
     private CompletableFuture<AccessToken> inFlight;
 
     /**
+     * Creates it from its parts.
+     *
      * @param transport transport for the unauthenticated call
      * @param clientId  the stable {@code X-Client-Id}
      * @param clock     time source for expiry
@@ -48,6 +50,8 @@ public final class AnonymousTokenProvider implements TokenProvider {
     }
 
     /**
+     * Creates it from its parts.
+     *
      * @param transport transport for the unauthenticated call
      * @param clientId  the stable {@code X-Client-Id}
      * @param clock     time source for expiry
@@ -61,7 +65,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
         this.current = store == null ? null : store.load().orElse(null);
     }
 
-    /** @return the client id this provider sends */
+    /** {@return the client id this provider sends} */
     public String clientId() {
         return clientId;
     }

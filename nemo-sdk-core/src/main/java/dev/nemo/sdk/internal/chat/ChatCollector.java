@@ -55,15 +55,15 @@ public final class ChatCollector {
     }
 
     /**
+     * {@return whether it is an interruption of a stream that may have run (a cut, a timeout, an oversized event), as opposed to a refusal before anything ran}
+     *
      * @param error how a stream failed
-     * @return whether it is an interruption of a stream that may have run (a cut, a timeout, an
-     *         oversized event), as opposed to a refusal before anything ran
      */
     public static boolean isInterruption(Throwable error) {
         return error instanceof TransportException || error instanceof EventTooLargeException;
     }
 
-    /** @return the result of a stream the server closed */
+    /** {@return the result of a stream the server closed} */
     public ChatResult completed() {
         List<String> text = text();
         String notice = null;
@@ -81,8 +81,9 @@ public final class ChatCollector {
     }
 
     /**
+     * {@return the result of the interrupted stream}
+     *
      * @param failure the interruption ({@link #isInterruption})
-     * @return the result of the interrupted stream
      */
     public ChatResult interrupted(NemoException failure) {
         ChatEnd end = ChatEnd.TRANSPORT_CUT;
@@ -102,7 +103,7 @@ public final class ChatCollector {
         return ChatResult.builder().end(end).messages(text()).events(events).failure(failure).build();
     }
 
-    /** @return the result of a stream the caller cancelled */
+    /** {@return the result of a stream the caller cancelled} */
     public ChatResult cancelled() {
         return ChatResult.builder().end(ChatEnd.CANCELLED).messages(text()).events(events).build();
     }

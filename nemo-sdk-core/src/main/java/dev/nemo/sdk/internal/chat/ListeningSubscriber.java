@@ -23,6 +23,8 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
     private long nextReport;
 
     /**
+     * Creates it from its parts.
+     *
      * @param listener the caller's listener
      * @param progress how often to report "still working"
      * @param ticker   time source
@@ -34,7 +36,7 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
         this.nextReport = progressNanos;
     }
 
-    /** @return the result: completes when the stream ends, fails when it was refused or the listener threw */
+    /** {@return the result: completes when the stream ends, fails when it was refused or the listener threw} */
     public CompletableFuture<ChatResult> result() {
         return result;
     }

@@ -47,6 +47,8 @@ public final class DefaultExportPoller implements ExportPoller {
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     /**
+     * Creates it from its parts.
+     *
      * @param api        where polls go
      * @param settings   the client's sleeper and clock
      * @param renderId   the render

@@ -33,6 +33,8 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
     private boolean closed;
 
     /**
+     * Creates it from its parts.
+     *
      * @param directory      where the temporary file goes (the target's directory, so the move is atomic)
      * @param prefix         temporary file name prefix
      * @param onLocalFailure told when the local file system fails (as opposed to the download)
@@ -138,7 +140,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
         }
     }
 
-    /** @return the completed temporary file (the caller moves or discards it) */
+    /** {@return the completed temporary file (the caller moves or discards it)} */
     Path temp() {
         return temp;
     }

@@ -69,12 +69,12 @@ public final class Transport {
         this.tokens = tokens;
     }
 
-    /** @return the provider of bearer tokens */
+    /** {@return the provider of bearer tokens} */
     public TokenProvider tokenProvider() {
         return tokens;
     }
 
-    /** @return the settings */
+    /** {@return the settings} */
     public TransportSettings settings() {
         return settings;
     }
@@ -380,8 +380,9 @@ public final class Transport {
     }
 
     /**
+     * {@return the absolute URI on the configured host}
+     *
      * @param path API path
-     * @return the absolute URI on the configured host
      */
     public URI resolve(String path) {
         String base = settings.baseUri().toString();
@@ -389,9 +390,10 @@ public final class Transport {
     }
 
     /**
+     * {@return whether both have the same scheme, host and port}
+     *
      * @param a one URI
      * @param b another
-     * @return whether both have the same scheme, host and port
      */
     public static boolean sameOrigin(URI a, URI b) {
         return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())

@@ -77,6 +77,8 @@ public final class SseDecoder {
     private int pendingOff;
 
     /**
+     * Creates it from its parts.
+     *
      * @param handler      receiver of events and comments
      * @param maxLineBytes the longest line, and the largest event data, accepted
      * @param details      where the stream comes from, for errors
@@ -216,7 +218,7 @@ public final class SseDecoder {
         return true;
     }
 
-    /** @return whether {@code a[off, off + len)} starts with {@code data:} */
+    /** {@return whether {@code a[off, off + len)} starts with {@code data:}} */
     private static boolean isDataField(byte[] a, int off, int len) {
         return len > DATA.length && a[off] == 'd' && a[off + 1] == 'a' && a[off + 2] == 't' && a[off + 3] == 'a'
                 && a[off + 4] == ':';

@@ -61,6 +61,8 @@ public final class MultipartUpload {
     private volatile boolean cancelled;
 
     /**
+     * Creates it from its parts.
+     *
      * @param transport the transport
      * @param path      the upload path, session included
      * @param sources   the files, in order
@@ -73,7 +75,7 @@ public final class MultipartUpload {
         this.options = options;
     }
 
-    /** @return the result; cancelling it aborts the upload and releases every stream */
+    /** {@return the result; cancelling it aborts the upload and releases every stream} */
     public CompletableFuture<UploadResult> start() {
         List<CompletableFuture<Checked>> each = new ArrayList<>();
         for (MediaSource s : sources) {

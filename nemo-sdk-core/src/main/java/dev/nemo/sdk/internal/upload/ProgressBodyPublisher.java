@@ -18,6 +18,8 @@ public final class ProgressBodyPublisher implements HttpRequest.BodyPublisher {
     private final UploadProgressListener listener;
 
     /**
+     * Creates it from its parts.
+     *
      * @param body     the body
      * @param listener the listener
      */
