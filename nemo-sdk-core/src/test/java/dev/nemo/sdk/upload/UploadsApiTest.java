@@ -8,6 +8,7 @@ import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.FileTooLargeException;
 import dev.nemo.sdk.error.MediaSourceException;
 import dev.nemo.sdk.error.MediaTooLargeException;
+import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.SessionNotFoundException;
@@ -260,14 +261,14 @@ class UploadsApiTest {
                     assertThat(e.fileName()).isEqualTo("big.gif");
                     assertThat(e.size()).isEqualTo(1001);
                     assertThat(e.limit()).isEqualTo(1000);
-                    assertThat(e).hasMessageContaining("big.gif").isInstanceOf(FileTooLargeException.class);
+                    assertThat(e).hasMessageContaining("big.gif").isInstanceOf(NemoClientException.class);
                 });
         assertThatThrownBy(() -> client.uploads().upload(SID, file("ok.gif", gif(10)), text))
                 .isInstanceOfSatisfying(UnsupportedMediaException.class, e -> {
                     assertThat(e.fileName()).isEqualTo("notes.mp4");
                     assertThat(e.claimedByExtension()).contains(MediaFormat.MP4);
                     assertThat(e).hasMessageContaining("notes.mp4").hasMessageContaining("text")
-                            .isInstanceOf(UnsupportedFileTypeException.class);
+                            .isInstanceOf(NemoClientException.class);
                 });
         assertThatThrownBy(() -> client.uploads().upload(SID, empty)).isInstanceOf(UnsupportedMediaException.class)
                 .hasMessageContaining("empty");

@@ -8,6 +8,7 @@ import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.DraftNotExportableException;
 import dev.nemo.sdk.error.ExportFailedException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.NemoServiceException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
@@ -134,7 +135,7 @@ public final class DefaultExportsApi implements ExportsApi {
         if (e.httpStatus() == 409) {
             return true;
         }
-        if (e.getClass() != NemoException.class) {
+        if (e.getClass() != NemoServiceException.class) {
             return false;
         }
         String text = (e.getMessage() + " " + e.bodyExcerpt().orElse("")).toLowerCase(Locale.ROOT);
@@ -174,7 +175,7 @@ public final class DefaultExportsApi implements ExportsApi {
 
     /** A 2xx {@code {"success":false,"error":…}}: the render proxy's own failure answer. */
     private static boolean isRefusalForThisRender(Throwable e) {
-        if (!(e instanceof NemoException) || e.getClass() != NemoException.class) {
+        if (!(e instanceof NemoException) || e.getClass() != NemoServiceException.class) {
             return false;
         }
         NemoException n = (NemoException) e;
