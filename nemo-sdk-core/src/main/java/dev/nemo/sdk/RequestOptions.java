@@ -56,8 +56,8 @@ public final class RequestOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RequestOptions && Objects.equals(timeout, ((RequestOptions) o).timeout)
-                && Objects.equals(retryPolicy, ((RequestOptions) o).retryPolicy);
+        return o instanceof RequestOptions requestOptions && Objects.equals(timeout, requestOptions.timeout)
+                && Objects.equals(retryPolicy, requestOptions.retryPolicy);
     }
 
     @Override

@@ -115,10 +115,9 @@ public final class RetryPolicy {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof RetryPolicy)) {
+        if (!(o instanceof RetryPolicy r)) {
             return false;
         }
-        RetryPolicy r = (RetryPolicy) o;
         return maxAttempts == r.maxAttempts && retryOnRateLimit == r.retryOnRateLimit
                 && initialBackoff.equals(r.initialBackoff) && maxBackoff.equals(r.maxBackoff)
                 && defaultRateLimitWait.equals(r.defaultRateLimitWait) && maxRateLimitWait.equals(r.maxRateLimitWait);

@@ -45,9 +45,9 @@ public final class IntentRoute {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntentRoute && intent == ((IntentRoute) o).intent
-                && Objects.equals(trigger, ((IntentRoute) o).trigger)
-                && fileReferences.equals(((IntentRoute) o).fileReferences);
+        return o instanceof IntentRoute intentRoute && intent == intentRoute.intent
+                && Objects.equals(trigger, intentRoute.trigger)
+                && fileReferences.equals(intentRoute.fileReferences);
     }
 
     @Override

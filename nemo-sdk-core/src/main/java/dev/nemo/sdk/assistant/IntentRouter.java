@@ -239,17 +239,19 @@ public final class IntentRouter {
             char c = s.charAt(i);
             char close;
             switch (c) {
-                case '"': close = '"'; break;
-                case '“': close = '”'; break;
-                case '‘': close = '’'; break;
-                case '「': close = '」'; break;
-                case '『': close = '』'; break;
-                case '«': close = '»'; break;
-                case '‹': close = '›'; break;
-                case '„': close = '“'; break;
-                case '`': close = '`'; break;
-                case '\'': close = '\''; break;
-                default: return -1;
+                case '"' -> close = '"';
+                case '“' -> close = '”';
+                case '‘' -> close = '’';
+                case '「' -> close = '」';
+                case '『' -> close = '』';
+                case '«' -> close = '»';
+                case '‹' -> close = '›';
+                case '„' -> close = '“';
+                case '`' -> close = '`';
+                case '\'' -> close = '\'';
+                default -> {
+                    return -1;
+                }
             }
             // an apostrophe inside a word (what's, don't) opens nothing
             if (c == '\'' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {

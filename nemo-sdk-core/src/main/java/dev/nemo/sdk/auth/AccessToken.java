@@ -67,9 +67,9 @@ public final class AccessToken {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AccessToken && value.equals(((AccessToken) o).value)
-                && Objects.equals(expiresAt, ((AccessToken) o).expiresAt)
-                && Objects.equals(userId, ((AccessToken) o).userId);
+        return o instanceof AccessToken accessToken && value.equals(accessToken.value)
+                && Objects.equals(expiresAt, accessToken.expiresAt)
+                && Objects.equals(userId, accessToken.userId);
     }
 
     @Override

@@ -90,8 +90,8 @@ public final class Credentials {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Credentials && kind == ((Credentials) o).kind
-                && Objects.equals(token, ((Credentials) o).token) && provider == ((Credentials) o).provider;
+        return o instanceof Credentials credentials && kind == credentials.kind
+                && Objects.equals(token, credentials.token) && provider == credentials.provider;
     }
 
     @Override

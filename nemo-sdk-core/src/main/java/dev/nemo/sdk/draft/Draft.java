@@ -451,7 +451,7 @@ public final class Draft {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Draft && json.equals(((Draft) o).json);
+        return o instanceof Draft draft && json.equals(draft.json);
     }
 
     @Override

@@ -202,7 +202,7 @@ public final class Segment {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Segment && json.equals(((Segment) o).json);
+        return o instanceof Segment segment && json.equals(segment.json);
     }
 
     @Override

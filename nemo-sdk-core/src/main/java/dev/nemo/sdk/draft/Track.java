@@ -244,7 +244,7 @@ public final class Track {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Track && json.equals(((Track) o).json);
+        return o instanceof Track track && json.equals(track.json);
     }
 
     @Override

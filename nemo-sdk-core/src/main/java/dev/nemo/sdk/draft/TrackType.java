@@ -26,16 +26,12 @@ public record TrackType(int code) {
      * @param code a {@code tt} value
      */
     public static TrackType of(int code) {
-        switch (code) {
-            case 0:
-                return VIDEO;
-            case 1:
-                return AUDIO;
-            case 7:
-                return TEXT;
-            default:
-                return new TrackType(code);
-        }
+        return switch (code) {
+            case 0 -> VIDEO;
+            case 1 -> AUDIO;
+            case 7 -> TEXT;
+            default -> new TrackType(code);
+        };
     }
 
     /** {@return whether this is one of the documented types (video, audio, text)} */
@@ -47,30 +43,22 @@ public record TrackType(int code) {
      * {@return the label the track summary uses: {@code Video}, {@code BGM}, {@code Title}, or {@code Track (type n)} for other codes}
      */
     public String displayName() {
-        switch (code) {
-            case 0:
-                return "Video";
-            case 1:
-                return "BGM";
-            case 7:
-                return "Title";
-            default:
-                return "Track (type " + code + ")";
-        }
+        return switch (code) {
+            case 0 -> "Video";
+            case 1 -> "BGM";
+            case 7 -> "Title";
+            default -> "Track (type " + code + ")";
+        };
     }
 
     /** {@return {@code video}, {@code audio}, {@code text} or {@code unknown(n)}} */
     @Override
     public String toString() {
-        switch (code) {
-            case 0:
-                return "video";
-            case 1:
-                return "audio";
-            case 7:
-                return "text";
-            default:
-                return "unknown(" + code + ")";
-        }
+        return switch (code) {
+            case 0 -> "video";
+            case 1 -> "audio";
+            case 7 -> "text";
+            default -> "unknown(" + code + ")";
+        };
     }
 }

@@ -159,7 +159,7 @@ public final class ExportJob {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExportJob && renderId.equals(((ExportJob) o).renderId) && raw.equals(((ExportJob) o).raw);
+        return o instanceof ExportJob exportJob && renderId.equals(exportJob.renderId) && raw.equals(exportJob.raw);
     }
 
     @Override

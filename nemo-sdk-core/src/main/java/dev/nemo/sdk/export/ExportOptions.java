@@ -103,10 +103,9 @@ public final class ExportOptions {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ExportOptions)) {
+        if (!(o instanceof ExportOptions x)) {
             return false;
         }
-        ExportOptions x = (ExportOptions) o;
         return format == x.format && quality.equals(x.quality) && Objects.equals(resolution, x.resolution)
                 && extra.equals(x.extra) && polling.equals(x.polling) && Objects.equals(progressListener, x.progressListener);
     }

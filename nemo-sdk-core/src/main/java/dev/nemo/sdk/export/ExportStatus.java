@@ -32,39 +32,14 @@ public enum ExportStatus {
         if (status == null) {
             return UNKNOWN;
         }
-        switch (status.strip().toLowerCase(Locale.ROOT)) {
-            case "pending":
-            case "queued":
-            case "waiting":
-            case "submitted":
-            case "created":
-                return PENDING;
-            case "processing":
-            case "running":
-            case "rendering":
-            case "in_progress":
-            case "in-progress":
-            case "started":
-                return PROCESSING;
-            case "completed":
-            case "complete":
-            case "succeeded":
-            case "success":
-            case "done":
-            case "finished":
-                return COMPLETED;
-            case "failed":
-            case "failure":
-            case "error":
-            case "errored":
-                return FAILED;
-            case "cancelled":
-            case "canceled":
-            case "aborted":
-                return CANCELLED;
-            default:
-                return UNKNOWN;
-        }
+        return switch (status.strip().toLowerCase(Locale.ROOT)) {
+            case "pending", "queued", "waiting", "submitted", "created" -> PENDING;
+            case "processing", "running", "rendering", "in_progress", "in-progress", "started" -> PROCESSING;
+            case "completed", "complete", "succeeded", "success", "done", "finished" -> COMPLETED;
+            case "failed", "failure", "error", "errored" -> FAILED;
+            case "cancelled", "canceled", "aborted" -> CANCELLED;
+            default -> UNKNOWN;
+        };
     }
 
     /** {@return whether the render has ended (completed, failed or cancelled)} */

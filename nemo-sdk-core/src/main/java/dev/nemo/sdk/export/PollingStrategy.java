@@ -56,8 +56,8 @@ public final class PollingStrategy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PollingStrategy && interval.equals(((PollingStrategy) o).interval)
-                && maxPolls == ((PollingStrategy) o).maxPolls && timeout.equals(((PollingStrategy) o).timeout);
+        return o instanceof PollingStrategy pollingStrategy && interval.equals(pollingStrategy.interval)
+                && maxPolls == pollingStrategy.maxPolls && timeout.equals(pollingStrategy.timeout);
     }
 
     @Override

@@ -43,8 +43,8 @@ public final class Session {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Session && taskId.equals(((Session) o).taskId)
-                && sessionId.equals(((Session) o).sessionId) && Objects.equals(userId, ((Session) o).userId);
+        return o instanceof Session session && taskId.equals(session.taskId)
+                && sessionId.equals(session.sessionId) && Objects.equals(userId, session.userId);
     }
 
     @Override

@@ -192,7 +192,7 @@ public final class SessionState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SessionState && data.equals(((SessionState) o).data);
+        return o instanceof SessionState sessionState && data.equals(sessionState.data);
     }
 
     @Override

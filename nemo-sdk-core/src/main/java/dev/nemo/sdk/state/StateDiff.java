@@ -110,7 +110,7 @@ public final class StateDiff {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StateDiff && changes.equals(((StateDiff) o).changes);
+        return o instanceof StateDiff stateDiff && changes.equals(stateDiff.changes);
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class DefaultExportsApi implements ExportsApi {
                 .thenApply(payload -> submitted(id, payload))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
-                    if (mayRetryDuplicate && e instanceof NemoException && isDuplicateId((NemoException) e)) {
+                    if (mayRetryDuplicate && e instanceof NemoException nemoException && isDuplicateId(nemoException)) {
                         LOG.debug("The render service refused render id {} as a duplicate; retrying once with a new id", id);
                         return attempt(sessionId, draft, output, false);
                     }
@@ -175,10 +175,9 @@ public final class DefaultExportsApi implements ExportsApi {
 
     /** A 2xx {@code {"success":false,"error":…}}: the render proxy's own failure answer. */
     private static boolean isRefusalForThisRender(Throwable e) {
-        if (!(e instanceof NemoException) || e.getClass() != NemoServiceException.class) {
+        if (!(e instanceof NemoException n) || e.getClass() != NemoServiceException.class) {
             return false;
         }
-        NemoException n = (NemoException) e;
         return n.httpStatus() >= 200 && n.httpStatus() <= 299 && n.apiCode().isEmpty();
     }
 
@@ -197,7 +196,7 @@ public final class DefaultExportsApi implements ExportsApi {
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     // an accepted cancellation may come back as 204 or an empty 200: nothing to decode
-                    if (e instanceof DecodeException && ((DecodeException) e).httpStatus() / 100 == 2) {
+                    if (e instanceof DecodeException decodeException && decodeException.httpStatus() / 100 == 2) {
                         return CompletableFuture.completedFuture(null);
                     }
                     return CompletableFuture.failedFuture(e);

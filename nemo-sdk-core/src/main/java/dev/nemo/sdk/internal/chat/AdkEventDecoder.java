@@ -95,13 +95,11 @@ public final class AdkEventDecoder implements SseHandler {
     /** The older {@code {"type": …}} objects; returns whether the type was recognised. */
     private boolean decodeTyped(String type, JsonNode node, EventInfo info) {
         switch (type) {
-            case "heartbeat":
-            case "ping":
-            case "keepalive":
-            case "keep-alive":
+            case "heartbeat", "ping", "keepalive", "keep-alive" -> {
                 sink.accept(new Heartbeat(Heartbeat.Source.JSON, info));
                 return true;
-            case "text": {
+            }
+            case "text" -> {
                 String text = firstText(node, "content", "text");
                 if (text == null || text.isEmpty()) {
                     sink.accept(new Other(Other.Reason.EMPTY, info));
@@ -110,22 +108,24 @@ public final class AdkEventDecoder implements SseHandler {
                 }
                 return true;
             }
-            case "tool_call":
-            case "function_call":
+            case "tool_call", "function_call" -> {
                 sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), firstText(node, "name"),
                         JsonNodes.first(node, "args", "arguments"), info));
                 return true;
-            case "tool_result":
-            case "function_response":
+            }
+            case "tool_result", "function_response" -> {
                 sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), firstText(node, "name"),
                         JsonNodes.first(node, "result", "response", "content"), info));
                 return true;
-            case "error":
+            }
+            case "error" -> {
                 sink.accept(new ChatEvent.StreamError(firstText(node, "message", "error", "content"),
                         node.get("error_details"), info));
                 return true;
-            default:
+            }
+            default -> {
                 return false;
+            }
         }
     }
 

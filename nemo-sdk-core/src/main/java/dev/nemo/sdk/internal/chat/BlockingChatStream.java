@@ -191,11 +191,11 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
     }
 
     private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException) {
-            return (RuntimeException) t;
+        if (t instanceof RuntimeException runtimeException) {
+            return runtimeException;
         }
-        if (t instanceof Error) {
-            throw (Error) t;
+        if (t instanceof Error error) {
+            throw error;
         }
         return new NemoClientException("The chat stream failed: " + t, ErrorDetails.none(), t);
     }

@@ -30,8 +30,7 @@ public final class ChatCollector {
     /** @param event the next event */
     public void accept(ChatEvent event) {
         events.add(event);
-        if (event instanceof ChatEvent.AgentText) {
-            ChatEvent.AgentText t = (ChatEvent.AgentText) event;
+        if (event instanceof ChatEvent.AgentText t) {
             if (t.partial()) {
                 partial.append(t.text());
             } else {
@@ -87,8 +86,8 @@ public final class ChatCollector {
      */
     public ChatResult interrupted(NemoException failure) {
         ChatEnd end = ChatEnd.TRANSPORT_CUT;
-        if (failure instanceof StreamTimeoutException) {
-            switch (((StreamTimeoutException) failure).watchdog()) {
+        if (failure instanceof StreamTimeoutException streamTimeoutException) {
+            switch (streamTimeoutException.watchdog()) {
                 case FIRST_BYTE:
                     end = ChatEnd.FIRST_BYTE_TIMEOUT;
                     break;

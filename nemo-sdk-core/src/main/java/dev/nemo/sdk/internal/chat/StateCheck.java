@@ -116,7 +116,7 @@ public final class StateCheck {
      * @param error a failure
      */
     public static NemoException nemo(Throwable error) {
-        return error instanceof NemoException ? (NemoException) error
+        return error instanceof NemoException nemoException ? nemoException
                 : new NemoClientException("Reading the session state failed: " + error, ErrorDetails.none(), error);
     }
 }

@@ -217,8 +217,8 @@ public final class DefaultExportPoller implements ExportPoller {
                 }
                 if (error != null) {
                     Throwable e = Futures.unwrap(error);
-                    if (e instanceof NemoException && retryable((NemoException) e)) {
-                        lastError = (NemoException) e;
+                    if (e instanceof NemoException nemoException && retryable(nemoException)) {
+                        lastError = nemoException;
                         LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
                                 e.getClass().getSimpleName());
                         sleepThenPoll(polling.interval());
@@ -262,8 +262,8 @@ public final class DefaultExportPoller implements ExportPoller {
 
     /** Network errors and 5xx (and a 429 the transport already retried) poll the same id again. */
     private static boolean retryable(NemoException e) {
-        if (e instanceof TransportException) {
-            return ((TransportException) e).kind() != TransportException.Kind.INTERRUPTED;
+        if (e instanceof TransportException transportException) {
+            return transportException.kind() != TransportException.Kind.INTERRUPTED;
         }
         return e.isTransient() && !(e instanceof ExportFailedException);
     }

@@ -162,8 +162,8 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
             // completed already: the caller owns the file now and discards it if needed
             return;
         }
-        if (error instanceof LocalFileFailure) {
-            onLocalFailure.accept((LocalFileFailure) error);
+        if (error instanceof LocalFileFailure localFileFailure) {
+            onLocalFailure.accept(localFileFailure);
         }
         closed = true;
         closeQuietly();
@@ -196,7 +196,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
         private static final long serialVersionUID = 1L;
 
         LocalFileFailure(String message, Throwable cause) {
-            super(message, cause instanceof IOException ? (IOException) cause : new IOException(cause));
+            super(message, cause instanceof IOException iOException ? iOException : new IOException(cause));
         }
     }
 }

@@ -116,26 +116,25 @@ public final class ResponseMapper {
 
     static NemoException byCode(int code, int status, String msg, String retryAfter, byte[] body, Context ctx) {
         ErrorDetails d = ctx.details(status, code, body);
-        switch (code) {
-            case ErrorCodes.TOKEN_EXPIRED:
-                return new TokenExpiredException(text("The token is invalid or expired (code 1001)", msg), d, null);
-            case ErrorCodes.SESSION_NOT_FOUND:
-                return new SessionNotFoundException(text("Session not found (code 1002); create a new session", msg), d,
+        return switch (code) {
+            case ErrorCodes.TOKEN_EXPIRED ->
+                    new TokenExpiredException(text("The token is invalid or expired (code 1001)", msg), d, null);
+            case ErrorCodes.SESSION_NOT_FOUND ->
+                    new SessionNotFoundException(text("Session not found (code 1002); create a new session", msg), d,
                         null);
-            case ErrorCodes.INSUFFICIENT_CREDITS:
-                return new InsufficientCreditsException(text("Out of credits (code 2001)", msg)
+            case ErrorCodes.INSUFFICIENT_CREDITS ->
+                    new InsufficientCreditsException(text("Out of credits (code 2001)", msg)
                         + (ctx.userId() == null ? "; top up at https://nemovideo.com"
                         : "; register to keep your work: " + InsufficientCreditsException.REGISTER_URL + ctx.userId()),
                         d, ctx.userId());
-            case ErrorCodes.UNSUPPORTED_FILE_TYPE:
-                return new UnsupportedFileTypeException(text("Unsupported file type (code 4001); accepted: mp4, mov, avi, "
+            case ErrorCodes.UNSUPPORTED_FILE_TYPE ->
+                    new UnsupportedFileTypeException(text("Unsupported file type (code 4001); accepted: mp4, mov, avi, "
                         + "webm, mkv, jpg, png, gif, webp, apng, mp3, wav, m4a, aac", msg), d, null);
-            case ErrorCodes.FILE_TOO_LARGE:
-                return new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d,
+            case ErrorCodes.FILE_TOO_LARGE ->
+                    new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d,
                         null);
-            default:
-                return byStatus(status, msg, retryAfter, body, ctx, code);
-        }
+            default -> byStatus(status, msg, retryAfter, body, ctx, code);
+        };
     }
 
     private static NemoException byStatus(int status, String msg, String retryAfter, byte[] body, Context ctx,

@@ -204,8 +204,8 @@ public final class Transport {
                         request.path());
                 return retryAfter(tokens.renew(token).toCompletableFuture().thenApply(t -> null));
             }
-            if (e instanceof RateLimitedException && policy.retryOnRateLimit() && !rateLimitRetried) {
-                Duration wait = ((RateLimitedException) e).retryAfter().orElse(policy.defaultRateLimitWait());
+            if (e instanceof RateLimitedException rateLimitedException && policy.retryOnRateLimit() && !rateLimitRetried) {
+                Duration wait = rateLimitedException.retryAfter().orElse(policy.defaultRateLimitWait());
                 if (wait.compareTo(policy.maxRateLimitWait()) <= 0) {
                     rateLimitRetried = true;
                     LOG.debug("{} {} was rate limited; retrying once in {} ms", request.method(), request.path(),
@@ -225,8 +225,7 @@ public final class Transport {
         }
 
         private boolean retryable(NemoException e) {
-            if (e instanceof TransportException) {
-                TransportException t = (TransportException) e;
+            if (e instanceof TransportException t) {
                 if (t.kind() == TransportException.Kind.INTERRUPTED) {
                     return false;
                 }
@@ -352,8 +351,8 @@ public final class Transport {
             if (error instanceof AttemptFailure) {
                 return classify(error.getCause(), request);
             }
-            if (error instanceof NemoException) {
-                return (NemoException) error;
+            if (error instanceof NemoException nemoException) {
+                return nemoException;
             }
             return classify(error, request);
         }
@@ -417,8 +416,8 @@ public final class Transport {
      * @return the typed error
      */
     public static NemoException classify(Throwable error, ApiRequest request) {
-        if (error instanceof NemoException) {
-            return (NemoException) error;
+        if (error instanceof NemoException nemoException) {
+            return nemoException;
         }
         ErrorDetails d = ErrorDetails.request(request.method(), request.path());
         String where = request.method() + " " + request.path();

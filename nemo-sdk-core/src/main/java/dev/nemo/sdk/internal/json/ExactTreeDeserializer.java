@@ -56,25 +56,27 @@ final class ExactTreeDeserializer extends StdDeserializer<JsonNode> {
             return f.missingNode();
         }
         switch (t) {
-            case START_OBJECT: {
+            case START_OBJECT -> {
                 ObjectNode o = f.objectNode();
                 for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                     o.set(name, read(p, ctxt, f, p.nextToken()));
                 }
                 return o;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 ArrayNode a = f.arrayNode();
                 for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
                     a.add(read(p, ctxt, f, n));
                 }
                 return a;
             }
-            case END_OBJECT:
+            case END_OBJECT -> {
                 return f.objectNode();
-            case VALUE_STRING:
+            }
+            case VALUE_STRING -> {
                 return f.textNode(p.getText());
-            case VALUE_NUMBER_INT:
+            }
+            case VALUE_NUMBER_INT -> {
                 switch (p.getNumberType()) {
                     case INT:
                         return f.numberNode(p.getIntValue());
@@ -83,23 +85,30 @@ final class ExactTreeDeserializer extends StdDeserializer<JsonNode> {
                     default:
                         return f.numberNode(p.getBigIntegerValue());
                 }
-            case VALUE_NUMBER_FLOAT:
+            }
+            case VALUE_NUMBER_FLOAT -> {
                 try {
                     return DecimalNode.valueOf(p.getDecimalValue());
                 } catch (NumberFormatException e) {
                     // NaN or Infinity tokens (only when the parser allows non-numeric numbers)
                     return f.numberNode(p.getDoubleValue());
                 }
-            case VALUE_TRUE:
+            }
+            case VALUE_TRUE -> {
                 return f.booleanNode(true);
-            case VALUE_FALSE:
+            }
+            case VALUE_FALSE -> {
                 return f.booleanNode(false);
-            case VALUE_NULL:
+            }
+            case VALUE_NULL -> {
                 return f.nullNode();
-            case VALUE_EMBEDDED_OBJECT:
+            }
+            case VALUE_EMBEDDED_OBJECT -> {
                 return f.pojoNode(p.getEmbeddedObject());
-            default:
+            }
+            default -> {
                 return (JsonNode) ctxt.handleUnexpectedToken(JsonNode.class, p);
+            }
         }
     }
 }

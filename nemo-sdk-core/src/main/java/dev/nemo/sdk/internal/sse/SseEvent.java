@@ -78,10 +78,9 @@ public final class SseEvent {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof SseEvent)) {
+        if (!(o instanceof SseEvent e)) {
             return false;
         }
-        SseEvent e = (SseEvent) o;
         return type.equals(e.type) && lastEventId.equals(e.lastEventId)
                 && Arrays.equals(data, 0, length, e.data, 0, e.length);
     }

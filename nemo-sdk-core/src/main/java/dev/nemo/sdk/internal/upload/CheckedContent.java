@@ -116,7 +116,7 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
                     return;
                 }
                 done = true;
-                NemoException e = t instanceof NemoException ? (NemoException) t : errors.failed(t);
+                NemoException e = t instanceof NemoException nemoException ? nemoException : errors.failed(t);
                 onAbort.accept(e);
                 downstream.onError(e);
             }

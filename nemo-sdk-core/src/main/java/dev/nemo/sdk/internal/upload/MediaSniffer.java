@@ -93,33 +93,14 @@ public final class MediaSniffer {
 
     private static MediaFormat isoBrand(byte[] h, int n) {
         String major = ascii(h, 8, 4);
-        switch (major) {
-            case "qt  ":
-                return MediaFormat.MOV;
-            case "M4A ":
-            case "M4B ":
-            case "M4P ":
-                return MediaFormat.M4A;
-            case "heic":
-            case "heix":
-            case "hevc":
-            case "hevx":
-            case "heim":
-            case "heis":
-            case "hevm":
-            case "hevs":
-            case "mif1":
-            case "msf1":
-            case "avif":
-            case "avis":
-            case "crx ":
-            case "jp2 ":
-            case "jpx ":
-                // HEIF/AVIF stills and camera raw share the box structure but are not accepted
-                return null;
-            default:
-                return MediaFormat.MP4;
-        }
+        return switch (major) {
+            case "qt  " -> MediaFormat.MOV;
+            case "M4A ", "M4B ", "M4P " -> MediaFormat.M4A;
+            // HEIF/AVIF stills and camera raw share the box structure but are not accepted
+            case "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "avif", "avis",
+                    "crx ", "jp2 ", "jpx " -> null;
+            default -> MediaFormat.MP4;
+        };
     }
 
     private static MediaFormat matroska(byte[] h, int n) {

@@ -92,7 +92,7 @@ public final class MultipartUpload {
                 .handle((v, e) -> {
                     Throwable failure = firstCheckFailure.get();
                     if (failure != null) {
-                        throw failure instanceof RuntimeException ? (RuntimeException) failure
+                        throw failure instanceof RuntimeException runtimeException ? runtimeException
                                 : new CompletionException(failure);
                     }
                     List<Checked> ok = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class MultipartUpload {
             timer.cancel(false);
             if (error != null) {
                 Throwable cause = Futures.unwrap(error);
-                throw cause instanceof MediaSourceException ? (MediaSourceException) cause
+                throw cause instanceof MediaSourceException mediaSourceException ? mediaSourceException
                         : new MediaSourceException("Reading '" + source.fileName() + "' failed: " + cause,
                         source.fileName(), ErrorDetails.none(), cause);
             }

@@ -43,7 +43,7 @@ public final class UploadResponses {
                 }
             }
         }
-        Boolean applied = data != null && data.isObject()
+        Boolean applied = (data != null && data.isObject())
                 ? JsonNodes.bool(data, "session_state_applied").orElse(null) : null;
         return new UploadResult(out, applied, data);
     }

@@ -86,17 +86,16 @@ public final class Futures {
     }
 
     private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof NemoException) {
-            NemoException n = (NemoException) cause;
+        if (cause instanceof NemoException n) {
             // keep the caller's stack visible next to the async one
             n.addSuppressed(new CallerStack());
             return n;
         }
-        if (cause instanceof RuntimeException) {
-            return (RuntimeException) cause;
+        if (cause instanceof RuntimeException runtimeException) {
+            return runtimeException;
         }
-        if (cause instanceof Error) {
-            throw (Error) cause;
+        if (cause instanceof Error error) {
+            throw error;
         }
         return new NemoClientException("Unexpected failure: " + cause, ErrorDetails.none(), cause);
     }
