@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the NemoVideo SDK. Immutable and thread-safe: build one, share it, close it
@@ -83,31 +84,16 @@ public final class NemoClient implements AutoCloseable {
         String resolvedClientId = null;
         TokenProvider provider = sharedTokens;
         if (provider == null) {
-            switch (creds.kind()) {
-                case EXPLICIT:
-                    provider = new StaticTokenProvider(AccessToken.of(creds.explicitToken().orElseThrow()));
-                    break;
-                case CUSTOM:
-                    provider = creds.customProvider().orElseThrow();
-                    break;
-                case DEFAULT_CHAIN:
-                    Optional<String> envToken = nonBlank(env.get("NEMO_TOKEN"));
-                    if (envToken.isPresent()) {
-                        provider = new StaticTokenProvider(AccessToken.of(envToken.get()));
-                        break;
-                    }
-                    // fall through: no token anywhere, use an anonymous one
-                case ANONYMOUS:
-                default:
-                    resolvedClientId = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
-                    provider = new AnonymousTokenProvider(transport, resolvedClientId, b.clock,
-                            b.persistAnonymousToken
-                                    ? AnonymousTokenStore.in(b.configDirectory(), base.toString(), resolvedClientId)
-                                    : null);
-                    break;
+            provider = namedProvider(creds, env);
+            if (provider == null) {
+                resolvedClientId = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
+                provider = new AnonymousTokenProvider(transport, resolvedClientId, b.clock,
+                        b.persistAnonymousToken
+                                ? AnonymousTokenStore.in(b.configDirectory(), base.toString(), resolvedClientId)
+                                : null);
             }
-        } else if (provider instanceof AnonymousTokenProvider) {
-            resolvedClientId = ((AnonymousTokenProvider) provider).clientId();
+        } else if (provider instanceof AnonymousTokenProvider anonymous) {
+            resolvedClientId = anonymous.clientId();
         }
         this.tokens = provider;
         this.clientId = resolvedClientId;
@@ -218,7 +204,7 @@ public final class NemoClient implements AutoCloseable {
                 return done;
             }
             try {
-                resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
+                var unused = resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
                         java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 done.completeExceptionally(new IllegalStateException("the client was closed", e));
@@ -253,6 +239,18 @@ public final class NemoClient implements AutoCloseable {
         }
         String s = u.toString();
         return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    /** The provider the credentials name, or {@code null} when the client uses anonymous tokens. */
+    private static @Nullable TokenProvider namedProvider(Credentials creds, Map<String, String> env) {
+        return switch (creds.kind()) {
+            case EXPLICIT -> new StaticTokenProvider(AccessToken.of(creds.explicitToken().orElseThrow()));
+            case CUSTOM -> creds.customProvider().orElseThrow();
+            case DEFAULT_CHAIN -> nonBlank(env.get("NEMO_TOKEN"))
+                    .<TokenProvider>map(token -> new StaticTokenProvider(AccessToken.of(token)))
+                    .orElse(null);
+            case ANONYMOUS -> null;
+        };
     }
 
     private static Optional<String> nonBlank(String s) {

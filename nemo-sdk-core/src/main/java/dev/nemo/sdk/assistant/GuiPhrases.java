@@ -105,7 +105,7 @@ public final class GuiPhrases {
                 }
             }
         }
-        all.sort(Comparator.<GuiHint>comparingInt(h -> h.action().ordinal()).thenComparingInt(GuiHint::start)
+        all.sort(Comparator.comparing(GuiHint::action).thenComparingInt(GuiHint::start)
                 .thenComparingInt(h -> -(h.end() - h.start())));
         List<GuiHint> kept = new ArrayList<>();
         for (GuiHint h : all) {
@@ -141,7 +141,7 @@ public final class GuiPhrases {
             GuiAction best = null;
             while (h < hints.size() && hints.get(h).start() < s[1]) {
                 GuiHint hint = hints.get(h++);
-                if (best == null || hint.action().ordinal() < best.ordinal()) {
+                if (best == null || hint.action().compareTo(best) < 0) {
                     best = hint.action();
                 }
             }

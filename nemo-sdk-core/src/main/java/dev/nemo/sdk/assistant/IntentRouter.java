@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,18 +148,13 @@ public final class IntentRouter {
         String text = withoutQuotes(normalise(original));
         String head = head(text);
 
-        Matcher m;
-        if ((m = HEAD_EXPORT.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.EXPORT, m.group().strip(), all);
-        }
-        if ((m = HEAD_CREDITS.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.CREDITS, m.group().strip(), all);
-        }
-        if ((m = HEAD_STATUS.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.STATUS, m.group().strip(), all);
-        }
-        if ((m = HEAD_UPLOAD.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.UPLOAD, m.group().strip(), all);
+        for (Map.Entry<Pattern, Intent> rule : List.of(Map.entry(HEAD_EXPORT, Intent.EXPORT),
+                Map.entry(HEAD_CREDITS, Intent.CREDITS), Map.entry(HEAD_STATUS, Intent.STATUS),
+                Map.entry(HEAD_UPLOAD, Intent.UPLOAD))) {
+            Matcher m = rule.getKey().matcher(head);
+            if (m.lookingAt()) {
+                return new IntentRoute(rule.getValue(), m.group().strip(), all);
+            }
         }
         if (!paths.isEmpty()) {
             return new IntentRoute(Intent.UPLOAD, paths.get(0), all);

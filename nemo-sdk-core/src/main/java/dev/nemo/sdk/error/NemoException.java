@@ -107,6 +107,8 @@ public abstract class NemoException extends RuntimeException {
                 headers == null ? Map.of() : headers);
     }
 
+    // getMessage() stays the plain message; toString() adds the request it belongs to
+    @SuppressWarnings("OverrideThrowableToString")
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(getClass().getName()).append(": ").append(getMessage());

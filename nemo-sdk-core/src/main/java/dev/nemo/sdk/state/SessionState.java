@@ -157,6 +157,7 @@ public final class SessionState {
      *
      * @param draft the new draft
      */
+    @SuppressWarnings("ReferenceEquality") // is the state the response root itself (not an equal copy)?
     public SessionState withDraft(Draft draft) {
         Objects.requireNonNull(draft, "draft");
         ObjectNode copy = data.deepCopy();

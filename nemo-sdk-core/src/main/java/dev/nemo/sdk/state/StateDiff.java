@@ -236,7 +236,7 @@ public final class StateDiff {
 
                 @Override
                 public void changed(int beforeIndex, Segment x, int afterIndex, Segment y) {
-                    out.add(prefix + ", " + Summaries.name(x, text) + ": " + segmentChanges(x, y, text));
+                    out.add(prefix + ", " + Summaries.name(x, text) + ": " + segmentChanges(x, y));
                 }
             });
         }
@@ -249,7 +249,7 @@ public final class StateDiff {
         }
     }
 
-    private static String segmentChanges(Segment b, Segment a, boolean textTrack) {
+    private static String segmentChanges(Segment b, Segment a) {
         List<String> parts = new ArrayList<>();
         Optional<String> textBefore = b.text();
         Optional<String> textAfter = a.text();

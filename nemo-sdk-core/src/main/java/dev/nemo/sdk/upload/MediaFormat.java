@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,13 +74,14 @@ public enum MediaFormat {
     private final String mimeType;
     private final Kind kind;
     private final Container container;
-    private final String[] extensions;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
+    private final List<String> extensions;
 
     MediaFormat(String mimeType, Kind kind, Container container, String... extensions) {
         this.mimeType = mimeType;
         this.kind = kind;
         this.container = container;
-        this.extensions = extensions;
+        this.extensions = List.of(extensions);
     }
 
     /** {@return the MIME type sent for this format, for example {@code video/mp4}} */
@@ -94,7 +96,7 @@ public enum MediaFormat {
 
     /** {@return the usual file extension, without the dot} */
     public String extension() {
-        return extensions[0];
+        return extensions.get(0);
     }
 
     /**

@@ -82,7 +82,7 @@ public final class MediaSource {
      */
     public static MediaSource ofInputStream(String fileName, long length, Supplier<? extends InputStream> opener) {
         Objects.requireNonNull(opener, "opener");
-        return new MediaSource(null, HttpRequest.BodyPublishers.ofInputStream(opener::get), fileName,
+        return new MediaSource(null, HttpRequest.BodyPublishers.ofInputStream(opener), fileName,
                 checkLength(length), null);
     }
 

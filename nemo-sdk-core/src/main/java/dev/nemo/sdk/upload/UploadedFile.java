@@ -142,7 +142,7 @@ public final class UploadedFile {
         /**
          * Sets {@code fileName}.
          *
-         * @param fileName {@code filename}
+         * @param fileName the stored file name (the {@code "filename"} field)
          * @return this builder
          */
         public Builder fileName(String fileName) {

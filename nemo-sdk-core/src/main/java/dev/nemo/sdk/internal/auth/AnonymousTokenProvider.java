@@ -8,6 +8,7 @@ import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.Transport;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.util.Futures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +105,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
             lock.unlock();
         }
         LOG.debug("requesting an anonymous token{}", rejected == null ? "" : " (renewal, same client id)");
-        fetch().whenComplete((token, error) -> {
+        Futures.onCompletion(fetch(), (token, error) -> {
             lock.lock();
             try {
                 if (error == null) {

@@ -67,7 +67,11 @@ public final class AnonymousTokenStore {
         }
     }
 
-    /** @param token the token to keep for the next run */
+    /**
+     * Keeps a token for the next run.
+     *
+     * @param token the token
+     */
     public void save(AccessToken token) {
         try {
             Files.createDirectories(file.getParent());
@@ -82,7 +86,8 @@ public final class AnonymousTokenStore {
                     LOG.debug("replacing an unreadable {}", file);
                 }
             }
-            ObjectNode entry = root.with("tokens").putObject(key).put("token", token.value());
+            ObjectNode tokens = root.get("tokens") instanceof ObjectNode o ? o : root.putObject("tokens");
+            ObjectNode entry = tokens.putObject(key).put("token", token.value());
             token.userId().ifPresent(u -> entry.put("user_id", u));
             token.expiresAt().ifPresent(e -> entry.put("expires_at", e.toString()));
             Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", ownerOnly(file.getParent()));

@@ -158,8 +158,8 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
             result = collector.interrupted(e);
             return result;
         }
-        lock.lock();
         boolean cancelled;
+        lock.lock();
         try {
             cancelled = closed && !endedBeforeClose;
         } finally {

@@ -27,7 +27,11 @@ public final class ChatCollector {
     private boolean toolResult;
     private ChatEvent lastSignificant;
 
-    /** @param event the next event */
+    /**
+     * Adds the next event.
+     *
+     * @param event the event
+     */
     public void accept(ChatEvent event) {
         events.add(event);
         if (event instanceof ChatEvent.AgentText t) {
@@ -87,17 +91,11 @@ public final class ChatCollector {
     public ChatResult interrupted(NemoException failure) {
         ChatEnd end = ChatEnd.TRANSPORT_CUT;
         if (failure instanceof StreamTimeoutException streamTimeoutException) {
-            switch (streamTimeoutException.watchdog()) {
-                case FIRST_BYTE:
-                    end = ChatEnd.FIRST_BYTE_TIMEOUT;
-                    break;
-                case IDLE:
-                    end = ChatEnd.IDLE_TIMEOUT;
-                    break;
-                default:
-                    end = ChatEnd.OVERALL_TIMEOUT;
-                    break;
-            }
+            end = switch (streamTimeoutException.watchdog()) {
+                case FIRST_BYTE -> ChatEnd.FIRST_BYTE_TIMEOUT;
+                case IDLE -> ChatEnd.IDLE_TIMEOUT;
+                default -> ChatEnd.OVERALL_TIMEOUT;
+            };
         }
         return ChatResult.builder().end(end).messages(text()).events(events).failure(failure).build();
     }

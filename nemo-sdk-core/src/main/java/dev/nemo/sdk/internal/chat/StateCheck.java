@@ -76,6 +76,9 @@ public final class StateCheck {
         return attempt(0, waits, result, sessionId, before, null, cancelled);
     }
 
+    // handle(...) yields a future of a future, flattened by thenCompose(f -> f): JDK 17's way to compose on
+    // both outcomes of a stage
+    @SuppressWarnings("FutureReturnValueIgnored")
     private CompletableFuture<ChatResult> attempt(int i, List<Duration> waits, ChatResult result, String sessionId,
                                                   SessionState before, ChatResult lastGood, BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean()) {

@@ -118,7 +118,11 @@ public final class DefaultExportPoller implements ExportPoller {
         return this;
     }
 
-    /** @param job a status to tell the listeners about */
+    /**
+     * Tells the listeners about a status.
+     *
+     * @param job the status
+     */
     public void notifyListeners(ExportJob job) {
         for (Consumer<ExportJob> l : listeners) {
             try {
@@ -145,7 +149,7 @@ public final class DefaultExportPoller implements ExportPoller {
             w.finish(known);
         } else {
             waits.add(w);
-            w.result.whenComplete((r, e) -> waits.remove(w));
+            Futures.onCompletion(w.result, (r, e) -> waits.remove(w));
             w.sleepThenPoll(firstDelay);
         }
         return w.result;
@@ -171,7 +175,7 @@ public final class DefaultExportPoller implements ExportPoller {
         Wait(Instant deadline, Duration timeout) {
             this.deadline = deadline;
             this.timeout = timeout;
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null && result.isCancelled()) {
                     f.cancel(true);
@@ -195,7 +199,7 @@ public final class DefaultExportPoller implements ExportPoller {
             CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
                     .toCompletableFuture();
             inFlight = sleep;
-            sleep.whenComplete((v, e) -> {
+            Futures.onCompletion(sleep, (v, e) -> {
                 if (e != null) {
                     result.completeExceptionally(Futures.unwrap(e));
                 } else {
@@ -211,7 +215,7 @@ public final class DefaultExportPoller implements ExportPoller {
             polls++;
             CompletableFuture<ExportJob> p = api.pollAsync(renderId, RequestOptions.none());
             inFlight = p;
-            p.whenComplete((job, error) -> {
+            Futures.onCompletion(p, (job, error) -> {
                 if (result.isDone()) {
                     return;
                 }
@@ -269,7 +273,7 @@ public final class DefaultExportPoller implements ExportPoller {
     }
 
     private static String human(Duration d) {
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : d.toMillis() % 1000 == 0 ? s + " s" : d.toMillis() + " ms";
     }
 }

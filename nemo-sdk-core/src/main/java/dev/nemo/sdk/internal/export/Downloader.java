@@ -146,7 +146,7 @@ public final class Downloader {
         CompletableFuture<DownloadResult> start() {
             ScheduledFuture<?> deadline = settings.scheduler().schedule(this::expire, timeout.toNanos(),
                     TimeUnit.NANOSECONDS);
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 deadline.cancel(false);
                 if (e != null) {
                     // the caller cancelled: stop reading and remove the temporary file
@@ -156,7 +156,7 @@ public final class Downloader {
             URI primary = job.outputUrl().orElse(null);
             CompletableFuture<Fetched> first = primary != null ? fetch(primary, true, 0)
                     : CompletableFuture.failedFuture(new NoOutputUrl());
-            first.exceptionallyCompose(error -> {
+            Futures.onCompletion(first.exceptionallyCompose(error -> {
                 Throwable e = Futures.unwrap(error);
                 if (result.isDone() || timedOut || localFailure != null) {
                     return CompletableFuture.failedFuture(e);
@@ -175,7 +175,7 @@ public final class Downloader {
                     }
                     return ok.asFallback();
                 });
-            }).whenComplete((fetched, error) -> {
+            }), (fetched, error) -> {
                 if (error != null) {
                     Throwable e = Futures.unwrap(error);
                     result.completeExceptionally(timedOut ? timeoutError() : localFailure != null ? localFailure

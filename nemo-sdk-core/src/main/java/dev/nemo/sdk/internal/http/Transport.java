@@ -64,7 +64,11 @@ public final class Transport {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** @param tokens the provider of bearer tokens; set once, right after construction */
+    /**
+     * Sets the provider of bearer tokens, once, right after construction.
+     *
+     * @param tokens the provider
+     */
     public void tokenProvider(TokenProvider tokens) {
         this.tokens = tokens;
     }
@@ -161,7 +165,7 @@ public final class Transport {
             this.isStream = isStream;
             this.streamHandler = streamHandler;
             this.result = result;
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (result.isCancelled() && f != null) {
                     f.cancel(true);
@@ -177,10 +181,9 @@ public final class Transport {
             CompletableFuture<AccessToken> token = request.authenticated()
                     ? Objects.requireNonNull(tokens, "token provider").token().toCompletableFuture()
                     : CompletableFuture.completedFuture(null);
-            token.thenCompose(t -> sendFollowingRedirects(t, request.method(), resolve(request.path()),
-                            request.body(), 0)
-                            .exceptionallyCompose(e -> onFailure(Futures.unwrap(e), t)))
-                    .whenComplete((outcome, error) -> {
+            Futures.onCompletion(token.thenCompose(t -> sendFollowingRedirects(t, request.method(),
+                            resolve(request.path()), request.body(), 0)
+                            .exceptionallyCompose(e -> onFailure(Futures.unwrap(e), t))), (outcome, error) -> {
                         if (error != null) {
                             Throwable cause = Futures.unwrap(error);
                             if (cause instanceof RetryScheduled) {
@@ -236,7 +239,7 @@ public final class Transport {
 
         private CompletableFuture<Outcome> retryAfter(CompletableFuture<?> wait) {
             inFlight = wait;
-            wait.whenComplete((v, e) -> {
+            Futures.onCompletion(wait, (v, e) -> {
                 if (e != null) {
                     result.completeExceptionally(toNemo(Futures.unwrap(e)));
                 } else {
@@ -486,6 +489,7 @@ public final class Transport {
     /** Internal marker: the failure was handled by scheduling another attempt. */
     private static final class RetryScheduled extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        @SuppressWarnings("StaticAssignmentOfThrowable") // stackless and never thrown to a caller
         static final RetryScheduled INSTANCE = new RetryScheduled();
 
         private RetryScheduled() {

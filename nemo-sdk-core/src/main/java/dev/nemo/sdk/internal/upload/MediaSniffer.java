@@ -44,7 +44,7 @@ public final class MediaSniffer {
             return null;
         }
         if (n >= 12 && startsWith(h, n, 4, "ftyp")) {
-            return isoBrand(h, n);
+            return isoBrand(h);
         }
         if (n >= 8 && u32(h, 0) >= 8 && (startsWith(h, n, 4, "moov") || startsWith(h, n, 4, "mdat")
                 || startsWith(h, n, 4, "wide") || startsWith(h, n, 4, "free") || startsWith(h, n, 4, "skip")
@@ -91,7 +91,7 @@ public final class MediaSniffer {
         return false;
     }
 
-    private static MediaFormat isoBrand(byte[] h, int n) {
+    private static MediaFormat isoBrand(byte[] h) {
         String major = ascii(h, 8, 4);
         return switch (major) {
             case "qt  " -> MediaFormat.MOV;
@@ -164,7 +164,7 @@ public final class MediaSniffer {
     private static MediaFormat afterId3(byte[] h, int n) {
         int p = 0;
         while (startsWith(h, n, p, "ID3") && p + 10 <= n) {
-            long size = ((u8(h, p + 6) & 0x7F) << 21) | ((u8(h, p + 7) & 0x7F) << 14) | ((u8(h, p + 8) & 0x7F) << 7)
+            long size = ((long) (u8(h, p + 6) & 0x7F) << 21) | ((u8(h, p + 7) & 0x7F) << 14) | ((u8(h, p + 8) & 0x7F) << 7)
                     | (u8(h, p + 9) & 0x7F);
             long next = p + 10 + size + ((u8(h, p + 5) & 0x10) != 0 ? 10 : 0);
             if (next >= n) {

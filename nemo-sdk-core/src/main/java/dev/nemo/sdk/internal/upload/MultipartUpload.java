@@ -80,7 +80,7 @@ public final class MultipartUpload {
         List<CompletableFuture<Checked>> each = new ArrayList<>();
         for (MediaSource s : sources) {
             CompletableFuture<Checked> c = check(s);
-            c.whenComplete((v, e) -> {
+            Futures.onCompletion(c, (v, e) -> {
                 if (e != null && firstCheckFailure.compareAndSet(null, Futures.unwrap(e))) {
                     // fail fast: stop reading the other streams
                     releaseAll();
@@ -101,7 +101,7 @@ public final class MultipartUpload {
                 });
         CompletableFuture<UploadResult> sent = checks.thenCompose(this::send);
         CompletableFuture<UploadResult> result = new CompletableFuture<>();
-        sent.whenComplete((r, e) -> {
+        Futures.onCompletion(sent, (r, e) -> {
             releaseAll();
             if (e == null) {
                 result.complete(r);
@@ -110,7 +110,7 @@ public final class MultipartUpload {
                 result.completeExceptionally(own != null ? own : Futures.unwrap(e));
             }
         });
-        result.whenComplete((r, e) -> {
+        Futures.onCompletion(result, (r, e) -> {
             if (result.isCancelled()) {
                 cancelled = true;
                 sent.cancel(true);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** Bridges the asynchronous core to the blocking API. */
@@ -45,6 +46,20 @@ public final class Futures {
     }
 
     /**
+     * Runs {@code listener} when {@code stage} completes, for its side effects only. Unlike
+     * {@link CompletionStage#whenComplete} it returns nothing, so no derived stage is left to
+     * ignore: the listener handles its own failures.
+     *
+     * @param stage    the operation to watch
+     * @param listener receives the result, or {@code null} and the failure
+     * @param <T>      result type
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the derived stage is dropped on purpose: a listener, not a step
+    public static <T> void onCompletion(CompletionStage<T> stage, BiConsumer<? super T, ? super Throwable> listener) {
+        stage.whenComplete(listener);
+    }
+
+    /**
      * Makes cancelling {@code dependent} cancel {@code source} too.
      *
      * @param dependent a future derived from {@code source}
@@ -53,7 +68,7 @@ public final class Futures {
      * @return {@code dependent}
      */
     public static <T> CompletableFuture<T> propagateCancel(CompletableFuture<T> dependent, CompletableFuture<?> source) {
-        dependent.whenComplete((v, e) -> {
+        onCompletion(dependent, (v, e) -> {
             if (dependent.isCancelled()) {
                 source.cancel(true);
             }

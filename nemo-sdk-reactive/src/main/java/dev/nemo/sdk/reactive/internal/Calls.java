@@ -5,7 +5,9 @@ import dev.nemo.sdk.reactive.NemoContext;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -62,5 +64,18 @@ public final class Calls {
 
     private static boolean isWrapper(Throwable t) {
         return (t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null;
+    }
+
+    /**
+     * Runs {@code listener} when {@code stage} completes, for its side effects only: unlike
+     * {@link CompletionStage#whenComplete} it returns nothing, so no derived stage is left to ignore.
+     *
+     * @param stage    the operation to watch
+     * @param listener receives the result, or {@code null} and the failure
+     * @param <T>      result type
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the derived stage is dropped on purpose: a listener, not a step
+    public static <T> void onCompletion(CompletionStage<T> stage, BiConsumer<? super T, ? super Throwable> listener) {
+        stage.whenComplete(listener);
     }
 }

@@ -1,5 +1,0 @@
-/** Internal implementation; not exported by the module, no compatibility promise. */
-@NullMarked
-package dev.nemo.sdk.internal.sse;
-
-import org.jspecify.annotations.NullMarked;
