@@ -4,8 +4,7 @@
  */
 module dev.nemo.sdk {
     requires transitive java.net.http;
-    requires transitive com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static transitive org.jspecify;
 
@@ -14,10 +13,12 @@ module dev.nemo.sdk {
     exports dev.nemo.sdk.draft;
     exports dev.nemo.sdk.chat;
     exports dev.nemo.sdk.error;
+    exports dev.nemo.sdk.json;
     exports dev.nemo.sdk.export;
     exports dev.nemo.sdk.session;
     exports dev.nemo.sdk.state;
     exports dev.nemo.sdk.credits;
     exports dev.nemo.sdk.assistant;
     exports dev.nemo.sdk.upload;
+    exports dev.nemo.sdk.workflow;
 }

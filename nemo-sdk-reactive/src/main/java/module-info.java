@@ -7,6 +7,7 @@ module dev.nemo.sdk.reactive {
     requires transitive dev.nemo.sdk;
     requires transitive reactor.core;
     requires transitive org.reactivestreams;
+    requires org.slf4j;
 
     exports dev.nemo.sdk.reactive;
 }

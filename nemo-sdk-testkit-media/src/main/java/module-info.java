@@ -7,6 +7,7 @@
 module dev.nemo.sdk.testkit.media {
     requires transitive dev.nemo.sdk.testkit;
     requires java.desktop;
+    requires com.fasterxml.jackson.databind;
     requires org.bytedeco.javacpp;
     requires org.bytedeco.ffmpeg;
     requires org.slf4j;

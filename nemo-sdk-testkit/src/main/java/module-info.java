@@ -4,6 +4,7 @@
  */
 module dev.nemo.sdk.testkit {
     requires transitive dev.nemo.sdk;
+    requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
     requires static org.junit.jupiter.api;
 

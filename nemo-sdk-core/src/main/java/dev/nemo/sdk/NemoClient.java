@@ -19,24 +19,31 @@ import dev.nemo.sdk.internal.auth.AnonymousTokenProvider;
 import dev.nemo.sdk.internal.auth.AnonymousTokenStore;
 import dev.nemo.sdk.internal.auth.ClientIdStore;
 import dev.nemo.sdk.internal.auth.StaticTokenProvider;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
+import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
+import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.workflow.DefaultWorkflowsApi;
 import dev.nemo.sdk.session.SessionsApi;
 import dev.nemo.sdk.state.StateApi;
 import dev.nemo.sdk.upload.UploadsApi;
+import dev.nemo.sdk.workflow.WorkflowsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the NemoVideo SDK. Immutable and thread-safe: build one, share it, close it
@@ -58,55 +65,63 @@ public final class NemoClient implements AutoCloseable {
 
     private final Builder settings;
     private final SharedResources resources;
-    private final Transport transport;
+    private final HttpPipeline transport;
     private final TokenProvider tokens;
-    private final String clientId;
     private final SessionsApi sessions;
     private final CreditsApi credits;
     private final StateApi state;
     private final ChatApi chat;
     private final UploadsApi uploads;
     private final ExportsApi exports;
+    private final WorkflowsApi workflows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
         JacksonVersionCheck.requireSupported();
+        Json.mapper();   // built here, once per JVM, rather than on the first call
         this.settings = b.copy();
         Map<String, String> env = b.environment;
         URI base = baseUri(b.baseUrl != null ? b.baseUrl : nonBlank(env.get("NEMO_API_URL")).orElse(DEFAULT_BASE_URL));
         this.resources = shared != null ? shared.retain() : new SharedResources(
                 b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
         Sleeper sleeper = b.sleeper != null ? b.sleeper : schedulerSleeper(resources);
-        this.transport = new Transport(new TransportSettings(base, resources.http(), b.attribution,
-                SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock, resources.scheduler(),
-                b.executor));
-        Credentials creds = b.credentials;
-        String resolvedClientId = null;
-        TokenProvider provider = sharedTokens;
-        if (provider == null) {
-            provider = namedProvider(creds, env);
-            if (provider == null) {
-                resolvedClientId = ClientIdStore.resolve(b.clientId, env, b.configDirectory());
-                provider = new AnonymousTokenProvider(transport, resolvedClientId, b.clock,
-                        b.persistAnonymousToken
-                                ? AnonymousTokenStore.in(b.configDirectory(), base.toString(), resolvedClientId)
-                                : null);
-            }
-        } else if (provider instanceof AnonymousTokenProvider anonymous) {
-            resolvedClientId = anonymous.clientId();
-        }
-        this.tokens = provider;
-        this.clientId = resolvedClientId;
-        this.transport.tokenProvider(provider);
+        HttpPipeline unauthenticated = HttpPipeline.unauthenticated(new TransportSettings(base, resources.http(),
+                b.attribution, SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock,
+                resources.scheduler(), b.executor, Listeners.of(b.listeners), b.durableDownloads));
+        this.tokens = sharedTokens != null ? sharedTokens : tokenProvider(b, env, base, unauthenticated);
+        this.transport = unauthenticated.withAuthentication(tokens);
         this.sessions = new DefaultSessionsApi(transport);
         this.credits = new DefaultCreditsApi(transport);
         this.state = new DefaultStateApi(transport);
         this.chat = new DefaultChatApi(transport, state);
         this.uploads = new DefaultUploadsApi(transport);
         this.exports = new DefaultExportsApi(transport);
+        this.workflows = new DefaultWorkflowsApi(sessions, uploads, chat, state, exports,
+                transport.settings().sleeper(), transport.settings().clock());
     }
 
-    /** {@return a builder with default settings} */
+    private static TokenProvider tokenProvider(Builder b, Map<String, String> env, URI base, HttpPipeline pipeline) {
+        Credentials creds = b.credentials;
+        if (creds.kind() == Credentials.Kind.EXPLICIT) {
+            return new StaticTokenProvider(AccessToken.of(creds.explicitToken().orElseThrow()));
+        }
+        if (creds.kind() == Credentials.Kind.CUSTOM) {
+            return creds.customProvider().orElseThrow();
+        }
+        Optional<String> envToken = nonBlank(env.get("NEMO_TOKEN"));
+        if (creds.kind() == Credentials.Kind.DEFAULT_CHAIN && envToken.isPresent()) {
+            return new StaticTokenProvider(AccessToken.of(envToken.get()));
+        }
+        Path config = b.configDirectory();
+        String clientId = ClientIdStore.resolve(b.clientId, env, config);
+        boolean fromFile = b.clientId == null && nonBlank(env.get("NEMO_CLIENT_ID")).isEmpty();
+        // a refused id that came from the file is replaced there; one the user chose is replaced in memory only
+        Supplier<String> newClientId = fromFile ? () -> ClientIdStore.replace(config) : () -> UUID.randomUUID().toString();
+        return new AnonymousTokenProvider(pipeline, clientId, b.clock, newClientId,
+                id -> b.persistAnonymousToken ? AnonymousTokenStore.in(config, base.toString(), id) : null);
+    }
+
+    /** @return a builder with default settings */
     public static Builder builder() {
         return new Builder();
     }
@@ -124,57 +139,65 @@ public final class NemoClient implements AutoCloseable {
         return b;
     }
 
-    /** {@return session creation} */
+    /** @return session creation */
     public SessionsApi sessions() {
         return sessions;
     }
 
-    /** {@return the credit balance} */
+    /** @return the credit balance */
     public CreditsApi credits() {
         return credits;
     }
 
-    /** {@return the latest state of a session: media, draft, canvas} */
+    /** @return the latest state of a session: media, draft, canvas */
     public StateApi state() {
         return state;
     }
 
-    /** {@return chat with the session's agent ({@code /run_sse})} */
+    /** @return chat with the session's agent ({@code /run_sse}) */
     public ChatApi chat() {
         return chat;
     }
 
-    /** {@return media upload to a session (files or URLs)} */
+    /** @return media upload to a session (files or URLs) */
     public UploadsApi uploads() {
         return uploads;
     }
 
-    /** {@return exports: submit a render, follow it (also from another process), download the video} */
+    /** @return exports: submit a render, follow it (also from another process), download the video */
     public ExportsApi exports() {
         return exports;
     }
 
-    /** {@return the API base URL in use} */
+    /**
+     * {@return the seed's workflows in one call each: quick edit, batch and iterative conversation,
+     * built on the APIs above, with one progress listener and the state settled before every export}
+     */
+    public WorkflowsApi workflows() {
+        return workflows;
+    }
+
+    /** @return the API base URL in use */
     public URI baseUrl() {
         return transport.settings().baseUri();
     }
 
-    /** {@return the attribution headers sent on every request} */
+    /** @return the attribution headers sent on every request */
     public Attribution attribution() {
         return transport.settings().attribution();
     }
 
-    /** {@return the {@code X-Client-Id} used for anonymous tokens, when anonymous credentials are in use} */
+    /** @return the {@code X-Client-Id} used for anonymous tokens, when anonymous credentials are in use */
     public Optional<String> clientId() {
-        return Optional.ofNullable(clientId);
+        return tokens instanceof AnonymousTokenProvider a ? Optional.of(a.clientId()) : Optional.empty();
     }
 
-    /** {@return the clock the client reads (injectable for tests)} */
+    /** @return the clock the client reads (injectable for tests) */
     public Clock clock() {
         return transport.settings().clock();
     }
 
-    /** {@return the sleeper every SDK wait goes through} */
+    /** @return the sleeper every SDK wait goes through */
     public Sleeper sleeper() {
         return transport.settings().sleeper();
     }
@@ -204,7 +227,7 @@ public final class NemoClient implements AutoCloseable {
                 return done;
             }
             try {
-                var unused = resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
+                resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
                         java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 done.completeExceptionally(new IllegalStateException("the client was closed", e));
@@ -241,18 +264,6 @@ public final class NemoClient implements AutoCloseable {
         return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 
-    /** The provider the credentials name, or {@code null} when the client uses anonymous tokens. */
-    private static @Nullable TokenProvider namedProvider(Credentials creds, Map<String, String> env) {
-        return switch (creds.kind()) {
-            case EXPLICIT -> new StaticTokenProvider(AccessToken.of(creds.explicitToken().orElseThrow()));
-            case CUSTOM -> creds.customProvider().orElseThrow();
-            case DEFAULT_CHAIN -> nonBlank(env.get("NEMO_TOKEN"))
-                    .<TokenProvider>map(token -> new StaticTokenProvider(AccessToken.of(token)))
-                    .orElse(null);
-            case ANONYMOUS -> null;
-        };
-    }
-
     private static Optional<String> nonBlank(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
@@ -273,6 +284,8 @@ public final class NemoClient implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Path configDirectory;
         private boolean persistAnonymousToken = true;
+        private boolean durableDownloads = true;
+        private final List<RequestListener> listeners = new ArrayList<>();
         private NemoClient parent;
 
         private Builder() {
@@ -294,12 +307,12 @@ public final class NemoClient implements AutoCloseable {
             b.environment = environment;
             b.configDirectory = configDirectory;
             b.persistAnonymousToken = persistAnonymousToken;
+            b.listeners.addAll(listeners);
+            b.durableDownloads = durableDownloads;
             return b;
         }
 
         /**
-         * Sets {@code baseUrl}.
-         *
          * @param baseUrl API base, for example {@code https://mega-api-prod.nemovideo.ai}; when not set,
          *                {@code NEMO_API_URL}, else the production API
          * @return this builder
@@ -311,8 +324,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code credentials}.
-         *
          * @param credentials where the token comes from; default {@link Credentials#defaultChain()}
          * @return this builder
          */
@@ -332,8 +343,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code clientId}.
-         *
          * @param clientId stable {@code X-Client-Id} for anonymous tokens (at most 64 printable characters);
          *                 default {@code NEMO_CLIENT_ID}, else a UUID persisted in {@code ~/.config/nemovideo/client_id}
          * @return this builder
@@ -344,8 +353,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code attribution}.
-         *
          * @param attribution the {@code X-Skill-*} headers; default {@link Attribution#defaults()}
          * @return this builder
          */
@@ -355,8 +362,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code connectTimeout}.
-         *
          * @param connectTimeout TCP/TLS connect timeout, default 10 s
          * @return this builder
          */
@@ -366,8 +371,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code requestTimeout}.
-         *
          * @param requestTimeout deadline of a whole JSON exchange, headers and body, default 60 s
          * @return this builder
          */
@@ -377,8 +380,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code retryPolicy}.
-         *
          * @param retryPolicy default retry policy
          * @return this builder
          */
@@ -400,8 +401,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code clock}.
-         *
          * @param clock time source for token expiry, {@code Retry-After} dates and render ids
          * @return this builder
          */
@@ -411,8 +410,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code sleeper}.
-         *
          * @param sleeper how the SDK waits (backoff, rate limits, polling); inject a virtual one in tests
          * @return this builder
          */
@@ -422,8 +419,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code executor}.
-         *
          * @param executor executor for the SDK-built HTTP client's callbacks (for example virtual threads)
          * @return this builder
          */
@@ -433,8 +428,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code environment}.
-         *
          * @param environment the variables to read {@code NEMO_*} settings from (default: the process
          *                    environment); tests pass a map
          * @return this builder
@@ -445,8 +438,6 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
-         * Sets {@code configDirectory}.
-         *
          * @param configDirectory where the client id is persisted; default {@code ~/.config/nemovideo}
          * @return this builder
          */
@@ -468,12 +459,39 @@ public final class NemoClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a download is forced to the storage device ({@code FileChannel.force}) before it is
+         * moved to its target name (default {@code true}): after a crash the target holds the whole
+         * video or the previous file, never a partial one. {@code false} skips that wait (faster on
+         * slow disks, as fast as a plain {@code HttpResponse.BodyHandlers.ofFile}); the move stays atomic.
+         *
+         * @param durable {@code false} to skip the force before the move
+         * @return this builder
+         */
+        public Builder durableDownloads(boolean durable) {
+            this.durableDownloads = durable;
+            return this;
+        }
+
+        /**
+         * Adds a listener of request events (start, retry, answer, failure, chat stream and export
+         * wait timings), for metrics and traces. Several may be added; they are called in order,
+         * and one that throws is logged and skipped. See {@link RequestListener}.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder requestListener(RequestListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         private Path configDirectory() {
             return configDirectory != null ? configDirectory
                     : Paths.get(System.getProperty("user.home"), ".config", "nemovideo");
         }
 
-        /** {@return the client} */
+        /** @return the client */
         public NemoClient build() {
             if (attribution == null) {
                 attribution = Attribution.defaults();

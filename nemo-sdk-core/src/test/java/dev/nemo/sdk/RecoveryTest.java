@@ -90,7 +90,8 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1001}")));
 
         try (NemoClient client = anonymousClient()) {
-            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(TokenExpiredException.class);
+            assertThatThrownBy(() -> client.credits().balance())
+                    .isInstanceOf(TokenExpiredException.class);
         }
 
         wm.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN)));
@@ -102,7 +103,8 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1001}")));
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
-            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(TokenExpiredException.class);
+            assertThatThrownBy(() -> client.credits().balance())
+                    .isInstanceOf(TokenExpiredException.class);
         }
 
         wm.verify(exactly(0), postRequestedFor(urlEqualTo(TOKEN)));
@@ -191,7 +193,9 @@ class RecoveryTest {
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
-            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> client.credits().balance())
+                    .isInstanceOf(ServerException.class)
+                    .satisfies(e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
         }
 
         wm.verify(exactly(4), getRequestedFor(urlEqualTo(CREDITS)));
@@ -202,7 +206,9 @@ class RecoveryTest {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(500)));
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
-            assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> client.sessions().create())
+                    .isInstanceOf(ServerException.class)
+                    .satisfies(e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(SESSIONS)));
@@ -226,7 +232,8 @@ class RecoveryTest {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
-            assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(TransportException.class);
+            assertThatThrownBy(() -> client.sessions().create())
+                    .isInstanceOf(TransportException.class);
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(SESSIONS)));
@@ -267,7 +274,9 @@ class RecoveryTest {
 
         try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
             assertThatThrownBy(() -> client.credits().balance(
-                    RequestOptions.builder().retryPolicy(RetryPolicy.none()).build())).isInstanceOf(ServerException.class);
+                    RequestOptions.builder().retryPolicy(RetryPolicy.none()).build()))
+                    .isInstanceOf(ServerException.class)
+                    .satisfies(e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
         }
 
         wm.verify(exactly(1), getRequestedFor(urlEqualTo(CREDITS)));

@@ -1,7 +1,7 @@
 package dev.nemo.sdk.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -29,15 +29,15 @@ import java.util.Objects;
  */
 public sealed interface ChatEvent {
 
-    /** {@return where the event came from} */
+    /** @return where the event came from */
     EventInfo info();
 
-    /** {@return the JSON payload the event was decoded from (see {@link EventInfo#raw()})} */
-    default JsonNode raw() {
+    /** @return the JSON payload the event was decoded from (see {@link EventInfo#raw()}) */
+    default JsonValue raw() {
         return info().raw();
     }
 
-    /** {@return whether the event only says that the backend is alive} */
+    /** @return whether the event only says that the backend is alive */
     default boolean isHeartbeat() {
         return this instanceof Heartbeat;
     }
@@ -49,23 +49,18 @@ public sealed interface ChatEvent {
      * @param info where it came from
      */
     record AgentText(String text, EventInfo info) implements ChatEvent {
-        /**
-         * Validates.
-         *
-         * @param text the visible text parts of the event, joined with no separator
-         * @param info where it came from
-         */
+        /** Validates. */
         public AgentText {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(info, "info");
         }
 
-        /** {@return whether this is a token-level chunk (only when streaming was asked for)} */
+        /** @return whether this is a token-level chunk (only when streaming was asked for) */
         public boolean partial() {
             return info.partial();
         }
 
-        /** {@return the agent that wrote it, or {@code null}} */
+        /** @return the agent that wrote it, or {@code null} */
         public String author() {
             return info.author();
         }
@@ -76,21 +71,14 @@ public sealed interface ChatEvent {
      *
      * @param callId the call id that the matching {@link ToolResult} repeats, or {@code null}
      * @param name   the tool, for example {@code edit_multitrack}
-     * @param args   the arguments (an object node; missing when absent)
+     * @param args   the arguments (an object; JSON {@code null} when absent)
      * @param info   where it came from
      */
-    record ToolCall(String callId, String name, JsonNode args, EventInfo info) implements ChatEvent {
-        /**
-         * Validates and normalises.
-         *
-         * @param callId the call id that the matching {@link ToolResult} repeats, or {@code null}
-         * @param name   the tool, for example {@code edit_multitrack}
-         * @param args   the arguments (an object node; missing when absent)
-         * @param info   where it came from
-         */
+    record ToolCall(String callId, String name, JsonValue args, EventInfo info) implements ChatEvent {
+        /** Validates and normalises. */
         public ToolCall {
             name = name == null ? "" : name;
-            args = args == null ? MissingNode.getInstance() : args;
+            args = args == null ? JsonNull.INSTANCE : args;
             Objects.requireNonNull(info, "info");
         }
 
@@ -127,21 +115,14 @@ public sealed interface ChatEvent {
      *
      * @param callId   the id of the {@link ToolCall} it answers, or {@code null}
      * @param name     the tool
-     * @param response the tool's result (missing when absent)
+     * @param response the tool's result (JSON {@code null} when absent)
      * @param info     where it came from
      */
-    record ToolResult(String callId, String name, JsonNode response, EventInfo info) implements ChatEvent {
-        /**
-         * Validates and normalises.
-         *
-         * @param callId   the id of the {@link ToolCall} it answers, or {@code null}
-         * @param name     the tool
-         * @param response the tool's result (missing when absent)
-         * @param info     where it came from
-         */
+    record ToolResult(String callId, String name, JsonValue response, EventInfo info) implements ChatEvent {
+        /** Validates and normalises. */
         public ToolResult {
             name = name == null ? "" : name;
-            response = response == null ? MissingNode.getInstance() : response;
+            response = response == null ? JsonNull.INSTANCE : response;
             Objects.requireNonNull(info, "info");
         }
     }
@@ -155,13 +136,7 @@ public sealed interface ChatEvent {
      * @param info    where it came from
      */
     record ModelError(String code, String message, EventInfo info) implements ChatEvent {
-        /**
-         * Validates.
-         *
-         * @param code    the error code, or {@code null}
-         * @param message the message, or {@code null}
-         * @param info    where it came from
-         */
+        /** Validates. */
         public ModelError {
             Objects.requireNonNull(info, "info");
         }
@@ -173,20 +148,14 @@ public sealed interface ChatEvent {
      * {@code {"type":"error"}} object.
      *
      * @param message the error text
-     * @param details {@code error_details} when present, else a missing node
+     * @param details {@code error_details} when present, else JSON {@code null}
      * @param info    where it came from
      */
-    record StreamError(String message, JsonNode details, EventInfo info) implements ChatEvent {
-        /**
-         * Validates and normalises.
-         *
-         * @param message the error text
-         * @param details {@code error_details} when present, else a missing node
-         * @param info    where it came from
-         */
+    record StreamError(String message, JsonValue details, EventInfo info) implements ChatEvent {
+        /** Validates and normalises. */
         public StreamError {
             message = message == null ? "" : message;
-            details = details == null ? MissingNode.getInstance() : details;
+            details = details == null ? JsonNull.INSTANCE : details;
             Objects.requireNonNull(info, "info");
         }
     }
@@ -198,12 +167,7 @@ public sealed interface ChatEvent {
      * @param info   where it came from
      */
     record Heartbeat(Source source, EventInfo info) implements ChatEvent {
-        /**
-         * Validates.
-         *
-         * @param source how the heartbeat was sent
-         * @param info   where it came from
-         */
+        /** Validates. */
         public Heartbeat {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(info, "info");
@@ -230,12 +194,7 @@ public sealed interface ChatEvent {
      * @param info   where it came from ({@link EventInfo#raw()} holds it whole)
      */
     record Other(Reason reason, EventInfo info) implements ChatEvent {
-        /**
-         * Validates.
-         *
-         * @param reason why it is not one of the other kinds
-         * @param info   where it came from ({@link EventInfo#raw()} holds it whole)
-         */
+        /** Validates. */
         public Other {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(info, "info");

@@ -3,7 +3,9 @@ package dev.nemo.sdk.chat;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.chat.AdkEventDecoder;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.sse.SseDecoder;
+import dev.nemo.sdk.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,9 +66,8 @@ public final class ChatEvents {
     }
 
     /**
-     * {@return its events, partial text included}
-     *
      * @param body a whole recorded body
+     * @return its events, partial text included
      */
     public static List<ChatEvent> decode(byte[] body) {
         try {
@@ -94,23 +95,24 @@ public final class ChatEvents {
             boolean heartbeat = false;
             for (; i < events.size() && events.get(i).info().sequence() == info.sequence(); i++) {
                 ChatEvent e = events.get(i);
-                if (e instanceof ChatEvent.ToolCall toolCall) {
-                    calls.add(toolCall.name());
-                } else if (e instanceof ChatEvent.ToolResult toolResult) {
-                    responses.add(toolResult.name());
-                } else if (e instanceof ChatEvent.ModelError modelError) {
-                    code = modelError.code();
-                    message = modelError.message();
-                } else if (e instanceof ChatEvent.StreamError s) {
-                    code = JsonNodes.text(s.details(), "error_type").orElse(null);
+                if (e instanceof ChatEvent.ToolCall) {
+                    calls.add(((ChatEvent.ToolCall) e).name());
+                } else if (e instanceof ChatEvent.ToolResult) {
+                    responses.add(((ChatEvent.ToolResult) e).name());
+                } else if (e instanceof ChatEvent.ModelError) {
+                    code = ((ChatEvent.ModelError) e).code();
+                    message = ((ChatEvent.ModelError) e).message();
+                } else if (e instanceof ChatEvent.StreamError) {
+                    ChatEvent.StreamError s = (ChatEvent.StreamError) e;
+                    code = JsonNodes.text(JsonValues.toJackson(s.details()), "error_type").orElse(null);
                     message = s.message();
                 } else if (e instanceof ChatEvent.Heartbeat) {
                     heartbeat = true;
                 }
             }
-            if (!heartbeat && info.raw().isObject()) {
+            if (!heartbeat && info.raw() instanceof JsonObject raw) {
                 out.add(new EventSummary(info.sequence(), info.author(), info.partial(),
-                        AdkEventDecoder.visibleText(info.raw()), calls, responses, code, message));
+                        AdkEventDecoder.visibleText(JsonValues.toJackson(raw)), calls, responses, code, message));
             }
         }
         return out;

@@ -31,4 +31,22 @@ public interface ChatListener {
      */
     default void onStillWorking(Duration quietFor) {
     }
+
+    /**
+     * Called once when the stream has ended, before any state check: the result so far (its
+     * {@link ChatResult#text()} is what arrived, marked incomplete by
+     * {@link ChatResult#textIsComplete()} when the stream was cut). A chat message is never re-sent.
+     *
+     * @param soFar the result as the stream left it
+     */
+    default void onStreamEnded(ChatResult soFar) {
+    }
+
+    /**
+     * Called after each read of the session state that follows a silent or interrupted stream.
+     *
+     * @param progress which read this was, what it saw and when the next one comes
+     */
+    default void onStateCheck(StateCheckProgress progress) {
+    }
 }

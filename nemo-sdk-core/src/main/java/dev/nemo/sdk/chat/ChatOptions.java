@@ -1,6 +1,7 @@
 package dev.nemo.sdk.chat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,12 @@ public final class ChatOptions {
     /** The contract's schedule after a cut: 30 s, then every 60 s, five checks in all (about 5 min). */
     public static final List<Duration> DEFAULT_RECHECK_DELAYS = List.of(Duration.ofSeconds(30),
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
+    /**
+     * The schedule after a silent end: a read right away, then one every 2 s, eleven reads over
+     * 20 s. The state endpoint is eventually consistent, so a change made by the agent's tools can
+     * reach it seconds after the stream ended.
+     */
+    public static final List<Duration> DEFAULT_SETTLE_DELAYS = evenly(11, Duration.ofSeconds(2));
     private static final ChatOptions DEFAULTS = new Builder().build();
 
     private final boolean streaming;
@@ -26,6 +33,7 @@ public final class ChatOptions {
     private final int maxLineBytes;
     private final boolean stateCheck;
     private final List<Duration> recheckDelays;
+    private final List<Duration> settleDelays;
 
     private ChatOptions(Builder b) {
         this.streaming = b.streaming;
@@ -36,86 +44,119 @@ public final class ChatOptions {
         this.maxLineBytes = b.maxLineBytes;
         this.stateCheck = b.stateCheck;
         this.recheckDelays = b.recheckDelays;
+        this.settleDelays = b.settleDelays;
     }
 
-    /** {@return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on} */
+    /** @return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on */
     public static ChatOptions defaults() {
         return DEFAULTS;
     }
 
-    /** {@return a builder with the default values} */
+    /** @return a builder with the default values */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return a builder initialised from these options} */
+    /** @return a builder initialised from these options */
     public Builder toBuilder() {
         return new Builder().streaming(streaming).firstByteTimeout(firstByteTimeout).idleTimeout(idleTimeout)
                 .overallTimeout(overallTimeout).progressInterval(progressInterval).maxLineBytes(maxLineBytes)
-                .stateCheck(stateCheck).recheckDelays(recheckDelays);
+                .stateCheck(stateCheck).recheckDelays(recheckDelays).settleDelays(settleDelays);
     }
 
     /**
-     * {@return whether token-level text was asked for: the request then carries {@code "streaming":true} and partial chunks are {@link ChatEvent.AgentText} with {@code partial() == true}}
+     * @return whether token-level text was asked for: the request then carries {@code "streaming":true}
+     *         and partial chunks are {@link ChatEvent.AgentText} with {@code partial() == true}
      */
     public boolean streaming() {
         return streaming;
     }
 
-    /** {@return how long to wait for the first byte of the response (default 60 s)} */
+    /** @return how long to wait for the first byte of the response (default 60 s) */
     public Duration firstByteTimeout() {
         return firstByteTimeout;
     }
 
-    /** {@return how long only heartbeats (or nothing) may arrive (default 10 min)} */
+    /** @return how long only heartbeats (or nothing) may arrive (default 10 min) */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** {@return the longest a whole stream may take (default 15 min, the documented client timeout)} */
+    /** @return the longest a whole stream may take (default 15 min, the documented client timeout) */
     public Duration overallTimeout() {
         return overallTimeout;
     }
 
-    /** {@return how often {@link ChatListener#onStillWorking} is told while only heartbeats arrive (default 2 min)} */
+    /** @return how often {@link ChatListener#onStillWorking} is told while only heartbeats arrive (default 2 min) */
     public Duration progressInterval() {
         return progressInterval;
     }
 
-    /** {@return the longest line, and the largest event data, accepted (default 8 MiB)} */
+    /** @return the longest line, and the largest event data, accepted (default 8 MiB) */
     public int maxLineBytes() {
         return maxLineBytes;
     }
 
     /**
-     * {@return whether {@link ChatApi#send} reads the session state before the message and, after a silent end or an interrupted stream, again to report what changed (default true)}
+     * @return whether {@link ChatApi#send} reads the session state before the message and, after
+     *         a silent end or an interrupted stream, again to report what changed (default true)
      */
     public boolean stateCheck() {
         return stateCheck;
     }
 
     /**
-     * {@return the waits before each state check after an interrupted stream (cut or timeout); the checks stop at the first change. Empty means one immediate check}
+     * @return the waits before each state check after an interrupted stream (cut or timeout); the
+     *         checks stop at the first change. Empty means one immediate check.
      */
     public List<Duration> recheckDelays() {
         return recheckDelays;
     }
 
+    /**
+     * @return the waits before each state read after a stream that ended without text; the reads
+     *         stop at the first change, and only when the whole schedule saw none is the answer
+     *         "nothing changed" (default {@link #DEFAULT_SETTLE_DELAYS})
+     */
+    public List<Duration> settleDelays() {
+        return settleDelays;
+    }
+
+    /**
+     * A schedule of {@code reads} reads: the first right away, then one every {@code spacing}.
+     *
+     * @param reads   how many reads, at least 1
+     * @param spacing the wait between reads, not negative
+     * @return the waits before each read
+     */
+    public static List<Duration> evenly(int reads, Duration spacing) {
+        if (reads < 1 || spacing.isNegative()) {
+            throw new IllegalArgumentException("reads must be at least 1 and spacing not negative");
+        }
+        List<Duration> waits = new ArrayList<>(reads);
+        waits.add(Duration.ZERO);
+        for (int i = 1; i < reads; i++) {
+            waits.add(spacing);
+        }
+        return List.copyOf(waits);
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ChatOptions c)) {
+        if (!(o instanceof ChatOptions)) {
             return false;
         }
+        ChatOptions c = (ChatOptions) o;
         return streaming == c.streaming && maxLineBytes == c.maxLineBytes && stateCheck == c.stateCheck
                 && firstByteTimeout.equals(c.firstByteTimeout) && idleTimeout.equals(c.idleTimeout)
                 && overallTimeout.equals(c.overallTimeout) && progressInterval.equals(c.progressInterval)
-                && recheckDelays.equals(c.recheckDelays);
+                && recheckDelays.equals(c.recheckDelays) && settleDelays.equals(c.settleDelays);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(streaming, firstByteTimeout, idleTimeout, overallTimeout, progressInterval, maxLineBytes,
-                stateCheck, recheckDelays);
+                stateCheck, recheckDelays, settleDelays);
     }
 
     @Override
@@ -123,7 +164,7 @@ public final class ChatOptions {
         return "ChatOptions{streaming=" + streaming + ", firstByteTimeout=" + firstByteTimeout + ", idleTimeout="
                 + idleTimeout + ", overallTimeout=" + overallTimeout + ", progressInterval=" + progressInterval
                 + ", maxLineBytes=" + maxLineBytes + ", stateCheck=" + stateCheck + ", recheckDelays=" + recheckDelays
-                + '}';
+                + ", settleDelays=" + settleDelays + '}';
     }
 
     /** Builds {@link ChatOptions}. */
@@ -136,13 +177,12 @@ public final class ChatOptions {
         private int maxLineBytes = 8 * 1024 * 1024;
         private boolean stateCheck = true;
         private List<Duration> recheckDelays = DEFAULT_RECHECK_DELAYS;
+        private List<Duration> settleDelays = DEFAULT_SETTLE_DELAYS;
 
         private Builder() {
         }
 
         /**
-         * Sets {@code streaming}.
-         *
          * @param streaming ask for token-level text ({@code "streaming":true} in the request)
          * @return this builder
          */
@@ -152,8 +192,6 @@ public final class ChatOptions {
         }
 
         /**
-         * Sets {@code firstByteTimeout}.
-         *
          * @param timeout how long to wait for the first byte of the response, positive
          * @return this builder
          */
@@ -163,8 +201,6 @@ public final class ChatOptions {
         }
 
         /**
-         * Sets {@code idleTimeout}.
-         *
          * @param timeout how long only heartbeats may arrive, positive
          * @return this builder
          */
@@ -174,8 +210,6 @@ public final class ChatOptions {
         }
 
         /**
-         * Sets {@code overallTimeout}.
-         *
          * @param timeout the longest a whole stream may take, positive
          * @return this builder
          */
@@ -185,8 +219,6 @@ public final class ChatOptions {
         }
 
         /**
-         * Sets {@code progressInterval}.
-         *
          * @param interval how often to report "still working" while only heartbeats arrive, positive
          * @return this builder
          */
@@ -196,8 +228,6 @@ public final class ChatOptions {
         }
 
         /**
-         * Sets {@code maxLineBytes}.
-         *
          * @param maxLineBytes the longest line, and the largest event data, accepted (at least 1 KiB)
          * @return this builder
          */
@@ -210,8 +240,6 @@ public final class ChatOptions {
         }
 
         /**
-         * Sets {@code stateCheck}.
-         *
          * @param stateCheck whether {@link ChatApi#send} reports what changed after a silent or interrupted stream
          * @return this builder
          */
@@ -221,8 +249,6 @@ public final class ChatOptions {
         }
 
         /**
-         * Sets {@code recheckDelays}.
-         *
          * @param delays waits before each state check after an interrupted stream (none negative)
          * @return this builder
          */
@@ -237,7 +263,21 @@ public final class ChatOptions {
             return this;
         }
 
-        /** {@return the options} */
+        /**
+         * @param delays waits before each state read after a stream that ended without text (none
+         *               negative, at least one); see {@link ChatOptions#evenly(int, Duration)}
+         * @return this builder
+         */
+        public Builder settleDelays(List<Duration> delays) {
+            List<Duration> copy = List.copyOf(Objects.requireNonNull(delays, "delays"));
+            if (copy.isEmpty() || copy.stream().anyMatch(Duration::isNegative)) {
+                throw new IllegalArgumentException("settle delays must be at least one wait, none negative");
+            }
+            this.settleDelays = copy;
+            return this;
+        }
+
+        /** @return the options */
         public ChatOptions build() {
             return new ChatOptions(this);
         }

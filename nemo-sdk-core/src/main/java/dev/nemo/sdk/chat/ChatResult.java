@@ -1,5 +1,6 @@
 package dev.nemo.sdk.chat;
 
+import dev.nemo.sdk.assistant.GuiPhrases;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateDiff;
@@ -43,18 +44,18 @@ public final class ChatResult {
         this.stateCheckFailure = b.stateCheckFailure;
     }
 
-    /** {@return a new builder (for tests of code that consumes results)} */
+    /** @return a new builder (for tests of code that consumes results) */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return a builder initialised from this result} */
+    /** @return a builder initialised from this result */
     public Builder toBuilder() {
         return new Builder().end(end).messages(messages).events(events).failure(failure).ignoredNotice(ignoredNotice)
                 .stateChange(stateChange).stateAfter(stateAfter).stateCheckFailure(stateCheckFailure);
     }
 
-    /** {@return how the stream ended} */
+    /** @return how the stream ended */
     public ChatEnd end() {
         return end;
     }
@@ -70,32 +71,51 @@ public final class ChatResult {
         return messages;
     }
 
-    /** {@return the {@link #messages()} joined with a line break; {@code ""} when none} */
+    /** @return the {@link #messages()} joined with a line break; {@code ""} when none */
     public String text() {
         return String.join("\n", messages);
     }
 
-    /** {@return whether the agent wrote any text} */
+    /**
+     * The agent's text for a person to read: {@link #text()} with the agent's GUI wording ("click
+     * the Export button", "open the panel") replaced by what an app using this SDK does instead
+     * ({@link GuiPhrases#standard()}). The raw text stays in {@link #text()}.
+     *
+     * @return the text for display; {@code ""} when none
+     */
+    public String displayText() {
+        return messages.isEmpty() ? "" : GuiPhrases.standard().translate(text()).text();
+    }
+
+    /**
+     * {@return whether {@link #text()} is all the agent meant to say: {@code false} when the stream was
+     * interrupted ({@link ChatEnd#interrupted()}), so the text is only what arrived before the cut}
+     */
+    public boolean textIsComplete() {
+        return !end.interrupted();
+    }
+
+    /** @return whether the agent wrote any text */
     public boolean hasText() {
         return !messages.isEmpty();
     }
 
-    /** {@return every event in order, heartbeats included} */
+    /** @return every event in order, heartbeats included */
     public List<ChatEvent> events() {
         return events;
     }
 
-    /** {@return the tool calls, in order} */
+    /** @return the tool calls, in order */
     public List<ChatEvent.ToolCall> toolCalls() {
         return only(ChatEvent.ToolCall.class);
     }
 
-    /** {@return the tool results, in order} */
+    /** @return the tool results, in order */
     public List<ChatEvent.ToolResult> toolResults() {
         return only(ChatEvent.ToolResult.class);
     }
 
-    /** {@return the model errors and stream errors, in order} */
+    /** @return the model errors and stream errors, in order */
     public List<ChatEvent> errors() {
         List<ChatEvent> out = new ArrayList<>();
         for (ChatEvent e : events) {
@@ -107,7 +127,9 @@ public final class ChatResult {
     }
 
     /**
-     * {@return the typed error that interrupted the stream ({@link dev.nemo.sdk.error.TransportException}, {@link dev.nemo.sdk.error.StreamTimeoutException}, {@link dev.nemo.sdk.error.EventTooLargeException}), when {@link ChatEnd#interrupted()}}
+     * @return the typed error that interrupted the stream ({@link dev.nemo.sdk.error.TransportException},
+     *         {@link dev.nemo.sdk.error.StreamTimeoutException}, {@link dev.nemo.sdk.error.EventTooLargeException}),
+     *         when {@link ChatEnd#interrupted()}
      */
     public Optional<NemoException> failure() {
         return Optional.ofNullable(failure);
@@ -137,12 +159,12 @@ public final class ChatResult {
         return Optional.ofNullable(stateChange);
     }
 
-    /** {@return the session state read by the last state check, when one succeeded} */
+    /** @return the session state read by the last state check, when one succeeded */
     public Optional<SessionState> stateAfter() {
         return Optional.ofNullable(stateAfter);
     }
 
-    /** {@return why a state check that should have run could not (reading the state failed)} */
+    /** @return why a state check that should have run could not (reading the state failed) */
     public Optional<NemoException> stateCheckFailure() {
         return Optional.ofNullable(stateCheckFailure);
     }
@@ -180,8 +202,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code end}.
-         *
          * @param end how the stream ended
          * @return this builder
          */
@@ -191,8 +211,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code messages}.
-         *
          * @param messages the agent's messages
          * @return this builder
          */
@@ -202,8 +220,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code events}.
-         *
          * @param events every event
          * @return this builder
          */
@@ -213,8 +229,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code failure}.
-         *
          * @param failure the error that interrupted the stream, or {@code null}
          * @return this builder
          */
@@ -224,8 +238,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code ignoredNotice}.
-         *
          * @param notice an ignored trailing notice, or {@code null}
          * @return this builder
          */
@@ -235,8 +247,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code stateChange}.
-         *
          * @param change what changed in the session, or {@code null} when no check ran
          * @return this builder
          */
@@ -246,8 +256,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code stateAfter}.
-         *
          * @param state the state read by the last check, or {@code null}
          * @return this builder
          */
@@ -257,8 +265,6 @@ public final class ChatResult {
         }
 
         /**
-         * Sets {@code stateCheckFailure}.
-         *
          * @param failure why the state check failed, or {@code null}
          * @return this builder
          */
@@ -267,7 +273,7 @@ public final class ChatResult {
             return this;
         }
 
-        /** {@return the result} */
+        /** @return the result */
         public ChatResult build() {
             return new ChatResult(this);
         }

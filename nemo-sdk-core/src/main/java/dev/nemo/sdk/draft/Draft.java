@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nemo.sdk.internal.draft.DraftNodes;
 import dev.nemo.sdk.internal.draft.Summaries;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +55,10 @@ public final class Draft {
     /** Metadata field: the title. */
     public static final String TITLE = "title";
 
+    static {
+        DraftTreeAccess.register();
+    }
+
     private final ObjectNode json;
 
     private Draft(ObjectNode json) {
@@ -59,9 +66,8 @@ public final class Draft {
     }
 
     /**
-     * {@return the draft}
-     *
      * @param json the draft's JSON text
+     * @return the draft
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     public static Draft parse(String json) {
@@ -82,26 +88,24 @@ public final class Draft {
     }
 
     /**
-     * {@return the draft}
-     *
-     * @param json the draft's JSON (copied)
-     * @throws IllegalArgumentException when it is not an object
+     * @param json the draft's JSON
+     * @return the draft
      */
-    public static Draft of(JsonNode json) {
+    public static Draft of(JsonObject json) {
         Objects.requireNonNull(json, "json");
-        if (!json.isObject()) {
-            throw new IllegalArgumentException("A draft must be a JSON object, not "
-                    + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return new Draft(((ObjectNode) json).deepCopy());
+        return new Draft(JsonValues.toJackson(json));
     }
 
-    /** {@return a draft with no fields, {@code {}}} */
+    static Draft wrap(ObjectNode tree) {
+        return new Draft(tree);
+    }
+
+    /** @return a draft with no fields, {@code {}} */
     public static Draft empty() {
         return new Draft(DraftNodes.NODES.objectNode());
     }
 
-    /** {@return the tracks ({@code t}) in order; empty when absent or not an array} */
+    /** @return the tracks ({@code t}) in order; empty when absent or not an array */
     public List<Track> tracks() {
         JsonNode t = json.get(TRACKS);
         if (t == null || !t.isArray()) {
@@ -113,9 +117,8 @@ public final class Draft {
     }
 
     /**
-     * {@return that track}
-     *
      * @param index track index, from 0
+     * @return that track
      * @throws IndexOutOfBoundsException when there is no such track
      */
     public Track track(int index) {
@@ -124,16 +127,15 @@ public final class Draft {
         return all.get(index);
     }
 
-    /** {@return the number of tracks} */
+    /** @return the number of tracks */
     public int trackCount() {
         JsonNode t = json.get(TRACKS);
         return t != null && t.isArray() ? t.size() : 0;
     }
 
     /**
-     * {@return the index of the first track of that type}
-     *
      * @param type a track type
+     * @return the index of the first track of that type
      */
     public OptionalInt indexOf(TrackType type) {
         Objects.requireNonNull(type, "type");
@@ -146,30 +148,29 @@ public final class Draft {
         return OptionalInt.empty();
     }
 
-    /** {@return the duration ({@code d}, milliseconds), when present and a non-negative number} */
+    /** @return the duration ({@code d}, milliseconds), when present and a non-negative number */
     public Optional<Duration> duration() {
         return DraftNodes.millis(json.get(DURATION));
     }
 
-    /** {@return a copy of the metadata object ({@code m}); an empty object when absent or not an object} */
-    public ObjectNode metadata() {
-        return DraftNodes.objectOrEmpty(json.get(METADATA));
+    /** @return the metadata object ({@code m}); an empty object when absent or not an object */
+    public JsonObject metadata() {
+        return JsonValues.objectOrEmpty(json.get(METADATA));
     }
 
-    /** {@return the title ({@code m.title}), when it is a string} */
+    /** @return the title ({@code m.title}), when it is a string */
     public Optional<String> title() {
         JsonNode m = json.get(METADATA);
         return m != null && m.isObject() ? DraftNodes.text(m.get(TITLE)) : Optional.empty();
     }
 
     /**
-     * {@return a copy of that field's value, when present}
-     *
      * @param name a top-level field name
+     * @return that field's value, when present
      */
-    public Optional<JsonNode> field(String name) {
+    public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
-        return v == null ? Optional.empty() : Optional.of(v.deepCopy());
+        return v == null ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
     /**
@@ -192,7 +193,7 @@ public final class Draft {
         return false;
     }
 
-    /** {@return whether the draft has no fields at all} */
+    /** @return whether the draft has no fields at all */
     public boolean isEmpty() {
         return json.isEmpty();
     }
@@ -208,20 +209,19 @@ public final class Draft {
         return Summaries.draft(this);
     }
 
-    /** {@return a copy of the draft's JSON, equal to what was read plus the edits made} */
-    public ObjectNode toJson() {
-        return json.deepCopy();
+    /** @return the draft's JSON, equal to what was read plus the edits made */
+    public JsonObject toJson() {
+        return JsonValues.fromJackson(json);
     }
 
-    /** {@return the draft as compact JSON text} */
+    /** @return the draft as compact JSON text */
     public String toJsonString() {
         return Json.writeString(json);
     }
 
     /**
-     * {@return a copy with the track added last ({@code t} is created when absent)}
-     *
      * @param track a track to append
+     * @return a copy with the track added last ({@code t} is created when absent)
      * @throws IllegalStateException when {@code t} exists but is not an array
      */
     public Draft withTrack(Track track) {
@@ -232,10 +232,9 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy with that track replaced}
-     *
      * @param index index of the track to replace
      * @param track its replacement
+     * @return a copy with that track replaced
      */
     public Draft withTrack(int index, Track track) {
         Objects.requireNonNull(track, "track");
@@ -247,10 +246,9 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy with the track inserted there}
-     *
      * @param index index at which to insert, from 0 to {@link #trackCount()}
      * @param track the track
+     * @return a copy with the track inserted there
      */
     public Draft withTrackInserted(int index, Track track) {
         Objects.requireNonNull(track, "track");
@@ -262,10 +260,9 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy with that track replaced by {@code edit}'s result}
-     *
      * @param index index of the track to edit
      * @param edit  how to change it
+     * @return a copy with that track replaced by {@code edit}'s result
      */
     public Draft editTrack(int index, UnaryOperator<Track> edit) {
         Objects.requireNonNull(edit, "edit");
@@ -273,9 +270,8 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy without that track}
-     *
      * @param index index of the track to remove
+     * @return a copy without that track
      */
     public Draft withoutTrack(int index) {
         ObjectNode copy = json.deepCopy();
@@ -286,9 +282,8 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy whose {@code t} holds exactly these tracks (at its old position among the keys)}
-     *
      * @param tracks the new tracks
+     * @return a copy whose {@code t} holds exactly these tracks (at its old position among the keys)
      */
     public Draft withTracks(List<Track> tracks) {
         ArrayNode t = DraftNodes.NODES.arrayNode();
@@ -299,10 +294,9 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy with the segment added last in that track}
-     *
      * @param trackIndex index of the track
      * @param segment    a segment to append to it
+     * @return a copy with the segment added last in that track
      */
     public Draft withSegment(int trackIndex, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -310,11 +304,10 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy with that segment replaced}
-     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment to replace
      * @param segment      its replacement
+     * @return a copy with that segment replaced
      */
     public Draft withSegment(int trackIndex, int segmentIndex, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -322,11 +315,10 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy with that segment replaced by {@code edit}'s result}
-     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment
      * @param edit         how to change it
+     * @return a copy with that segment replaced by {@code edit}'s result
      */
     public Draft editSegment(int trackIndex, int segmentIndex, UnaryOperator<Segment> edit) {
         Objects.requireNonNull(edit, "edit");
@@ -334,19 +326,17 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy without that segment}
-     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment to remove
+     * @return a copy without that segment
      */
     public Draft withoutSegment(int trackIndex, int segmentIndex) {
         return editTrack(trackIndex, t -> t.withoutSegment(segmentIndex));
     }
 
     /**
-     * {@return a copy with {@code d} set (milliseconds)}
-     *
      * @param duration the timeline's length
+     * @return a copy with {@code d} set (milliseconds)
      */
     public Draft withDuration(Duration duration) {
         ObjectNode copy = json.deepCopy();
@@ -355,46 +345,46 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy whose {@code m} is exactly {@code metadata}}
-     *
-     * @param metadata the new metadata object (copied)
+     * @param metadata the new metadata object
+     * @return a copy whose {@code m} is exactly {@code metadata}
      */
-    public Draft withMetadata(ObjectNode metadata) {
+    public Draft withMetadata(JsonObject metadata) {
         Objects.requireNonNull(metadata, "metadata");
         ObjectNode copy = json.deepCopy();
-        copy.set(METADATA, metadata.deepCopy());
+        copy.set(METADATA, JsonValues.toJackson(metadata));
         return new Draft(copy);
     }
 
     /**
-     * {@return a copy with {@code m.key} set ({@code m} is created when absent)}
-     *
      * @param key   a metadata field
-     * @param value its value (copied)
+     * @param value its value
+     * @return a copy with {@code m.key} set ({@code m} is created when absent)
      * @throws IllegalStateException when {@code m} exists but is not an object
      */
-    public Draft withMetadata(String key, JsonNode value) {
-        Objects.requireNonNull(key, "key");
+    public Draft withMetadata(String key, JsonValue value) {
         Objects.requireNonNull(value, "value");
+        return withMetadataNode(key, JsonValues.toJackson(value));
+    }
+
+    /**
+     * @param key   a metadata field
+     * @param value its text value
+     * @return a copy with {@code m.key} set
+     */
+    public Draft withMetadata(String key, String value) {
+        return withMetadataNode(key, TextNode.valueOf(Objects.requireNonNull(value, "value")));
+    }
+
+    private Draft withMetadataNode(String key, JsonNode value) {
+        Objects.requireNonNull(key, "key");
         ObjectNode copy = json.deepCopy();
-        DraftNodes.editableObject(copy, METADATA, "the metadata of a draft").set(key, value.deepCopy());
+        DraftNodes.editableObject(copy, METADATA, "the metadata of a draft").set(key, value);
         return new Draft(copy);
     }
 
     /**
-     * {@return a copy with {@code m.key} set}
-     *
-     * @param key   a metadata field
-     * @param value its text value
-     */
-    public Draft withMetadata(String key, String value) {
-        return withMetadata(key, TextNode.valueOf(Objects.requireNonNull(value, "value")));
-    }
-
-    /**
-     * {@return a copy without {@code m.key}}
-     *
      * @param key a metadata field
+     * @return a copy without {@code m.key}
      */
     public Draft withoutMetadata(String key) {
         Objects.requireNonNull(key, "key");
@@ -408,32 +398,29 @@ public final class Draft {
     }
 
     /**
-     * {@return a copy with {@code m.title} set}
-     *
      * @param title the title
+     * @return a copy with {@code m.title} set
      */
     public Draft withTitle(String title) {
         return withMetadata(TITLE, title);
     }
 
     /**
-     * {@return a copy with that field set (an existing field keeps its position)}
-     *
      * @param name  a top-level field
-     * @param value its value (copied)
+     * @param value its value
+     * @return a copy with that field set (an existing field keeps its position)
      */
-    public Draft withField(String name, JsonNode value) {
+    public Draft withField(String name, JsonValue value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         ObjectNode copy = json.deepCopy();
-        copy.set(name, value.deepCopy());
+        copy.set(name, JsonValues.toJackson(value));
         return new Draft(copy);
     }
 
     /**
-     * {@return a copy without that field}
-     *
      * @param name a top-level field
+     * @return a copy without that field
      */
     public Draft withoutField(String name) {
         Objects.requireNonNull(name, "name");
@@ -451,7 +438,7 @@ public final class Draft {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Draft draft && json.equals(draft.json);
+        return o instanceof Draft && json.equals(((Draft) o).json);
     }
 
     @Override
@@ -459,7 +446,7 @@ public final class Draft {
         return json.hashCode();
     }
 
-    /** {@return {@code Draft[<summary>]}} */
+    /** @return {@code Draft[<summary>]} */
     @Override
     public String toString() {
         return "Draft[" + summary() + "]";

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.internal.draft.DraftNodes;
 import dev.nemo.sdk.internal.draft.Summaries;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,10 @@ public final class Track {
     /** Field: the segments. */
     public static final String SEGMENTS = "sg";
 
+    static {
+        DraftTreeAccess.register();
+    }
+
     private final JsonNode json;
 
     private Track(JsonNode json) {
@@ -41,9 +47,8 @@ public final class Track {
     }
 
     /**
-     * {@return a new track {@code {"tt":type,"sg":[]}}}
-     *
      * @param type the track type
+     * @return a new track {@code {"tt":type,"sg":[]}}
      */
     public static Track of(TrackType type) {
         Objects.requireNonNull(type, "type");
@@ -54,17 +59,17 @@ public final class Track {
     }
 
     /**
-     * {@return a view over a copy of it}
-     *
-     * @param json a track object (copied); any JSON value is accepted and kept as it is
+     * @param json a track object; any JSON value is accepted and kept as it is
+     * @return a view over it
      */
-    public static Track of(JsonNode json) {
+    public static Track of(JsonValue json) {
         Objects.requireNonNull(json, "json");
-        return new Track(json.deepCopy());
+        return new Track(JsonValues.toJackson(json));
     }
 
     /**
-     * {@return the type ({@code tt}) when it is a whole number (or a numeric string); unknown codes are kept as {@code unknown(n)}}
+     * @return the type ({@code tt}) when it is a whole number (or a numeric string); unknown codes
+     *         are kept as {@code unknown(n)}
      */
     public Optional<TrackType> type() {
         BigDecimal v = DraftNodes.number(json.get(TYPE));
@@ -79,15 +84,14 @@ public final class Track {
     }
 
     /**
-     * {@return whether this track has that type}
-     *
      * @param type a type
+     * @return whether this track has that type
      */
     public boolean is(TrackType type) {
         return type().map(type::equals).orElse(false);
     }
 
-    /** {@return the segments ({@code sg}); empty when absent or not an array} */
+    /** @return the segments ({@code sg}); empty when absent or not an array */
     public List<Segment> segments() {
         JsonNode sg = json.get(SEGMENTS);
         if (sg == null || !sg.isArray()) {
@@ -99,9 +103,8 @@ public final class Track {
     }
 
     /**
-     * {@return that segment}
-     *
      * @param index segment index
+     * @return that segment
      * @throws IndexOutOfBoundsException when there is no such segment
      */
     public Segment segment(int index) {
@@ -110,25 +113,24 @@ public final class Track {
         return all.get(index);
     }
 
-    /** {@return whether {@code sg} is a non-empty array} */
+    /** @return whether {@code sg} is a non-empty array */
     public boolean hasSegments() {
         JsonNode sg = json.get(SEGMENTS);
         return sg != null && sg.isArray() && sg.size() > 0;
     }
 
     /**
-     * {@return a copy of that field's value, when present}
-     *
      * @param name a field name
+     * @return a copy of that field's value, when present
      */
-    public Optional<JsonNode> field(String name) {
+    public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
-        return v == null ? Optional.empty() : Optional.of(v.deepCopy());
+        return v == null ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
-    /** {@return a copy of the track's JSON, every field kept} */
-    public JsonNode toJson() {
-        return json.deepCopy();
+    /** @return the track's JSON, every field kept */
+    public JsonValue toJson() {
+        return JsonValues.fromJackson(json);
     }
 
     JsonNode node() {
@@ -136,9 +138,8 @@ public final class Track {
     }
 
     /**
-     * {@return a copy with {@code tt} set}
-     *
      * @param type new type
+     * @return a copy with {@code tt} set
      */
     public Track withType(TrackType type) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -147,9 +148,8 @@ public final class Track {
     }
 
     /**
-     * {@return a copy with the segment added last}
-     *
      * @param segment a segment to append
+     * @return a copy with the segment added last
      * @throws IllegalStateException when {@code sg} exists but is not an array
      */
     public Track withSegment(Segment segment) {
@@ -160,10 +160,9 @@ public final class Track {
     }
 
     /**
-     * {@return a copy with that segment replaced}
-     *
      * @param index   index of the segment to replace
      * @param segment its replacement
+     * @return a copy with that segment replaced
      */
     public Track withSegment(int index, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -175,19 +174,17 @@ public final class Track {
     }
 
     /**
-     * {@return a copy with that segment replaced by {@code edit}'s result}
-     *
      * @param index index of the segment to edit
      * @param edit  how to change it
+     * @return a copy with that segment replaced by {@code edit}'s result
      */
     public Track editSegment(int index, UnaryOperator<Segment> edit) {
         return withSegment(index, Objects.requireNonNull(edit.apply(segment(index)), "edited segment"));
     }
 
     /**
-     * {@return a copy without that segment}
-     *
      * @param index index of the segment to remove
+     * @return a copy without that segment
      */
     public Track withoutSegment(int index) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -198,9 +195,8 @@ public final class Track {
     }
 
     /**
-     * {@return a copy whose {@code sg} holds exactly these segments}
-     *
      * @param segments the new segments
+     * @return a copy whose {@code sg} holds exactly these segments
      */
     public Track withSegments(List<Segment> segments) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -211,21 +207,19 @@ public final class Track {
     }
 
     /**
-     * {@return a copy with that field set (an existing field keeps its position)}
-     *
      * @param name  field name
-     * @param value its value (copied)
+     * @param value its value
+     * @return a copy with that field set (an existing field keeps its position)
      */
-    public Track withField(String name, JsonNode value) {
+    public Track withField(String name, JsonValue value) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
-        copy.set(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value").deepCopy());
+        copy.set(Objects.requireNonNull(name, "name"), JsonValues.toJackson(Objects.requireNonNull(value, "value")));
         return new Track(copy);
     }
 
     /**
-     * {@return a copy without that field}
-     *
      * @param name field name
+     * @return a copy without that field
      */
     public Track withoutField(String name) {
         Objects.requireNonNull(name, "name");
@@ -237,14 +231,14 @@ public final class Track {
         return new Track(copy);
     }
 
-    /** {@return the track as the summary shows it, for example {@code BGM: Lo-fi (0-10s, 35%)}} */
+    /** @return the track as the summary shows it, for example {@code BGM: Lo-fi (0-10s, 35%)} */
     public String describe() {
         return Summaries.track(this);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Track track && json.equals(track.json);
+        return o instanceof Track && json.equals(((Track) o).json);
     }
 
     @Override

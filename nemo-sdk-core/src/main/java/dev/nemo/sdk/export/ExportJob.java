@@ -2,6 +2,9 @@ package dev.nemo.sdk.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -35,11 +38,11 @@ public final class ExportJob {
     private final Instant completedAt;
     private final Long outputSize;
     private final Duration outputDuration;
-    private final JsonNode raw;
+    private final JsonValue raw;
 
     private ExportJob(String renderId, ExportStatus status, String rawStatus, Integer progress, URI outputUrl,
                       String error, Instant createdAt, Instant completedAt, Long outputSize, Duration outputDuration,
-                      JsonNode raw) {
+                      JsonValue raw) {
         this.renderId = renderId;
         this.status = status;
         this.rawStatus = rawStatus;
@@ -62,7 +65,11 @@ public final class ExportJob {
      * @param json     the response payload (envelope already removed or not), or {@code null}
      * @return the job
      */
-    public static ExportJob fromJson(String renderId, JsonNode json) {
+    public static ExportJob fromJson(String renderId, JsonValue json) {
+        return decode(renderId, json == null ? null : JsonValues.toJackson(json), json == null ? JsonNull.INSTANCE : json);
+    }
+
+    private static ExportJob decode(String renderId, JsonNode json, JsonValue raw) {
         Objects.requireNonNull(renderId, "renderId");
         JsonNode n = json == null || !json.isObject() ? JsonNodeFactory.instance.objectNode() : json;
         JsonNode data = n.get("data");
@@ -89,77 +96,77 @@ public final class ExportJob {
                 instant(field(places, "completedAt", "completed_at", "finishedAt", "finished_at")),
                 output == null ? null : size(output.get("size")),
                 output == null ? null : seconds(output.get("duration")),
-                json == null ? JsonNodeFactory.instance.nullNode() : json.deepCopy());
+                raw);
     }
 
-    /** {@return the render id} */
+    /** @return the render id */
     public String renderId() {
         return renderId;
     }
 
-    /** {@return the status; {@link ExportStatus#UNKNOWN} counts as still running} */
+    /** @return the status; {@link ExportStatus#UNKNOWN} counts as still running */
     public ExportStatus status() {
         return status;
     }
 
-    /** {@return the status text exactly as the render service sent it} */
+    /** @return the status text exactly as the render service sent it */
     public Optional<String> rawStatus() {
         return Optional.ofNullable(rawStatus);
     }
 
-    /** {@return progress in percent, 0–100, when reported} */
+    /** @return progress in percent, 0–100, when reported */
     public OptionalInt progress() {
         return progress == null ? OptionalInt.empty() : OptionalInt.of(progress);
     }
 
-    /** {@return where to download the video (often a CDN on another host), once completed} */
+    /** @return where to download the video (often a CDN on another host), once completed */
     public Optional<URI> outputUrl() {
         return Optional.ofNullable(outputUrl);
     }
 
-    /** {@return why the render failed, when it did and the service said} */
+    /** @return why the render failed, when it did and the service said */
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }
 
-    /** {@return when the render was created, when reported} */
+    /** @return when the render was created, when reported */
     public Optional<Instant> createdAt() {
         return Optional.ofNullable(createdAt);
     }
 
-    /** {@return when the render completed, when reported} */
+    /** @return when the render completed, when reported */
     public Optional<Instant> completedAt() {
         return Optional.ofNullable(completedAt);
     }
 
-    /** {@return the size of the output file in bytes ({@code output.size}), when reported} */
+    /** @return the size of the output file in bytes ({@code output.size}), when reported */
     public OptionalLong outputSize() {
         return outputSize == null ? OptionalLong.empty() : OptionalLong.of(outputSize);
     }
 
-    /** {@return the length of the output video ({@code output.duration}, seconds), when reported} */
+    /** @return the length of the output video ({@code output.duration}, seconds), when reported */
     public Optional<Duration> outputDuration() {
         return Optional.ofNullable(outputDuration);
     }
 
-    /** {@return a copy of the response JSON this job was decoded from} */
-    public JsonNode raw() {
-        return raw.deepCopy();
+    /** @return the response JSON this job was decoded from */
+    public JsonValue raw() {
+        return raw;
     }
 
-    /** {@return whether the video is ready} */
+    /** @return whether the video is ready */
     public boolean isCompleted() {
         return status == ExportStatus.COMPLETED;
     }
 
-    /** {@return whether the render ended (completed, failed or cancelled)} */
+    /** @return whether the render ended (completed, failed or cancelled) */
     public boolean isTerminal() {
         return status.isTerminal();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExportJob exportJob && renderId.equals(exportJob.renderId) && raw.equals(exportJob.raw);
+        return o instanceof ExportJob && renderId.equals(((ExportJob) o).renderId) && raw.equals(((ExportJob) o).raw);
     }
 
     @Override
@@ -167,7 +174,7 @@ public final class ExportJob {
         return Objects.hash(renderId, raw);
     }
 
-    /** {@return id, status, progress and the output URL without its query (signed URLs stay private)} */
+    /** @return id, status, progress and the output URL without its query (signed URLs stay private) */
     @Override
     public String toString() {
         return "ExportJob{renderId=" + renderId + ", status=" + status + (progress == null ? "" : ", progress=" + progress + "%")

@@ -1,8 +1,7 @@
 package dev.nemo.sdk.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +29,7 @@ public final class ExportOptions {
     private final ExportFormat format;
     private final String quality;
     private final String resolution;
-    private final Map<String, JsonNode> extra;
+    private final Map<String, JsonValue> extra;
     private final PollingStrategy polling;
     private final Consumer<ExportJob> progressListener;
 
@@ -90,15 +89,13 @@ public final class ExportOptions {
     /**
      * {@return the {@code output} object of the submit body: {@code format}, {@code quality}, then {@code resolution} and the extra fields when set}
      */
-    public ObjectNode toOutputJson() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("format", format.wireName());
-        o.put("quality", quality);
+    public JsonObject toOutputJson() {
+        JsonObject.Builder o = JsonObject.builder().put("format", format.wireName()).put("quality", quality);
         if (resolution != null) {
             o.put("resolution", resolution);
         }
-        new java.util.TreeMap<>(extra).forEach((k, v) -> o.set(k, v.deepCopy()));
-        return o;
+        new java.util.TreeMap<>(extra).forEach(o::put);
+        return o.build();
     }
 
     @Override
@@ -125,7 +122,7 @@ public final class ExportOptions {
         private ExportFormat format = ExportFormat.MP4;
         private String quality = "high";
         private String resolution;
-        private final Map<String, JsonNode> extra = new LinkedHashMap<>();
+        private final Map<String, JsonValue> extra = new LinkedHashMap<>();
         private PollingStrategy polling = PollingStrategy.defaults();
         private Consumer<ExportJob> progressListener;
 
@@ -172,12 +169,12 @@ public final class ExportOptions {
          * @param value its value
          * @return this builder
          */
-        public Builder outputField(String name, JsonNode value) {
+        public Builder outputField(String name, JsonValue value) {
             nonBlank(name, "name");
             if (name.equals("format") || name.equals("quality") || name.equals("resolution")) {
                 throw new IllegalArgumentException("use the " + name + "(...) method for " + name);
             }
-            extra.put(name, Objects.requireNonNull(value, "value").deepCopy());
+            extra.put(name, Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.session;
 
+import dev.nemo.sdk.internal.session.ScriptLanguage;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -45,5 +46,17 @@ public record CreateSessionRequest(String taskName, String language) {
         }
         return "zh".equals(l.getLanguage()) && !l.getCountry().isEmpty() ? l.getLanguage() + "-" + l.getCountry()
                 : l.getLanguage();
+    }
+
+    /**
+     * A session in the language of the user's words: Chinese, Japanese, Korean and other scripts
+     * are told apart by their letters, Latin-script text counts as English; the JVM's default
+     * language is the fallback when the text has no letters.
+     *
+     * @param userText what the user typed (an instruction), or {@code null} when none is known
+     * @return task name {@code project} in that language
+     */
+    public static CreateSessionRequest forText(String userText) {
+        return inLanguage(ScriptLanguage.detectOrDefault(userText));
     }
 }

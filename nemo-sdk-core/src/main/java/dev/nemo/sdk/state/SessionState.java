@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.internal.draft.DraftNodes;
+import dev.nemo.sdk.internal.draft.DraftTrees;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,123 +61,114 @@ public final class SessionState {
     }
 
     /**
-     * {@return the state}
-     *
-     * @param data the response's {@code data} object (copied), with {@code session_id},
+     * @param data the response's {@code data} object, with {@code session_id},
      *             {@code task_id}, {@code task_name} and {@code state}; a bare state object is
      *             accepted too
-     * @throws IllegalArgumentException when {@code data} is not an object
+     * @return the state
      */
-    public static SessionState of(JsonNode data) {
+    public static SessionState of(JsonObject data) {
         Objects.requireNonNull(data, "data");
-        if (!data.isObject()) {
-            throw new IllegalArgumentException("Session state data must be a JSON object, not "
-                    + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return new SessionState(((ObjectNode) data).deepCopy());
+        return new SessionState(JsonValues.toJackson(data));
     }
 
-    /** {@return a state with nothing in it (no media, no draft)} */
+    /** @return a state with nothing in it (no media, no draft) */
     public static SessionState empty() {
         return new SessionState(DraftNodes.NODES.objectNode());
     }
 
-    /** {@return the session id ({@code session_id}), when the response carried it} */
+    /** @return the session id ({@code session_id}), when the response carried it */
     public Optional<String> sessionId() {
         return idText(data.get("session_id"));
     }
 
-    /** {@return the project id ({@code task_id}), when the response carried it} */
+    /** @return the project id ({@code task_id}), when the response carried it */
     public Optional<String> taskId() {
         return idText(data.get("task_id"));
     }
 
-    /** {@return the project name ({@code task_name}), when present} */
+    /** @return the project name ({@code task_name}), when present */
     public Optional<String> taskName() {
         return DraftNodes.text(data.get("task_name"));
     }
 
-    /** {@return copies of the media entries ({@code video_infos}); empty when absent or not an array} */
-    public List<JsonNode> videoInfos() {
+    /** @return the media entries ({@code video_infos}); empty when absent or not an array */
+    public List<JsonValue> videoInfos() {
         JsonNode v = state.get(VIDEO_INFOS);
         if (v == null || !v.isArray()) {
             return List.of();
         }
-        List<JsonNode> out = new ArrayList<>(v.size());
-        v.forEach(n -> out.add(n.deepCopy()));
+        List<JsonValue> out = new ArrayList<>(v.size());
+        v.forEach(n -> out.add(JsonValues.fromJackson(n)));
         return Collections.unmodifiableList(out);
     }
 
-    /** {@return the draft, when it is a non-empty object} */
+    /** @return the draft, when it is a non-empty object */
     public Optional<Draft> draft() {
         JsonNode d = state.get(DRAFT);
-        return d != null && d.isObject() && d.size() > 0 ? Optional.of(Draft.of(d)) : Optional.empty();
+        return d != null && d.isObject() && d.size() > 0 ? Optional.of(DraftTrees.wrap(((ObjectNode) d).deepCopy())) : Optional.empty();
     }
 
-    /** {@return a copy of {@code canvas_config} (width, height, aspect ratio), when present} */
-    public Optional<JsonNode> canvasConfig() {
+    /** @return {@code canvas_config} (width, height, aspect ratio), when present */
+    public Optional<JsonValue> canvasConfig() {
         return stateField(CANVAS_CONFIG);
     }
 
-    /** {@return a copy of {@code video_analyses}, when present} */
-    public Optional<JsonNode> videoAnalyses() {
+    /** @return {@code video_analyses}, when present */
+    public Optional<JsonValue> videoAnalyses() {
         return stateField(VIDEO_ANALYSES);
     }
 
-    /** {@return a copy of {@code generated_media}, when present} */
-    public Optional<JsonNode> generatedMedia() {
+    /** @return {@code generated_media}, when present */
+    public Optional<JsonValue> generatedMedia() {
         return stateField(GENERATED_MEDIA);
     }
 
     /**
-     * {@return a copy of its value, when present and not {@code null}}
-     *
      * @param name a field of the state object
+     * @return its value, when present and not {@code null}
      */
-    public Optional<JsonNode> stateField(String name) {
+    public Optional<JsonValue> stateField(String name) {
         JsonNode v = state.get(Objects.requireNonNull(name, "name"));
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.deepCopy());
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
-    /** {@return whether media was added: {@code video_infos} is a non-empty array} */
+    /** @return whether media was added: {@code video_infos} is a non-empty array */
     public boolean hasAssets() {
         JsonNode v = state.get(VIDEO_INFOS);
         return v != null && v.isArray() && v.size() > 0;
     }
 
-    /** {@return whether a draft exists: it is a non-empty object} */
+    /** @return whether a draft exists: it is a non-empty object */
     public boolean hasDraft() {
         JsonNode d = state.get(DRAFT);
         return d != null && d.isObject() && d.size() > 0;
     }
 
-    /** {@return whether the draft can be exported (see {@link Draft#isExportable()})} */
+    /** @return whether the draft can be exported (see {@link Draft#isExportable()}) */
     public boolean isExportable() {
         return draft().map(Draft::isExportable).orElse(false);
     }
 
     /**
-     * {@return a copy whose {@code state.draft} is {@code draft} (everything else kept)}
-     *
      * @param draft the new draft
+     * @return a copy whose {@code state.draft} is {@code draft} (everything else kept)
      */
-    @SuppressWarnings("ReferenceEquality") // is the state the response root itself (not an equal copy)?
     public SessionState withDraft(Draft draft) {
         Objects.requireNonNull(draft, "draft");
         ObjectNode copy = data.deepCopy();
         ObjectNode s = state == data ? copy : DraftNodes.editableObject(copy, STATE, "the session state");
-        s.set(DRAFT, draft.toJson());
+        s.set(DRAFT, DraftTrees.of(draft).deepCopy());
         return new SessionState(copy);
     }
 
-    /** {@return a copy of the whole response data} */
-    public ObjectNode toJson() {
-        return data.deepCopy();
+    /** @return the whole response data */
+    public JsonObject toJson() {
+        return JsonValues.fromJackson(data);
     }
 
-    /** {@return a copy of the state object} */
-    public ObjectNode stateJson() {
-        return state.deepCopy();
+    /** @return the state object */
+    public JsonObject stateJson() {
+        return JsonValues.fromJackson(state);
     }
 
     ObjectNode stateNode() {
@@ -193,7 +188,7 @@ public final class SessionState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SessionState sessionState && data.equals(sessionState.data);
+        return o instanceof SessionState && data.equals(((SessionState) o).data);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
 import dev.nemo.sdk.internal.draft.DraftNodes;
+import dev.nemo.sdk.internal.draft.DraftTrees;
 import dev.nemo.sdk.internal.draft.Summaries;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import java.time.Duration;
@@ -184,10 +185,10 @@ public final class StateDiff {
             return;
         }
         tracks(b.tracks(), a.tracks(), out);
-        duration(b.duration(), a.duration(), b.toJson().get(Draft.DURATION), a.toJson().get(Draft.DURATION), out);
+        duration(b.duration(), a.duration(), DraftTrees.of(b).get(Draft.DURATION), DraftTrees.of(a).get(Draft.DURATION), out);
         title(b.title(), a.title(), out);
-        metadata(b.toJson().get(Draft.METADATA), a.toJson().get(Draft.METADATA), out);
-        otherKeys(b.toJson(), a.toJson(), DRAFT_KEYS, "Other timeline settings changed", out);
+        metadata(DraftTrees.of(b).get(Draft.METADATA), DraftTrees.of(a).get(Draft.METADATA), out);
+        otherKeys(DraftTrees.of(b), DraftTrees.of(a), DRAFT_KEYS, "Other timeline settings changed", out);
     }
 
     private static void tracks(List<Track> before, List<Track> after, List<String> out) {
@@ -240,8 +241,8 @@ public final class StateDiff {
                 }
             });
         }
-        ObjectNode restBefore = DraftNodes.objectOrEmpty(before.toJson());
-        ObjectNode restAfter = DraftNodes.objectOrEmpty(after.toJson());
+        ObjectNode restBefore = DraftNodes.objectOrEmpty(DraftTrees.of(before));
+        ObjectNode restAfter = DraftNodes.objectOrEmpty(DraftTrees.of(after));
         restBefore.remove(Track.SEGMENTS);
         restAfter.remove(Track.SEGMENTS);
         if (!restBefore.equals(restAfter) || out.size() == sizeBefore) {
@@ -272,8 +273,8 @@ public final class StateDiff {
             Optional<String> pa = va.isPresent() ? Optional.of(Summaries.percent(va.getAsDouble())) : Optional.empty();
             parts.add(pb.equals(pa) ? "volume adjusted" : change("volume", pb, pa));
         }
-        ObjectNode restBefore = DraftNodes.objectOrEmpty(b.toJson());
-        ObjectNode restAfter = DraftNodes.objectOrEmpty(a.toJson());
+        ObjectNode restBefore = DraftNodes.objectOrEmpty(DraftTrees.of(b));
+        ObjectNode restAfter = DraftNodes.objectOrEmpty(DraftTrees.of(a));
         for (String f : List.of(Segment.START, Segment.DURATION, Segment.LABEL, Segment.TEXT, Segment.VOLUME)) {
             restBefore.remove(f);
             restAfter.remove(f);
@@ -417,7 +418,7 @@ public final class StateDiff {
 
     private static List<JsonNode> nodes(List<Track> tracks) {
         List<JsonNode> out = new ArrayList<>(tracks.size());
-        tracks.forEach(t -> out.add(t.toJson()));
+        tracks.forEach(t -> out.add(DraftTrees.of(t)));
         return out;
     }
 

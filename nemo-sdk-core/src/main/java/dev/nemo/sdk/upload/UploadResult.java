@@ -1,7 +1,7 @@
 package dev.nemo.sdk.upload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,39 +13,37 @@ import java.util.Optional;
 public final class UploadResult {
     private final List<UploadedFile> files;
     private final Boolean sessionStateApplied;
-    private final JsonNode raw;
+    private final JsonValue raw;
 
     /**
-     * Creates it from its parts.
-     *
      * @param files               the stored files, in the server's order
      * @param sessionStateApplied {@code session_state_applied}, or {@code null} when absent
-     * @param raw                 the {@code data} object as received (copied), or {@code null}
+     * @param raw                 the {@code data} object as received, or {@code null}
      */
-    public UploadResult(List<UploadedFile> files, Boolean sessionStateApplied, JsonNode raw) {
+    public UploadResult(List<UploadedFile> files, Boolean sessionStateApplied, JsonValue raw) {
         this.files = List.copyOf(Objects.requireNonNull(files, "files"));
         this.sessionStateApplied = sessionStateApplied;
-        this.raw = raw == null ? MissingNode.getInstance() : raw.deepCopy();
+        this.raw = raw == null ? JsonNull.INSTANCE : raw;
     }
 
-    /** {@return the stored files ({@code data.files[]}, else {@code data.uploaded_files[]}); may be empty} */
+    /** @return the stored files ({@code data.files[]}, else {@code data.uploaded_files[]}); may be empty */
     public List<UploadedFile> files() {
         return files;
     }
 
-    /** {@return {@code session_state_applied}: whether the files were added to the session's media} */
+    /** @return {@code session_state_applied}: whether the files were added to the session's media */
     public Optional<Boolean> sessionStateApplied() {
         return Optional.ofNullable(sessionStateApplied);
     }
 
-    /** {@return a copy of the response's {@code data} object} */
-    public JsonNode raw() {
-        return raw.deepCopy();
+    /** @return the response's {@code data} object; JSON {@code null} when there was none */
+    public JsonValue raw() {
+        return raw;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UploadResult uploadResult && raw.equals(uploadResult.raw) && files.equals(uploadResult.files);
+        return o instanceof UploadResult && raw.equals(((UploadResult) o).raw) && files.equals(((UploadResult) o).files);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.nemo.sdk.upload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class UploadedFile {
     private final Integer height;
     private final Double fps;
     private final String hash;
-    private final JsonNode raw;
+    private final JsonValue raw;
 
     private UploadedFile(Builder b) {
         this.fileName = b.fileName;
@@ -33,70 +33,71 @@ public final class UploadedFile {
         this.height = b.height;
         this.fps = b.fps;
         this.hash = b.hash;
-        this.raw = b.raw == null ? MissingNode.getInstance() : b.raw.deepCopy();
+        this.raw = b.raw == null ? JsonNull.INSTANCE : b.raw;
     }
 
-    /** {@return a new builder (for tests and emulators)} */
+    /** @return a new builder (for tests and emulators) */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return {@code filename}: the name the server recorded} */
+    /** @return {@code filename}: the name the server recorded */
     public Optional<String> fileName() {
         return Optional.ofNullable(fileName);
     }
 
-    /** {@return {@code file_type}: {@code video}, {@code image} or {@code audio}} */
+    /** @return {@code file_type}: {@code video}, {@code image} or {@code audio} */
     public Optional<String> fileType() {
         return Optional.ofNullable(fileType);
     }
 
-    /** {@return {@code cdn_url} (or {@code url} in the {@code uploaded_files} variant): where the stored file lives} */
+    /** @return {@code cdn_url} (or {@code url} in the {@code uploaded_files} variant): where the stored file lives */
     public Optional<String> url() {
         return Optional.ofNullable(url);
     }
 
-    /** {@return {@code duration} in seconds (a decimal number, unlike the draft's milliseconds)} */
+    /** @return {@code duration} in seconds (a decimal number, unlike the draft's milliseconds) */
     public OptionalDouble durationSeconds() {
         return durationSeconds == null ? OptionalDouble.empty() : OptionalDouble.of(durationSeconds);
     }
 
-    /** {@return {@code duration} as a {@link Duration}, rounded to the microsecond} */
+    /** @return {@code duration} as a {@link Duration}, rounded to the microsecond */
     public Optional<Duration> duration() {
         return durationSeconds == null ? Optional.empty()
                 : Optional.of(Duration.ofNanos(Math.round(durationSeconds * 1_000_000d) * 1_000L));
     }
 
-    /** {@return {@code width} in pixels} */
+    /** @return {@code width} in pixels */
     public OptionalInt width() {
         return width == null ? OptionalInt.empty() : OptionalInt.of(width);
     }
 
-    /** {@return {@code height} in pixels} */
+    /** @return {@code height} in pixels */
     public OptionalInt height() {
         return height == null ? OptionalInt.empty() : OptionalInt.of(height);
     }
 
-    /** {@return {@code fps}: frames per second (may be fractional, for example 29.97)} */
+    /** @return {@code fps}: frames per second (may be fractional, for example 29.97) */
     public OptionalDouble fps() {
         return fps == null ? OptionalDouble.empty() : OptionalDouble.of(fps);
     }
 
-    /** {@return {@code hash}: the server's content hash} */
+    /** @return {@code hash}: the server's content hash */
     public Optional<String> hash() {
         return Optional.ofNullable(hash);
     }
 
-    /** {@return a copy of the JSON object this file was decoded from} */
-    public JsonNode raw() {
-        return raw.deepCopy();
+    /** @return the JSON object this file was decoded from; JSON {@code null} when not set */
+    public JsonValue raw() {
+        return raw;
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof UploadedFile f)) {
+        if (!(o instanceof UploadedFile)) {
             return false;
         }
+        UploadedFile f = (UploadedFile) o;
         return Objects.equals(fileName, f.fileName) && Objects.equals(fileType, f.fileType)
                 && Objects.equals(url, f.url) && Objects.equals(durationSeconds, f.durationSeconds)
                 && Objects.equals(width, f.width) && Objects.equals(height, f.height) && Objects.equals(fps, f.fps)
@@ -134,15 +135,13 @@ public final class UploadedFile {
         private Integer height;
         private Double fps;
         private String hash;
-        private JsonNode raw;
+        private JsonValue raw;
 
         private Builder() {
         }
 
         /**
-         * Sets {@code fileName}.
-         *
-         * @param fileName the stored file name (the {@code "filename"} field)
+         * @param fileName {@code filename}
          * @return this builder
          */
         public Builder fileName(String fileName) {
@@ -151,8 +150,6 @@ public final class UploadedFile {
         }
 
         /**
-         * Sets {@code fileType}.
-         *
          * @param fileType {@code file_type}
          * @return this builder
          */
@@ -162,8 +159,6 @@ public final class UploadedFile {
         }
 
         /**
-         * Sets {@code url}.
-         *
          * @param url {@code cdn_url}
          * @return this builder
          */
@@ -173,8 +168,6 @@ public final class UploadedFile {
         }
 
         /**
-         * Sets {@code durationSeconds}.
-         *
          * @param seconds {@code duration}, or {@code null}
          * @return this builder
          */
@@ -184,8 +177,6 @@ public final class UploadedFile {
         }
 
         /**
-         * Sets {@code dimensions}.
-         *
          * @param width  {@code width}, or {@code null}
          * @param height {@code height}, or {@code null}
          * @return this builder
@@ -197,8 +188,6 @@ public final class UploadedFile {
         }
 
         /**
-         * Sets {@code fps}.
-         *
          * @param fps {@code fps}, or {@code null}
          * @return this builder
          */
@@ -208,8 +197,6 @@ public final class UploadedFile {
         }
 
         /**
-         * Sets {@code hash}.
-         *
          * @param hash {@code hash}
          * @return this builder
          */
@@ -219,17 +206,15 @@ public final class UploadedFile {
         }
 
         /**
-         * Sets {@code raw}.
-         *
-         * @param raw the JSON object as received (copied)
+         * @param raw the JSON object as received
          * @return this builder
          */
-        public Builder raw(JsonNode raw) {
+        public Builder raw(JsonValue raw) {
             this.raw = raw;
             return this;
         }
 
-        /** {@return the file} */
+        /** @return the file */
         public UploadedFile build() {
             return new UploadedFile(this);
         }

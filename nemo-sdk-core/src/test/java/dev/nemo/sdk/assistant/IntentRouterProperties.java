@@ -17,6 +17,9 @@ class IntentRouterProperties {
         IntentRoute r = ROUTER.route(message);
         assertThat(r.intent()).isNotNull();
         assertThat(r.fileReferences()).doesNotContainNull();
+        IntentRoute again = ROUTER.route(message);
+        assertThat(again.intent()).as("deterministic").isEqualTo(r.intent());
+        assertThat(again.fileReferences()).isEqualTo(r.fileReferences());
     }
 
     @Provide

@@ -50,8 +50,8 @@ class ConcurrentRenewalTest {
                     .willReturn(okJson("{\"code\":0,\"data\":{\"available\":1,\"frozen\":0,\"total\":1}}")));
 
             try (NemoClient client = WireMockSupport.client(wm, VirtualTime.create(), dir).clientId("same-id").build()) {
-                // the first token is fetched once, before the race
-                assertThat(client.sessions()).isNotNull();
+                // building the client fetches nothing: the 20 callers race for the first token as well
+                wm.verify(exactly(0), postRequestedFor(urlEqualTo("/api/auth/anonymous-token")));
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Credits>> results = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The decoder reads every real ADK-Java recording ({@code ../shared/fixtures/adk-java}) the way
+ * The decoder reads every real ADK-Java recording (in-repository copy:
+ * {@code src/test/resources/fixtures/adk-java}, see its {@code PROVENANCE.md}) the way
  * ADK's own {@code Event.fromJson} did: same events, authors, partial flags, text, tool calls,
  * tool results and errors.
  */
@@ -25,14 +25,12 @@ class AdkJavaFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> decoderAgreesWithAdkOnEveryRecording() throws IOException {
-        Path dir = Transcripts.adkJavaFixtures().orElse(null);
-        Assumptions.assumeTrue(dir != null, "the shared ADK-Java recordings (../shared/fixtures/adk-java from the "
-                + "repository, or -Dnemo.fixtures.dir) are not present on this machine");
+        Path dir = Transcripts.adkJavaFixtures();
         List<Path> expected = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().forEach(expected::add);
         }
-        assertThat(expected).as("recordings in %s", dir).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(expected).as("recordings in %s", dir).hasSize(18);
         return expected.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 

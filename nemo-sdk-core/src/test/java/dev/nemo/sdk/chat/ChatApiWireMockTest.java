@@ -169,11 +169,32 @@ class ChatApiWireMockTest {
     }
 
     @Test
-    void rateLimitIsRaisedNotWaitedOutAndRetried() {
-        wm.stubFor(post("/run_sse").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
-        assertThatThrownBy(() -> client.chat().send(SID, "go", NO_STATE, ChatListener.none()))
-                .isInstanceOf(RateLimitedException.class);
-        wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
+    void aRateLimitBeforeTheStreamIsWaitedOutAndSentOnceMoreThenRaised() {
+        // 429 answered instead of the stream: nothing ran, so the message is sent once more after Retry-After
+        VirtualTime time = VirtualTime.create();
+        try (NemoClient c = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+            wm.stubFor(post("/run_sse").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+            assertThatThrownBy(() -> c.chat().send(SID, "go", NO_STATE, ChatListener.none()))
+                    .isInstanceOf(RateLimitedException.class);
+        }
+        wm.verify(2, postRequestedFor(urlEqualTo("/run_sse")));
+        assertThat(time.sleeps()).containsExactly(java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterWaitsThirtySecondsThenTheStreamRuns() {
+        VirtualTime time = VirtualTime.create();
+        wm.stubFor(post("/run_sse").inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429)).willSetStateTo("open"));
+        wm.stubFor(post("/run_sse").inScenario("rl").whenScenarioStateIs("open").willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(Transcripts.bytes("adk-java-tool-text"))));
+        try (NemoClient c = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+            ChatResult r = c.chat().send(SID, "go", NO_STATE, ChatListener.none());
+            assertThat(r.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
+        }
+        wm.verify(2, postRequestedFor(urlEqualTo("/run_sse")));
+        assertThat(time.sleeps()).containsExactly(java.time.Duration.ofSeconds(30));
     }
 
     @Test

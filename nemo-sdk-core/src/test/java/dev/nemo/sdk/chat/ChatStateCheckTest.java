@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
@@ -146,6 +147,117 @@ class ChatStateCheckTest {
                 .recheckDelays(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3))).build(), ChatListener.none());
         assertThat(r.stateChange()).isPresent();
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void silentEditThatReachesTheStateLateIsSeenAndReadingStopsThere() {
+        states(EMPTY, EMPTY, EMPTY, ONE_FILE);
+        stream("adk-java-silent");
+        List<StateCheckProgress> checks = new ArrayList<>();
+        ChatResult r = client.chat().send(SID, "add the gif", progress(checks));
+
+        assertThat(r.stateChange()).get().extracting(StateDiff::describe).isEqualTo("Added 1 media file");
+        wm.verify(4, getRequestedFor(urlEqualTo(STATE)));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThat(checks).extracting(StateCheckProgress::attempt).containsExactly(1, 2, 3);
+        assertThat(checks).allSatisfy(c -> assertThat(c.of()).isEqualTo(11));
+        assertThat(checks.get(0).nextIn()).hasValue(Duration.ofSeconds(2));
+        assertThat(checks.get(0).describe()).isEqualTo("checking the draft: 1 of 11, no change yet, next in 2 s");
+        assertThat(checks.get(2).changed()).isTrue();
+        assertThat(checks.get(2).isLast()).isTrue();
+    }
+
+    @Test
+    void silentEndWithNoChangeSaysSoOnlyAfterTheWholeSchedule() {
+        states(EMPTY);
+        stream("adk-java-silent");
+        List<StateCheckProgress> checks = new ArrayList<>();
+        ChatResult r = client.chat().send(SID, "add the gif", progress(checks));
+
+        assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isTrue());
+        assertThat(checks).hasSize(11).last().satisfies(c -> assertThat(c.isLast()).isTrue());
+        assertThat(time.totalSlept()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+        wm.verify(12, getRequestedFor(urlEqualTo(STATE)));
+        wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
+    }
+
+    @Test
+    void settleScheduleIsConfigurable() {
+        states(EMPTY);
+        stream("adk-java-silent");
+        ChatOptions quick = ChatOptions.builder().settleDelays(ChatOptions.evenly(3, Duration.ofMillis(500))).build();
+
+        ChatResult r = client.chat().send(SID, "add the gif", quick, ChatListener.none());
+
+        assertThat(r.stateChange()).isPresent();
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
+        wm.verify(4, getRequestedFor(urlEqualTo(STATE)));
+    }
+
+    @Test
+    void interruptedStreamIsReportedBeforeTheChecksWithTheTextSoFar() {
+        states(EMPTY);
+        wm.stubFor(post("/run_sse").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+                .withBody("data: {\"content\":{\"parts\":[{\"text\":\"Working on the \"}]},\"partial\":true}\n\n"
+                        + "data: {\"content\":{\"parts\":[{\"text\":\"Working on the").withChunkedDribbleDelay(2, 0)));
+        List<String> seen = new ArrayList<>();
+        ChatListener listener = new ChatListener() {
+            @Override
+            public void onEvent(ChatEvent event) {
+            }
+
+            @Override
+            public void onStreamEnded(ChatResult soFar) {
+                seen.add("ended " + soFar.end() + " complete=" + soFar.textIsComplete() + " text=" + soFar.text());
+            }
+
+            @Override
+            public void onStateCheck(StateCheckProgress progress) {
+                seen.add("check " + progress.attempt() + "/" + progress.of());
+            }
+        };
+
+        ChatResult r = client.chat().send(SID, "generate a video", listener);
+
+        assertThat(r.end().interrupted()).isTrue();
+        assertThat(r.textIsComplete()).isFalse();
+        assertThat(seen.get(0)).startsWith("ended TRANSPORT_CUT complete=false text=Working on the");
+        assertThat(seen.subList(1, seen.size())).containsExactly("check 1/5", "check 2/5", "check 3/5", "check 4/5",
+                "check 5/5");
+        wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheChecks() {
+        states(EMPTY, EMPTY, ONE_FILE);
+        stream("adk-java-silent");
+        ChatListener throwing = new ChatListener() {
+            @Override
+            public void onEvent(ChatEvent event) {
+            }
+
+            @Override
+            public void onStateCheck(StateCheckProgress progress) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+
+        ChatResult r = client.chat().send(SID, "add the gif", throwing);
+
+        assertThat(r.stateChange()).get().extracting(StateDiff::isEmpty).isEqualTo(false);
+    }
+
+    private static ChatListener progress(List<StateCheckProgress> checks) {
+        return new ChatListener() {
+            @Override
+            public void onEvent(ChatEvent event) {
+            }
+
+            @Override
+            public void onStateCheck(StateCheckProgress progress) {
+                checks.add(progress);
+            }
+        };
     }
 
     private List<String> order() {

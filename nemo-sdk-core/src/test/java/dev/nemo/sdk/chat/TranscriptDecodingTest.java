@@ -1,14 +1,15 @@
 package dev.nemo.sdk.chat;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.internal.chat.ChatCollector;
+import dev.nemo.sdk.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TranscriptDecodingTest {
     static final List<String> NAMES = Transcripts.NAMES;
@@ -37,8 +38,10 @@ class TranscriptDecodingTest {
     void rawJsonStaysReachableOnEveryEvent() {
         List<ChatEvent> events = ChatEvents.decode(Transcripts.bytes("adk-python-error-tail"));
         ChatEvent.ToolResult result = (ChatEvent.ToolResult) events.get(2);
-        assertThat(result.raw().at("/actions/stateDelta/draft/revision").intValue()).isEqualTo(2);
-        assertThat(events.get(0).raw().at("/content/parts/0/thought").booleanValue()).isTrue();
+        assertThat(result.raw().get("actions").flatMap(a -> a.get("stateDelta")).flatMap(d -> d.get("draft"))
+                .flatMap(d -> d.get("revision"))).contains(JsonValue.of(2));
+        assertThat(events.get(0).raw().get("content").flatMap(c -> c.get("parts")).flatMap(p -> p.at(0))
+                .flatMap(p -> p.get("thought")).flatMap(JsonValue::asBoolean)).contains(true);
         assertThat(result.info().id()).isEqualTo("Zx9Yq8W7");
         assertThat(result.info().invocationId()).isEqualTo("e-8c3b");
     }

@@ -1,18 +1,18 @@
 package dev.nemo.sdk.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonValue;
+import dev.nemo.sdk.testing.TestResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The recorded and hand-written {@code /run_sse} bodies under {@code src/test/resources/transcripts}. */
 public final class Transcripts {
@@ -105,8 +105,8 @@ public final class Transcripts {
         return seq + " other " + ((ChatEvent.Other) e).reason();
     }
 
-    private static String json(JsonNode n) {
-        return n == null || n.isMissingNode() ? "-" : Json.writeString(n);
+    private static String json(JsonValue n) {
+        return n == null || n.isNull() ? "-" : Json.writeString(JsonValues.toJackson(n));
     }
 
     private static String dash(String s) {
@@ -118,26 +118,12 @@ public final class Transcripts {
     }
 
     /**
-     * The shared ADK-Java recordings ({@code ../../shared/fixtures/adk-java} from the module), located
-     * from the system property {@code nemo.fixtures.dir} or by walking up from the working directory.
+     * The ADK-Java recordings, kept in the repository ({@code src/test/resources/fixtures/adk-java} of
+     * the core module, shipped in its test jar; see {@code PROVENANCE.md} there).
      *
-     * @return the folder, when present
+     * @return the folder
      */
-    public static Optional<Path> adkJavaFixtures() {
-        String configured = System.getProperty("nemo.fixtures.dir");
-        if (configured != null && !configured.isBlank()) {
-            Path p = Paths.get(configured);
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
-        }
-        Path dir = Paths.get("").toAbsolutePath();
-        for (int up = 0; dir != null && up < 4; up++, dir = dir.getParent()) {
-            for (String candidate : new String[] {"shared/fixtures/adk-java", "../shared/fixtures/adk-java"}) {
-                Path p = dir.resolve(candidate).normalize();
-                if (Files.isDirectory(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
+    public static Path adkJavaFixtures() {
+        return TestResources.directory("fixtures/adk-java");
     }
 }

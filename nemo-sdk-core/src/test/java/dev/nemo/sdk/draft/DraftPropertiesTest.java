@@ -5,6 +5,8 @@ import dev.nemo.sdk.draft.JsonModel.Num;
 import dev.nemo.sdk.draft.JsonModel.Obj;
 import dev.nemo.sdk.draft.JsonModel.Str;
 import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateDiff;
 import java.time.Duration;
@@ -40,6 +42,8 @@ class DraftPropertiesTest {
         JsonModel.check(model, Json.parse(d.toJsonString()), "$");
         assertThat(Draft.parse(d.toJsonString())).isEqualTo(d);
         assertThat(Draft.of(d.toJson()).toJsonString()).isEqualTo(d.toJsonString());
+        assertThat(Draft.parse(d.toJson().toJson())).isEqualTo(d);
+        assertThat(JsonValue.parse(d.toJsonString())).isEqualTo(d.toJson());
     }
 
     @Property(tries = 300)
@@ -64,7 +68,7 @@ class DraftPropertiesTest {
                 s.volume();
             }
         }
-        SessionState state = SessionState.of(Json.parse("{\"state\":{\"draft\":" + d.toJsonString() + "}}"));
+        SessionState state = SessionState.of((JsonObject) JsonValue.parse("{\"state\":{\"draft\":" + d.toJsonString() + "}}"));
         assertThat(StateDiff.between(SessionState.empty(), state).isEmpty()).isEqualTo(d.isEmpty());
         assertThat(StateDiff.between(state, state).isEmpty()).isTrue();
     }

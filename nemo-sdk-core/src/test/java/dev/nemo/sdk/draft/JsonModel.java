@@ -136,6 +136,11 @@ sealed interface JsonModel {
     }
 
     /** Asserts that {@code node} is exactly {@code m}: same key order, number forms and values. */
+    /** Checks a public JSON value through its exact internal tree (the conversion keeps every number form). */
+    static void check(JsonModel m, dev.nemo.sdk.json.JsonValue value, String path) {
+        check(m, dev.nemo.sdk.internal.json.JsonValues.toJackson(value), path);
+    }
+
     static void check(JsonModel m, JsonNode node, String path) {
         if (m instanceof Obj o) {
             assertThat(node.isObject()).as(path + " is an object").isTrue();

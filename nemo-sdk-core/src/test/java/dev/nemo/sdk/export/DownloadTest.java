@@ -1,16 +1,5 @@
 package dev.nemo.sdk.export;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -18,7 +7,7 @@ import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
 import dev.nemo.sdk.testing.WireMockSupport;
@@ -40,6 +29,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DownloadTest {
     private static final String RENDER = "render_1795559949543_abcdef0123";
@@ -75,7 +75,7 @@ class DownloadTest {
     }
 
     private static ExportJob completed(String url) {
-        return ExportJob.fromJson(RENDER, Json.parse(url == null ? "{\"status\":\"completed\"}"
+        return ExportJob.fromJson(RENDER, JsonValue.parse(url == null ? "{\"status\":\"completed\"}"
                 : "{\"status\":\"completed\",\"outputUrl\":\"" + url + "\"}"));
     }
 
@@ -108,6 +108,17 @@ class DownloadTest {
         assertThat(atCdn.get(0).getUrl()).isEqualTo("/render-result/out.mp4?sig=s3cr3t");
         assertNoCredentials(atCdn.get(0));
         assertThat(api.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        assertThat(files()).containsExactly(dir.resolve("out.mp4"));
+    }
+
+    @Test
+    void aClientThatSkipsTheForceStillWritesTheWholeFileAtomically() throws IOException {
+        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4")).willReturn(aResponse().withBody(video)));
+
+        try (NemoClient fast = client.toBuilder().durableDownloads(false).build()) {
+            DownloadResult r = fast.exports().download(completed(cdn.baseUrl() + "/render-result/out.mp4"), dir);
+            assertThat(Files.readAllBytes(r.path())).isEqualTo(video);
+        }
         assertThat(files()).containsExactly(dir.resolve("out.mp4"));
     }
 
@@ -232,7 +243,7 @@ class DownloadTest {
 
     @Test
     void aSizeDifferentFromTheReportedOneIsIncomplete() throws IOException {
-        ExportJob job = ExportJob.fromJson(RENDER, Json.parse("{\"status\":\"completed\",\"output\":{\"url\":\""
+        ExportJob job = ExportJob.fromJson(RENDER, JsonValue.parse("{\"status\":\"completed\",\"output\":{\"url\":\""
                 + cdn.baseUrl() + "/out.mp4\",\"size\":" + (video.length + 10) + "}}"));
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withBody(video)));
         api.stubFor(get(FALLBACK).willReturn(aResponse().withBody(video)));
@@ -256,7 +267,7 @@ class DownloadTest {
 
     @Test
     void refusesAJobWithNothingToDownload() {
-        ExportJob running = ExportJob.fromJson(RENDER, Json.parse("{\"status\":\"processing\"}"));
+        ExportJob running = ExportJob.fromJson(RENDER, JsonValue.parse("{\"status\":\"processing\"}"));
         assertThatThrownBy(() -> client.exports().download(running, dir)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nothing to download yet");
     }

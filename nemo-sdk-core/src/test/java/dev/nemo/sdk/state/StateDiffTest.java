@@ -5,7 +5,8 @@ import dev.nemo.sdk.draft.DraftFixtures;
 import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class StateDiffTest {
     }
 
     private static SessionState state(String json) {
-        return SessionState.of(Json.parse(json));
+        return SessionState.of((JsonObject) JsonValue.parse(json));
     }
 
     @Test
@@ -51,7 +52,7 @@ class StateDiffTest {
         Draft after = SEED
                 .editSegment(1, 0, s -> s.withVolume(0.5))
                 .editSegment(2, 0, s -> s.withText("City Dreams").withStart(Duration.ofSeconds(1)))
-                .editSegment(0, 0, s -> s.withField("src", Json.parse("\"/mnt/userdata/other.mp4\"")))
+                .editSegment(0, 0, s -> s.withField("src", JsonValue.of("/mnt/userdata/other.mp4")))
                 .withSegment(0, Segment.builder().start(Duration.ofSeconds(10)).duration(Duration.ofSeconds(2))
                         .label("outro").build())
                 .withDuration(Duration.ofSeconds(12));
@@ -101,8 +102,8 @@ class StateDiffTest {
 
     @Test
     void metadataAndTimelineSettings() {
-        Draft after = SEED.withMetadata("width", Json.parse("1080")).withoutMetadata("height")
-                .withField("v", Json.parse("4")).withTitle("New");
+        Draft after = SEED.withMetadata("width", JsonValue.of(1080)).withoutMetadata("height")
+                .withField("v", JsonValue.of(4)).withTitle("New");
         assertThat(StateDiff.between(SEED, after).changes()).containsExactly(
                 "Title \"Urban Dreams\" → \"New\"",
                 "Metadata width 1920 → 1080",

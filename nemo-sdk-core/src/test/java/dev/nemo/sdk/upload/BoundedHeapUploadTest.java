@@ -3,6 +3,7 @@ package dev.nemo.sdk.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nemo.sdk.internal.upload.Multipart;
+import dev.nemo.sdk.testing.JvmNoise;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class BoundedHeapUploadTest {
             if (!finished) {
                 child.destroyForcibly();
             }
-            String output = Files.readString(log);
+            String output = JvmNoise.withoutLauncherNotes(Files.readString(log));
             assertThat(finished).as("child finished; output:\n" + output).isTrue();
             assertThat(child.exitValue()).as("child exit; output:\n" + output).isZero();
 

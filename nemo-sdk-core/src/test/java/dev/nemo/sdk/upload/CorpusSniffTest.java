@@ -2,15 +2,19 @@ package dev.nemo.sdk.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nemo.sdk.testing.TestCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every real file in the shared corpus is recognised as what it is, broken edge files included. */
+/**
+ * Every real file of the in-repository corpus subset (and of the full shared corpus, when present) is
+ * recognised as what it is, broken edge files included.
+ */
 class CorpusSniffTest {
 
-    static MediaFormat expected(Corpus.Entry e) {
+    static MediaFormat expected(TestCorpus.Entry e) {
         String f = e.file();
         if (f.endsWith(".gif")) {
             return MediaFormat.GIF;
@@ -33,10 +37,13 @@ class CorpusSniffTest {
 
     @Test
     void everyCorpusFileIsRecognisedByContent() throws IOException {
-        List<Corpus.Entry> entries = Corpus.entries();
-        assertThat(entries).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(entries).anyMatch(e -> e.category().equals("edge"));
-        for (Corpus.Entry e : entries) {
+        List<TestCorpus.Entry> entries = TestCorpus.entries();
+        assertThat(TestCorpus.subsetEntries()).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(entries).containsAll(TestCorpus.subsetEntries())
+                .anyMatch(e -> e.category().equals("edge"))
+                .anyMatch(e -> e.file().endsWith(".mp4"))
+                .anyMatch(e -> e.file().endsWith(".webp"));
+        for (TestCorpus.Entry e : entries) {
             assertThat(Files.size(e.path())).as(e.file()).isEqualTo(e.bytes());
             assertThat(MediaFormat.detect(e.path())).as(e.file()).contains(expected(e));
         }
@@ -44,8 +51,7 @@ class CorpusSniffTest {
 
     @Test
     void edgeFilesThatAreTinyOrTruncatedAreStillRecognised() throws IOException {
-        Corpus.require();
-        for (Corpus.Entry e : Corpus.entries()) {
+        for (TestCorpus.Entry e : TestCorpus.entries()) {
             if (e.category().equals("edge")) {
                 byte[] head = Files.readAllBytes(e.path());
                 assertThat(MediaFormat.detect(head)).as(e.file()).contains(expected(e));

@@ -3,6 +3,7 @@ package dev.nemo.sdk.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nemo.sdk.NemoClient;
+import dev.nemo.sdk.testing.TestCorpus;
 import dev.nemo.sdk.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Uploads every real file of the shared corpus to a local HTTP server that parses the multipart
+ * Uploads every real file of the corpus (the in-repository subset, plus the full shared corpus when
+ * present) to a local HTTP server that parses the multipart
  * body with the independent strict parser, and compares every part byte for byte (sha256 against
  * SOURCES.tsv), with its field name, file name and content type.
  */
@@ -41,15 +43,15 @@ class CorpusUploadTest {
         server.close();
     }
 
-    static String expectedContentType(Corpus.Entry e) {
+    static String expectedContentType(TestCorpus.Entry e) {
         return MediaFormat.mimeTypeFor(e.file(), CorpusSniffTest.expected(e));
     }
 
-    void assertReceivedExactly(List<Corpus.Entry> entries, LocalUploadServer.Received r) {
+    void assertReceivedExactly(List<TestCorpus.Entry> entries, LocalUploadServer.Received r) {
         List<StrictMultipartParser.Part> parts = StrictMultipartParser.parse(r.contentType(), r.body());
         assertThat(parts).hasSameSizeAs(entries);
         for (int i = 0; i < entries.size(); i++) {
-            Corpus.Entry e = entries.get(i);
+            TestCorpus.Entry e = entries.get(i);
             StrictMultipartParser.Part p = parts.get(i);
             assertThat(p.name()).as(e.file()).isEqualTo("files");
             assertThat(p.fileName()).as(e.file()).isEqualTo(e.path().getFileName().toString());
@@ -60,7 +62,7 @@ class CorpusUploadTest {
 
     @Test
     void everyCorpusFileArrivesIntactFromPaths() throws Exception {
-        List<Corpus.Entry> entries = Corpus.entries();
+        List<TestCorpus.Entry> entries = TestCorpus.entries();
         List<MediaSource> sources = new ArrayList<>();
         entries.forEach(e -> sources.add(MediaSource.of(e.path())));
 
@@ -70,16 +72,16 @@ class CorpusUploadTest {
         assertThat(r.contentLength()).isEqualTo(String.valueOf(r.body().length));
         assertReceivedExactly(entries, r);
         assertThat(result.files()).extracting(f -> f.hash().orElseThrow())
-                .containsExactlyElementsOf(entries.stream().map(Corpus.Entry::sha256).toList());
+                .containsExactlyElementsOf(entries.stream().map(TestCorpus.Entry::sha256).toList());
         assertThat(result.sessionStateApplied()).contains(true);
     }
 
     @Test
     void everyCorpusFileArrivesIntactFromStreamsOfKnownAndUnknownLength() throws Exception {
-        List<Corpus.Entry> entries = Corpus.entries();
+        List<TestCorpus.Entry> entries = TestCorpus.entries();
         List<MediaSource> sources = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            Corpus.Entry e = entries.get(i);
+            TestCorpus.Entry e = entries.get(i);
             String name = e.path().getFileName().toString();
             if (i % 2 == 0) {
                 sources.add(MediaSource.ofInputStream(name, e.bytes(), () -> open(e.path())));
@@ -98,7 +100,7 @@ class CorpusUploadTest {
 
     @Test
     void edgeFilesOneByOne() throws Exception {
-        for (Corpus.Entry e : Corpus.entries()) {
+        for (TestCorpus.Entry e : TestCorpus.entries()) {
             if (!e.category().equals("edge")) {
                 continue;
             }

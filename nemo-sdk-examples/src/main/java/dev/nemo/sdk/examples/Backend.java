@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,7 +49,9 @@ public final class Backend implements AutoCloseable {
         EmulatorOptions.Builder options = EmulatorOptions.builder()
                 // the export poller polls once right after submitting: the render is done by then,
                 // so the default 30 s poll interval costs no waiting here
-                .renderPacing(RenderPacing.afterPolls(1));
+                .renderPacing(RenderPacing.afterPolls(1))
+                // new session ids on every run: an id printed by one run means nothing to the next
+                .seed(new SecureRandom().nextLong());
         String token = context.variable("NEMO_TOKEN");
         if (token != null) {
             options.staticToken(token, 1000);
@@ -57,7 +60,8 @@ public final class Backend implements AutoCloseable {
         Path temporaryConfig = null;
         try {
             context.out().println("Using the embedded NemoVideo emulator at " + emulator.baseUrl()
-                    + " (NEMO_API_URL is not set; nothing leaves this machine)");
+                    + " (NEMO_API_URL is not set; nothing leaves this machine; its sessions end with this command: "
+                    + "run the emulator command to keep them)");
             Path config = context.configDirectory();
             if (config == null) {
                 temporaryConfig = Files.createTempDirectory("nemo-examples-");

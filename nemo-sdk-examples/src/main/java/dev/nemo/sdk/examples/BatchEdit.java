@@ -8,6 +8,7 @@ import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.upload.MediaFormat;
 import dev.nemo.sdk.upload.UploadedFile;
@@ -148,7 +149,7 @@ public final class BatchEdit {
     }
 
     private static boolean isClipOf(Segment s, UploadedFile file) {
-        Optional<String> src = s.field("src").filter(v -> v.isTextual()).map(v -> v.textValue());
+        Optional<String> src = s.field("src").flatMap(JsonValue::asString);
         if (src.isPresent() && file.url().isPresent()) {
             return src.get().equals(file.url().get());
         }

@@ -8,6 +8,7 @@ import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.chat.StateCheckProgress;
 import dev.nemo.sdk.state.StateDiff;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -91,6 +92,43 @@ public final class ChatPrinter implements ChatListener {
     public void onStillWorking(Duration quietFor) {
         endLine();
         out.println("  (still working after " + quietFor.toMinutes() + " min)");
+    }
+
+    /**
+     * Shows that the stream ended before the agent finished, with the text that arrived (marked
+     * incomplete), and that the message was not sent again.
+     *
+     * @param soFar the result as the stream left it
+     */
+    @Override
+    public void onStreamEnded(ChatResult soFar) {
+        if (!soFar.end().interrupted()) {
+            return;
+        }
+        if (pending.length() > 0) {
+            printSentences(pending.toString());
+            pending.setLength(0);
+        } else if (!sawPartial && !lineOpen && soFar.hasText()) {
+            printSentences(soFar.text());
+        }
+        if (lineOpen) {
+            out.print(" … [incomplete]");
+        }
+        endLine();
+        out.println("The stream was interrupted (" + soFar.failure().map(Throwable::getMessage)
+                .orElse(soFar.end().toString()) + "). The message was not sent again: each message costs credits. "
+                + "Checking whether the edit took effect…");
+    }
+
+    /**
+     * Shows each read of the session state while {@code send} waits for the agent's change.
+     *
+     * @param progress which read this was and what it saw
+     */
+    @Override
+    public void onStateCheck(StateCheckProgress progress) {
+        endLine();
+        out.println("  (" + progress.describe() + ")");
     }
 
     /**

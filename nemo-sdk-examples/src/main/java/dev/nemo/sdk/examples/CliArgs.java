@@ -3,21 +3,29 @@ package dev.nemo.sdk.examples;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed command line: the command, its arguments, and the options, which may come before or
  * after the command name. {@code --} ends the options (an instruction may then start with a dash).
  *
- * @param command      the command name, or {@code help} when none was given
+ * @param command      the command name; {@code usage} when none was given, {@code help} for {@code --help},
+ *                     {@code version} for {@code --version}
  * @param arguments    the positional arguments after the command name
  * @param pollInterval {@code --poll-interval <seconds>} (default 30 s; decimals allowed)
  * @param verbose      {@code --verbose}: debug logging and stack traces
  * @param session      {@code --session <id>}, when given
+ * @param options      the other options by name without dashes: {@code host}, {@code port}, {@code data}
+ *                     (the {@code emulator} command) and {@code force} ({@code quick-edit}), when given
  */
 public record CliArgs(String command, List<String> arguments, Duration pollInterval, boolean verbose,
-                      Optional<String> session) {
+                      Optional<String> session, Map<String, String> options) {
+    /** Options that take a value, by name without dashes. */
+    private static final Set<String> VALUED = Set.of("host", "port", "data");
 
     /** The poll interval the official skill uses. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
@@ -25,6 +33,7 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
     /** Copies the arguments. */
     public CliArgs {
         arguments = List.copyOf(arguments);
+        options = Map.copyOf(options);
     }
 
     /**
@@ -39,6 +48,7 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
         boolean verbose = false;
         String session = null;
         boolean optionsEnded = false;
+        Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (optionsEnded || !a.startsWith("-") || a.equals("-")) {
@@ -53,6 +63,12 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
                 verbose = true;
             } else if (a.equals("--help") || a.equals("-h")) {
                 command = "help";
+            } else if (a.equals("--version") || a.equals("-V")) {
+                command = "version";
+            } else if (a.equals("--force") || a.equals("-f")) {
+                options.put("force", "true");
+            } else if (VALUED.contains(name(a))) {
+                options.put(name(a), a.contains("=") ? a.substring(a.indexOf('=') + 1) : value(args, ++i, a));
             } else if (a.equals("--poll-interval") || a.startsWith("--poll-interval=")) {
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : value(args, ++i, a);
                 poll = seconds(value);
@@ -65,7 +81,8 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
                 throw new UsageException("unknown option " + a);
             }
         }
-        return new CliArgs(command == null ? "help" : command, positional, poll, verbose, Optional.ofNullable(session));
+        return new CliArgs(command == null ? "usage" : command, positional, poll, verbose, Optional.ofNullable(session),
+                options);
     }
 
     /**
@@ -88,6 +105,21 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
         if (session.isPresent()) {
             throw new UsageException(command + " does not take --session; usage: " + usage);
         }
+    }
+
+    /**
+     * @param name an option name without dashes
+     * @return its value, when given
+     */
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    /** {@code --host=x} and {@code --host} → {@code host}. */
+    private static String name(String option) {
+        String bare = option.replaceFirst("^--?", "");
+        int eq = bare.indexOf('=');
+        return eq < 0 ? bare : bare.substring(0, eq);
     }
 
     private static String value(String[] args, int i, String option) {

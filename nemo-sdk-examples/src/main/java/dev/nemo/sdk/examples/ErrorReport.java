@@ -34,8 +34,20 @@ public final class ErrorReport {
      * @return one line, without a line break
      */
     public static String line(String command, Throwable failure, boolean embedded) {
+        return line(command, failure, embedded, null);
+    }
+
+    /**
+     * @param command  the command that was running
+     * @param failure  what went wrong
+     * @param embedded whether the embedded emulator was in use (its sessions last one command)
+     * @param server   the server's URL ({@code NEMO_API_URL}), named when it cannot be reached; may be null
+     * @return one line, without a line break
+     */
+    public static String line(String command, Throwable failure, boolean embedded, String server) {
         String step = step(command, failure);
-        String message = oneLine(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        String message = isUnknownRender(failure) ? "the server knows no render " + renderId((NemoException) failure)
+                : oneLine(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         StringBuilder s = new StringBuilder(PREFIX).append(step).append(" failed: ").append(message);
         if (failure instanceof NemoException) {
             NemoException e = (NemoException) failure;
@@ -46,7 +58,7 @@ public final class ErrorReport {
                 s.append(" [HTTP ").append(e.httpStatus()).append(']');
             }
         }
-        String advice = advice(failure, message, embedded);
+        String advice = advice(failure, message, embedded, server);
         if (!advice.isEmpty()) {
             s.append(" - ").append(advice);
         }
@@ -61,7 +73,11 @@ public final class ErrorReport {
         return PREFIX + oneLine(message) + " (run with --help for the commands)";
     }
 
-    private static String advice(Throwable failure, String message, boolean embedded) {
+    private static String advice(Throwable failure, String message, boolean embedded, String server) {
+        if (isUnknownRender(failure)) {
+            return "no render with this id on " + (server == null ? "this server" : server) + ": check the id (renders "
+                    + "of the embedded emulator end with their command; run the emulator command to keep them)";
+        }
         if (failure instanceof InsufficientCreditsException) {
             String link = ((InsufficientCreditsException) failure).bindUrl().orElse("https://nemovideo.com");
             return message.contains(link) ? "" : "get more credits at " + link;
@@ -82,9 +98,13 @@ public final class ErrorReport {
                     + " <output>";
         }
         if (failure instanceof TransportException) {
-            return ((TransportException) failure).outcomeUnknown()
-                    ? "it may have been done: check before trying again (it was not repeated automatically)"
-                    : "check the network connection and NEMO_API_URL";
+            TransportException t = (TransportException) failure;
+            if (t.outcomeUnknown()) {
+                return "it may have been done: check before trying again (it was not repeated automatically)";
+            }
+            return t.kind() == TransportException.Kind.CONNECT && server != null
+                    ? "cannot reach " + server + " (NEMO_API_URL): check that the server is running and the address "
+                    + "is right" : "check the network connection and NEMO_API_URL";
         }
         if (failure instanceof ExportFailedException || failure instanceof ExampleException
                 || failure instanceof NemoException) {
@@ -95,6 +115,16 @@ public final class ErrorReport {
             return "check the path";
         }
         return "run with --verbose for details";
+    }
+
+    private static boolean isUnknownRender(Throwable failure) {
+        return failure instanceof NemoException e && e.httpStatus() == 404
+                && e.requestPath().orElse("").startsWith("/api/render/");
+    }
+
+    private static String renderId(NemoException e) {
+        String path = e.requestPath().orElse("");
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** What was being done, from the request that failed when the SDK knows it. */

@@ -110,7 +110,7 @@ public final class IterativeChat {
                 SessionStatus.print(client, sid, out);
                 break;
             case UPLOAD:
-                upload(client, sid, route, out, settings);
+                upload(client, sid, message, route, out, settings);
                 break;
             case EXPORT:
                 Draft draft = client.state().get(sid).draft()
@@ -126,10 +126,12 @@ public final class IterativeChat {
         }
     }
 
-    private static void upload(NemoClient client, String sid, IntentRoute route, PrintStream out, Settings settings) {
+    private static void upload(NemoClient client, String sid, String message, IntentRoute route, PrintStream out,
+                               Settings settings) {
         List<String> urls = new ArrayList<>();
         List<MediaSource> files = new ArrayList<>();
-        for (String ref : route.fileReferences()) {
+        List<String> named = UploadArguments.parse(message);
+        for (String ref : named.isEmpty() ? route.fileReferences() : named) {
             String lower = ref.toLowerCase(Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 urls.add(ref);
@@ -139,6 +141,7 @@ public final class IterativeChat {
             if (!Files.isRegularFile(file)) {
                 throw new ExampleException("upload", "no such file: " + file);
             }
+            MediaCheck.requireMedia(file);
             files.add(MediaSource.of(file));
         }
         if (urls.isEmpty() && files.isEmpty()) {

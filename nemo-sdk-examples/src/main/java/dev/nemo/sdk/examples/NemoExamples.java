@@ -49,14 +49,20 @@ public final class NemoExamples {
             "  events <file>                                 decode a recorded /run_sse body: one JSON line per event",
             "  resume <render-id> <output>                   follow an earlier export and download it",
             "  reactive-quick-edit <input> <instruction> <output>   quick-edit with Project Reactor",
+            "  emulator [--host <address>] [--port <port>] [--data <dir>]",
+            "                                                run the emulator as a server until stopped (Ctrl-C);",
+            "                                                then export NEMO_API_URL as it says",
             "",
             "Options (before or after the command):",
             "  --poll-interval <seconds>  time between export polls (default 30)",
             "  --session <id>             an existing session (state, chat)",
+            "  --force                    quick-edit: overwrite an existing output file",
+            "  --version                  print the version and exit",
             "  --verbose                  debug log and stack traces",
             "",
             "Environment:",
-            "  NEMO_API_URL    the API server; when unset, each command starts an embedded emulator",
+            "  NEMO_API_URL    the API server; when unset, each command starts its own embedded emulator",
+            "                  (use the emulator command to keep sessions across commands)",
             "  NEMO_TOKEN      an API token; when unset, a free anonymous token (100 credits) is used",
             "  NEMO_CLIENT_ID  the client id of anonymous tokens (default: ~/.config/nemovideo/client_id)");
 
@@ -117,7 +123,8 @@ public final class NemoExamples {
             return USAGE;
         } catch (RuntimeException e) {
             context.out().flush();
-            context.err().println(ErrorReport.line(cli.command(), e, context.variable("NEMO_API_URL") == null));
+            String server = context.variable("NEMO_API_URL");
+            context.err().println(ErrorReport.line(cli.command(), e, server == null, server));
             if (cli.verbose()) {
                 e.printStackTrace(context.err());
             }
@@ -137,14 +144,27 @@ public final class NemoExamples {
             case "help":
                 out.println(USAGE_TEXT);
                 return OK;
+            case "usage":
+                ctx.err().println(USAGE_TEXT);
+                return USAGE;
+            case "version":
+                out.println(version());
+                return OK;
+            case "emulator":
+                return EmulatorCommand.run(cli, ctx);
             case "events": {
                 cli.requireArguments(1, "events <file>");
                 cli.rejectSession("events <file>");
                 Path file = ctx.resolve(cli.arguments().get(0));
+                int events;
                 try {
-                    RecordedEvents.print(file, out);
+                    events = RecordedEvents.print(file, out).size();
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
+                }
+                if (events == 0) {
+                    throw new ExampleException("events", file + " holds no Server-Sent Events (no \"data:\" lines): "
+                            + "give it the body of a recorded /run_sse response");
                 }
                 return OK;
             }
@@ -163,6 +183,8 @@ public final class NemoExamples {
                 Path input = existingFile(ctx, cli.arguments().get(0));
                 Path output = ctx.resolve(cli.arguments().get(2));
                 String instruction = cli.arguments().get(1);
+                MediaCheck.requireMedia(input);
+                QuickEdit.checkOutput(output, cli.option("force").isPresent(), out);
                 try (Backend backend = Backend.open(ctx)) {
                     if (cli.command().equals("quick-edit")) {
                         QuickEdit.run(backend.client(), input, instruction, output, Rendering.polling(cli.pollInterval()),
@@ -242,6 +264,14 @@ public final class NemoExamples {
             default:
                 throw new UsageException("unknown command '" + cli.command() + "'");
         }
+    }
+
+    /** @return for example {@code nemo-examples 0.1.0 (nemo-sdk-java 0.1.0, Java 17.0.12)} */
+    static String version() {
+        String sdk = dev.nemo.sdk.auth.Attribution.defaults().version();
+        String own = NemoExamples.class.getPackage().getImplementationVersion();
+        return "nemo-examples " + (own == null ? sdk : own) + " (nemo-sdk-java " + sdk + ", Java "
+                + System.getProperty("java.version") + ")";
     }
 
     private static Path existingFile(CliContext ctx, String path) {

@@ -2,20 +2,20 @@ package dev.nemo.sdk.examples;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
+import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
-import dev.nemo.sdk.draft.Draft;
+import dev.nemo.sdk.error.AgentErrorException;
 import dev.nemo.sdk.export.ExportFormat;
+import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.PollingStrategy;
-import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.upload.MediaSource;
-import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
+import dev.nemo.sdk.workflow.QuickEditResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,11 +32,11 @@ public final class QuickEdit {
     /**
      * What a quick edit did.
      *
-     * @param session  the session it created
+     * @param sessionId the session it used
      * @param chat     the agent's answer to the instruction
      * @param rendered the export and the downloaded file
      */
-    public record Result(Session session, ChatResult chat, Rendering.Rendered rendered) {
+    public record Result(String sessionId, ChatResult chat, Rendering.Rendered rendered) {
     }
 
     /**
@@ -62,6 +62,7 @@ public final class QuickEdit {
      */
     public static Result run(NemoClient client, Path input, String instruction, Path output, PollingStrategy polling,
                              PrintStream out) {
+        MediaCheck.requireMedia(input);   // before anything is created or sent
         long size;
         try {
             size = Files.size(input);
@@ -85,30 +86,33 @@ public final class QuickEdit {
      */
     public static Result run(NemoClient client, MediaSource input, long inputBytes, String instruction, Path output,
                              PollingStrategy polling, PrintStream out) {
-        // 1. a project and its session: chat, uploads, state and exports all hang off the session id
-        Session session = client.sessions().create();
-        out.println("Session " + session.sessionId());
-
-        // 2. the media goes into the session (streamed; checked for type and size before sending)
-        out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
-        UploadResult upload = client.uploads().upload(session.sessionId(), List.of(input));
-        upload.files().forEach(f -> out.println("Uploaded " + describe(f)));
-
-        // 3. one instruction to the agent; its text streams as it arrives. About a third of edits
-        //    end without any text: send() then compares the session state before and after.
-        out.println("You: " + instruction);
-        ChatPrinter printer = new ChatPrinter(out);
-        ChatResult chat = client.chat().send(session.sessionId(), instruction, printer.options(), printer);
-        requireEffect(chat, printer, instruction, session.sessionId());
-
-        // 4. export the draft as it is now, follow the render, download the video
-        Draft draft = client.state().get(session.sessionId()).draft()
-                .orElseThrow(() -> new ExampleException("export", "the session has no draft to export"));
         ExportFormat format = Rendering.formatFor(output);
-        Rendering.Rendered rendered = Rendering.exportAndDownload(client, session.sessionId(), draft, format, polling,
-                job -> target(output, input.fileName(), Rendering.extensionOf(job, format), out), out);
+        out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
+        out.println("You: " + instruction);
+        WorkflowPrinter printer = new WorkflowPrinter(out);
+        QuickEditResult r;
+        try {
+            r = client.workflows().quickEdit(dev.nemo.sdk.workflow.QuickEdit.builder(input, instruction, output)
+                    .exportOptions(ExportOptions.builder().format(format).polling(polling).build())
+                    .chatOptions(printer.chatOptions(polling.interval()))
+                    .listener(printer)
+                    .build());
+        } catch (AgentErrorException e) {
+            ChatResult chat = printer.lastChat();
+            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
+                    + (chat == null ? e.getMessage() : agentError(chat))
+                    + "; nothing was exported - rephrase the instruction, or try again later");
+        }
+        printer.reportOutcome(r.chat());
+        Rendering.Rendered rendered = new Rendering.Rendered(r.job(), r.download());
+        String extension = Rendering.extensionOf(r.job(), format);
+        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isDirectory(output) && !name.endsWith("." + extension)) {
+            out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
+        }
+        out.println("Downloaded " + r.download().path() + " (" + Sizes.human(r.download().bytes()) + ")");
         Rendering.printSummary(inputBytes, rendered, out);
-        return new Result(session, chat, rendered);
+        return new Result(r.sessionId(), r.chat(), rendered);
     }
 
     /**
@@ -123,7 +127,8 @@ public final class QuickEdit {
     static void requireEffect(ChatResult chat, ChatPrinter printer, String instruction, String sessionId) {
         boolean tookEffect = printer.reportOutcome(chat);
         if (chat.end() == ChatEnd.ERROR_EVENT) {
-            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\"; nothing was exported");
+            throw new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
+                    + agentError(chat) + "; nothing was exported - rephrase the instruction, or try again later");
         }
         if (chat.end().interrupted() && !tookEffect) {
             throw new ExampleException("chat", "the chat stream stopped before the edit took effect; see the session "
@@ -136,18 +141,56 @@ public final class QuickEdit {
         if (Files.isDirectory(output)) {
             return output.resolve(Rendering.baseName(inputName) + "." + extension);
         }
-        try {
-            if (output.getParent() != null) {
-                Files.createDirectories(output.getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + output + ": " + e.getMessage(), e);
-        }
+        requireFolder(output);
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith("." + extension)) {
             out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
         }
         return output;
+    }
+
+    /** The agent's own words from its error event, with its code, for example {@code "SAFETY: blocked" (code SAFETY)}. */
+    static String agentError(ChatResult chat) {
+        for (ChatEvent e : chat.errors()) {
+            if (e instanceof ChatEvent.ModelError m) {
+                String text = m.message() == null || m.message().isBlank() ? "no message" : m.message().strip();
+                return "\"" + text + "\"" + (m.code() == null ? "" : " (error code " + m.code() + ")");
+            }
+            if (e instanceof ChatEvent.StreamError s) {
+                return "\"" + (s.message() == null ? "stream error" : s.message().strip()) + "\"";
+            }
+        }
+        return "the agent reported an error without a message";
+    }
+
+    /**
+     * Checks where the result will go before anything is uploaded: the folder must exist (it is never
+     * created silently), and an existing file is replaced only when asked.
+     *
+     * @param output the output path the user gave
+     * @param force  whether an existing file may be replaced
+     * @param out    where to say that it will be
+     */
+    static void checkOutput(Path output, boolean force, PrintStream out) {
+        if (Files.isDirectory(output)) {
+            return;
+        }
+        requireFolder(output);
+        if (Files.exists(output)) {
+            if (!force) {
+                throw new ExampleException("quick-edit", output + " already exists: add --force to replace it, or "
+                        + "choose another output");
+            }
+            out.println("Note: " + output + " exists and will be replaced (--force)");
+        }
+    }
+
+    private static void requireFolder(Path output) {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ExampleException("quick-edit", "the folder " + parent + " does not exist: create it first, or "
+                    + "choose another output");
+        }
     }
 
     /**

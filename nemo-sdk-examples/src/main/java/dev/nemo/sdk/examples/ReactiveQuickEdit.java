@@ -71,7 +71,7 @@ public final class ReactiveQuickEdit {
                             .doOnNext(r -> out.println("Downloaded " + r.file().path() + " ("
                                     + Sizes.human(r.file().bytes()) + ")"))
                             .doOnNext(r -> Rendering.printSummary(sizeOf(input), r, out))
-                            .map(rendered -> new QuickEdit.Result(session, chat, rendered)));
+                            .map(rendered -> new QuickEdit.Result(session.sessionId(), chat, rendered)));
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.nemo.sdk.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.export.DownloadResult;
@@ -9,9 +8,14 @@ import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.json.JsonArray;
+import dev.nemo.sdk.json.JsonNumber;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,15 +97,18 @@ public final class Rendering {
     public static Rendered exportAndDownload(NemoClient client, String sessionId, Draft draft, ExportFormat format,
                                              PollingStrategy polling, Function<ExportJob, Path> target,
                                              PrintStream out) {
-        ExportOptions options = ExportOptions.builder()
-                .format(format)
-                .polling(polling)
-                .onProgress(progressPrinter(out))
-                .build();
-        ExportPoller poller = client.exports().submit(sessionId, draft, options);
-        // a first look right away (a short render may be done already), then one poll per interval
-        poller.poll();
-        ExportJob done = poller.waitForCompletion();
+        ExportJob done;
+        try (ExportProgress progress = ExportProgress.on(out)) {
+            ExportOptions options = ExportOptions.builder()
+                    .format(format)
+                    .polling(polling)
+                    .onProgress(progress)
+                    .build();
+            ExportPoller poller = client.exports().submit(sessionId, draft, options);
+            // a first look right away (a short render may be done already), then one poll per interval
+            poller.poll();
+            done = poller.waitForCompletion();
+        }
         DownloadResult file = client.exports().download(done, target.apply(done));
         out.println("Downloaded " + file.path() + " (" + Sizes.human(file.bytes()) + ")");
         return new Rendered(done, file);
@@ -117,7 +124,7 @@ public final class Rendering {
      */
     public static void printSummary(long inputBytes, Rendered rendered, PrintStream out) {
         out.println("Size: " + Sizes.comparison(inputBytes, rendered.file().bytes()));
-        JsonNode raw = rendered.job().raw();
+        JsonValue raw = rendered.job().raw();
         text(raw, "renderer").ifPresent(renderer -> out.println("Renderer: " + renderer
                 + text(raw, "note").map(note -> " (" + note + ")").orElse("")));
         ssim(raw).ifPresent(ssim -> out.println(String.format(Locale.ROOT, "Quality: SSIM %.4f against the input", ssim)));
@@ -125,22 +132,12 @@ public final class Rendering {
 
     /**
      * @param out where to print
-     * @return a listener printing each new status of a render, for example {@code Export render_…: processing 50%}
+     * @return a listener showing each poll of a render: phase, percent and elapsed time, for example
+     *         {@code Export render_…: processing 50% after 12 s} (a progress bar on a terminal), refreshed
+     *         every few seconds between polls until the render ends; close it if the render is abandoned
      */
     public static Consumer<ExportJob> progressPrinter(PrintStream out) {
-        return new Consumer<>() {
-            private String last;
-
-            @Override
-            public synchronized void accept(ExportJob job) {
-                String line = "Export " + job.renderId() + ": " + job.rawStatus().orElse(job.status().name()
-                        .toLowerCase(Locale.ROOT)) + (job.progress().isPresent() ? " " + job.progress().getAsInt() + "%" : "");
-                if (!line.equals(last)) {
-                    out.println(line);
-                    last = line;
-                }
-            }
-        };
+        return ExportProgress.on(out);
     }
 
     /**
@@ -177,25 +174,29 @@ public final class Rendering {
     }
 
     /** A field of the render's JSON, at the top or under {@code data}. */
-    private static Optional<String> text(JsonNode raw, String field) {
-        for (JsonNode n : new JsonNode[] {raw, raw.path("data")}) {
-            JsonNode v = n.get(field);
-            if (v != null && v.isValueNode() && !v.asText().isBlank()) {
-                return Optional.of(v.asText().strip());
+    private static Optional<String> text(JsonValue raw, String field) {
+        for (JsonValue n : List.of(raw, raw.get("data").orElse(JsonValue.ofNull()))) {
+            Optional<String> v = n.get(field).filter(x -> !(x instanceof JsonObject || x instanceof JsonArray || x.isNull()))
+                    .map(x -> x.asString().orElse(x.toJson()).strip());
+            if (v.isPresent() && !v.get().isEmpty()) {
+                return v;
             }
         }
         return Optional.empty();
     }
 
     /** An {@code ssim} number anywhere in the render's JSON (for example under {@code quality} or {@code metrics}). */
-    private static Optional<Double> ssim(JsonNode raw) {
-        for (JsonNode v : raw.findValues("ssim")) {
-            if (v.isNumber() && Double.isFinite(v.doubleValue())) {
-                return Optional.of(v.doubleValue());
+    private static Optional<Double> ssim(JsonValue raw) {
+        if (raw instanceof JsonObject o) {
+            Optional<Double> here = o.get("ssim").flatMap(v -> v.asNumber().or(() -> v.get("mean").flatMap(JsonValue::asNumber)))
+                    .map(JsonNumber::asDouble).filter(Double::isFinite);
+            if (here.isPresent()) {
+                return here;
             }
-            if (v.isObject() && v.path("mean").isNumber()) {
-                return Optional.of(v.path("mean").doubleValue());
-            }
+            return o.members().values().stream().map(Rendering::ssim).flatMap(Optional::stream).findFirst();
+        }
+        if (raw instanceof JsonArray a) {
+            return a.elements().stream().map(Rendering::ssim).flatMap(Optional::stream).findFirst();
         }
         return Optional.empty();
     }

@@ -52,8 +52,8 @@ class EmbeddedEmulatorCommandsTest {
                 .contains("Uploading vhs-neofetch.gif (275.4 KB)")
                 .contains("Uploaded vhs-neofetch.gif: image, 1300x650, 13.4 s")
                 .contains("You: " + Demo.INSTRUCTION)
-                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: pending 5%"))
-                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100%"))
+                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: pending 5% after \\d+ s"))
+                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100% after \\d+ s"))
                 .contains("Size: 275.4 KB -> 275.4 KB (100.0% of the input, same size)")
                 .anySatisfy(l -> assertThat(l).startsWith("Renderer: passthrough (passthrough renderer: the output is "
                         + "the uploaded source (vhs-neofetch.gif) unchanged"));
@@ -69,6 +69,7 @@ class EmbeddedEmulatorCommandsTest {
     @Test
     void quickEditSavesToTheGivenFileAndNotesAFormatTheRendererDidNotProduce() throws IOException {
         Path input = Files.write(work.resolve("cat.gif"), TestMedia.gif(640, 360, 10, 10, 20));
+        Files.createDirectories(work.resolve("out"));
 
         CliRunner.Result r = cli.run("quick-edit", "cat.gif", "convert to 720p MP4", "out/cat.mp4", "--poll-interval", "5");
 
@@ -88,7 +89,7 @@ class EmbeddedEmulatorCommandsTest {
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.outLines().get(0)).startsWith(EMULATOR_LINE);
         assertThat(r.outLines()).contains("Uploaded dog.gif: image, 320x240, 0.1 s", "You: make it a GIF")
-                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100%"))
+                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100% after \\d+ s"))
                 .anySatisfy(l -> assertThat(l).startsWith("Size: "));
         assertThat(Files.readAllBytes(work.resolve("dog-out.gif"))).isEqualTo(gif);
     }

@@ -4,23 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.testing.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code events <file>} on every real ADK-Java recording ({@code ../shared/fixtures/adk-java}):
+ * {@code events <file>} on every real ADK-Java recording (the in-repository copy in the core test jar):
  * one JSON line per event payload, agreeing field by field with the {@code .expected.json} that
  * ADK's own {@code Event.fromJson} produced.
  */
@@ -34,15 +32,13 @@ class EventsCommandTest {
 
     @TestFactory
     Stream<DynamicTest> everyRecordingDecodesAsAdkSawIt() throws IOException {
-        Path dir = fixtures().orElse(null);
-        Assumptions.assumeTrue(dir != null, "the shared ADK-Java recordings (../shared/fixtures/adk-java, or "
-                + "-Dnemo.fixtures.dir) are not on this machine");
+        Path dir = TestResources.directory("fixtures/adk-java");
         List<Path> expected;
         try (Stream<Path> files = Files.list(dir)) {
             expected = files.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted()
                     .collect(Collectors.toList());
         }
-        assertThat(expected).as("recordings in %s", dir).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(expected).as("recordings in %s", dir).hasSize(18);
         return expected.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 
@@ -52,6 +48,14 @@ class EventsCommandTest {
 
         CliRunner.Result r = new CliRunner(work, work).run("events", sse.toString());
 
+        if (expected.get("sseEventCount").intValue() == 0) {
+            // the HTTP 500 recordings: an empty body
+            assertThat(r.status()).as(r.toString()).isEqualTo(NemoExamples.FAILED);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.errLines()).singleElement().asString().startsWith("nemo-examples: events failed: " + sse)
+                    .contains("holds no Server-Sent Events");
+            return;
+        }
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> lines = r.outLines();
@@ -92,6 +96,18 @@ class EventsCommandTest {
     }
 
     @Test
+    void aFileWithNoEventsSaysSoAndFails() throws IOException {
+        Files.writeString(work.resolve("notes.txt"), "these are my notes\nnothing to see\n");
+
+        CliRunner.Result r = new CliRunner(work, work).run("events", "notes.txt");
+
+        assertThat(r.status()).isEqualTo(NemoExamples.FAILED);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly("nemo-examples: events failed: " + work.resolve("notes.txt")
+                + " holds no Server-Sent Events (no \"data:\" lines): give it the body of a recorded /run_sse response");
+    }
+
+    @Test
     void aMissingFileIsOneLineOnStandardError() {
         CliRunner.Result r = new CliRunner(work, work).run("events", "nope.sse");
 
@@ -99,23 +115,5 @@ class EventsCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.errLines()).containsExactly("nemo-examples: events failed: cannot read " + work.resolve("nope.sse")
                 + ": no such file - check the path");
-    }
-
-    /** The recordings: {@code -Dnemo.fixtures.dir}, else {@code shared/fixtures/adk-java} next to a parent directory. */
-    static Optional<Path> fixtures() {
-        String configured = System.getProperty("nemo.fixtures.dir");
-        if (configured != null && !configured.isBlank()) {
-            Path p = Paths.get(configured);
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (String candidate : new String[] {"shared/fixtures/adk-java", "../shared/fixtures/adk-java"}) {
-                Path p = dir.resolve(candidate).normalize();
-                if (Files.isDirectory(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

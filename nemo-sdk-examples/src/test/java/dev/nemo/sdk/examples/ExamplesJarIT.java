@@ -2,6 +2,7 @@ package dev.nemo.sdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nemo.sdk.testing.JvmNoise;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.NemoEmulator;
@@ -42,7 +43,7 @@ class ExamplesJarIT {
         assertThat(r.status).as(r.toString()).isZero();
         assertThat(r.out.get(0)).startsWith(EMULATOR_LINE);
         assertThat(r.out).contains("You: " + Demo.INSTRUCTION)
-                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100%"));
+                .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100% after \\d+ s"));
         if (mediaEngineBesideTheJar()) {
             // the FFmpeg engine in target/lib renders a real, smaller MP4 and measures its quality
             Path mp4 = work.resolve("nemo-demo/vhs-neofetch.mp4");
@@ -121,6 +122,41 @@ class ExamplesJarIT {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(180) // a hang guard only
+    void theEmulatorCommandServesCommandsRunOneAfterTheOther() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "emulator", "--port", "0", "--data", "data").directory(work.toFile())
+                .redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("NEMO_"));
+        Process server = pb.start();
+        String url = null;
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; url == null && (line = lines.readLine()) != null; ) {
+                if (line.startsWith("  export NEMO_API_URL=")) {
+                    url = line.substring("  export NEMO_API_URL=".length());
+                }
+            }
+            assertThat(url).as("the export line").startsWith("http://127.0.0.1:");
+            Map<String, String> env = Map.of("NEMO_API_URL", url, "NEMO_CLIENT_ID", "jar-it-client");
+
+            Run chat = java(env, "chat");
+            assertThat(chat.status).as(chat.toString()).isZero();
+            String sid = chat.out.get(0).replace("New session ", "");
+            Run state = java(env, "state", "--session", sid);
+
+            assertThat(state.status).as(state.toString()).isZero();
+            assertThat(state.out).anySatisfy(l -> assertThat(l).startsWith("Session " + sid));
+            assertThat(state.err).isEmpty();
+        } finally {
+            server.destroy();   // SIGTERM: the shutdown hook saves the data and stops the server
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops").isTrue();
+        }
+        assertThat(work.resolve("data/sessions")).isDirectory();
+    }
+
     private Run java(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -140,8 +176,13 @@ class ExamplesJarIT {
             p.destroyForcibly();
             throw new AssertionError("the jar did not finish: " + command);
         }
+        List<String> stderr = Files.readAllLines(err, StandardCharsets.UTF_8);
+        if (System.getenv("JAVA_TOOL_OPTIONS") != null) {
+            assertThat(stderr).as("the JVM announces JAVA_TOOL_OPTIONS; the test must see past it")
+                    .anyMatch(JvmNoise::isLauncherNote);
+        }
         return new Run(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                Files.readAllLines(err, StandardCharsets.UTF_8));
+                JvmNoise.withoutLauncherNotes(stderr));
     }
 
     /** What a process did. */

@@ -1,11 +1,9 @@
 package dev.nemo.sdk.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
+import dev.nemo.sdk.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,12 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** What an export summary says, from whatever the render service reported. */
 class RenderingTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String summary(long input, long output, String pollJson) throws IOException {
-        ExportJob job = ExportJob.fromJson("render_1", JSON.readTree(pollJson));
+        ExportJob job = ExportJob.fromJson("render_1", JsonValue.parse(pollJson));
         DownloadResult file = new DownloadResult(Path.of("out.mp4"), output, Duration.ofMillis(5),
                 URI.create("http://cdn/render-result/render_1.mp4"), false);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -57,9 +56,9 @@ class RenderingTest {
 
     @Test
     void theSavedFileIsNamedAfterWhatTheRenderProduced() throws IOException {
-        ExportJob gif = ExportJob.fromJson("r", JSON.readTree("{\"status\":\"completed\",\"outputUrl\":"
+        ExportJob gif = ExportJob.fromJson("r", JsonValue.parse("{\"status\":\"completed\",\"outputUrl\":"
                 + "\"https://cdn.example/render-result/r.GIF?sig=abc\"}"));
-        ExportJob none = ExportJob.fromJson("r", JSON.readTree("{\"status\":\"completed\",\"outputUrl\":"
+        ExportJob none = ExportJob.fromJson("r", JsonValue.parse("{\"status\":\"completed\",\"outputUrl\":"
                 + "\"https://cdn.example/download/r\"}"));
 
         assertThat(Rendering.extensionOf(gif, ExportFormat.MP4)).isEqualTo("gif");

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -36,6 +38,8 @@ import reactor.core.scheduler.Schedulers;
  * 30-second cadence. The strategy's overall timeout is read on the client's {@code Clock}.
  */
 public final class ReactiveExportsApi {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
+
     private final ExportsApi exports;
     private final ReactorSleeper timer;
 
@@ -217,7 +221,8 @@ public final class ReactiveExportsApi {
             try {
                 l.accept(job);
             } catch (RuntimeException e) {
-                // as in the core, a listener's failure does not stop the export
+                // as in the core, a listener's failure does not stop the export, and it is never silent
+                LOG.warn("An export progress listener failed for render {}; ignoring it", job.renderId(), e);
             }
         }).orElse(job -> { });
     }

@@ -63,6 +63,7 @@ public final class ReactiveNemoClient implements AutoCloseable {
     private final ReactiveChatApi chat;
     private final ReactiveUploadsApi uploads;
     private final ReactiveExportsApi exports;
+    private final ReactiveWorkflowsApi workflows;
 
     private ReactiveNemoClient(NemoClient client, ReactorSleeper sleeper) {
         this.client = client;
@@ -72,6 +73,7 @@ public final class ReactiveNemoClient implements AutoCloseable {
         this.chat = new ReactiveChatApi(client.chat());
         this.uploads = new ReactiveUploadsApi(client.uploads());
         this.exports = new ReactiveExportsApi(client.exports(), sleeper);
+        this.workflows = new ReactiveWorkflowsApi(this.client.workflows());
     }
 
     /**
@@ -101,37 +103,42 @@ public final class ReactiveNemoClient implements AutoCloseable {
         return new ReactiveNemoClient(client.toBuilder().sleeper(sleeper).build(), sleeper);
     }
 
-    /** {@return the credit balance} */
+    /** {@return the seed's workflows (quick edit, batch) as Mono and Flux} */
+    public ReactiveWorkflowsApi workflows() {
+        return workflows;
+    }
+
+    /** @return the credit balance */
     public ReactiveCreditsApi credits() {
         return credits;
     }
 
-    /** {@return session creation} */
+    /** @return session creation */
     public ReactiveSessionsApi sessions() {
         return sessions;
     }
 
-    /** {@return the latest state of a session: media, draft, canvas} */
+    /** @return the latest state of a session: media, draft, canvas */
     public ReactiveStateApi state() {
         return state;
     }
 
-    /** {@return chat with the session's agent (Server-Sent Events)} */
+    /** @return chat with the session's agent (Server-Sent Events) */
     public ReactiveChatApi chat() {
         return chat;
     }
 
-    /** {@return media uploads} */
+    /** @return media uploads */
     public ReactiveUploadsApi uploads() {
         return uploads;
     }
 
-    /** {@return exports: submit, follow, resume, cancel and download renders} */
+    /** @return exports: submit, follow, resume, cancel and download renders */
     public ReactiveExportsApi exports() {
         return exports;
     }
 
-    /** {@return the blocking client this one adapts (the copy that waits on Reactor's schedulers)} */
+    /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */
     public NemoClient blocking() {
         return client;
     }

@@ -117,6 +117,42 @@ class ExportTest {
     }
 
     @Test
+    void aFailingProgressListenerIsLoggedAndTheExportGoesOn() {
+        polls(completed("https://static1.nemovideo.ai/r/out.mp4"));
+        ExportOptions options = ExportOptions.builder().onProgress(job -> {
+            throw new IllegalStateException("listener bug");
+        }).build();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            StepVerifier.withVirtualTime(() -> reactive.exports().export(Stubs.SESSION_ID, seedDraft(), options))
+                    .assertNext(submitted -> assertThat(submitted.status()).isEqualTo(ExportStatus.PENDING))
+                    .then(() -> awaitScheduled(1))
+                    .thenAwait(Duration.ofSeconds(30))
+                    .assertNext(j -> assertThat(j.isCompleted()).isTrue())
+                    .expectComplete()
+                    .verify(HANG_GUARD);
+        } finally {
+            System.setErr(err);
+        }
+        // the build sends the SDK's log to a file (org.slf4j.simpleLogger.logFile); elsewhere it is stderr
+        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        String log = logFile.startsWith("System.") ? captured.toString(StandardCharsets.UTF_8)
+                : readQuietly(Path.of(logFile));
+        System.out.println("the listener's failure is logged to " + logFile);
+        assertThat(log).contains("An export progress listener failed").contains("listener bug");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void exportEmitsTheSubmissionThenEachPollEveryThirtySecondsOfVirtualTime() {
         polls(status("processing", 40), status("rendering", 80), completed("https://static1.nemovideo.ai/r/out.mp4"));
         List<ExportJob> progress = new CopyOnWriteArrayList<>();

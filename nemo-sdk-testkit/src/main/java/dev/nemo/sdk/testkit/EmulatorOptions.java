@@ -1,5 +1,6 @@
 package dev.nemo.sdk.testkit;
 
+import dev.nemo.sdk.testkit.internal.FastForwardClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -36,9 +37,12 @@ public final class EmulatorOptions {
     private final SseDialect sseDialect;
     private final RenderPacing renderPacing;
     private final Renderer renderer;
+    private final AgentBackend agentBackend;
     private final String tokenTag;
+    private final String host;
     private final int port;
     private final int cdnPort;
+    private final Duration stateLag;
 
     private EmulatorOptions(Builder b) {
         this.clock = b.clock;
@@ -53,9 +57,12 @@ public final class EmulatorOptions {
         this.sseDialect = b.sseDialect;
         this.renderPacing = b.renderPacing;
         this.renderer = b.renderer;
+        this.agentBackend = b.agentBackend;
         this.tokenTag = b.tokenTag;
+        this.host = b.host;
         this.port = b.port;
         this.cdnPort = b.cdnPort;
+        this.stateLag = b.stateLag;
     }
 
     /** @return default options */
@@ -83,9 +90,12 @@ public final class EmulatorOptions {
         b.sseDialect = sseDialect;
         b.renderPacing = renderPacing;
         b.renderer = renderer;
+        b.agentBackend = agentBackend;
         b.tokenTag = tokenTag;
+        b.host = host;
         b.port = port;
         b.cdnPort = cdnPort;
+        b.stateLag = stateLag;
         return b;
     }
 
@@ -144,6 +154,11 @@ public final class EmulatorOptions {
         return renderPacing;
     }
 
+    /** @return the agent {@code /run_sse} is delegated to, if any (else the built-in rule-based agent) */
+    public Optional<AgentBackend> agentBackend() {
+        return Optional.ofNullable(agentBackend);
+    }
+
     /** @return the renderer set explicitly, if any (else discovered or passthrough) */
     public Optional<Renderer> renderer() {
         return Optional.ofNullable(renderer);
@@ -152,6 +167,11 @@ public final class EmulatorOptions {
     /** @return text put into every issued token after {@code nmv_usr_} (for log-leak checks) */
     public String tokenTag() {
         return tokenTag;
+    }
+
+    /** @return the address both servers listen on, {@code 127.0.0.1} unless set */
+    public String host() {
+        return host;
     }
 
     /** @return the API port, 0 for an ephemeral one */
@@ -164,6 +184,14 @@ public final class EmulatorOptions {
         return cdnPort;
     }
 
+    /**
+     * {@return how long after a chat edit the state endpoint still shows the state from before it;
+     * zero (the default) shows every change at once}
+     */
+    public Duration stateLag() {
+        return stateLag;
+    }
+
     @Override
     public String toString() {
         return "EmulatorOptions{seed=" + seed + ", uploadLimitBytes=" + uploadLimitBytes + ", anonymousCredits="
@@ -174,7 +202,7 @@ public final class EmulatorOptions {
 
     /** Builds {@link EmulatorOptions}. Not thread-safe. */
     public static final class Builder {
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = new FastForwardClock();
         private long seed = 20261125L;
         private long uploadLimitBytes = DEFAULT_UPLOAD_LIMIT;
         private long anonymousCredits = 100;
@@ -186,15 +214,22 @@ public final class EmulatorOptions {
         private SseDialect sseDialect = SseDialect.ADK_JAVA;
         private RenderPacing renderPacing = RenderPacing.afterPolls(2);
         private Renderer renderer;
+        private AgentBackend agentBackend;
         private String tokenTag = "";
+        private String host = "127.0.0.1";
         private int port;
         private int cdnPort;
+        private Duration stateLag = Duration.ZERO;
 
         private Builder() {
         }
 
         /**
-         * @param clock time source for token expiry, timestamps and time-paced renders; default UTC system clock
+         * @param clock time source for token expiry, timestamps and time-paced renders. Default: the UTC
+         *              system clock, moved forward by every wait of the clients the emulator builds
+         *              ({@link NemoEmulator#clientBuilder}), which therefore never really sleep: a 30 s
+         *              export poll costs no real time. Pass {@code Clock.systemUTC()} for real waits, or
+         *              a clock that is also a {@code dev.nemo.sdk.Sleeper} for virtual time of your own.
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -294,6 +329,23 @@ public final class EmulatorOptions {
         }
 
         /**
+         * Makes the state endpoint eventually consistent, as the real one is: after a chat edit,
+         * {@code GET /api/state/…/latest} keeps answering the state from before the edit for
+         * {@code lag} (on the emulator's {@link #clock(Clock) clock}), so a client must keep reading
+         * after a silent stream to see the change.
+         *
+         * @param lag how long the state lags behind chat edits, default zero
+         * @return this builder
+         */
+        public Builder stateLag(Duration lag) {
+            if (Objects.requireNonNull(lag, "lag").isNegative()) {
+                throw new IllegalArgumentException("stateLag must not be negative");
+            }
+            this.stateLag = lag;
+            return this;
+        }
+
+        /**
          * @param silentEdits which edits end without text, default {@link SilentEdits#SEEDED}
          * @return this builder
          */
@@ -330,6 +382,16 @@ public final class EmulatorOptions {
         }
 
         /**
+         * @param backend the agent to run chat messages with instead of the built-in rule-based one
+         *                (for example a real ADK agent from {@code nemo-sdk-conformance})
+         * @return this builder
+         */
+        public Builder agentBackend(AgentBackend backend) {
+            this.agentBackend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
          * @param tag text inserted into every issued anonymous token after {@code nmv_usr_}, so a test
          *            can search logs for leaked emulator tokens; letters and digits only
          * @return this builder
@@ -344,7 +406,24 @@ public final class EmulatorOptions {
         }
 
         /**
-         * @param port fixed API port on 127.0.0.1, default 0 (ephemeral)
+         * The address the API and CDN servers listen on. The emulator has no real authentication:
+         * keep the default loopback address unless other machines must reach it.
+         *
+         * @param host an IP address or host name of this machine, default {@code 127.0.0.1};
+         *             {@code 0.0.0.0} listens on every interface
+         * @return this builder
+         */
+        public Builder host(String host) {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            this.host = host.strip();
+            return this;
+        }
+
+        /**
+         * @param port fixed API port, default 0 (ephemeral)
          * @return this builder
          */
         public Builder port(int port) {
@@ -353,7 +432,7 @@ public final class EmulatorOptions {
         }
 
         /**
-         * @param port fixed CDN port on 127.0.0.1, default 0 (ephemeral)
+         * @param port fixed CDN port, default 0 (ephemeral)
          * @return this builder
          */
         public Builder cdnPort(int port) {

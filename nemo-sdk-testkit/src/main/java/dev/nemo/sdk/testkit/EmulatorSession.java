@@ -1,6 +1,9 @@
 package dev.nemo.sdk.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.json.JsonArray;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
+import java.util.List;
 
 /**
  * A snapshot of an emulated session (project).
@@ -10,19 +13,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param taskName  the name given at creation
  * @param language  the language given at creation, or {@code null}
  * @param userId    the owner
- * @param state     a copy of the session state ({@code video_infos}, {@code draft}, {@code canvas_config}, …)
+ * @param state     the session state ({@code video_infos}, {@code draft}, {@code canvas_config}, …)
  * @param edits     chat edits applied so far
  */
 public record EmulatorSession(String sessionId, String taskId, String taskName, String language, String userId,
-                              JsonNode state, int edits) {
+                              JsonObject state, int edits) {
 
-    /** @return a copy of the draft ({@code t/tt/sg/d/m}); an empty object before the first upload */
-    public JsonNode draft() {
-        return state.path("draft").deepCopy();
+    /** @return the draft ({@code t/tt/sg/d/m}); an empty object before the first upload */
+    public JsonObject draft() {
+        return state.get("draft").flatMap(JsonValue::asObject).orElse(JsonObject.empty());
     }
 
-    /** @return a copy of {@code video_infos} */
-    public JsonNode videoInfos() {
-        return state.path("video_infos").deepCopy();
+    /** @return the entries of {@code video_infos}; empty when there are none */
+    public List<JsonValue> videoInfos() {
+        return state.get("video_infos").flatMap(JsonValue::asArray).map(JsonArray::elements).orElse(List.of());
     }
 }

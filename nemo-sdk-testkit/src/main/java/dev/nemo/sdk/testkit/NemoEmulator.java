@@ -1,13 +1,14 @@
 package dev.nemo.sdk.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.Sleeper;
 import dev.nemo.sdk.auth.Credentials;
+import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.testkit.internal.ApiServer;
 import dev.nemo.sdk.testkit.internal.CdnServer;
 import dev.nemo.sdk.testkit.internal.FaultEngine;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import dev.nemo.sdk.testkit.internal.RenderService;
 import dev.nemo.sdk.testkit.internal.RequestLog;
 import dev.nemo.sdk.testkit.internal.World;
@@ -85,7 +86,7 @@ public final class NemoEmulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress loopback = InetAddress.getByName(options.host());
         HttpServer apiServer = null;
         HttpServer cdnServer = null;
         try {
@@ -101,8 +102,9 @@ public final class NemoEmulator implements AutoCloseable {
         }
         this.cdn = cdnServer;
         this.api = apiServer;
-        this.cdnUrl = "http://127.0.0.1:" + cdn.getAddress().getPort();
-        this.baseUrl = "http://127.0.0.1:" + api.getAddress().getPort();
+        String urlHost = urlHost(loopback);
+        this.cdnUrl = "http://" + urlHost + ":" + cdn.getAddress().getPort();
+        this.baseUrl = "http://" + urlHost + ":" + api.getAddress().getPort();
         world.cdnBase(cdnUrl);
         cdn.createContext("/", new CdnServer(world, faultEngine, log, stopping));
         api.createContext("/", new ApiServer(world, faultEngine, log, renders, stopping));
@@ -115,6 +117,15 @@ public final class NemoEmulator implements AutoCloseable {
     /** @return a started emulator with {@link EmulatorOptions#defaults()} */
     public static NemoEmulator start() {
         return start(EmulatorOptions.defaults());
+    }
+
+    /** The host part of the URLs: the bound address, or loopback when listening on every interface. */
+    private static String urlHost(InetAddress bound) {
+        if (bound.isAnyLocalAddress()) {
+            return "127.0.0.1";
+        }
+        String literal = bound.getHostAddress();
+        return literal.contains(":") ? "[" + literal + "]" : literal;
     }
 
     /**
@@ -159,7 +170,9 @@ public final class NemoEmulator implements AutoCloseable {
     /**
      * A client builder aimed at this emulator: anonymous credentials, no environment variables
      * read, the client id persisted under {@code configDirectory}, and this emulator's clock (also
-     * used as the client's {@link Sleeper} when it is one, for example a virtual clock).
+     * used as the client's {@link Sleeper} when it is one, for example a virtual clock). With the
+     * default clock the client's waits (export polls, {@code Retry-After}, backoff) move the
+     * emulator's clock forward instead of sleeping, so {@code waitForCompletion()} returns at once.
      *
      * @param configDirectory where the client may persist its client id (a temporary directory in tests)
      * @return the builder; set {@code clientId}, retry policy etc. as needed
@@ -257,9 +270,9 @@ public final class NemoEmulator implements AutoCloseable {
 
     /**
      * @param sessionId a session id
-     * @return a copy of its draft
+     * @return its draft
      */
-    public Optional<JsonNode> draft(String sessionId) {
+    public Optional<JsonObject> draft(String sessionId) {
         return world.session(sessionId).map(EmulatorSession::draft);
     }
 
@@ -267,12 +280,12 @@ public final class NemoEmulator implements AutoCloseable {
      * Replaces a session's draft, to set up a test.
      *
      * @param sessionId the session
-     * @param draft     the draft (copied)
+     * @param draft     the draft
      * @throws IllegalArgumentException when there is no such session
      */
-    public void putDraft(String sessionId, JsonNode draft) {
+    public void putDraft(String sessionId, JsonObject draft) {
         Objects.requireNonNull(draft, "draft");
-        if (!world.putDraft(sessionId, draft)) {
+        if (!world.putDraft(sessionId, JsonBridge.toJackson(draft))) {
             throw new IllegalArgumentException("no session " + sessionId);
         }
     }

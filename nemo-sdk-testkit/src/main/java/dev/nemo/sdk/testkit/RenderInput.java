@@ -1,7 +1,8 @@
 package dev.nemo.sdk.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import java.util.OptionalLong;
 public final class RenderInput {
     private final String renderId;
     private final String sessionId;
+    private final JsonObject draftJson;
+    private final JsonObject outputJson;
     private final JsonNode draft;
     private final JsonNode output;
     private final List<SourceMedia> sources;
@@ -25,15 +28,17 @@ public final class RenderInput {
     /**
      * @param renderId  the client-chosen render id
      * @param sessionId the session
-     * @param draft     the submitted draft (copied)
-     * @param output    the submitted output options, or {@code null} (copied)
+     * @param draft     the submitted draft
+     * @param output    the submitted output options, or {@code null}
      * @param sources   the session's media, in upload order
      */
-    public RenderInput(String renderId, String sessionId, JsonNode draft, JsonNode output, List<SourceMedia> sources) {
+    public RenderInput(String renderId, String sessionId, JsonObject draft, JsonObject output, List<SourceMedia> sources) {
         this.renderId = Objects.requireNonNull(renderId, "renderId");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
-        this.draft = Objects.requireNonNull(draft, "draft").deepCopy();
-        this.output = output == null ? MissingNode.getInstance() : output.deepCopy();
+        this.draftJson = Objects.requireNonNull(draft, "draft");
+        this.outputJson = output == null ? JsonObject.empty() : output;
+        this.draft = JsonBridge.toJackson(draftJson);
+        this.output = JsonBridge.toJackson(outputJson);
         this.sources = List.copyOf(sources);
     }
 
@@ -47,14 +52,14 @@ public final class RenderInput {
         return sessionId;
     }
 
-    /** @return a copy of the submitted draft */
-    public JsonNode draft() {
-        return draft.deepCopy();
+    /** @return the submitted draft */
+    public JsonObject draft() {
+        return draftJson;
     }
 
-    /** @return a copy of the submitted {@code output} object (a missing node when none was sent) */
-    public JsonNode output() {
-        return output.deepCopy();
+    /** @return the submitted {@code output} object (empty when none was sent) */
+    public JsonObject output() {
+        return outputJson;
     }
 
     /** @return the session's uploaded media, in upload order */

@@ -1,8 +1,7 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /run_sse}: ADK event shapes, the rule-based agent, credits, silent edits, dialects. */
 class ChatTest {
@@ -67,7 +68,7 @@ class ChatTest {
             assertThat(e.path("actions").fieldNames()).toIterable()
                     .containsExactly("stateDelta", "artifactDelta", "requestedAuthConfigs", "requestedToolConfirmations");
         }
-        JsonNode title = emulator.draft(sid).orElseThrow().path("t").get(1).path("sg").get(0);
+        JsonNode title = JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t").get(1).path("sg").get(0);
         assertThat(title.path("text").asText()).isEqualTo("Urban Dreams");
         assertThat(title.path("start").asLong()).isZero();
         assertThat(title.path("duration").asLong()).isEqualTo(1000);
@@ -99,7 +100,7 @@ class ChatTest {
         assertThat(events).hasSize(3);
         assertThat(events.get(2).at("/content/parts")).isEmpty();
         assertThat(events.get(2).path("finishReason").asText()).isEqualTo("STOP");
-        assertThat(emulator.draft(sid).orElseThrow().path("d").asLong()).isEqualTo(500);
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("d").asLong()).isEqualTo(500);
     }
 
     @Test
@@ -137,7 +138,7 @@ class ChatTest {
         String sid = upload(http);
 
         http.chat(sid, "compress a 2MB animated GIF with 60 frames into a 720p MP4", false);
-        JsonNode m = emulator.draft(sid).orElseThrow().path("m");
+        JsonNode m = JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("m");
         assertThat(m.path("format").asText()).isEqualTo("mp4");
         assertThat(m.path("width").asInt()).isEqualTo(1280);
         assertThat(m.path("height").asInt()).isEqualTo(720);
@@ -145,11 +146,11 @@ class ChatTest {
         assertThat(m.has("target_size_bytes")).isFalse();
 
         http.chat(sid, "make it a GIF", false);
-        assertThat(emulator.draft(sid).orElseThrow().at("/m/format").asText()).isEqualTo("gif");
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).at("/m/format").asText()).isEqualTo("gif");
 
         http.chat(sid, "add a title 'Hello' and add BGM", false);
         http.chat(sid, "remove the title", false);
-        JsonNode draft = emulator.draft(sid).orElseThrow();
+        JsonNode draft = JsonBridge.toJackson(emulator.draft(sid).orElseThrow());
         assertThat(draft.path("t").findValuesAsText("tt")).containsExactly("0", "1");
         assertThat(draft.at("/t/1/sg/0/volume").asDouble()).isEqualTo(0.35);
     }
@@ -162,7 +163,7 @@ class ChatTest {
         List<JsonNode> events = Http.events(http.chat(sid, "把这个GIF压缩到500KB以内，然后添加标题“你好”", false).body());
 
         assertThat(events.get(2).at("/content/parts/0/text").asText()).startsWith("好的，").contains("500 KB").contains("你好");
-        JsonNode draft = emulator.draft(sid).orElseThrow();
+        JsonNode draft = JsonBridge.toJackson(emulator.draft(sid).orElseThrow());
         assertThat(draft.at("/m/target_size_bytes").asLong()).isEqualTo(512_000);
         assertThat(draft.at("/t/1/sg/0/text").asText()).isEqualTo("你好");
     }

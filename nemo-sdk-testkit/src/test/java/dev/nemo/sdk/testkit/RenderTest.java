@@ -3,6 +3,7 @@ package dev.nemo.sdk.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class RenderTest {
 
     private String submitBody(String id) {
         ObjectNode body = Http.JSON.createObjectNode().put("id", id).put("sessionId", sid);
-        body.set("draft", emulator.draft(sid).orElseThrow());
+        body.set("draft", JsonBridge.toJackson(emulator.draft(sid).orElseThrow()));
         return body.toString();
     }
 

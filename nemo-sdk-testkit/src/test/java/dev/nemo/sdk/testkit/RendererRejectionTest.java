@@ -5,6 +5,7 @@ import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.ExportFailedException;
 import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ class RendererRejectionTest {
                             .startsWith("Unsupported file type:").contains("cannot be decoded"));
                 })
                 .hasMessageContaining("Unsupported file type");
-        JsonNode raw = client.exports().poll(emulator.renders().get(0).id()).raw();
+        JsonNode raw = JsonBridge.toJackson(client.exports().poll(emulator.renders().get(0).id()).raw());
         JsonNode status = raw.has("data") ? raw.get("data") : raw;
         assertThat(status.path("code").asInt()).isEqualTo(4001);
         assertThat(status.path("status").asText()).isEqualTo("failed");

@@ -160,10 +160,22 @@ class SdkRecoveryTest {
     }
 
     @Test
-    void a400OnTheTokenCallIsAMissingClientId() {
+    void a400OnTheTokenCallMakesANewClientIdOnceAndAsksAgain() {
         emulator.faults().on(Endpoint.ANONYMOUS_TOKEN).body(400, "application/json", "{\"detail\":\"X-Client-Id\"}");
 
+        assertThat(client.credits().balance().available()).isEqualTo(100);
+
+        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(2);
+    }
+
+    @Test
+    void a400OnTheTokenCallTwiceIsAMissingClientId() {
+        emulator.faults().on(Endpoint.ANONYMOUS_TOKEN).times(2).body(400, "application/json",
+                "{\"detail\":\"X-Client-Id\"}");
+
         assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(MissingClientIdException.class);
+
+        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(2);
     }
 
     @Test

@@ -13,10 +13,12 @@ import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportStatus;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
 import java.io.IOException;
@@ -84,9 +86,9 @@ class SdkWorkflowTest {
         assertThat(state.hasAssets()).isTrue();
         assertThat(state.isExportable()).isTrue();
         assertThat(draft.summary()).isEqualTo("Timeline (1 track): 1. Video: cat.gif (0-1s)");
-        assertThat(draft.metadata().path("target_size_bytes").asLong()).isEqualTo(512_000);
+        assertThat(JsonBridge.toJackson(draft.metadata()).path("target_size_bytes").asLong()).isEqualTo(512_000);
         assertThat(job.status()).isEqualTo(ExportStatus.COMPLETED);
-        assertThat(job.raw().path("renderer").asText()).isEqualTo("passthrough");
+        assertThat(JsonBridge.toJackson(job.raw()).path("renderer").asText()).isEqualTo("passthrough");
         assertThat(Files.readAllBytes(download.path())).isEqualTo(gif);
         assertThat(download.usedFallback()).isFalse();
         assertThat(emulator.cdnRequests()).isNotEmpty().allSatisfy(r -> assertThat(r.hasHeader("Authorization")).isFalse());
@@ -165,7 +167,7 @@ class SdkWorkflowTest {
 
         assertThatThrownBy(() -> client.uploads().upload(sid, file)).isInstanceOf(UnsupportedFileTypeException.class);
         assertThat(client.uploads().uploadUrls(sid, java.util.List.of(
-                client.state().get(sid).videoInfos().get(0).path("url").asText())).files()).hasSize(1);
+                client.state().get(sid).videoInfos().get(0).get("url").flatMap(JsonValue::asString).orElseThrow())).files()).hasSize(1);
     }
 
     @Test
@@ -194,6 +196,6 @@ class SdkWorkflowTest {
 
         ExportJob done = client.exports().submit(sid, draft).waitForCompletion();
         assertThat(done.outputUrl()).isPresent();
-        assertThat(done.raw().path("note").asText()).contains("passthrough");
+        assertThat(JsonBridge.toJackson(done.raw()).path("note").asText()).contains("passthrough");
     }
 }

@@ -1,9 +1,7 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -19,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stream faults on {@code /run_sse}, seen by a plain java.net.http client. */
 class SseFaultsTest {
@@ -69,7 +70,7 @@ class SseFaultsTest {
                 .startsWith("data:{\"id\"").doesNotContain("\n");
         assertThatThrownBy(() -> Http.client().send(http.chatRequest(sid, "add BGM"), HttpResponse.BodyHandlers.ofString()))
                 .as("the same cut again, read whole").hasMessageContaining("chunked transfer encoding");
-        JsonNode state = emulator.session(sid).orElseThrow().state();
+        JsonNode state = JsonBridge.toJackson(emulator.session(sid).orElseThrow().state());
         assertThat(state.at("/draft/t/1/tt").asInt()).as("the edit was applied server side").isEqualTo(1);
         JsonNode credits = Http.json(http.get("/api/credits/balance/simple")).path("data");
         assertThat(credits.path("available").asLong()).isEqualTo(100 - 2 * 10);
@@ -125,7 +126,7 @@ class SseFaultsTest {
         assertThat(lines.next()).startsWith(": ping - ");
 
         JsonNode during = Http.json(http.get("/api/credits/balance/simple")).path("data");
-        JsonNode draftDuring = emulator.draft(sid).orElseThrow();
+        JsonNode draftDuring = JsonBridge.toJackson(emulator.draft(sid).orElseThrow());
         hold.release();
         StringBuilder rest = new StringBuilder();
         lines.forEachRemaining(l -> rest.append(l).append('\n'));
@@ -138,7 +139,7 @@ class SseFaultsTest {
         assertThat(after.path("available").asLong()).isEqualTo(90);
         assertThat(after.path("frozen").asLong()).isZero();
         assertThat(Http.events(rest.toString())).hasSize(3);
-        assertThat(emulator.draft(sid).orElseThrow().path("t")).hasSize(2);
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t")).hasSize(2);
     }
 
     @Test
@@ -164,7 +165,7 @@ class SseFaultsTest {
             assertThat(e.path("errorMessage").asText()).isEqualTo("blocked by safety");
             assertThat(e.has("content")).isFalse();
         });
-        assertThat(emulator.draft(sid).orElseThrow().path("t")).hasSize(1);
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t")).hasSize(1);
         assertThat(emulator.accounts().get(0).available()).isEqualTo(100);
     }
 

@@ -1,8 +1,7 @@
 package dev.nemo.sdk.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/upload-video/nemo_agent/me/<sid>}: multipart and URL forms, sniffing, limits, probing. */
 class UploadTest {
@@ -54,7 +55,7 @@ class UploadTest {
         assertThat(files.get(3).has("duration")).isFalse();
         assertThat(files.findValuesAsText("hash")).doesNotHaveDuplicates().allSatisfy(h -> assertThat(h).hasSize(32));
 
-        JsonNode draft = emulator.draft(sid).orElseThrow();
+        JsonNode draft = JsonBridge.toJackson(emulator.draft(sid).orElseThrow());
         JsonNode segments = draft.path("t").get(0).path("sg");
         assertThat(segments).hasSize(4);
         assertThat(segments.findValuesAsText("start")).containsExactly("0", "400", "650", "3150");

@@ -2,7 +2,6 @@ package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.RequestOptions;
-import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
@@ -17,8 +16,11 @@ import dev.nemo.sdk.internal.chat.ChatEventPublisher;
 import dev.nemo.sdk.internal.chat.ListeningSubscriber;
 import dev.nemo.sdk.internal.chat.StateCheck;
 import dev.nemo.sdk.internal.chat.Ticker;
+import dev.nemo.sdk.internal.chat.TimedPublisher;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.IoFailures;
+import dev.nemo.sdk.internal.http.Listeners;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.state.SessionState;
@@ -28,26 +30,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /run_sse}: the chat, over {@link ChatEventPublisher}. */
 public final class DefaultChatApi implements ChatApi {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.chat");
+
     /** The endpoint. */
     public static final String PATH = "/run_sse";
     /** The ADK app name of the NemoVideo agent. */
     public static final String APP_NAME = "nemo_agent";
 
-    private final Transport transport;
+    private final HttpPipeline transport;
     private final StateCheck stateCheck;
     private final Ticker ticker;
     private final Executor executor;
 
     /**
-     * Creates it from its parts.
-     *
      * @param transport the transport
      * @param state     reads session state for the checks after a silent or interrupted stream
      */
-    public DefaultChatApi(Transport transport, StateApi state) {
+    public DefaultChatApi(HttpPipeline transport, StateApi state) {
         this.transport = transport;
         this.stateCheck = new StateCheck(state, transport.settings().sleeper());
         this.ticker = Ticker.of(transport.settings().scheduler());
@@ -74,48 +78,63 @@ public final class DefaultChatApi implements ChatApi {
     public CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,
                                                    ChatListener listener) {
         Objects.requireNonNull(listener, "listener");
-        ChatEventPublisher publisher = newPublisher(sessionId, message, options);
+        Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
         ListeningSubscriber subscriber = new ListeningSubscriber(listener, options.progressInterval(), ticker);
         CompletableFuture<ChatResult> out = new CompletableFuture<>();
-        Futures.onCompletion(out, (r, e) -> {
+        out.whenComplete((r, e) -> {
             if (out.isCancelled()) {
                 subscriber.cancel();
             }
         });
         CompletableFuture<SessionState> before = options.stateCheck() ? stateCheck.before(sessionId)
                 : CompletableFuture.completedFuture(null);
-        Futures.onCompletion(before, (state, error) -> {
+        before.handle((state, error) -> {
             if (out.isDone()) {
-                return;
+                return null;
             }
             NemoException beforeFailure = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
             publisher.subscribe(subscriber);
-            Futures.onCompletion(subscriber.result()
-                    .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone)),
-                    (r, e) -> {
+            subscriber.result()
+                    .thenApply(r -> streamEnded(listener, r))
+                    .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone,
+                            listener))
+                    .whenComplete((r, e) -> {
                         if (e != null) {
                             out.completeExceptionally(Futures.unwrap(e));
                         } else {
                             out.complete(r);
                         }
                     });
+            return null;
         });
         return out;
     }
 
-    private ChatEventPublisher newPublisher(String sessionId, String message, ChatOptions options) {
+    private static ChatResult streamEnded(ChatListener listener, ChatResult soFar) {
+        try {
+            listener.onStreamEnded(soFar);
+        } catch (RuntimeException e) {
+            LOG.warn("The chat listener failed in onStreamEnded; the result is kept", e);
+        }
+        return soFar;
+    }
+
+    private Flow.Publisher<ChatEvent> newPublisher(String sessionId, String message, ChatOptions options) {
         Objects.requireNonNull(options, "options");
         ApiRequest request = request(sessionId, message, options);
         ErrorDetails details = ErrorDetails.request(request.method(), request.path());
-        return new ChatEventPublisher(handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler),
+        Listeners listeners = transport.settings().listeners();
+        ChatEventPublisher publisher = new ChatEventPublisher(handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler),
                 ChatEventPublisher.Limits.of(options), details, e -> mapError(e, request), ticker, executor);
+        return listeners.isEmpty() ? publisher : new TimedPublisher(publisher, listeners);
     }
 
     /**
      * The request exactly as documented: {@code {"app_name":"nemo_agent","user_id":"me",
      * "session_id":…,"new_message":{"parts":[{"text":…}]}}}, plus {@code "streaming":true} only
-     * when asked for. Never replayed after it may have run: the client's retry policy keeps only
-     * its connect-failure retries (and 1001 renewal), not the 429 wait-and-retry.
+     * when asked for. Never replayed after it may have run: the retry policy replays it only when
+     * nothing ran (a connect failure, a 1001 renewal, a 429 answered instead of the stream, which
+     * waits {@code Retry-After} first); nothing after the stream's first byte.
      */
     ApiRequest request(String sessionId, String message, ChatOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -134,14 +153,13 @@ public final class DefaultChatApi implements ChatApi {
         if (options.streaming()) {
             body.put("streaming", true);
         }
-        RetryPolicy policy = transport.settings().retryPolicy().toBuilder().retryOnRateLimit(false).build();
         return ApiRequest.postJson(PATH, Json.write(body))
                 .withAccept("text/event-stream")
-                .withOptions(RequestOptions.builder().timeout(options.overallTimeout()).retryPolicy(policy).build());
+                .withOptions(RequestOptions.builder().timeout(options.overallTimeout()).build());
     }
 
     private static NemoException mapError(Throwable error, ApiRequest request) {
-        NemoException e = Transport.classify(error, request);
+        NemoException e = IoFailures.classify(error, request);
         if (e instanceof ServerException && e.httpStatus() == 500 && e.bodyExcerpt().isEmpty()) {
             return new ServerException("The agent answered HTTP 500 with an empty body before streaming: ADK does this "
                     + "for an unknown session and for a crash before any output; check the session id, and do not "

@@ -7,9 +7,8 @@ import dev.nemo.sdk.credits.CreditsApi;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.JsonNodes;
-import dev.nemo.sdk.internal.util.Futures;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,21 +16,21 @@ import java.util.concurrent.CompletableFuture;
 public final class DefaultCreditsApi implements CreditsApi {
     /** The endpoint. */
     public static final String PATH = "/api/credits/balance/simple";
-    private final Transport transport;
+    private final HttpPipeline transport;
 
     /** @param transport the transport */
-    public DefaultCreditsApi(Transport transport) {
+    public DefaultCreditsApi(HttpPipeline transport) {
         this.transport = transport;
     }
 
     @Override
     public Credits balance(RequestOptions options) {
-        return Futures.await(balanceAsync(options));
+        return transport.send(ApiRequest.get(PATH).withOptions(options), DefaultCreditsApi::decode);
     }
 
     @Override
     public CompletableFuture<Credits> balanceAsync(RequestOptions options) {
-        return Futures.map(transport.json(ApiRequest.get(PATH).withOptions(options)), DefaultCreditsApi::decode);
+        return transport.sendAsync(ApiRequest.get(PATH).withOptions(options), DefaultCreditsApi::decode);
     }
 
     static Credits decode(JsonNode data) {

@@ -16,13 +16,15 @@ import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.internal.draft.DraftTrees;
 import dev.nemo.sdk.internal.export.DefaultExportPoller;
 import dev.nemo.sdk.internal.export.Downloader;
 import dev.nemo.sdk.internal.export.RenderIds;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.util.Futures;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,11 +39,11 @@ public final class DefaultExportsApi implements ExportsApi {
     public static final String SUBMIT_PATH = "/api/render/proxy/lambda";
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
 
-    private final Transport transport;
+    private final HttpPipeline transport;
     private final Downloader downloader;
 
     /** @param transport the transport */
-    public DefaultExportsApi(Transport transport) {
+    public DefaultExportsApi(HttpPipeline transport) {
         this.transport = transport;
         this.downloader = new Downloader(transport);
     }
@@ -66,7 +68,7 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public ExportPoller submit(String sessionId, Draft draft, ExportOptions options) {
-        ExportJob submitted = Futures.await(submitAsync(sessionId, draft, options));
+        ExportJob submitted = Futures.await(submit(sessionId, draft, options, true));
         DefaultExportPoller poller = new DefaultExportPoller(this, transport.settings(), submitted.renderId(),
                 options.polling(), submitted, options.polling().interval());
         options.progressListener().ifPresent(poller::onProgress);
@@ -76,6 +78,12 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public CompletableFuture<ExportJob> submitAsync(String sessionId, Draft draft, ExportOptions options) {
+        return submit(sessionId, draft, options, false);
+    }
+
+    /** Both forms; the blocking one runs every step on the caller's thread and answers a complete future. */
+    private CompletableFuture<ExportJob> submit(String sessionId, Draft draft, ExportOptions options,
+                                                boolean blocking) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(options, "options");
@@ -87,13 +95,13 @@ public final class DefaultExportsApi implements ExportsApi {
                     + "it needs at least one track with segments (" + draft.summary() + "). Add media to the session "
                     + "and let the agent build the timeline first; nothing was sent."));
         }
-        ObjectNode draftJson = draft.toJson();
-        ObjectNode output = options.toOutputJson();
-        return attempt(sessionId, draftJson, output, true);
+        ObjectNode draftJson = DraftTrees.of(draft);
+        ObjectNode output = JsonValues.toJackson(options.toOutputJson());
+        return attempt(sessionId, draftJson, output, true, blocking);
     }
 
     private CompletableFuture<ExportJob> attempt(String sessionId, ObjectNode draft, ObjectNode output,
-                                                 boolean mayRetryDuplicate) {
+                                                 boolean mayRetryDuplicate, boolean blocking) {
         String id = RenderIds.next(transport.settings().clock());
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("id", id);
@@ -101,14 +109,14 @@ public final class DefaultExportsApi implements ExportsApi {
         body.set("draft", draft);
         body.set("output", output);
         byte[] bytes = Json.write(body);
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes));
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes), blocking);
         return Futures.propagateCancel(call
                 .thenApply(payload -> submitted(id, payload))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     if (mayRetryDuplicate && e instanceof NemoException nemoException && isDuplicateId(nemoException)) {
                         LOG.debug("The render service refused render id {} as a duplicate; retrying once with a new id", id);
-                        return attempt(sessionId, draft, output, false);
+                        return attempt(sessionId, draft, output, false, blocking);
                     }
                     return CompletableFuture.failedFuture(e);
                 }), call);
@@ -119,13 +127,13 @@ public final class DefaultExportsApi implements ExportsApi {
         if (serverId != null && !serverId.equals(id)) {
             LOG.debug("The render service answered id {} for render {}; polling keeps the client's id", serverId, id);
         }
-        ExportJob job = ExportJob.fromJson(id, payload);
+        ExportJob job = ExportJob.fromJson(id, JsonValues.fromJackson(payload));
         if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
             // the submission's answer often carries no status: the render is queued
             ObjectNode withStatus = payload != null && payload.isObject() ? ((ObjectNode) payload).deepCopy()
                     : Json.mapper().createObjectNode();
             withStatus.put("status", "pending");
-            return ExportJob.fromJson(id, withStatus);
+            return ExportJob.fromJson(id, JsonValues.fromJackson(withStatus));
         }
         return job;
     }
@@ -152,16 +160,28 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public ExportJob poll(String renderId) {
-        return Futures.await(pollAsync(renderId, RequestOptions.none()));
+        return Futures.await(poll(renderId, RequestOptions.none(), true));
     }
 
     @Override
     public CompletableFuture<ExportJob> pollAsync(String renderId, RequestOptions options) {
+        return poll(renderId, options, false);
+    }
+
+    /**
+     * Polls once in either form.
+     *
+     * @param renderId the render id
+     * @param options  per-call options
+     * @param blocking whether the caller waits on its own thread (the answer is then complete)
+     * @return the job
+     */
+    public CompletableFuture<ExportJob> poll(String renderId, RequestOptions options, boolean blocking) {
         String path = pollPath(renderId);
         Objects.requireNonNull(options, "options");
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options));
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options), blocking);
         return Futures.propagateCancel(call
-                .thenApply(payload -> ExportJob.fromJson(renderId, payload))
+                .thenApply(payload -> ExportJob.fromJson(renderId, JsonValues.fromJackson(payload)))
                 .exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     if (isRefusalForThisRender(e)) {
@@ -183,14 +203,18 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public void cancel(String renderId) {
-        Futures.await(cancelAsync(renderId, RequestOptions.none()));
+        Futures.await(cancel(renderId, RequestOptions.none(), true));
     }
 
     @Override
     public CompletableFuture<Void> cancelAsync(String renderId, RequestOptions options) {
+        return cancel(renderId, options, false);
+    }
+
+    private CompletableFuture<Void> cancel(String renderId, RequestOptions options, boolean blocking) {
         String path = pollPath(renderId) + "/cancel";
         Objects.requireNonNull(options, "options");
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(path, null).withOptions(options));
+        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(path, null).withOptions(options), blocking);
         return Futures.propagateCancel(call
                 .<Void>thenApply(payload -> null)
                 .exceptionallyCompose(error -> {
@@ -205,14 +229,19 @@ public final class DefaultExportsApi implements ExportsApi {
 
     @Override
     public DownloadResult download(ExportJob job, Path target, RequestOptions options) {
-        return Futures.await(downloadAsync(job, target, options));
+        return Futures.await(download(job, target, options, true));
     }
 
     @Override
     public CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target, RequestOptions options) {
+        return download(job, target, options, false);
+    }
+
+    private CompletableFuture<DownloadResult> download(ExportJob job, Path target, RequestOptions options,
+                                                      boolean blocking) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
-        return downloader.download(job, downloadPath(job.renderId()), target, options);
+        return downloader.download(job, downloadPath(job.renderId()), target, options, blocking);
     }
 }

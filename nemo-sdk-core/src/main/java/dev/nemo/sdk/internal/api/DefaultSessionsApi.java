@@ -6,10 +6,9 @@ import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
-import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.session.CreateSessionRequest;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.session.SessionsApi;
@@ -19,26 +18,29 @@ import java.util.concurrent.CompletableFuture;
 public final class DefaultSessionsApi implements SessionsApi {
     /** The endpoint. */
     public static final String PATH = "/api/tasks/me/with-session/nemo_agent";
-    private final Transport transport;
+    private final HttpPipeline transport;
 
     /** @param transport the transport */
-    public DefaultSessionsApi(Transport transport) {
+    public DefaultSessionsApi(HttpPipeline transport) {
         this.transport = transport;
     }
 
     @Override
     public Session create(CreateSessionRequest request, RequestOptions options) {
-        return Futures.await(createAsync(request, options));
+        return transport.send(request(request, options), DefaultSessionsApi::decode);
     }
 
     @Override
     public CompletableFuture<Session> createAsync(CreateSessionRequest request, RequestOptions options) {
+        return transport.sendAsync(request(request, options), DefaultSessionsApi::decode);
+    }
+
+    private static ApiRequest request(CreateSessionRequest request, RequestOptions options) {
         ObjectNode body = Json.mapper().createObjectNode().put("task_name", request.taskName());
         if (request.language() != null && !request.language().isBlank()) {
             body.put("language", request.language());
         }
-        return Futures.map(transport.json(ApiRequest.postJson(PATH, Json.write(body)).withOptions(options)),
-                DefaultSessionsApi::decode);
+        return ApiRequest.postJson(PATH, Json.write(body)).withOptions(options);
     }
 
     static Session decode(JsonNode data) {

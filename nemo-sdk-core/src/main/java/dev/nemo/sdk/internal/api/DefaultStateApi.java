@@ -1,12 +1,13 @@
 package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
-import dev.nemo.sdk.internal.util.Futures;
+import dev.nemo.sdk.internal.http.HttpPipeline;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateApi;
 import java.util.Objects;
@@ -14,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/state/nemo_agent/me/<sid>/latest}. */
 public final class DefaultStateApi implements StateApi {
-    private final Transport transport;
+    private final HttpPipeline transport;
 
     /** @param transport the transport */
-    public DefaultStateApi(Transport transport) {
+    public DefaultStateApi(HttpPipeline transport) {
         this.transport = transport;
     }
 
@@ -32,14 +33,16 @@ public final class DefaultStateApi implements StateApi {
 
     @Override
     public SessionState get(String sessionId, RequestOptions options) {
-        return Futures.await(getAsync(sessionId, options));
+        String path = path(sessionId);
+        Objects.requireNonNull(options, "options");
+        return transport.send(ApiRequest.get(path).withOptions(options), data -> decode(path, data));
     }
 
     @Override
     public CompletableFuture<SessionState> getAsync(String sessionId, RequestOptions options) {
         String path = path(sessionId);
         Objects.requireNonNull(options, "options");
-        return Futures.map(transport.json(ApiRequest.get(path).withOptions(options)), data -> decode(path, data));
+        return transport.sendAsync(ApiRequest.get(path).withOptions(options), data -> decode(path, data));
     }
 
     static SessionState decode(String path, JsonNode data) {
@@ -52,6 +55,6 @@ public final class DefaultStateApi implements StateApi {
                     + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object",
                     ErrorDetails.request("GET", path).withStatus(200), null);
         }
-        return SessionState.of(data);
+        return SessionState.of(JsonValues.fromJackson((ObjectNode) data));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.upload.Multipart;
 import dev.nemo.sdk.internal.upload.MultipartUpload;
@@ -25,10 +25,10 @@ public final class DefaultUploadsApi implements UploadsApi {
     /** The endpoint, without the session id. */
     public static final String PATH_PREFIX = "/api/upload-video/nemo_agent/me/";
 
-    private final Transport transport;
+    private final HttpPipeline transport;
 
     /** @param transport the transport */
-    public DefaultUploadsApi(Transport transport) {
+    public DefaultUploadsApi(HttpPipeline transport) {
         this.transport = transport;
         // on the thread that builds the client, not on the thread of the first upload
         Multipart.seedRandom();
@@ -36,12 +36,16 @@ public final class DefaultUploadsApi implements UploadsApi {
 
     @Override
     public UploadResult upload(String sessionId, List<MediaSource> files, UploadOptions options) {
-        return Futures.await(uploadAsync(sessionId, files, options));
+        return Futures.await(multipart(sessionId, files, options).start(true));
     }
 
     @Override
     public CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files,
                                                        UploadOptions options) {
+        return multipart(sessionId, files, options).start(false);
+    }
+
+    private MultipartUpload multipart(String sessionId, List<MediaSource> files, UploadOptions options) {
         String path = path(sessionId);
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(options, "options");
@@ -49,17 +53,21 @@ public final class DefaultUploadsApi implements UploadsApi {
             throw new IllegalArgumentException("nothing to upload: files is empty");
         }
         files.forEach(f -> Objects.requireNonNull(f, "files must not contain null"));
-        return new MultipartUpload(transport, path, files, options).start();
+        return new MultipartUpload(transport, path, files, options);
     }
 
     @Override
     public UploadResult uploadUrls(String sessionId, List<String> urls, RequestOptions options) {
-        return Futures.await(uploadUrlsAsync(sessionId, urls, options));
+        return transport.send(urlsRequest(sessionId, urls, options), UploadResponses::decode);
     }
 
     @Override
     public CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls,
                                                            RequestOptions options) {
+        return transport.sendAsync(urlsRequest(sessionId, urls, options), UploadResponses::decode);
+    }
+
+    private static ApiRequest urlsRequest(String sessionId, List<String> urls, RequestOptions options) {
         String path = path(sessionId);
         Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(options, "options");
@@ -75,8 +83,7 @@ public final class DefaultUploadsApi implements UploadsApi {
         // the server fetches the files before it answers: the JSON deadline is too short
         RequestOptions effective = options.timeout().isPresent() ? options
                 : options.toBuilder().timeout(UploadOptions.DEFAULT_TIMEOUT).build();
-        return Futures.map(transport.json(ApiRequest.postJson(path, Json.write(body)).withOptions(effective)),
-                UploadResponses::decode);
+        return ApiRequest.postJson(path, Json.write(body)).withOptions(effective);
     }
 
     /**

@@ -5,8 +5,9 @@ import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.MissingClientIdException;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.util.Futures;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * Fetches and caches a free anonymous token ({@code POST /api/auth/anonymous-token}). Renewal
  * reuses the same client id; concurrent callers share one in-flight request. A lock, not
  * {@code synchronized}, guards the cache, and no I/O happens under it.
+ *
+ * <p>When the server refuses the client id itself (HTTP 400 on the token call), a new client id
+ * is created once (persisted where the old one was), and the call is sent once more with it.
  */
 public final class AnonymousTokenProvider implements TokenProvider {
     /** The endpoint. */
@@ -31,42 +37,36 @@ public final class AnonymousTokenProvider implements TokenProvider {
     private static final Logger LOG = LoggerFactory.getLogger(AnonymousTokenProvider.class);
     private static final Duration EXPIRY_SKEW = Duration.ofMinutes(1);
 
-    private final Transport transport;
-    private final String clientId;
+    private final HttpPipeline pipeline;
     private final Clock clock;
-    private final AnonymousTokenStore store;
+    private final Supplier<String> newClientId;
+    private final Function<String, AnonymousTokenStore> stores;
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile String clientId;
+    private AnonymousTokenStore store;
+    private boolean clientIdReplaced;
     private AccessToken current;
     private CompletableFuture<AccessToken> inFlight;
 
     /**
-     * Creates it from its parts.
-     *
-     * @param transport transport for the unauthenticated call
-     * @param clientId  the stable {@code X-Client-Id}
-     * @param clock     time source for expiry
+     * @param pipeline    pipeline for the unauthenticated call
+     * @param clientId    the stable {@code X-Client-Id}
+     * @param clock       time source for expiry
+     * @param newClientId creates (and persists) a new client id after the server refused this one
+     * @param stores      where the token of a client id is kept between runs; {@code null} results keep it in memory
      */
-    public AnonymousTokenProvider(Transport transport, String clientId, Clock clock) {
-        this(transport, clientId, clock, null);
-    }
-
-    /**
-     * Creates it from its parts.
-     *
-     * @param transport transport for the unauthenticated call
-     * @param clientId  the stable {@code X-Client-Id}
-     * @param clock     time source for expiry
-     * @param store     where the token is kept between runs, or {@code null} to keep it in memory only
-     */
-    public AnonymousTokenProvider(Transport transport, String clientId, Clock clock, AnonymousTokenStore store) {
-        this.transport = transport;
+    public AnonymousTokenProvider(HttpPipeline pipeline, String clientId, Clock clock, Supplier<String> newClientId,
+                                  Function<String, AnonymousTokenStore> stores) {
+        this.pipeline = pipeline;
         this.clientId = clientId;
         this.clock = clock;
-        this.store = store;
+        this.newClientId = newClientId;
+        this.stores = stores;
+        this.store = stores.apply(clientId);
         this.current = store == null ? null : store.load().orElse(null);
     }
 
-    /** {@return the client id this provider sends} */
+    /** @return the client id this provider sends (a new one after the server refused the first) */
     public String clientId() {
         return clientId;
     }
@@ -105,33 +105,63 @@ public final class AnonymousTokenProvider implements TokenProvider {
             lock.unlock();
         }
         LOG.debug("requesting an anonymous token{}", rejected == null ? "" : " (renewal, same client id)");
-        Futures.onCompletion(fetch(), (token, error) -> {
-            lock.lock();
-            try {
-                if (error == null) {
-                    current = token;
-                }
-                inFlight = null;
-            } finally {
-                lock.unlock();
-            }
-            if (error != null) {
-                started.completeExceptionally(error);
-            } else {
-                if (store != null) {
-                    store.save(token);
-                }
-                started.complete(token);
-            }
-        });
+        fetch().whenComplete((token, error) -> finish(started, token, error));
         return started.copy();
     }
 
+    private void finish(CompletableFuture<AccessToken> started, AccessToken token, Throwable error) {
+        AnonymousTokenStore s;
+        lock.lock();
+        try {
+            if (error == null) {
+                current = token;
+            }
+            inFlight = null;
+            s = store;
+        } finally {
+            lock.unlock();
+        }
+        if (error != null) {
+            started.completeExceptionally(Futures.unwrap(error));
+            return;
+        }
+        if (s != null) {
+            s.save(token);
+        }
+        started.complete(token);
+    }
+
     private CompletableFuture<AccessToken> fetch() {
-        ApiRequest request = ApiRequest.postJson(PATH, null)
-                .withAuthenticated(false)
-                .withHeader("X-Client-Id", clientId);
-        return transport.json(request).thenApply(this::decode);
+        return call(clientId).exceptionallyCompose(error -> {
+            Throwable e = Futures.unwrap(error);
+            if (!(e instanceof MissingClientIdException) || !replaceClientIdOnce()) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return call(clientId);
+        });
+    }
+
+    private CompletableFuture<AccessToken> call(String id) {
+        ApiRequest request = ApiRequest.postJson(PATH, null).withAuthenticated(false).withHeader("X-Client-Id", id);
+        return pipeline.sendAsync(request, this::decode);
+    }
+
+    /** @return whether a new client id was made now (once per provider) */
+    private boolean replaceClientIdOnce() {
+        lock.lock();
+        try {
+            if (clientIdReplaced) {
+                return false;
+            }
+            clientIdReplaced = true;
+            clientId = newClientId.get();
+            store = stores.apply(clientId);
+        } finally {
+            lock.unlock();
+        }
+        LOG.warn("The server refused the client id (HTTP 400 on the anonymous-token call); created a new one and "
+                + "asking once more");
+        return true;
     }
 
     private AccessToken decode(JsonNode data) {

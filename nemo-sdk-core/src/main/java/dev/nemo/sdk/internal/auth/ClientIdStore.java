@@ -83,6 +83,36 @@ public final class ClientIdStore {
         }
     }
 
+    /**
+     * Replaces the persisted id with a new UUID (after the server refused the old one with HTTP
+     * 400). Written to a temporary file and moved into place, so a reader never sees half an id.
+     *
+     * @param configDir directory holding {@code client_id}
+     * @return the new id
+     */
+    public static String replace(Path configDir) {
+        Path file = configDir.resolve(FILE_NAME);
+        String id = UUID.randomUUID().toString();
+        try {
+            Files.createDirectories(configDir);
+            Path tmp = Files.createTempFile(configDir, FILE_NAME, ".tmp", ownerOnly(configDir));
+            try {
+                Files.write(tmp, (id + "\n").getBytes(StandardCharsets.UTF_8));
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write a new client id to " + file
+                    + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder", e);
+        }
+    }
+
     private static String read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;

@@ -2,14 +2,16 @@ package dev.nemo.sdk.internal.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatEvent.Heartbeat;
 import dev.nemo.sdk.chat.ChatEvent.Other;
+import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.EventInfo;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.sse.SseEvent;
 import dev.nemo.sdk.internal.sse.SseHandler;
+import dev.nemo.sdk.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -51,7 +53,7 @@ public final class AdkEventDecoder implements SseHandler {
     @Override
     public void onComment(String comment) {
         sink.accept(new Heartbeat(Heartbeat.Source.COMMENT,
-                new EventInfo(sequence++, null, null, null, null, null, false, TextNode.valueOf(comment))));
+                new EventInfo(sequence++, null, null, null, null, null, false, JsonValue.of(comment))));
     }
 
     @Override
@@ -86,7 +88,7 @@ public final class AdkEventDecoder implements SseHandler {
             return;
         }
         if (node.has("error") && !node.hasNonNull("content")) {
-            sink.accept(new ChatEvent.StreamError(errorText(node.get("error")), node.get("error_details"), info));
+            sink.accept(new ChatEvent.StreamError(errorText(node.get("error")), value(node.get("error_details")), info));
             return;
         }
         decodeAdk(node, info);
@@ -110,17 +112,17 @@ public final class AdkEventDecoder implements SseHandler {
             }
             case "tool_call", "function_call" -> {
                 sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), firstText(node, "name"),
-                        JsonNodes.first(node, "args", "arguments"), info));
+                        value(JsonNodes.first(node, "args", "arguments")), info));
                 return true;
             }
             case "tool_result", "function_response" -> {
                 sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), firstText(node, "name"),
-                        JsonNodes.first(node, "result", "response", "content"), info));
+                        value(JsonNodes.first(node, "result", "response", "content")), info));
                 return true;
             }
             case "error" -> {
                 sink.accept(new ChatEvent.StreamError(firstText(node, "message", "error", "content"),
-                        node.get("error_details"), info));
+                        value(node.get("error_details")), info));
                 return true;
             }
             default -> {
@@ -149,10 +151,10 @@ public final class AdkEventDecoder implements SseHandler {
                     }
                 } else if (call != null && call.isObject()) {
                     tools.add(new ChatEvent.ToolCall(textOrNull(call.get("id")), textOrNull(call.get("name")),
-                            call.get("args"), info));
+                            value(call.get("args")), info));
                 } else if (response != null && response.isObject()) {
                     tools.add(new ChatEvent.ToolResult(textOrNull(response.get("id")),
-                            textOrNull(response.get("name")), response.get("response"), info));
+                            textOrNull(response.get("name")), value(response.get("response")), info));
                 } else {
                     unsupported = true;
                 }
@@ -201,13 +203,18 @@ public final class AdkEventDecoder implements SseHandler {
     }
 
     private static EventInfo bare(long seq, String type, JsonNode raw) {
-        return new EventInfo(seq, type, null, null, null, null, false, raw);
+        return new EventInfo(seq, type, null, null, null, null, false, JsonValues.fromJackson(raw));
+    }
+
+    /** A part of the payload for an event's fields; {@code null} (absent) stays {@code null}. */
+    private static JsonValue value(JsonNode part) {
+        return part == null ? null : JsonValues.fromJackson(part);
     }
 
     private static EventInfo info(long seq, String type, JsonNode node) {
         return new EventInfo(seq, type, textOrNull(node.get("id")), textOrNull(node.get("author")),
                 textOrNull(node.get("invocationId")), timestamp(node.get("timestamp")), isTrue(node.get("partial")),
-                node);
+                JsonValues.fromJackson(node));
     }
 
     /**

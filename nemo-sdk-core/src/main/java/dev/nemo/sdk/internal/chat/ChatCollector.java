@@ -3,10 +3,12 @@ package dev.nemo.sdk.internal.chat;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
+import dev.nemo.sdk.chat.EventInfo;
 import dev.nemo.sdk.error.EventTooLargeException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.StreamTimeoutException;
 import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,8 @@ public final class ChatCollector {
     private final List<ChatEvent> events = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
+    /** Partial chunks sent although streaming was not asked for: only shown when the full text never came. */
+    private final StringBuilder unaskedPartial = new StringBuilder();
     private boolean streamError;
     private boolean modelError;
     private boolean toolResult;
@@ -40,9 +44,12 @@ public final class ChatCollector {
             } else {
                 // the final text repeats the chunks streamed before it
                 partial.setLength(0);
+                unaskedPartial.setLength(0);
                 messages.add(t.text());
             }
             lastSignificant = event;
+        } else if (event instanceof ChatEvent.Other o && o.reason() == ChatEvent.Other.Reason.PARTIAL_TEXT) {
+            unaskedPartial.append(partText(o.info()));
         } else if (event instanceof ChatEvent.StreamError) {
             streamError = true;
             lastSignificant = event;
@@ -97,7 +104,22 @@ public final class ChatCollector {
                 default -> ChatEnd.OVERALL_TIMEOUT;
             };
         }
-        return ChatResult.builder().end(end).messages(text()).events(events).failure(failure).build();
+        List<String> text = text();
+        if (partial.length() == 0 && unaskedPartial.length() > 0) {
+            text.add(unaskedPartial.toString());
+        }
+        return ChatResult.builder().end(end).messages(text).events(events).failure(failure).build();
+    }
+
+    /** The text parts of an event's content, joined. */
+    private static String partText(EventInfo info) {
+        StringBuilder out = new StringBuilder();
+        info.raw().get("content").flatMap(c -> c.get("parts")).flatMap(JsonValue::asArray)
+                .ifPresent(parts -> parts.elements().forEach(part -> {
+                    boolean thought = part.get("thought").flatMap(JsonValue::asBoolean).orElse(false);
+                    part.get("text").flatMap(JsonValue::asString).filter(t -> !thought).ifPresent(out::append);
+                }));
+        return out.toString();
     }
 
     /** {@return the result of a stream the caller cancelled} */

@@ -57,11 +57,10 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     @FunctionalInterface
     public interface Exchange {
         /**
-         * {@return completes with the response head, or fails with the typed error of a refusal}
-         *
          * @param handler reader of the event stream
+         * @return completes once the stream's head arrived, or fails with the typed error of a refusal
          */
-        CompletableFuture<? extends HttpResponse<?>> start(HttpResponse.BodyHandler<Void> handler);
+        CompletableFuture<?> start(HttpResponse.BodyHandler<Void> handler);
     }
 
     /**
@@ -75,9 +74,8 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
      */
     public record Limits(boolean partialText, int maxLineBytes, Duration firstByte, Duration idle, Duration overall) {
         /**
-         * {@return their limits}
-         *
          * @param o chat options
+         * @return their limits
          */
         public static Limits of(ChatOptions o) {
             return new Limits(o.streaming(), o.maxLineBytes(), o.firstByteTimeout(), o.idleTimeout(),
@@ -94,8 +92,6 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     /**
-     * Creates it from its parts.
-     *
      * @param exchange starts the HTTP exchange
      * @param limits   decoding options and watchdogs
      * @param details  the request, for errors
@@ -114,9 +110,8 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     }
 
     /**
-     * {@return whether it is a successful {@code text/event-stream} response}
-     *
      * @param info a response head
+     * @return whether it is a successful {@code text/event-stream} response
      */
     public static boolean isEventStream(HttpResponse.ResponseInfo info) {
         if (info.statusCode() < 200 || info.statusCode() > 299) {
@@ -162,7 +157,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private volatile boolean upstreamDone;
         private volatile Flow.Subscription body;
         private volatile List<ByteBuffer> chunk;
-        private volatile CompletableFuture<? extends HttpResponse<?>> response;
+        private volatile CompletableFuture<?> response;
         private volatile Throwable protocolError;
 
         // owned by the drain loop
@@ -197,7 +192,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                 return;
             }
             LOG.debug("--> chat stream opening");
-            CompletableFuture<? extends HttpResponse<?>> f;
+            CompletableFuture<?> f;
             try {
                 f = exchange.start(info -> this);
             } catch (RuntimeException e) {
@@ -207,9 +202,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             if (cancelled) {
                 f.cancel(true);
             }
-            Futures.onCompletion(f, (r, e) -> {
+            f.whenComplete((r, e) -> {
                 if (e == null) {
-                    LOG.debug("<-- chat stream open (HTTP {})", r.statusCode());
+                    LOG.debug("<-- chat stream open");
                     return;
                 }
                 Throwable cause = Futures.unwrap(e);

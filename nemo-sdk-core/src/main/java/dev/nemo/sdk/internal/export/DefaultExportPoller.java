@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.export;
 
+import dev.nemo.sdk.RequestListener;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.ExportFailedException;
@@ -12,6 +13,7 @@ import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.internal.api.DefaultExportsApi;
+import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.util.Futures;
 import java.time.Duration;
@@ -20,7 +22,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one render with the client's sleeper and clock. Each wait is an asynchronous loop: sleep,
- * poll, decide; the blocking methods await it.
+ * Polls one render with the client's sleeper and clock. Each wait is a loop: sleep, poll, decide;
+ * asynchronous for {@code waitForCompletionAsync}, on the caller's thread for the blocking methods.
  */
 public final class DefaultExportPoller implements ExportPoller {
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
@@ -47,8 +51,6 @@ public final class DefaultExportPoller implements ExportPoller {
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     /**
-     * Creates it from its parts.
-     *
      * @param api        where polls go
      * @param settings   the client's sleeper and clock
      * @param renderId   the render
@@ -78,14 +80,14 @@ public final class DefaultExportPoller implements ExportPoller {
 
     @Override
     public ExportJob poll() {
-        ExportJob job = Futures.await(api.pollAsync(renderId, RequestOptions.none()));
+        ExportJob job = api.poll(renderId);
         record(job);
         return job;
     }
 
     @Override
     public ExportJob waitForCompletion() {
-        return Futures.await(waitAsync(polling.timeout()));
+        return Futures.await(startWait(polling.timeout(), true));
     }
 
     @Override
@@ -94,7 +96,7 @@ public final class DefaultExportPoller implements ExportPoller {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-        return Futures.await(waitAsync(timeout));
+        return Futures.await(startWait(timeout, true));
     }
 
     @Override
@@ -108,7 +110,7 @@ public final class DefaultExportPoller implements ExportPoller {
         cancelled.set(true);
         LOG.debug("Render {} was cancelled", renderId);
         for (Wait w : waits) {
-            w.result.completeExceptionally(cancelledError());
+            w.fail(cancelledError());
         }
     }
 
@@ -118,11 +120,7 @@ public final class DefaultExportPoller implements ExportPoller {
         return this;
     }
 
-    /**
-     * Tells the listeners about a status.
-     *
-     * @param job the status
-     */
+    /** @param job a status to tell the listeners about */
     public void notifyListeners(ExportJob job) {
         for (Consumer<ExportJob> l : listeners) {
             try {
@@ -141,16 +139,25 @@ public final class DefaultExportPoller implements ExportPoller {
     }
 
     private CompletableFuture<ExportJob> waitAsync(Duration timeout) {
+        return startWait(timeout, false);
+    }
+
+    /** Starts a wait; the blocking one has run to its end on the caller's thread when this returns. */
+    private CompletableFuture<ExportJob> startWait(Duration timeout, boolean blocking) {
         Wait w = new Wait(settings.clock().instant().plus(timeout), timeout);
         ExportJob known = latest.get();
         if (cancelled.get()) {
-            w.result.completeExceptionally(cancelledError());
+            w.fail(cancelledError());
         } else if (known != null && known.isTerminal()) {
             w.finish(known);
         } else {
             waits.add(w);
-            Futures.onCompletion(w.result, (r, e) -> waits.remove(w));
-            w.sleepThenPoll(firstDelay);
+            w.result.whenComplete((r, e) -> waits.remove(w));
+            if (blocking) {
+                w.runBlocking(firstDelay);
+            } else {
+                w.sleepThenPoll(firstDelay);
+            }
         }
         return w.result;
     }
@@ -168,6 +175,7 @@ public final class DefaultExportPoller implements ExportPoller {
         final CompletableFuture<ExportJob> result = new CompletableFuture<>();
         final Instant deadline;
         final Duration timeout;
+        final Instant started;
         int polls;
         NemoException lastError;
         volatile CompletableFuture<?> inFlight;
@@ -175,37 +183,82 @@ public final class DefaultExportPoller implements ExportPoller {
         Wait(Instant deadline, Duration timeout) {
             this.deadline = deadline;
             this.timeout = timeout;
-            Futures.onCompletion(result, (r, e) -> {
+            this.started = settings.clock().instant();
+            result.whenComplete((r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null && result.isCancelled()) {
                     f.cancel(true);
                 }
+                if (result.isCancelled()) {
+                    finished(null, Futures.unwrap(e));
+                }
             });
         }
 
+        /** Reports the end to the listeners first, so a caller woken by the result sees the event. */
+        void succeed(ExportJob job) {
+            if (!result.isDone()) {
+                finished(job, null);
+            }
+            result.complete(job);
+        }
+
+        void fail(Throwable error) {
+            if (!result.isDone()) {
+                finished(null, error);
+            }
+            result.completeExceptionally(error);
+        }
+
+        /** Tells the request listeners how the wait ended (no render id: it is not a metric tag). */
+        private void finished(ExportJob done, Throwable error) {
+            Listeners listeners = settings.listeners();
+            if (listeners.isEmpty()) {
+                return;
+            }
+            ExportJob last = done != null ? done : latest.get();
+            ExportStatus status = last == null ? ExportStatus.UNKNOWN : last.status();
+            String outcome = error == null ? "completed"
+                    : error instanceof ExportTimeoutException ? "timeout"
+                    : error instanceof ExportFailedException f ? (f.cancelled() ? "cancelled" : "failed")
+                    : "error";
+            RequestListener.ExportWaitFinished event = new RequestListener.ExportWaitFinished(status, outcome, polls,
+                    Duration.between(started, settings.clock().instant()));
+            listeners.emit("exportWaitFinished", l -> l.exportWaitFinished(event));
+        }
+
         void sleepThenPoll(Duration delay) {
-            if (result.isDone()) {
+            CompletableFuture<Void> sleep = startSleep(delay);
+            if (sleep == null) {
                 return;
             }
-            if (polls >= polling.maxPolls()) {
-                timeOut("after " + polls + (polls == 1 ? " poll" : " polls"));
-                return;
-            }
-            Duration left = Duration.between(settings.clock().instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                timeOut("after " + human(timeout));
-                return;
-            }
-            CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
-                    .toCompletableFuture();
-            inFlight = sleep;
-            Futures.onCompletion(sleep, (v, e) -> {
+            sleep.whenComplete((v, e) -> {
                 if (e != null) {
-                    result.completeExceptionally(Futures.unwrap(e));
+                    fail(Futures.unwrap(e));
                 } else {
                     pollNow();
                 }
             });
+        }
+
+        /** @return the wait before the next poll, or {@code null} when the wait is over (timed out or done) */
+        private CompletableFuture<Void> startSleep(Duration delay) {
+            if (result.isDone()) {
+                return null;
+            }
+            if (polls >= polling.maxPolls()) {
+                timeOut("after " + polls + (polls == 1 ? " poll" : " polls"));
+                return null;
+            }
+            Duration left = Duration.between(settings.clock().instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                timeOut("after " + human(timeout));
+                return null;
+            }
+            CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
+                    .toCompletableFuture();
+            inFlight = sleep;
+            return sleep;
         }
 
         void pollNow() {
@@ -215,39 +268,92 @@ public final class DefaultExportPoller implements ExportPoller {
             polls++;
             CompletableFuture<ExportJob> p = api.pollAsync(renderId, RequestOptions.none());
             inFlight = p;
-            Futures.onCompletion(p, (job, error) -> {
-                if (result.isDone()) {
-                    return;
-                }
-                if (error != null) {
-                    Throwable e = Futures.unwrap(error);
-                    if (e instanceof NemoException nemoException && retryable(nemoException)) {
-                        lastError = nemoException;
-                        LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
-                                e.getClass().getSimpleName());
-                        sleepThenPoll(polling.interval());
-                    } else {
-                        result.completeExceptionally(e);
-                    }
-                    return;
-                }
-                lastError = null;
-                record(job);
-                if (job.isTerminal()) {
-                    finish(job);
-                } else {
+            p.whenComplete((job, error) -> {
+                if (polled(job, error)) {
                     sleepThenPoll(polling.interval());
                 }
             });
         }
 
+        /**
+         * The blocking form of the loop: sleeps and polls on the caller's thread until the result is
+         * decided. {@link #cancel()} from another thread ends the current sleep.
+         */
+        void runBlocking(Duration delay) {
+            result.whenComplete((r, e) -> {
+                CompletableFuture<?> f = inFlight;
+                if (f != null) {
+                    f.cancel(true);
+                }
+            });
+            Duration next = delay;
+            while (true) {
+                CompletableFuture<Void> sleep = startSleep(next);
+                if (sleep == null || !slept(sleep) || result.isDone()) {
+                    return;
+                }
+                polls++;
+                ExportJob job = null;
+                Throwable error = null;
+                try {
+                    job = api.poll(renderId);   // the blocking form: on this thread
+                } catch (RuntimeException e) {
+                    error = Futures.unwrap(e);
+                }
+                if (!polled(job, error)) {
+                    return;
+                }
+                next = polling.interval();
+            }
+        }
+
+        private boolean slept(CompletableFuture<Void> sleep) {
+            try {
+                sleep.get();
+                return true;
+            } catch (InterruptedException e) {
+                sleep.cancel(true);
+                Thread.currentThread().interrupt();
+                fail(new TransportException("Interrupted while waiting for export " + renderId,
+                        details(), e, TransportException.Kind.INTERRUPTED, true));
+            } catch (ExecutionException | CancellationException e) {
+                fail(Futures.unwrap(e));
+            }
+            return false;
+        }
+
+        /** Decides after one poll; @return whether to poll again */
+        private boolean polled(ExportJob job, Throwable failure) {
+            if (result.isDone()) {
+                return false;
+            }
+            if (failure != null) {
+                Throwable e = Futures.unwrap(failure);
+                if (e instanceof NemoException && retryable((NemoException) e)) {
+                    lastError = (NemoException) e;
+                    LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
+                            e.getClass().getSimpleName());
+                    return true;
+                }
+                fail(e);
+                return false;
+            }
+            lastError = null;
+            record(job);
+            if (job.isTerminal()) {
+                finish(job);
+                return false;
+            }
+            return true;
+        }
+
         void finish(ExportJob job) {
             if (job.status() == ExportStatus.COMPLETED) {
-                result.complete(job);
+                succeed(job);
             } else {
                 boolean wasCancelled = job.status() == ExportStatus.CANCELLED;
                 String reason = job.error().orElse(null);
-                result.completeExceptionally(new ExportFailedException("Export " + renderId
+                fail(new ExportFailedException("Export " + renderId
                         + (wasCancelled ? " was cancelled" : " failed") + (reason == null ? "" : ": " + reason),
                         details(), renderId, reason, wasCancelled, null));
             }
@@ -260,20 +366,20 @@ public final class DefaultExportPoller implements ExportPoller {
                     + (status == null ? "" : " (last status: " + status + ")")
                     + (lastError == null ? "" : "; the last poll failed: " + lastError.getMessage())
                     + ". The render goes on: resume it with client.exports().resume(\"" + renderId + "\")";
-            result.completeExceptionally(new ExportTimeoutException(message, details(), renderId, status, lastError));
+            fail(new ExportTimeoutException(message, details(), renderId, status, lastError));
         }
     }
 
     /** Network errors and 5xx (and a 429 the transport already retried) poll the same id again. */
     private static boolean retryable(NemoException e) {
-        if (e instanceof TransportException transportException) {
-            return transportException.kind() != TransportException.Kind.INTERRUPTED;
+        if (e instanceof TransportException) {
+            return ((TransportException) e).kind() != TransportException.Kind.INTERRUPTED;
         }
         return e.isTransient() && !(e instanceof ExportFailedException);
     }
 
     private static String human(Duration d) {
-        long s = d.toSeconds();
+        long s = d.getSeconds();
         return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : d.toMillis() % 1000 == 0 ? s + " s" : d.toMillis() + " ms";
     }
 }

@@ -3,18 +3,18 @@ package dev.nemo.sdk.internal.export;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoClientException;
-import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.NemoServiceException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
-import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.internal.http.HttpPipeline;
+import dev.nemo.sdk.internal.http.HttpReply;
+import dev.nemo.sdk.internal.http.Origins;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.util.Futures;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -35,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads an export's video. Credentials (bearer token, {@code X-Skill-*}) are sent only while
- * every hop stays on the API's origin: the output URL on a CDN gets a plain GET, and redirects are
- * followed here so the credentials are dropped as soon as the origin changes. The body goes to a
+ * Downloads an export's video through the client's pipeline: credentials (bearer token,
+ * {@code X-Skill-*}) are sent only while every hop stays on the API's origin, so the output URL on
+ * a CDN gets a plain GET, and a redirect that leaves the origin drops them for good. The body goes to a
  * temporary file that is moved into place atomically; a deadline covers the whole download. When
  * the output URL fails, the authenticated {@code /api/render/proxy/<id>/download} is tried.
  */
@@ -45,13 +45,12 @@ public final class Downloader {
     /** Deadline of a whole download when the caller gives none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
-    private static final int MAX_REDIRECTS = 5;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private final Transport transport;
+    private final HttpPipeline transport;
 
     /** @param transport the client's transport */
-    public Downloader(Transport transport) {
+    public Downloader(HttpPipeline transport) {
         this.transport = transport;
     }
 
@@ -65,6 +64,19 @@ public final class Downloader {
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
                                                       RequestOptions options) {
+        return download(job, fallbackPath, target, options, false);
+    }
+
+    /**
+     * @param job          a completed job
+     * @param fallbackPath the authenticated download path of the job
+     * @param target       a file, or an existing directory
+     * @param options      {@code timeout}: deadline of the whole download
+     * @param blocking     whether the body is read on the caller's thread (the answer is then complete)
+     * @return the result
+     */
+    public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
+                                                      RequestOptions options, boolean blocking) {
         if (!job.isCompleted() && job.outputUrl().isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("Export " + job.renderId()
                     + " has nothing to download yet (status " + job.status() + "); wait for it to complete"));
@@ -75,7 +87,7 @@ public final class Downloader {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new FileSink.LocalFileFailure("Cannot write to " + target, e));
         }
-        return new Download(job, fallbackPath, file, options.timeout().orElse(DEFAULT_TIMEOUT)).start();
+        return new Download(job, fallbackPath, file, options.timeout().orElse(DEFAULT_TIMEOUT), blocking).start();
     }
 
     static Path resolveTarget(ExportJob job, Path target) throws IOException {
@@ -124,6 +136,7 @@ public final class Downloader {
         private final String fallbackPath;
         private final Path file;
         private final Duration timeout;
+        private final boolean blocking;
         private final TransportSettings settings = transport.settings();
         private final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
         private final long startedNanos = System.nanoTime();
@@ -136,7 +149,8 @@ public final class Downloader {
         private volatile FileSink.LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
 
-        Download(ExportJob job, String fallbackPath, Path file, Duration timeout) {
+        Download(ExportJob job, String fallbackPath, Path file, Duration timeout, boolean blocking) {
+            this.blocking = blocking;
             this.job = job;
             this.fallbackPath = fallbackPath;
             this.file = file;
@@ -154,7 +168,7 @@ public final class Downloader {
                 }
             });
             URI primary = job.outputUrl().orElse(null);
-            CompletableFuture<Fetched> first = primary != null ? fetch(primary, true, 0)
+            CompletableFuture<Fetched> first = primary != null ? fetch(primary)
                     : CompletableFuture.failedFuture(new NoOutputUrl());
             Futures.onCompletion(first.exceptionallyCompose(error -> {
                 Throwable e = Futures.unwrap(error);
@@ -162,10 +176,10 @@ public final class Downloader {
                     return CompletableFuture.failedFuture(e);
                 }
                 if (!(e instanceof NoOutputUrl)) {
-                    LOG.debug("Download of render {} from {} failed ({}); trying {}", job.renderId(), hostAndPath(primary),
+                    LOG.debug("Download of render {} from {} failed ({}); trying {}", job.renderId(), Origins.hostAndPath(primary),
                             e.getClass().getSimpleName(), fallbackPath);
                 }
-                return fetch(transport.resolve(fallbackPath), true, 0).handle((ok, e2) -> {
+                return fetch(transport.resolve(fallbackPath)).handle((ok, e2) -> {
                     if (e2 != null) {
                         Throwable fallbackError = Futures.unwrap(e2);
                         if (!(e instanceof NoOutputUrl) && fallbackError != e) {
@@ -217,8 +231,11 @@ public final class Downloader {
             result.complete(new DownloadResult(file, fetched.bytes(), took, fetched.source(), fetched.fallback()));
         }
 
-        /** Fetches {@code uri}, following redirects; credentials only while on the API's origin. */
-        private CompletableFuture<Fetched> fetch(URI uri, boolean credentialed, int redirects) {
+        /**
+         * Fetches {@code uri} through the client's pipeline, which follows redirects and sends
+         * credentials only while every hop stays on the API's origin.
+         */
+        private CompletableFuture<Fetched> fetch(URI uri) {
             if (stopped || result.isDone()) {
                 return CompletableFuture.failedFuture(new CancellationException("download stopped"));
             }
@@ -231,85 +248,50 @@ public final class Downloader {
             if (left.isNegative() || left.isZero()) {
                 return CompletableFuture.failedFuture(timeoutError());
             }
-            String apiPath = credentialed ? apiPath(uri, settings.baseUri()) : null;
-            boolean apiOrigin = apiPath != null;
-            HttpResponse.BodyHandler<Object> handler = info -> {
-                if (info.statusCode() / 100 == 2) {
-                    FileSink s = new FileSink(file.getParent(), "." + file.getFileName() + ".",
-                            failure -> localFailure = failure);
-                    sink = s;
-                    if (stopped) {
-                        s.abort(new CancellationException("download stopped"));
-                    }
-                    @SuppressWarnings("unchecked")
-                    HttpResponse.BodySubscriber<Object> bs = (HttpResponse.BodySubscriber<Object>) (Object) s;
-                    return bs;
+            boolean apiOrigin = HttpPipeline.apiPath(uri, settings.baseUri()) != null;
+            HttpResponse.BodyHandler<Long> handler = info -> {
+                FileSink s = new FileSink(file.getParent(), "." + file.getFileName() + ".", settings.durableDownloads(),
+                        failure -> localFailure = failure);
+                sink = s;
+                if (stopped) {
+                    s.abort(new CancellationException("download stopped"));
                 }
-                return HttpResponse.BodySubscribers.replacing(null);
+                return s;
             };
-            CompletableFuture<HttpResponse<Object>> sent;
-            LOG.debug("--> GET {} ({})", hostAndPath(uri), apiOrigin ? "API origin, authenticated" : "plain");
-            if (apiOrigin) {
-                ApiRequest request = ApiRequest.get(apiPath).withAccept("*/*")
-                        .withOptions(RequestOptions.builder().timeout(left).build());
-                sent = transport.stream(request, info -> info.statusCode() / 100 == 2
-                        || (info.statusCode() / 100 == 3 && info.headers().firstValue("location").isPresent()), handler);
-            } else {
-                HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(left)
-                        .header("User-Agent", settings.userAgent())
-                        .header("Accept", "*/*")
-                        .build();
-                sent = settings.http().sendAsync(request, handler);
-            }
+            // the output URL is tried once (the fallback follows); the API's endpoint gets the client's retries
+            RetryPolicy policy = apiOrigin ? settings.retryPolicy() : RetryPolicy.none();
+            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, left, policy, handler, blocking);
             inFlight = sent;
-            return sent.handle((response, error) -> {
+            return sent.handle((reply, error) -> {
                 if (error != null) {
-                    FileSink s = sink;
-                    if (s != null) {
-                        s.abort(error);
-                    }
-                    Throwable e = Futures.unwrap(error);
-                    if (localFailure != null) {
-                        throw new CompletionException(localFailure);
-                    }
-                    throw new CompletionException(e instanceof NemoException ? e : Transport.classify(e, describe(uri)));
+                    throw new CompletionException(failure(uri, apiOrigin, error));
                 }
-                return response;
-            }).thenCompose(response -> {
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    FileSink s = sink;
-                    long bytes = (Long) response.body();
-                    if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
-                        s.discard();
-                        throw new TransportException("The download of render " + job.renderId() + " from "
-                                + uri.getHost() + " is incomplete: " + bytes + " of " + job.outputSize().getAsLong()
-                                + " bytes", detailsOf(uri, status), null, TransportException.Kind.TRUNCATED, false);
-                    }
-                    return CompletableFuture.completedFuture(new Fetched(s, bytes, withoutQuery(uri), false));
+                long bytes = reply.body();
+                if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
+                    sink.discard();
+                    throw new TransportException("The download of render " + job.renderId() + " from "
+                            + reply.uri().getHost() + " is incomplete: " + bytes + " of " + job.outputSize().getAsLong()
+                            + " bytes", detailsOf(reply.uri(), reply.status()), null, TransportException.Kind.TRUNCATED,
+                            false);
                 }
-                if (status / 100 == 3 && response.headers().firstValue("location").isPresent()) {
-                    if (redirects >= MAX_REDIRECTS) {
-                        throw new NemoServiceException("Too many redirects downloading render " + job.renderId(),
-                                detailsOf(uri, status), null);
-                    }
-                    URI next;
-                    try {
-                        next = uri.resolve(response.headers().firstValue("location").orElseThrow().strip());
-                    } catch (IllegalArgumentException e) {
-                        throw new NemoServiceException("The download of render " + job.renderId()
-                                + " was redirected to an invalid URL", detailsOf(uri, status), e);
-                    }
-                    boolean keep = apiOrigin && apiPath(next, settings.baseUri()) != null;
-                    if (apiOrigin && !keep) {
-                        LOG.debug("Download of render {} redirected to {}; credentials are not sent there", job.renderId(),
-                                next.getHost());
-                    }
-                    return fetch(next, keep, redirects + 1);
-                }
-                throw new NemoServiceException("The download of render " + job.renderId() + " from " + uri.getHost()
-                        + " failed with HTTP " + status, detailsOf(uri, status), null);
+                return new Fetched(sink, bytes, withoutQuery(reply.uri()), false);
             });
+        }
+
+        private Throwable failure(URI uri, boolean apiOrigin, Throwable error) {
+            FileSink s = sink;
+            if (s != null) {
+                s.abort(error);
+            }
+            Throwable e = Futures.unwrap(error);
+            if (localFailure != null) {
+                return localFailure;
+            }
+            if (e instanceof NemoServiceException n && !apiOrigin) {
+                return new NemoServiceException("The download of render " + job.renderId() + " from " + uri.getHost()
+                        + " failed with HTTP " + n.httpStatus(), n.details(), n);
+            }
+            return e;
         }
 
         /** The deadline: stop and clean up first, then fail, so no temporary file outlives the failure. */
@@ -348,45 +330,12 @@ public final class Downloader {
 
     }
 
-    /**
-     * The path (and query) of {@code uri} relative to the API base when it is on the API's origin
-     * and under the base's path, else {@code null} (then it is fetched without credentials).
-     */
-    static String apiPath(URI uri, URI base) {
-        if (!Transport.sameOrigin(uri, base)) {
-            return null;
-        }
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (!basePath.isEmpty()) {
-            if (!path.startsWith(basePath + "/")) {
-                return null;
-            }
-            path = path.substring(basePath.length());
-        }
-        return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private static ApiRequest describe(URI uri) {
-        return ApiRequest.get(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
-    }
-
     private static ErrorDetails detailsOf(URI uri, int status) {
         return new ErrorDetails(status, null, "GET", uri.getRawPath(), null);
     }
 
     private static URI withoutQuery(URI u) {
-        return URI.create(hostAndPath(u));
-    }
-
-    /** Scheme, host, port and path: no user info, no query (signed URLs stay out of logs and results). */
-    private static String hostAndPath(URI u) {
-        if (u == null) {
-            return "(none)";
-        }
-        String host = u.getHost().contains(":") ? "[" + u.getHost() + "]" : u.getHost();
-        return u.getScheme() + "://" + host + (u.getPort() == -1 ? "" : ":" + u.getPort())
-                + (u.getRawPath() == null ? "" : u.getRawPath());
+        return URI.create(Origins.hostAndPath(u));
     }
 
     /** Internal marker: the job has no output URL, go straight to the fallback. */

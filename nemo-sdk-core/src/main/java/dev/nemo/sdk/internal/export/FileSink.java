@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 final class FileSink implements HttpResponse.BodySubscriber<Long> {
     private final Path directory;
     private final String prefix;
+    private final boolean durable;
     private final Consumer<LocalFileFailure> onLocalFailure;
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -37,11 +38,13 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
      *
      * @param directory      where the temporary file goes (the target's directory, so the move is atomic)
      * @param prefix         temporary file name prefix
+     * @param durable        whether the data is forced to the device before the file is handed over
      * @param onLocalFailure told when the local file system fails (as opposed to the download)
      */
-    FileSink(Path directory, String prefix, Consumer<LocalFileFailure> onLocalFailure) {
+    FileSink(Path directory, String prefix, boolean durable, Consumer<LocalFileFailure> onLocalFailure) {
         this.directory = directory;
         this.prefix = prefix;
+        this.durable = durable;
         this.onLocalFailure = onLocalFailure;
     }
 
@@ -75,10 +78,16 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
             if (closed) {
                 return;
             }
-            for (ByteBuffer b : buffers) {
-                while (b.hasRemaining()) {
-                    written += channel.write(b);
-                }
+            // one gathering write per chunk (the JDK hands over several buffers at a time)
+            ByteBuffer[] all = buffers.toArray(new ByteBuffer[0]);
+            long left = 0;
+            for (ByteBuffer b : all) {
+                left += b.remaining();
+            }
+            while (left > 0) {
+                long n = channel.write(all);
+                written += n;
+                left -= n;
             }
         } catch (IOException e) {
             failLocked(new LocalFileFailure("Cannot write the temporary file " + temp, e));
@@ -108,8 +117,10 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
                 return;
             }
             closed = true;
-            // on disk before the move makes it visible under the target name
-            channel.force(false);
+            if (durable) {
+                // on disk before the move makes it visible under the target name
+                channel.force(false);
+            }
             channel.close();
             result.complete(written);
         } catch (IOException e) {

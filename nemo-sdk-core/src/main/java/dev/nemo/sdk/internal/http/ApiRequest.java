@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * One API call as the resources describe it; the {@link Transport} adds host, auth, attribution,
+ * One API call as the resources describe it; the {@link HttpPipeline} adds host, auth, attribution,
  * timeouts and recovery.
  *
  * @param method        HTTP method

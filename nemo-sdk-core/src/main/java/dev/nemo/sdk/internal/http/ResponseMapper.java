@@ -25,7 +25,9 @@ import dev.nemo.sdk.internal.util.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,10 +42,33 @@ public final class ResponseMapper {
     private ResponseMapper() {
     }
 
-    /** What the mapper needs to know about the request that produced the response. */
-    public record Context(String method, String path, String userId, Clock clock, boolean anonymousTokenCall) {
+    /**
+     * What the mapper needs to know about the request that produced the response.
+     *
+     * @param method             request method
+     * @param path               request path
+     * @param userId             the anonymous user's id for the 2001 bind link, or {@code null}
+     * @param clock              turns a {@code Retry-After} date into a wait
+     * @param anonymousTokenCall whether this is the anonymous-token call (HTTP 400 means a bad client id)
+     * @param headers            the response headers, kept in the error's details
+     */
+    public record Context(String method, String path, String userId, Clock clock, boolean anonymousTokenCall,
+                          Map<String, List<String>> headers) {
+        /**
+         * A context without response headers.
+         *
+         * @param method             request method
+         * @param path               request path
+         * @param userId             the anonymous user's id, or {@code null}
+         * @param clock              clock
+         * @param anonymousTokenCall whether this is the anonymous-token call
+         */
+        public Context(String method, String path, String userId, Clock clock, boolean anonymousTokenCall) {
+            this(method, path, userId, clock, anonymousTokenCall, Map.of());
+        }
+
         ErrorDetails details(int status, Integer code, byte[] body) {
-            return new ErrorDetails(status, code, method, path, Redactor.excerpt(body, EXCERPT_CHARS));
+            return new ErrorDetails(status, code, method, path, Redactor.excerpt(body, EXCERPT_CHARS), headers);
         }
     }
 

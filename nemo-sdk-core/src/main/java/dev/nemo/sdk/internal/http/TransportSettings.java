@@ -11,20 +11,23 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Everything the transport needs, resolved by the client builder.
+ * Everything the pipeline needs, resolved by the client builder.
  *
  * @param baseUri        API base, no trailing slash
  * @param http           the HTTP client (may be shared between clients)
  * @param attribution    {@code X-Skill-*} values
  * @param userAgent      {@code User-Agent}
- * @param requestTimeout default deadline of a whole JSON exchange
+ * @param requestTimeout default deadline of each attempt of a JSON exchange, headers and body
  * @param retryPolicy    default retry policy
  * @param sleeper        how to wait
  * @param clock          time source
- * @param scheduler      timer for deadlines
+ * @param scheduler      the client's timer (body deadlines, stream watchdogs)
  * @param executor       where to run continuations, or {@code null} for the default
+ * @param listeners      the user's request listeners
+ * @param durableDownloads whether a download is forced to the device before it is moved into place
  */
 public record TransportSettings(URI baseUri, HttpClient http, Attribution attribution, String userAgent,
                                 Duration requestTimeout, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
-                                ScheduledExecutorService scheduler, Executor executor) {
+                                ScheduledExecutorService scheduler, Executor executor, Listeners listeners,
+                                boolean durableDownloads) {
 }

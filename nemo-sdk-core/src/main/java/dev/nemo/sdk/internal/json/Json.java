@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,10 +20,12 @@ import java.math.BigDecimal;
  * The SDK's one Jackson configuration. Trees keep numbers exactly (big integers, decimals with
  * their scale, also beyond the range of a double) and key order, so a draft read from the server
  * is written back unchanged, on every supported Jackson version.
+ *
+ * <p>Built once when this class is initialised (the client's constructor does that, so the first
+ * call does not pay for it); the SDK reads and writes trees only, so no date/time module is added.
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("nemo-exact-trees").addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -6,9 +6,10 @@ import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.MediaSourceException;
 import dev.nemo.sdk.error.MediaTooLargeException;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.error.UnsupportedMediaException;
 import dev.nemo.sdk.internal.http.ApiRequest;
-import dev.nemo.sdk.internal.http.Transport;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.upload.MediaFormat;
 import dev.nemo.sdk.upload.MediaSource;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +50,7 @@ public final class MultipartUpload {
     public static final String FIELD = "files";
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.upload");
 
-    private final Transport transport;
+    private final HttpPipeline transport;
     private final String path;
     private final List<MediaSource> sources;
     private final UploadOptions options;
@@ -59,6 +61,7 @@ public final class MultipartUpload {
     /** The HTTP exchange once started: cancelling the upload must abort it, not just the future above it. */
     private volatile CompletableFuture<?> exchange;
     private volatile boolean cancelled;
+    private boolean blocking;
 
     /**
      * Creates it from its parts.
@@ -68,7 +71,7 @@ public final class MultipartUpload {
      * @param sources   the files, in order
      * @param options   checks, progress, deadline
      */
-    public MultipartUpload(Transport transport, String path, List<MediaSource> sources, UploadOptions options) {
+    public MultipartUpload(HttpPipeline transport, String path, List<MediaSource> sources, UploadOptions options) {
         this.transport = transport;
         this.path = path;
         this.sources = List.copyOf(sources);
@@ -77,6 +80,16 @@ public final class MultipartUpload {
 
     /** {@return the result; cancelling it aborts the upload and releases every stream} */
     public CompletableFuture<UploadResult> start() {
+        return start(false);
+    }
+
+    /**
+     * @param blocking whether the caller waits on its own thread: the checks are awaited and the
+     *                 request is sent there ({@code HttpClient.send}), and the answer is complete
+     * @return the result; cancelling it aborts the upload and releases every stream
+     */
+    public CompletableFuture<UploadResult> start(boolean blocking) {
+        this.blocking = blocking;
         List<CompletableFuture<Checked>> each = new ArrayList<>();
         for (MediaSource s : sources) {
             CompletableFuture<Checked> c = check(s);
@@ -99,7 +112,7 @@ public final class MultipartUpload {
                     each.forEach(c -> ok.add(c.join()));
                     return ok;
                 });
-        CompletableFuture<UploadResult> sent = checks.thenCompose(this::send);
+        CompletableFuture<UploadResult> sent = blocking ? sendAfter(checks) : checks.thenCompose(this::send);
         CompletableFuture<UploadResult> result = new CompletableFuture<>();
         Futures.onCompletion(sent, (r, e) -> {
             releaseAll();
@@ -122,6 +135,22 @@ public final class MultipartUpload {
             }
         });
         return result;
+    }
+
+    /** The blocking form: waits for the checks on the caller's thread, then sends there. */
+    private CompletableFuture<UploadResult> sendAfter(CompletableFuture<List<Checked>> checks) {
+        List<Checked> ok;
+        try {
+            ok = checks.get();
+        } catch (InterruptedException e) {
+            checks.cancel(true);
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new TransportException("Interrupted while checking the files to "
+                    + "upload", details(), e, TransportException.Kind.INTERRUPTED, true));
+        } catch (ExecutionException e) {
+            return CompletableFuture.failedFuture(Futures.unwrap(e));
+        }
+        return send(ok);
     }
 
     /** A source that passed the checks. */
@@ -253,7 +282,7 @@ public final class MultipartUpload {
                 Map.of(), ro.build());
         LOG.debug("uploading {} file(s) ({}) to {}", checked.size(), total < 0 ? "length unknown, sent chunked"
                 : total + " bytes of content", path);
-        CompletableFuture<JsonNode> call = transport.json(request);
+        CompletableFuture<JsonNode> call = transport.json(request, blocking);
         exchange = call;
         if (cancelled) {
             call.cancel(true);

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
 import java.util.ArrayList;
@@ -39,13 +40,13 @@ public final class UploadResponses {
                 if (f.isObject()) {
                     out.add(file(f));
                 } else if (f.isTextual()) {
-                    out.add(UploadedFile.builder().url(f.textValue()).raw(f).build());
+                    out.add(UploadedFile.builder().url(f.textValue()).raw(JsonValues.fromJackson(f)).build());
                 }
             }
         }
         Boolean applied = (data != null && data.isObject())
                 ? JsonNodes.bool(data, "session_state_applied").orElse(null) : null;
-        return new UploadResult(out, applied, data);
+        return new UploadResult(out, applied, data == null ? null : JsonValues.fromJackson(data));
     }
 
     private static UploadedFile file(JsonNode f) {
@@ -57,7 +58,7 @@ public final class UploadResponses {
                 .dimensions(intValue(JsonNodes.longValue(f, "width")), intValue(JsonNodes.longValue(f, "height")))
                 .fps(boxed(JsonNodes.doubleValue(f, "fps")))
                 .hash(JsonNodes.text(f, "hash").orElse(null))
-                .raw(f)
+                .raw(JsonValues.fromJackson(f))
                 .build();
     }
 

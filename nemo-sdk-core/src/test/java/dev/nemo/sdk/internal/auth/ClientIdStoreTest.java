@@ -28,7 +28,7 @@ class ClientIdStoreTest {
         String first = ClientIdStore.resolve(null, Map.of(), config);
         String second = ClientIdStore.resolve(null, Map.of(), config);
 
-        assertThat(UUID.fromString(first)).isNotNull();
+        assertThat(UUID.fromString(first)).hasToString(first);
         assertThat(second).isEqualTo(first);
         Path file = config.resolve("client_id");
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -43,7 +43,7 @@ class ClientIdStoreTest {
     void aCorruptFileIsReplaced() throws Exception {
         Files.writeString(dir.resolve("client_id"), "has spaces and is way too long ".repeat(5));
         String id = ClientIdStore.resolve(null, Map.of(), dir);
-        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(UUID.fromString(id)).hasToString(id);
         assertThat(Files.readString(dir.resolve("client_id")).strip()).isEqualTo(id);
     }
 

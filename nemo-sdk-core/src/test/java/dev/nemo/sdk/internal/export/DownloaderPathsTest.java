@@ -1,29 +1,30 @@
 package dev.nemo.sdk.internal.export;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.nemo.sdk.export.ExportJob;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DownloaderPathsTest {
 
     @Test
     void credentialsOnlyForTheApiOriginAndUnderItsPath() {
         URI base = URI.create("https://mega-api-prod.nemovideo.ai");
-        assertThat(Downloader.apiPath(URI.create("https://mega-api-prod.nemovideo.ai/r/x.mp4?a=1"), base))
+        assertThat(HttpPipeline.apiPath(URI.create("https://mega-api-prod.nemovideo.ai/r/x.mp4?a=1"), base))
                 .isEqualTo("/r/x.mp4?a=1");
-        assertThat(Downloader.apiPath(URI.create("https://MEGA-API-PROD.nemovideo.ai:443/r"), base)).isEqualTo("/r");
-        assertThat(Downloader.apiPath(URI.create("https://static1.nemovideo.ai/r/x.mp4"), base)).isNull();
-        assertThat(Downloader.apiPath(URI.create("http://mega-api-prod.nemovideo.ai/r/x.mp4"), base)).isNull();
-        assertThat(Downloader.apiPath(URI.create("https://mega-api-prod.nemovideo.ai:8443/r"), base)).isNull();
+        assertThat(HttpPipeline.apiPath(URI.create("https://MEGA-API-PROD.nemovideo.ai:443/r"), base)).isEqualTo("/r");
+        assertThat(HttpPipeline.apiPath(URI.create("https://static1.nemovideo.ai/r/x.mp4"), base)).isNull();
+        assertThat(HttpPipeline.apiPath(URI.create("http://mega-api-prod.nemovideo.ai/r/x.mp4"), base)).isNull();
+        assertThat(HttpPipeline.apiPath(URI.create("https://mega-api-prod.nemovideo.ai:8443/r"), base)).isNull();
 
         URI prefixed = URI.create("https://gw.example.com/nemo");
-        assertThat(Downloader.apiPath(URI.create("https://gw.example.com/nemo/api/x"), prefixed)).isEqualTo("/api/x");
-        assertThat(Downloader.apiPath(URI.create("https://gw.example.com/nemox/api/x"), prefixed)).isNull();
-        assertThat(Downloader.apiPath(URI.create("https://gw.example.com/other"), prefixed)).isNull();
+        assertThat(HttpPipeline.apiPath(URI.create("https://gw.example.com/nemo/api/x"), prefixed)).isEqualTo("/api/x");
+        assertThat(HttpPipeline.apiPath(URI.create("https://gw.example.com/nemox/api/x"), prefixed)).isNull();
+        assertThat(HttpPipeline.apiPath(URI.create("https://gw.example.com/other"), prefixed)).isNull();
     }
 
     @Test
@@ -45,7 +46,7 @@ class DownloaderPathsTest {
     }
 
     private static ExportJob job(String url) {
-        return ExportJob.fromJson("render_9_ab", Json.parse(url == null ? "{\"status\":\"completed\"}"
+        return ExportJob.fromJson("render_9_ab", JsonValue.parse(url == null ? "{\"status\":\"completed\"}"
                 : "{\"status\":\"completed\",\"outputUrl\":\"" + url + "\"}"));
     }
 }

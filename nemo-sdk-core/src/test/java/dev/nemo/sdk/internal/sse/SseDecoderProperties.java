@@ -60,6 +60,8 @@ class SseDecoderProperties {
             assertThat(expected.limitBytes()).isEqualTo(1024);
         }
         assertThat(out).allSatisfy(e -> assertThat(e.info()).isNotNull());
+        assertThat(out).extracting(e -> e.info().sequence()).as("events in stream order")
+                .isSortedAccordingTo(Long::compare).allSatisfy(seq -> assertThat(seq).isNotNegative());
     }
 
     @Provide

@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * quality and background colour settings. The render status then carries {@code details}:
  * {@code inputBytes}, {@code outputBytes}, {@code compressionRatio}, {@code ssim}, {@code width},
  * {@code height}, {@code durationMs}, {@code frames}, {@code attempts}, {@code finalCrf},
- * {@code targetBytes}, {@code targetMet}, {@code renderMs}, {@code notes}, {@code audio} (with
+ * {@code targetBytes}, {@code targetMet}, {@code alreadyOptimal} (when the source was returned because
+ * nothing beat it), {@code renderMs}, {@code notes}, {@code audio} (with
  * music), {@code segments} (when several were joined), {@code engine}.
  *
  * <p>An animated WebP upload is refused outright ({@link #rejects}: the emulator answers the upload
@@ -227,6 +228,9 @@ public final class FfmpegRenderer implements Renderer {
         r.finalCrf().ifPresent(c -> d.put("finalCrf", c));
         r.targetSizeBytes().ifPresent(t -> d.put("targetBytes", t));
         d.put("targetMet", r.targetMet());
+        if (r.alreadyOptimal()) {
+            d.put("alreadyOptimal", true);
+        }
         d.put("renderMs", r.renderTime().toMillis());
         d.put("summary", r.summary());
         if (!notes.isEmpty()) {

@@ -14,7 +14,10 @@ import java.util.OptionalLong;
  * @param crf the H.264 constant rate factor, for {@link Mode#CRF}
  * @param bitrate the H.264 bitrate in bits per second, for {@link Mode#TWO_PASS}
  * @param maxFps the frame rate cap applied, if any
- * @param paletteColors the GIF palette size, for {@link Mode#GIF_PALETTE}
+ * @param paletteColors the GIF palette size (opaque colours, a transparent index comes on top), for
+ *     {@link Mode#GIF_PALETTE}
+ * @param lossiness the GIF's lossy LZW error budget (0 exact .. 200, about {@code lossiness/6} levels a
+ *     channel), for {@link Mode#GIF_PALETTE}
  * @param bytes the size of the file this attempt produced
  * @param withinTarget whether it met the size target (true when there is none)
  */
@@ -26,6 +29,7 @@ public record RenderAttempt(
         OptionalLong bitrate,
         OptionalDouble maxFps,
         OptionalInt paletteColors,
+        OptionalInt lossiness,
         long bytes,
         boolean withinTarget) {
 
@@ -35,7 +39,10 @@ public record RenderAttempt(
         CRF,
         /** H.264 at an average bitrate, two passes: the last resort of a size search. */
         TWO_PASS,
-        /** GIF with a palette generated from the frames (two passes: palettegen, paletteuse). */
+        /**
+         * GIF from the engine's optimiser: a palette built from the frames, frame differencing,
+         * sub-rectangles and lossy LZW.
+         */
         GIF_PALETTE
     }
 
@@ -46,6 +53,7 @@ public record RenderAttempt(
         bitrate.ifPresent(b -> s.append(' ').append(b / 1000).append(" kb/s"));
         maxFps.ifPresent(f -> s.append(" <=").append(f).append(" fps"));
         paletteColors.ifPresent(c -> s.append(' ').append(c).append(" colours"));
+        lossiness.ifPresent(l -> s.append(" lossy ").append(l));
         return s.append(" -> ").append(bytes).append(" B").append(withinTarget ? "" : " (over target)").toString();
     }
 }

@@ -34,6 +34,8 @@ import java.util.OptionalLong;
  *     {@code ssim} filter at the resolution the request's box gives the source, if measured
  * @param renderTime wall-clock time of the whole render, SSIM included
  * @param notes things the caller should know (a title skipped for want of a font, audio not carried over)
+ * @param alreadyOptimal true when no setting made a file smaller than the source, so the source itself
+ *     was returned (a compress request never returns a larger file); {@link #notes()} then says so
  */
 public record RenderReport(
         Path source,
@@ -51,7 +53,8 @@ public record RenderReport(
         boolean targetMet,
         OptionalDouble ssim,
         Duration renderTime,
-        List<String> notes) {
+        List<String> notes,
+        boolean alreadyOptimal) {
 
     /** Copies the lists and checks for nulls. */
     public RenderReport {
@@ -103,6 +106,9 @@ public record RenderReport(
             s.append(" after ").append(attempts.size()).append(" attempts");
         }
         targetSizeBytes.ifPresent(t -> s.append(targetMet ? ", under " : ", OVER the target of ").append(humanBytes(t)));
+        if (alreadyOptimal) {
+            s.append(", already optimal (the input is returned unchanged)");
+        }
         return s.toString();
     }
 

@@ -42,6 +42,7 @@ public final class RenderRequest {
     private final double maxFps;
     private final int crf;
     private final boolean measureSsim;
+    private final boolean maxSizeRequested;
     private final Duration stillDuration;
 
     private RenderRequest(Builder b) {
@@ -60,6 +61,7 @@ public final class RenderRequest {
         this.maxFps = b.maxFps;
         this.crf = b.crf;
         this.measureSsim = b.measureSsim;
+        this.maxSizeRequested = b.maxSizeRequested;
         this.stillDuration = Objects.requireNonNull(b.stillDuration, "stillDuration");
         int longSide = Math.max(maxWidth, maxHeight);
         int shortSide = Math.min(maxWidth, maxHeight);
@@ -115,6 +117,7 @@ public final class RenderRequest {
         b.maxFps = maxFps;
         b.crf = crf;
         b.measureSsim = measureSsim;
+        b.maxSizeRequested = maxSizeRequested;
         b.stillDuration = stillDuration;
         return b;
     }
@@ -247,6 +250,16 @@ public final class RenderRequest {
     }
 
     /**
+     * Whether the box was asked for ({@link Builder#maxSize}) rather than the default one. A GIF
+     * that only the default box would shrink may be returned as it is when no render beats its size.
+     *
+     * @return true if {@link Builder#maxSize} was called
+     */
+    public boolean maxSizeRequested() {
+        return maxSizeRequested;
+    }
+
+    /**
      * Whether to measure the output's SSIM against the source after the render.
      *
      * @return true to measure
@@ -290,6 +303,7 @@ public final class RenderRequest {
         private double maxFps;
         private int crf = DEFAULT_CRF;
         private boolean measureSsim = true;
+        private boolean maxSizeRequested;
         private Duration stillDuration = Duration.ofSeconds(3);
 
         private Builder(Path source, Path output) {
@@ -341,6 +355,7 @@ public final class RenderRequest {
         public Builder maxSize(int width, int height) {
             this.maxWidth = width;
             this.maxHeight = height;
+            this.maxSizeRequested = true;
             return this;
         }
 

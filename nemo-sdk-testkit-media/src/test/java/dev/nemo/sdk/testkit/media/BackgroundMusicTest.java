@@ -2,6 +2,8 @@ package dev.nemo.sdk.testkit.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.SourceMedia;
@@ -58,7 +60,7 @@ class BackgroundMusicTest {
 
     private RenderOutput render(String draft, List<SourceMedia> sources) throws IOException {
         JsonNode d = JSON.readTree(draft.replace("GIF", GIF_URL).replace("WAV", WAV_URL));
-        var export = new RenderInput("render_1", "s1", d, null, sources);
+        var export = new RenderInput("render_1", "s1", obj(d), null, sources);
         return new FfmpegRenderer(engine).render(export);
     }
 
@@ -138,5 +140,10 @@ class BackgroundMusicTest {
     private static List<String> notes(RenderOutput out) {
         Map<String, Object> details = out.details();
         return (List<String>) details.getOrDefault("notes", List.of());
+    }
+
+    /** The test's Jackson tree as the SDK's JSON object. */
+    private static JsonObject obj(JsonNode tree) {
+        return tree == null ? null : (JsonObject) JsonValue.parse(tree.toString());
     }
 }

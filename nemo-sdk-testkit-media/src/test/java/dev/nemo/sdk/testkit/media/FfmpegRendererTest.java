@@ -72,7 +72,12 @@ class FfmpegRendererTest {
     }
 
     private static JsonNode data(ExportJob job) {
-        return job.raw().has("data") ? job.raw().get("data") : job.raw();
+        try {
+            JsonNode raw = new com.fasterxml.jackson.databind.ObjectMapper().readTree(job.raw().toJson());
+            return raw.has("data") ? raw.get("data") : raw;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

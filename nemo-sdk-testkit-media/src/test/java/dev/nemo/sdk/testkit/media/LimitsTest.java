@@ -94,7 +94,8 @@ class LimitsTest {
         // under the default cap the good frames render, and the last good one is held to the end
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
             RenderReport r = engine.render(RenderRequest.builder(corrupt, dir.resolve("ok.gif")).format(OutputFormat.GIF).build());
-            assertThat(r.frames()).isEqualTo(2);
+            // the two good frames are the same picture: one GIF image shows it for both delays
+            assertThat(r.frames()).isEqualTo(1);
             assertThat(r.duration()).isEqualTo(Duration.ofMillis(2100));
         }
     }

@@ -2,21 +2,15 @@ package dev.nemo.sdk.testkit.media;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.nemo.sdk.testing.TestCorpus;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Test support: native availability, the shared corpus, and the test engine. */
 public final class MediaTestSupport {
 
     /** Set to {@code true} to run the corpus-wide checks over every file instead of the subset. */
     public static final String FULL_CORPUS_PROPERTY = "nemo.media.fullCorpus";
-    /** Overrides where the corpus is (default {@code ../../shared/corpus}, then {@code ../shared/corpus}). */
-    public static final String CORPUS_PROPERTY = "nemo.corpus.dir";
 
     private MediaTestSupport() {
     }
@@ -28,56 +22,24 @@ public final class MediaTestSupport {
     }
 
     /**
-     * The shared corpus, resolved from the module directory.
-     *
-     * @return the corpus directory, if present
-     */
-    public static Optional<Path> corpus() {
-        String configured = System.getProperty(CORPUS_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            return Files.isDirectory(p) ? Optional.of(p.toAbsolutePath().normalize()) : Optional.empty();
-        }
-        Path here = Path.of("").toAbsolutePath();
-        for (String rel : List.of("../../shared/corpus", "../shared/corpus", "shared/corpus")) {
-            Path p = here.resolve(rel).normalize();
-            if (Files.isDirectory(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A corpus file; skips the test when the corpus or the file is absent.
+     * A corpus file: from the in-repository subset when it has it, else from the optional full
+     * corpus; skips the test, with the reason, when neither has it.
      *
      * @param relative the path inside the corpus, e.g. {@code cartoon/pillow-iss634.gif}
      * @return the file
      */
     public static Path corpusFile(String relative) {
-        Optional<Path> c = corpus();
-        assumeTrue(c.isPresent(), "the shared corpus (../../shared/corpus) is not present");
-        Path p = c.get().resolve(relative);
-        assumeTrue(Files.isRegularFile(p), () -> "corpus file missing: " + p);
-        return p;
+        return TestCorpus.file(relative);
     }
 
     /**
-     * Every file of a corpus folder.
+     * Every file of a corpus folder: the full corpus's when present, else the subset's.
      *
      * @param folder e.g. {@code edge}
-     * @return the files, sorted; empty when the corpus is absent
+     * @return the files, sorted
      */
     public static List<Path> corpusFolder(String folder) {
-        Optional<Path> c = corpus();
-        if (c.isEmpty() || !Files.isDirectory(c.get().resolve(folder))) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(c.get().resolve(folder))) {
-            return s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestCorpus.folder(folder);
     }
 
     /**

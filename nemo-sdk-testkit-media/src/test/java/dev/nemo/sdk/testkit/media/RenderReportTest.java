@@ -14,10 +14,10 @@ class RenderReportTest {
 
     private static RenderReport report(long in, long out, OptionalLong target, boolean met) {
         RenderAttempt a = new RenderAttempt(RenderAttempt.Mode.CRF, 1152, 624, OptionalInt.of(27), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalInt.empty(), out, met);
+                OptionalDouble.empty(), OptionalInt.empty(), OptionalInt.empty(), out, met);
         return new RenderReport(Path.of("in.gif"), Path.of("out.mp4"), OutputFormat.MP4, in, out, 1152, 624, 482,
                 Duration.ofMillis(32_140), List.of(a, a, a), OptionalInt.of(27), target, met, OptionalDouble.of(0.9624),
-                Duration.ofSeconds(4), List.of());
+                Duration.ofSeconds(4), List.of(), false);
     }
 
     @Test

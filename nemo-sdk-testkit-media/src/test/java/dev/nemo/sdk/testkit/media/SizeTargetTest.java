@@ -80,7 +80,9 @@ class SizeTargetTest {
         }
         r.finalCrf().ifPresent(crf -> assertThat(crf).isBetween(RenderRequest.DEFAULT_CRF, 51));
         assertThat(r.ssim()).isPresent();
-        assertThat(r.ssim().getAsDouble()).isBetween(0.5, 1.0);
+        // measured on this subset (x264 veryfast): 0.99 horse, 0.96 intel, 0.81 sample_big (three CRF
+        // steps down); the bar is the lowest minus a margin, so a real quality regression fails here
+        assertThat(r.ssim().getAsDouble()).isBetween(0.75, 1.0);
         assertThat(engine.probe(out).frames()).isEqualTo(r.frames());
     }
 
@@ -117,9 +119,11 @@ class SizeTargetTest {
         RenderReport r = engine.render(RenderRequest.builder(source, dir.resolve("earth.gif")).format(OutputFormat.GIF)
                 .targetSizeBytes(300_000).build());
         assertThat(r.attempts()).hasSizeGreaterThan(1);
-        assertThat(r.attempts().get(0).paletteColors()).hasValue(256);
+        RenderAttempt first = r.attempts().get(0);
+        assertThat(first.paletteColors()).hasValue(255);
         RenderAttempt kept = r.attempts().stream().filter(a -> a.bytes() == r.outputBytes()).findFirst().orElseThrow();
-        assertThat(kept.maxFps().isPresent() || kept.width() < 400 || kept.paletteColors().getAsInt() < 256).isTrue();
+        assertThat(kept.maxFps().isPresent() || kept.width() < 400 || kept.paletteColors().getAsInt() < 255
+                || kept.lossiness().getAsInt() > first.lossiness().getAsInt()).isTrue();
         assertThat(r.outputBytes()).isLessThan(r.attempts().get(0).bytes());
         assertThat(r.targetMet()).isEqualTo(r.outputBytes() <= 300_000);
     }

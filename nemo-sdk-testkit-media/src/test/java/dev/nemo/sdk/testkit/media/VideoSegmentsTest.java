@@ -2,6 +2,8 @@ package dev.nemo.sdk.testkit.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.SourceMedia;
@@ -57,7 +59,7 @@ class VideoSegmentsTest {
                 {"t":[{"tt":0,"sg":[{"start":1000,"duration":1200,"src":"%s","in":0},
                                     {"start":0,"duration":1000,"src":"%s","in":0}]}],"d":2200}"""
                 .formatted(tall.url(), wide.url()));
-        var export = new RenderInput("render_1", "s1", draft, null, List.of(wide, tall));
+        var export = new RenderInput("render_1", "s1", obj(draft), null, List.of(wide, tall));
         RenderOutput out = new FfmpegRenderer(engine).render(export);
         Path mp4 = Files.write(dir.resolve("joined.mp4"), out.bytes());
 
@@ -85,7 +87,7 @@ class VideoSegmentsTest {
                 {"t":[{"tt":0,"sg":[{"start":0,"duration":400,"src":"%s","in":300},
                                     {"start":400,"duration":600,"src":"%s","in":200}]}],"d":1000}"""
                 .formatted(wide.url(), tall.url()));
-        var export = new RenderInput("render_1", "s1", draft, null, List.of(wide, tall));
+        var export = new RenderInput("render_1", "s1", obj(draft), null, List.of(wide, tall));
         RenderOutput out = new FfmpegRenderer(engine).render(export);
         Path mp4 = Files.write(dir.resolve("cut.mp4"), out.bytes());
 
@@ -95,5 +97,10 @@ class VideoSegmentsTest {
 
     private static int brightness(int rgb) {
         return Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+    }
+
+    /** The test's Jackson tree as the SDK's JSON object. */
+    private static JsonObject obj(JsonNode tree) {
+        return tree == null ? null : (JsonObject) JsonValue.parse(tree.toString());
     }
 }

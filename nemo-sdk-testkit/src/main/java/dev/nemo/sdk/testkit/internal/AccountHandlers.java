@@ -52,6 +52,9 @@ final class AccountHandlers {
         String name = EmulatorJson.text(body, "task_name");
         SessionRecord s = world.createSession(call.account, name == null ? "project" : name,
                 EmulatorJson.text(body, "language"));
+        if (world.options().agentBackend().isPresent()) {
+            world.options().agentBackend().get().createSession(s.sessionId);
+        }
         ObjectNode data = EmulatorJson.object();
         data.put("task_id", s.taskId);
         data.put("session_id", s.sessionId);
@@ -104,9 +107,13 @@ final class AccountHandlers {
             d.put("session_id", s.sessionId);
             d.put("task_id", s.taskId);
             d.put("task_name", s.taskName);
-            d.set("state", s.state.deepCopy());
+            d.set("state", s.visibleState(world.clock().instant()));
             return d;
         });
+        if (world.options().agentBackend().isPresent()) {
+            world.options().agentBackend().get().state(s.sessionId)
+                    .ifPresent(agent -> AgentRelay.overlay((ObjectNode) data.get("state"), agent));
+        }
         call.ok(data);
     }
 

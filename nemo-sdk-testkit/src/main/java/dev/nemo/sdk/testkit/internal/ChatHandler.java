@@ -7,6 +7,7 @@ import dev.nemo.sdk.error.ErrorCodes;
 import dev.nemo.sdk.testkit.EmulatorOptions;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +56,10 @@ final class ChatHandler {
             call.code(ErrorCodes.SESSION_NOT_FOUND, 200, null);
             return;
         }
+        if (options.agentBackend().isPresent()) {
+            AgentRelay.run(options.agentBackend().get(), body, call);
+            return;
+        }
         FaultRule fault = call.streamFault;
         AdkEvents events = new AdkEvents(options.sseDialect(), world.ids(), world.clock());
         String invocation = events.invocationId();
@@ -99,6 +104,10 @@ final class ChatHandler {
         }
         Outcome o = world.locked(() -> {
             Outcome r = new Outcome();
+            if (!options.stateLag().isZero()) {
+                Instant now = world.clock().instant();
+                session.lagStateUntil(now, now.plus(options.stateLag()));
+            }
             ObjectNode canvas = session.canvas().deepCopy();
             DraftEditor editor = new DraftEditor(session.draft(), canvas);
             r.changes = new ArrayList<>();

@@ -1,14 +1,12 @@
 package dev.nemo.sdk.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,10 +76,10 @@ public final class DraftEditor {
             }
         }
         long length = info.timelineMillis();
-        Segment.Builder b = Segment.builder().field("id", TextNode.valueOf(nextSegmentId()))
+        Segment.Builder b = Segment.builder().field("id", JsonValue.of(nextSegmentId()))
                 .start(Duration.ofMillis(start)).duration(Duration.ofMillis(length)).label(label)
-                .field("src", TextNode.valueOf(src)).field("media_id", TextNode.valueOf(mediaId))
-                .field("in", IntNode.valueOf(0));
+                .field("src", JsonValue.of(src)).field("media_id", JsonValue.of(mediaId))
+                .field("in", JsonValue.of(0));
         if (!visual) {
             b.volume(1.0);
         }
@@ -89,14 +87,14 @@ public final class DraftEditor {
         draft = index.isPresent() ? draft.editTrack(index.getAsInt(), t -> t.withSegment(segment))
                 : draft.withTrack(Track.of(type).withSegment(segment));
         draft = draft.withDuration(Duration.ofMillis(Math.max(duration(), start + length)));
-        ObjectNode m = draft.metadata();
+        JsonObject m = draft.metadata();
         if (!m.has("title")) {
             draft = draft.withTitle(projectTitle);
         }
         if (visual && info.width() != null && info.height() != null && info.width() > 0 && info.height() > 0) {
             if (!m.has("width")) {
-                draft = draft.withMetadata("width", IntNode.valueOf(info.width()))
-                        .withMetadata("height", IntNode.valueOf(info.height()));
+                draft = draft.withMetadata("width", JsonValue.of(info.width()))
+                        .withMetadata("height", JsonValue.of(info.height()));
             }
             if (!canvas.has("width")) {
                 canvas.put("width", info.width()).put("height", info.height())
@@ -152,7 +150,7 @@ public final class DraftEditor {
         }
         if (op instanceof EditOp.SetFps) {
             int fps = ((EditOp.SetFps) op).fps();
-            draft = draft.withMetadata("fps", IntNode.valueOf(fps));
+            draft = draft.withMetadata("fps", JsonValue.of(fps));
             return new Change("set_fps", true, "set the frame rate to " + fps + " fps", "帧率设为" + fps + " fps");
         }
         throw new IllegalArgumentException("unknown operation " + op);
@@ -161,7 +159,7 @@ public final class DraftEditor {
     private Change compress(EditOp.Compress c) {
         draft = draft.withMetadata("quality", c.quality());
         if (c.targetBytes() != null) {
-            draft = draft.withMetadata("target_size_bytes", LongNode.valueOf(c.targetBytes()));
+            draft = draft.withMetadata("target_size_bytes", JsonValue.of(c.targetBytes()));
             String size = size(c.targetBytes());
             return new Change("compress", true, "compressed to under " + size, "压缩到" + size + "以内");
         }
@@ -171,13 +169,18 @@ public final class DraftEditor {
     }
 
     private Change resize(EditOp.Resize r) {
+        ObjectNode meta = JsonBridge.toJackson(draft.metadata());
+        boolean sourceKnown = !meta.has("resolution") && canvas.path("width").asInt() > 0
+                && canvas.path("height").asInt() > 0;
+        int sourceWidth = canvas.path("width").asInt();
+        int sourceHeight = canvas.path("height").asInt();
         int w;
         int h;
         if (r.width() > 0 && r.height() > 0) {
             w = r.width();
             h = r.height();
         } else {
-            ObjectNode m = draft.metadata();
+            ObjectNode m = JsonBridge.toJackson(draft.metadata());
             int sw = canvas.path("width").asInt(m.path("width").asInt(16));
             int sh = canvas.path("height").asInt(m.path("height").asInt(9));
             if (sw <= 0 || sh <= 0) {
@@ -193,10 +196,16 @@ public final class DraftEditor {
             }
         }
         String label = r.label() != null ? r.label() : w + "x" + h;
-        draft = draft.withMetadata("width", IntNode.valueOf(w)).withMetadata("height", IntNode.valueOf(h))
+        draft = draft.withMetadata("width", JsonValue.of(w)).withMetadata("height", JsonValue.of(h))
                 .withMetadata("resolution", label);
         canvas.put("width", w).put("height", h).put("aspect_ratio", aspect(w, h));
         boolean named = r.label() != null;
+        if (sourceKnown && sourceWidth <= w && sourceHeight <= h) {
+            // the renderer fits inside the box and never upscales: the output keeps the source's size
+            String src = sourceWidth + "×" + sourceHeight;
+            return new Change("resize", true, "kept the source's " + src + ": it already fits " + label
+                    + " and is not upscaled", "保持原尺寸" + src + "：已在" + label + "以内，不放大");
+        }
         return new Change("resize", true, "set the resolution to " + label + (named ? " (" + w + "×" + h + ")" : ""),
                 "分辨率设为" + label + (named ? "（" + w + "×" + h + "）" : ""));
     }
@@ -219,8 +228,8 @@ public final class DraftEditor {
                     }
                     Segment clipped = seg;
                     if (s < 0 && seg.field("media_id").isPresent()) {
-                        long in = seg.field("in").map(JsonNode::asLong).orElse(0L);
-                        clipped = clipped.withField("in", LongNode.valueOf(in - s));
+                        long in = seg.field("in").flatMap(JsonValue::asNumber).map(n -> n.asBigDecimal().longValue()).orElse(0L);
+                        clipped = clipped.withField("in", JsonValue.of(in - s));
                     }
                     long ns = Math.max(0, s);
                     kept.add(clipped.withStart(Duration.ofMillis(ns)).withDuration(Duration.ofMillis(Math.min(e, length) - ns)));
@@ -243,7 +252,7 @@ public final class DraftEditor {
             return new Change("set_title", true, "changed the title to '" + text + "'", "标题已改为“" + text + "”");
         }
         long length = Math.min(TITLE_MS, Math.max(duration(), 1));
-        Segment title = Segment.builder().field("id", TextNode.valueOf(nextSegmentId())).start(Duration.ZERO)
+        Segment title = Segment.builder().field("id", JsonValue.of(nextSegmentId())).start(Duration.ZERO)
                 .duration(Duration.ofMillis(length)).label("Title").text(text).build();
         draft = index.isPresent() ? draft.editTrack(index.getAsInt(), t -> t.withSegment(title))
                 : draft.withTrack(Track.of(TrackType.TEXT).withSegment(title));
@@ -253,7 +262,7 @@ public final class DraftEditor {
 
     private Change addMusic(EditOp.AddMusic a) {
         removeTracks(TrackType.AUDIO);
-        Segment music = Segment.builder().field("id", TextNode.valueOf(nextSegmentId())).start(Duration.ZERO)
+        Segment music = Segment.builder().field("id", JsonValue.of(nextSegmentId())).start(Duration.ZERO)
                 .duration(Duration.ofMillis(Math.max(duration(), 1))).label(a.label()).volume(a.volume()).build();
         draft = draft.withTrack(Track.of(TrackType.AUDIO).withSegment(music));
         int pct = (int) Math.round(a.volume() * 100);
@@ -307,7 +316,7 @@ public final class DraftEditor {
         int max = 0;
         for (Track t : draft.tracks()) {
             for (Segment s : t.segments()) {
-                String id = s.field("id").map(JsonNode::asText).orElse("");
+                String id = s.field("id").map(v -> v.asString().orElse(v.toJson())).orElse("");
                 if (id.startsWith("seg_")) {
                     try {
                         max = Math.max(max, Integer.parseInt(id.substring(4)));

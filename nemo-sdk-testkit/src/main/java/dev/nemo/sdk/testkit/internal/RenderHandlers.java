@@ -80,7 +80,7 @@ final class RenderHandlers {
             call.renderError(400, "output must be an object", null);
             return;
         }
-        if (!Draft.of(draft).isExportable()) {
+        if (!Draft.parse(EmulatorJson.text(draft)).isExportable()) {
             call.renderError(400, "The draft has no segments to render; upload media first", null);
             return;
         }
@@ -94,7 +94,8 @@ final class RenderHandlers {
             return s;
         });
         JsonNode out = output == null || output.isNull() ? EmulatorJson.object() : output;
-        Future<RenderOutput> work = renders.start(new RenderInput(id, sessionId, draft, out, sources));
+        Future<RenderOutput> work = renders.start(new RenderInput(id, sessionId, JsonBridge.objectOrEmpty(draft),
+                JsonBridge.objectOrEmpty(out), sources));
         RenderRecord record = new RenderRecord(id, session, call.account, draft, out, world.clock().instant(),
                 renders.name(), work);
         if (!world.addRender(record)) {

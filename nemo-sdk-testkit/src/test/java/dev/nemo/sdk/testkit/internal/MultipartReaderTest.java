@@ -11,14 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class MultipartReaderTest {
@@ -28,7 +20,7 @@ class MultipartReaderTest {
     record Spec(String name, String filename, byte[] content) {
     }
 
-    private static byte[] encode(List<Spec> parts) {
+    static byte[] encode(List<Spec> parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("preamble to ignore\r\n".getBytes(StandardCharsets.US_ASCII));
         for (Spec p : parts) {
@@ -43,7 +35,7 @@ class MultipartReaderTest {
     }
 
     /** Hands out the body in chunks of random sizes, as a network would. */
-    private static InputStream chunked(byte[] body, long seed, int maxChunk) {
+    static InputStream chunked(byte[] body, long seed, int maxChunk) {
         Random random = new Random(seed);
         return new ByteArrayInputStream(body) {
             @Override
@@ -53,7 +45,7 @@ class MultipartReaderTest {
         };
     }
 
-    private static List<Spec> readAll(InputStream in) throws IOException {
+    static List<Spec> readAll(InputStream in) throws IOException {
         MultipartReader reader = new MultipartReader(in, BOUNDARY);
         List<Spec> out = new ArrayList<>();
         MultipartReader.Part p;
@@ -61,44 +53,6 @@ class MultipartReaderTest {
             out.add(new Spec(p.name(), p.filename(), p.body().readAllBytes()));
         }
         return out;
-    }
-
-    @Provide
-    Arbitrary<List<Spec>> parts() {
-        Arbitrary<byte[]> content = Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(3000),
-                Arbitraries.strings().withChars("\r\n-XyZb0undary").ofMaxLength(200)
-                        .map(s -> s.getBytes(StandardCharsets.US_ASCII)));
-        Arbitrary<Spec> part = Combinators.combine(
-                Arbitraries.of("files", "other", "files"),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12).injectNull(0.2),
-                content).as(Spec::new);
-        return part.list().ofMaxSize(6);
-    }
-
-    @Property(tries = 300)
-    void readsBackWhatWasEncodedWhateverTheChunking(@ForAll("parts") List<Spec> parts, @ForAll long seed,
-                                                     @ForAll @IntRange(min = 1, max = 100) int maxChunk)
-            throws IOException {
-        List<Spec> read = readAll(chunked(encode(parts), seed, maxChunk));
-
-        assertThat(read).hasSize(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            assertThat(read.get(i).name()).isEqualTo(parts.get(i).name());
-            assertThat(read.get(i).filename()).isEqualTo(parts.get(i).filename());
-            assertThat(read.get(i).content()).isEqualTo(parts.get(i).content());
-        }
-    }
-
-    @Property(tries = 200)
-    void anyTruncationIsMalformedNeverAHangOrAPartialSuccess(@ForAll("parts") @Size(min = 1) List<Spec> parts,
-                                                            @ForAll @IntRange(min = 0, max = 10_000) int cut) {
-        byte[] whole = encode(parts);
-        int end = whole.length - "--\r\nepilogue".length();
-        byte[] truncated = java.util.Arrays.copyOf(whole, Math.min(cut, end));
-
-        assertThatThrownBy(() -> readAll(new ByteArrayInputStream(truncated)))
-                .isInstanceOf(MultipartReader.MalformedMultipartException.class);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.nemo.sdk.testkit.media.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.media.OutputFormat;
@@ -57,9 +60,20 @@ public final class DraftSettings {
     public record Music(SourceMedia source, Duration in, Duration start, Duration length, double volume) {
     }
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The media engine reads the draft as a Jackson tree of its own. */
+    private static JsonNode tree(JsonValue value) {
+        try {
+            return MAPPER.readTree(value.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON written by the SDK did not read back", e);
+        }
+    }
+
     private DraftSettings(RenderInput export, SourceMedia source, Path in, Path out) {
-        JsonNode draft = export.draft();
-        JsonNode output = export.output();
+        JsonNode draft = tree(export.draft());
+        JsonNode output = tree(export.output());
         JsonNode meta = draft.path("m");
         RenderRequest.Builder b = RenderRequest.builder(in, out);
 
@@ -205,7 +219,7 @@ public final class DraftSettings {
     private static List<VideoSegment> videoSegments(RenderInput export) {
         List<long[]> order = new ArrayList<>();
         List<VideoSegment> found = new ArrayList<>();
-        for (JsonNode track : export.draft().path("t")) {
+        for (JsonNode track : tree(export.draft()).path("t")) {
             if (track.path("tt").asInt(-1) != VIDEO) {
                 continue;
             }
@@ -232,7 +246,7 @@ public final class DraftSettings {
     }
 
     private static Music music(RenderInput export) {
-        for (JsonNode track : export.draft().path("t")) {
+        for (JsonNode track : tree(export.draft()).path("t")) {
             if (track.path("tt").asInt(-1) != AUDIO) {
                 continue;
             }

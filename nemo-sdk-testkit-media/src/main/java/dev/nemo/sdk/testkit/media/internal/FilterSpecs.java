@@ -74,9 +74,7 @@ public final class FilterSpecs {
     static String prepare(Prepare p) {
         StringBuilder g = new StringBuilder(p.source().buffer(SRC));
         if (p.flatten()) {
-            RgbColor bg = p.background();
-            g.append(",format=rgba,split[fg][bgin];[bgin]lutrgb=r=").append(bg.red()).append(":g=").append(bg.green())
-                    .append(":b=").append(bg.blue()).append(":a=255[bg];[bg][fg]overlay=format=rgb:eof_action=pass[flat];[flat]");
+            flatten(g, p.background());
         } else {
             g.append(',');
         }
@@ -91,6 +89,21 @@ public final class FilterSpecs {
             }
         }
         return g.toString();
+    }
+
+    private static void flatten(StringBuilder g, RgbColor bg) {
+        g.append(",format=rgba,split[fg][bgin];[bgin]lutrgb=r=").append(bg.red()).append(":g=").append(bg.green())
+                .append(":b=").append(bg.blue()).append(":a=255[bg];[bg][fg]overlay=format=rgb:eof_action=pass[flat];[flat]");
+    }
+
+    /**
+     * Source to RGBA frames (transparency kept unless {@code p.flatten()}), for the Java GIF encoder.
+     *
+     * @param p what to do
+     * @return the graph
+     */
+    public static String rgba(Prepare p) {
+        return prepare(p) + ",format=rgba,buffersink@" + OUT;
     }
 
     /**
@@ -131,10 +144,18 @@ public final class FilterSpecs {
      *
      * @param output the decoded output frames
      * @param size the reference size
+     * @param background the colour transparent output pixels are flattened on (as the reference is), or null
+     *     when the output has no transparency
      * @return the graph
      */
-    public static String distorted(Input output, Size size) {
-        return output.buffer(SRC) + ",scale=" + size.width() + ':' + size.height()
+    public static String distorted(Input output, Size size, RgbColor background) {
+        StringBuilder g = new StringBuilder(output.buffer(SRC));
+        if (background != null) {
+            flatten(g, background);
+        } else {
+            g.append(',');
+        }
+        return g + "scale=" + size.width() + ':' + size.height()
                 + ":flags=bicubic:out_color_matrix=bt709:out_range=tv,format=yuv420p,buffersink@" + OUT;
     }
 

@@ -64,6 +64,29 @@ public final class FitGeometry {
         return List.copyOf(sizes);
     }
 
+    /**
+     * A GIF has no chroma subsampling, so it need not have even sides: when the source fits the
+     * box as it is, the first rung is the source's own size (817x565 stays 817x565).
+     *
+     * @param ladder the ladder of {@link #ladder}
+     * @param width source width
+     * @param height source height
+     * @param sampleAspect source pixel aspect ratio
+     * @param boxWidth box width
+     * @param boxHeight box height
+     * @return the ladder with the exact size first, or the ladder unchanged
+     */
+    public static List<Size> exactWhenItFits(List<Size> ladder, int width, int height, double sampleAspect,
+            int boxWidth, int boxHeight) {
+        boolean square = !(sampleAspect > 0 && Double.isFinite(sampleAspect)) || sampleAspect == 1.0;
+        if (!square || width > boxWidth || height > boxHeight || width < 1 || height < 1) {
+            return ladder;
+        }
+        List<Size> sizes = new ArrayList<>(ladder);
+        sizes.set(0, new Size(width, height));
+        return List.copyOf(sizes);
+    }
+
     private static int even(double v) {
         int i = (int) Math.round(v);
         return Math.max(2, i - (i & 1));

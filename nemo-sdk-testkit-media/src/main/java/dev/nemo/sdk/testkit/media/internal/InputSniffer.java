@@ -165,8 +165,8 @@ public final class InputSniffer {
             boolean animated = x.remaining() >= 1 && (x.get(0) & 0x02) != 0;
             if (animated || hasChunk(ch, "ANIM")) {
                 throw new MediaRejectedException(Reason.ANIMATED_WEBP,
-                        "animated WebP is not supported (this FFmpeg build cannot decode WebP animation frames);"
-                                + " convert it to GIF, APNG, MP4 or WebM first");
+                        "WebP is accepted as a still picture only: this file is an animated WebP, whose frames"
+                                + " the media engine cannot decode; convert it to GIF, APNG, MP4 or WebM first");
             }
             int w = x.remaining() >= 10 ? 1 + u24le(x, 4) : 0;
             int h = x.remaining() >= 10 ? 1 + u24le(x, 7) : 0;

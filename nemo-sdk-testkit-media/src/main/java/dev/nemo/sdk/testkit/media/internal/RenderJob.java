@@ -5,10 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_ref;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt;
-import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale;
 
 import dev.nemo.sdk.testkit.media.MediaException;
@@ -60,7 +57,7 @@ public final class RenderJob {
     /** GIF delays under 2 cs are shown as 10 cs by browsers, so a GIF output never goes below 2 cs. */
     private static final long GIF_MIN_INTERVAL_MS = 20;
     private static final int MAX_MP4_ATTEMPTS = 8;
-    private static final int MAX_GIF_ATTEMPTS = 5;
+    private static final int MAX_GIF_ATTEMPTS = 8;
 
     private final RenderRequest req;
     private final RenderContext ctx;
@@ -107,7 +104,18 @@ public final class RenderJob {
             }
             List<Size> ladder = FitGeometry.ladder(info.width(), info.height(), info.sampleAspect(),
                     req.maxWidth(), req.maxHeight());
+            if (req.format() == OutputFormat.GIF) {
+                ladder = FitGeometry.exactWhenItFits(ladder, info.width(), info.height(), info.sampleAspect(),
+                        req.maxWidth(), req.maxHeight());
+            }
             Encoded kept = req.format() == OutputFormat.MP4 ? mp4(info, ladder) : gif(info, ladder);
+            boolean alreadyOptimal = kept.bytes() >= inputBytes && mayReturnSource(info, ladder.get(0));
+            if (alreadyOptimal) {
+                kept = source(info, inputBytes);
+                notes.add("already optimal: no setting made a file smaller than the input ("
+                        + RenderReport.humanBytes(inputBytes) + "), so the input is returned unchanged");
+            }
+            noteNoUpscale(info, kept.size());
             OptionalDouble ssim = OptionalDouble.empty();
             if (req.measureSsim()) {
                 ssim = measureSsim(kept.file(), ladder.get(0));
@@ -118,7 +126,8 @@ public final class RenderJob {
             RenderReport report = new RenderReport(req.source(), req.output(), req.format(), inputBytes, outBytes,
                     kept.size().width(), kept.size().height(), (int) kept.frames(),
                     Duration.ofNanos(av_rescale(kept.durationTicks(), 1_000_000_000L * kept.tbNum(), kept.tbDen())),
-                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target, ssim, ctx.elapsed(), notes);
+                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target, ssim, ctx.elapsed(), notes,
+                    alreadyOptimal);
             LOG.debug("rendered {}: {}", req.source().getFileName(), report.summary());
             return report;
         } catch (IOException e) {
@@ -126,6 +135,38 @@ public final class RenderJob {
         } finally {
             deleteWorkDir();
         }
+    }
+
+    /**
+     * Whether the source itself is an acceptable answer to this request: a GIF asked to become a
+     * GIF with no edit (no title, trim or frame rate cap) and no resize asked for (it fits the box
+     * as it is, or only the default box would shrink it).
+     */
+    private boolean mayReturnSource(SourceProbe.Info info, Size fitted) {
+        return req.format() == OutputFormat.GIF && info.kind() == InputKind.GIF && req.title().isEmpty()
+                && req.trimStart().isZero() && req.trimDuration().isEmpty() && req.maxFps().isEmpty()
+                && (!req.maxSizeRequested() || fitted.width() == info.width() && fitted.height() == info.height());
+    }
+
+    /** The source, copied into the work directory, as the kept encode. */
+    private Encoded source(SourceProbe.Info info, long inputBytes) throws IOException {
+        Path copy = nextFile("gif");
+        Files.copy(req.source(), copy, StandardCopyOption.REPLACE_EXISTING);
+        return new Encoded(copy, inputBytes, new Size(info.width(), info.height()), info.frames(),
+                info.durationMicros(), 1, 1_000_000, OptionalInt.empty());
+    }
+
+    /** Says so when an asked-for size was larger than the source: the engine never upscales. */
+    private void noteNoUpscale(SourceProbe.Info info, Size kept) {
+        if (!req.maxSizeRequested() || info.width() > req.maxWidth() || info.height() > req.maxHeight()) {
+            return;
+        }
+        String note = "not upscaled: the source (" + info.width() + "x" + info.height() + ") fits the "
+                + req.maxWidth() + "x" + req.maxHeight() + " asked for";
+        if (kept.width() != info.width() || kept.height() != info.height()) {
+            note += "; the output is " + kept + (req.format() == OutputFormat.MP4 ? " (H.264 needs even sides)" : "");
+        }
+        notes.add(note);
     }
 
     /** SSIM is a report, not the product: a failure to measure it is a note, unless a guard fired. */
@@ -217,122 +258,27 @@ public final class RenderJob {
 
     // ---------------------------------------------------------------- GIF
 
-    private record GifStep(int rung, double maxFps, int colors) {
-    }
-
     private Encoded gif(SourceProbe.Info info, List<Size> ladder) {
+        GifOutput out = new GifOutput(this, info);
         OptionalLong target = req.targetSizeBytes();
-        double requestFps = req.maxFps().orElse(0);
-        GifStep first = new GifStep(0, requestFps, 256);
-        Encoded e = encodeGif(ladder.get(first.rung()), first, info);
-        attempts.add(gifAttempt(first, e, target));
-        if (target.isEmpty() || e.bytes() <= target.getAsLong()) {
-            return e;
-        }
-        double srcFps = Math.max(1, info.keptFps());
-        List<GifStep> steps = new ArrayList<>();
-        int last = ladder.size() - 1;
-        steps.add(new GifStep(0, capped(15, requestFps), 256));
-        steps.add(new GifStep(Math.min(1, last), capped(15, requestFps), 256));
-        steps.add(new GifStep(Math.min(1, last), capped(12, requestFps), 128));
-        steps.add(new GifStep(Math.min(2, last), capped(12, requestFps), 128));
-        steps.add(new GifStep(Math.min(2, last), capped(10, requestFps), 64));
-        steps.add(new GifStep(last, capped(10, requestFps), 64));
-        steps.add(new GifStep(last, capped(8, requestFps), 32));
-        Encoded best = e;
-        GifStep bestStep = first;
-        double correction = 1.0;
-        for (int i = 0; i < steps.size() && attempts.size() < MAX_GIF_ATTEMPTS; i++) {
-            GifStep s = steps.get(i);
-            if (!smaller(s, bestStep, ladder, srcFps)) {
-                continue;
-            }
-            double estimate = correction * estimateGif(e.bytes(), first, s, ladder, srcFps);
-            if (estimate > target.getAsLong() * 0.9 && i < steps.size() - 1) {
-                continue;
-            }
+        List<GifOutput.Plan> plans = GifSearch.plans(target.isPresent(), ladder.size(), req.maxFps().orElse(0));
+        Encoded best = null;
+        for (int i = 0; i < plans.size() && attempts.size() < MAX_GIF_ATTEMPTS; i++) {
             ctx.check();
-            Encoded next = encodeGif(ladder.get(s.rung()), s, info);
-            attempts.add(gifAttempt(s, next, target));
-            correction = next.bytes() / Math.max(1.0, estimateGif(e.bytes(), first, s, ladder, srcFps));
-            if (next.bytes() < best.bytes()) {
-                best = next;
-                bestStep = s;
+            GifOutput.Plan plan = plans.get(i);
+            GifOutput.Written w = out.encode(plan, ladder.get(plan.rung()), nextFile("gif"));
+            Encoded e = new Encoded(w.file(), w.bytes(), w.size(), w.images(), w.durationCs(), 1, 100,
+                    OptionalInt.empty());
+            attempts.add(gifAttempt(plan, e, target));
+            if (best == null || e.bytes() < best.bytes()) {
+                best = e;
             }
-            if (next.bytes() <= target.getAsLong()) {
-                return next;
+            if (target.isEmpty() || e.bytes() <= target.getAsLong()) {
+                return e;
             }
+            i = GifSearch.skip(plans, i, e.bytes(), target.getAsLong());
         }
         return best;
-    }
-
-    private static double capped(double fps, double requestFps) {
-        return requestFps > 0 ? Math.min(fps, requestFps) : fps;
-    }
-
-    private static boolean smaller(GifStep s, GifStep than, List<Size> ladder, double srcFps) {
-        return ladder.get(s.rung()).pixels() < ladder.get(than.rung()).pixels()
-                || effectiveFps(s, srcFps) < effectiveFps(than, srcFps) || s.colors() < than.colors();
-    }
-
-    private static double effectiveFps(GifStep s, double srcFps) {
-        return s.maxFps() > 0 ? Math.min(s.maxFps(), srcFps) : srcFps;
-    }
-
-    private static double estimateGif(long bytes, GifStep from, GifStep to, List<Size> ladder, double srcFps) {
-        double pixels = (double) ladder.get(to.rung()).pixels() / ladder.get(from.rung()).pixels();
-        double fps = effectiveFps(to, srcFps) / effectiveFps(from, srcFps);
-        double colors = Math.pow((double) to.colors() / from.colors(), 0.25);
-        return bytes * pixels * Math.pow(fps, 0.9) * colors;
-    }
-
-    private Encoded encodeGif(Size size, GifStep step, SourceProbe.Info info) {
-        AVFrame palette = av_frame_alloc();
-        try {
-            try (SourceReader src = SourceReader.open(req.source(), ctx, req.stillDuration())) {
-                FramePump.run(src, gifScheduler(src, step.maxFps()),
-                        in -> FilterGraph.create(FilterSpecs.palettegen(prepare(in, size), step.colors())),
-                        g -> feedTitle(g, size, src),
-                        (frame, pts, dur) -> {
-                            av_frame_unref(palette);
-                            FfmpegRuntime.check(av_frame_ref(palette, frame), "keeping the palette");
-                        });
-            }
-            if (palette.width() <= 0) {
-                throw new MediaException("palettegen produced no palette");
-            }
-            Path out = nextFile("gif");
-            try (SourceReader src = SourceReader.open(req.source(), ctx, req.stillDuration());
-                    Muxer mux = Muxer.create(out, "gif");
-                    VideoEncoder enc = VideoEncoder.gif(size)) {
-                mux.start(enc.context(), Map.of("loop", "0"));
-                palette.pts(0);
-                FilterSpecs.Input paletteIn = new FilterSpecs.Input(palette.width(), palette.height(),
-                        av_get_pix_fmt_name(palette.format()).getString(), src.timeBaseNum(), src.timeBaseDen());
-                int num = src.timeBaseNum();
-                int den = src.timeBaseDen();
-                FramePump.Result r = FramePump.run(src, gifScheduler(src, step.maxFps()),
-                        in -> FilterGraph.create(FilterSpecs.paletteuse(prepare(in, size), paletteIn)),
-                        g -> {
-                            feedTitle(g, size, src);
-                            g.pushCopy(FilterSpecs.PALETTE, palette);
-                            g.end(FilterSpecs.PALETTE);
-                        },
-                        (frame, pts, dur) -> {
-                            long cs = av_rescale(pts, 100L * num, den);
-                            long csEnd = av_rescale(pts + dur, 100L * num, den);
-                            frame.pts(cs);
-                            frame.duration(Math.max(1, csEnd - cs));
-                            frame.pict_type(AV_PICTURE_TYPE_NONE);
-                            enc.encode(frame, mux::write);
-                        });
-                enc.flush(mux::write);
-                mux.finish();
-                return new Encoded(out, size(out), size, r.frames(), r.duration(), num, den, OptionalInt.empty());
-            }
-        } finally {
-            av_frame_free(palette);
-        }
     }
 
     // ---------------------------------------------------------------- shared pieces
@@ -345,7 +291,7 @@ public final class RenderJob {
         return scheduler(src, req.maxFps().orElse(0), 0);
     }
 
-    private FrameScheduler gifScheduler(SourceReader src, double maxFps) {
+    FrameScheduler gifScheduler(SourceReader src, double maxFps) {
         return scheduler(src, maxFps, GIF_MIN_INTERVAL_MS);
     }
 
@@ -366,7 +312,11 @@ public final class RenderJob {
 
     /** The preparation of a source frame format for this request at a size. */
     FilterSpecs.Prepare prepare(FilterSpecs.Input in, Size size) {
-        boolean flatten = SourceReader.hasAlpha(av_get_pix_fmt(in.pixFmt()));
+        return prepare(in, size, SourceReader.hasAlpha(av_get_pix_fmt(in.pixFmt())));
+    }
+
+    /** The preparation, flattening transparency on the background or not. */
+    FilterSpecs.Prepare prepare(FilterSpecs.Input in, Size size, boolean flatten) {
         TitleImage.Banner banner = banner(size);
         FilterSpecs.Input title = banner.rgba() == null ? null
                 : new FilterSpecs.Input(banner.width(), banner.height(), "rgba", in.tbNum(), in.tbDen());
@@ -423,13 +373,14 @@ public final class RenderJob {
 
     private RenderAttempt attempt(RenderAttempt.Mode mode, Encoded e, OptionalInt crf, OptionalLong bitrate, boolean within) {
         return new RenderAttempt(mode, e.size().width(), e.size().height(), crf, bitrate, req.maxFps(),
-                OptionalInt.empty(), e.bytes(), within);
+                OptionalInt.empty(), OptionalInt.empty(), e.bytes(), within);
     }
 
-    private RenderAttempt gifAttempt(GifStep s, Encoded e, OptionalLong target) {
+    private RenderAttempt gifAttempt(GifOutput.Plan p, Encoded e, OptionalLong target) {
         return new RenderAttempt(RenderAttempt.Mode.GIF_PALETTE, e.size().width(), e.size().height(),
-                OptionalInt.empty(), OptionalLong.empty(), s.maxFps() > 0 ? OptionalDouble.of(s.maxFps()) : OptionalDouble.empty(),
-                OptionalInt.of(s.colors()), e.bytes(), target.isEmpty() || e.bytes() <= target.getAsLong());
+                OptionalInt.empty(), OptionalLong.empty(), p.maxFps() > 0 ? OptionalDouble.of(p.maxFps()) : OptionalDouble.empty(),
+                OptionalInt.of(p.colors()), OptionalInt.of(p.lossy()), e.bytes(),
+                target.isEmpty() || e.bytes() <= target.getAsLong());
     }
 
     private Path nextFile(String ext) {

@@ -99,7 +99,8 @@ final class SsimMeter {
         if (distGraph == null) {
             distGraph = FilterGraph.create(FilterSpecs.distorted(new FilterSpecs.Input(distDecoded.width(),
                     distDecoded.height(), av_get_pix_fmt_name(distDecoded.format()).getString(),
-                    dist.timeBaseNum(), dist.timeBaseDen()), size));
+                    dist.timeBaseNum(), dist.timeBaseDen()), size,
+                    SourceReader.hasAlpha(distDecoded.format()) ? job.request().background() : null));
         }
         distGraph.push(FilterSpecs.SRC, distDecoded);
         if (!distGraph.pull(FilterSpecs.OUT, pending)) {
@@ -136,7 +137,7 @@ final class SsimMeter {
             try {
                 AVDictionaryEntry e = av_dict_get(out.metadata(), "lavfi.ssim.All", null, 0);
                 if (e != null && !e.isNull()) {
-                    double v = Double.parseDouble(e.value().getString());
+                    double v = parse(e.value().getString());
                     if (Double.isFinite(v)) {
                         sum += v;
                         pairs++;
@@ -145,6 +146,15 @@ final class SsimMeter {
             } finally {
                 av_frame_unref(out);
             }
+        }
+    }
+
+    /** FFmpeg prints "-nan" (not Java's "NaN") for a frame too small for the SSIM window. */
+    private static double parse(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

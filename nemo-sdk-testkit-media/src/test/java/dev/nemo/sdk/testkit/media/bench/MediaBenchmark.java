@@ -46,7 +46,7 @@ public final class MediaBenchmark {
         long target = 500_000;
         boolean gif = true;
         List<Path> files = new ArrayList<>();
-        Path corpus = MediaTestSupport.corpus().orElse(null);
+        Path corpus = dev.nemo.sdk.testing.TestCorpus.full().orElse(null);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--preset" -> preset = args[++i];

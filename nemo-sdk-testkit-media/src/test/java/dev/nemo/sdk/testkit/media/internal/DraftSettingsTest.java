@@ -2,6 +2,8 @@ package dev.nemo.sdk.testkit.media.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.SourceMedia;
 import dev.nemo.sdk.testkit.media.OutputFormat;
@@ -23,7 +25,7 @@ class DraftSettingsTest {
     private DraftSettings read(String draft, String output) throws Exception {
         JsonNode d = JSON.readTree(draft);
         JsonNode o = output == null ? null : JSON.readTree(output);
-        var export = new RenderInput("render_1", "s1", d, o, List.of(source));
+        var export = new RenderInput("render_1", "s1", obj(d), obj(o), List.of(source));
         return DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
     }
 
@@ -98,7 +100,7 @@ class DraftSettingsTest {
                       {"tt":1,"sg":[{"start":0,"duration":1000,"label":"Lo-fi"},
                                     {"start":500,"duration":3000,"src":"http://cdn/t.wav","in":1500,"volume":1.7}]}]}"""
                 .formatted(SRC));
-        var export = new RenderInput("render_1", "s1", d, null, List.of(source, wav));
+        var export = new RenderInput("render_1", "s1", obj(d), null, List.of(source, wav));
         DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
         assertThat(s.music()).hasValueSatisfying(m -> {
             assertThat(m.source()).isSameAs(wav);
@@ -127,12 +129,17 @@ class DraftSettingsTest {
                                     {"start":0,"duration":4000,"src":"%s","in":2000},
                                     {"start":5500,"duration":1000,"src":"http://cdn/t.wav"},
                                     {"start":6500,"duration":1000,"label":"no upload"}]}]}""".formatted(SRC));
-        var export = new RenderInput("render_1", "s1", d, null, List.of(source, other, wav));
+        var export = new RenderInput("render_1", "s1", obj(d), null, List.of(source, other, wav));
         DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
         assertThat(s.videoSegments()).containsExactly(
                 new DraftSettings.VideoSegment(source, Duration.ofMillis(2000), Duration.ofMillis(4000)),
                 new DraftSettings.VideoSegment(other, Duration.ofMillis(500), Duration.ofMillis(1500)));
         assertThat(s.request().trimStart()).isZero();
         assertThat(s.request().trimDuration()).isEmpty();
+    }
+
+    /** The test's Jackson tree as the SDK's JSON object. */
+    private static JsonObject obj(JsonNode tree) {
+        return tree == null ? null : (JsonObject) JsonValue.parse(tree.toString());
     }
 }

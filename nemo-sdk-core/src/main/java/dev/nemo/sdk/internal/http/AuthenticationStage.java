@@ -1,0 +1,47 @@
+package dev.nemo.sdk.internal.http;
+
+import dev.nemo.sdk.auth.AccessToken;
+import dev.nemo.sdk.auth.TokenProvider;
+import dev.nemo.sdk.error.TokenExpiredException;
+import dev.nemo.sdk.internal.util.Futures;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds the bearer token to authenticated calls that carry credentials. A call refused with an
+ * invalid token (code 1001 or HTTP 401) is replayed once with a renewed token when the provider
+ * can renew: the provider shares one renewal between concurrent callers and keeps the client id.
+ */
+final class AuthenticationStage implements HttpStage {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.http");
+
+    private final TokenProvider tokens;
+
+    AuthenticationStage(TokenProvider tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpReply<T>> process(HttpCall<T> call, HttpSender next) {
+        if (!call.context().request().authenticated() || call.credentialsDropped()) {
+            return next.send(call);
+        }
+        return call.context().after(tokens.token(), token -> send(call, next, token, false));
+    }
+
+    private <T> CompletableFuture<HttpReply<T>> send(HttpCall<T> call, HttpSender next, AccessToken token,
+                                                     boolean renewed) {
+        CompletableFuture<HttpReply<T>> sent = next.send(call.withHeader("Authorization", "Bearer " + token.value()));
+        return sent.exceptionallyCompose(error -> {
+            Throwable e = Futures.unwrap(error);
+            if (!(e instanceof TokenExpiredException) || renewed || !tokens.canRenew() || call.context().cancelled()) {
+                return CompletableFuture.failedFuture(e);
+            }
+            ApiRequest r = call.context().request();
+            LOG.debug("{} {} was refused with an invalid token; renewing it once and replaying", r.method(), r.path());
+            return call.context().after(tokens.renew(token), renewedToken -> send(call, next, renewedToken, true));
+        });
+    }
+}

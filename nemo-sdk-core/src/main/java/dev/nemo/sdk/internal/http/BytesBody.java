@@ -1,0 +1,96 @@
+package dev.nemo.sdk.internal.http;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Reads a whole (JSON or error) body into one array, copied once at the end (the JDK hands over
+ * buffers it does not reuse), failing once it passes a size limit or its deadline.
+ */
+final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int limit;
+    private final BodyDeadlines deadlines;
+    private final long deadlineNanos;
+    private final Duration timeout;
+    private final List<ByteBuffer> received = new ArrayList<>(2);
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private volatile Flow.Subscription subscription;
+    private Runnable unwatch = () -> { };
+    private long size;
+
+    BytesBody(int limit, BodyDeadlines deadlines, long deadlineNanos, Duration timeout) {
+        this.limit = limit;
+        this.deadlines = deadlines;
+        this.deadlineNanos = deadlineNanos;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        if (deadlineNanos != 0) {
+            unwatch = deadlines.watch(deadlineNanos, this::expire);
+        }
+        s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+        for (ByteBuffer b : items) {
+            size += b.remaining();
+            if (size > limit) {
+                fail(new IOException("response body larger than " + limit + " bytes"));
+                subscription.cancel();
+                return;
+            }
+            received.add(b);
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        fail(error);
+    }
+
+    @Override
+    public void onComplete() {
+        unwatch.run();
+        byte[] out = new byte[(int) size];
+        int at = 0;
+        for (ByteBuffer b : received) {
+            int n = b.remaining();
+            b.get(out, at, n);
+            at += n;
+        }
+        received.clear();
+        body.complete(out);
+    }
+
+    private void expire() {
+        if (body.completeExceptionally(new HttpTimeoutException("no complete response within " + timeout.toMillis()
+                + " ms"))) {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+        }
+    }
+
+    private void fail(Throwable error) {
+        unwatch.run();
+        body.completeExceptionally(error);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.nemo.sdk.internal.http;
+
+import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.error.ErrorDetails;
+import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.internal.util.Futures;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * What every hop and attempt of one logical call shares: the request, how its answers are read,
+ * whether the caller is blocked on it, its policy and its cancellation.
+ *
+ * <p>A blocking call runs the whole chain on the caller's thread: the JDK's {@code send}, and
+ * every wait (a token, a backoff) awaited in place, so no pool thread is involved.
+ *
+ * @param <T> the stream body type
+ */
+public final class CallContext<T> {
+    private final ApiRequest request;
+    private volatile Operation operation;
+    private final ResponseReader<T> reader;
+    private final boolean blocking;
+    private final boolean followsCrossOrigin;
+    private final RetryPolicy policy;
+    private final Duration timeout;
+    private final AtomicInteger attempts = new AtomicInteger();
+    private volatile CompletableFuture<?> inFlight;
+    private volatile boolean cancelled;
+
+    /** @param operation the operation, or {@code null} to work it out from the request when needed */
+    CallContext(ApiRequest request, Operation operation, ResponseReader<T> reader, boolean blocking,
+                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout) {
+        this.request = request;
+        this.operation = operation;
+        this.reader = reader;
+        this.blocking = blocking;
+        this.followsCrossOrigin = followsCrossOrigin;
+        this.policy = policy;
+        this.timeout = timeout;
+    }
+
+    /** @return the API request as the resource described it */
+    public ApiRequest request() {
+        return request;
+    }
+
+    /** @return the operation name and path template (worked out when first asked: only listeners need it) */
+    public Operation operation() {
+        Operation op = operation;
+        if (op == null) {
+            op = Operation.of(request.method(), request.path());
+            operation = op;
+        }
+        return op;
+    }
+
+    /** @return how accepted stream responses are read, or {@code null} for a JSON call */
+    public ResponseReader<T> reader() {
+        return reader;
+    }
+
+    /** @return whether the caller's thread runs the call */
+    public boolean blocking() {
+        return blocking;
+    }
+
+    /** @return whether redirects to another origin are followed (without credentials) */
+    public boolean followsCrossOrigin() {
+        return followsCrossOrigin;
+    }
+
+    /** @return the retry policy of this call */
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    /** @return the deadline of each attempt, headers and body */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return the number of the attempt being started (1, 2, …), counting every send */
+    int nextAttempt() {
+        return attempts.incrementAndGet();
+    }
+
+    /** @return whether the caller cancelled */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Cancels the call: the exchange or wait in progress stops and nothing more is sent. */
+    public void cancel() {
+        cancelled = true;
+        CompletableFuture<?> f = inFlight;
+        if (f != null) {
+            f.cancel(true);
+        }
+    }
+
+    /**
+     * @param f the exchange or wait now in progress (cancelled with the call)
+     * @param <F> its type
+     * @return {@code f}
+     */
+    <F extends CompletableFuture<?>> F track(F f) {
+        inFlight = f;
+        if (cancelled) {
+            f.cancel(true);
+        }
+        return f;
+    }
+
+    /**
+     * Continues with {@code next} once {@code stage} completes: in place on the caller's thread for a
+     * blocking call, as a dependent step otherwise.
+     *
+     * @param stage a wait (a token, a backoff)
+     * @param next  the rest of the call
+     * @param <X>   the wait's result
+     * @param <R>   the call's result
+     * @return the call's result
+     */
+    <X, R> CompletableFuture<R> after(CompletionStage<X> stage, Function<? super X, CompletableFuture<R>> next) {
+        CompletableFuture<X> f = track(stage.toCompletableFuture());
+        if (!blocking) {
+            return f.thenCompose(next);
+        }
+        X value;
+        try {
+            value = f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new TransportException("Interrupted while waiting for "
+                    + request.method() + " " + request.path(), ErrorDetails.request(request.method(), request.path()),
+                    e, TransportException.Kind.INTERRUPTED, true));
+        } catch (ExecutionException e) {
+            return CompletableFuture.failedFuture(Futures.unwrap(e));
+        }
+        return next.apply(value);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.nemo.sdk.internal.http;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One hop of a call as the stages see it: immutable, so a stage that retries sends the same value
+ * again and a redirect makes a new one.
+ *
+ * @param context            what all hops and attempts share
+ * @param method             HTTP method
+ * @param uri                absolute target
+ * @param body               body factory (called once per send), or {@code null} for none
+ * @param headers            request headers
+ * @param credentialsDropped whether this hop must carry no credentials ({@code Authorization},
+ *                           {@code X-Skill-*}, {@code X-Client-Id}): it left the API's origin, now or earlier
+ * @param deadlineNanos      {@link System#nanoTime()} by which the attempt's answer must be complete, or 0 before the
+ *                           deadline stage set it
+ * @param <T>                the stream body type
+ */
+public record HttpCall<T>(CallContext<T> context, String method, URI uri, Supplier<HttpRequest.BodyPublisher> body,
+                          Map<String, String> headers, boolean credentialsDropped, long deadlineNanos) {
+
+    /** Copies the headers. */
+    public HttpCall {
+        headers = Map.copyOf(headers);
+    }
+
+    /**
+     * @param name  header name
+     * @param value its value
+     * @return a copy with that header set
+     */
+    public HttpCall<T> withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new HttpCall<>(context, method, uri, body, h, credentialsDropped, deadlineNanos);
+    }
+
+    /**
+     * @param more headers to set
+     * @return a copy with them set
+     */
+    public HttpCall<T> withHeaders(Map<String, String> more) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.putAll(more);
+        return new HttpCall<>(context, method, uri, body, h, credentialsDropped, deadlineNanos);
+    }
+
+    /**
+     * @param deadline the attempt's deadline in {@link System#nanoTime()} terms
+     * @return a copy with it
+     */
+    public HttpCall<T> withDeadline(long deadline) {
+        return new HttpCall<>(context, method, uri, body, headers, credentialsDropped, deadline);
+    }
+
+    /**
+     * @param newMethod the method of the next hop
+     * @param target    the next hop's URI
+     * @param newBody   its body, or {@code null}
+     * @return the next hop
+     */
+    public HttpCall<T> redirectTo(String newMethod, URI target, Supplier<HttpRequest.BodyPublisher> newBody) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        if (newBody == null) {
+            h.keySet().removeIf(n -> n.equalsIgnoreCase("Content-Type"));
+        }
+        return new HttpCall<>(context, newMethod, target, newBody, h, credentialsDropped, deadlineNanos);
+    }
+
+    /** @return a copy without credentials, for this hop and every later one */
+    public HttpCall<T> withoutCredentials() {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.keySet().removeIf(HttpCall::isCredential);
+        return new HttpCall<>(context, method, uri, body, h, true, deadlineNanos);
+    }
+
+    /**
+     * @param name a header name
+     * @return whether it identifies the user or the integration, and so must not leave the API's origin
+     */
+    public static boolean isCredential(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("authorization") || n.equals("x-client-id") || n.startsWith("x-skill-");
+    }
+}

@@ -1,0 +1,277 @@
+package dev.nemo.sdk.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.RetryPolicy;
+import dev.nemo.sdk.auth.TokenProvider;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.internal.util.Futures;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The client's transport: a chain of {@link HttpStage}s in front of the JDK's HTTP client, in
+ * this order (outermost first): authentication (with the shared token renewal), retry, listener,
+ * attribution, redirect, logging, deadline, then the {@link JdkHttpSender}. Immutable; the chain
+ * with authentication is derived from the one without, which the anonymous-token provider uses.
+ */
+public final class HttpPipeline {
+    private final TransportSettings settings;
+    private final AnonymousUser user;
+    private final BodyDeadlines deadlines;
+    private final HttpSender chain;
+
+    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines, TokenProvider tokens) {
+        this.settings = settings;
+        this.user = user;
+        this.deadlines = deadlines;
+        List<HttpStage> stages = new ArrayList<>();
+        if (tokens != null) {
+            stages.add(new AuthenticationStage(tokens));
+        }
+        stages.add(new RetryStage(settings.sleeper(), settings.listeners()));
+        stages.add(new ListenerStage(settings.listeners()));
+        stages.add(new AttributionStage(settings.attribution(), settings.userAgent()));
+        stages.add(new RedirectStage());
+        stages.add(new LoggingStage());
+        stages.add(new DeadlineStage());
+        HttpSender next = new JdkHttpSender(settings.http(), deadlines, settings.clock(), user);
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            next = new Link(stages.get(i), next);
+        }
+        this.chain = next;
+    }
+
+    /**
+     * @param settings the resolved settings
+     * @return a pipeline that sends no bearer token (for the anonymous-token call)
+     */
+    public static HttpPipeline unauthenticated(TransportSettings settings) {
+        return new HttpPipeline(settings, new AnonymousUser(), new BodyDeadlines(settings.scheduler()), null);
+    }
+
+    /**
+     * @param tokens the bearer token provider
+     * @return a pipeline with the same settings that authenticates calls with {@code tokens}
+     */
+    public HttpPipeline withAuthentication(TokenProvider tokens) {
+        return new HttpPipeline(settings, user, deadlines, tokens);
+    }
+
+    /** @return the settings */
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    /** @return the anonymous user id seen in answers (for the 2001 bind link) */
+    public AnonymousUser anonymousUser() {
+        return user;
+    }
+
+    /**
+     * @param path API path
+     * @return the absolute URI on the configured host
+     */
+    public URI resolve(String path) {
+        return Origins.resolve(settings.baseUri(), path);
+    }
+
+    /**
+     * Sends a JSON call on the caller's thread and decodes its payload there.
+     *
+     * @param request the request
+     * @param decode  maps the envelope's payload
+     * @param <R>     the result type
+     * @return the decoded result
+     * @throws NemoException the typed error
+     */
+    public <R> R send(ApiRequest request, Function<JsonNode, R> decode) {
+        HttpReply<Void> reply = awaitBlocking(start(request, resolve(request.path()), null, true, false, false));
+        return decode.apply(reply.payload());
+    }
+
+    /**
+     * Sends a JSON call asynchronously. Cancelling the result cancels the exchange.
+     *
+     * @param request the request
+     * @param decode  maps the envelope's payload
+     * @param <R>     the result type
+     * @return the decoded result, or the typed error
+     */
+    public <R> CompletableFuture<R> sendAsync(ApiRequest request, Function<JsonNode, R> decode) {
+        return Futures.map(start(request, resolve(request.path()), null, false, false, false),
+                reply -> decode.apply(reply.payload()));
+    }
+
+    /**
+     * @param request the request
+     * @return the envelope's payload, or the typed error
+     */
+    public CompletableFuture<JsonNode> json(ApiRequest request) {
+        return sendAsync(request, Function.identity());
+    }
+
+    /**
+     * Sends a JSON call in the blocking or the asynchronous form. In the blocking form the whole
+     * exchange runs on the caller's thread ({@code HttpClient.send}) and the returned future is
+     * already complete (unless a custom token provider or sleeper completes elsewhere), so steps
+     * chained on it run on the caller's thread too.
+     *
+     * @param request  the request
+     * @param blocking whether the caller waits for the answer on its own thread
+     * @return the envelope's payload, or the typed error
+     */
+    public CompletableFuture<JsonNode> json(ApiRequest request, boolean blocking) {
+        if (!blocking) {
+            return json(request);
+        }
+        return Futures.map(start(request, resolve(request.path()), null, true, false, false), HttpReply::payload);
+    }
+
+    /**
+     * Sends a call whose successful answer is streamed: responses {@code accepts} takes go to
+     * {@code handler}; any other is read whole and mapped to its typed error, with the same
+     * recovery rules as JSON calls. The deadline covers the wait for the head; the caller guards
+     * the body.
+     *
+     * @param request the request
+     * @param accepts which response heads are the stream
+     * @param handler reader of the stream
+     * @param <T>     the body type
+     * @return the reply carrying the stream's body
+     */
+    public <T> CompletableFuture<HttpReply<T>> stream(ApiRequest request, Predicate<HttpResponse.ResponseInfo> accepts,
+                                                      HttpResponse.BodyHandler<T> handler) {
+        return start(request, resolve(request.path()), new ResponseReader<>(accepts, handler), false, false, false);
+    }
+
+    /**
+     * Downloads from an absolute URL through the same chain: credentials (token, attribution) only
+     * while the URL and every redirect stay on the API's origin; redirects to other hosts are
+     * followed without them, and a hop back never regains them.
+     *
+     * @param uri     the URL
+     * @param timeout the deadline of the response head
+     * @param policy  the retry policy
+     * @param handler reader of a 2xx body
+     * @param <T>     the body type
+     * @return the reply carrying the body, from the last hop
+     */
+    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
+                                                     HttpResponse.BodyHandler<T> handler) {
+        return fetch(uri, timeout, policy, handler, false);
+    }
+
+    /**
+     * {@link #fetch(URI, Duration, RetryPolicy, HttpResponse.BodyHandler)} in the blocking or the
+     * asynchronous form; the blocking form reads the whole body on the caller's thread and answers
+     * with an already complete future.
+     *
+     * @param uri      the URL
+     * @param timeout  the deadline of the response head
+     * @param policy   the retry policy
+     * @param handler  reader of a 2xx body
+     * @param blocking whether the caller waits on its own thread
+     * @param <T>      the body type
+     * @return the reply carrying the body, from the last hop
+     */
+    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
+                                                     HttpResponse.BodyHandler<T> handler, boolean blocking) {
+        String apiPath = apiPath(uri, settings.baseUri());
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
+                .withAuthenticated(apiPath != null)
+                .withOptions(RequestOptions.builder().timeout(timeout).retryPolicy(policy).build());
+        return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2, handler), blocking, true,
+                apiPath == null);
+    }
+
+    /**
+     * The path (and query) of {@code uri} relative to the API base when it is on the API's origin
+     * and under the base's path, else {@code null}.
+     *
+     * @param uri  a URL
+     * @param base the API base
+     * @return the API path, or {@code null}
+     */
+    public static String apiPath(URI uri, URI base) {
+        if (!Origins.same(uri, base)) {
+            return null;
+        }
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!basePath.isEmpty()) {
+            if (!path.startsWith(basePath + "/")) {
+                return null;
+            }
+            path = path.substring(basePath.length());
+        }
+        return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, ResponseReader<T> reader,
+                                                      boolean blocking, boolean followsCrossOrigin,
+                                                      boolean noCredentials) {
+        RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());
+        Duration timeout = request.options().timeout().orElse(settings.requestTimeout());
+        Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
+        CallContext<T> ctx = new CallContext<>(request, op, reader, blocking, followsCrossOrigin, policy, timeout);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", request.accept());
+        if (request.body() != null && request.contentType() != null) {
+            headers.put("Content-Type", request.contentType());
+        }
+        headers.putAll(request.headers());
+        HttpCall<T> call = new HttpCall<>(ctx, request.method(), uri, request.body(), headers, noCredentials, 0);
+        CompletableFuture<HttpReply<T>> sent;
+        try {
+            sent = chain.send(call);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<HttpReply<T>> result = new CompletableFuture<>();
+        sent.whenComplete((reply, error) -> {
+            if (error == null) {
+                result.complete(reply);
+            } else {
+                result.completeExceptionally(IoFailures.classify(Futures.unwrap(error), request));
+            }
+        });
+        result.whenComplete((reply, error) -> {
+            if (result.isCancelled()) {
+                ctx.cancel();
+            }
+        });
+        return result;
+    }
+
+    private static <T> T awaitBlocking(CompletableFuture<T> done) {
+        if (!done.isDone()) {
+            // a custom TokenProvider or Sleeper may still complete elsewhere: wait for it here
+            return Futures.await(done);
+        }
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            Throwable cause = Futures.unwrap(e);
+            throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+        }
+    }
+
+    /** One stage bound to the rest of the chain. */
+    private record Link(HttpStage stage, HttpSender next) implements HttpSender {
+        @Override
+        public <T> CompletableFuture<HttpReply<T>> send(HttpCall<T> call) {
+            return stage.process(call, next);
+        }
+    }
+}

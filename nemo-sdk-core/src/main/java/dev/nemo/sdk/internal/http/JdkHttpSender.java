@@ -1,0 +1,123 @@
+package dev.nemo.sdk.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nemo.sdk.error.DecodeException;
+import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.internal.util.Futures;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The end of the chain: sends over the JDK's {@link HttpClient} and maps the answer. A blocking
+ * call uses {@link HttpClient#send} on the caller's thread and maps the body there; an
+ * asynchronous one uses {@link HttpClient#sendAsync}. Accepted stream responses go to the call's
+ * reader; every other body is read whole (one copy, size-limited, within the attempt's deadline)
+ * and becomes the envelope's payload, a redirect for the redirect stage, or the typed error.
+ */
+final class JdkHttpSender implements HttpSender {
+    /** Cap on the size of a body read whole (JSON answers and error bodies). */
+    static final int MAX_JSON_BODY = 32 * 1024 * 1024;
+
+    private final HttpClient http;
+    private final BodyDeadlines deadlines;
+    private final Clock clock;
+    private final AnonymousUser user;
+
+    JdkHttpSender(HttpClient http, BodyDeadlines deadlines, Clock clock, AnonymousUser user) {
+        this.http = http;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.user = user;
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpReply<T>> send(HttpCall<T> call) {
+        CallContext<T> ctx = call.context();
+        if (ctx.cancelled()) {
+            return CompletableFuture.failedFuture(new CancellationException("the call was cancelled"));
+        }
+        HttpRequest request = request(call);
+        HttpResponse.BodyHandler<Received<T>> handler = handler(call);
+        if (!ctx.blocking()) {
+            return ctx.track(http.sendAsync(request, handler)).handle((response, error) -> {
+                if (error != null) {
+                    throw new CompletionException(IoFailures.classify(Futures.unwrap(error), ctx.request()));
+                }
+                return reply(call, response);
+            });
+        }
+        try {
+            return CompletableFuture.completedFuture(reply(call, http.send(request, handler)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(IoFailures.classify(e, ctx.request()));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(IoFailures.classify(e, ctx.request()));
+        }
+    }
+
+    private static HttpRequest request(HttpCall<?> call) {
+        long left = call.deadlineNanos() == 0 ? call.context().timeout().toNanos()
+                : Math.max(1_000_000, call.deadlineNanos() - System.nanoTime());
+        HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
+                .timeout(Duration.ofNanos(left))
+                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : call.body().get());
+        call.headers().forEach(b::header);
+        return b.build();
+    }
+
+    private <T> HttpResponse.BodyHandler<Received<T>> handler(HttpCall<T> call) {
+        ResponseReader<T> reader = call.context().reader();
+        return info -> {
+            if (reader != null && reader.accepts().test(info)) {
+                return HttpResponse.BodySubscribers.mapping(reader.handler().apply(info), Received.Streamed::new);
+            }
+            return HttpResponse.BodySubscribers.mapping(new BytesBody(MAX_JSON_BODY, deadlines, call.deadlineNanos(),
+                    call.context().timeout()), Received.Whole::new);
+        };
+    }
+
+    private <T> HttpReply<T> reply(HttpCall<T> call, HttpResponse<Received<T>> response) {
+        int status = response.statusCode();
+        HttpHeaders h = response.headers();
+        if (response.body() instanceof Received.Streamed<T> s) {
+            return new HttpReply<>(status, h, response.uri(), null, s.value());
+        }
+        byte[] bytes = ((Received.Whole<T>) response.body()).bytes();
+        if (status >= 300 && status <= 399 && h.firstValue("location").isPresent()) {
+            return new HttpReply<>(status, h, response.uri(), null, null);
+        }
+        ApiRequest r = call.context().request();
+        ResponseMapper.Context ctx = new ResponseMapper.Context(r.method(), r.path(), user.id(), clock,
+                !r.authenticated() && r.path().endsWith("/anonymous-token"), h.map());
+        String contentType = h.firstValue("content-type").orElse(null);
+        String retryAfter = h.firstValue("retry-after").orElse(null);
+        if (call.context().reader() != null) {
+            throw notTheStream(status, contentType, retryAfter, bytes, ctx);
+        }
+        JsonNode payload = ResponseMapper.payload(status, contentType, retryAfter, bytes, ctx);
+        user.capture(payload);
+        return new HttpReply<>(status, h, response.uri(), payload, null);
+    }
+
+    /** A response the reader did not accept: the typed error it carries, or a decode error for a wrong 2xx. */
+    private static NemoException notTheStream(int status, String contentType, String retryAfter, byte[] bytes,
+                                              ResponseMapper.Context ctx) {
+        if (status < 200 || status > 299) {
+            return ResponseMapper.error(status, retryAfter, bytes, ctx);
+        }
+        // a 2xx that is not the expected stream: an envelope with an error code (thrown here), or a wrong type
+        ResponseMapper.payload(status, contentType, retryAfter, bytes, ctx);
+        return new DecodeException("Expected a streamed response from " + ctx.method() + " " + ctx.path()
+                + " but got " + (contentType == null ? "no content type" : contentType),
+                ctx.details(status, null, bytes), null);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nemo.sdk.spring.boot;
+
+/**
+ * The names and tags of the Micrometer meters and observations the starter records for SDK calls
+ * (when Micrometer is on the class path, the application has a {@code MeterRegistry}, and
+ * {@code nemo.metrics.enabled} is not {@code false}). They come from the SDK's
+ * {@code RequestListener}, added to the client by the starter, so an application's own
+ * {@code HttpClient} does not turn them off. Every tag has few values, so the meters stay cheap: no
+ * session, render or user ids.
+ *
+ * <p>Each HTTP attempt is one {@link #REQUESTS} sample, tagged with the {@link #RETRIES} before it:
+ * a call retried once after a 503 records a {@code status=503, retries=0} sample and a
+ * {@code status=200, retries=1} one.
+ */
+public final class NemoMetricNames {
+    /** Timer of each API request attempt, from sending to the mapped answer: tags {@link #OPERATION}, {@link #STATUS}, {@link #OUTCOME}, {@link #RETRIES}. */
+    public static final String REQUESTS = "nemo.client.requests";
+    /** Timer of a whole chat stream, from opening to its end: tag {@link #OUTCOME}, the SDK's {@code ChatEnd} in lower case ({@code completed_with_text}, {@code completed_silently}, {@code error_event}, {@code transport_cut}, {@code first_byte_timeout}, {@code idle_timeout}, {@code overall_timeout}, {@code cancelled}). */
+    public static final String CHAT_STREAM = "nemo.client.chat.stream";
+    /** Timer from opening a chat stream to its first decoded event (heartbeats included): no tags. */
+    public static final String CHAT_FIRST_EVENT = "nemo.client.chat.first.event";
+    /** Timer of an export wait (polling until a terminal status), on the client's clock: tag {@link #OUTCOME} ({@code completed}, {@code failed}, {@code cancelled}, {@code timeout}, {@code error}). */
+    public static final String EXPORT_WAIT = "nemo.client.export.wait";
+    /** Observation of each API request attempt (tracing), made when the attempt ends: low-cardinality keys {@link #OPERATION}, {@link #STATUS}, {@link #OUTCOME}, {@link #RETRIES}. */
+    public static final String OBSERVATION = "nemo.client.request";
+
+    /** Tag: the SDK's operation name, for example {@code sessions.create}, {@code chat.stream}, {@code exports.poll} (see {@code RequestListener}). */
+    public static final String OPERATION = "operation";
+    /** Tag: the HTTP status, or {@code none} when no usable answer came. */
+    public static final String STATUS = "status";
+    /** Tag of {@link #REQUESTS}: {@code success}, {@code client_error}, {@code server_error}, {@code transport_error}, {@code decode_error} or {@code cancelled}. */
+    public static final String OUTCOME = "outcome";
+    /** Tag: retries before this attempt: {@code 0}, {@code 1}, {@code 2} or {@code 3+}. */
+    public static final String RETRIES = "retries";
+
+    private NemoMetricNames() {
+    }
+}
