@@ -47,17 +47,17 @@ public final class ChatOptions {
         this.settleDelays = b.settleDelays;
     }
 
-    /** @return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on */
+    /** {@return the defaults: no streaming, 60 s / 10 min / 15 min watchdogs, 8 MiB events, state checks on} */
     public static ChatOptions defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder with the default values */
+    /** {@return a builder with the default values} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from these options */
+    /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
         return new Builder().streaming(streaming).firstByteTimeout(firstByteTimeout).idleTimeout(idleTimeout)
                 .overallTimeout(overallTimeout).progressInterval(progressInterval).maxLineBytes(maxLineBytes)
@@ -65,58 +65,53 @@ public final class ChatOptions {
     }
 
     /**
-     * @return whether token-level text was asked for: the request then carries {@code "streaming":true}
-     *         and partial chunks are {@link ChatEvent.AgentText} with {@code partial() == true}
+     * {@return whether token-level text was asked for: the request then carries {@code "streaming":true} and partial chunks are {@link ChatEvent.AgentText} with {@code partial() == true}}
      */
     public boolean streaming() {
         return streaming;
     }
 
-    /** @return how long to wait for the first byte of the response (default 60 s) */
+    /** {@return how long to wait for the first byte of the response (default 60 s)} */
     public Duration firstByteTimeout() {
         return firstByteTimeout;
     }
 
-    /** @return how long only heartbeats (or nothing) may arrive (default 10 min) */
+    /** {@return how long only heartbeats (or nothing) may arrive (default 10 min)} */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** @return the longest a whole stream may take (default 15 min, the documented client timeout) */
+    /** {@return the longest a whole stream may take (default 15 min, the documented client timeout)} */
     public Duration overallTimeout() {
         return overallTimeout;
     }
 
-    /** @return how often {@link ChatListener#onStillWorking} is told while only heartbeats arrive (default 2 min) */
+    /** {@return how often {@link ChatListener#onStillWorking} is told while only heartbeats arrive (default 2 min)} */
     public Duration progressInterval() {
         return progressInterval;
     }
 
-    /** @return the longest line, and the largest event data, accepted (default 8 MiB) */
+    /** {@return the longest line, and the largest event data, accepted (default 8 MiB)} */
     public int maxLineBytes() {
         return maxLineBytes;
     }
 
     /**
-     * @return whether {@link ChatApi#send} reads the session state before the message and, after
-     *         a silent end or an interrupted stream, again to report what changed (default true)
+     * {@return whether {@link ChatApi#send} reads the session state before the message and, after a silent end or an interrupted stream, again to report what changed (default true)}
      */
     public boolean stateCheck() {
         return stateCheck;
     }
 
     /**
-     * @return the waits before each state check after an interrupted stream (cut or timeout); the
-     *         checks stop at the first change. Empty means one immediate check.
+     * {@return the waits before each state check after an interrupted stream (cut or timeout); the checks stop at the first change. Empty means one immediate check}
      */
     public List<Duration> recheckDelays() {
         return recheckDelays;
     }
 
     /**
-     * @return the waits before each state read after a stream that ended without text; the reads
-     *         stop at the first change, and only when the whole schedule saw none is the answer
-     *         "nothing changed" (default {@link #DEFAULT_SETTLE_DELAYS})
+     * {@return the waits before each state read after a stream that ended without text; the reads stop at the first change, and only when the whole schedule saw none is the answer "nothing changed" (default {@link #DEFAULT_SETTLE_DELAYS})}
      */
     public List<Duration> settleDelays() {
         return settleDelays;
@@ -183,6 +178,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code streaming}.
+         *
          * @param streaming ask for token-level text ({@code "streaming":true} in the request)
          * @return this builder
          */
@@ -192,6 +189,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code firstByteTimeout}.
+         *
          * @param timeout how long to wait for the first byte of the response, positive
          * @return this builder
          */
@@ -201,6 +200,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code idleTimeout}.
+         *
          * @param timeout how long only heartbeats may arrive, positive
          * @return this builder
          */
@@ -210,6 +211,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code overallTimeout}.
+         *
          * @param timeout the longest a whole stream may take, positive
          * @return this builder
          */
@@ -219,6 +222,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code progressInterval}.
+         *
          * @param interval how often to report "still working" while only heartbeats arrive, positive
          * @return this builder
          */
@@ -228,6 +233,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code maxLineBytes}.
+         *
          * @param maxLineBytes the longest line, and the largest event data, accepted (at least 1 KiB)
          * @return this builder
          */
@@ -240,6 +247,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code stateCheck}.
+         *
          * @param stateCheck whether {@link ChatApi#send} reports what changed after a silent or interrupted stream
          * @return this builder
          */
@@ -249,6 +258,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code recheckDelays}.
+         *
          * @param delays waits before each state check after an interrupted stream (none negative)
          * @return this builder
          */
@@ -264,6 +275,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code settleDelays}.
+         *
          * @param delays waits before each state read after a stream that ended without text (none
          *               negative, at least one); see {@link ChatOptions#evenly(int, Duration)}
          * @return this builder
@@ -277,7 +290,7 @@ public final class ChatOptions {
             return this;
         }
 
-        /** @return the options */
+        /** {@return the options} */
         public ChatOptions build() {
             return new ChatOptions(this);
         }

@@ -31,16 +31,18 @@ public final class ReactiveWorkflowsApi {
     }
 
     /**
+     * {@return the result}
+     *
      * @param edit the quick edit; its own listener still hears everything
-     * @return the result
      */
     public Mono<QuickEditResult> quickEdit(QuickEdit edit) {
         return Calls.future(() -> workflows.quickEditAsync(edit));
     }
 
     /**
+     * {@return its progress reports, then {@link WorkflowSignal.Done} with the result}
+     *
      * @param edit the quick edit; its own listener still hears everything
-     * @return its progress reports, then {@link WorkflowSignal.Done} with the result
      */
     public Flux<WorkflowSignal<QuickEditResult>> quickEditWithProgress(QuickEdit edit) {
         return Flux.create(sink -> run(sink, workflows.quickEditAsync(edit.toBuilder()
@@ -48,8 +50,9 @@ public final class ReactiveWorkflowsApi {
     }
 
     /**
+     * {@return one result per item}
+     *
      * @param batch the batch
-     * @return one result per item
      */
     public Mono<BatchResult> batch(BatchEdit batch) {
         return Calls.future(() -> workflows.batchAsync(batch));

@@ -18,7 +18,12 @@ public sealed interface WorkflowSignal<T> {
      * @param <T>      the workflow's result type
      */
     record Progress<T>(WorkflowProgress progress) implements WorkflowSignal<T> {
-        /** Checks the value. */
+        /**
+         * Checks the value.
+         *
+         * @param progress where the workflow is
+         * @param <T>      the workflow's result type
+         */
         public Progress {
             Objects.requireNonNull(progress, "progress");
         }
@@ -31,7 +36,12 @@ public sealed interface WorkflowSignal<T> {
      * @param <T>    the workflow's result type
      */
     record Done<T>(T result) implements WorkflowSignal<T> {
-        /** Checks the value. */
+        /**
+         * Checks the value.
+         *
+         * @param result what the workflow did
+         * @param <T>    the workflow's result type
+         */
         public Done {
             Objects.requireNonNull(result, "result");
         }

@@ -57,8 +57,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     @FunctionalInterface
     public interface Exchange {
         /**
+         * {@return completes once the stream's head arrived, or fails with the typed error of a refusal}
+         *
          * @param handler reader of the event stream
-         * @return completes once the stream's head arrived, or fails with the typed error of a refusal
          */
         CompletableFuture<?> start(HttpResponse.BodyHandler<Void> handler);
     }
@@ -74,8 +75,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
      */
     public record Limits(boolean partialText, int maxLineBytes, Duration firstByte, Duration idle, Duration overall) {
         /**
+         * {@return their limits}
+         *
          * @param o chat options
-         * @return their limits
          */
         public static Limits of(ChatOptions o) {
             return new Limits(o.streaming(), o.maxLineBytes(), o.firstByteTimeout(), o.idleTimeout(),
@@ -92,6 +94,8 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     /**
+     * Creates it from its parts.
+     *
      * @param exchange starts the HTTP exchange
      * @param limits   decoding options and watchdogs
      * @param details  the request, for errors
@@ -110,8 +114,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     }
 
     /**
+     * {@return whether it is a successful {@code text/event-stream} response}
+     *
      * @param info a response head
-     * @return whether it is a successful {@code text/event-stream} response
      */
     public static boolean isEventStream(HttpResponse.ResponseInfo info) {
         if (info.statusCode() < 200 || info.statusCode() > 299) {

@@ -44,12 +44,12 @@ public final class CallContext<T> {
         this.timeout = timeout;
     }
 
-    /** @return the API request as the resource described it */
+    /** {@return the API request as the resource described it} */
     public ApiRequest request() {
         return request;
     }
 
-    /** @return the operation name and path template (worked out when first asked: only listeners need it) */
+    /** {@return the operation name and path template (worked out when first asked: only listeners need it)} */
     public Operation operation() {
         Operation op = operation;
         if (op == null) {
@@ -59,37 +59,37 @@ public final class CallContext<T> {
         return op;
     }
 
-    /** @return how accepted stream responses are read, or {@code null} for a JSON call */
+    /** {@return how accepted stream responses are read, or {@code null} for a JSON call} */
     public ResponseReader<T> reader() {
         return reader;
     }
 
-    /** @return whether the caller's thread runs the call */
+    /** {@return whether the caller's thread runs the call} */
     public boolean blocking() {
         return blocking;
     }
 
-    /** @return whether redirects to another origin are followed (without credentials) */
+    /** {@return whether redirects to another origin are followed (without credentials)} */
     public boolean followsCrossOrigin() {
         return followsCrossOrigin;
     }
 
-    /** @return the retry policy of this call */
+    /** {@return the retry policy of this call} */
     public RetryPolicy policy() {
         return policy;
     }
 
-    /** @return the deadline of each attempt, headers and body */
+    /** {@return the deadline of each attempt, headers and body} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the number of the attempt being started (1, 2, …), counting every send */
+    /** {@return the number of the attempt being started (1, 2, …), counting every send} */
     int nextAttempt() {
         return attempts.incrementAndGet();
     }
 
-    /** @return whether the caller cancelled */
+    /** {@return whether the caller cancelled} */
     public boolean cancelled() {
         return cancelled;
     }
@@ -104,9 +104,10 @@ public final class CallContext<T> {
     }
 
     /**
+     * {@return {@code f}}
+     *
      * @param f the exchange or wait now in progress (cancelled with the call)
      * @param <F> its type
-     * @return {@code f}
      */
     <F extends CompletableFuture<?>> F track(F f) {
         inFlight = f;

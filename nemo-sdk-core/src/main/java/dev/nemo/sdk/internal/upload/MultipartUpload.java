@@ -84,9 +84,10 @@ public final class MultipartUpload {
     }
 
     /**
+     * {@return the result; cancelling it aborts the upload and releases every stream}
+     *
      * @param blocking whether the caller waits on its own thread: the checks are awaited and the
      *                 request is sent there ({@code HttpClient.send}), and the answer is complete
-     * @return the result; cancelling it aborts the upload and releases every stream
      */
     public CompletableFuture<UploadResult> start(boolean blocking) {
         this.blocking = blocking;
