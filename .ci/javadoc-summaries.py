@@ -88,7 +88,9 @@ def record_params(path):
         params = [re.sub(r'^\s*\*\s?', '', l) for l in doc.split('\n')]
         block, cur = [], None
         for l in params:
-            if l.strip().startswith('@param'):
+            if l.strip().startswith('@param <'):
+                cur = None   # a type parameter: the compact constructor has none
+            elif l.strip().startswith('@param'):
                 cur = [l.rstrip()]
                 block.append(cur)
             elif l.strip().startswith('@'):

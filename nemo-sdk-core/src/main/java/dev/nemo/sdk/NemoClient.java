@@ -42,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -227,7 +228,7 @@ public final class NemoClient implements AutoCloseable {
                 return done;
             }
             try {
-                resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
+                ScheduledFuture<?> unused = resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
                         java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 done.completeExceptionally(new IllegalStateException("the client was closed", e));

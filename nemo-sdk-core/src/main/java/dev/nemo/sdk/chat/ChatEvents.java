@@ -96,15 +96,14 @@ public final class ChatEvents {
             boolean heartbeat = false;
             for (; i < events.size() && events.get(i).info().sequence() == info.sequence(); i++) {
                 ChatEvent e = events.get(i);
-                if (e instanceof ChatEvent.ToolCall) {
-                    calls.add(((ChatEvent.ToolCall) e).name());
-                } else if (e instanceof ChatEvent.ToolResult) {
-                    responses.add(((ChatEvent.ToolResult) e).name());
-                } else if (e instanceof ChatEvent.ModelError) {
-                    code = ((ChatEvent.ModelError) e).code();
-                    message = ((ChatEvent.ModelError) e).message();
-                } else if (e instanceof ChatEvent.StreamError) {
-                    ChatEvent.StreamError s = (ChatEvent.StreamError) e;
+                if (e instanceof ChatEvent.ToolCall toolCall) {
+                    calls.add(toolCall.name());
+                } else if (e instanceof ChatEvent.ToolResult toolResult) {
+                    responses.add(toolResult.name());
+                } else if (e instanceof ChatEvent.ModelError modelError) {
+                    code = modelError.code();
+                    message = modelError.message();
+                } else if (e instanceof ChatEvent.StreamError s) {
                     code = JsonNodes.text(JsonValues.toJackson(s.details()), "error_type").orElse(null);
                     message = s.message();
                 } else if (e instanceof ChatEvent.Heartbeat) {

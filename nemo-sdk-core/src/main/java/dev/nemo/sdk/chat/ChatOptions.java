@@ -138,10 +138,9 @@ public final class ChatOptions {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ChatOptions)) {
+        if (!(o instanceof ChatOptions c)) {
             return false;
         }
-        ChatOptions c = (ChatOptions) o;
         return streaming == c.streaming && maxLineBytes == c.maxLineBytes && stateCheck == c.stateCheck
                 && firstByteTimeout.equals(c.firstByteTimeout) && idleTimeout.equals(c.idleTimeout)
                 && overallTimeout.equals(c.overallTimeout) && progressInterval.equals(c.progressInterval)

@@ -461,7 +461,7 @@ public final class Draft {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Draft && json.equals(((Draft) o).json);
+        return o instanceof Draft other && json.equals(other.json);
     }
 
     @Override

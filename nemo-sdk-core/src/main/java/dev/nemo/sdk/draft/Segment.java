@@ -208,7 +208,7 @@ public final class Segment {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Segment && json.equals(((Segment) o).json);
+        return o instanceof Segment other && json.equals(other.json);
     }
 
     @Override

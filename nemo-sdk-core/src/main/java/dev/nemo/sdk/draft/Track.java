@@ -250,7 +250,7 @@ public final class Track {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Track && json.equals(((Track) o).json);
+        return o instanceof Track other && json.equals(other.json);
     }
 
     @Override

@@ -166,7 +166,7 @@ public final class ExportJob {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExportJob && renderId.equals(((ExportJob) o).renderId) && raw.equals(((ExportJob) o).raw);
+        return o instanceof ExportJob other && renderId.equals(other.renderId) && raw.equals(other.raw);
     }
 
     @Override

@@ -156,6 +156,7 @@ public final class SessionState {
      *
      * @param draft the new draft
      */
+    @SuppressWarnings("ReferenceEquality") // identity on purpose: in the bare variant the state is the data object
     public SessionState withDraft(Draft draft) {
         Objects.requireNonNull(draft, "draft");
         ObjectNode copy = data.deepCopy();
@@ -191,7 +192,7 @@ public final class SessionState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SessionState && data.equals(((SessionState) o).data);
+        return o instanceof SessionState other && data.equals(other.data);
     }
 
     @Override

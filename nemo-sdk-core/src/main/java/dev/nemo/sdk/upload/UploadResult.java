@@ -45,7 +45,7 @@ public final class UploadResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UploadResult && raw.equals(((UploadResult) o).raw) && files.equals(((UploadResult) o).files);
+        return o instanceof UploadResult other && raw.equals(other.raw) && files.equals(other.files);
     }
 
     @Override

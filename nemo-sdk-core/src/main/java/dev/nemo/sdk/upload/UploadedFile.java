@@ -94,10 +94,9 @@ public final class UploadedFile {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof UploadedFile)) {
+        if (!(o instanceof UploadedFile f)) {
             return false;
         }
-        UploadedFile f = (UploadedFile) o;
         return Objects.equals(fileName, f.fileName) && Objects.equals(fileType, f.fileType)
                 && Objects.equals(url, f.url) && Objects.equals(durationSeconds, f.durationSeconds)
                 && Objects.equals(width, f.width) && Objects.equals(height, f.height) && Objects.equals(fps, f.fps)
@@ -143,7 +142,7 @@ public final class UploadedFile {
         /**
          * Sets {@code fileName}.
          *
-         * @param fileName {@code filename}
+         * @param fileName the file's name, as the server sent it
          * @return this builder
          */
         public Builder fileName(String fileName) {

@@ -60,7 +60,7 @@ public final class ReactiveWorkflowsApi {
 
     private static <T> void run(FluxSink<WorkflowSignal<T>> sink, CompletableFuture<T> work) {
         sink.onCancel(() -> work.cancel(true));
-        work.whenComplete((result, error) -> {
+        Calls.onCompletion(work, (result, error) -> {
             if (error != null) {
                 sink.error(Calls.unwrap(error));
             } else {

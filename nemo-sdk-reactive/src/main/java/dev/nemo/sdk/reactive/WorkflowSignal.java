@@ -22,7 +22,6 @@ public sealed interface WorkflowSignal<T> {
          * Checks the value.
          *
          * @param progress where the workflow is
-         * @param <T>      the workflow's result type
          */
         public Progress {
             Objects.requireNonNull(progress, "progress");
@@ -40,7 +39,6 @@ public sealed interface WorkflowSignal<T> {
          * Checks the value.
          *
          * @param result what the workflow did
-         * @param <T>    the workflow's result type
          */
         public Done {
             Objects.requireNonNull(result, "result");

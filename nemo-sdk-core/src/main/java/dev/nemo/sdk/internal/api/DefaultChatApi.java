@@ -83,31 +83,29 @@ public final class DefaultChatApi implements ChatApi {
         Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
         ListeningSubscriber subscriber = new ListeningSubscriber(listener, options.progressInterval(), ticker);
         CompletableFuture<ChatResult> out = new CompletableFuture<>();
-        out.whenComplete((r, e) -> {
+        Futures.onCompletion(out, (r, e) -> {
             if (out.isCancelled()) {
                 subscriber.cancel();
             }
         });
         CompletableFuture<SessionState> before = options.stateCheck() ? stateCheck.before(sessionId)
                 : CompletableFuture.completedFuture(null);
-        before.handle((state, error) -> {
+        Futures.onCompletion(before, (state, error) -> {
             if (out.isDone()) {
-                return null;
+                return;
             }
             NemoException beforeFailure = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
             publisher.subscribe(subscriber);
-            subscriber.result()
+            Futures.onCompletion(subscriber.result()
                     .thenApply(r -> streamEnded(listener, r))
                     .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone,
-                            listener))
-                    .whenComplete((r, e) -> {
+                            listener)), (r, e) -> {
                         if (e != null) {
                             out.completeExceptionally(Futures.unwrap(e));
                         } else {
                             out.complete(r);
                         }
                     });
-            return null;
         });
         return out;
     }

@@ -107,7 +107,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
             lock.unlock();
         }
         LOG.debug("requesting an anonymous token{}", rejected == null ? "" : " (renewal, same client id)");
-        fetch().whenComplete((token, error) -> finish(started, token, error));
+        Futures.onCompletion(fetch(), (token, error) -> finish(started, token, error));
         return started.copy();
     }
 

@@ -207,7 +207,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             if (cancelled) {
                 f.cancel(true);
             }
-            f.whenComplete((r, e) -> {
+            Futures.onCompletion(f, (r, e) -> {
                 if (e == null) {
                     LOG.debug("<-- chat stream open");
                     return;

@@ -137,11 +137,8 @@ public final class StateCheck {
             Duration wait = waits.get(i);
             CompletableFuture<Void> slept = wait.isZero() ? CompletableFuture.completedFuture(null)
                     : sleeper.sleep(wait).toCompletableFuture();
-            return slept
-                    .thenCompose(v -> state.getAsync(sessionId, RequestOptions.none()))
-                    .handle((after, error) -> error == null ? read(i, after)
-                            : failed(i, nemo(Futures.unwrap(error)), lastGood))
-                    .thenCompose(f -> f);
+            return Futures.handleCompose(slept.thenCompose(v -> state.getAsync(sessionId, RequestOptions.none())),
+                    (after, error) -> error == null ? read(i, after) : failed(i, nemo(Futures.unwrap(error)), lastGood));
         }
 
         private CompletableFuture<ChatResult> read(int i, SessionState after) {
@@ -180,7 +177,7 @@ public final class StateCheck {
      * @param error a failure
      */
     public static NemoException nemo(Throwable error) {
-        return error instanceof NemoException ? (NemoException) error
+        return error instanceof NemoException nemo ? nemo
                 : new NemoClientException("Reading the session state failed: " + error, ErrorDetails.none(), error);
     }
 }

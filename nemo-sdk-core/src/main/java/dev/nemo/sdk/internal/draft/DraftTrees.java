@@ -32,7 +32,11 @@ public final class DraftTrees {
     private DraftTrees() {
     }
 
-    /** @param a the accessor; the first one registered stays */
+    /**
+     * Registers the accessor; the first one registered stays.
+     *
+     * @param a the accessor
+     */
     public static synchronized void register(Access a) {
         if (access == null) {
             access = Objects.requireNonNull(a, "access");

@@ -122,7 +122,11 @@ public final class DefaultExportPoller implements ExportPoller {
         return this;
     }
 
-    /** @param job a status to tell the listeners about */
+    /**
+     * Tells the listeners about a status.
+     *
+     * @param job a status to tell the listeners about
+     */
     public void notifyListeners(ExportJob job) {
         for (Consumer<ExportJob> l : listeners) {
             try {
@@ -154,7 +158,7 @@ public final class DefaultExportPoller implements ExportPoller {
             w.finish(known);
         } else {
             waits.add(w);
-            w.result.whenComplete((r, e) -> waits.remove(w));
+            Futures.onCompletion(w.result, (r, e) -> waits.remove(w));
             if (blocking) {
                 w.runBlocking(firstDelay);
             } else {
@@ -186,7 +190,7 @@ public final class DefaultExportPoller implements ExportPoller {
             this.deadline = deadline;
             this.timeout = timeout;
             this.started = settings.clock().instant();
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null && result.isCancelled()) {
                     f.cancel(true);
@@ -234,7 +238,7 @@ public final class DefaultExportPoller implements ExportPoller {
             if (sleep == null) {
                 return;
             }
-            sleep.whenComplete((v, e) -> {
+            Futures.onCompletion(sleep, (v, e) -> {
                 if (e != null) {
                     fail(Futures.unwrap(e));
                 } else {
@@ -270,7 +274,7 @@ public final class DefaultExportPoller implements ExportPoller {
             polls++;
             CompletableFuture<ExportJob> p = api.pollAsync(renderId, RequestOptions.none());
             inFlight = p;
-            p.whenComplete((job, error) -> {
+            Futures.onCompletion(p, (job, error) -> {
                 if (polled(job, error)) {
                     sleepThenPoll(polling.interval());
                 }
@@ -282,7 +286,7 @@ public final class DefaultExportPoller implements ExportPoller {
          * decided. {@link #cancel()} from another thread ends the current sleep.
          */
         void runBlocking(Duration delay) {
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null) {
                     f.cancel(true);
@@ -331,8 +335,8 @@ public final class DefaultExportPoller implements ExportPoller {
             }
             if (failure != null) {
                 Throwable e = Futures.unwrap(failure);
-                if (e instanceof NemoException && retryable((NemoException) e)) {
-                    lastError = (NemoException) e;
+                if (e instanceof NemoException nemo && retryable(nemo)) {
+                    lastError = nemo;
                     LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
                             e.getClass().getSimpleName());
                     return true;
@@ -374,14 +378,14 @@ public final class DefaultExportPoller implements ExportPoller {
 
     /** Network errors and 5xx (and a 429 the transport already retried) poll the same id again. */
     private static boolean retryable(NemoException e) {
-        if (e instanceof TransportException) {
-            return ((TransportException) e).kind() != TransportException.Kind.INTERRUPTED;
+        if (e instanceof TransportException transport) {
+            return transport.kind() != TransportException.Kind.INTERRUPTED;
         }
         return e.isTransient() && !(e instanceof ExportFailedException);
     }
 
     private static String human(Duration d) {
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : d.toMillis() % 1000 == 0 ? s + " s" : d.toMillis() + " ms";
     }
 }

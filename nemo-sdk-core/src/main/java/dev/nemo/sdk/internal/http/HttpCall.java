@@ -37,7 +37,6 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
      *                           {@code X-Skill-*}, {@code X-Client-Id}): it left the API's origin, now or earlier
      * @param deadlineNanos      {@link System#nanoTime()} by which the attempt's answer must be complete, or 0 before the
      *                           deadline stage set it
-     * @param <T>                the stream body type
      */
     public HttpCall {
         headers = Map.copyOf(headers);

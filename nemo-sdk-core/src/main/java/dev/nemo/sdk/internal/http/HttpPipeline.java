@@ -243,14 +243,14 @@ public final class HttpPipeline {
             sent = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<HttpReply<T>> result = new CompletableFuture<>();
-        sent.whenComplete((reply, error) -> {
+        Futures.onCompletion(sent, (reply, error) -> {
             if (error == null) {
                 result.complete(reply);
             } else {
                 result.completeExceptionally(IoFailures.classify(Futures.unwrap(error), request));
             }
         });
-        result.whenComplete((reply, error) -> {
+        Futures.onCompletion(result, (reply, error) -> {
             if (result.isCancelled()) {
                 ctx.cancel();
             }

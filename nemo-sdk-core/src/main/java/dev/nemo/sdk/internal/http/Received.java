@@ -8,11 +8,21 @@ package dev.nemo.sdk.internal.http;
  */
 sealed interface Received<T> {
 
-    /** @param bytes a body read whole (JSON, an error, a redirect's) */
+    /**
+     * A body read whole (JSON, an error, a redirect's).
+     *
+     * @param bytes the body; never changed after it was read
+     */
+    // an array component on purpose: the body is handed on as read, without a defensive copy
+    @SuppressWarnings("ArrayRecordComponent")
     record Whole<T>(byte[] bytes) implements Received<T> {
     }
 
-    /** @param value the accepted stream's body */
+    /**
+     * What the call's reader made of an accepted stream.
+     *
+     * @param value the accepted stream's body
+     */
     record Streamed<T>(T value) implements Received<T> {
     }
 }

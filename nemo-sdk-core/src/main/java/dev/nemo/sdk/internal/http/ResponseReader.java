@@ -19,7 +19,6 @@ public record ResponseReader<T>(Predicate<HttpResponse.ResponseInfo> accepts, Ht
      *
      * @param accepts which response heads go to {@code handler}
      * @param handler reader of accepted responses
-     * @param <T>     the body type
      */
     public ResponseReader {
         Objects.requireNonNull(accepts, "accepts");

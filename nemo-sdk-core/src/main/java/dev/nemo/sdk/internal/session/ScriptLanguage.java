@@ -1,6 +1,8 @@
 package dev.nemo.sdk.internal.session;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +24,7 @@ public final class ScriptLanguage {
         int latin = 0;
         int han = 0;
         int kana = 0;
-        int[] other = new int[Script.values().length];
+        Map<Script, Integer> other = new EnumMap<>(Script.class);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -34,7 +36,7 @@ public final class ScriptLanguage {
                 case LATIN -> latin++;
                 case HAN -> han++;
                 case HIRAGANA, KATAKANA -> kana++;
-                default -> Script.of(script).ifPresent(s -> other[s.ordinal()]++);
+                default -> Script.of(script).ifPresent(s -> other.merge(s, 1, Integer::sum));
             }
         }
         int cjk = han + kana;
@@ -45,8 +47,9 @@ public final class ScriptLanguage {
             language = kana > 0 ? "ja" : "zh";
         }
         for (Script s : Script.values()) {
-            if (other[s.ordinal()] > best) {
-                best = other[s.ordinal()];
+            int count = other.getOrDefault(s, 0);
+            if (count > best) {
+                best = count;
                 language = s.language;
             }
         }

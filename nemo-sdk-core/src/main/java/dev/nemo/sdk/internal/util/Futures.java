@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Bridges the asynchronous core to the blocking API. */
@@ -57,6 +58,23 @@ public final class Futures {
     @SuppressWarnings("FutureReturnValueIgnored") // the derived stage is dropped on purpose: a listener, not a step
     public static <T> void onCompletion(CompletionStage<T> stage, BiConsumer<? super T, ? super Throwable> listener) {
         stage.whenComplete(listener);
+    }
+
+    /**
+     * Composes on both outcomes of {@code stage}: {@code fn} receives the result, or {@code null} and
+     * the failure, and returns the next stage (JDK 17's {@code handle(...).thenCompose(f -> f)}).
+     *
+     * @param stage the operation to follow
+     * @param fn    returns the next stage from the result or the failure
+     * @param <T>   result type of {@code stage}
+     * @param <U>   result type of the next stage
+     * @return completes as the stage {@code fn} returned
+     */
+    // handle(...) yields a stage of a stage, flattened at once by thenCompose: nothing is left unobserved
+    @SuppressWarnings("FutureReturnValueIgnored")
+    public static <T, U> CompletableFuture<U> handleCompose(
+            CompletionStage<T> stage, BiFunction<? super T, Throwable, ? extends CompletionStage<U>> fn) {
+        return stage.toCompletableFuture().<CompletionStage<U>>handle((v, e) -> fn.apply(v, e)).thenCompose(Function.identity());
     }
 
     /**

@@ -131,12 +131,12 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     /** Cancelling the returned future cancels the step in flight; failures come out unwrapped. */
     static <T> CompletableFuture<T> cancellable(WorkflowRun run, CompletableFuture<T> work) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        out.whenComplete((v, e) -> {
+        Futures.onCompletion(out, (v, e) -> {
             if (out.isCancelled()) {
                 run.cancel();
             }
         });
-        work.whenComplete((v, e) -> {
+        Futures.onCompletion(work, (v, e) -> {
             if (e == null) {
                 out.complete(v);
             } else {
@@ -173,7 +173,8 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
             }
             BatchEdit.Item item = batch.items().get(i);
             ExportOptions options = optionsFor(batch.exportOptions(), item.output());
-            return steps.instruct(run, placed.sessionId(), current, item.instruction(), batch.chatOptions())
+            return Futures.handleCompose(steps.instruct(run, placed.sessionId(), current, item.instruction(),
+                            batch.chatOptions())
                     .thenCompose(done -> {
                         current = done.after();
                         Draft draft = narrowed(draftOf(done.after()), i, item);
@@ -182,8 +183,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                                 .thenApply(exported -> new BatchResult.ItemResult(item, Optional.of(done.chat()),
                                         Optional.of(exported.job()), Optional.of(exported.download()),
                                         Optional.empty()));
-                    })
-                    .handle((result, error) -> {
+                    }), (result, error) -> {
                         if (error == null) {
                             results.add(result);
                             return item(i + 1);
@@ -197,8 +197,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                                 Optional.empty(), Optional.of(failure)));
                         run.note(item.input().fileName() + " failed: " + failure.getMessage());
                         return batch.stopOnFailure() ? skipRest(i + 1) : item(i + 1);
-                    })
-                    .thenCompose(f -> f);
+                    });
         }
 
         private Draft narrowed(Draft draft, int i, BatchEdit.Item item) {

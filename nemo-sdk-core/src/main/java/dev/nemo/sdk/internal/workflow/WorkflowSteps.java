@@ -67,7 +67,7 @@ final class WorkflowSteps {
     }
 
     CompletableFuture<Placed> place(WorkflowRun run, String language, List<MediaSource> files) {
-        return placeOnce(run, language, files).handle((placed, error) -> {
+        return Futures.handleCompose(placeOnce(run, language, files), (placed, error) -> {
             NemoException e = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
             if (e instanceof SessionNotFoundException && !run.isCancelled()) {
                 run.note("The new session was gone before the instruction was sent (code 1002); created another "
@@ -76,7 +76,7 @@ final class WorkflowSteps {
             }
             return error == null ? CompletableFuture.completedFuture(placed)
                     : CompletableFuture.<Placed>failedFuture(e);
-        }).thenCompose(Function.identity());
+        });
     }
 
     private CompletableFuture<Placed> placeOnce(WorkflowRun run, String language, List<MediaSource> files) {
