@@ -45,6 +45,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the NemoVideo SDK. Immutable and thread-safe: build one, share it, close it
@@ -271,23 +272,23 @@ public final class NemoClient implements AutoCloseable {
 
     /** Builds a {@link NemoClient}. Not thread-safe; the client it builds is. */
     public static final class Builder {
-        private String baseUrl;
+        private @Nullable String baseUrl;
         private Credentials credentials = Credentials.defaultChain();
-        private String clientId;
-        private Attribution attribution;
+        private @Nullable String clientId;
+        private @Nullable Attribution attribution;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private HttpClient httpClient;
+        private @Nullable HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper;
-        private Executor executor;
+        private @Nullable Sleeper sleeper;
+        private @Nullable Executor executor;
         private Map<String, String> environment = System.getenv();
-        private Path configDirectory;
+        private @Nullable Path configDirectory;
         private boolean persistAnonymousToken = true;
         private boolean durableDownloads = true;
         private final List<RequestListener> listeners = new ArrayList<>();
-        private NemoClient parent;
+        private @Nullable NemoClient parent;
 
         private Builder() {
         }

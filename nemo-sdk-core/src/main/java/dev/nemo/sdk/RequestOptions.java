@@ -3,6 +3,7 @@ package dev.nemo.sdk;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-request overrides of the client's settings. Pass to any operation that accepts it; absent
@@ -18,8 +19,8 @@ import java.util.Optional;
 public final class RequestOptions {
     private static final RequestOptions NONE = new Builder().build();
 
-    private final Duration timeout;
-    private final RetryPolicy retryPolicy;
+    private final @Nullable Duration timeout;
+    private final @Nullable RetryPolicy retryPolicy;
 
     private RequestOptions(Builder b) {
         this.timeout = b.timeout;
@@ -72,8 +73,8 @@ public final class RequestOptions {
 
     /** Builds {@link RequestOptions}. */
     public static final class Builder {
-        private Duration timeout;
-        private RetryPolicy retryPolicy;
+        private @Nullable Duration timeout;
+        private @Nullable RetryPolicy retryPolicy;
 
         private Builder() {
         }

@@ -86,7 +86,7 @@ public final class GuiPhrases {
      * @param action an action
      */
     public static String neutralSentence(GuiAction action) {
-        return ENGLISH.get(Objects.requireNonNull(action, "action"));
+        return Objects.requireNonNull(ENGLISH.get(Objects.requireNonNull(action, "action")), "every action has one");
     }
 
     /**
@@ -151,7 +151,8 @@ public final class GuiPhrases {
                 out.append(sentence);
                 lastReplacement = null;
             } else {
-                String replacement = (HAN.matcher(sentence).find() ? CHINESE : ENGLISH).get(best);
+                String replacement = Objects.requireNonNull((HAN.matcher(sentence).find() ? CHINESE : ENGLISH).get(best),
+                        "every action has a sentence");
                 if (replacement.equals(lastReplacement)) {
                     // the same neutral sentence twice in a row says nothing new
                     continue;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one chat message produced: the agent's text, every event, how the stream ended and, from
@@ -27,11 +28,11 @@ public final class ChatResult {
     private final ChatEnd end;
     private final List<String> messages;
     private final List<ChatEvent> events;
-    private final NemoException failure;
-    private final String ignoredNotice;
-    private final StateDiff stateChange;
-    private final SessionState stateAfter;
-    private final NemoException stateCheckFailure;
+    private final @Nullable NemoException failure;
+    private final @Nullable String ignoredNotice;
+    private final @Nullable StateDiff stateChange;
+    private final @Nullable SessionState stateAfter;
+    private final @Nullable NemoException stateCheckFailure;
 
     private ChatResult(Builder b) {
         this.end = Objects.requireNonNull(b.end, "end");
@@ -187,14 +188,14 @@ public final class ChatResult {
 
     /** Builds a {@link ChatResult}. */
     public static final class Builder {
-        private ChatEnd end;
+        private @Nullable ChatEnd end;
         private List<String> messages = List.of();
         private List<ChatEvent> events = List.of();
-        private NemoException failure;
-        private String ignoredNotice;
-        private StateDiff stateChange;
-        private SessionState stateAfter;
-        private NemoException stateCheckFailure;
+        private @Nullable NemoException failure;
+        private @Nullable String ignoredNotice;
+        private @Nullable StateDiff stateChange;
+        private @Nullable SessionState stateAfter;
+        private @Nullable NemoException stateCheckFailure;
 
         private Builder() {
         }

@@ -5,6 +5,7 @@ import dev.nemo.sdk.json.JsonNumber;
 import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.json.JsonValue;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a {@link ChatEvent} came from: its position in the stream, the Server-Sent Event that
@@ -47,7 +48,7 @@ public record EventInfo(long sequence, String sseType, String id, String author,
      *
      * @return the ADK {@code finishReason}, or {@code null} when the event has none
      */
-    public String finishReason() {
+    public @Nullable String finishReason() {
         return raw.get("finishReason").flatMap(v -> v.asString().or(() -> v.asNumber().map(JsonNumber::toJson)))
                 .orElse(null);
     }

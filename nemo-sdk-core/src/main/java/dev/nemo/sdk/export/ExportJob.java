@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one render as the render service last reported it: status, progress, the output
@@ -188,7 +189,7 @@ public final class ExportJob {
 
     // --- decoding ------------------------------------------------------------------------------
 
-    private static JsonNode field(JsonNode[] places, String... names) {
+    private static @Nullable JsonNode field(JsonNode[] places, String... names) {
         for (JsonNode p : places) {
             for (String name : names) {
                 JsonNode v = p.get(name);
@@ -200,7 +201,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static String text(JsonNode[] places, String... names) {
+    private static @Nullable String text(JsonNode[] places, String... names) {
         for (JsonNode p : places) {
             for (String name : names) {
                 JsonNode v = p.get(name);
@@ -212,7 +213,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static URI url(JsonNode[] places) {
+    private static @Nullable URI url(JsonNode[] places) {
         for (JsonNode p : places) {
             for (String name : new String[] {"outputUrl", "output_url", "url", "downloadUrl", "download_url",
                 "resultUrl", "result_url"}) {
@@ -236,7 +237,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static URI uri(JsonNode v) {
+    private static @Nullable URI uri(JsonNode v) {
         if (v == null || !v.isTextual() || v.textValue().isBlank()) {
             return null;
         }
@@ -249,7 +250,7 @@ public final class ExportJob {
         }
     }
 
-    private static String error(JsonNode[] places) {
+    private static @Nullable String error(JsonNode[] places) {
         for (JsonNode p : places) {
             for (String name : new String[] {"error", "errorMessage", "error_message", "failureReason", "reason"}) {
                 JsonNode v = p.get(name);
@@ -272,7 +273,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static BigDecimal number(JsonNode v) {
+    private static @Nullable BigDecimal number(JsonNode v) {
         if (v == null) {
             return null;
         }
@@ -294,7 +295,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static Integer progress(JsonNode v) {
+    private static @Nullable Integer progress(JsonNode v) {
         BigDecimal d = number(v);
         if (d == null) {
             return null;
@@ -303,7 +304,7 @@ public final class ExportJob {
         return clamped.setScale(0, RoundingMode.HALF_UP).intValue();
     }
 
-    private static Long size(JsonNode v) {
+    private static @Nullable Long size(JsonNode v) {
         BigDecimal d = number(v);
         if (d == null || d.signum() < 0) {
             return null;
@@ -315,7 +316,7 @@ public final class ExportJob {
         }
     }
 
-    private static Duration seconds(JsonNode v) {
+    private static @Nullable Duration seconds(JsonNode v) {
         BigDecimal d = number(v);
         if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
             return null;
@@ -324,7 +325,7 @@ public final class ExportJob {
     }
 
     /** Epoch milliseconds (values below 1e11 are taken as seconds) or ISO-8601 text. */
-    private static Instant instant(JsonNode v) {
+    private static @Nullable Instant instant(JsonNode v) {
         if (v == null) {
             return null;
         }

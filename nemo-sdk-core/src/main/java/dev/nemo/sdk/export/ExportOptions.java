@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Output settings of an export and how to wait for it.
@@ -28,10 +29,10 @@ public final class ExportOptions {
 
     private final ExportFormat format;
     private final String quality;
-    private final String resolution;
+    private final @Nullable String resolution;
     private final Map<String, JsonValue> extra;
     private final PollingStrategy polling;
-    private final Consumer<ExportJob> progressListener;
+    private final @Nullable Consumer<ExportJob> progressListener;
 
     private ExportOptions(Builder b) {
         this.format = b.format;
@@ -121,10 +122,10 @@ public final class ExportOptions {
     public static final class Builder {
         private ExportFormat format = ExportFormat.MP4;
         private String quality = "high";
-        private String resolution;
+        private @Nullable String resolution;
         private final Map<String, JsonValue> extra = new LinkedHashMap<>();
         private PollingStrategy polling = PollingStrategy.defaults();
-        private Consumer<ExportJob> progressListener;
+        private @Nullable Consumer<ExportJob> progressListener;
 
         private Builder() {
         }

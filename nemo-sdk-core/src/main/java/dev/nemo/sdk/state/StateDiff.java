@@ -168,11 +168,8 @@ public final class StateDiff {
     // --- draft -------------------------------------------------------------------------------
 
     private static void draft(Optional<Draft> before, Optional<Draft> after, List<String> out) {
-        if (before.isEmpty() && after.isEmpty()) {
-            return;
-        }
         if (before.isEmpty()) {
-            out.add("Draft created: " + after.get().summary());
+            after.ifPresent(a -> out.add("Draft created: " + a.summary()));
             return;
         }
         if (after.isEmpty()) {

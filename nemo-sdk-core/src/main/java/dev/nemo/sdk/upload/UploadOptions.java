@@ -6,6 +6,7 @@ import dev.nemo.sdk.error.UnsupportedMediaException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of one upload: client-side checks, progress, and the deadline.
@@ -32,9 +33,9 @@ public final class UploadOptions {
 
     private final long maxFileSize;
     private final boolean verifyContent;
-    private final UploadProgressListener progressListener;
+    private final @Nullable UploadProgressListener progressListener;
     private final Duration timeout;
-    private final RetryPolicy retryPolicy;
+    private final @Nullable RetryPolicy retryPolicy;
 
     private UploadOptions(Builder b) {
         this.maxFileSize = b.maxFileSize;
@@ -100,9 +101,9 @@ public final class UploadOptions {
     public static final class Builder {
         private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
         private boolean verifyContent = true;
-        private UploadProgressListener progressListener;
+        private @Nullable UploadProgressListener progressListener;
         private Duration timeout = DEFAULT_TIMEOUT;
-        private RetryPolicy retryPolicy;
+        private @Nullable RetryPolicy retryPolicy;
 
         private Builder() {
         }

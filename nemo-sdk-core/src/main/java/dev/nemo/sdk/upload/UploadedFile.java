@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file the server stored, from {@code data.files[]} (or {@code data.uploaded_files[]}, which
@@ -14,14 +15,14 @@ import java.util.OptionalInt;
  * in {@link #raw()}. Immutable.
  */
 public final class UploadedFile {
-    private final String fileName;
-    private final String fileType;
-    private final String url;
-    private final Double durationSeconds;
-    private final Integer width;
-    private final Integer height;
-    private final Double fps;
-    private final String hash;
+    private final @Nullable String fileName;
+    private final @Nullable String fileType;
+    private final @Nullable String url;
+    private final @Nullable Double durationSeconds;
+    private final @Nullable Integer width;
+    private final @Nullable Integer height;
+    private final @Nullable Double fps;
+    private final @Nullable String hash;
     private final JsonValue raw;
 
     private UploadedFile(Builder b) {
@@ -126,15 +127,15 @@ public final class UploadedFile {
 
     /** Builds an {@link UploadedFile}. */
     public static final class Builder {
-        private String fileName;
-        private String fileType;
-        private String url;
-        private Double durationSeconds;
-        private Integer width;
-        private Integer height;
-        private Double fps;
-        private String hash;
-        private JsonValue raw;
+        private @Nullable String fileName;
+        private @Nullable String fileType;
+        private @Nullable String url;
+        private @Nullable Double durationSeconds;
+        private @Nullable Integer width;
+        private @Nullable Integer height;
+        private @Nullable Double fps;
+        private @Nullable String hash;
+        private @Nullable JsonValue raw;
 
         private Builder() {
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,8 @@ public final class AnonymousTokenProvider implements TokenProvider {
     private volatile String clientId;
     private AnonymousTokenStore store;
     private boolean clientIdReplaced;
-    private AccessToken current;
-    private CompletableFuture<AccessToken> inFlight;
+    private @Nullable AccessToken current;
+    private @Nullable CompletableFuture<AccessToken> inFlight;
 
     /**
      * Creates it from its parts.
@@ -175,7 +176,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
         return new AccessToken(token, expiry(data), JsonNodes.text(data, "user_id").orElse(null));
     }
 
-    private Instant expiry(JsonNode data) {
+    private @Nullable Instant expiry(JsonNode data) {
         String raw = JsonNodes.text(data, "expires_at").orElse(null);
         if (raw == null) {
             return null;

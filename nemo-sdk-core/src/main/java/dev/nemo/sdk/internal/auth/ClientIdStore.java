@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the stable {@code X-Client-Id}: the builder's value, else {@code NEMO_CLIENT_ID}, else
@@ -113,7 +114,7 @@ public final class ClientIdStore {
         }
     }
 
-    private static String read(Path file) throws IOException {
+    private static @Nullable String read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }

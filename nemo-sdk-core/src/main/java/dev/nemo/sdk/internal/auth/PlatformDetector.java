@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.CodeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Detects {@code X-Skill-Platform}: {@code clawhub} when the SDK's code or the working directory
@@ -48,7 +49,7 @@ public final class PlatformDetector {
         return "unknown";
     }
 
-    private static Path codeLocation() {
+    private static @Nullable Path codeLocation() {
         try {
             CodeSource cs = NemoClient.class.getProtectionDomain().getCodeSource();
             return cs == null || cs.getLocation() == null ? null : Paths.get(cs.getLocation().toURI());
@@ -57,7 +58,7 @@ public final class PlatformDetector {
         }
     }
 
-    private static Path pathOf(String s) {
+    private static @Nullable Path pathOf(String s) {
         try {
             return s == null || s.isBlank() ? null : Paths.get(s);
         } catch (InvalidPathException e) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns decoded Server-Sent Events into {@link ChatEvent}s. It understands ADK {@code Event}
@@ -187,7 +188,7 @@ public final class AdkEventDecoder implements SseHandler {
     }
 
     /** Emits agent text, or returns why it is hidden (without emitting anything). */
-    private Other.Reason emitText(String text, EventInfo info) {
+    private Other.@Nullable Reason emitText(String text, EventInfo info) {
         if ("user".equals(info.author())) {
             return Other.Reason.USER_CONTENT;
         }
@@ -207,7 +208,7 @@ public final class AdkEventDecoder implements SseHandler {
     }
 
     /** A part of the payload for an event's fields; {@code null} (absent) stays {@code null}. */
-    private static JsonValue value(JsonNode part) {
+    private static @Nullable JsonValue value(JsonNode part) {
         return part == null ? null : JsonValues.fromJackson(part);
     }
 
@@ -224,7 +225,7 @@ public final class AdkEventDecoder implements SseHandler {
      * @param v the JSON value, or {@code null}
      * @return the instant, or {@code null} when absent or unreadable
      */
-    static Instant timestamp(JsonNode v) {
+    static @Nullable Instant timestamp(JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -293,7 +294,7 @@ public final class AdkEventDecoder implements SseHandler {
         return m != null ? m : error.toString();
     }
 
-    private static JsonNode parse(byte[] data, int start, int end) {
+    private static @Nullable JsonNode parse(byte[] data, int start, int end) {
         try {
             return Json.mapper().readTree(data, start, end - start);
         } catch (IOException | RuntimeException e) {
@@ -319,14 +320,14 @@ public final class AdkEventDecoder implements SseHandler {
         return v != null && (v.isBoolean() ? v.booleanValue() : v.isTextual() && "true".equalsIgnoreCase(v.textValue()));
     }
 
-    private static String textOrNull(JsonNode v) {
+    private static @Nullable String textOrNull(JsonNode v) {
         if (v == null || v.isNull() || v.isContainerNode() || v.isMissingNode()) {
             return null;
         }
         return v.isTextual() ? v.textValue() : v.asText();
     }
 
-    private static String firstText(JsonNode node, String... names) {
+    private static @Nullable String firstText(JsonNode node, String... names) {
         for (String n : names) {
             String t = textOrNull(node.get(n));
             if (t != null) {

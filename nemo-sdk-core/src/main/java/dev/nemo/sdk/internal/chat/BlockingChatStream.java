@@ -7,11 +7,13 @@ import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.internal.util.Subscriptions;
 import java.util.ArrayDeque;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ChatStream} over the chat publisher: a bounded buffer refilled in batches, so a slow
@@ -24,13 +26,13 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<ChatEvent> buffer = new ArrayDeque<>();
     private final ChatCollector collector = new ChatCollector();
-    private Flow.Subscription subscription;
-    private Throwable error;
+    private Flow.@Nullable Subscription subscription;
+    private @Nullable Throwable error;
     private boolean completed;
     private boolean closed;
     private boolean endedBeforeClose;
     private int consumed;
-    private ChatResult result;
+    private @Nullable ChatResult result;
 
     private BlockingChatStream() {
     }
@@ -136,7 +138,7 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
         }
         collector.accept(e);
         if (++consumed >= BATCH / 2) {
-            s.request(consumed);
+            Subscriptions.received(s).request(consumed);
             consumed = 0;
         }
         return e;

@@ -12,6 +12,7 @@ import dev.nemo.sdk.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accumulates the events of one stream into a {@link ChatResult}: joins text (final texts, or
@@ -29,7 +30,7 @@ public final class ChatCollector {
     private boolean streamError;
     private boolean modelError;
     private boolean toolResult;
-    private ChatEvent lastSignificant;
+    private @Nullable ChatEvent lastSignificant;
 
     /**
      * Adds the next event.

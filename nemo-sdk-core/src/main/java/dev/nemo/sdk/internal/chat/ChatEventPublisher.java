@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,13 +161,13 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private volatile boolean cancelled;
         private volatile boolean done;
         private volatile boolean upstreamDone;
-        private volatile Flow.Subscription body;
-        private volatile List<ByteBuffer> chunk;
-        private volatile CompletableFuture<?> response;
-        private volatile Throwable protocolError;
+        private volatile Flow.@Nullable Subscription body;
+        private volatile @Nullable List<ByteBuffer> chunk;
+        private volatile @Nullable CompletableFuture<?> response;
+        private volatile @Nullable Throwable protocolError;
 
         // owned by the drain loop
-        private Throwable failure;
+        private @Nullable Throwable failure;
         private boolean bodyRequested;
         private boolean firstByte;
         private long startNanos;
@@ -174,7 +175,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private long pauseStart = -1;
         private long lastActivity;
         private long timerAt;
-        private Runnable timerCancel;
+        private @Nullable Runnable timerCancel;
         private long delivered;
 
         Session(Flow.Subscriber<? super ChatEvent> downstream) {
@@ -419,7 +420,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             cancelUpstream();
         }
 
-        private StreamTimeoutException watchdogs(long now) {
+        private @Nullable StreamTimeoutException watchdogs(long now) {
             if (now - startNanos >= limits.overall().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.OVERALL, limits.overall(),
                         "The chat stream took longer than " + human(limits.overall()));

@@ -4,9 +4,11 @@ import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.internal.util.Subscriptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds a {@link ChatListener} and collects the {@link ChatResult}; tells the listener "still
@@ -18,7 +20,7 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
     private final Ticker ticker;
     private final ChatCollector collector = new ChatCollector();
     private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
     private long quietSince;
     private long nextReport;
 
@@ -67,7 +69,7 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
             listener.onEvent(event);
             progress(event);
         } catch (Throwable t) {
-            subscription.cancel();
+            Subscriptions.received(subscription).cancel();
             result.completeExceptionally(t);
         }
     }

@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /** Tree helpers shared by the draft types. Numbers are created the way the SDK's parser creates them. */
 public final class DraftNodes {
@@ -65,7 +66,7 @@ public final class DraftNodes {
     }
 
     /** A number or a numeric string as an exact decimal; {@code null} for anything else. */
-    public static BigDecimal number(JsonNode node) {
+    public static @Nullable BigDecimal number(JsonNode node) {
         if (node == null) {
             return null;
         }

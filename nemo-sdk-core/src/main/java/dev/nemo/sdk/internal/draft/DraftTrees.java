@@ -6,6 +6,7 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Jackson trees behind {@link Draft}, {@link Track} and {@link Segment}, for the SDK's own
@@ -27,7 +28,7 @@ public final class DraftTrees {
         Draft wrap(ObjectNode tree);
     }
 
-    private static volatile Access access;
+    private static volatile @Nullable Access access;
 
     private DraftTrees() {
     }
@@ -49,24 +50,30 @@ public final class DraftTrees {
      * @param tree a draft object the caller hands over (it must not keep or change it)
      */
     public static Draft wrap(ObjectNode tree) {
-        if (access == null) {
+        return access().wrap(tree);
+    }
+
+    private static Access access() {
+        Access a = access;
+        if (a == null) {
             Draft.empty(); // initialises the draft types, which register their accessor
+            a = Objects.requireNonNull(access, "the draft types register their accessor when initialised");
         }
-        return access.wrap(tree);
+        return a;
     }
 
     /** {@return the draft's tree, shared: read only} */
     public static ObjectNode of(Draft draft) {
-        return access.draft(draft);
+        return access().draft(draft);
     }
 
     /** {@return the track's tree, shared: read only} */
     public static JsonNode of(Track track) {
-        return access.track(track);
+        return access().track(track);
     }
 
     /** {@return the segment's tree, shared: read only} */
     public static JsonNode of(Segment segment) {
-        return access.segment(segment);
+        return access().segment(segment);
     }
 }

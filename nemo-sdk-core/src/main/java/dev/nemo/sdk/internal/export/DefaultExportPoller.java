@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,8 +184,8 @@ public final class DefaultExportPoller implements ExportPoller {
         final Duration timeout;
         final Instant started;
         int polls;
-        NemoException lastError;
-        volatile CompletableFuture<?> inFlight;
+        @Nullable NemoException lastError;
+        volatile @Nullable CompletableFuture<?> inFlight;
 
         Wait(Instant deadline, Duration timeout) {
             this.deadline = deadline;
@@ -248,7 +249,7 @@ public final class DefaultExportPoller implements ExportPoller {
         }
 
         /** {@return the wait before the next poll, or {@code null} when the wait is over (timed out or done)} */
-        private CompletableFuture<Void> startSleep(Duration delay) {
+        private @Nullable CompletableFuture<Void> startSleep(Duration delay) {
             if (result.isDone()) {
                 return null;
             }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,13 +143,13 @@ public final class Downloader {
         private final TransportSettings settings = transport.settings();
         private final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
         private final long startedNanos = System.nanoTime();
-        private volatile CompletableFuture<?> inFlight;
-        private volatile FileSink sink;
+        private volatile @Nullable CompletableFuture<?> inFlight;
+        private volatile @Nullable FileSink sink;
         private volatile boolean timedOut;
         /** Set before the current sink is read by {@link #stop}; a sink created later sees it and aborts. */
         private volatile boolean stopped;
         private boolean finishing;
-        private volatile FileSink.LocalFileFailure localFailure;
+        private volatile FileSink.@Nullable LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
 
         Download(ExportJob job, String fallbackPath, Path file, Duration timeout, boolean blocking) {
@@ -269,7 +271,7 @@ public final class Downloader {
                 }
                 long bytes = reply.body();
                 if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
-                    sink.discard();
+                    Objects.requireNonNull(sink, "the sink is set before the exchange").discard();
                     throw new TransportException("The download of render " + job.renderId() + " from "
                             + reply.uri().getHost() + " is incomplete: " + bytes + " of " + job.outputSize().getAsLong()
                             + " bytes", detailsOf(reply.uri(), reply.status()), null, TransportException.Kind.TRUNCATED,

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.export;
 
+import dev.nemo.sdk.internal.util.Subscriptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -9,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a response body to a new temporary file in the target's directory and completes with the
@@ -27,9 +30,9 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
     private final Consumer<LocalFileFailure> onLocalFailure;
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private Flow.Subscription subscription;
-    private Path temp;
-    private FileChannel channel;
+    private Flow.@Nullable Subscription subscription;
+    private @Nullable Path temp;
+    private @Nullable FileChannel channel;
     private long written;
     private boolean closed;
 
@@ -85,18 +88,18 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
                 left += b.remaining();
             }
             while (left > 0) {
-                long n = channel.write(all);
+                long n = open().write(all);
                 written += n;
                 left -= n;
             }
         } catch (IOException e) {
             failLocked(new LocalFileFailure("Cannot write the temporary file " + temp, e));
-            subscription.cancel();
+            Subscriptions.received(subscription).cancel();
             return;
         } finally {
             lock.unlock();
         }
-        subscription.request(1);
+        Subscriptions.received(subscription).request(1);
     }
 
     @Override
@@ -119,9 +122,9 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
             closed = true;
             if (durable) {
                 // on disk before the move makes it visible under the target name
-                channel.force(false);
+                open().force(false);
             }
-            channel.close();
+            open().close();
             result.complete(written);
         } catch (IOException e) {
             closed = false;
@@ -153,7 +156,12 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
 
     /** {@return the completed temporary file (the caller moves or discards it)} */
     Path temp() {
-        return temp;
+        return Objects.requireNonNull(temp, "the temporary file is created in onSubscribe");
+    }
+
+    /** The channel opened in {@code onSubscribe}: while not closed, it is there (else it closed the sink). */
+    private FileChannel open() {
+        return Objects.requireNonNull(channel, "the channel is opened in onSubscribe");
     }
 
     /** Deletes the temporary file if it is still there. */

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The anonymous user's id ({@code anon_…}), taken from every answer that carries a
@@ -16,7 +17,7 @@ public final class AnonymousUser {
     private final AtomicReference<String> id = new AtomicReference<>();
 
     /** {@return the last anonymous user id seen, or {@code null}} */
-    public String id() {
+    public @Nullable String id() {
         return id.get();
     }
 

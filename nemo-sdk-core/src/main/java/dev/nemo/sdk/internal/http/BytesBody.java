@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.http;
 
+import dev.nemo.sdk.internal.util.Subscriptions;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a whole (JSON or error) body into one array, copied once at the end (the JDK hands over
@@ -22,7 +24,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
     private final Duration timeout;
     private final List<ByteBuffer> received = new ArrayList<>(2);
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
     private Runnable unwatch = () -> { };
     private long size;
 
@@ -53,7 +55,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
             size += b.remaining();
             if (size > limit) {
                 fail(new IOException("response body larger than " + limit + " bytes"));
-                subscription.cancel();
+                Subscriptions.received(subscription).cancel();
                 return;
             }
             received.add(b);

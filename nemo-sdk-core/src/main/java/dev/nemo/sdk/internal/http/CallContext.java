@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every hop and attempt of one logical call shares: the request, how its answers are read,
@@ -29,7 +30,7 @@ public final class CallContext<T> {
     private final RetryPolicy policy;
     private final Duration timeout;
     private final AtomicInteger attempts = new AtomicInteger();
-    private volatile CompletableFuture<?> inFlight;
+    private volatile @Nullable CompletableFuture<?> inFlight;
     private volatile boolean cancelled;
 
     /** @param operation the operation, or {@code null} to work it out from the request when needed */

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's transport: a chain of {@link HttpStage}s in front of the JDK's HTTP client, in
@@ -207,7 +208,7 @@ public final class HttpPipeline {
      * @param base the API base
      * @return the API path, or {@code null}
      */
-    public static String apiPath(URI uri, URI base) {
+    public static @Nullable String apiPath(URI uri, URI base) {
         if (!Origins.same(uri, base)) {
             return null;
         }

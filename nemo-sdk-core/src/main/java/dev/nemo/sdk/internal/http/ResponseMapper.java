@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an HTTP response into the payload of its envelope or into the typed error it carries.
@@ -233,7 +234,7 @@ public final class ResponseMapper {
         return Optional.empty();
     }
 
-    private static String message(JsonNode node) {
+    private static @Nullable String message(JsonNode node) {
         for (String f : new String[] {"message", "msg", "error", "detail", "error_message", "errorMessage"}) {
             JsonNode v = node.get(f);
             if (v == null || v.isNull()) {
@@ -259,7 +260,7 @@ public final class ResponseMapper {
         return null;
     }
 
-    private static JsonNode parseOrNull(byte[] body) {
+    private static @Nullable JsonNode parseOrNull(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }

@@ -11,6 +11,7 @@ import dev.nemo.sdk.internal.util.Futures;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ final class RetryStage implements HttpStage {
         });
     }
 
-    private static Duration rateLimitWait(NemoException e, RetryPolicy policy) {
+    private static @Nullable Duration rateLimitWait(NemoException e, RetryPolicy policy) {
         if (!(e instanceof RateLimitedException r) || !policy.retryOnRateLimit()) {
             return null;
         }

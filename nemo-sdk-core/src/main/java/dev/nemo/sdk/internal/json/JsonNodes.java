@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** Tolerant accessors over Jackson trees: absent or oddly shaped fields read as empty, never throw. */
 public final class JsonNodes {
@@ -125,7 +126,7 @@ public final class JsonNodes {
      * @param node  an object node
      * @param names candidate field names, first present wins
      */
-    public static JsonNode first(JsonNode node, String... names) {
+    public static @Nullable JsonNode first(JsonNode node, String... names) {
         for (String n : names) {
             JsonNode v = node.get(n);
             if (v != null && !v.isNull()) {

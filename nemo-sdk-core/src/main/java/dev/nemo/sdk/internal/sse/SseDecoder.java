@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An incremental, byte-level decoder of the {@code text/event-stream} format, following the
@@ -68,12 +69,12 @@ public final class SseDecoder {
     private boolean openData;
     /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
     private boolean openDataSpace;
-    private byte[] scratch;
+    private byte @Nullable [] scratch;
     /**
      * The event's only data line so far, still in the chunk being fed ({@code null} when none): when
      * the blank line follows in the same chunk, the event copies it straight from there.
      */
-    private byte[] pending;
+    private byte @Nullable [] pending;
     private int pendingOff;
 
     /**

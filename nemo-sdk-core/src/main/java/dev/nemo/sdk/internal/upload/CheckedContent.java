@@ -1,10 +1,12 @@
 package dev.nemo.sdk.internal.upload;
 
 import dev.nemo.sdk.error.NemoException;
+import dev.nemo.sdk.internal.util.Subscriptions;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passes a part's content through while counting it: a stream that produces more or fewer bytes
@@ -85,7 +87,7 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> downstream) {
         upstream.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            private Flow.Subscription subscription;
+            private Flow.@Nullable Subscription subscription;
             private long count;
             private boolean done;
 
@@ -136,7 +138,7 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
 
             private void fail(NemoException e) {
                 done = true;
-                subscription.cancel();
+                Subscriptions.received(subscription).cancel();
                 onAbort.accept(e);
                 downstream.onError(e);
             }

@@ -1,11 +1,13 @@
 package dev.nemo.sdk.internal.upload;
 
+import dev.nemo.sdk.internal.util.Subscriptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the first bytes of a stream before an upload starts (to check its format), then hands the
@@ -23,11 +25,11 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
     private final AtomicInteger wip = new AtomicInteger();
     private final ArrayDeque<ByteBuffer> held = new ArrayDeque<>();
     private long heldBytes;
-    private Flow.Subscription upstream;
+    private Flow.@Nullable Subscription upstream;
     private boolean upstreamComplete;
-    private Throwable upstreamError;
-    private Throwable fatal;
-    private Flow.Subscriber<? super ByteBuffer> downstream;
+    private @Nullable Throwable upstreamError;
+    private @Nullable Throwable fatal;
+    private Flow.@Nullable Subscriber<? super ByteBuffer> downstream;
     private long demand;
     private boolean passThrough;
     private boolean finished;
@@ -172,7 +174,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
             head.complete(headBytes);
         }
         if (more) {
-            upstream.request(1);
+            Subscriptions.received(upstream).request(1);
         }
         drain();
     }
@@ -247,7 +249,9 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
             lock.unlock();
         }
         if (invalid) {
-            forward.cancel();
+            if (forward != null) {
+                forward.cancel();
+            }
             drain();
         } else if (forward != null) {
             forward.request(n);
@@ -322,7 +326,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
                 } else if (complete) {
                     d.onComplete();
                 } else if (forward > 0) {
-                    upstream.request(forward);
+                    Subscriptions.received(upstream).request(forward);
                 }
             }
             missed = wip.addAndGet(-missed);

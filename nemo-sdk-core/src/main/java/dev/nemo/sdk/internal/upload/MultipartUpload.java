@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class MultipartUpload {
     /** A failure of the body itself (a source broke its promise), which the HTTP client reports as a bare I/O error. */
     private final AtomicReference<NemoException> bodyFailure = new AtomicReference<>();
     /** The HTTP exchange once started: cancelling the upload must abort it, not just the future above it. */
-    private volatile CompletableFuture<?> exchange;
+    private volatile @Nullable CompletableFuture<?> exchange;
     private volatile boolean cancelled;
     private boolean blocking;
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes the upload response's {@code data}: {@code files[]} (preferred) or the older
@@ -62,11 +63,11 @@ public final class UploadResponses {
                 .build();
     }
 
-    private static Double boxed(OptionalDouble d) {
+    private static @Nullable Double boxed(OptionalDouble d) {
         return d.isPresent() && Double.isFinite(d.getAsDouble()) && d.getAsDouble() >= 0 ? d.getAsDouble() : null;
     }
 
-    private static Integer intValue(OptionalLong v) {
+    private static @Nullable Integer intValue(OptionalLong v) {
         return v.isPresent() && v.getAsLong() >= 0 && v.getAsLong() <= Integer.MAX_VALUE ? (int) v.getAsLong() : null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.util;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Removes secrets from text that may reach logs, exception messages or {@code toString()}. */
 public final class Redactor {
@@ -32,7 +33,7 @@ public final class Redactor {
      * @param body     response bytes
      * @param maxChars longest excerpt
      */
-    public static String excerpt(byte[] body, int maxChars) {
+    public static @Nullable String excerpt(byte[] body, int maxChars) {
         if (body == null || body.length == 0) {
             return null;
         }

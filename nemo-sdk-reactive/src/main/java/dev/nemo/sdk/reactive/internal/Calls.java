@@ -56,8 +56,8 @@ public final class Calls {
      */
     public static Throwable unwrap(Throwable error) {
         Throwable t = error;
-        while (isWrapper(t)) {
-            t = t.getCause();
+        for (Throwable cause = t.getCause(); isWrapper(t) && cause != null; cause = t.getCause()) {
+            t = cause;
         }
         return t;
     }
