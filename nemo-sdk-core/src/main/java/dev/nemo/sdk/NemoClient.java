@@ -78,7 +78,7 @@ public final class NemoClient implements AutoCloseable {
     private final WorkflowsApi workflows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
+    private NemoClient(Builder b, @Nullable SharedResources shared, @Nullable TokenProvider sharedTokens) {
         JacksonVersionCheck.requireSupported();
         Json.mapper();   // built here, once per JVM, rather than on the first call
         this.settings = b.copy();
@@ -88,7 +88,7 @@ public final class NemoClient implements AutoCloseable {
                 b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
         Sleeper sleeper = b.sleeper != null ? b.sleeper : schedulerSleeper(resources);
         HttpPipeline unauthenticated = HttpPipeline.unauthenticated(new TransportSettings(base, resources.http(),
-                b.attribution, SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock,
+                Objects.requireNonNull(b.attribution, "build() sets the default"), SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock,
                 resources.scheduler(), b.executor, Listeners.of(b.listeners), b.durableDownloads));
         this.tokens = sharedTokens != null ? sharedTokens : tokenProvider(b, env, base, unauthenticated);
         this.transport = unauthenticated.withAuthentication(tokens);
@@ -266,7 +266,7 @@ public final class NemoClient implements AutoCloseable {
         return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 
-    private static Optional<String> nonBlank(String s) {
+    private static Optional<String> nonBlank(@Nullable String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
 

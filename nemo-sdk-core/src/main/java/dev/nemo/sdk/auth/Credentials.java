@@ -2,6 +2,7 @@ package dev.nemo.sdk.auth;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the client gets its bearer token. The default is a chain: an explicit token, else the
@@ -32,10 +33,10 @@ public final class Credentials {
     private static final Credentials ANONYMOUS = new Credentials(Kind.ANONYMOUS, null, null);
 
     private final Kind kind;
-    private final String token;
-    private final TokenProvider provider;
+    private final @Nullable String token;
+    private final @Nullable TokenProvider provider;
 
-    private Credentials(Kind kind, String token, TokenProvider provider) {
+    private Credentials(Kind kind, @Nullable String token, @Nullable TokenProvider provider) {
         this.kind = kind;
         this.token = token;
         this.provider = provider;

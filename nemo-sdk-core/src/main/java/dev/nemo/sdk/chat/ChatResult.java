@@ -239,7 +239,7 @@ public final class ChatResult {
          * @param failure the error that interrupted the stream, or {@code null}
          * @return this builder
          */
-        public Builder failure(NemoException failure) {
+        public Builder failure(@Nullable NemoException failure) {
             this.failure = failure;
             return this;
         }
@@ -250,7 +250,7 @@ public final class ChatResult {
          * @param notice an ignored trailing notice, or {@code null}
          * @return this builder
          */
-        public Builder ignoredNotice(String notice) {
+        public Builder ignoredNotice(@Nullable String notice) {
             this.ignoredNotice = notice;
             return this;
         }
@@ -261,7 +261,7 @@ public final class ChatResult {
          * @param change what changed in the session, or {@code null} when no check ran
          * @return this builder
          */
-        public Builder stateChange(StateDiff change) {
+        public Builder stateChange(@Nullable StateDiff change) {
             this.stateChange = change;
             return this;
         }
@@ -272,7 +272,7 @@ public final class ChatResult {
          * @param state the state read by the last check, or {@code null}
          * @return this builder
          */
-        public Builder stateAfter(SessionState state) {
+        public Builder stateAfter(@Nullable SessionState state) {
             this.stateAfter = state;
             return this;
         }
@@ -283,7 +283,7 @@ public final class ChatResult {
          * @param failure why the state check failed, or {@code null}
          * @return this builder
          */
-        public Builder stateCheckFailure(NemoException failure) {
+        public Builder stateCheckFailure(@Nullable NemoException failure) {
             this.stateCheckFailure = failure;
             return this;
         }

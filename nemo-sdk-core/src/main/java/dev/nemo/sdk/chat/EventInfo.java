@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param partial      whether the event is a token-level chunk of text that a later event repeats in full
  * @param raw          the JSON payload; a JSON string holding the data (or comment) when it was not JSON
  */
-public record EventInfo(long sequence, String sseType, String id, String author, String invocationId,
-                        Instant timestamp, boolean partial, JsonValue raw) {
+public record EventInfo(long sequence, @Nullable String sseType, @Nullable String id, @Nullable String author,
+                        @Nullable String invocationId, @Nullable Instant timestamp, boolean partial, JsonValue raw) {
 
     /**
      * Replaces a {@code null} payload with JSON {@code null}.

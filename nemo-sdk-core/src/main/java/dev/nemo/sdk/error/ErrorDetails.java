@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how a failure happened: the HTTP status, the API code, the request line and a short,
@@ -19,8 +20,8 @@ import java.util.TreeMap;
  * @param headers       response headers (names in lower case, credentials and cookies left out);
  *                      empty when no response arrived
  */
-public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod, String requestPath,
-                           String bodyExcerpt, Map<String, List<String>> headers) {
+public record ErrorDetails(int httpStatus, @Nullable Integer apiCode, @Nullable String requestMethod,
+                           @Nullable String requestPath, @Nullable String bodyExcerpt, Map<String, List<String>> headers) {
 
     private static final Set<String> NEVER_KEPT = Set.of("authorization", "proxy-authorization", "set-cookie",
             "cookie", "x-client-id");
@@ -49,8 +50,8 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
      * @param requestPath   request path without host or query, or {@code null}
      * @param bodyExcerpt   redacted start of the body, or {@code null}
      */
-    public ErrorDetails(int httpStatus, Integer apiCode, String requestMethod, String requestPath,
-                        String bodyExcerpt) {
+    public ErrorDetails(int httpStatus, @Nullable Integer apiCode, @Nullable String requestMethod, @Nullable String requestPath,
+                        @Nullable String bodyExcerpt) {
         this(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt, Map.of());
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base type of every error the SDK raises. It is unchecked and has two branches:
@@ -33,10 +34,10 @@ public abstract class NemoException extends RuntimeException {
     public static final int NO_STATUS = -1;
 
     private final int httpStatus;
-    private final Integer apiCode;
-    private final String requestMethod;
-    private final String requestPath;
-    private final String bodyExcerpt;
+    private final @Nullable Integer apiCode;
+    private final @Nullable String requestMethod;
+    private final @Nullable String requestPath;
+    private final @Nullable String bodyExcerpt;
     private final transient Map<String, List<String>> headers;
 
     /**
@@ -46,7 +47,7 @@ public abstract class NemoException extends RuntimeException {
      * @param details     where and how the failure happened
      * @param cause       the underlying cause, or {@code null}
      */
-    protected NemoException(String message, ErrorDetails details, Throwable cause) {
+    protected NemoException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, cause);
         ErrorDetails d = details == null ? ErrorDetails.none() : details;
         this.httpStatus = d.httpStatus();

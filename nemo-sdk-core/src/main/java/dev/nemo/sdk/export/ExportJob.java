@@ -31,18 +31,18 @@ import org.jspecify.annotations.Nullable;
 public final class ExportJob {
     private final String renderId;
     private final ExportStatus status;
-    private final String rawStatus;
-    private final Integer progress;
-    private final URI outputUrl;
-    private final String error;
-    private final Instant createdAt;
-    private final Instant completedAt;
-    private final Long outputSize;
-    private final Duration outputDuration;
+    private final @Nullable String rawStatus;
+    private final @Nullable Integer progress;
+    private final @Nullable URI outputUrl;
+    private final @Nullable String error;
+    private final @Nullable Instant createdAt;
+    private final @Nullable Instant completedAt;
+    private final @Nullable Long outputSize;
+    private final @Nullable Duration outputDuration;
     private final JsonValue raw;
 
-    private ExportJob(String renderId, ExportStatus status, String rawStatus, Integer progress, URI outputUrl,
-                      String error, Instant createdAt, Instant completedAt, Long outputSize, Duration outputDuration,
+    private ExportJob(String renderId, ExportStatus status, @Nullable String rawStatus, @Nullable Integer progress, @Nullable URI outputUrl,
+                      @Nullable String error, @Nullable Instant createdAt, @Nullable Instant completedAt, @Nullable Long outputSize, @Nullable Duration outputDuration,
                       JsonValue raw) {
         this.renderId = renderId;
         this.status = status;
@@ -70,7 +70,7 @@ public final class ExportJob {
         return decode(renderId, json == null ? null : JsonValues.toJackson(json), json == null ? JsonNull.INSTANCE : json);
     }
 
-    private static ExportJob decode(String renderId, JsonNode json, JsonValue raw) {
+    private static ExportJob decode(String renderId, @Nullable JsonNode json, JsonValue raw) {
         Objects.requireNonNull(renderId, "renderId");
         JsonNode n = json == null || !json.isObject() ? JsonNodeFactory.instance.objectNode() : json;
         JsonNode data = n.get("data");
@@ -273,7 +273,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static @Nullable BigDecimal number(JsonNode v) {
+    private static @Nullable BigDecimal number(@Nullable JsonNode v) {
         if (v == null) {
             return null;
         }
@@ -295,7 +295,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static @Nullable Integer progress(JsonNode v) {
+    private static @Nullable Integer progress(@Nullable JsonNode v) {
         BigDecimal d = number(v);
         if (d == null) {
             return null;
@@ -325,7 +325,7 @@ public final class ExportJob {
     }
 
     /** Epoch milliseconds (values below 1e11 are taken as seconds) or ISO-8601 text. */
-    private static @Nullable Instant instant(JsonNode v) {
+    private static @Nullable Instant instant(@Nullable JsonNode v) {
         if (v == null) {
             return null;
         }

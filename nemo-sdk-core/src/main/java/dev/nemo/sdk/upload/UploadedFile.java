@@ -146,7 +146,7 @@ public final class UploadedFile {
          * @param fileName the file's name, as the server sent it
          * @return this builder
          */
-        public Builder fileName(String fileName) {
+        public Builder fileName(@Nullable String fileName) {
             this.fileName = fileName;
             return this;
         }
@@ -157,7 +157,7 @@ public final class UploadedFile {
          * @param fileType {@code file_type}
          * @return this builder
          */
-        public Builder fileType(String fileType) {
+        public Builder fileType(@Nullable String fileType) {
             this.fileType = fileType;
             return this;
         }
@@ -168,7 +168,7 @@ public final class UploadedFile {
          * @param url {@code cdn_url}
          * @return this builder
          */
-        public Builder url(String url) {
+        public Builder url(@Nullable String url) {
             this.url = url;
             return this;
         }
@@ -179,7 +179,7 @@ public final class UploadedFile {
          * @param seconds {@code duration}, or {@code null}
          * @return this builder
          */
-        public Builder durationSeconds(Double seconds) {
+        public Builder durationSeconds(@Nullable Double seconds) {
             this.durationSeconds = seconds;
             return this;
         }
@@ -191,7 +191,7 @@ public final class UploadedFile {
          * @param height {@code height}, or {@code null}
          * @return this builder
          */
-        public Builder dimensions(Integer width, Integer height) {
+        public Builder dimensions(@Nullable Integer width, @Nullable Integer height) {
             this.width = width;
             this.height = height;
             return this;
@@ -203,7 +203,7 @@ public final class UploadedFile {
          * @param fps {@code fps}, or {@code null}
          * @return this builder
          */
-        public Builder fps(Double fps) {
+        public Builder fps(@Nullable Double fps) {
             this.fps = fps;
             return this;
         }
@@ -214,7 +214,7 @@ public final class UploadedFile {
          * @param hash {@code hash}
          * @return this builder
          */
-        public Builder hash(String hash) {
+        public Builder hash(@Nullable String hash) {
             this.hash = hash;
             return this;
         }

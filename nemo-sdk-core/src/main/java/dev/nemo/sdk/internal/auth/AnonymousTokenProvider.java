@@ -89,7 +89,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
         return obtain(rejected);
     }
 
-    private CompletableFuture<AccessToken> obtain(AccessToken rejected) {
+    private CompletableFuture<AccessToken> obtain(@Nullable AccessToken rejected) {
         CompletableFuture<AccessToken> started;
         lock.lock();
         try {

@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,8 @@ public final class AnonymousTokenStore {
             ObjectNode entry = tokens.putObject(key).put("token", token.value());
             token.userId().ifPresent(u -> entry.put("user_id", u));
             token.expiresAt().ifPresent(e -> entry.put("expires_at", e.toString()));
-            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", ownerOnly(file.getParent()));
+            Path dir = Objects.requireNonNull(file.getParent(), "the store's file is in the config directory");
+            Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp", ownerOnly(dir));
             try {
                 Files.write(tmp, Json.write(root));
                 try {

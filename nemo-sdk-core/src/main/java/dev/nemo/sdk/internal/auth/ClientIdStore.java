@@ -35,7 +35,7 @@ public final class ClientIdStore {
      * @param env       environment variables
      * @param configDir directory of the persisted id ({@code ~/.config/nemovideo})
      */
-    public static String resolve(String explicit, Map<String, String> env, Path configDir) {
+    public static String resolve(@Nullable String explicit, Map<String, String> env, Path configDir) {
         if (explicit != null) {
             return validate(explicit, "clientId");
         }

@@ -30,7 +30,7 @@ public final class PlatformDetector {
      * @param cwd  working directory, or {@code null}
      * @param code location of the SDK's code, or {@code null}
      */
-    public static String detect(Path home, Path cwd, Path code) {
+    public static String detect(@Nullable Path home, @Nullable Path cwd, @Nullable Path code) {
         if (home == null) {
             return "unknown";
         }

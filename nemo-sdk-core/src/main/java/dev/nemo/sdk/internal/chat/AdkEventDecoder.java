@@ -11,6 +11,7 @@ import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.sse.SseEvent;
 import dev.nemo.sdk.internal.sse.SseHandler;
+import dev.nemo.sdk.json.JsonNull;
 import dev.nemo.sdk.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -112,17 +113,17 @@ public final class AdkEventDecoder implements SseHandler {
                 return true;
             }
             case "tool_call", "function_call" -> {
-                sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), firstText(node, "name"),
+                sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), textOrEmpty(firstText(node, "name")),
                         value(JsonNodes.first(node, "args", "arguments")), info));
                 return true;
             }
             case "tool_result", "function_response" -> {
-                sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), firstText(node, "name"),
+                sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), textOrEmpty(firstText(node, "name")),
                         value(JsonNodes.first(node, "result", "response", "content")), info));
                 return true;
             }
             case "error" -> {
-                sink.accept(new ChatEvent.StreamError(firstText(node, "message", "error", "content"),
+                sink.accept(new ChatEvent.StreamError(textOrEmpty(firstText(node, "message", "error", "content")),
                         value(node.get("error_details")), info));
                 return true;
             }
@@ -151,11 +152,11 @@ public final class AdkEventDecoder implements SseHandler {
                         text.append(t);
                     }
                 } else if (call != null && call.isObject()) {
-                    tools.add(new ChatEvent.ToolCall(textOrNull(call.get("id")), textOrNull(call.get("name")),
+                    tools.add(new ChatEvent.ToolCall(textOrNull(call.get("id")), textOrEmpty(textOrNull(call.get("name"))),
                             value(call.get("args")), info));
                 } else if (response != null && response.isObject()) {
                     tools.add(new ChatEvent.ToolResult(textOrNull(response.get("id")),
-                            textOrNull(response.get("name")), value(response.get("response")), info));
+                            textOrEmpty(textOrNull(response.get("name"))), value(response.get("response")), info));
                 } else {
                     unsupported = true;
                 }
@@ -207,9 +208,14 @@ public final class AdkEventDecoder implements SseHandler {
         return new EventInfo(seq, type, null, null, null, null, false, JsonValues.fromJackson(raw));
     }
 
-    /** A part of the payload for an event's fields; {@code null} (absent) stays {@code null}. */
-    private static @Nullable JsonValue value(JsonNode part) {
-        return part == null ? null : JsonValues.fromJackson(part);
+    /** A part of the payload for an event's fields; absent is JSON {@code null}. */
+    private static JsonValue value(@Nullable JsonNode part) {
+        return part == null ? JsonNull.INSTANCE : JsonValues.fromJackson(part);
+    }
+
+    /** A text field of an event, {@code ""} when absent. */
+    private static String textOrEmpty(@Nullable String text) {
+        return text == null ? "" : text;
     }
 
     private static EventInfo info(long seq, String type, JsonNode node) {

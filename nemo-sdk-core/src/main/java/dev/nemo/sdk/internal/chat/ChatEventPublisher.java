@@ -487,7 +487,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             }
         }
 
-        private void terminate(Throwable error) {
+        private void terminate(@Nullable Throwable error) {
             done = true;
             stopTimer();
             queue.clear();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ public final class StateCheck {
      * @param listener      told about each read
      */
     public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, SessionState before,
-                                               NemoException beforeFailure, ChatOptions options,
+                                               @Nullable NemoException beforeFailure, ChatOptions options,
                                                BooleanSupplier cancelled, ChatListener listener) {
         ChatEnd end = result.end();
         if (!options.stateCheck() || !(end == ChatEnd.COMPLETED_SILENTLY || end.interrupted())) {
@@ -130,7 +131,7 @@ public final class StateCheck {
             this.listener = listener;
         }
 
-        CompletableFuture<ChatResult> attempt(int i, ChatResult lastGood) {
+        CompletableFuture<ChatResult> attempt(int i, @Nullable ChatResult lastGood) {
             if (cancelled.getAsBoolean()) {
                 return CompletableFuture.completedFuture(lastGood != null ? lastGood : result);
             }
@@ -149,7 +150,7 @@ public final class StateCheck {
             return done ? CompletableFuture.completedFuture(checked) : attempt(i + 1, checked);
         }
 
-        private CompletableFuture<ChatResult> failed(int i, NemoException failure, ChatResult lastGood) {
+        private CompletableFuture<ChatResult> failed(int i, NemoException failure, @Nullable ChatResult lastGood) {
             boolean last = i == waits.size() - 1;
             report(i, false, last, failure);
             if (last) {
@@ -159,7 +160,7 @@ public final class StateCheck {
             return attempt(i + 1, lastGood);
         }
 
-        private void report(int i, boolean changed, boolean last, NemoException failure) {
+        private void report(int i, boolean changed, boolean last, @Nullable NemoException failure) {
             StateCheckProgress p = new StateCheckProgress(i + 1, waits.size(), result.end(), changed,
                     last ? Optional.empty() : Optional.of(waits.get(i + 1)), Optional.ofNullable(failure));
             LOG.debug("chat state check after {}: {}", result.end(), p.describe());

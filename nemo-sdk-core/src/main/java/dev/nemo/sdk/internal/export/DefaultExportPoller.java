@@ -62,7 +62,7 @@ public final class DefaultExportPoller implements ExportPoller {
      * @param firstDelay wait before the first poll of a wait (the interval after a submission, zero on resume)
      */
     public DefaultExportPoller(ExportsApi api, TransportSettings settings, String renderId, PollingStrategy polling,
-                               ExportJob submitted, Duration firstDelay) {
+                               @Nullable ExportJob submitted, Duration firstDelay) {
         this.api = api;
         this.settings = settings;
         this.renderId = Objects.requireNonNull(renderId, "renderId");
@@ -218,7 +218,7 @@ public final class DefaultExportPoller implements ExportPoller {
         }
 
         /** Tells the request listeners how the wait ended (no render id: it is not a metric tag). */
-        private void finished(ExportJob done, Throwable error) {
+        private void finished(@Nullable ExportJob done, @Nullable Throwable error) {
             Listeners listeners = settings.listeners();
             if (listeners.isEmpty()) {
                 return;
@@ -330,7 +330,7 @@ public final class DefaultExportPoller implements ExportPoller {
         }
 
         /** Decides after one poll; @return whether to poll again */
-        private boolean polled(ExportJob job, Throwable failure) {
+        private boolean polled(@Nullable ExportJob job, @Nullable Throwable failure) {
             if (result.isDone()) {
                 return false;
             }
@@ -346,9 +346,10 @@ public final class DefaultExportPoller implements ExportPoller {
                 return false;
             }
             lastError = null;
-            record(job);
-            if (job.isTerminal()) {
-                finish(job);
+            ExportJob polledJob = Objects.requireNonNull(job, "a poll that did not fail has its job");
+            record(polledJob);
+            if (polledJob.isTerminal()) {
+                finish(polledJob);
                 return false;
             }
             return true;

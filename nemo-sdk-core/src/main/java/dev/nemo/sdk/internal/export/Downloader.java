@@ -253,7 +253,7 @@ public final class Downloader {
             }
             boolean apiOrigin = HttpPipeline.apiPath(uri, settings.baseUri()) != null;
             HttpResponse.BodyHandler<Long> handler = info -> {
-                FileSink s = new FileSink(file.getParent(), "." + file.getFileName() + ".", settings.durableDownloads(),
+                FileSink s = new FileSink(Objects.requireNonNull(file.getParent(), "resolveTarget names a file in a directory"), "." + file.getFileName() + ".", settings.durableDownloads(),
                         failure -> localFailure = failure);
                 sink = s;
                 if (stopped) {
@@ -269,15 +269,16 @@ public final class Downloader {
                 if (error != null) {
                     throw new CompletionException(failure(uri, apiOrigin, error));
                 }
-                long bytes = reply.body();
+                long bytes = Objects.requireNonNull(reply.body(), "an accepted download has its byte count");
+                FileSink written = Objects.requireNonNull(sink, "the sink is set before the body arrives");
                 if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
-                    Objects.requireNonNull(sink, "the sink is set before the exchange").discard();
+                    written.discard();
                     throw new TransportException("The download of render " + job.renderId() + " from "
                             + reply.uri().getHost() + " is incomplete: " + bytes + " of " + job.outputSize().getAsLong()
                             + " bytes", detailsOf(reply.uri(), reply.status()), null, TransportException.Kind.TRUNCATED,
                             false);
                 }
-                return new Fetched(sink, bytes, withoutQuery(reply.uri()), false);
+                return new Fetched(written, bytes, withoutQuery(reply.uri()), false);
             });
         }
 

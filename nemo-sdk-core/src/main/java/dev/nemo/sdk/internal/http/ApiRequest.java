@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One API call as the resources describe it; the {@link HttpPipeline} adds host, auth, attribution,
@@ -21,9 +22,11 @@ import java.util.function.Supplier;
  * @param headers       extra headers
  * @param options       per-request overrides
  */
-public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPublisher> body, String contentType,
-                         String accept, boolean authenticated, boolean idempotent, Map<String, String> headers,
-                         RequestOptions options) {
+public record ApiRequest(String method, String path, @Nullable Supplier<HttpRequest.BodyPublisher> body,
+                         @Nullable String contentType, String accept, boolean authenticated,
+                         boolean idempotent, Map<String, String> headers, RequestOptions options) {
+    private static final String JSON = "application/json";
+
 
     /**
      * Validates and copies.
@@ -46,7 +49,7 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
         }
         headers = Map.copyOf(headers == null ? Map.of() : headers);
         options = options == null ? RequestOptions.none() : options;
-        accept = accept == null ? "application/json" : accept;
+        accept = accept == null ? JSON : accept;
     }
 
     /**
@@ -55,7 +58,7 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
      * @param path path
      */
     public static ApiRequest get(String path) {
-        return new ApiRequest("GET", path, null, null, null, true, true, Map.of(), null);
+        return new ApiRequest("GET", path, null, null, JSON, true, true, Map.of(), RequestOptions.none());
     }
 
     /**
@@ -64,10 +67,10 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
      * @param path path
      * @param json JSON body bytes, or {@code null} for no body
      */
-    public static ApiRequest postJson(String path, byte[] json) {
+    public static ApiRequest postJson(String path, byte @Nullable [] json) {
         Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
-        return new ApiRequest("POST", path, body, json == null ? null : "application/json", null, true, false, Map.of(),
-                null);
+        return new ApiRequest("POST", path, body, json == null ? null : JSON, JSON, true, false, Map.of(),
+                RequestOptions.none());
     }
 
     /**

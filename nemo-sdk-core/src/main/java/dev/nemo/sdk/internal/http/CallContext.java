@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CallContext<T> {
     private final ApiRequest request;
-    private volatile Operation operation;
-    private final ResponseReader<T> reader;
+    private volatile @Nullable Operation operation;
+    private final @Nullable ResponseReader<T> reader;
     private final boolean blocking;
     private final boolean followsCrossOrigin;
     private final RetryPolicy policy;
@@ -34,7 +34,7 @@ public final class CallContext<T> {
     private volatile boolean cancelled;
 
     /** @param operation the operation, or {@code null} to work it out from the request when needed */
-    CallContext(ApiRequest request, Operation operation, ResponseReader<T> reader, boolean blocking,
+    CallContext(ApiRequest request, @Nullable Operation operation, @Nullable ResponseReader<T> reader, boolean blocking,
                 boolean followsCrossOrigin, RetryPolicy policy, Duration timeout) {
         this.request = request;
         this.operation = operation;
@@ -61,7 +61,7 @@ public final class CallContext<T> {
     }
 
     /** {@return how accepted stream responses are read, or {@code null} for a JSON call} */
-    public ResponseReader<T> reader() {
+    public @Nullable ResponseReader<T> reader() {
         return reader;
     }
 

@@ -31,7 +31,7 @@ public final class HttpPipeline {
     private final BodyDeadlines deadlines;
     private final HttpSender chain;
 
-    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines, TokenProvider tokens) {
+    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines, @Nullable TokenProvider tokens) {
         this.settings = settings;
         this.user = user;
         this.deadlines = deadlines;
@@ -223,7 +223,7 @@ public final class HttpPipeline {
         return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, ResponseReader<T> reader,
+    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, @Nullable ResponseReader<T> reader,
                                                       boolean blocking, boolean followsCrossOrigin,
                                                       boolean noCredentials) {
         RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());

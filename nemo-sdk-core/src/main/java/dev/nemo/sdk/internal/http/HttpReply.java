@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful answer: a JSON envelope's payload, an accepted stream response, or a redirect for
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param body    the accepted stream's body (what the call's {@link ResponseReader} made of it), else {@code null}
  * @param <T>     the stream body type
  */
-public record HttpReply<T>(int status, HttpHeaders headers, URI uri, JsonNode payload, T body) {
+public record HttpReply<T>(int status, HttpHeaders headers, URI uri, @Nullable JsonNode payload, @Nullable T body) {
 
     /** {@return whether this is a redirect with a {@code Location} (never a mapped or streamed answer)} */
     public boolean isRedirect() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The end of the chain: sends over the JDK's {@link HttpClient} and maps the answer. A blocking
@@ -109,7 +110,7 @@ final class JdkHttpSender implements HttpSender {
     }
 
     /** A response the reader did not accept: the typed error it carries, or a decode error for a wrong 2xx. */
-    private static NemoException notTheStream(int status, String contentType, String retryAfter, byte[] bytes,
+    private static NemoException notTheStream(int status, @Nullable String contentType, @Nullable String retryAfter, byte[] bytes,
                                               ResponseMapper.Context ctx) {
         if (status < 200 || status > 299) {
             return ResponseMapper.error(status, retryAfter, bytes, ctx);

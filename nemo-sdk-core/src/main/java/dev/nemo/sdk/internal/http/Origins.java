@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.http;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /** Origin comparison (scheme, host, port) and the API's base URL. */
 public final class Origins {
@@ -43,7 +44,7 @@ public final class Origins {
      * @param u a URI
      * @return its printable form
      */
-    public static String hostAndPath(URI u) {
+    public static String hostAndPath(@Nullable URI u) {
         if (u == null || u.getHost() == null) {
             return String.valueOf(u == null ? "(none)" : u.getRawPath());
         }

@@ -53,7 +53,7 @@ public final class ResponseMapper {
      * @param anonymousTokenCall whether this is the anonymous-token call (HTTP 400 means a bad client id)
      * @param headers            the response headers, kept in the error's details
      */
-    public record Context(String method, String path, String userId, Clock clock, boolean anonymousTokenCall,
+    public record Context(String method, String path, @Nullable String userId, Clock clock, boolean anonymousTokenCall,
                           Map<String, List<String>> headers) {
         /**
          * A context without response headers.
@@ -68,7 +68,7 @@ public final class ResponseMapper {
             this(method, path, userId, clock, anonymousTokenCall, Map.of());
         }
 
-        ErrorDetails details(int status, Integer code, byte[] body) {
+        ErrorDetails details(int status, @Nullable Integer code, byte[] body) {
             return new ErrorDetails(status, code, method, path, Redactor.excerpt(body, EXCERPT_CHARS), headers);
         }
     }
@@ -83,7 +83,7 @@ public final class ResponseMapper {
      * @param ctx         request context
      * @throws NemoException the typed error the response carries
      */
-    public static JsonNode payload(int status, String contentType, String retryAfter, byte[] body, Context ctx) {
+    public static JsonNode payload(int status, @Nullable String contentType, @Nullable String retryAfter, byte[] body, Context ctx) {
         JsonNode node = parseOrNull(body);
         if (status < 200 || status > 299) {
             throw error(status, retryAfter, body, node, ctx);
@@ -113,7 +113,7 @@ public final class ResponseMapper {
         return node;
     }
 
-    private static JsonNode failRender(int status, String msg, byte[] body, Context ctx) {
+    private static JsonNode failRender(int status, @Nullable String msg, byte[] body, Context ctx) {
         throw new NemoServiceException("The render service refused the request: " + (msg == null ? "no reason given" : msg),
                 ctx.details(status, null, body), null);
     }
@@ -127,11 +127,11 @@ public final class ResponseMapper {
      * @param ctx        request context
      * @return the typed error
      */
-    public static NemoException error(int status, String retryAfter, byte[] body, Context ctx) {
+    public static NemoException error(int status, @Nullable String retryAfter, byte[] body, Context ctx) {
         return error(status, retryAfter, body, parseOrNull(body), ctx);
     }
 
-    private static NemoException error(int status, String retryAfter, byte[] body, JsonNode node, Context ctx) {
+    private static NemoException error(int status, @Nullable String retryAfter, byte[] body, @Nullable JsonNode node, Context ctx) {
         String msg = node != null && node.isObject() ? message(node) : null;
         Optional<Integer> code = node != null && node.isObject() ? code(node) : Optional.empty();
         if (code.isPresent() && code.get() != ErrorCodes.OK) {
@@ -140,7 +140,7 @@ public final class ResponseMapper {
         return byStatus(status, msg, retryAfter, body, ctx, null);
     }
 
-    static NemoException byCode(int code, int status, String msg, String retryAfter, byte[] body, Context ctx) {
+    static NemoException byCode(int code, int status, @Nullable String msg, @Nullable String retryAfter, byte[] body, Context ctx) {
         ErrorDetails d = ctx.details(status, code, body);
         return switch (code) {
             case ErrorCodes.TOKEN_EXPIRED ->
@@ -163,8 +163,8 @@ public final class ResponseMapper {
         };
     }
 
-    private static NemoException byStatus(int status, String msg, String retryAfter, byte[] body, Context ctx,
-                                          Integer code) {
+    private static NemoException byStatus(int status, @Nullable String msg, @Nullable String retryAfter, byte[] body, Context ctx,
+                                          @Nullable Integer code) {
         ErrorDetails d = ctx.details(status, code, body);
         String where = ctx.method() + " " + ctx.path();
         if (status == 400 && ctx.anonymousTokenCall()) {
@@ -205,7 +205,7 @@ public final class ResponseMapper {
         };
     }
 
-    private static String text(String base, String serverMessage) {
+    private static String text(String base, @Nullable String serverMessage) {
         if (serverMessage == null || serverMessage.isBlank()) {
             return base;
         }
@@ -281,7 +281,7 @@ public final class ResponseMapper {
         }
     }
 
-    private static boolean looksLikeHtml(String contentType, byte[] body) {
+    private static boolean looksLikeHtml(@Nullable String contentType, byte[] body) {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
             return true;
         }

@@ -84,7 +84,7 @@ public final class SseDecoder {
      * @param maxLineBytes the longest line, and the largest event data, accepted
      * @param details      where the stream comes from, for errors
      */
-    public SseDecoder(SseHandler handler, int maxLineBytes, ErrorDetails details) {
+    public SseDecoder(SseHandler handler, int maxLineBytes, @Nullable ErrorDetails details) {
         this.handler = Objects.requireNonNull(handler, "handler");
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be positive");
@@ -389,7 +389,7 @@ public final class SseDecoder {
 
     /** Copies the pending data line into the data buffer: its chunk is about to go away, or more data follows. */
     private void keepPending() {
-        byte[] a = pending;
+        byte[] a = Objects.requireNonNull(pending, "called only while a data line is pending");
         int len = dataLen;
         pending = null;
         dataLen = 0;

@@ -189,7 +189,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
         terminate(null);
     }
 
-    private void terminate(Throwable error) {
+    private void terminate(@Nullable Throwable error) {
         Flow.Subscriber<? super ByteBuffer> direct = null;
         byte[] headBytes = null;
         lock.lock();

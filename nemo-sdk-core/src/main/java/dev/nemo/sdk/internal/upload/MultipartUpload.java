@@ -280,7 +280,7 @@ public final class MultipartUpload {
         };
         RequestOptions.Builder ro = RequestOptions.builder().timeout(options.timeout());
         options.retryPolicy().ifPresent(ro::retryPolicy);
-        ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), null, true, false,
+        ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), "application/json", true, false,
                 Map.of(), ro.build());
         LOG.debug("uploading {} file(s) ({}) to {}", checked.size(), total < 0 ? "length unknown, sent chunked"
                 : total + " bytes of content", path);

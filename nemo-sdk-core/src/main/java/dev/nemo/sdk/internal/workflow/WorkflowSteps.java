@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The steps every workflow is made of, each a call of the public API: place media in a session,
@@ -174,7 +175,7 @@ final class WorkflowSteps {
         return run.step(() -> state.getAsync(sessionId, RequestOptions.none()));
     }
 
-    private static String agentError(ChatResult result) {
+    private static @Nullable String agentError(ChatResult result) {
         for (ChatEvent e : result.errors()) {
             if (e instanceof ChatEvent.ModelError m) {
                 return m.message() == null ? m.code() : m.message();
