@@ -25,7 +25,7 @@ public record EventSummary(long sequence, String author, boolean partial, String
 
     /** Validates and copies. */
     public EventSummary {
-        text = Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(text, "text");
         functionCalls = List.copyOf(functionCalls);
         functionResponses = List.copyOf(functionResponses);
     }
