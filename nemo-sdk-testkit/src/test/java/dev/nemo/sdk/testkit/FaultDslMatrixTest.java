@@ -113,7 +113,7 @@ class FaultDslMatrixTest {
         try {
             Object prepared = call.prepare().apply(c);
             int before = emulator.requests(call.endpoint()).size();
-            fault.install().apply(emulator.faults().on(call.endpoint()));
+            Object unused = fault.install().apply(emulator.faults().on(call.endpoint()));
             Outcome outcome = attempt(() -> call.body().run(c, prepared));
             if (cdnDown != null) {
                 cdnDown.cancel();
@@ -140,7 +140,7 @@ class FaultDslMatrixTest {
         emulator.faults().clear();
         String sid = sessionWithMedia(client);
         int before = emulator.requests(Endpoint.RUN_SSE).size();
-        fault.install().apply(emulator.faults().on(Endpoint.RUN_SSE));
+        Object unused = fault.install().apply(emulator.faults().on(Endpoint.RUN_SSE));
         ChatResult r = client.chat().send(sid, "add a title 'Hello'");
         int seen = emulator.requests(Endpoint.RUN_SSE).size() - before;
         System.out.println(fault.name() + " on RUN_SSE: " + r.end() + " " + r.failure().orElse(null)
