@@ -6,6 +6,7 @@ module dev.nemo.sdk {
     requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires static transitive org.jspecify;
 
     exports dev.nemo.sdk;
     exports dev.nemo.sdk.auth;

@@ -4,4 +4,7 @@
  * instructions for the agent, and {@link dev.nemo.sdk.assistant.GuiPhrases} turns the agent's GUI
  * wording ("click Export") into SDK actions. Neither talks to the network.
  */
+@NullMarked
 package dev.nemo.sdk.assistant;
+
+import org.jspecify.annotations.NullMarked;

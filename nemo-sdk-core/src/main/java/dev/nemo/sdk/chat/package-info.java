@@ -5,4 +5,7 @@
  * it produced ({@link dev.nemo.sdk.chat.ChatResult}), and {@link dev.nemo.sdk.chat.ChatEvents} for
  * decoding recorded streams.
  */
+@NullMarked
 package dev.nemo.sdk.chat;
+
+import org.jspecify.annotations.NullMarked;

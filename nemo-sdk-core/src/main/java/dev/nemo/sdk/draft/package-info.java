@@ -13,4 +13,7 @@
  * {@code volume}) is this project's reading of an undocumented format; see
  * {@code docs/draft-model.md}.
  */
+@NullMarked
 package dev.nemo.sdk.draft;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,4 +12,7 @@
  * System.out.println(file.path() + " (" + file.bytes() + " bytes)");
  * }</pre>
  */
+@NullMarked
 package dev.nemo.sdk.export;
+
+import org.jspecify.annotations.NullMarked;

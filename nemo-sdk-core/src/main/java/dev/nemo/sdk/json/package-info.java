@@ -17,4 +17,7 @@
  * o.toJson();                                                           // {"title":"Urban Dreams","fps":30}
  * }</pre>
  */
+@NullMarked
 package dev.nemo.sdk.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * {@link dev.nemo.sdk.state.StateDiff} says in plain words what changed between two states (the
  * answer to a chat message that ended silently).
  */
+@NullMarked
 package dev.nemo.sdk.state;
+
+import org.jspecify.annotations.NullMarked;

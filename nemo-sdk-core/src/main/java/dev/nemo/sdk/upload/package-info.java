@@ -4,4 +4,7 @@
  * {@link dev.nemo.sdk.upload.MediaFormat}) before sending, reports progress, and decodes the
  * stored files ({@link dev.nemo.sdk.upload.UploadResult}).
  */
+@NullMarked
 package dev.nemo.sdk.upload;
+
+import org.jspecify.annotations.NullMarked;

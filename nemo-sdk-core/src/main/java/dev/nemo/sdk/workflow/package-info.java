@@ -9,4 +9,7 @@
  * {@code CompletableFuture} form, and the render id is handed out as soon as it exists so another
  * process can resume the export.
  */
+@NullMarked
 package dev.nemo.sdk.workflow;
+
+import org.jspecify.annotations.NullMarked;

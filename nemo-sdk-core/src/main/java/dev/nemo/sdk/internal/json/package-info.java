@@ -1,0 +1,5 @@
+/** Internal implementation; not exported by the module, no compatibility promise. */
+@NullMarked
+package dev.nemo.sdk.internal.json;
+
+import org.jspecify.annotations.NullMarked;
