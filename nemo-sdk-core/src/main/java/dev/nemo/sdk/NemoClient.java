@@ -128,7 +128,7 @@ public final class NemoClient implements AutoCloseable {
                 id -> b.persistAnonymousToken ? AnonymousTokenStore.in(config, base.toString(), id) : null);
     }
 
-    /** @return a builder with default settings */
+    /** {@return a builder with default settings} */
     public static Builder builder() {
         return new Builder();
     }
@@ -146,32 +146,32 @@ public final class NemoClient implements AutoCloseable {
         return b;
     }
 
-    /** @return session creation */
+    /** {@return session creation} */
     public SessionsApi sessions() {
         return sessions;
     }
 
-    /** @return the credit balance */
+    /** {@return the credit balance} */
     public CreditsApi credits() {
         return credits;
     }
 
-    /** @return the latest state of a session: media, draft, canvas */
+    /** {@return the latest state of a session: media, draft, canvas} */
     public StateApi state() {
         return state;
     }
 
-    /** @return chat with the session's agent ({@code /run_sse}) */
+    /** {@return chat with the session's agent ({@code /run_sse})} */
     public ChatApi chat() {
         return chat;
     }
 
-    /** @return media upload to a session (files or URLs) */
+    /** {@return media upload to a session (files or URLs)} */
     public UploadsApi uploads() {
         return uploads;
     }
 
-    /** @return exports: submit a render, follow it (also from another process), download the video */
+    /** {@return exports: submit a render, follow it (also from another process), download the video} */
     public ExportsApi exports() {
         return exports;
     }
@@ -184,27 +184,27 @@ public final class NemoClient implements AutoCloseable {
         return workflows;
     }
 
-    /** @return the API base URL in use */
+    /** {@return the API base URL in use} */
     public URI baseUrl() {
         return transport.settings().baseUri();
     }
 
-    /** @return the attribution headers sent on every request */
+    /** {@return the attribution headers sent on every request} */
     public Attribution attribution() {
         return transport.settings().attribution();
     }
 
-    /** @return the {@code X-Client-Id} used for anonymous tokens, when anonymous credentials are in use */
+    /** {@return the {@code X-Client-Id} used for anonymous tokens, when anonymous credentials are in use} */
     public Optional<String> clientId() {
         return tokens instanceof AnonymousTokenProvider a ? Optional.of(a.clientId()) : Optional.empty();
     }
 
-    /** @return the clock the client reads (injectable for tests) */
+    /** {@return the clock the client reads (injectable for tests)} */
     public Clock clock() {
         return transport.settings().clock();
     }
 
-    /** @return the sleeper every SDK wait goes through */
+    /** {@return the sleeper every SDK wait goes through} */
     public Sleeper sleeper() {
         return transport.settings().sleeper();
     }
@@ -320,6 +320,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code baseUrl}.
+         *
          * @param baseUrl API base, for example {@code https://mega-api-prod.nemovideo.ai}; when not set,
          *                {@code NEMO_API_URL}, else the production API
          * @return this builder
@@ -331,6 +333,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code credentials}.
+         *
          * @param credentials where the token comes from; default {@link Credentials#defaultChain()}
          * @return this builder
          */
@@ -350,6 +354,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code clientId}.
+         *
          * @param clientId stable {@code X-Client-Id} for anonymous tokens (at most 64 printable characters);
          *                 default {@code NEMO_CLIENT_ID}, else a UUID persisted in {@code ~/.config/nemovideo/client_id}
          * @return this builder
@@ -360,6 +366,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code attribution}.
+         *
          * @param attribution the {@code X-Skill-*} headers; default {@link Attribution#defaults()}
          * @return this builder
          */
@@ -369,6 +377,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code connectTimeout}.
+         *
          * @param connectTimeout TCP/TLS connect timeout, default 10 s
          * @return this builder
          */
@@ -378,6 +388,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code requestTimeout}.
+         *
          * @param requestTimeout deadline of a whole JSON exchange, headers and body, default 60 s
          * @return this builder
          */
@@ -387,6 +399,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code retryPolicy}.
+         *
          * @param retryPolicy default retry policy
          * @return this builder
          */
@@ -408,6 +422,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code clock}.
+         *
          * @param clock time source for token expiry, {@code Retry-After} dates and render ids
          * @return this builder
          */
@@ -417,6 +433,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code sleeper}.
+         *
          * @param sleeper how the SDK waits (backoff, rate limits, polling); inject a virtual one in tests
          * @return this builder
          */
@@ -426,6 +444,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code executor}.
+         *
          * @param executor executor for the SDK-built HTTP client's callbacks (for example virtual threads)
          * @return this builder
          */
@@ -435,6 +455,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code environment}.
+         *
          * @param environment the variables to read {@code NEMO_*} settings from (default: the process
          *                    environment); tests pass a map
          * @return this builder
@@ -445,6 +467,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code configDirectory}.
+         *
          * @param configDirectory where the client id is persisted; default {@code ~/.config/nemovideo}
          * @return this builder
          */
@@ -498,7 +522,7 @@ public final class NemoClient implements AutoCloseable {
                     : Paths.get(System.getProperty("user.home"), ".config", "nemovideo");
         }
 
-        /** @return the client */
+        /** {@return the client} */
         public NemoClient build() {
             if (attribution == null) {
                 attribution = Attribution.defaults();

@@ -163,7 +163,17 @@ public interface RequestListener {
      * @param attempt      1 for the first attempt of a call, then 2, 3, … for retries and replays
      */
     record RequestStarted(long callId, String operation, String method, String pathTemplate, int attempt) {
-        /** Requires every tag. */
+        /**
+         * Requires every tag.
+         *
+         * @param callId       the id of the call's {@link CallStarted}
+         * @param operation    low-cardinality operation name, for example {@code "exports.poll"}
+         * @param method       HTTP method
+         * @param pathTemplate the path with ids replaced by placeholders, for example
+         *                     {@code /api/render/proxy/lambda/{renderId}}; {@code {outputUrl}} for a
+         *                     download from the render's output URL
+         * @param attempt      1 for the first attempt of a call, then 2, 3, … for retries and replays
+         */
         public RequestStarted {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(method, "method");

@@ -105,8 +105,9 @@ public final class RequestOptions {
     }
 
     /**
+     * {@return whether the SDK sets that header itself, so that an extra header cannot replace it}
+     *
      * @param name a header name
-     * @return whether the SDK sets that header itself, so that an extra header cannot replace it
      */
     public static boolean isReserved(String name) {
         String n = name.toLowerCase(Locale.ROOT);
@@ -142,6 +143,8 @@ public final class RequestOptions {
         }
 
         /**
+         * Sets {@code timeout}.
+         *
          * @param timeout deadline of the whole call, retries included, positive; {@code null}
          *                for the operation's default
          * @return this builder
@@ -152,6 +155,8 @@ public final class RequestOptions {
         }
 
         /**
+         * Sets {@code attemptTimeout}.
+         *
          * @param attemptTimeout deadline of each attempt, positive; {@code null} for the default
          * @return this builder
          */
@@ -161,6 +166,8 @@ public final class RequestOptions {
         }
 
         /**
+         * Sets {@code retryPolicy}.
+         *
          * @param retryPolicy retry policy for this call; {@code null} for the client's
          * @return this builder
          */

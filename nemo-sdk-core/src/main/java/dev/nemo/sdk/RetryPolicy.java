@@ -40,22 +40,22 @@ public final class RetryPolicy {
         this.maxRateLimitWait = b.maxRateLimitWait;
     }
 
-    /** @return 3 attempts, 500 ms to 8 s backoff, one 429 retry after Retry-After or 30 s (at most 2 min) */
+    /** {@return 3 attempts, 500 ms to 8 s backoff, one 429 retry after Retry-After or 30 s (at most 2 min)} */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** @return a policy that never retries (token renewal on 1001 still applies) */
+    /** {@return a policy that never retries (token renewal on 1001 still applies)} */
     public static RetryPolicy none() {
         return NONE;
     }
 
-    /** @return a new builder with default values */
+    /** {@return a new builder with default values} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from this policy */
+    /** {@return a builder initialised from this policy} */
     public Builder toBuilder() {
         return new Builder()
                 .maxAttempts(maxAttempts)
@@ -66,32 +66,32 @@ public final class RetryPolicy {
                 .maxRateLimitWait(maxRateLimitWait);
     }
 
-    /** @return attempts in all, including the first (1 means no retry) */
+    /** {@return attempts in all, including the first (1 means no retry)} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** @return backoff cap for the first retry */
+    /** {@return backoff cap for the first retry} */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** @return backoff cap for any retry */
+    /** {@return backoff cap for any retry} */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** @return whether a 429 is retried once after waiting */
+    /** {@return whether a 429 is retried once after waiting} */
     public boolean retryOnRateLimit() {
         return retryOnRateLimit;
     }
 
-    /** @return the wait after a 429 without {@code Retry-After} */
+    /** {@return the wait after a 429 without {@code Retry-After}} */
     public Duration defaultRateLimitWait() {
         return defaultRateLimitWait;
     }
 
-    /** @return the longest {@code Retry-After} the SDK waits on its own; longer ones are raised at once */
+    /** {@return the longest {@code Retry-After} the SDK waits on its own; longer ones are raised at once} */
     public Duration maxRateLimitWait() {
         return maxRateLimitWait;
     }
@@ -147,6 +147,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets {@code maxAttempts}.
+         *
          * @param maxAttempts attempts in all, at least 1
          * @return this builder
          */
@@ -159,6 +161,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets {@code initialBackoff}.
+         *
          * @param initialBackoff backoff cap of the first retry
          * @return this builder
          */
@@ -168,6 +172,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets {@code maxBackoff}.
+         *
          * @param maxBackoff backoff cap of any retry
          * @return this builder
          */
@@ -177,6 +183,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets {@code retryOnRateLimit}.
+         *
          * @param retryOnRateLimit whether to wait and retry once on HTTP 429
          * @return this builder
          */
@@ -186,6 +194,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets {@code defaultRateLimitWait}.
+         *
          * @param wait the wait after a 429 that has no {@code Retry-After}
          * @return this builder
          */
@@ -195,6 +205,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets {@code maxRateLimitWait}.
+         *
          * @param wait the longest {@code Retry-After} honoured automatically
          * @return this builder
          */
@@ -203,7 +215,7 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** @return the policy */
+        /** {@return the policy} */
         public RetryPolicy build() {
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");

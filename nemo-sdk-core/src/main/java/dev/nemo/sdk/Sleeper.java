@@ -14,12 +14,13 @@ import java.util.concurrent.TimeUnit;
 public interface Sleeper {
 
     /**
+     * {@return a stage that completes when the time has passed}
+     *
      * @param duration how long to wait; zero or negative completes at once
-     * @return a stage that completes when the time has passed
      */
     CompletionStage<Void> sleep(Duration duration);
 
-    /** @return a sleeper backed by {@link CompletableFuture#delayedExecutor} (daemon timer thread) */
+    /** {@return a sleeper backed by {@link CompletableFuture#delayedExecutor} (daemon timer thread)} */
     static Sleeper system() {
         return duration -> {
             if (duration.isZero() || duration.isNegative()) {

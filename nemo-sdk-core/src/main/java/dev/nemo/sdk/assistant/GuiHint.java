@@ -11,7 +11,14 @@ import java.util.Objects;
  * @param end    its end index (exclusive)
  */
 public record GuiHint(GuiAction action, String phrase, int start, int end) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param action the client action it stands for
+     * @param phrase the matched text, as written
+     * @param start  its start index in the agent text
+     * @param end    its end index (exclusive)
+     */
     public GuiHint {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(phrase, "phrase");

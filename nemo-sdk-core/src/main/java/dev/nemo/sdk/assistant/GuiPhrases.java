@@ -75,22 +75,24 @@ public final class GuiPhrases {
     private GuiPhrases() {
     }
 
-    /** @return the recogniser for the skill's translation table */
+    /** {@return the recogniser for the skill's translation table} */
     public static GuiPhrases standard() {
         return STANDARD;
     }
 
     /**
+     * {@return the English sentence that replaces GUI phrasing for it}
+     *
      * @param action an action
-     * @return the English sentence that replaces GUI phrasing for it
      */
     public static String neutralSentence(GuiAction action) {
         return ENGLISH.get(Objects.requireNonNull(action, "action"));
     }
 
     /**
+     * {@return the GUI phrases in it, in text order, overlaps resolved}
+     *
      * @param agentText text from the agent
-     * @return the GUI phrases in it, in text order, overlaps resolved
      */
     public List<GuiHint> find(String agentText) {
         Objects.requireNonNull(agentText, "agentText");
@@ -123,9 +125,9 @@ public final class GuiPhrases {
     }
 
     /**
+     * {@return its GUI phrases, their actions, and a rewrite where every sentence holding GUI phrasing is replaced by a neutral sentence for the most specific action in it}
+     *
      * @param agentText text from the agent
-     * @return its GUI phrases, their actions, and a rewrite where every sentence holding GUI
-     *         phrasing is replaced by a neutral sentence for the most specific action in it
      */
     public GuiTranslation translate(String agentText) {
         List<GuiHint> hints = find(agentText);
@@ -162,7 +164,7 @@ public final class GuiPhrases {
         return new GuiTranslation(agentText, out.toString().strip(), hints);
     }
 
-    /** @return sentences as {start, end of sentence, end of the whitespace after it} */
+    /** {@return sentences as {start, end of sentence, end of the whitespace after it}} */
     private static List<int[]> sentences(String text) {
         List<int[]> out = new ArrayList<>();
         int start = 0;

@@ -14,6 +14,8 @@ public final class GuiTranslation {
     private final List<GuiHint> hints;
 
     /**
+     * Creates it from its parts.
+     *
      * @param original the agent text
      * @param text     the rewrite
      * @param hints    the phrases found, in order
@@ -24,26 +26,24 @@ public final class GuiTranslation {
         this.hints = List.copyOf(hints);
     }
 
-    /** @return the agent text as received */
+    /** {@return the agent text as received} */
     public String original() {
         return original;
     }
 
     /**
-     * @return the text with every sentence that holds GUI phrasing replaced by a neutral sentence
-     *         (English, or Chinese for a Chinese sentence); equal to {@link #original()} when there
-     *         is none
+     * {@return the text with every sentence that holds GUI phrasing replaced by a neutral sentence (English, or Chinese for a Chinese sentence); equal to {@link #original()} when there is none}
      */
     public String text() {
         return text;
     }
 
-    /** @return the GUI phrases found, in text order */
+    /** {@return the GUI phrases found, in text order} */
     public List<GuiHint> hints() {
         return hints;
     }
 
-    /** @return the distinct actions the phrases stand for, in text order */
+    /** {@return the distinct actions the phrases stand for, in text order} */
     public List<GuiAction> actions() {
         List<GuiAction> out = new ArrayList<>();
         for (GuiHint h : hints) {
@@ -54,7 +54,7 @@ public final class GuiTranslation {
         return List.copyOf(out);
     }
 
-    /** @return whether any GUI phrasing was found */
+    /** {@return whether any GUI phrasing was found} */
     public boolean hasGuiPhrasing() {
         return !hints.isEmpty();
     }

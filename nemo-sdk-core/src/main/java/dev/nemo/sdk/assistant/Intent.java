@@ -16,7 +16,7 @@ public enum Intent {
     /** Everything else (generate, edit, add music…): send to the agent over {@code /run_sse}. */
     CHAT;
 
-    /** @return whether the message goes to the agent */
+    /** {@return whether the message goes to the agent} */
     public boolean isChat() {
         return this == CHAT;
     }

@@ -14,6 +14,8 @@ public final class IntentRoute {
     private final List<String> fileReferences;
 
     /**
+     * Creates it from its parts.
+     *
      * @param intent         the decision
      * @param trigger        the text that decided it, or {@code null}
      * @param fileReferences paths, URLs and file names with a media extension, as written
@@ -24,20 +26,18 @@ public final class IntentRoute {
         this.fileReferences = List.copyOf(fileReferences);
     }
 
-    /** @return where the message goes */
+    /** {@return where the message goes} */
     public Intent intent() {
         return intent;
     }
 
-    /** @return the keyword or phrase that decided a non-chat route (for example {@code export}, {@code 积分}) */
+    /** {@return the keyword or phrase that decided a non-chat route (for example {@code export}, {@code 积分})} */
     public Optional<String> trigger() {
         return Optional.ofNullable(trigger);
     }
 
     /**
-     * @return media the message refers to, as written: local paths and file names (upload them
-     *         with {@code MediaSource.of(Path)}) and http(s) URLs (upload them with
-     *         {@code uploadUrls}); may be non-empty for any intent
+     * {@return media the message refers to, as written: local paths and file names (upload them with {@code MediaSource.of(Path)}) and http(s) URLs (upload them with {@code uploadUrls}); may be non-empty for any intent}
      */
     public List<String> fileReferences() {
         return fileReferences;

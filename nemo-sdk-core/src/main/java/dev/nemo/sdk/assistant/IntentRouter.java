@@ -129,14 +129,15 @@ public final class IntentRouter {
     private IntentRouter() {
     }
 
-    /** @return the router that implements the documented rule */
+    /** {@return the router that implements the documented rule} */
     public static IntentRouter standard() {
         return STANDARD;
     }
 
     /**
+     * {@return where it goes}
+     *
      * @param message what the user typed
-     * @return where it goes
      */
     public IntentRoute route(String message) {
         Objects.requireNonNull(message, "message");

@@ -15,6 +15,8 @@ public final class AccessToken {
     private final String userId;
 
     /**
+     * Creates it from its parts.
+     *
      * @param value     the token ({@code nmv_usr_…}); not blank
      * @param expiresAt when it expires, or {@code null} when unknown
      * @param userId    the user it belongs to (for example {@code anon_abc123}), or {@code null}
@@ -30,32 +32,34 @@ public final class AccessToken {
     }
 
     /**
+     * {@return a token with no known expiry or user}
+     *
      * @param value the token
-     * @return a token with no known expiry or user
      */
     public static AccessToken of(String value) {
         return new AccessToken(value, null, null);
     }
 
-    /** @return the secret value; never log it */
+    /** {@return the secret value; never log it} */
     public String value() {
         return value;
     }
 
-    /** @return when the token expires, when the server said */
+    /** {@return when the token expires, when the server said} */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }
 
-    /** @return the user id, when the server said */
+    /** {@return the user id, when the server said} */
     public Optional<String> userId() {
         return Optional.ofNullable(userId);
     }
 
     /**
+     * {@return whether the token is known to expire within {@code skew}}
+     *
      * @param clock the clock to read
      * @param skew  how early to consider it expired
-     * @return whether the token is known to expire within {@code skew}
      */
     public boolean expiresWithin(Clock clock, Duration skew) {
         return expiresAt != null && !clock.instant().plus(skew).isBefore(expiresAt);
@@ -79,8 +83,9 @@ public final class AccessToken {
     }
 
     /**
+     * {@return a form safe to show: its well-known prefix only, for example {@code nmv_usr_***}}
+     *
      * @param token a token
-     * @return a form safe to show: its well-known prefix only, for example {@code nmv_usr_***}
      */
     public static String redact(String token) {
         if (token == null) {

@@ -31,30 +31,33 @@ public record Attribution(String source, String version, String platform) {
         platform = headerValue(platform, "platform");
     }
 
-    /** @return source {@code ai-gif-compressor}, the SDK version and the detected platform */
+    /** {@return source {@code ai-gif-compressor}, the SDK version and the detected platform} */
     public static Attribution defaults() {
         return new Attribution(DEFAULT_SOURCE, SdkInfo.version(), PlatformDetector.detect());
     }
 
     /**
+     * {@return a copy with that source}
+     *
      * @param source new source
-     * @return a copy with that source
      */
     public Attribution withSource(String source) {
         return new Attribution(source, version, platform);
     }
 
     /**
+     * {@return a copy with that version}
+     *
      * @param version new version
-     * @return a copy with that version
      */
     public Attribution withVersion(String version) {
         return new Attribution(source, version, platform);
     }
 
     /**
+     * {@return a copy with that platform}
+     *
      * @param platform new platform
-     * @return a copy with that platform
      */
     public Attribution withPlatform(String platform) {
         return new Attribution(source, version, platform);

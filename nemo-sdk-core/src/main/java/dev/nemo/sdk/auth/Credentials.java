@@ -17,8 +17,9 @@ public sealed interface Credentials
         permits Credentials.Token, Credentials.DefaultChain, Credentials.Anonymous, Credentials.Custom {
 
     /**
+     * {@return credentials that always use this token}
+     *
      * @param token an API token ({@code nmv_usr_…}); errors 1001 with it are raised, not renewed
-     * @return credentials that always use this token
      */
     static Credentials token(String token) {
         return new Token(token);
@@ -35,8 +36,9 @@ public sealed interface Credentials
     }
 
     /**
+     * {@return credentials backed by it}
+     *
      * @param provider a custom provider
-     * @return credentials backed by it
      */
     static Credentials provider(TokenProvider provider) {
         return new Custom(provider);
@@ -48,7 +50,11 @@ public sealed interface Credentials
      * @param value the token, stripped of surrounding blanks
      */
     record Token(String value) implements Credentials {
-        /** Checks and strips the token. */
+        /**
+         * Checks and strips the token.
+         *
+         * @param value the token, stripped of surrounding blanks
+         */
         public Token {
             Objects.requireNonNull(value, "token");
             if (value.isBlank()) {
@@ -95,7 +101,11 @@ public sealed interface Credentials
      * @param provider the provider
      */
     record Custom(TokenProvider provider) implements Credentials {
-        /** Checks the provider. */
+        /**
+         * Checks the provider.
+         *
+         * @param provider the provider
+         */
         public Custom {
             Objects.requireNonNull(provider, "provider");
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
  */
 public interface TokenProvider {
 
-    /** @return the token to use now */
+    /** {@return the token to use now} */
     CompletionStage<AccessToken> token();
 
     /**

@@ -30,9 +30,10 @@ import java.util.concurrent.Flow;
 public interface ChatApi {
 
     /**
+     * {@return a single-use publisher of the events, with {@link ChatOptions#defaults()}}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return a single-use publisher of the events, with {@link ChatOptions#defaults()}
      * @see #publisher(String, String, ChatOptions)
      */
     default Flow.Publisher<ChatEvent> publisher(String sessionId, String message) {
@@ -93,10 +94,11 @@ public interface ChatApi {
     }
 
     /**
+     * {@return the result}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
      * @param options   streaming, watchdogs, limits, state checks, progress and request options
-     * @return the result
      * @throws NemoException when the message was refused before the stream started
      */
     default ChatResult send(String sessionId, String message, ChatOptions options) {
@@ -104,10 +106,11 @@ public interface ChatApi {
     }
 
     /**
+     * {@return the result}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
      * @param listener  sees the events as they arrive
-     * @return the result
      * @throws NemoException when the message was refused before the stream started
      */
     default ChatResult send(String sessionId, String message, ChatListener listener) {
@@ -129,9 +132,10 @@ public interface ChatApi {
     }
 
     /**
+     * {@return the result, asynchronously}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return the result, asynchronously
      * @see #sendAsync(String, String, ChatOptions, ChatListener)
      */
     default CompletableFuture<ChatResult> sendAsync(String sessionId, String message) {
@@ -139,10 +143,11 @@ public interface ChatApi {
     }
 
     /**
+     * {@return the result, asynchronously}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
      * @param options   streaming, watchdogs, limits, state checks, progress and request options
-     * @return the result, asynchronously
      * @see #sendAsync(String, String, ChatOptions, ChatListener)
      */
     default CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options) {
@@ -150,10 +155,11 @@ public interface ChatApi {
     }
 
     /**
+     * {@return the result, asynchronously}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
      * @param listener  sees the events as they arrive
-     * @return the result, asynchronously
      * @see #sendAsync(String, String, ChatOptions, ChatListener)
      */
     default CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatListener listener) {

@@ -29,14 +29,13 @@ public enum ChatEnd {
     /** The caller closed or cancelled the stream. */
     CANCELLED;
 
-    /** @return whether the server closed the stream itself (text, silent, or error event) */
+    /** {@return whether the server closed the stream itself (text, silent, or error event)} */
     public boolean closedByServer() {
         return this == COMPLETED_WITH_TEXT || this == COMPLETED_SILENTLY || this == ERROR_EVENT;
     }
 
     /**
-     * @return whether the stream stopped before the server closed it (cut or timeout): the agent
-     *         may still be working, or may have finished without the SDK seeing it
+     * {@return whether the stream stopped before the server closed it (cut or timeout): the agent may still be working, or may have finished without the SDK seeing it}
      */
     public boolean interrupted() {
         return this == TRANSPORT_CUT || this == FIRST_BYTE_TIMEOUT || this == IDLE_TIMEOUT || this == OVERALL_TIMEOUT;

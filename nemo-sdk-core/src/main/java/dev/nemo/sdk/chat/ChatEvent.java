@@ -30,15 +30,15 @@ import java.util.Objects;
  */
 public sealed interface ChatEvent {
 
-    /** @return where the event came from */
+    /** {@return where the event came from} */
     EventInfo info();
 
-    /** @return the JSON payload the event was decoded from (see {@link EventInfo#raw()}) */
+    /** {@return the JSON payload the event was decoded from (see {@link EventInfo#raw()})} */
     default JsonValue raw() {
         return info().raw();
     }
 
-    /** @return whether the event only says that the backend is alive */
+    /** {@return whether the event only says that the backend is alive} */
     default boolean isHeartbeat() {
         return this instanceof Heartbeat;
     }
@@ -50,13 +50,18 @@ public sealed interface ChatEvent {
      * @param info where it came from
      */
     record AgentText(String text, EventInfo info) implements ChatEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param text the visible text parts of the event, joined with no separator
+         * @param info where it came from
+         */
         public AgentText {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(info, "info");
         }
 
-        /** @return whether this is a token-level chunk (only when streaming was asked for) */
+        /** {@return whether this is a token-level chunk (only when streaming was asked for)} */
         public boolean partial() {
             return info.partial();
         }
@@ -73,7 +78,7 @@ public sealed interface ChatEvent {
             return GuiPhrases.standard().translate(text).text();
         }
 
-        /** @return the agent that wrote it, or {@code null} */
+        /** {@return the agent that wrote it, or {@code null}} */
         public String author() {
             return info.author();
         }
@@ -88,7 +93,14 @@ public sealed interface ChatEvent {
      * @param info   where it came from
      */
     record ToolCall(String callId, String name, JsonValue args, EventInfo info) implements ChatEvent {
-        /** Validates and normalises. */
+        /**
+         * Validates and normalises.
+         *
+         * @param callId the call id that the matching {@link ToolResult} repeats, or {@code null}
+         * @param name   the tool, for example {@code edit_multitrack}
+         * @param args   the arguments (an object; JSON {@code null} when absent)
+         * @param info   where it came from
+         */
         public ToolCall {
             name = name == null ? "" : name;
             args = args == null ? JsonNull.INSTANCE : args;
@@ -132,7 +144,14 @@ public sealed interface ChatEvent {
      * @param info     where it came from
      */
     record ToolResult(String callId, String name, JsonValue response, EventInfo info) implements ChatEvent {
-        /** Validates and normalises. */
+        /**
+         * Validates and normalises.
+         *
+         * @param callId   the id of the {@link ToolCall} it answers, or {@code null}
+         * @param name     the tool
+         * @param response the tool's result (JSON {@code null} when absent)
+         * @param info     where it came from
+         */
         public ToolResult {
             name = name == null ? "" : name;
             response = response == null ? JsonNull.INSTANCE : response;
@@ -149,7 +168,13 @@ public sealed interface ChatEvent {
      * @param info    where it came from
      */
     record ModelError(String code, String message, EventInfo info) implements ChatEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param code    the error code, or {@code null}
+         * @param message the message, or {@code null}
+         * @param info    where it came from
+         */
         public ModelError {
             Objects.requireNonNull(info, "info");
         }
@@ -165,7 +190,13 @@ public sealed interface ChatEvent {
      * @param info    where it came from
      */
     record StreamError(String message, JsonValue details, EventInfo info) implements ChatEvent {
-        /** Validates and normalises. */
+        /**
+         * Validates and normalises.
+         *
+         * @param message the error text
+         * @param details {@code error_details} when present, else JSON {@code null}
+         * @param info    where it came from
+         */
         public StreamError {
             message = message == null ? "" : message;
             details = details == null ? JsonNull.INSTANCE : details;
@@ -180,7 +211,12 @@ public sealed interface ChatEvent {
      * @param info   where it came from
      */
     record Heartbeat(Source source, EventInfo info) implements ChatEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param source how the heartbeat was sent
+         * @param info   where it came from
+         */
         public Heartbeat {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(info, "info");
@@ -207,7 +243,12 @@ public sealed interface ChatEvent {
      * @param info   where it came from ({@link EventInfo#raw()} holds it whole)
      */
     record Other(Reason reason, EventInfo info) implements ChatEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reason why it is not one of the other kinds
+         * @param info   where it came from ({@link EventInfo#raw()} holds it whole)
+         */
         public Other {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(info, "info");

@@ -67,8 +67,9 @@ public final class ChatEvents {
     }
 
     /**
+     * {@return its events, partial text included}
+     *
      * @param body a whole recorded body
-     * @return its events, partial text included
      */
     public static List<ChatEvent> decode(byte[] body) {
         try {

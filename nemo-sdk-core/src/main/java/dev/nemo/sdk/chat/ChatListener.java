@@ -11,7 +11,7 @@ package dev.nemo.sdk.chat;
 @FunctionalInterface
 public interface ChatListener {
 
-    /** @return a listener that ignores everything */
+    /** {@return a listener that ignores everything} */
     static ChatListener none() {
         return event -> { };
     }

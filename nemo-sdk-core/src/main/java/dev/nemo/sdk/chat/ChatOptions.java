@@ -84,19 +84,18 @@ public final class ChatOptions {
     }
 
     /**
-     * @return whether token-level text was asked for: the request then carries {@code "streaming":true}
-     *         and partial chunks are {@link ChatEvent.AgentText} with {@code partial() == true}
+     * {@return whether token-level text was asked for: the request then carries {@code "streaming":true} and partial chunks are {@link ChatEvent.AgentText} with {@code partial() == true}}
      */
     public boolean streaming() {
         return streaming;
     }
 
-    /** @return how long to wait for the first byte of the response (default 60 s) */
+    /** {@return how long to wait for the first byte of the response (default 60 s)} */
     public Duration firstByteTimeout() {
         return firstByteTimeout;
     }
 
-    /** @return how long only heartbeats (or nothing) may arrive (default 10 min) */
+    /** {@return how long only heartbeats (or nothing) may arrive (default 10 min)} */
     public Duration idleTimeout() {
         return idleTimeout;
     }
@@ -111,22 +110,20 @@ public final class ChatOptions {
         return progressInterval;
     }
 
-    /** @return the longest line, and the largest event data, accepted (default 8 MiB) */
+    /** {@return the longest line, and the largest event data, accepted (default 8 MiB)} */
     public int maxLineBytes() {
         return maxLineBytes;
     }
 
     /**
-     * @return whether {@link ChatApi#send} reads the session state before the message and, after
-     *         a silent end or an interrupted stream, again to report what changed (default true)
+     * {@return whether {@link ChatApi#send} reads the session state before the message and, after a silent end or an interrupted stream, again to report what changed (default true)}
      */
     public boolean stateCheck() {
         return stateCheck;
     }
 
     /**
-     * @return the waits before each state check after an interrupted stream (cut or timeout); the
-     *         checks stop at the first change. Empty means one immediate check.
+     * {@return the waits before each state check after an interrupted stream (cut or timeout); the checks stop at the first change. Empty means one immediate check}
      */
     public List<Duration> recheckDelays() {
         return recheckDelays;
@@ -143,9 +140,7 @@ public final class ChatOptions {
     }
 
     /**
-     * @return the waits before each state read after a stream that ended without text; the reads
-     *         stop at the first change, and only when the whole schedule saw none is the answer
-     *         "nothing changed" (default {@link #DEFAULT_SETTLE_DELAYS})
+     * {@return the waits before each state read after a stream that ended without text; the reads stop at the first change, and only when the whole schedule saw none is the answer "nothing changed" (default {@link #DEFAULT_SETTLE_DELAYS})}
      */
     public List<Duration> settleDelays() {
         return settleDelays;
@@ -210,6 +205,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code streaming}.
+         *
          * @param streaming ask for token-level text ({@code "streaming":true} in the request)
          * @return this builder
          */
@@ -219,6 +216,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code firstByteTimeout}.
+         *
          * @param timeout how long to wait for the first byte of the response, positive
          * @return this builder
          */
@@ -228,6 +227,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code idleTimeout}.
+         *
          * @param timeout how long only heartbeats may arrive, positive
          * @return this builder
          */
@@ -237,6 +238,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code progressInterval}.
+         *
          * @param interval how often to report "still working" while only heartbeats arrive, positive
          * @return this builder
          */
@@ -246,6 +249,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code maxLineBytes}.
+         *
          * @param maxLineBytes the longest line, and the largest event data, accepted (at least 1 KiB)
          * @return this builder
          */
@@ -258,6 +263,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code stateCheck}.
+         *
          * @param stateCheck whether {@link ChatApi#send} reports what changed after a silent or interrupted stream
          * @return this builder
          */
@@ -267,6 +274,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code recheckDelays}.
+         *
          * @param delays waits before each state check after an interrupted stream (none negative)
          * @return this builder
          */
@@ -282,6 +291,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code onProgress}.
+         *
          * @param listener told "still working" every {@link #progressInterval(Duration)} of
          *                 heartbeat-only quiet (see {@link ChatProgressListener}), or {@code null}
          *                 for none
@@ -293,6 +304,8 @@ public final class ChatOptions {
         }
 
         /**
+         * Sets {@code settleDelays}.
+         *
          * @param delays waits before each state read after a stream that ended without text (none
          *               negative, at least one); see {@link ChatOptions#evenly(int, Duration)}
          * @return this builder

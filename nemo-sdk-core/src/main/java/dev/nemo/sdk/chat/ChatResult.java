@@ -47,18 +47,18 @@ public final class ChatResult {
         this.stateCheckFailure = b.stateCheckFailure;
     }
 
-    /** @return a new builder (for tests of code that consumes results) */
+    /** {@return a new builder (for tests of code that consumes results)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from this result */
+    /** {@return a builder initialised from this result} */
     public Builder toBuilder() {
         return new Builder().end(end).messages(messages).events(events).failure(failure).ignoredNotice(ignoredNotice)
                 .stateChange(stateChange).stateAfter(stateAfter).stateCheckFailure(stateCheckFailure);
     }
 
-    /** @return how the stream ended */
+    /** {@return how the stream ended} */
     public ChatEnd end() {
         return end;
     }
@@ -74,7 +74,7 @@ public final class ChatResult {
         return messages;
     }
 
-    /** @return the {@link #messages()} joined with a line break; {@code ""} when none */
+    /** {@return the {@link #messages()} joined with a line break; {@code ""} when none} */
     public String text() {
         return String.join("\n", messages);
     }
@@ -98,27 +98,27 @@ public final class ChatResult {
         return !end.interrupted();
     }
 
-    /** @return whether the agent wrote any text */
+    /** {@return whether the agent wrote any text} */
     public boolean hasText() {
         return !messages.isEmpty();
     }
 
-    /** @return every event in order, heartbeats included */
+    /** {@return every event in order, heartbeats included} */
     public List<ChatEvent> events() {
         return events;
     }
 
-    /** @return the tool calls, in order */
+    /** {@return the tool calls, in order} */
     public List<ChatEvent.ToolCall> toolCalls() {
         return only(ChatEvent.ToolCall.class);
     }
 
-    /** @return the tool results, in order */
+    /** {@return the tool results, in order} */
     public List<ChatEvent.ToolResult> toolResults() {
         return only(ChatEvent.ToolResult.class);
     }
 
-    /** @return the model errors and stream errors, in order */
+    /** {@return the model errors and stream errors, in order} */
     public List<ChatEvent> errors() {
         List<ChatEvent> out = new ArrayList<>();
         for (ChatEvent e : events) {
@@ -130,9 +130,7 @@ public final class ChatResult {
     }
 
     /**
-     * @return the typed error that interrupted the stream ({@link TransportException},
-     *         {@link StreamTimeoutException}, {@link EventTooLargeException}),
-     *         when {@link ChatEnd#interrupted()}
+     * {@return the typed error that interrupted the stream ({@link TransportException}, {@link StreamTimeoutException}, {@link EventTooLargeException}), when {@link ChatEnd#interrupted()}}
      */
     public Optional<NemoException> failure() {
         return Optional.ofNullable(failure);
@@ -162,12 +160,12 @@ public final class ChatResult {
         return Optional.ofNullable(stateChange);
     }
 
-    /** @return the session state read by the last state check, when one succeeded */
+    /** {@return the session state read by the last state check, when one succeeded} */
     public Optional<SessionState> stateAfter() {
         return Optional.ofNullable(stateAfter);
     }
 
-    /** @return why a state check that should have run could not (reading the state failed) */
+    /** {@return why a state check that should have run could not (reading the state failed)} */
     public Optional<NemoException> stateCheckFailure() {
         return Optional.ofNullable(stateCheckFailure);
     }
@@ -205,6 +203,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code end}.
+         *
          * @param end how the stream ended
          * @return this builder
          */
@@ -214,6 +214,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code messages}.
+         *
          * @param messages the agent's messages
          * @return this builder
          */
@@ -223,6 +225,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code events}.
+         *
          * @param events every event
          * @return this builder
          */
@@ -232,6 +236,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code failure}.
+         *
          * @param failure the error that interrupted the stream, or {@code null}
          * @return this builder
          */
@@ -241,6 +247,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code ignoredNotice}.
+         *
          * @param notice an ignored trailing notice, or {@code null}
          * @return this builder
          */
@@ -250,6 +258,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code stateChange}.
+         *
          * @param change what changed in the session, or {@code null} when no check ran
          * @return this builder
          */
@@ -259,6 +269,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code stateAfter}.
+         *
          * @param state the state read by the last check, or {@code null}
          * @return this builder
          */
@@ -268,6 +280,8 @@ public final class ChatResult {
         }
 
         /**
+         * Sets {@code stateCheckFailure}.
+         *
          * @param failure why the state check failed, or {@code null}
          * @return this builder
          */
@@ -276,7 +290,7 @@ public final class ChatResult {
             return this;
         }
 
-        /** @return the result */
+        /** {@return the result} */
         public ChatResult build() {
             return new ChatResult(this);
         }

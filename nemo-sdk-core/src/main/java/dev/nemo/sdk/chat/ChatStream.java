@@ -28,21 +28,23 @@ import java.util.stream.StreamSupport;
 public interface ChatStream extends Iterator<ChatEvent>, AutoCloseable {
 
     /**
-     * @return whether another event is available, waiting for it if needed
+     * {@return whether another event is available, waiting for it if needed}
+     *
      * @throws NemoException when the stream failed (refusal, cut, timeout)
      */
     @Override
     boolean hasNext();
 
     /**
-     * @return the next event
+     * {@return the next event}
+     *
      * @throws NoSuchElementException when the stream has ended
      * @throws NemoException when the stream failed
      */
     @Override
     ChatEvent next();
 
-    /** @return the remaining events as a sequential stream; closing it closes this */
+    /** {@return the remaining events as a sequential stream; closing it closes this} */
     default Stream<ChatEvent> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED
                 | Spliterator.NONNULL), false).onClose(this::close);

@@ -24,7 +24,18 @@ import java.time.Instant;
 public record EventInfo(long sequence, String sseType, String id, String author, String invocationId,
                         Instant timestamp, boolean partial, JsonValue raw) {
 
-    /** Replaces a {@code null} payload with JSON {@code null}. */
+    /**
+     * Replaces a {@code null} payload with JSON {@code null}.
+     *
+     * @param sequence     0-based index of the Server-Sent Event (or comment) in the stream
+     * @param sseType      the SSE event type ({@code message} unless the server set one), or {@code null} for a comment
+     * @param id           the ADK event id, or {@code null}
+     * @param author       the ADK author (the agent's name, or {@code user}), or {@code null}
+     * @param invocationId the ADK invocation id, or {@code null}
+     * @param timestamp    when the server created the event (seconds or milliseconds on the wire), or {@code null}
+     * @param partial      whether the event is a token-level chunk of text that a later event repeats in full
+     * @param raw          the JSON payload; a JSON string holding the data (or comment) when it was not JSON
+     */
     public EventInfo {
         raw = raw == null ? JsonNull.INSTANCE : raw;
     }
@@ -41,7 +52,7 @@ public record EventInfo(long sequence, String sseType, String id, String author,
                 .orElse(null);
     }
 
-    /** @return whether the ADK event says {@code turnComplete: true} (live runs; never sent on a plain {@code /run_sse}) */
+    /** {@return whether the ADK event says {@code turnComplete: true} (live runs; never sent on a plain {@code /run_sse})} */
     public boolean turnComplete() {
         return raw.get("turnComplete").flatMap(JsonValue::asBoolean).orElse(false);
     }

@@ -23,7 +23,18 @@ import java.util.Objects;
 public record EventSummary(long sequence, String author, boolean partial, String text, List<String> functionCalls,
                            List<String> functionResponses, String errorCode, String errorMessage) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param sequence          index of the Server-Sent Event in the stream
+     * @param author            the ADK author, or {@code null}
+     * @param partial           whether it is a partial chunk
+     * @param text              the visible (non-thought) text parts joined with no separator, {@code ""} if none
+     * @param functionCalls     names of the tools called, in order
+     * @param functionResponses names of the tools answered, in order
+     * @param errorCode         the model error code (or the stream error's type), or {@code null}
+     * @param errorMessage      the model or stream error message, or {@code null}
+     */
     public EventSummary {
         Objects.requireNonNull(text, "text");
         functionCalls = List.copyOf(functionCalls);
@@ -31,8 +42,7 @@ public record EventSummary(long sequence, String author, boolean partial, String
     }
 
     /**
-     * @return one line of JSON with the keys {@code author}, {@code partial}, {@code text},
-     *         {@code functionCalls}, {@code functionResponses}, {@code errorCode} and {@code errorMessage}
+     * {@return one line of JSON with the keys {@code author}, {@code partial}, {@code text}, {@code functionCalls}, {@code functionResponses}, {@code errorCode} and {@code errorMessage}}
      */
     public String toJson() {
         ObjectNode o = Json.mapper().createObjectNode();

@@ -21,7 +21,17 @@ import java.util.Optional;
 public record StateCheckProgress(int attempt, int of, ChatEnd after, boolean changed, Optional<Duration> nextIn,
                                  Optional<NemoException> failure) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param attempt   which read this was, from 1
+     * @param of        how many reads the schedule allows
+     * @param after     how the stream ended
+     * @param changed   whether this read saw the draft or media differ from before the message
+     * @param nextIn    the wait before the next read; empty when this was the last one (a change was
+     *                  seen, or the schedule is over)
+     * @param failure   why this read failed, when it did (the schedule goes on)
+     */
     public StateCheckProgress {
         if (attempt < 1 || of < attempt) {
             throw new IllegalArgumentException("attempt " + attempt + " of " + of);

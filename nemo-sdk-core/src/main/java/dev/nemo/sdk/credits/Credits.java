@@ -10,7 +10,13 @@ package dev.nemo.sdk.credits;
  */
 public record Credits(long available, long frozen, long total) {
 
-    /** Normalises negative values to zero. */
+    /**
+     * Normalises negative values to zero.
+     *
+     * @param available credits that can be spent now
+     * @param frozen    credits reserved by operations in progress
+     * @param total     {@code available + frozen}
+     */
     public Credits {
         available = Math.max(0, available);
         frozen = Math.max(0, frozen);

@@ -16,8 +16,9 @@ public interface CreditsApi {
     }
 
     /**
+     * {@return the current balance}
+     *
      * @param options per-request overrides
-     * @return the current balance
      */
     default Credits balance(RequestOptions options) {
         return Futures.await(balanceAsync(options));
@@ -29,8 +30,9 @@ public interface CreditsApi {
     }
 
     /**
+     * {@return the current balance, asynchronously}
+     *
      * @param options per-request overrides
-     * @return the current balance, asynchronously
      */
     CompletableFuture<Credits> balanceAsync(RequestOptions options);
 }

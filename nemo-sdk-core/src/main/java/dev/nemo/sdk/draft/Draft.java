@@ -66,8 +66,9 @@ public final class Draft {
     }
 
     /**
+     * {@return the draft}
+     *
      * @param json the draft's JSON text
-     * @return the draft
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     public static Draft parse(String json) {
@@ -88,8 +89,9 @@ public final class Draft {
     }
 
     /**
+     * {@return the draft}
+     *
      * @param json the draft's JSON
-     * @return the draft
      */
     public static Draft of(JsonObject json) {
         Objects.requireNonNull(json, "json");
@@ -100,12 +102,12 @@ public final class Draft {
         return new Draft(tree);
     }
 
-    /** @return a draft with no fields, {@code {}} */
+    /** {@return a draft with no fields, {@code {}}} */
     public static Draft empty() {
         return new Draft(DraftNodes.NODES.objectNode());
     }
 
-    /** @return the tracks ({@code t}) in order; empty when absent or not an array */
+    /** {@return the tracks ({@code t}) in order; empty when absent or not an array} */
     public List<Track> tracks() {
         JsonNode t = json.get(TRACKS);
         if (t == null || !t.isArray()) {
@@ -117,8 +119,9 @@ public final class Draft {
     }
 
     /**
+     * {@return that track}
+     *
      * @param index track index, from 0
-     * @return that track
      * @throws IndexOutOfBoundsException when there is no such track
      */
     public Track track(int index) {
@@ -127,15 +130,16 @@ public final class Draft {
         return all.get(index);
     }
 
-    /** @return the number of tracks */
+    /** {@return the number of tracks} */
     public int trackCount() {
         JsonNode t = json.get(TRACKS);
         return t != null && t.isArray() ? t.size() : 0;
     }
 
     /**
+     * {@return the index of the first track of that type}
+     *
      * @param type a track type
-     * @return the index of the first track of that type
      */
     public OptionalInt indexOf(TrackType type) {
         Objects.requireNonNull(type, "type");
@@ -148,25 +152,26 @@ public final class Draft {
         return OptionalInt.empty();
     }
 
-    /** @return the duration ({@code d}, milliseconds), when present and a non-negative number */
+    /** {@return the duration ({@code d}, milliseconds), when present and a non-negative number} */
     public Optional<Duration> duration() {
         return DraftNodes.millis(json.get(DURATION));
     }
 
-    /** @return the metadata object ({@code m}); an empty object when absent or not an object */
+    /** {@return the metadata object ({@code m}); an empty object when absent or not an object} */
     public JsonObject metadata() {
         return JsonValues.objectOrEmpty(json.get(METADATA));
     }
 
-    /** @return the title ({@code m.title}), when it is a string */
+    /** {@return the title ({@code m.title}), when it is a string} */
     public Optional<String> title() {
         JsonNode m = json.get(METADATA);
         return m != null && m.isObject() ? DraftNodes.text(m.get(TITLE)) : Optional.empty();
     }
 
     /**
+     * {@return that field's value, when present}
+     *
      * @param name a top-level field name
-     * @return that field's value, when present
      */
     public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
@@ -193,7 +198,7 @@ public final class Draft {
         return false;
     }
 
-    /** @return whether the draft has no fields at all */
+    /** {@return whether the draft has no fields at all} */
     public boolean isEmpty() {
         return json.isEmpty();
     }
@@ -209,19 +214,20 @@ public final class Draft {
         return Summaries.draft(this);
     }
 
-    /** @return the draft's JSON, equal to what was read plus the edits made */
+    /** {@return the draft's JSON, equal to what was read plus the edits made} */
     public JsonObject toJson() {
         return JsonValues.fromJackson(json);
     }
 
-    /** @return the draft as compact JSON text */
+    /** {@return the draft as compact JSON text} */
     public String toJsonString() {
         return Json.writeString(json);
     }
 
     /**
+     * {@return a copy with the track added last ({@code t} is created when absent)}
+     *
      * @param track a track to append
-     * @return a copy with the track added last ({@code t} is created when absent)
      * @throws IllegalStateException when {@code t} exists but is not an array
      */
     public Draft withTrack(Track track) {
@@ -232,9 +238,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that track replaced}
+     *
      * @param index index of the track to replace
      * @param track its replacement
-     * @return a copy with that track replaced
      */
     public Draft withTrack(int index, Track track) {
         Objects.requireNonNull(track, "track");
@@ -246,9 +253,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with the track inserted there}
+     *
      * @param index index at which to insert, from 0 to {@link #trackCount()}
      * @param track the track
-     * @return a copy with the track inserted there
      */
     public Draft withTrackInserted(int index, Track track) {
         Objects.requireNonNull(track, "track");
@@ -260,9 +268,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that track replaced by {@code edit}'s result}
+     *
      * @param index index of the track to edit
      * @param edit  how to change it
-     * @return a copy with that track replaced by {@code edit}'s result
      */
     public Draft editTrack(int index, UnaryOperator<Track> edit) {
         Objects.requireNonNull(edit, "edit");
@@ -270,8 +279,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy without that track}
+     *
      * @param index index of the track to remove
-     * @return a copy without that track
      */
     public Draft withoutTrack(int index) {
         ObjectNode copy = json.deepCopy();
@@ -282,8 +292,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy whose {@code t} holds exactly these tracks (at its old position among the keys)}
+     *
      * @param tracks the new tracks
-     * @return a copy whose {@code t} holds exactly these tracks (at its old position among the keys)
      */
     public Draft withTracks(List<Track> tracks) {
         ArrayNode t = DraftNodes.NODES.arrayNode();
@@ -294,9 +305,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with the segment added last in that track}
+     *
      * @param trackIndex index of the track
      * @param segment    a segment to append to it
-     * @return a copy with the segment added last in that track
      */
     public Draft withSegment(int trackIndex, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -304,10 +316,11 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that segment replaced}
+     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment to replace
      * @param segment      its replacement
-     * @return a copy with that segment replaced
      */
     public Draft withSegment(int trackIndex, int segmentIndex, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -315,10 +328,11 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with that segment replaced by {@code edit}'s result}
+     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment
      * @param edit         how to change it
-     * @return a copy with that segment replaced by {@code edit}'s result
      */
     public Draft editSegment(int trackIndex, int segmentIndex, UnaryOperator<Segment> edit) {
         Objects.requireNonNull(edit, "edit");
@@ -326,17 +340,19 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy without that segment}
+     *
      * @param trackIndex   index of the track
      * @param segmentIndex index of the segment to remove
-     * @return a copy without that segment
      */
     public Draft withoutSegment(int trackIndex, int segmentIndex) {
         return editTrack(trackIndex, t -> t.withoutSegment(segmentIndex));
     }
 
     /**
+     * {@return a copy with {@code d} set (milliseconds)}
+     *
      * @param duration the timeline's length
-     * @return a copy with {@code d} set (milliseconds)
      */
     public Draft withDuration(Duration duration) {
         ObjectNode copy = json.deepCopy();
@@ -345,8 +361,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy whose {@code m} is exactly {@code metadata}}
+     *
      * @param metadata the new metadata object
-     * @return a copy whose {@code m} is exactly {@code metadata}
      */
     public Draft withMetadata(JsonObject metadata) {
         Objects.requireNonNull(metadata, "metadata");
@@ -356,9 +373,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with {@code m.key} set ({@code m} is created when absent)}
+     *
      * @param key   a metadata field
      * @param value its value
-     * @return a copy with {@code m.key} set ({@code m} is created when absent)
      * @throws IllegalStateException when {@code m} exists but is not an object
      */
     public Draft withMetadata(String key, JsonValue value) {
@@ -367,9 +385,10 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with {@code m.key} set}
+     *
      * @param key   a metadata field
      * @param value its text value
-     * @return a copy with {@code m.key} set
      */
     public Draft withMetadata(String key, String value) {
         return withMetadataNode(key, TextNode.valueOf(Objects.requireNonNull(value, "value")));
@@ -383,8 +402,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy without {@code m.key}}
+     *
      * @param key a metadata field
-     * @return a copy without {@code m.key}
      */
     public Draft withoutMetadata(String key) {
         Objects.requireNonNull(key, "key");
@@ -398,17 +418,19 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy with {@code m.title} set}
+     *
      * @param title the title
-     * @return a copy with {@code m.title} set
      */
     public Draft withTitle(String title) {
         return withMetadata(TITLE, title);
     }
 
     /**
+     * {@return a copy with that field set (an existing field keeps its position)}
+     *
      * @param name  a top-level field
      * @param value its value
-     * @return a copy with that field set (an existing field keeps its position)
      */
     public Draft withField(String name, JsonValue value) {
         Objects.requireNonNull(name, "name");
@@ -419,8 +441,9 @@ public final class Draft {
     }
 
     /**
+     * {@return a copy without that field}
+     *
      * @param name a top-level field
-     * @return a copy without that field
      */
     public Draft withoutField(String name) {
         Objects.requireNonNull(name, "name");
@@ -446,7 +469,7 @@ public final class Draft {
         return json.hashCode();
     }
 
-    /** @return {@code Draft[<summary>]} */
+    /** {@return {@code Draft[<summary>]}} */
     @Override
     public String toString() {
         return "Draft[" + summary() + "]";

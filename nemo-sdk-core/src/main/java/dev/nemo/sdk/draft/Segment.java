@@ -54,61 +54,63 @@ public final class Segment {
     }
 
     /**
+     * {@return a view over a copy of it}
+     *
      * @param json a segment object (copied); any JSON value is accepted and kept as it is
-     * @return a view over a copy of it
      */
     public static Segment of(JsonValue json) {
         Objects.requireNonNull(json, "json");
         return new Segment(JsonValues.toJackson(json));
     }
 
-    /** @return a new builder of a segment object */
+    /** {@return a new builder of a segment object} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the start on the timeline ({@code start}, ms), when present and a non-negative number */
+    /** {@return the start on the timeline ({@code start}, ms), when present and a non-negative number} */
     public Optional<Duration> start() {
         return DraftNodes.millis(json.get(START));
     }
 
-    /** @return the length ({@code duration}, ms), when present and a non-negative number */
+    /** {@return the length ({@code duration}, ms), when present and a non-negative number} */
     public Optional<Duration> duration() {
         return DraftNodes.millis(json.get(DURATION));
     }
 
     /**
-     * @return the end on the timeline: start (0 when absent) plus duration; empty without a duration
+     * {@return the end on the timeline: start (0 when absent) plus duration; empty without a duration}
      */
     public Optional<Duration> end() {
         return duration().map(d -> start().orElse(Duration.ZERO).plus(d));
     }
 
-    /** @return the {@code label}, when it is a string */
+    /** {@return the {@code label}, when it is a string} */
     public Optional<String> label() {
         return DraftNodes.text(json.get(LABEL));
     }
 
-    /** @return the {@code text}, when it is a string */
+    /** {@return the {@code text}, when it is a string} */
     public Optional<String> text() {
         return DraftNodes.text(json.get(TEXT));
     }
 
-    /** @return the {@code volume} (1.0 = 100%), when it is a finite, non-negative number */
+    /** {@return the {@code volume} (1.0 = 100%), when it is a finite, non-negative number} */
     public OptionalDouble volume() {
         return DraftNodes.finiteNonNegative(json.get(VOLUME));
     }
 
     /**
+     * {@return a copy of that field's value, when present}
+     *
      * @param name a field name
-     * @return a copy of that field's value, when present
      */
     public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
         return v == null ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
-    /** @return the segment's JSON, every field kept */
+    /** {@return the segment's JSON, every field kept} */
     public JsonValue toJson() {
         return JsonValues.fromJackson(json);
     }
@@ -119,40 +121,45 @@ public final class Segment {
     }
 
     /**
+     * {@return a copy with {@code start} set (in ms)}
+     *
      * @param start new start
-     * @return a copy with {@code start} set (in ms)
      */
     public Segment withStart(Duration start) {
         return withNode(START, DraftNodes.millis(start, "start"));
     }
 
     /**
+     * {@return a copy with {@code duration} set (in ms)}
+     *
      * @param duration new length
-     * @return a copy with {@code duration} set (in ms)
      */
     public Segment withDuration(Duration duration) {
         return withNode(DURATION, DraftNodes.millis(duration, "duration"));
     }
 
     /**
+     * {@return a copy with {@code label} set}
+     *
      * @param label new label
-     * @return a copy with {@code label} set
      */
     public Segment withLabel(String label) {
         return withNode(LABEL, TextNode.valueOf(Objects.requireNonNull(label, "label")));
     }
 
     /**
+     * {@return a copy with {@code text} set}
+     *
      * @param text new text
-     * @return a copy with {@code text} set
      */
     public Segment withText(String text) {
         return withNode(TEXT, TextNode.valueOf(Objects.requireNonNull(text, "text")));
     }
 
     /**
+     * {@return a copy with {@code volume} set}
+     *
      * @param volume new volume, 0 or more (1.0 = 100%)
-     * @return a copy with {@code volume} set
      */
     public Segment withVolume(double volume) {
         if (!Double.isFinite(volume) || volume < 0) {
@@ -173,8 +180,9 @@ public final class Segment {
     }
 
     /**
+     * {@return a copy without that field}
+     *
      * @param name field name
-     * @return a copy without that field
      */
     public Segment withoutField(String name) {
         Objects.requireNonNull(name, "name");
@@ -193,7 +201,7 @@ public final class Segment {
         return new Segment(copy);
     }
 
-    /** @return the segment as the summary shows it, for example {@code Lo-fi (0-10s, 35%)} */
+    /** {@return the segment as the summary shows it, for example {@code Lo-fi (0-10s, 35%)}} */
     public String describe() {
         return Summaries.segment(this, false);
     }
@@ -221,6 +229,8 @@ public final class Segment {
         }
 
         /**
+         * Sets {@code start}.
+         *
          * @param start start on the timeline
          * @return this builder
          */
@@ -230,6 +240,8 @@ public final class Segment {
         }
 
         /**
+         * Sets {@code duration}.
+         *
          * @param duration length
          * @return this builder
          */
@@ -239,6 +251,8 @@ public final class Segment {
         }
 
         /**
+         * Sets {@code label}.
+         *
          * @param label label
          * @return this builder
          */
@@ -248,6 +262,8 @@ public final class Segment {
         }
 
         /**
+         * Sets {@code text}.
+         *
          * @param text text
          * @return this builder
          */
@@ -257,6 +273,8 @@ public final class Segment {
         }
 
         /**
+         * Sets {@code volume}.
+         *
          * @param volume volume, 1.0 = 100%
          * @return this builder
          */
@@ -266,6 +284,8 @@ public final class Segment {
         }
 
         /**
+         * Sets {@code field}.
+         *
          * @param name  field name
          * @param value value
          * @return this builder
@@ -275,7 +295,7 @@ public final class Segment {
             return this;
         }
 
-        /** @return the segment */
+        /** {@return the segment} */
         public Segment build() {
             return segment;
         }

@@ -47,8 +47,9 @@ public final class Track {
     }
 
     /**
+     * {@return a new track {@code {"tt":type,"sg":[]}}}
+     *
      * @param type the track type
-     * @return a new track {@code {"tt":type,"sg":[]}}
      */
     public static Track of(TrackType type) {
         Objects.requireNonNull(type, "type");
@@ -59,8 +60,9 @@ public final class Track {
     }
 
     /**
+     * {@return a view over it}
+     *
      * @param json a track object; any JSON value is accepted and kept as it is
-     * @return a view over it
      */
     public static Track of(JsonValue json) {
         Objects.requireNonNull(json, "json");
@@ -68,8 +70,7 @@ public final class Track {
     }
 
     /**
-     * @return the type ({@code tt}) when it is a whole number (or a numeric string); unknown codes
-     *         are kept as {@code unknown(n)}
+     * {@return the type ({@code tt}) when it is a whole number (or a numeric string); unknown codes are kept as {@code unknown(n)}}
      */
     public Optional<TrackType> type() {
         BigDecimal v = DraftNodes.number(json.get(TYPE));
@@ -84,14 +85,15 @@ public final class Track {
     }
 
     /**
+     * {@return whether this track has that type}
+     *
      * @param type a type
-     * @return whether this track has that type
      */
     public boolean is(TrackType type) {
         return type().map(type::equals).orElse(false);
     }
 
-    /** @return the segments ({@code sg}); empty when absent or not an array */
+    /** {@return the segments ({@code sg}); empty when absent or not an array} */
     public List<Segment> segments() {
         JsonNode sg = json.get(SEGMENTS);
         if (sg == null || !sg.isArray()) {
@@ -103,8 +105,9 @@ public final class Track {
     }
 
     /**
+     * {@return that segment}
+     *
      * @param index segment index
-     * @return that segment
      * @throws IndexOutOfBoundsException when there is no such segment
      */
     public Segment segment(int index) {
@@ -113,22 +116,23 @@ public final class Track {
         return all.get(index);
     }
 
-    /** @return whether {@code sg} is a non-empty array */
+    /** {@return whether {@code sg} is a non-empty array} */
     public boolean hasSegments() {
         JsonNode sg = json.get(SEGMENTS);
         return sg != null && sg.isArray() && sg.size() > 0;
     }
 
     /**
+     * {@return a copy of that field's value, when present}
+     *
      * @param name a field name
-     * @return a copy of that field's value, when present
      */
     public Optional<JsonValue> field(String name) {
         JsonNode v = json.get(Objects.requireNonNull(name, "name"));
         return v == null ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
-    /** @return the track's JSON, every field kept */
+    /** {@return the track's JSON, every field kept} */
     public JsonValue toJson() {
         return JsonValues.fromJackson(json);
     }
@@ -138,8 +142,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with {@code tt} set}
+     *
      * @param type new type
-     * @return a copy with {@code tt} set
      */
     public Track withType(TrackType type) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -148,8 +153,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with the segment added last}
+     *
      * @param segment a segment to append
-     * @return a copy with the segment added last
      * @throws IllegalStateException when {@code sg} exists but is not an array
      */
     public Track withSegment(Segment segment) {
@@ -160,9 +166,10 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with that segment replaced}
+     *
      * @param index   index of the segment to replace
      * @param segment its replacement
-     * @return a copy with that segment replaced
      */
     public Track withSegment(int index, Segment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -174,17 +181,19 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with that segment replaced by {@code edit}'s result}
+     *
      * @param index index of the segment to edit
      * @param edit  how to change it
-     * @return a copy with that segment replaced by {@code edit}'s result
      */
     public Track editSegment(int index, UnaryOperator<Segment> edit) {
         return withSegment(index, Objects.requireNonNull(edit.apply(segment(index)), "edited segment"));
     }
 
     /**
+     * {@return a copy without that segment}
+     *
      * @param index index of the segment to remove
-     * @return a copy without that segment
      */
     public Track withoutSegment(int index) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -195,8 +204,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy whose {@code sg} holds exactly these segments}
+     *
      * @param segments the new segments
-     * @return a copy whose {@code sg} holds exactly these segments
      */
     public Track withSegments(List<Segment> segments) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -207,9 +217,10 @@ public final class Track {
     }
 
     /**
+     * {@return a copy with that field set (an existing field keeps its position)}
+     *
      * @param name  field name
      * @param value its value
-     * @return a copy with that field set (an existing field keeps its position)
      */
     public Track withField(String name, JsonValue value) {
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
@@ -218,8 +229,9 @@ public final class Track {
     }
 
     /**
+     * {@return a copy without that field}
+     *
      * @param name field name
-     * @return a copy without that field
      */
     public Track withoutField(String name) {
         Objects.requireNonNull(name, "name");
@@ -231,7 +243,7 @@ public final class Track {
         return new Track(copy);
     }
 
-    /** @return the track as the summary shows it, for example {@code BGM: Lo-fi (0-10s, 35%)} */
+    /** {@return the track as the summary shows it, for example {@code BGM: Lo-fi (0-10s, 35%)}} */
     public String describe() {
         return Summaries.track(this);
     }

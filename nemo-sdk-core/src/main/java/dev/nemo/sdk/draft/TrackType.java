@@ -21,8 +21,9 @@ public record TrackType(int code) {
     public static final TrackType TEXT = new TrackType(7);
 
     /**
+     * {@return the type with that code (known or not)}
+     *
      * @param code a {@code tt} value
-     * @return the type with that code (known or not)
      */
     public static TrackType of(int code) {
         return switch (code) {
@@ -33,14 +34,13 @@ public record TrackType(int code) {
         };
     }
 
-    /** @return whether this is one of the documented types (video, audio, text) */
+    /** {@return whether this is one of the documented types (video, audio, text)} */
     public boolean isKnown() {
         return code == 0 || code == 1 || code == 7;
     }
 
     /**
-     * @return the label the track summary uses: {@code Video}, {@code BGM}, {@code Title}, or
-     *         {@code Track (type n)} for other codes
+     * {@return the label the track summary uses: {@code Video}, {@code BGM}, {@code Title}, or {@code Track (type n)} for other codes}
      */
     public String displayName() {
         return switch (code) {
@@ -51,7 +51,7 @@ public record TrackType(int code) {
         };
     }
 
-    /** @return {@code video}, {@code audio}, {@code text} or {@code unknown(n)} */
+    /** {@return {@code video}, {@code audio}, {@code text} or {@code unknown(n)}} */
     @Override
     public String toString() {
         return switch (code) {

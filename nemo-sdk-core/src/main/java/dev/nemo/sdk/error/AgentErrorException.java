@@ -11,6 +11,8 @@ public class AgentErrorException extends NemoServiceException {
     private final String sessionId;
 
     /**
+     * Creates the exception.
+     *
      * @param message   the agent's error, in words
      * @param sessionId the session, to look at it afterwards
      */

@@ -8,6 +8,8 @@ public class BadRequestException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message human-readable description; must not contain secrets
      * @param details the request, the status (400), the API code when present and the headers
      * @param cause   the underlying cause, or {@code null}

@@ -8,6 +8,8 @@ public class DecodeException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message description without secrets
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}

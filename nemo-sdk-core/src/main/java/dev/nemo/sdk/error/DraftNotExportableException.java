@@ -9,6 +9,8 @@ public class DraftNotExportableException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message description, for example naming the draft's summary
      */
     public DraftNotExportableException(String message) {

@@ -25,7 +25,17 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
     private static final Set<String> NEVER_KEPT = Set.of("authorization", "proxy-authorization", "set-cookie",
             "cookie", "x-client-id");
 
-    /** Normalises the headers: lower-case names, secrets removed, immutable. */
+    /**
+     * Normalises the headers: lower-case names, secrets removed, immutable.
+     *
+     * @param httpStatus    HTTP status, or {@link NemoException#NO_STATUS}
+     * @param apiCode       the body {@code code}, or {@code null}
+     * @param requestMethod HTTP method, or {@code null}
+     * @param requestPath   request path without host or query, or {@code null}
+     * @param bodyExcerpt   redacted start of the body, or {@code null}
+     * @param headers       response headers (names in lower case, credentials and cookies left out);
+     *                      empty when no response arrived
+     */
     public ErrorDetails {
         headers = keepable(headers);
     }
@@ -58,47 +68,52 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
         return Collections.unmodifiableMap(kept);
     }
 
-    /** @return details with nothing known */
+    /** {@return details with nothing known} */
     public static ErrorDetails none() {
         return new ErrorDetails(NemoException.NO_STATUS, null, null, null, null);
     }
 
     /**
+     * {@return details naming only the request}
+     *
      * @param method request method
      * @param path   request path
-     * @return details naming only the request
      */
     public static ErrorDetails request(String method, String path) {
         return new ErrorDetails(NemoException.NO_STATUS, null, method, path, null);
     }
 
     /**
+     * {@return a copy with that status}
+     *
      * @param status HTTP status
-     * @return a copy with that status
      */
     public ErrorDetails withStatus(int status) {
         return new ErrorDetails(status, apiCode, requestMethod, requestPath, bodyExcerpt, headers);
     }
 
     /**
+     * {@return a copy with that code}
+     *
      * @param code API code
-     * @return a copy with that code
      */
     public ErrorDetails withApiCode(Integer code) {
         return new ErrorDetails(httpStatus, code, requestMethod, requestPath, bodyExcerpt, headers);
     }
 
     /**
+     * {@return a copy with that excerpt}
+     *
      * @param excerpt redacted body excerpt
-     * @return a copy with that excerpt
      */
     public ErrorDetails withBodyExcerpt(String excerpt) {
         return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, excerpt, headers);
     }
 
     /**
+     * {@return a copy with those headers (secrets left out)}
+     *
      * @param responseHeaders the response's headers
-     * @return a copy with those headers (secrets left out)
      */
     public ErrorDetails withHeaders(Map<String, List<String>> responseHeaders) {
         return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt, responseHeaders);

@@ -11,6 +11,8 @@ public class EventTooLargeException extends DecodeException {
     private final int limitBytes;
 
     /**
+     * Creates the exception.
+     *
      * @param message    description without secrets
      * @param details    where it happened
      * @param limitBytes the limit that was exceeded
@@ -20,7 +22,7 @@ public class EventTooLargeException extends DecodeException {
         this.limitBytes = limitBytes;
     }
 
-    /** @return the limit, in bytes, that a line or an event's data exceeded */
+    /** {@return the limit, in bytes, that a line or an event's data exceeded} */
     public int limitBytes() {
         return limitBytes;
     }

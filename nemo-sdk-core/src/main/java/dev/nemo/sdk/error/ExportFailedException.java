@@ -15,6 +15,8 @@ public class ExportFailedException extends NemoServiceException {
     private final boolean cancelled;
 
     /**
+     * Creates the exception.
+     *
      * @param message   description without secrets
      * @param details   where and how it failed
      * @param renderId  the render
@@ -30,17 +32,17 @@ public class ExportFailedException extends NemoServiceException {
         this.cancelled = cancelled;
     }
 
-    /** @return the render id */
+    /** {@return the render id} */
     public String renderId() {
         return renderId;
     }
 
-    /** @return the render service's error text, when it gave one */
+    /** {@return the render service's error text, when it gave one} */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
     }
 
-    /** @return whether the export was cancelled (by this client or on the server) */
+    /** {@return whether the export was cancelled (by this client or on the server)} */
     public boolean cancelled() {
         return cancelled;
     }

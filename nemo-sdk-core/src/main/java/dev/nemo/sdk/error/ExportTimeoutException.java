@@ -14,6 +14,8 @@ public class ExportTimeoutException extends NemoClientException {
     private final String lastStatus;
 
     /**
+     * Creates the exception.
+     *
      * @param message    description without secrets
      * @param details    where it happened
      * @param renderId   the render
@@ -27,12 +29,12 @@ public class ExportTimeoutException extends NemoClientException {
         this.lastStatus = lastStatus;
     }
 
-    /** @return the render id to resume */
+    /** {@return the render id to resume} */
     public String renderId() {
         return renderId;
     }
 
-    /** @return the last status the render service reported, when a poll succeeded */
+    /** {@return the last status the render service reported, when a poll succeeded} */
     public Optional<String> lastStatus() {
         return Optional.ofNullable(lastStatus);
     }

@@ -17,6 +17,8 @@ public class InsufficientCreditsException extends NemoServiceException {
     private final String userId;
 
     /**
+     * Creates the exception.
+     *
      * @param message description without secrets
      * @param details where and how it failed
      * @param userId  the user id (for example {@code anon_abc123}) when known, else {@code null}
@@ -26,13 +28,13 @@ public class InsufficientCreditsException extends NemoServiceException {
         this.userId = userId;
     }
 
-    /** @return the user id the credits belong to, when known */
+    /** {@return the user id the credits belong to, when known} */
     public Optional<String> userId() {
         return Optional.ofNullable(userId);
     }
 
     /**
-     * @return {@code https://nemovideo.com/register?bind=<user_id>} when the user id is known
+     * {@return {@code https://nemovideo.com/register?bind=<user_id>} when the user id is known}
      */
     public Optional<String> bindUrl() {
         return userId().map(id -> REGISTER_URL + URLEncoder.encode(id, StandardCharsets.UTF_8));

@@ -12,6 +12,8 @@ public class MediaSourceException extends NemoClientException {
     private final String fileName;
 
     /**
+     * Creates the exception.
+     *
      * @param message  description naming the file
      * @param fileName the file concerned
      * @param details  the request, when one was being sent
@@ -22,7 +24,7 @@ public class MediaSourceException extends NemoClientException {
         this.fileName = fileName;
     }
 
-    /** @return the file name of the source concerned */
+    /** {@return the file name of the source concerned} */
     public String fileName() {
         return fileName;
     }

@@ -16,6 +16,8 @@ public class MediaTooLargeException extends NemoClientException {
     private final long limit;
 
     /**
+     * Creates the exception.
+     *
      * @param message  description naming the file
      * @param fileName the file concerned
      * @param size     its size in bytes (for a stream of unknown length: the bytes read so far)
@@ -29,17 +31,17 @@ public class MediaTooLargeException extends NemoClientException {
         this.limit = limit;
     }
 
-    /** @return the file name of the source concerned */
+    /** {@return the file name of the source concerned} */
     public String fileName() {
         return fileName;
     }
 
-    /** @return its size in bytes, or the bytes read when the stream passed the limit */
+    /** {@return its size in bytes, or the bytes read when the stream passed the limit} */
     public long size() {
         return size;
     }
 
-    /** @return the limit in bytes ({@link UploadOptions#maxFileSize()}) */
+    /** {@return the limit in bytes ({@link UploadOptions#maxFileSize()})} */
     public long limit() {
         return limit;
     }

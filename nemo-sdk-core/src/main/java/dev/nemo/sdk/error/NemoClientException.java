@@ -12,6 +12,8 @@ public class NemoClientException extends NemoException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message human-readable description; must not contain secrets
      * @param details the request, when one was being sent
      * @param cause   the underlying cause, or {@code null}
@@ -21,6 +23,8 @@ public class NemoClientException extends NemoException {
     }
 
     /**
+     * Creates the exception.
+     *
      * @param message human-readable description; must not contain secrets
      */
     public NemoClientException(String message) {

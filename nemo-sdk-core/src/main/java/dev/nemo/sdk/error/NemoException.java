@@ -66,27 +66,27 @@ public abstract class NemoException extends RuntimeException {
         this(message, ErrorDetails.none(), null);
     }
 
-    /** @return the HTTP status of the response, or {@link #NO_STATUS} when there was none */
+    /** {@return the HTTP status of the response, or {@link #NO_STATUS} when there was none} */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** @return the API's body {@code code} (for example 1001), when the response carried one */
+    /** {@return the API's body {@code code} (for example 1001), when the response carried one} */
     public OptionalInt apiCode() {
         return apiCode == null ? OptionalInt.empty() : OptionalInt.of(apiCode);
     }
 
-    /** @return the HTTP method of the failed request, when known */
+    /** {@return the HTTP method of the failed request, when known} */
     public Optional<String> requestMethod() {
         return Optional.ofNullable(requestMethod);
     }
 
-    /** @return the path of the failed request (no query, no host), when known */
+    /** {@return the path of the failed request (no query, no host), when known} */
     public Optional<String> requestPath() {
         return Optional.ofNullable(requestPath);
     }
 
-    /** @return the start of the response body (at most a few hundred characters, secrets redacted) */
+    /** {@return the start of the response body (at most a few hundred characters, secrets redacted)} */
     public Optional<String> bodyExcerpt() {
         return Optional.ofNullable(bodyExcerpt);
     }
@@ -101,7 +101,7 @@ public abstract class NemoException extends RuntimeException {
         return false;
     }
 
-    /** @return the details this exception was created from */
+    /** {@return the details this exception was created from} */
     public ErrorDetails details() {
         return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt,
                 headers == null ? Map.of() : headers);

@@ -13,6 +13,8 @@ public class NemoServiceException extends NemoException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message human-readable description; must not contain secrets
      * @param details the request, the status, the API code and the response headers
      * @param cause   the underlying cause, or {@code null}

@@ -14,6 +14,8 @@ public class RateLimitedException extends NemoServiceException {
     private final Duration retryAfter;
 
     /**
+     * Creates the exception.
+     *
      * @param message    description without secrets
      * @param details    where and how it failed
      * @param retryAfter the server's {@code Retry-After}, or {@code null} when absent
@@ -23,7 +25,7 @@ public class RateLimitedException extends NemoServiceException {
         this.retryAfter = retryAfter;
     }
 
-    /** @return how long the server asked to wait, when it said */
+    /** {@return how long the server asked to wait, when it said} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -26,6 +26,8 @@ public class StreamTimeoutException extends TransportException {
     private final Duration limit;
 
     /**
+     * Creates the exception.
+     *
      * @param message  description without secrets
      * @param details  where it happened
      * @param watchdog which watchdog fired
@@ -37,12 +39,12 @@ public class StreamTimeoutException extends TransportException {
         this.limit = Objects.requireNonNull(limit, "limit");
     }
 
-    /** @return which watchdog fired */
+    /** {@return which watchdog fired} */
     public Watchdog watchdog() {
         return watchdog;
     }
 
-    /** @return the limit that was exceeded */
+    /** {@return the limit that was exceeded} */
     public Duration limit() {
         return limit;
     }

@@ -30,6 +30,8 @@ public class TransportException extends NemoClientException {
     private final boolean outcomeUnknown;
 
     /**
+     * Creates the exception.
+     *
      * @param message        description without secrets
      * @param details        where it failed
      * @param cause          the I/O error
@@ -43,14 +45,13 @@ public class TransportException extends NemoClientException {
         this.outcomeUnknown = outcomeUnknown;
     }
 
-    /** @return what went wrong on the wire */
+    /** {@return what went wrong on the wire} */
     public Kind kind() {
         return kind;
     }
 
     /**
-     * @return {@code true} when the request may have reached the server (so it may have run),
-     *         {@code false} when it certainly did not (a connect failure)
+     * {@return {@code true} when the request may have reached the server (so it may have run), {@code false} when it certainly did not (a connect failure)}
      */
     public boolean outcomeUnknown() {
         return outcomeUnknown;

@@ -17,6 +17,8 @@ public class UnsupportedMediaException extends NemoClientException {
     private final MediaFormat claimed;
 
     /**
+     * Creates the exception.
+     *
      * @param message  description naming the file
      * @param fileName the file concerned
      * @param claimed  the format its extension names, or {@code null}
@@ -27,12 +29,12 @@ public class UnsupportedMediaException extends NemoClientException {
         this.claimed = claimed;
     }
 
-    /** @return the file name of the source concerned */
+    /** {@return the file name of the source concerned} */
     public String fileName() {
         return fileName;
     }
 
-    /** @return the format the file's extension names, when it names one */
+    /** {@return the format the file's extension names, when it names one} */
     public Optional<MediaFormat> claimedByExtension() {
         return Optional.ofNullable(claimed);
     }

@@ -13,12 +13,12 @@ public enum ExportFormat {
         this.wireName = wireName;
     }
 
-    /** @return the value sent in {@code output.format} */
+    /** {@return the value sent in {@code output.format}} */
     public String wireName() {
         return wireName;
     }
 
-    /** @return the usual file extension, without the dot */
+    /** {@return the usual file extension, without the dot} */
     public String extension() {
         return wireName;
     }

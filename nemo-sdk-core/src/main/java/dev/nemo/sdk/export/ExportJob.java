@@ -101,67 +101,67 @@ public final class ExportJob {
                 raw);
     }
 
-    /** @return the render id */
+    /** {@return the render id} */
     public String renderId() {
         return renderId;
     }
 
-    /** @return the status; {@link ExportStatus#UNKNOWN} counts as still running */
+    /** {@return the status; {@link ExportStatus#UNKNOWN} counts as still running} */
     public ExportStatus status() {
         return status;
     }
 
-    /** @return the status text exactly as the render service sent it */
+    /** {@return the status text exactly as the render service sent it} */
     public Optional<String> rawStatus() {
         return Optional.ofNullable(rawStatus);
     }
 
-    /** @return progress in percent, 0–100, when reported */
+    /** {@return progress in percent, 0–100, when reported} */
     public OptionalInt progress() {
         return progress == null ? OptionalInt.empty() : OptionalInt.of(progress);
     }
 
-    /** @return where to download the video (often a CDN on another host), once completed */
+    /** {@return where to download the video (often a CDN on another host), once completed} */
     public Optional<URI> outputUrl() {
         return Optional.ofNullable(outputUrl);
     }
 
-    /** @return why the render failed, when it did and the service said */
+    /** {@return why the render failed, when it did and the service said} */
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }
 
-    /** @return when the render was created, when reported */
+    /** {@return when the render was created, when reported} */
     public Optional<Instant> createdAt() {
         return Optional.ofNullable(createdAt);
     }
 
-    /** @return when the render completed, when reported */
+    /** {@return when the render completed, when reported} */
     public Optional<Instant> completedAt() {
         return Optional.ofNullable(completedAt);
     }
 
-    /** @return the size of the output file in bytes ({@code output.size}), when reported */
+    /** {@return the size of the output file in bytes ({@code output.size}), when reported} */
     public OptionalLong outputSize() {
         return outputSize == null ? OptionalLong.empty() : OptionalLong.of(outputSize);
     }
 
-    /** @return the length of the output video ({@code output.duration}, seconds), when reported */
+    /** {@return the length of the output video ({@code output.duration}, seconds), when reported} */
     public Optional<Duration> outputDuration() {
         return Optional.ofNullable(outputDuration);
     }
 
-    /** @return the response JSON this job was decoded from */
+    /** {@return the response JSON this job was decoded from} */
     public JsonValue raw() {
         return raw;
     }
 
-    /** @return whether the video is ready */
+    /** {@return whether the video is ready} */
     public boolean isCompleted() {
         return status == ExportStatus.COMPLETED;
     }
 
-    /** @return whether the render ended (completed, failed or cancelled) */
+    /** {@return whether the render ended (completed, failed or cancelled)} */
     public boolean isTerminal() {
         return status.isTerminal();
     }
@@ -176,7 +176,7 @@ public final class ExportJob {
         return Objects.hash(renderId, raw);
     }
 
-    /** @return id, status, progress and the output URL without its query (signed URLs stay private) */
+    /** {@return id, status, progress and the output URL without its query (signed URLs stay private)} */
     @Override
     public String toString() {
         return "ExportJob{renderId=" + renderId + ", status=" + status + (progress == null ? "" : ", progress=" + progress + "%")

@@ -46,17 +46,17 @@ public final class ExportOptions {
         this.request = b.request;
     }
 
-    /** @return MP4, quality {@code high}, default polling */
+    /** {@return MP4, quality {@code high}, default polling} */
     public static ExportOptions defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder with the default values */
+    /** {@return a builder with the default values} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from these options */
+    /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
         Builder b = new Builder().format(format).quality(quality).polling(polling);
         b.resolution = resolution;
@@ -66,22 +66,22 @@ public final class ExportOptions {
         return b;
     }
 
-    /** @return the output format; default MP4 */
+    /** {@return the output format; default MP4} */
     public ExportFormat format() {
         return format;
     }
 
-    /** @return the quality; default {@code high} */
+    /** {@return the quality; default {@code high}} */
     public String quality() {
         return quality;
     }
 
-    /** @return the resolution, for example {@code 1080p}, when set (the server's default otherwise) */
+    /** {@return the resolution, for example {@code 1080p}, when set (the server's default otherwise)} */
     public Optional<String> resolution() {
         return Optional.ofNullable(resolution);
     }
 
-    /** @return how the poller waits */
+    /** {@return how the poller waits} */
     public PollingStrategy polling() {
         return polling;
     }
@@ -97,8 +97,7 @@ public final class ExportOptions {
     }
 
     /**
-     * @return the {@code output} object of the submit body: {@code format}, {@code quality}, then
-     *         {@code resolution} and the extra fields when set
+     * {@return the {@code output} object of the submit body: {@code format}, {@code quality}, then {@code resolution} and the extra fields when set}
      */
     public JsonObject toOutputJson() {
         JsonObject.Builder o = JsonObject.builder().put("format", format.wireName()).put("quality", quality);
@@ -141,6 +140,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code format}.
+         *
          * @param format MP4 or GIF; default MP4
          * @return this builder
          */
@@ -150,6 +151,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code quality}.
+         *
          * @param quality for example {@code high}; default {@code high}
          * @return this builder
          */
@@ -159,6 +162,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code resolution}.
+         *
          * @param resolution for example {@code 720p} or {@code 1080p}, when the service supports it
          * @return this builder
          */
@@ -184,6 +189,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code polling}.
+         *
          * @param polling how the poller waits; default {@link PollingStrategy#defaults()}
          * @return this builder
          */
@@ -193,6 +200,8 @@ public final class ExportOptions {
         }
 
         /**
+         * Sets {@code onProgress}.
+         *
          * @param listener told about the submission and every poll result (status, progress); see
          *                 {@link ExportProgressListener}; {@code null} for none
          * @return this builder

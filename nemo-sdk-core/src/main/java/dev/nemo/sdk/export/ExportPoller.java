@@ -26,10 +26,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ExportPoller {
 
-    /** @return the render id; save it to {@link ExportsApi#resume resume} later */
+    /** {@return the render id; save it to {@link ExportsApi#resume resume} later} */
     String renderId();
 
-    /** @return the last status seen (from the submission or a poll), if any */
+    /** {@return the last status seen (from the submission or a poll), if any} */
     Optional<ExportJob> latest();
 
     /**
@@ -90,9 +90,10 @@ public interface ExportPoller {
     CompletableFuture<Void> cancelAsync();
 
     /**
+     * {@return this poller}
+     *
      * @param listener told about every status this poller sees from now on (status and progress);
      *                 see {@link ExportProgressListener}
-     * @return this poller
      */
     ExportPoller onProgress(ExportProgressListener listener);
 }

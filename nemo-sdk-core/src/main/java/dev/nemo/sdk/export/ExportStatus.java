@@ -22,10 +22,11 @@ public enum ExportStatus {
     UNKNOWN;
 
     /**
+     * {@return the status, {@link #UNKNOWN} for anything else or {@code null}}
+     *
      * @param status the status text of a poll response (case and surrounding spaces ignored;
      *               common synonyms such as {@code queued}, {@code rendering}, {@code succeeded},
      *               {@code error} are understood)
-     * @return the status, {@link #UNKNOWN} for anything else or {@code null}
      */
     public static ExportStatus parse(String status) {
         if (status == null) {
@@ -41,7 +42,7 @@ public enum ExportStatus {
         };
     }
 
-    /** @return whether the render has ended (completed, failed or cancelled) */
+    /** {@return whether the render has ended (completed, failed or cancelled)} */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }

@@ -66,9 +66,10 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return a poller of the new render, asynchronously}
+     *
      * @param sessionId the session
      * @param draft     its draft (sent whole)
-     * @return a poller of the new render, asynchronously
      * @see #submitAsync(String, Draft, ExportOptions)
      */
     default CompletableFuture<ExportPoller> submitAsync(String sessionId, Draft draft) {
@@ -99,9 +100,10 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return a poller whose first poll happens at once}
+     *
      * @param renderId the saved render id
      * @param polling  how to wait, and the request options of each poll
-     * @return a poller whose first poll happens at once
      */
     ExportPoller resume(String renderId, PollingStrategy polling);
 
@@ -129,8 +131,9 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return its state, asynchronously}
+     *
      * @param renderId the render
-     * @return its state, asynchronously
      * @see #pollAsync(String, RequestOptions)
      */
     default CompletableFuture<ExportJob> pollAsync(String renderId) {
@@ -170,17 +173,19 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return completes when the service accepted the cancellation}
+     *
      * @param renderId the render
-     * @return completes when the service accepted the cancellation
      */
     default CompletableFuture<Void> cancelAsync(String renderId) {
         return cancelAsync(renderId, RequestOptions.none());
     }
 
     /**
+     * {@return completes when the service accepted the cancellation}
+     *
      * @param renderId the render
      * @param options  per-request overrides
-     * @return completes when the service accepted the cancellation
      */
     CompletableFuture<Void> cancelAsync(String renderId, RequestOptions options);
 
@@ -197,20 +202,22 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return the file written}
+     *
      * @param job     a completed job
      * @param target  a file, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download, body included
      *                (default 10 minutes)
-     * @return the file written
      */
     default DownloadResult download(ExportJob job, Path target, RequestOptions options) {
         return Futures.await(downloadAsync(job, target, options));
     }
 
     /**
+     * {@return the file written, asynchronously}
+     *
      * @param job    a completed job
      * @param target a file, or an existing directory
-     * @return the file written, asynchronously
      * @see #downloadAsync(ExportJob, Path, RequestOptions)
      */
     default CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target) {
@@ -218,12 +225,12 @@ public interface ExportsApi {
     }
 
     /**
+     * {@return the file written; cancelling the future stops the download and removes the temporary file}
+     *
      * @param job     a completed job
      * @param target  a file, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download, body included
      *                (default 10 minutes)
-     * @return the file written; cancelling the future stops the download and removes the
-     *         temporary file
      */
     CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target, RequestOptions options);
 }

@@ -30,32 +30,32 @@ public final class PollingStrategy {
         this.request = b.request;
     }
 
-    /** @return every 30 s, at most 10 polls, 10-minute deadline */
+    /** {@return every 30 s, at most 10 polls, 10-minute deadline} */
     public static PollingStrategy defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder with the default values */
+    /** {@return a builder with the default values} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised from this strategy */
+    /** {@return a builder initialised from this strategy} */
     public Builder toBuilder() {
         return new Builder().interval(interval).maxPolls(maxPolls).timeout(timeout).request(request);
     }
 
-    /** @return the wait between polls (and before the first poll of a new export) */
+    /** {@return the wait between polls (and before the first poll of a new export)} */
     public Duration interval() {
         return interval;
     }
 
-    /** @return the most polls one wait makes */
+    /** {@return the most polls one wait makes} */
     public int maxPolls() {
         return maxPolls;
     }
 
-    /** @return the longest one wait lasts, on the client's clock */
+    /** {@return the longest one wait lasts, on the client's clock} */
     public Duration timeout() {
         return timeout;
     }
@@ -93,6 +93,8 @@ public final class PollingStrategy {
         }
 
         /**
+         * Sets {@code interval}.
+         *
          * @param interval wait between polls, positive; default 30 s
          * @return this builder
          */
@@ -102,6 +104,8 @@ public final class PollingStrategy {
         }
 
         /**
+         * Sets {@code maxPolls}.
+         *
          * @param maxPolls most polls per wait, at least 1; default 10
          * @return this builder
          */
@@ -114,6 +118,8 @@ public final class PollingStrategy {
         }
 
         /**
+         * Sets {@code timeout}.
+         *
          * @param timeout overall deadline of one wait, positive; default 10 minutes
          * @return this builder
          */
@@ -123,6 +129,8 @@ public final class PollingStrategy {
         }
 
         /**
+         * Sets {@code request}.
+         *
          * @param request options of each poll request (deadline, retry policy, extra headers);
          *                default {@link RequestOptions#none()}
          * @return this builder

@@ -11,12 +11,12 @@ public final class SdkInfo {
     private SdkInfo() {
     }
 
-    /** @return the SDK version, for example {@code 0.1.0-SNAPSHOT} */
+    /** {@return the SDK version, for example {@code 0.1.0-SNAPSHOT}} */
     public static String version() {
         return VERSION;
     }
 
-    /** @return {@code nemo-sdk-java/<version> (Java <version>)} */
+    /** {@return {@code nemo-sdk-java/<version> (Java <version>)}} */
     public static String userAgent() {
         return "nemo-sdk-java/" + VERSION + " (Java " + Runtime.version().feature() + "; "
                 + System.getProperty("java.version", "unknown") + ")";

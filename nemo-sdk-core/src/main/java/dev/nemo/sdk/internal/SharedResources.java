@@ -22,6 +22,8 @@ public final class SharedResources {
     private int references = 1;
 
     /**
+     * Creates it from its parts.
+     *
      * @param http     the HTTP client
      * @param ownsHttp whether the SDK built it (and so must shut it down)
      */
@@ -37,17 +39,17 @@ public final class SharedResources {
         this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** @return the HTTP client */
+    /** {@return the HTTP client} */
     public HttpClient http() {
         return http;
     }
 
-    /** @return the timer for deadlines and default sleeps */
+    /** {@return the timer for deadlines and default sleeps} */
     public ScheduledExecutorService scheduler() {
         return scheduler;
     }
 
-    /** @return {@code this}, with one more reference; fails when already closed */
+    /** {@return {@code this}, with one more reference; fails when already closed} */
     public SharedResources retain() {
         lock.lock();
         try {
@@ -82,7 +84,7 @@ public final class SharedResources {
         }
     }
 
-    /** @return whether every reference was released */
+    /** {@return whether every reference was released} */
     public boolean isClosed() {
         lock.lock();
         try {

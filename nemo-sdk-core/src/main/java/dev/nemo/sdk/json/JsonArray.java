@@ -13,30 +13,35 @@ public record JsonArray(List<JsonValue> elements) implements JsonValue {
     /** The empty array. */
     private static final JsonArray EMPTY = new JsonArray(List.of());
 
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param elements the elements in order (copied; no {@code null}: use {@link JsonNull})
+     */
     public JsonArray {
         elements = List.copyOf(Objects.requireNonNull(elements, "elements"));
     }
 
-    /** @return the empty array {@code []} */
+    /** {@return the empty array {@code []}} */
     public static JsonArray empty() {
         return EMPTY;
     }
 
     /**
+     * {@return an array of them}
+     *
      * @param elements the elements (copied)
-     * @return an array of them
      */
     public static JsonArray of(List<? extends JsonValue> elements) {
         return new JsonArray(List.copyOf(elements));
     }
 
-    /** @return the number of elements */
+    /** {@return the number of elements} */
     public int size() {
         return elements.size();
     }
 
-    /** @return whether there are no elements */
+    /** {@return whether there are no elements} */
     public boolean isEmpty() {
         return elements.isEmpty();
     }
@@ -47,8 +52,9 @@ public record JsonArray(List<JsonValue> elements) implements JsonValue {
     }
 
     /**
+     * {@return a copy with it added last}
+     *
      * @param element an element to append
-     * @return a copy with it added last
      */
     public JsonArray with(JsonValue element) {
         Objects.requireNonNull(element, "element");
@@ -57,7 +63,7 @@ public record JsonArray(List<JsonValue> elements) implements JsonValue {
         return new JsonArray(List.of(all));
     }
 
-    /** @return the compact JSON text */
+    /** {@return the compact JSON text} */
     @Override
     public String toString() {
         return toJson();

@@ -8,19 +8,20 @@ public enum JsonBoolean implements JsonValue {
     FALSE;
 
     /**
+     * {@return {@link #TRUE} or {@link #FALSE}}
+     *
      * @param value a boolean
-     * @return {@link #TRUE} or {@link #FALSE}
      */
     public static JsonBoolean of(boolean value) {
         return value ? TRUE : FALSE;
     }
 
-    /** @return the value */
+    /** {@return the value} */
     public boolean value() {
         return this == TRUE;
     }
 
-    /** @return {@code true} or {@code false} */
+    /** {@return {@code true} or {@code false}} */
     @Override
     public String toString() {
         return value() ? "true" : "false";

@@ -5,7 +5,7 @@ public enum JsonNull implements JsonValue {
     /** The one JSON {@code null}. */
     INSTANCE;
 
-    /** @return {@code null} */
+    /** {@return {@code null}} */
     @Override
     public String toString() {
         return "null";

@@ -31,8 +31,9 @@ public final class JsonNumber implements JsonValue {
     }
 
     /**
+     * {@return the number, keeping that text}
+     *
      * @param text a JSON number literal, such as {@code -12}, {@code 0.50} or {@code 6.02e23}
-     * @return the number, keeping that text
      * @throws IllegalArgumentException when the text is not a JSON number (RFC 8259: no leading
      *                                  {@code +}, no leading zeros, no {@code NaN})
      */
@@ -45,33 +46,36 @@ public final class JsonNumber implements JsonValue {
     }
 
     /**
+     * {@return it as an integral number}
+     *
      * @param value a whole number
-     * @return it as an integral number
      */
     public static JsonNumber of(long value) {
         return new JsonNumber(Long.toString(value));
     }
 
     /**
+     * {@return it as an integral number}
+     *
      * @param value a whole number of any size
-     * @return it as an integral number
      */
     public static JsonNumber of(BigInteger value) {
         return new JsonNumber(value.toString());
     }
 
     /**
+     * {@return it as {@link BigDecimal#toString()} writes it ({@code 1.50}, {@code 1E+3}; a scale of 0 gives an integral number)}
+     *
      * @param value a decimal
-     * @return it as {@link BigDecimal#toString()} writes it ({@code 1.50}, {@code 1E+3}; a scale of 0
-     *         gives an integral number)
      */
     public static JsonNumber of(BigDecimal value) {
         return new JsonNumber(value.toString());
     }
 
     /**
+     * {@return it as {@link Double#toString(double)} writes it ({@code 0.5}, {@code 1.0E10})}
+     *
      * @param value a finite double
-     * @return it as {@link Double#toString(double)} writes it ({@code 0.5}, {@code 1.0E10})
      * @throws IllegalArgumentException when it is NaN or infinite (JSON has no such numbers)
      */
     public static JsonNumber of(double value) {
@@ -81,18 +85,19 @@ public final class JsonNumber implements JsonValue {
         return new JsonNumber(Double.toString(value));
     }
 
-    /** @return the exact JSON text of the number */
+    /** {@return the exact JSON text of the number} */
     public String text() {
         return text;
     }
 
-    /** @return whether the text has neither a fraction nor an exponent */
+    /** {@return whether the text has neither a fraction nor an exponent} */
     public boolean isIntegral() {
         return integral;
     }
 
     /**
-     * @return the exact value
+     * {@return the exact value}
+     *
      * @throws ArithmeticException when the exponent is beyond what {@link BigDecimal} holds
      *                             (beyond about 10<sup>±2147483647</sup>)
      */
@@ -105,7 +110,8 @@ public final class JsonNumber implements JsonValue {
     }
 
     /**
-     * @return the value as a whole number ({@code 3.0} gives 3)
+     * {@return the value as a whole number ({@code 3.0} gives 3)}
+     *
      * @throws ArithmeticException when it has a fractional part or is too large
      */
     public BigInteger asBigInteger() {
@@ -113,7 +119,8 @@ public final class JsonNumber implements JsonValue {
     }
 
     /**
-     * @return the value as a {@code long} ({@code 3.0} gives 3)
+     * {@return the value as a {@code long} ({@code 3.0} gives 3)}
+     *
      * @throws ArithmeticException when it has a fractional part or is outside the range of {@code long}
      */
     public long asLong() {
@@ -121,19 +128,20 @@ public final class JsonNumber implements JsonValue {
     }
 
     /**
-     * @return the value as an {@code int} ({@code 3.0} gives 3)
+     * {@return the value as an {@code int} ({@code 3.0} gives 3)}
+     *
      * @throws ArithmeticException when it has a fractional part or is outside the range of {@code int}
      */
     public int asInt() {
         return asBigDecimal().intValueExact();
     }
 
-    /** @return the nearest double (may be infinite or lose precision for very large or long numbers) */
+    /** {@return the nearest double (may be infinite or lose precision for very large or long numbers)} */
     public double asDouble() {
         return Double.parseDouble(text);
     }
 
-    /** @return whether {@code o} is a number of the same kind, value and scale (see the class doc) */
+    /** {@return whether {@code o} is a number of the same kind, value and scale (see the class doc)} */
     @Override
     public boolean equals(Object o) {
         return o instanceof JsonNumber n && n.integral == integral && n.key.equals(key);
@@ -144,7 +152,7 @@ public final class JsonNumber implements JsonValue {
         return key.hashCode() * 31 + (integral ? 1 : 0);
     }
 
-    /** @return the exact JSON text */
+    /** {@return the exact JSON text} */
     @Override
     public String toString() {
         return text;

@@ -22,7 +22,11 @@ import java.util.Set;
 public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     private static final JsonObject EMPTY = new JsonObject(Map.of());
 
-    /** Copies, keeping the order. */
+    /**
+     * Copies, keeping the order.
+     *
+     * @param members the members in order (copied; no {@code null} keys or values: use {@link JsonNull})
+     */
     public JsonObject {
         Objects.requireNonNull(members, "members");
         LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
@@ -30,25 +34,26 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         members = Collections.unmodifiableMap(copy);
     }
 
-    /** @return the empty object {@code {}} */
+    /** {@return the empty object {@code {}}} */
     public static JsonObject empty() {
         return EMPTY;
     }
 
     /**
+     * {@return an object of them}
+     *
      * @param members the members, in the map's iteration order (copied)
-     * @return an object of them
      */
     public static JsonObject of(Map<String, ? extends JsonValue> members) {
         return new JsonObject(Collections.unmodifiableMap(members));
     }
 
-    /** @return a builder of a new object */
+    /** {@return a builder of a new object} */
     public static Builder builder() {
         return new Builder(Map.of());
     }
 
-    /** @return a builder that starts with this object's members */
+    /** {@return a builder that starts with this object's members} */
     public Builder toBuilder() {
         return new Builder(members);
     }
@@ -59,46 +64,49 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     }
 
     /**
+     * {@return whether the object has that member (also when its value is JSON {@code null})}
+     *
      * @param key a member name
-     * @return whether the object has that member (also when its value is JSON {@code null})
      */
     public boolean has(String key) {
         return members.containsKey(key);
     }
 
-    /** @return the member names in order */
+    /** {@return the member names in order} */
     public Set<String> keys() {
         return members.keySet();
     }
 
-    /** @return the number of members */
+    /** {@return the number of members} */
     public int size() {
         return members.size();
     }
 
-    /** @return whether there are no members */
+    /** {@return whether there are no members} */
     public boolean isEmpty() {
         return members.isEmpty();
     }
 
     /**
+     * {@return a copy with that member set; an existing member keeps its position}
+     *
      * @param key   a member name
      * @param value its value
-     * @return a copy with that member set; an existing member keeps its position
      */
     public JsonObject with(String key, JsonValue value) {
         return toBuilder().put(key, value).build();
     }
 
     /**
+     * {@return a copy without that member (this object when it has none)}
+     *
      * @param key a member name
-     * @return a copy without that member (this object when it has none)
      */
     public JsonObject without(String key) {
         return has(key) ? toBuilder().remove(key).build() : this;
     }
 
-    /** @return the compact JSON text */
+    /** {@return the compact JSON text} */
     @Override
     public String toString() {
         return toJson();
@@ -113,6 +121,8 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * Sets {@code put}.
+         *
          * @param key   a member name
          * @param value its value; a key put again keeps its first position and takes the new value
          * @return this builder
@@ -123,6 +133,8 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * Sets {@code put}.
+         *
          * @param key   a member name
          * @param value a string value
          * @return this builder
@@ -132,6 +144,8 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * Sets {@code put}.
+         *
          * @param key   a member name
          * @param value a whole-number value
          * @return this builder
@@ -141,6 +155,8 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * Sets {@code put}.
+         *
          * @param key   a member name
          * @param value a finite double value
          * @return this builder
@@ -150,6 +166,8 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * Sets {@code put}.
+         *
          * @param key   a member name
          * @param value a decimal value
          * @return this builder
@@ -159,6 +177,8 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * Sets {@code put}.
+         *
          * @param key   a member name
          * @param value a boolean value
          * @return this builder
@@ -168,6 +188,8 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * Sets {@code putAll}.
+         *
          * @param other an object whose members to put, in its order
          * @return this builder
          */
@@ -177,15 +199,16 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         /**
+         * {@return this builder, without that member}
+         *
          * @param key a member name
-         * @return this builder, without that member
          */
         public Builder remove(String key) {
             members.remove(key);
             return this;
         }
 
-        /** @return the object */
+        /** {@return the object} */
         public JsonObject build() {
             return new JsonObject(members);
         }

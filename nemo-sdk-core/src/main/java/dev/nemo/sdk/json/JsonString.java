@@ -8,12 +8,16 @@ import java.util.Objects;
  * @param value the string, unescaped
  */
 public record JsonString(String value) implements JsonValue {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value the string, unescaped
+     */
     public JsonString {
         Objects.requireNonNull(value, "value");
     }
 
-    /** @return the quoted, escaped JSON text */
+    /** {@return the quoted, escaped JSON text} */
     @Override
     public String toString() {
         return toJson();

@@ -39,32 +39,36 @@ public sealed interface JsonValue permits JsonObject, JsonArray, JsonString, Jso
     }
 
     /**
+     * {@return it as a JSON string}
+     *
      * @param value a string
-     * @return it as a JSON string
      */
     static JsonString of(String value) {
         return new JsonString(value);
     }
 
     /**
+     * {@return {@link JsonBoolean#TRUE} or {@link JsonBoolean#FALSE}}
+     *
      * @param value a boolean
-     * @return {@link JsonBoolean#TRUE} or {@link JsonBoolean#FALSE}
      */
     static JsonBoolean of(boolean value) {
         return JsonBoolean.of(value);
     }
 
     /**
+     * {@return it as a JSON number}
+     *
      * @param value a whole number
-     * @return it as a JSON number
      */
     static JsonNumber of(long value) {
         return JsonNumber.of(value);
     }
 
     /**
+     * {@return it as a JSON number, written as {@link Double#toString(double)} writes it}
+     *
      * @param value a finite double
-     * @return it as a JSON number, written as {@link Double#toString(double)} writes it
      * @throws IllegalArgumentException when it is NaN or infinite
      */
     static JsonNumber of(double value) {
@@ -72,76 +76,81 @@ public sealed interface JsonValue permits JsonObject, JsonArray, JsonString, Jso
     }
 
     /**
+     * {@return it as a JSON number}
+     *
      * @param value a whole number of any size
-     * @return it as a JSON number
      */
     static JsonNumber of(BigInteger value) {
         return JsonNumber.of(value);
     }
 
     /**
+     * {@return it as a JSON number, written as {@link BigDecimal#toString()} writes it}
+     *
      * @param value a decimal
-     * @return it as a JSON number, written as {@link BigDecimal#toString()} writes it
      */
     static JsonNumber of(BigDecimal value) {
         return JsonNumber.of(value);
     }
 
     /**
+     * {@return a JSON array of them}
+     *
      * @param elements the elements, in order
-     * @return a JSON array of them
      */
     static JsonArray of(JsonValue... elements) {
         return new JsonArray(List.of(elements));
     }
 
-    /** @return JSON {@code null} */
+    /** {@return JSON {@code null}} */
     static JsonNull ofNull() {
         return JsonNull.INSTANCE;
     }
 
     /**
+     * {@return the member's value when this is an object that has it; empty otherwise}
+     *
      * @param key a member name
-     * @return the member's value when this is an object that has it; empty otherwise
      */
     default Optional<JsonValue> get(String key) {
         return Optional.empty();
     }
 
     /**
+     * {@return the element when this is an array that long; empty otherwise}
+     *
      * @param index an element index, from 0
-     * @return the element when this is an array that long; empty otherwise
      */
     default Optional<JsonValue> at(int index) {
         return Optional.empty();
     }
 
-    /** @return this when it is an object */
+    /** {@return this when it is an object} */
     default Optional<JsonObject> asObject() {
         return this instanceof JsonObject o ? Optional.of(o) : Optional.empty();
     }
 
-    /** @return this when it is an array */
+    /** {@return this when it is an array} */
     default Optional<JsonArray> asArray() {
         return this instanceof JsonArray a ? Optional.of(a) : Optional.empty();
     }
 
-    /** @return the string's value when this is a string (numbers are not converted) */
+    /** {@return the string's value when this is a string (numbers are not converted)} */
     default Optional<String> asString() {
         return this instanceof JsonString s ? Optional.of(s.value()) : Optional.empty();
     }
 
-    /** @return this when it is a number */
+    /** {@return this when it is a number} */
     default Optional<JsonNumber> asNumber() {
         return this instanceof JsonNumber n ? Optional.of(n) : Optional.empty();
     }
 
-    /** @return the boolean's value when this is a boolean */
+    /** {@return the boolean's value when this is a boolean} */
     default Optional<Boolean> asBoolean() {
         return this instanceof JsonBoolean b ? Optional.of(b.value()) : Optional.empty();
     }
 
-    /** @return whether this is JSON {@code null} */
+    /** {@return whether this is JSON {@code null}} */
     default boolean isNull() {
         return this == JsonNull.INSTANCE;
     }

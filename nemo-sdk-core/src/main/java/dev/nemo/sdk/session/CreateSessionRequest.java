@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record CreateSessionRequest(String taskName, String language) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param taskName free-text project name, default {@code project}
+     * @param language ISO language of the user (for example {@code en}, {@code zh-CN}), or {@code null} to omit it
+     */
     public CreateSessionRequest {
         Objects.requireNonNull(taskName, "taskName");
         if (taskName.isBlank()) {
@@ -20,14 +25,15 @@ public record CreateSessionRequest(String taskName, String language) {
         }
     }
 
-    /** @return task name {@code project} in the JVM's default language */
+    /** {@return task name {@code project} in the JVM's default language} */
     public static CreateSessionRequest defaults() {
         return new CreateSessionRequest("project", defaultLanguage());
     }
 
     /**
+     * {@return task name {@code project} in that language}
+     *
      * @param language ISO language code
-     * @return task name {@code project} in that language
      */
     public static CreateSessionRequest inLanguage(String language) {
         return new CreateSessionRequest("project", language);

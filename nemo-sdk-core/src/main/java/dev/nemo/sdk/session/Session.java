@@ -14,6 +14,8 @@ public final class Session {
     private final String userId;
 
     /**
+     * Creates it from its parts.
+     *
      * @param taskId    project id, for example {@code task_xxx}
      * @param sessionId session id, for example {@code 5529798706024415232}
      * @param userId    owner, for example {@code anon_abc123}, or {@code null} when not returned
@@ -24,17 +26,17 @@ public final class Session {
         this.userId = userId;
     }
 
-    /** @return the project (task) id */
+    /** {@return the project (task) id} */
     public String taskId() {
         return taskId;
     }
 
-    /** @return the session id used by chat, upload, state and export */
+    /** {@return the session id used by chat, upload, state and export} */
     public String sessionId() {
         return sessionId;
     }
 
-    /** @return the owner's user id, when the server returned it */
+    /** {@return the owner's user id, when the server returned it} */
     public Optional<String> userId() {
         return Optional.ofNullable(userId);
     }

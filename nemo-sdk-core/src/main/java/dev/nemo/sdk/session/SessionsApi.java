@@ -17,17 +17,19 @@ public interface SessionsApi {
     }
 
     /**
+     * {@return the new session}
+     *
      * @param request name and language
-     * @return the new session
      */
     default Session create(CreateSessionRequest request) {
         return create(request, RequestOptions.none());
     }
 
     /**
+     * {@return the new session}
+     *
      * @param request name and language
      * @param options per-request overrides
-     * @return the new session
      */
     default Session create(CreateSessionRequest request, RequestOptions options) {
         return Futures.await(createAsync(request, options));
@@ -39,17 +41,19 @@ public interface SessionsApi {
     }
 
     /**
+     * {@return the new session, asynchronously}
+     *
      * @param request name and language
-     * @return the new session, asynchronously
      */
     default CompletableFuture<Session> createAsync(CreateSessionRequest request) {
         return createAsync(request, RequestOptions.none());
     }
 
     /**
+     * {@return the new session, asynchronously; nothing is sent until this method is called}
+     *
      * @param request name and language
      * @param options per-request overrides
-     * @return the new session, asynchronously; nothing is sent until this method is called
      */
     CompletableFuture<Session> createAsync(CreateSessionRequest request, RequestOptions options);
 }

@@ -61,37 +61,38 @@ public final class SessionState {
     }
 
     /**
+     * {@return the state}
+     *
      * @param data the response's {@code data} object, with {@code session_id},
      *             {@code task_id}, {@code task_name} and {@code state}; a bare state object is
      *             accepted too
-     * @return the state
      */
     public static SessionState of(JsonObject data) {
         Objects.requireNonNull(data, "data");
         return new SessionState(JsonValues.toJackson(data));
     }
 
-    /** @return a state with nothing in it (no media, no draft) */
+    /** {@return a state with nothing in it (no media, no draft)} */
     public static SessionState empty() {
         return new SessionState(DraftNodes.NODES.objectNode());
     }
 
-    /** @return the session id ({@code session_id}), when the response carried it */
+    /** {@return the session id ({@code session_id}), when the response carried it} */
     public Optional<String> sessionId() {
         return idText(data.get("session_id"));
     }
 
-    /** @return the project id ({@code task_id}), when the response carried it */
+    /** {@return the project id ({@code task_id}), when the response carried it} */
     public Optional<String> taskId() {
         return idText(data.get("task_id"));
     }
 
-    /** @return the project name ({@code task_name}), when present */
+    /** {@return the project name ({@code task_name}), when present} */
     public Optional<String> taskName() {
         return DraftNodes.text(data.get("task_name"));
     }
 
-    /** @return the media entries ({@code video_infos}); empty when absent or not an array */
+    /** {@return the media entries ({@code video_infos}); empty when absent or not an array} */
     public List<JsonValue> videoInfos() {
         JsonNode v = state.get(VIDEO_INFOS);
         if (v == null || !v.isArray()) {
@@ -102,56 +103,58 @@ public final class SessionState {
         return Collections.unmodifiableList(out);
     }
 
-    /** @return the draft, when it is a non-empty object */
+    /** {@return the draft, when it is a non-empty object} */
     public Optional<Draft> draft() {
         JsonNode d = state.get(DRAFT);
         return d != null && d.isObject() && d.size() > 0 ? Optional.of(DraftTrees.wrap(((ObjectNode) d).deepCopy())) : Optional.empty();
     }
 
-    /** @return {@code canvas_config} (width, height, aspect ratio), when present */
+    /** {@return {@code canvas_config} (width, height, aspect ratio), when present} */
     public Optional<JsonValue> canvasConfig() {
         return stateField(CANVAS_CONFIG);
     }
 
-    /** @return {@code video_analyses}, when present */
+    /** {@return {@code video_analyses}, when present} */
     public Optional<JsonValue> videoAnalyses() {
         return stateField(VIDEO_ANALYSES);
     }
 
-    /** @return {@code generated_media}, when present */
+    /** {@return {@code generated_media}, when present} */
     public Optional<JsonValue> generatedMedia() {
         return stateField(GENERATED_MEDIA);
     }
 
     /**
+     * {@return its value, when present and not {@code null}}
+     *
      * @param name a field of the state object
-     * @return its value, when present and not {@code null}
      */
     public Optional<JsonValue> stateField(String name) {
         JsonNode v = state.get(Objects.requireNonNull(name, "name"));
         return v == null || v.isNull() ? Optional.empty() : Optional.of(JsonValues.fromJackson(v));
     }
 
-    /** @return whether media was added: {@code video_infos} is a non-empty array */
+    /** {@return whether media was added: {@code video_infos} is a non-empty array} */
     public boolean hasAssets() {
         JsonNode v = state.get(VIDEO_INFOS);
         return v != null && v.isArray() && v.size() > 0;
     }
 
-    /** @return whether a draft exists: it is a non-empty object */
+    /** {@return whether a draft exists: it is a non-empty object} */
     public boolean hasDraft() {
         JsonNode d = state.get(DRAFT);
         return d != null && d.isObject() && d.size() > 0;
     }
 
-    /** @return whether the draft can be exported (see {@link Draft#isExportable()}) */
+    /** {@return whether the draft can be exported (see {@link Draft#isExportable()})} */
     public boolean isExportable() {
         return draft().map(Draft::isExportable).orElse(false);
     }
 
     /**
+     * {@return a copy whose {@code state.draft} is {@code draft} (everything else kept)}
+     *
      * @param draft the new draft
-     * @return a copy whose {@code state.draft} is {@code draft} (everything else kept)
      */
     public SessionState withDraft(Draft draft) {
         Objects.requireNonNull(draft, "draft");
@@ -161,12 +164,12 @@ public final class SessionState {
         return new SessionState(copy);
     }
 
-    /** @return the whole response data */
+    /** {@return the whole response data} */
     public JsonObject toJson() {
         return JsonValues.fromJackson(data);
     }
 
-    /** @return the state object */
+    /** {@return the state object} */
     public JsonObject stateJson() {
         return JsonValues.fromJackson(state);
     }

@@ -20,8 +20,9 @@ import java.util.concurrent.CompletableFuture;
 public interface StateApi {
 
     /**
+     * {@return its latest state}
+     *
      * @param sessionId the session
-     * @return its latest state
      * @throws SessionNotFoundException when the session does not exist (code 1002)
      */
     default SessionState get(String sessionId) {
@@ -29,9 +30,10 @@ public interface StateApi {
     }
 
     /**
+     * {@return its latest state}
+     *
      * @param sessionId the session
      * @param options   per-request overrides
-     * @return its latest state
      * @throws SessionNotFoundException when the session does not exist (code 1002)
      */
     default SessionState get(String sessionId, RequestOptions options) {
@@ -39,17 +41,19 @@ public interface StateApi {
     }
 
     /**
+     * {@return its latest state, asynchronously}
+     *
      * @param sessionId the session
-     * @return its latest state, asynchronously
      */
     default CompletableFuture<SessionState> getAsync(String sessionId) {
         return getAsync(sessionId, RequestOptions.none());
     }
 
     /**
+     * {@return its latest state, asynchronously; nothing is sent until this method is called}
+     *
      * @param sessionId the session
      * @param options   per-request overrides
-     * @return its latest state, asynchronously; nothing is sent until this method is called
      */
     CompletableFuture<SessionState> getAsync(String sessionId, RequestOptions options);
 }

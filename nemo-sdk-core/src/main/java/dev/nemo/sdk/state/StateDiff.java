@@ -52,9 +52,10 @@ public final class StateDiff {
     }
 
     /**
+     * {@return the differences}
+     *
      * @param before the earlier state, or {@code null} for "nothing known" (an empty state)
      * @param after  the later state, or {@code null} for an empty state
-     * @return the differences
      */
     public static StateDiff between(SessionState before, SessionState after) {
         ObjectNode b = before == null ? DraftNodes.NODES.objectNode() : before.stateNode();
@@ -81,9 +82,10 @@ public final class StateDiff {
     }
 
     /**
+     * {@return the differences between the two drafts alone}
+     *
      * @param before the earlier draft, or {@code null} for none
      * @param after  the later draft, or {@code null} for none
-     * @return the differences between the two drafts alone
      */
     public static StateDiff between(Draft before, Draft after) {
         List<String> out = new ArrayList<>();
@@ -92,17 +94,17 @@ public final class StateDiff {
         return new StateDiff(out);
     }
 
-    /** @return whether nothing changed */
+    /** {@return whether nothing changed} */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
 
-    /** @return the changes, one sentence each, in a stable order (media, timeline, canvas, other) */
+    /** {@return the changes, one sentence each, in a stable order (media, timeline, canvas, other)} */
     public List<String> changes() {
         return changes;
     }
 
-    /** @return the changes on one line, separated by {@code "; "}, or {@code No changes} */
+    /** {@return the changes on one line, separated by {@code "; "}, or {@code No changes}} */
     public String describe() {
         return changes.isEmpty() ? "No changes" : String.join("; ", changes);
     }

@@ -96,32 +96,34 @@ public enum MediaFormat {
         return List.of(extensions);
     }
 
-    /** @return the MIME type sent for this format, for example {@code video/mp4} */
+    /** {@return the MIME type sent for this format, for example {@code video/mp4}} */
     public String mimeType() {
         return mimeType;
     }
 
-    /** @return video, image or audio */
+    /** {@return video, image or audio} */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the usual file extension, without the dot */
+    /** {@return the usual file extension, without the dot} */
     public String extension() {
         return extensions[0];
     }
 
     /**
+     * {@return whether both are variants of one container (MP4/MOV/M4A, WebM/MKV, PNG/APNG)}
+     *
      * @param other another format
-     * @return whether both are variants of one container (MP4/MOV/M4A, WebM/MKV, PNG/APNG)
      */
     public boolean sameContainer(MediaFormat other) {
         return other != null && container == other.container;
     }
 
     /**
+     * {@return the format its extension names (case-insensitive), when it names one}
+     *
      * @param fileName a file name or path
-     * @return the format its extension names (case-insensitive), when it names one
      */
     public static Optional<MediaFormat> fromFileName(String fileName) {
         Objects.requireNonNull(fileName, "fileName");

@@ -47,8 +47,9 @@ public final class MediaSource {
     }
 
     /**
+     * {@return a source named after the file}
+     *
      * @param file a regular file; its size is read when the upload starts
-     * @return a source named after the file
      */
     public static MediaSource of(Path file) {
         Objects.requireNonNull(file, "file");
@@ -60,10 +61,11 @@ public final class MediaSource {
     }
 
     /**
+     * {@return a streamed source}
+     *
      * @param fileName the file name to send, for example {@code cat.gif}
      * @param length   the exact number of bytes the publisher produces, or {@link #UNKNOWN_LENGTH}
      * @param content  the bytes; the buffers it publishes must not be modified afterwards
-     * @return a streamed source
      */
     public static MediaSource ofPublisher(String fileName, long length, Flow.Publisher<ByteBuffer> content) {
         return new MediaSource(null, Objects.requireNonNull(content, "content"), fileName, checkLength(length),
@@ -71,6 +73,8 @@ public final class MediaSource {
     }
 
     /**
+     * {@return a streamed source}
+     *
      * @param fileName the file name to send, for example {@code cat.gif}
      * @param length   the exact number of bytes the stream holds, or {@link #UNKNOWN_LENGTH}
      * @param opener   returns a new stream positioned at the start of the content, each time it is
@@ -78,7 +82,6 @@ public final class MediaSource {
      *                 stream again (a one-shot stream) fails an attempt that needs the content a
      *                 second time (after HTTP 429, say) with a {@link MediaSourceException}, and
      *                 nothing of the content is sent twice
-     * @return a streamed source
      */
     public static MediaSource ofInputStream(String fileName, long length, Supplier<? extends InputStream> opener) {
         Objects.requireNonNull(opener, "opener");
@@ -86,8 +89,9 @@ public final class MediaSource {
     }
 
     /**
+     * {@return a copy}
+     *
      * @param fileName the file name to send instead
-     * @return a copy
      */
     public MediaSource withFileName(String fileName) {
         return new MediaSource(file, content, fileName, length, contentType);
@@ -108,27 +112,27 @@ public final class MediaSource {
         return new MediaSource(file, content, fileName, length, contentType.strip());
     }
 
-    /** @return the file name sent in the {@code filename} parameter */
+    /** {@return the file name sent in the {@code filename} parameter} */
     public String fileName() {
         return fileName;
     }
 
-    /** @return the file, for a file source */
+    /** {@return the file, for a file source} */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
     }
 
-    /** @return the content, for a stream source (subscribed to once per attempt) */
+    /** {@return the content, for a stream source (subscribed to once per attempt)} */
     public Optional<Flow.Publisher<ByteBuffer>> content() {
         return Optional.ofNullable(content);
     }
 
-    /** @return the declared length of a stream source, when known (a file's size is read at upload time) */
+    /** {@return the declared length of a stream source, when known (a file's size is read at upload time)} */
     public OptionalLong length() {
         return length == UNKNOWN_LENGTH ? OptionalLong.empty() : OptionalLong.of(length);
     }
 
-    /** @return the MIME type set with {@link #withContentType(String)} */
+    /** {@return the MIME type set with {@link #withContentType(String)}} */
     public Optional<String> contentType() {
         return Optional.ofNullable(contentType);
     }

@@ -137,6 +137,8 @@ public final class UploadOptions {
         }
 
         /**
+         * Sets {@code onProgress}.
+         *
          * @param listener told how much of the body was sent (see {@link UploadProgressListener}),
          *                 or {@code null} for none
          * @return this builder

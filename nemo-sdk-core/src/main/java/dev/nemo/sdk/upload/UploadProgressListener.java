@@ -15,6 +15,8 @@ package dev.nemo.sdk.upload;
 public interface UploadProgressListener {
 
     /**
+     * Called as request body bytes are handed to the connection.
+     *
      * @param bytesSent  request body bytes handed to the connection so far
      * @param totalBytes the whole body size (the {@code Content-Length}), or {@code -1} when a
      *                   stream of unknown length makes it unknown; {@code bytesSent} reaches it

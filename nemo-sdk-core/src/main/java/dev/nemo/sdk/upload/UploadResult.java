@@ -16,6 +16,8 @@ public final class UploadResult {
     private final JsonValue raw;
 
     /**
+     * Creates it from its parts.
+     *
      * @param files               the stored files, in the server's order
      * @param sessionStateApplied {@code session_state_applied}, or {@code null} when absent
      * @param raw                 the {@code data} object as received, or {@code null}
@@ -26,17 +28,17 @@ public final class UploadResult {
         this.raw = raw == null ? JsonNull.INSTANCE : raw;
     }
 
-    /** @return the stored files ({@code data.files[]}, else {@code data.uploaded_files[]}); may be empty */
+    /** {@return the stored files ({@code data.files[]}, else {@code data.uploaded_files[]}); may be empty} */
     public List<UploadedFile> files() {
         return files;
     }
 
-    /** @return {@code session_state_applied}: whether the files were added to the session's media */
+    /** {@return {@code session_state_applied}: whether the files were added to the session's media} */
     public Optional<Boolean> sessionStateApplied() {
         return Optional.ofNullable(sessionStateApplied);
     }
 
-    /** @return the response's {@code data} object; JSON {@code null} when there was none */
+    /** {@return the response's {@code data} object; JSON {@code null} when there was none} */
     public JsonValue raw() {
         return raw;
     }

@@ -36,58 +36,58 @@ public final class UploadedFile {
         this.raw = b.raw == null ? JsonNull.INSTANCE : b.raw;
     }
 
-    /** @return a new builder (for tests and emulators) */
+    /** {@return a new builder (for tests and emulators)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return {@code filename}: the name the server recorded */
+    /** {@return {@code filename}: the name the server recorded} */
     public Optional<String> fileName() {
         return Optional.ofNullable(fileName);
     }
 
-    /** @return {@code file_type}: {@code video}, {@code image} or {@code audio} */
+    /** {@return {@code file_type}: {@code video}, {@code image} or {@code audio}} */
     public Optional<String> fileType() {
         return Optional.ofNullable(fileType);
     }
 
-    /** @return {@code cdn_url} (or {@code url} in the {@code uploaded_files} variant): where the stored file lives */
+    /** {@return {@code cdn_url} (or {@code url} in the {@code uploaded_files} variant): where the stored file lives} */
     public Optional<String> url() {
         return Optional.ofNullable(url);
     }
 
-    /** @return {@code duration} in seconds (a decimal number, unlike the draft's milliseconds) */
+    /** {@return {@code duration} in seconds (a decimal number, unlike the draft's milliseconds)} */
     public OptionalDouble durationSeconds() {
         return durationSeconds == null ? OptionalDouble.empty() : OptionalDouble.of(durationSeconds);
     }
 
-    /** @return {@code duration} as a {@link Duration}, rounded to the microsecond */
+    /** {@return {@code duration} as a {@link Duration}, rounded to the microsecond} */
     public Optional<Duration> duration() {
         return durationSeconds == null ? Optional.empty()
                 : Optional.of(Duration.ofNanos(Math.round(durationSeconds * 1_000_000d) * 1_000L));
     }
 
-    /** @return {@code width} in pixels */
+    /** {@return {@code width} in pixels} */
     public OptionalInt width() {
         return width == null ? OptionalInt.empty() : OptionalInt.of(width);
     }
 
-    /** @return {@code height} in pixels */
+    /** {@return {@code height} in pixels} */
     public OptionalInt height() {
         return height == null ? OptionalInt.empty() : OptionalInt.of(height);
     }
 
-    /** @return {@code fps}: frames per second (may be fractional, for example 29.97) */
+    /** {@return {@code fps}: frames per second (may be fractional, for example 29.97)} */
     public OptionalDouble fps() {
         return fps == null ? OptionalDouble.empty() : OptionalDouble.of(fps);
     }
 
-    /** @return {@code hash}: the server's content hash */
+    /** {@return {@code hash}: the server's content hash} */
     public Optional<String> hash() {
         return Optional.ofNullable(hash);
     }
 
-    /** @return the JSON object this file was decoded from; JSON {@code null} when not set */
+    /** {@return the JSON object this file was decoded from; JSON {@code null} when not set} */
     public JsonValue raw() {
         return raw;
     }
@@ -137,6 +137,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code fileName}.
+         *
          * @param fileName {@code filename}
          * @return this builder
          */
@@ -146,6 +148,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code fileType}.
+         *
          * @param fileType {@code file_type}
          * @return this builder
          */
@@ -155,6 +159,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code url}.
+         *
          * @param url {@code cdn_url}
          * @return this builder
          */
@@ -164,6 +170,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code durationSeconds}.
+         *
          * @param seconds {@code duration}, or {@code null}
          * @return this builder
          */
@@ -173,6 +181,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code dimensions}.
+         *
          * @param width  {@code width}, or {@code null}
          * @param height {@code height}, or {@code null}
          * @return this builder
@@ -184,6 +194,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code fps}.
+         *
          * @param fps {@code fps}, or {@code null}
          * @return this builder
          */
@@ -193,6 +205,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code hash}.
+         *
          * @param hash {@code hash}
          * @return this builder
          */
@@ -202,6 +216,8 @@ public final class UploadedFile {
         }
 
         /**
+         * Sets {@code raw}.
+         *
          * @param raw the JSON object as received
          * @return this builder
          */
@@ -210,7 +226,7 @@ public final class UploadedFile {
             return this;
         }
 
-        /** @return the file */
+        /** {@return the file} */
         public UploadedFile build() {
             return new UploadedFile(this);
         }

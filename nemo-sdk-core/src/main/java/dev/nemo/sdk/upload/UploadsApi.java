@@ -34,46 +34,51 @@ import java.util.stream.Collectors;
 public interface UploadsApi {
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param files     one or more files
-     * @return what the server stored
      */
     default UploadResult upload(String sessionId, Path... files) {
         return upload(sessionId, sources(files), UploadOptions.defaults());
     }
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @return what the server stored
      */
     default UploadResult upload(String sessionId, List<MediaSource> files) {
         return upload(sessionId, files, UploadOptions.defaults());
     }
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
      * @param options   checks, progress listener and request options
-     * @return what the server stored
      */
     default UploadResult upload(String sessionId, List<MediaSource> files, UploadOptions options) {
         return Futures.await(uploadAsync(sessionId, files, options));
     }
 
     /**
+     * {@return what the server stored, asynchronously}
+     *
      * @param sessionId the session
      * @param files     one or more files
-     * @return what the server stored, asynchronously
      */
     default CompletableFuture<UploadResult> uploadAsync(String sessionId, Path... files) {
         return uploadAsync(sessionId, sources(files), UploadOptions.defaults());
     }
 
     /**
+     * {@return what the server stored, asynchronously}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @return what the server stored, asynchronously
      */
     default CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files) {
         return uploadAsync(sessionId, files, UploadOptions.defaults());
@@ -90,9 +95,10 @@ public interface UploadsApi {
     CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files, UploadOptions options);
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param urls      absolute http(s) URLs of media for the server to fetch
-     * @return what the server stored
      */
     default UploadResult uploadUrls(String sessionId, List<String> urls) {
         return uploadUrls(sessionId, urls, RequestOptions.none());
@@ -112,19 +118,21 @@ public interface UploadsApi {
     }
 
     /**
+     * {@return what the server stored, asynchronously}
+     *
      * @param sessionId the session
      * @param urls      absolute http(s) URLs of media for the server to fetch
-     * @return what the server stored, asynchronously
      */
     default CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls) {
         return uploadUrlsAsync(sessionId, urls, RequestOptions.none());
     }
 
     /**
+     * {@return what the server stored, asynchronously}
+     *
      * @param sessionId the session
      * @param urls      absolute http(s) URLs of media for the server to fetch
      * @param options   per-request overrides
-     * @return what the server stored, asynchronously
      */
     CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls, RequestOptions options);
 

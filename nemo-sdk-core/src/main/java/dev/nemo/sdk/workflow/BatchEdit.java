@@ -53,7 +53,13 @@ public final class BatchEdit {
      * @param output      where its result goes (a file, or an existing directory)
      */
     public record Item(MediaSource input, String instruction, Path output) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param input       the media
+         * @param instruction what to do with it, in words (name the file: the session holds them all)
+         * @param output      where its result goes (a file, or an existing directory)
+         */
         public Item {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(instruction, "instruction");
@@ -107,6 +113,8 @@ public final class BatchEdit {
         }
 
         /**
+         * Sets {@code item}.
+         *
          * @param input       the file
          * @param instruction what to do with it
          * @param output      where its result goes
@@ -117,6 +125,8 @@ public final class BatchEdit {
         }
 
         /**
+         * Sets {@code item}.
+         *
          * @param item one more file
          * @return this builder
          */
@@ -126,6 +136,8 @@ public final class BatchEdit {
         }
 
         /**
+         * Sets {@code exportOptions}.
+         *
          * @param options export options for every item (default: format from each output's extension)
          * @return this builder
          */
@@ -135,6 +147,8 @@ public final class BatchEdit {
         }
 
         /**
+         * Sets {@code chatOptions}.
+         *
          * @param options chat options for every instruction
          * @return this builder
          */
@@ -144,6 +158,8 @@ public final class BatchEdit {
         }
 
         /**
+         * Sets {@code language}.
+         *
          * @param language the session language; by default detected from the first instruction
          * @return this builder
          */
@@ -153,6 +169,8 @@ public final class BatchEdit {
         }
 
         /**
+         * Sets {@code stopOnFailure}.
+         *
          * @param stop whether the first failing item stops the rest
          * @return this builder
          */
@@ -162,6 +180,8 @@ public final class BatchEdit {
         }
 
         /**
+         * Sets {@code listener}.
+         *
          * @param listener follows the batch
          * @return this builder
          */

@@ -17,7 +17,13 @@ import java.util.Optional;
  */
 public record BatchResult(String sessionId, List<ItemResult> items, List<String> notes) {
 
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param sessionId the session holding every file
+     * @param items     the results
+     * @param notes     what the user should know
+     */
     public BatchResult {
         Objects.requireNonNull(sessionId, "sessionId");
         items = List.copyOf(items);
@@ -42,7 +48,15 @@ public record BatchResult(String sessionId, List<ItemResult> items, List<String>
     public record ItemResult(BatchEdit.Item item, Optional<ChatResult> chat, Optional<ExportJob> job,
                              Optional<DownloadResult> download, Optional<NemoException> failure) {
 
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param item     the item
+         * @param chat     the agent's answer to its instruction, when it was sent
+         * @param job      its finished render, when it got that far
+         * @param download its downloaded file, on success
+         * @param failure  why it failed, when it did
+         */
         public ItemResult {
             Objects.requireNonNull(item, "item");
             Objects.requireNonNull(chat, "chat");

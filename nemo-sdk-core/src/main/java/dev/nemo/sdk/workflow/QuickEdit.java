@@ -43,21 +43,23 @@ public final class QuickEdit {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param input       the GIF, MP4, WebM or APNG to edit
      * @param instruction what to do, in words
      * @param output      where to save the result: a file, or an existing directory (the file is
      *                    then named after the input)
-     * @return a builder
      */
     public static Builder builder(Path input, String instruction, Path output) {
         return builder(MediaSource.of(input), instruction, output);
     }
 
     /**
+     * {@return a builder}
+     *
      * @param input       what to upload (a file, a stream, a resource)
      * @param instruction what to do, in words
      * @param output      where to save the result: a file, or an existing directory
-     * @return a builder
      */
     public static Builder builder(MediaSource input, String instruction, Path output) {
         return new Builder(List.of(Objects.requireNonNull(input, "input")), instruction, output);
@@ -140,6 +142,8 @@ public final class QuickEdit {
         }
 
         /**
+         * Sets {@code exportOptions}.
+         *
          * @param options format, quality, resolution and polling of the export (default: the format
          *                the output's extension names, the contract's defaults otherwise)
          * @return this builder
@@ -150,6 +154,8 @@ public final class QuickEdit {
         }
 
         /**
+         * Sets {@code chatOptions}.
+         *
          * @param options watchdogs and the settle schedule of the chat
          * @return this builder
          */
@@ -159,6 +165,8 @@ public final class QuickEdit {
         }
 
         /**
+         * Sets {@code language}.
+         *
          * @param language the session language (for example {@code "en"}, {@code "zh"}); by default it
          *                 is detected from the instruction's script
          * @return this builder
@@ -169,6 +177,8 @@ public final class QuickEdit {
         }
 
         /**
+         * Sets {@code listener}.
+         *
          * @param listener follows the workflow
          * @return this builder
          */

@@ -26,7 +26,20 @@ import java.util.Objects;
 public record QuickEditResult(String sessionId, UploadResult upload, ChatResult chat, StateDiff change, ExportJob job,
                               DownloadResult download, List<String> notes, Duration elapsed) {
 
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param sessionId the session it used (a new one replaces a session that was gone before the
+     *                  message was sent)
+     * @param upload    the uploaded files
+     * @param chat      the agent's answer, with the state change it made
+     * @param change    what changed in the draft and media; empty when the agent's change never became
+     *                  visible in the state (then the draft was exported as it was, and a note says so)
+     * @param job       the finished render
+     * @param download  the downloaded file
+     * @param notes     what the user should know (also given to {@link WorkflowListener#onNote})
+     * @param elapsed   how long the whole workflow took
+     */
     public QuickEditResult {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(upload, "upload");

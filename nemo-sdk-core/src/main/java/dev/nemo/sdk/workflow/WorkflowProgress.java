@@ -14,7 +14,14 @@ import java.util.OptionalInt;
  */
 public record WorkflowProgress(WorkflowPhase phase, OptionalInt percent, Duration elapsed, String message) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param phase   where the workflow is
+     * @param percent the workflow's overall progress, 0 to 100, when it can be told
+     * @param elapsed time since the workflow started (on the client's clock)
+     * @param message what is happening, in words, for example "render 40%" or "checking the draft: 3 of 11"
+     */
     public WorkflowProgress {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(percent, "percent");

@@ -23,8 +23,9 @@ public final class NemoContext {
     }
 
     /**
+     * {@return a context modifier for {@code contextWrite}}
+     *
      * @param options the overrides for every SDK operation upstream of {@code contextWrite}
-     * @return a context modifier for {@code contextWrite}
      */
     public static Function<Context, Context> withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
@@ -32,8 +33,9 @@ public final class NemoContext {
     }
 
     /**
+     * {@return the overrides it carries, or {@link RequestOptions#none()}}
+     *
      * @param context a subscriber's context
-     * @return the overrides it carries, or {@link RequestOptions#none()}
      */
     public static RequestOptions options(ContextView context) {
         return context.getOrDefault(OPTIONS_KEY, RequestOptions.none());

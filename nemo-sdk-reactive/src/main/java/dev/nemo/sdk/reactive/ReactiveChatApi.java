@@ -39,10 +39,10 @@ public final class ReactiveChatApi {
     }
 
     /**
+     * {@return the events of the answer, with {@link ChatOptions#defaults()} and the request options of the subscriber's context}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return the events of the answer, with {@link ChatOptions#defaults()} and the request options
-     *         of the subscriber's context
      * @see #stream(String, String, ChatOptions)
      */
     public Flux<ChatEvent> stream(String sessionId, String message) {
@@ -76,10 +76,10 @@ public final class ReactiveChatApi {
     }
 
     /**
+     * {@return the whole answer, with {@link ChatOptions#defaults()} and the request options of the subscriber's context}
+     *
      * @param sessionId the session
      * @param message   the user's message, not empty
-     * @return the whole answer, with {@link ChatOptions#defaults()} and the request options of the
-     *         subscriber's context
      * @see #send(String, String, ChatOptions)
      */
     public Mono<ChatResult> send(String sessionId, String message) {

@@ -14,14 +14,15 @@ public final class ReactiveCreditsApi {
         this.credits = credits;
     }
 
-    /** @return the current balance, with the request options of the subscriber's context */
+    /** {@return the current balance, with the request options of the subscriber's context} */
     public Mono<Credits> balance() {
         return Calls.mono(credits::balanceAsync);
     }
 
     /**
+     * {@return the current balance}
+     *
      * @param options per-request overrides (the context's are ignored)
-     * @return the current balance
      */
     public Mono<Credits> balance(RequestOptions options) {
         return Calls.mono(credits::balanceAsync, options);

@@ -52,10 +52,10 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return the states of a new render, with {@link ExportOptions#defaults()} and the request options of the subscriber's context for the submission and every poll}
+     *
      * @param sessionId the session
      * @param draft     its draft, as read from the session state (sent whole)
-     * @return the states of a new render, with {@link ExportOptions#defaults()} and the request
-     *         options of the subscriber's context for the submission and every poll
      * @see #export(String, Draft, ExportOptions)
      */
     public Flux<ExportJob> export(String sessionId, Draft draft) {
@@ -91,10 +91,10 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return the submission's answer, with {@link ExportOptions#defaults()} and the request options of the subscriber's context}
+     *
      * @param sessionId the session
      * @param draft     its draft (sent whole)
-     * @return the submission's answer, with {@link ExportOptions#defaults()} and the request
-     *         options of the subscriber's context
      * @see #submit(String, Draft, ExportOptions)
      */
     public Mono<ExportJob> submit(String sessionId, Draft draft) {
@@ -102,13 +102,12 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return the submission's answer; each subscription submits a new render. Fails with {@link dev.nemo.sdk.error.DraftNotExportableException}, sending nothing, when the draft has no track with segments}
+     *
      * @param sessionId the session
      * @param draft     its draft (sent whole)
      * @param options   output format and request options (its progress listener is for
      *                  {@link #export}; the context's request options are ignored)
-     * @return the submission's answer; each subscription submits a new render. Fails with
-     *         {@link dev.nemo.sdk.error.DraftNotExportableException}, sending nothing, when the draft
-     *         has no track with segments
      */
     public Mono<ExportJob> submit(String sessionId, Draft draft, ExportOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -120,9 +119,9 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return its states from now on, with {@link PollingStrategy#defaults()} and the request options of the subscriber's context for every poll}
+     *
      * @param renderId a saved render id
-     * @return its states from now on, with {@link PollingStrategy#defaults()} and the request
-     *         options of the subscriber's context for every poll
      * @see #resume(String, PollingStrategy)
      */
     public Flux<ExportJob> resume(String renderId) {
@@ -148,9 +147,9 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return its state, polled once with the request options of the subscriber's context; a failed render is a job with status {@code FAILED}, not an error. Safe to re-subscribe}
+     *
      * @param renderId the render
-     * @return its state, polled once with the request options of the subscriber's context; a failed
-     *         render is a job with status {@code FAILED}, not an error. Safe to re-subscribe
      */
     public Mono<ExportJob> poll(String renderId) {
         Objects.requireNonNull(renderId, "renderId");
@@ -158,9 +157,10 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return its state, polled once}
+     *
      * @param renderId the render
      * @param options  per-request overrides (the context's are ignored)
-     * @return its state, polled once
      */
     public Mono<ExportJob> poll(String renderId, RequestOptions options) {
         Objects.requireNonNull(renderId, "renderId");
@@ -168,10 +168,9 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return completes when the render service accepted the cancellation (context options apply); a flux following the render then ends with a cancelled {@link dev.nemo.sdk.error.ExportFailedException}}
+     *
      * @param renderId the render
-     * @return completes when the render service accepted the cancellation (context options apply);
-     *         a flux following the render then ends with a cancelled
-     *         {@link dev.nemo.sdk.error.ExportFailedException}
      */
     public Mono<Void> cancel(String renderId) {
         Objects.requireNonNull(renderId, "renderId");
@@ -179,9 +178,10 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return completes when the render service accepted the cancellation}
+     *
      * @param renderId the render
      * @param options  per-request overrides (the context's are ignored)
-     * @return completes when the render service accepted the cancellation
      */
     public Mono<Void> cancel(String renderId, RequestOptions options) {
         Objects.requireNonNull(renderId, "renderId");
@@ -206,10 +206,11 @@ public final class ReactiveExportsApi {
     }
 
     /**
+     * {@return the file written}
+     *
      * @param job     a completed job
      * @param target  a file to write, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download (the context's are ignored)
-     * @return the file written
      */
     public Mono<DownloadResult> download(ExportJob job, Path target, RequestOptions options) {
         Objects.requireNonNull(job, "job");

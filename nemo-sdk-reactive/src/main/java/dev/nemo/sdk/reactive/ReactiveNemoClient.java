@@ -110,37 +110,37 @@ public final class ReactiveNemoClient implements AutoCloseable {
         return workflows;
     }
 
-    /** @return the credit balance */
+    /** {@return the credit balance} */
     public ReactiveCreditsApi credits() {
         return credits;
     }
 
-    /** @return session creation */
+    /** {@return session creation} */
     public ReactiveSessionsApi sessions() {
         return sessions;
     }
 
-    /** @return the latest state of a session: media, draft, canvas */
+    /** {@return the latest state of a session: media, draft, canvas} */
     public ReactiveStateApi state() {
         return state;
     }
 
-    /** @return chat with the session's agent (Server-Sent Events) */
+    /** {@return chat with the session's agent (Server-Sent Events)} */
     public ReactiveChatApi chat() {
         return chat;
     }
 
-    /** @return media uploads */
+    /** {@return media uploads} */
     public ReactiveUploadsApi uploads() {
         return uploads;
     }
 
-    /** @return exports: submit, follow, resume, cancel and download renders */
+    /** {@return exports: submit, follow, resume, cancel and download renders} */
     public ReactiveExportsApi exports() {
         return exports;
     }
 
-    /** @return the blocking client this one adapts (the copy that waits on Reactor's schedulers) */
+    /** {@return the blocking client this one adapts (the copy that waits on Reactor's schedulers)} */
     public NemoClient blocking() {
         return client;
     }

@@ -19,14 +19,15 @@ public final class ReactiveSessionsApi {
         this.sessions = sessions;
     }
 
-    /** @return a new session named {@code project} in the JVM's language (read at subscription) */
+    /** {@return a new session named {@code project} in the JVM's language (read at subscription)} */
     public Mono<Session> create() {
         return Mono.defer(() -> create(CreateSessionRequest.defaults()));
     }
 
     /**
+     * {@return a new session, with the request options of the subscriber's context}
+     *
      * @param request name and language
-     * @return a new session, with the request options of the subscriber's context
      */
     public Mono<Session> create(CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
@@ -34,9 +35,10 @@ public final class ReactiveSessionsApi {
     }
 
     /**
+     * {@return a new session}
+     *
      * @param request name and language
      * @param options per-request overrides (the context's are ignored)
-     * @return a new session
      */
     public Mono<Session> create(CreateSessionRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");

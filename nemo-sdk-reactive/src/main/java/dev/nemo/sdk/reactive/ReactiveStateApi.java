@@ -16,9 +16,9 @@ public final class ReactiveStateApi {
     }
 
     /**
+     * {@return its latest state (media, draft, canvas), with the request options of the subscriber's context; fails with {@link dev.nemo.sdk.error.SessionNotFoundException} for an unknown session}
+     *
      * @param sessionId the session
-     * @return its latest state (media, draft, canvas), with the request options of the subscriber's
-     *         context; fails with {@link dev.nemo.sdk.error.SessionNotFoundException} for an unknown session
      */
     public Mono<SessionState> get(String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -26,9 +26,10 @@ public final class ReactiveStateApi {
     }
 
     /**
+     * {@return its latest state}
+     *
      * @param sessionId the session
      * @param options   per-request overrides (the context's are ignored)
-     * @return its latest state
      */
     public Mono<SessionState> get(String sessionId, RequestOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");

@@ -55,10 +55,10 @@ public final class ReactiveUploadsApi {
     }
 
     /**
+     * {@return what the server stored; the context's {@link RequestOptions}, if any, apply to the upload}
+     *
      * @param sessionId the session
      * @param files     one or more files
-     * @return what the server stored; the context's {@link RequestOptions}, if any, apply to the
-     *         upload
      */
     public Mono<UploadResult> upload(String sessionId, Path... files) {
         Objects.requireNonNull(files, "files");
@@ -66,22 +66,23 @@ public final class ReactiveUploadsApi {
     }
 
     /**
+     * {@return what the server stored; the context's {@link RequestOptions} apply as for files}
+     *
      * @param sessionId the session
      * @param fileName  the file name to send, for example {@code cat.gif}
      * @param length    the exact number of bytes {@code content} produces (a mismatch fails the upload
      *                  with {@link dev.nemo.sdk.error.MediaSourceException}), or {@link MediaSource#UNKNOWN_LENGTH}
      * @param content   the bytes, streamed with backpressure
-     * @return what the server stored; the context's {@link RequestOptions} apply as for files
      */
     public Mono<UploadResult> upload(String sessionId, String fileName, long length, Publisher<ByteBuffer> content) {
         return upload(sessionId, List.of(source(fileName, length, content)));
     }
 
     /**
+     * {@return what the server stored; the context's {@link RequestOptions}, if any, apply to the upload}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
-     * @return what the server stored; the context's {@link RequestOptions}, if any, apply to the
-     *         upload
      */
     public Mono<UploadResult> upload(String sessionId, List<MediaSource> files) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -90,10 +91,11 @@ public final class ReactiveUploadsApi {
     }
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param files     one or more sources, sent in one request in this order
      * @param options   checks, progress listener and request options (the context's are ignored)
-     * @return what the server stored
      */
     public Mono<UploadResult> upload(String sessionId, List<MediaSource> files, UploadOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -103,9 +105,10 @@ public final class ReactiveUploadsApi {
     }
 
     /**
+     * {@return what the server stored, with the request options of the subscriber's context}
+     *
      * @param sessionId the session
      * @param urls      absolute http(s) URLs of media for the server to fetch
-     * @return what the server stored, with the request options of the subscriber's context
      */
     public Mono<UploadResult> uploadUrls(String sessionId, List<String> urls) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -114,10 +117,11 @@ public final class ReactiveUploadsApi {
     }
 
     /**
+     * {@return what the server stored}
+     *
      * @param sessionId the session
      * @param urls      absolute http(s) URLs of media for the server to fetch
      * @param options   per-request overrides (the context's are ignored)
-     * @return what the server stored
      */
     public Mono<UploadResult> uploadUrls(String sessionId, List<String> urls, RequestOptions options) {
         Objects.requireNonNull(sessionId, "sessionId");

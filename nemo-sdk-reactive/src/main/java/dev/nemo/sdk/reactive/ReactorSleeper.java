@@ -31,21 +31,22 @@ public final class ReactorSleeper implements Sleeper {
         this.scheduler = scheduler;
     }
 
-    /** @return a sleeper on {@link Schedulers#parallel()}, resolved at each wait */
+    /** {@return a sleeper on {@link Schedulers#parallel()}, resolved at each wait} */
     public static ReactorSleeper parallel() {
         return new ReactorSleeper(Schedulers::parallel);
     }
 
     /**
+     * {@return a sleeper on that scheduler}
+     *
      * @param scheduler the scheduler to wait on
-     * @return a sleeper on that scheduler
      */
     public static ReactorSleeper on(Scheduler scheduler) {
         Objects.requireNonNull(scheduler, "scheduler");
         return new ReactorSleeper(() -> scheduler);
     }
 
-    /** @return the scheduler the next wait will use */
+    /** {@return the scheduler the next wait will use} */
     public Scheduler scheduler() {
         return scheduler.get();
     }

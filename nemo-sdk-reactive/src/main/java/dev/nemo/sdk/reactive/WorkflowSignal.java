@@ -18,7 +18,11 @@ public sealed interface WorkflowSignal<T> {
      * @param <T>      the workflow's result type
      */
     record Progress<T>(WorkflowProgress progress) implements WorkflowSignal<T> {
-        /** Checks the value. */
+        /**
+         * Checks the value.
+         *
+         * @param progress where the workflow is
+         */
         public Progress {
             Objects.requireNonNull(progress, "progress");
         }
@@ -31,7 +35,11 @@ public sealed interface WorkflowSignal<T> {
      * @param <T>    the workflow's result type
      */
     record Done<T>(T result) implements WorkflowSignal<T> {
-        /** Checks the value. */
+        /**
+         * Checks the value.
+         *
+         * @param result what the workflow did
+         */
         public Done {
             Objects.requireNonNull(result, "result");
         }

@@ -49,6 +49,8 @@ public final class DefaultChatApi implements ChatApi {
     private final Executor executor;
 
     /**
+     * Creates it from its parts.
+     *
      * @param transport the transport
      * @param state     reads session state for the checks after a silent or interrupted stream
      */

@@ -50,16 +50,18 @@ public final class DefaultExportsApi implements ExportsApi {
     }
 
     /**
+     * {@return its poll path}
+     *
      * @param renderId a render id
-     * @return its poll path
      */
     public static String pollPath(String renderId) {
         return SUBMIT_PATH + "/" + PathEncoding.segment(renderId, "renderId");
     }
 
     /**
+     * {@return its authenticated download path (no {@code /lambda/})}
+     *
      * @param renderId a render id
-     * @return its authenticated download path (no {@code /lambda/})
      */
     public static String downloadPath(String renderId) {
         return "/api/render/proxy/" + PathEncoding.segment(renderId, "renderId") + "/download";

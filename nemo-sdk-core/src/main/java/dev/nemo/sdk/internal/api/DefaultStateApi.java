@@ -24,8 +24,9 @@ public final class DefaultStateApi implements StateApi {
     }
 
     /**
+     * {@return the state path of that session}
+     *
      * @param sessionId a session id
-     * @return the state path of that session
      */
     public static String path(String sessionId) {
         return "/api/state/nemo_agent/me/" + PathEncoding.segment(sessionId, "sessionId") + "/latest";

@@ -87,8 +87,9 @@ public final class DefaultUploadsApi implements UploadsApi {
     }
 
     /**
+     * {@return the upload path for it}
+     *
      * @param sessionId a session id
-     * @return the upload path for it
      */
     static String path(String sessionId) {
         return PATH_PREFIX + PathEncoding.segment(sessionId, "sessionId");

@@ -26,9 +26,10 @@ public final class PathEncoding {
     }
 
     /**
+     * {@return the encoded segment}
+     *
      * @param value the id
      * @param name  its name, for the error message
-     * @return the encoded segment
      * @throws NullPointerException     when the id is null
      * @throws IllegalArgumentException when the id is blank or made only of dots
      */

@@ -49,6 +49,8 @@ public final class AnonymousTokenProvider implements TokenProvider {
     private CompletableFuture<AccessToken> inFlight;
 
     /**
+     * Creates it from its parts.
+     *
      * @param pipeline    pipeline for the unauthenticated call
      * @param clientId    the stable {@code X-Client-Id}
      * @param clock       time source for expiry
@@ -66,7 +68,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
         this.current = store == null ? null : store.load().orElse(null);
     }
 
-    /** @return the client id this provider sends (a new one after the server refused the first) */
+    /** {@return the client id this provider sends (a new one after the server refused the first)} */
     public String clientId() {
         return clientId;
     }
@@ -146,7 +148,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
         return pipeline.sendAsync(request, this::decode);
     }
 
-    /** @return whether a new client id was made now (once per provider) */
+    /** {@return whether a new client id was made now (once per provider)} */
     private boolean replaceClientIdOnce() {
         lock.lock();
         try {

@@ -33,16 +33,17 @@ public final class AnonymousTokenStore {
     }
 
     /**
+     * {@return a store for that token}
+     *
      * @param configDir the directory of {@code client_id}
      * @param baseUrl   the API base URL the token belongs to
      * @param clientId  the client id it was issued for
-     * @return a store for that token
      */
     public static AnonymousTokenStore in(Path configDir, String baseUrl, String clientId) {
         return new AnonymousTokenStore(configDir.resolve(FILE_NAME), baseUrl + " " + clientId);
     }
 
-    /** @return the saved token, when there is one */
+    /** {@return the saved token, when there is one} */
     public Optional<AccessToken> load() {
         try {
             if (!Files.isRegularFile(file)) {

@@ -22,10 +22,11 @@ public final class ClientIdStore {
     }
 
     /**
+     * {@return the client id}
+     *
      * @param explicit  the builder's value, or {@code null}
      * @param env       environment variables
      * @param configDir directory of the persisted id ({@code ~/.config/nemovideo})
-     * @return the client id
      */
     public static String resolve(String explicit, Map<String, String> env, Path configDir) {
         if (explicit != null) {
@@ -39,8 +40,9 @@ public final class ClientIdStore {
     }
 
     /**
+     * {@return the persisted id, created on first use}
+     *
      * @param configDir directory holding {@code client_id}
-     * @return the persisted id, created on first use
      */
     public static String loadOrCreate(Path configDir) {
         Path file = configDir.resolve(FILE_NAME);
@@ -101,9 +103,10 @@ public final class ClientIdStore {
     }
 
     /**
+     * {@return the stripped id}
+     *
      * @param id   candidate id
      * @param name where it came from, for the message
-     * @return the stripped id
      */
     public static String validate(String id, String name) {
         String s = id.strip();

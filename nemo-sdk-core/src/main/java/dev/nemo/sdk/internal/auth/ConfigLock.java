@@ -36,10 +36,11 @@ final class ConfigLock {
     }
 
     /**
+     * {@return what {@code work} returned}
+     *
      * @param configDir the folder (created when missing)
      * @param work      what to do while no other process or thread does the same
      * @param <T>       the result
-     * @return what {@code work} returned
      * @throws IOException from {@code work}, or when the folder cannot be created
      */
     static <T> T holding(Path configDir, Work<T> work) throws IOException {

@@ -16,7 +16,7 @@ public final class PlatformDetector {
     private PlatformDetector() {
     }
 
-    /** @return the platform of this process */
+    /** {@return the platform of this process} */
     public static String detect() {
         Path home = pathOf(System.getProperty("user.home"));
         Path cwd = pathOf(System.getProperty("user.dir"));
@@ -24,10 +24,11 @@ public final class PlatformDetector {
     }
 
     /**
+     * {@return {@code clawhub}, {@code cursor} or {@code unknown}}
+     *
      * @param home user home, or {@code null}
      * @param cwd  working directory, or {@code null}
      * @param code location of the SDK's code, or {@code null}
-     * @return {@code clawhub}, {@code cursor} or {@code unknown}
      */
     public static String detect(Path home, Path cwd, Path code) {
         if (home == null) {

@@ -42,6 +42,8 @@ public final class AdkEventDecoder implements SseHandler {
     private long sequence;
 
     /**
+     * Creates it from its parts.
+     *
      * @param partialText whether partial (token-level) text is agent text; otherwise it is {@link Other}
      * @param sink        receiver of the decoded events, in order
      */

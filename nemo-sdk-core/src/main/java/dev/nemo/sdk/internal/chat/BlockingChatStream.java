@@ -36,8 +36,9 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
     }
 
     /**
+     * {@return the stream (the message is being sent)}
+     *
      * @param publisher a chat publisher, not yet subscribed
-     * @return the stream (the message is being sent)
      */
     public static BlockingChatStream open(Flow.Publisher<ChatEvent> publisher) {
         BlockingChatStream s = new BlockingChatStream();

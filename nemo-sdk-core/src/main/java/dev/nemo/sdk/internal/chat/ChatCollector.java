@@ -61,15 +61,15 @@ public final class ChatCollector {
     }
 
     /**
+     * {@return whether it is an interruption of a stream that may have run (a cut, a timeout, an oversized event), as opposed to a refusal before anything ran}
+     *
      * @param error how a stream failed
-     * @return whether it is an interruption of a stream that may have run (a cut, a timeout, an
-     *         oversized event), as opposed to a refusal before anything ran
      */
     public static boolean isInterruption(Throwable error) {
         return error instanceof TransportException || error instanceof EventTooLargeException;
     }
 
-    /** @return the result of a stream the server closed */
+    /** {@return the result of a stream the server closed} */
     public ChatResult completed() {
         List<String> text = text();
         String notice = null;
@@ -87,8 +87,9 @@ public final class ChatCollector {
     }
 
     /**
+     * {@return the result of the interrupted stream}
+     *
      * @param failure the interruption ({@link #isInterruption})
-     * @return the result of the interrupted stream
      */
     public ChatResult interrupted(NemoException failure) {
         ChatEnd end = failure instanceof StreamTimeoutException t ? switch (t.watchdog()) {
@@ -114,7 +115,7 @@ public final class ChatCollector {
         return out.toString();
     }
 
-    /** @return the result of a stream the caller cancelled */
+    /** {@return the result of a stream the caller cancelled} */
     public ChatResult cancelled() {
         return ChatResult.builder().end(ChatEnd.CANCELLED).messages(text()).events(events).build();
     }

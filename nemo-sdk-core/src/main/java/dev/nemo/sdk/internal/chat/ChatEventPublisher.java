@@ -59,8 +59,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     @FunctionalInterface
     public interface Exchange {
         /**
+         * {@return completes once the stream's head arrived, or fails with the typed error of a refusal}
+         *
          * @param handler reader of the event stream
-         * @return completes once the stream's head arrived, or fails with the typed error of a refusal
          */
         CompletableFuture<?> start(HttpResponse.BodyHandler<Void> handler);
     }
@@ -76,8 +77,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
      */
     public record Limits(boolean partialText, int maxLineBytes, Duration firstByte, Duration idle, Duration overall) {
         /**
+         * {@return their limits}
+         *
          * @param o chat options
-         * @return their limits
          */
         public static Limits of(ChatOptions o) {
             return new Limits(o.streaming(), o.maxLineBytes(), o.firstByteTimeout(), o.idleTimeout(),
@@ -94,6 +96,8 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     /**
+     * Creates it from its parts.
+     *
      * @param exchange starts the HTTP exchange
      * @param limits   decoding options and watchdogs
      * @param details  the request, for errors
@@ -112,8 +116,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
     }
 
     /**
+     * {@return whether it is a successful {@code text/event-stream} response}
+     *
      * @param info a response head
-     * @return whether it is a successful {@code text/event-stream} response
      */
     public static boolean isEventStream(HttpResponse.ResponseInfo info) {
         if (info.statusCode() < 200 || info.statusCode() > 299) {
@@ -356,7 +361,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             }
         }
 
-        /** @return false when the stream stopped (cancelled, or the subscriber threw) */
+        /** {@return false when the stream stopped (cancelled, or the subscriber threw)} */
         private boolean deliver(ChatEvent e) {
             if (requested.get() != Long.MAX_VALUE) {
                 requested.decrementAndGet();

@@ -30,6 +30,8 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
     private long nextReport;
 
     /**
+     * Creates it from its parts.
+     *
      * @param listener the caller's listener of events
      * @param options  the progress listener and how often to tell it "still working"
      * @param ticker   time source
@@ -42,7 +44,7 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
         this.nextReport = progressNanos;
     }
 
-    /** @return the result: completes when the stream ends, fails when it was refused or the listener threw */
+    /** {@return the result: completes when the stream ends, fails when it was refused or the listener threw} */
     public CompletableFuture<ChatResult> result() {
         return result;
     }

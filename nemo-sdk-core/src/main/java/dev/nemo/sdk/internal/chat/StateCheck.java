@@ -38,6 +38,8 @@ public final class StateCheck {
     private final boolean blocking;
 
     /**
+     * Creates it from its parts.
+     *
      * @param state   reads session state
      * @param sleeper waits between checks
      */
@@ -52,23 +54,24 @@ public final class StateCheck {
     }
 
     /**
-     * @return the same checks for a caller that waits: each read is a blocking call on the calling
-     *         thread, and each wait between reads is waited out there, so that no read runs on (or
-     *         blocks) a pool or timer thread, and none starts a thread
+     * {@return the same checks for a caller that waits: each read is a blocking call on the calling thread, and each wait between reads is waited out there, so that no read runs on (or blocks) a pool or timer thread, and none starts a thread}
      */
     public StateCheck blocking() {
         return new StateCheck(state, sleeper, true);
     }
 
     /**
+     * {@return the state before the message; fails with the typed error when it cannot be read}
+     *
      * @param sessionId the session
-     * @return the state before the message; fails with the typed error when it cannot be read
      */
     public CompletableFuture<SessionState> before(String sessionId) {
         return state.getAsync(sessionId, RequestOptions.none());
     }
 
     /**
+     * {@return the result with the state change, or unchanged when no check applies}
+     *
      * @param result        the stream's result
      * @param sessionId     the session
      * @param before        the state before the message, or {@code null} when it could not be read
@@ -76,7 +79,6 @@ public final class StateCheck {
      * @param options       the chat options
      * @param cancelled     whether the caller gave up
      * @param listener      told about each read
-     * @return the result with the state change, or unchanged when no check applies
      */
     public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, SessionState before,
                                                NemoException beforeFailure, ChatOptions options,
@@ -200,8 +202,9 @@ public final class StateCheck {
     }
 
     /**
+     * {@return it as the SDK's typed error}
+     *
      * @param error a failure
-     * @return it as the SDK's typed error
      */
     public static NemoException nemo(Throwable error) {
         return error instanceof NemoException ? (NemoException) error

@@ -11,19 +11,21 @@ import java.util.concurrent.TimeUnit;
  */
 public interface Ticker {
 
-    /** @return monotonic nanoseconds */
+    /** {@return monotonic nanoseconds} */
     long nanoTime();
 
     /**
+     * {@return cancels the task when run}
+     *
      * @param task       what to run
      * @param delayNanos after how long
-     * @return cancels the task when run
      */
     Runnable schedule(Runnable task, long delayNanos);
 
     /**
+     * {@return a ticker on {@link System#nanoTime()} and {@code scheduler}}
+     *
      * @param scheduler the client's timer
-     * @return a ticker on {@link System#nanoTime()} and {@code scheduler}
      */
     static Ticker of(ScheduledExecutorService scheduler) {
         return new Ticker() {

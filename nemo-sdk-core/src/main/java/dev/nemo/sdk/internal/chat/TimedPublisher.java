@@ -21,6 +21,8 @@ public final class TimedPublisher implements Flow.Publisher<ChatEvent> {
     private final Listeners listeners;
 
     /**
+     * Creates it from its parts.
+     *
      * @param source    the stream
      * @param listeners who is told
      */

@@ -14,16 +14,16 @@ import java.util.Objects;
 public final class DraftTrees {
     /** Implemented in {@code dev.nemo.sdk.draft}, which can see the trees. */
     public interface Access {
-        /** @return the draft's tree */
+        /** {@return the draft's tree} */
         ObjectNode draft(Draft draft);
 
-        /** @return the track's tree */
+        /** {@return the track's tree} */
         JsonNode track(Track track);
 
-        /** @return the segment's tree */
+        /** {@return the segment's tree} */
         JsonNode segment(Segment segment);
 
-        /** @return a draft over {@code tree}, which the caller hands over and never uses again */
+        /** {@return a draft over {@code tree}, which the caller hands over and never uses again} */
         Draft wrap(ObjectNode tree);
     }
 
@@ -40,8 +40,9 @@ public final class DraftTrees {
     }
 
     /**
+     * {@return a draft over it, without a copy}
+     *
      * @param tree a draft object the caller hands over (it must not keep or change it)
-     * @return a draft over it, without a copy
      */
     public static Draft wrap(ObjectNode tree) {
         if (access == null) {
@@ -50,17 +51,17 @@ public final class DraftTrees {
         return access.wrap(tree);
     }
 
-    /** @return the draft's tree, shared: read only */
+    /** {@return the draft's tree, shared: read only} */
     public static ObjectNode of(Draft draft) {
         return access.draft(draft);
     }
 
-    /** @return the track's tree, shared: read only */
+    /** {@return the track's tree, shared: read only} */
     public static JsonNode of(Track track) {
         return access.track(track);
     }
 
-    /** @return the segment's tree, shared: read only */
+    /** {@return the segment's tree, shared: read only} */
     public static JsonNode of(Segment segment) {
         return access.segment(segment);
     }

@@ -53,6 +53,8 @@ public final class DefaultExportPoller implements ExportPoller {
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     /**
+     * Creates it from its parts.
+     *
      * @param api        where polls go
      * @param settings   the client's sleeper and clock
      * @param renderId   the render
@@ -260,7 +262,7 @@ public final class DefaultExportPoller implements ExportPoller {
             });
         }
 
-        /** @return the wait before the next poll, or {@code null} when the wait is over (timed out or done) */
+        /** {@return the wait before the next poll, or {@code null} when the wait is over (timed out or done)} */
         private CompletableFuture<Void> startSleep(Duration delay) {
             if (result.isDone()) {
                 return null;

@@ -55,11 +55,12 @@ public final class Downloader {
     }
 
     /**
+     * {@return the result}
+     *
      * @param job          a completed job
      * @param fallbackPath the authenticated download path of the job
      * @param target       a file, or an existing directory
      * @param options      {@code timeout}: deadline of the whole download
-     * @return the result
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
                                                       RequestOptions options) {
@@ -67,12 +68,13 @@ public final class Downloader {
     }
 
     /**
+     * {@return the result}
+     *
      * @param job          a completed job
      * @param fallbackPath the authenticated download path of the job
      * @param target       a file, or an existing directory
      * @param options      {@code timeout}: deadline of the whole download
      * @param blocking     whether the body is read on the caller's thread (the answer is then complete)
-     * @return the result
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
                                                       RequestOptions options, boolean blocking) {

@@ -35,6 +35,8 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
     private boolean closed;
 
     /**
+     * Creates it from its parts.
+     *
      * @param directory      where the temporary file goes (the target's directory, so the move is atomic)
      * @param prefix         temporary file name prefix
      * @param durable        whether the data is forced to the device before the file is handed over
@@ -150,7 +152,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
         }
     }
 
-    /** @return the completed temporary file (the caller moves or discards it) */
+    /** {@return the completed temporary file (the caller moves or discards it)} */
     Path temp() {
         return temp;
     }

@@ -12,8 +12,9 @@ public final class RenderIds {
     }
 
     /**
+     * {@return a new id, for example {@code render_1795559949543_k3x9q0a1zt}}
+     *
      * @param clock the client's clock
-     * @return a new id, for example {@code render_1795559949543_k3x9q0a1zt}
      */
     public static String next(Clock clock) {
         StringBuilder sb = new StringBuilder("render_").append(clock.millis()).append('_');

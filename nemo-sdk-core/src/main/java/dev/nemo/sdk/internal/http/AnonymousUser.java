@@ -15,12 +15,14 @@ public final class AnonymousUser {
 
     private final AtomicReference<String> id = new AtomicReference<>();
 
-    /** @return the last anonymous user id seen, or {@code null} */
+    /** {@return the last anonymous user id seen, or {@code null}} */
     public String id() {
         return id.get();
     }
 
     /**
+     * Keeps a user id when it is an anonymous one.
+     *
      * @param userId a {@code user_id} from an answer; kept when it is an anonymous one
      */
     public void offer(String userId) {
@@ -30,6 +32,8 @@ public final class AnonymousUser {
     }
 
     /**
+     * Keeps the anonymous {@code user_id} of an answer's payload, if it has one.
+     *
      * @param payload an answer's payload
      */
     void capture(JsonNode payload) {

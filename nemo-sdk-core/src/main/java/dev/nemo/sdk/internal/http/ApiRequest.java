@@ -26,7 +26,19 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
                          String accept, boolean authenticated, boolean idempotent, Map<String, String> headers,
                          RequestOptions options) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param method        HTTP method
+     * @param path          path starting with {@code /}, already encoded
+     * @param body          body factory (called once per attempt), or {@code null} for none
+     * @param contentType   body content type, or {@code null}
+     * @param accept        {@code Accept} header value
+     * @param authenticated whether to send the bearer token
+     * @param idempotent    whether replaying after an unknown outcome is safe (GET)
+     * @param headers       headers of this call, set by the SDK
+     * @param options       the caller's overrides: deadlines, retry policy and extra headers
+     */
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -39,17 +51,19 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
     }
 
     /**
+     * {@return an authenticated, idempotent GET}
+     *
      * @param path path
-     * @return an authenticated, idempotent GET
      */
     public static ApiRequest get(String path) {
         return new ApiRequest("GET", path, null, null, null, true, true, Map.of(), null);
     }
 
     /**
+     * {@return an authenticated, non-idempotent POST}
+     *
      * @param path path
      * @param json JSON body bytes, or {@code null} for no body
-     * @return an authenticated, non-idempotent POST
      */
     public static ApiRequest postJson(String path, byte[] json) {
         Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
@@ -58,17 +72,16 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
     }
 
     /**
+     * {@return the deadline of one attempt: the options' attempt timeout, else their whole-call timeout, else {@code clientDefault}}
+     *
      * @param clientDefault the client's request timeout
-     * @return the deadline of one attempt: the options' attempt timeout, else their whole-call
-     *         timeout, else {@code clientDefault}
      */
     public Duration attemptTimeout(Duration clientDefault) {
         return options.attemptTimeout().or(options::timeout).orElse(clientDefault);
     }
 
     /**
-     * @return the headers to send: this call's own, then the caller's extra headers (which can
-     *         neither replace one of them nor any header the SDK reserves)
+     * {@return the headers to send: this call's own, then the caller's extra headers (which can neither replace one of them nor any header the SDK reserves)}
      */
     public Map<String, String> headersToSend() {
         if (options.headers().isEmpty()) {
@@ -85,17 +98,19 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
     }
 
     /**
+     * {@return a copy with these overrides}
+     *
      * @param options overrides
-     * @return a copy with these overrides
      */
     public ApiRequest withOptions(RequestOptions options) {
         return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
     }
 
     /**
+     * {@return a copy with that header added}
+     *
      * @param name  header name
      * @param value header value
-     * @return a copy with that header added
      */
     public ApiRequest withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
@@ -104,25 +119,28 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
     }
 
     /**
+     * {@return a copy with it}
+     *
      * @param accept {@code Accept} value
-     * @return a copy with it
      */
     public ApiRequest withAccept(String accept) {
         return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param authenticated whether to send the bearer token
-     * @return a copy
      */
     public ApiRequest withAuthenticated(boolean authenticated) {
         return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param body        body factory
      * @param contentType its content type
-     * @return a copy
      */
     public ApiRequest withBody(Supplier<HttpRequest.BodyPublisher> body, String contentType) {
         return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);

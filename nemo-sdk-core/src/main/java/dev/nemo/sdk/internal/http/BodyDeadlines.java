@@ -30,9 +30,10 @@ final class BodyDeadlines {
     }
 
     /**
+     * {@return stops watching (idempotent)}
+     *
      * @param deadlineNanos when, in {@link System#nanoTime()} terms
      * @param onExpiry      what to run then (on the timer thread; keep it short)
-     * @return stops watching (idempotent)
      */
     Runnable watch(long deadlineNanos, Runnable onExpiry) {
         Entry e = new Entry(deadlineNanos, sequence.incrementAndGet(), onExpiry);

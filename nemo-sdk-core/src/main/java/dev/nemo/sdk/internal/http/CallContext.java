@@ -45,6 +45,8 @@ public final class CallContext<T> {
     private volatile boolean expired;
 
     /**
+     * Creates it from its parts.
+     *
      * @param operation   the operation, or {@code null} to work it out from the request when needed
      * @param timeout     the deadline of each attempt
      * @param callTimeout the deadline of the whole call from now, or {@code null} for none
@@ -62,17 +64,17 @@ public final class CallContext<T> {
         this.callDeadlineNanos = callTimeout == null ? 0 : System.nanoTime() + callTimeout.toNanos();
     }
 
-    /** @return the call's id for listeners: unique in this process, correlation only */
+    /** {@return the call's id for listeners: unique in this process, correlation only} */
     public long id() {
         return id;
     }
 
-    /** @return the API request as the resource described it */
+    /** {@return the API request as the resource described it} */
     public ApiRequest request() {
         return request;
     }
 
-    /** @return the operation name and path template (worked out when first asked: only listeners need it) */
+    /** {@return the operation name and path template (worked out when first asked: only listeners need it)} */
     public Operation operation() {
         Operation op = operation;
         if (op == null) {
@@ -82,50 +84,51 @@ public final class CallContext<T> {
         return op;
     }
 
-    /** @return how accepted stream responses are read, or {@code null} for a JSON call */
+    /** {@return how accepted stream responses are read, or {@code null} for a JSON call} */
     public ResponseReader<T> reader() {
         return reader;
     }
 
-    /** @return whether the caller's thread runs the call */
+    /** {@return whether the caller's thread runs the call} */
     public boolean blocking() {
         return blocking;
     }
 
-    /** @return whether redirects to another origin are followed (without credentials) */
+    /** {@return whether redirects to another origin are followed (without credentials)} */
     public boolean followsCrossOrigin() {
         return followsCrossOrigin;
     }
 
-    /** @return the retry policy of this call */
+    /** {@return the retry policy of this call} */
     public RetryPolicy policy() {
         return policy;
     }
 
-    /** @return the deadline of each attempt, headers and body */
+    /** {@return the deadline of each attempt, headers and body} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the deadline of the whole call ({@code RequestOptions.timeout()}), or {@code null} for none */
+    /** {@return the deadline of the whole call ({@code RequestOptions.timeout()}), or {@code null} for none} */
     Duration callTimeout() {
         return callTimeout;
     }
 
-    /** @return {@link System#nanoTime()} by which the whole call must end, or 0 for no such deadline */
+    /** {@return {@link System#nanoTime()} by which the whole call must end, or 0 for no such deadline} */
     long callDeadlineNanos() {
         return callDeadlineNanos;
     }
 
     /**
+     * {@return whether it is the first one (only the first call's attempt arms one)}
+     *
      * @param timer the whole call's timer
-     * @return whether it is the first one (only the first call's attempt arms one)
      */
     boolean armCallTimer(Future<?> timer) {
         return callTimer.compareAndSet(null, timer);
     }
 
-    /** @return whether a call timer was armed already */
+    /** {@return whether a call timer was armed already} */
     boolean callTimerArmed() {
         return callTimer.get() != null;
     }
@@ -144,7 +147,7 @@ public final class CallContext<T> {
         cancel();
     }
 
-    /** @return whether the whole call's deadline passed before it ended */
+    /** {@return whether the whole call's deadline passed before it ended} */
     boolean expired() {
         return expired;
     }
@@ -161,17 +164,17 @@ public final class CallContext<T> {
         return IoFailures.classify(cause, request);
     }
 
-    /** @return the number of the attempt being started (1, 2, …), counting every send */
+    /** {@return the number of the attempt being started (1, 2, …), counting every send} */
     int nextAttempt() {
         return attempts.incrementAndGet();
     }
 
-    /** @return the attempts started so far */
+    /** {@return the attempts started so far} */
     int attempts() {
         return attempts.get();
     }
 
-    /** @return whether the caller cancelled */
+    /** {@return whether the caller cancelled} */
     public boolean cancelled() {
         return cancelled;
     }
@@ -186,9 +189,10 @@ public final class CallContext<T> {
     }
 
     /**
+     * {@return {@code f}}
+     *
      * @param f the exchange or wait now in progress (cancelled with the call)
      * @param <F> its type
-     * @return {@code f}
      */
     <F extends CompletableFuture<?>> F track(F f) {
         inFlight = f;

@@ -38,8 +38,9 @@ final class DeadlineStage implements HttpStage {
     }
 
     /**
+     * {@return the failure it ends with}
+     *
      * @param ctx a call whose whole deadline passed
-     * @return the failure it ends with
      */
     static HttpTimeoutException expiredError(CallContext<?> ctx) {
         return new HttpTimeoutException("the call took longer than its timeout of " + ctx.callTimeout().toMillis()

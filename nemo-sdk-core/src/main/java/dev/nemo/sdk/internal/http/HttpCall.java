@@ -25,15 +25,28 @@ import java.util.function.Supplier;
 public record HttpCall<T>(CallContext<T> context, String method, URI uri, Supplier<HttpRequest.BodyPublisher> body,
                           Map<String, String> headers, boolean credentialsDropped, long deadlineNanos) {
 
-    /** Copies the headers. */
+    /**
+     * Copies the headers.
+     *
+     * @param context            what all hops and attempts share
+     * @param method             HTTP method
+     * @param uri                absolute target
+     * @param body               body factory (called once per send), or {@code null} for none
+     * @param headers            request headers
+     * @param credentialsDropped whether this hop must carry no credentials ({@code Authorization},
+     *                           {@code X-Skill-*}, {@code X-Client-Id}): it left the API's origin, now or earlier
+     * @param deadlineNanos      {@link System#nanoTime()} by which the attempt's answer must be complete, or 0 before the
+     *                           deadline stage set it
+     */
     public HttpCall {
         headers = Map.copyOf(headers);
     }
 
     /**
+     * {@return a copy with that header set}
+     *
      * @param name  header name
      * @param value its value
-     * @return a copy with that header set
      */
     public HttpCall<T> withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
@@ -42,8 +55,9 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
     }
 
     /**
+     * {@return a copy with them set}
+     *
      * @param more headers to set
-     * @return a copy with them set
      */
     public HttpCall<T> withHeaders(Map<String, String> more) {
         Map<String, String> h = new LinkedHashMap<>(headers);
@@ -52,18 +66,20 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
     }
 
     /**
+     * {@return a copy with it}
+     *
      * @param deadline the attempt's deadline in {@link System#nanoTime()} terms
-     * @return a copy with it
      */
     public HttpCall<T> withDeadline(long deadline) {
         return new HttpCall<>(context, method, uri, body, headers, credentialsDropped, deadline);
     }
 
     /**
+     * {@return the next hop}
+     *
      * @param newMethod the method of the next hop
      * @param target    the next hop's URI
      * @param newBody   its body, or {@code null}
-     * @return the next hop
      */
     public HttpCall<T> redirectTo(String newMethod, URI target, Supplier<HttpRequest.BodyPublisher> newBody) {
         Map<String, String> h = new LinkedHashMap<>(headers);
@@ -73,7 +89,7 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
         return new HttpCall<>(context, newMethod, target, newBody, h, credentialsDropped, deadlineNanos);
     }
 
-    /** @return a copy without credentials, for this hop and every later one */
+    /** {@return a copy without credentials, for this hop and every later one} */
     public HttpCall<T> withoutCredentials() {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.keySet().removeIf(HttpCall::isCredential);
@@ -81,8 +97,9 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
     }
 
     /**
+     * {@return whether it identifies the user or the integration, and so must not leave the API's origin}
+     *
      * @param name a header name
-     * @return whether it identifies the user or the integration, and so must not leave the API's origin
      */
     public static boolean isCredential(String name) {
         String n = name.toLowerCase(Locale.ROOT);

@@ -55,34 +55,37 @@ public final class HttpPipeline {
     }
 
     /**
+     * {@return a pipeline that sends no bearer token (for the anonymous-token call)}
+     *
      * @param settings the resolved settings
-     * @return a pipeline that sends no bearer token (for the anonymous-token call)
      */
     public static HttpPipeline unauthenticated(TransportSettings settings) {
         return new HttpPipeline(settings, new AnonymousUser(), new BodyDeadlines(settings.scheduler()), null);
     }
 
     /**
+     * {@return a pipeline with the same settings that authenticates calls with {@code tokens}}
+     *
      * @param tokens the bearer token provider
-     * @return a pipeline with the same settings that authenticates calls with {@code tokens}
      */
     public HttpPipeline withAuthentication(TokenProvider tokens) {
         return new HttpPipeline(settings, user, deadlines, tokens);
     }
 
-    /** @return the settings */
+    /** {@return the settings} */
     public TransportSettings settings() {
         return settings;
     }
 
-    /** @return the anonymous user id seen in answers (for the 2001 bind link) */
+    /** {@return the anonymous user id seen in answers (for the 2001 bind link)} */
     public AnonymousUser anonymousUser() {
         return user;
     }
 
     /**
+     * {@return the absolute URI on the configured host}
+     *
      * @param path API path
-     * @return the absolute URI on the configured host
      */
     public URI resolve(String path) {
         return Origins.resolve(settings.baseUri(), path);
@@ -116,8 +119,9 @@ public final class HttpPipeline {
     }
 
     /**
+     * {@return the envelope's payload, or the typed error}
+     *
      * @param request the request
-     * @return the envelope's payload, or the typed error
      */
     public CompletableFuture<JsonNode> json(ApiRequest request) {
         return sendAsync(request, Function.identity());

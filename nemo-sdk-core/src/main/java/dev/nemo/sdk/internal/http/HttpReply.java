@@ -18,12 +18,12 @@ import java.util.Optional;
  */
 public record HttpReply<T>(int status, HttpHeaders headers, URI uri, JsonNode payload, T body) {
 
-    /** @return whether this is a redirect with a {@code Location} (never a mapped or streamed answer) */
+    /** {@return whether this is a redirect with a {@code Location} (never a mapped or streamed answer)} */
     public boolean isRedirect() {
         return payload == null && body == null && status >= 300 && status <= 399 && location().isPresent();
     }
 
-    /** @return the {@code Location} header */
+    /** {@return the {@code Location} header} */
     public Optional<String> location() {
         return headers.firstValue("location");
     }

@@ -12,9 +12,10 @@ import java.util.concurrent.CompletableFuture;
 public interface HttpSender {
 
     /**
+     * {@return the reply, or the typed error}
+     *
      * @param call the request as this point of the chain sees it
      * @param <T>  the body type of an accepted stream response
-     * @return the reply, or the typed error
      */
     <T> CompletableFuture<HttpReply<T>> send(HttpCall<T> call);
 }

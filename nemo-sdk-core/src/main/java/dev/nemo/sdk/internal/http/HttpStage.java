@@ -11,10 +11,11 @@ import java.util.concurrent.CompletableFuture;
 public interface HttpStage {
 
     /**
+     * {@return the reply, or the typed error}
+     *
      * @param call the call
      * @param next the rest of the chain
      * @param <T>  the body type of an accepted stream response
-     * @return the reply, or the typed error
      */
     <T> CompletableFuture<HttpReply<T>> process(HttpCall<T> call, HttpSender next);
 }

@@ -50,20 +50,22 @@ public final class IoFailures {
     }
 
     /**
+     * {@return the typed error ({@code error} itself when already typed)}
+     *
      * @param error   the failure
      * @param request the request
-     * @return the typed error ({@code error} itself when already typed)
      */
     public static NemoException classify(Throwable error, ApiRequest request) {
         return classify(error, request.method(), request.path(), request.idempotent());
     }
 
     /**
+     * {@return the typed error ({@code error} itself when already typed)}
+     *
      * @param error      the failure
      * @param method     request method
      * @param path       request path
      * @param idempotent whether a replay is harmless (decides the wording)
-     * @return the typed error ({@code error} itself when already typed)
      */
     public static NemoException classify(Throwable error, String method, String path, boolean idempotent) {
         if (error instanceof NemoException n) {
@@ -91,8 +93,9 @@ public final class IoFailures {
     }
 
     /**
+     * {@return its kind, or {@code null} for a programming error (an unchecked exception of its own)}
+     *
      * @param error a failure
-     * @return its kind, or {@code null} for a programming error (an unchecked exception of its own)
      */
     static Kind kind(Throwable error) {
         if (has(error, HttpConnectTimeoutException.class) || has(error, ConnectException.class)

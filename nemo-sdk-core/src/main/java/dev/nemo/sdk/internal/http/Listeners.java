@@ -21,19 +21,20 @@ public final class Listeners {
     }
 
     /**
+     * {@return their composite}
+     *
      * @param listeners the listeners, in call order
-     * @return their composite
      */
     public static Listeners of(List<RequestListener> listeners) {
         return listeners.isEmpty() ? NONE : new Listeners(List.copyOf(listeners));
     }
 
-    /** @return a composite without listeners */
+    /** {@return a composite without listeners} */
     public static Listeners none() {
         return NONE;
     }
 
-    /** @return whether no listener is set (callers may skip building events) */
+    /** {@return whether no listener is set (callers may skip building events)} */
     public boolean isEmpty() {
         return listeners.isEmpty();
     }

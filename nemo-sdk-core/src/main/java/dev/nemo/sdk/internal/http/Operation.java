@@ -28,9 +28,10 @@ public record Operation(String name, String pathTemplate) {
             route("GET", "/api/render/proxy/{renderId}/download", "exports.download"));
 
     /**
+     * {@return its operation; {@code other} with the template {@code {path}} when unknown}
+     *
      * @param method HTTP method
      * @param path   the request path (query ignored)
-     * @return its operation; {@code other} with the template {@code {path}} when unknown
      */
     public static Operation of(String method, String path) {
         int q = path.indexOf('?');

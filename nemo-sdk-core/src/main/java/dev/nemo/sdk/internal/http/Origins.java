@@ -8,9 +8,10 @@ public final class Origins {
     }
 
     /**
+     * {@return whether both have the same scheme, host and port}
+     *
      * @param a one URI
      * @param b another
-     * @return whether both have the same scheme, host and port
      */
     public static boolean same(URI a, URI b) {
         return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
@@ -26,9 +27,10 @@ public final class Origins {
     }
 
     /**
+     * {@return the absolute URI}
+     *
      * @param base the API base, without a trailing slash
      * @param path an API path starting with {@code /}
-     * @return the absolute URI
      */
     public static URI resolve(URI base, String path) {
         String b = base.toString();

@@ -74,12 +74,13 @@ public final class ResponseMapper {
     }
 
     /**
+     * {@return the envelope's payload: {@code data} when present, else the whole object}
+     *
      * @param status      HTTP status
      * @param contentType the {@code Content-Type}, or {@code null}
      * @param retryAfter  the {@code Retry-After} header, or {@code null}
      * @param body        the body bytes
      * @param ctx         request context
-     * @return the envelope's payload: {@code data} when present, else the whole object
      * @throws NemoException the typed error the response carries
      */
     public static JsonNode payload(int status, String contentType, String retryAfter, byte[] body, Context ctx) {

@@ -14,7 +14,12 @@ import java.util.function.Predicate;
  * @param <T>     the body type
  */
 public record ResponseReader<T>(Predicate<HttpResponse.ResponseInfo> accepts, HttpResponse.BodyHandler<T> handler) {
-    /** Requires both. */
+    /**
+     * Requires both.
+     *
+     * @param accepts which response heads go to {@code handler}
+     * @param handler reader of accepted responses
+     */
     public ResponseReader {
         Objects.requireNonNull(accepts, "accepts");
         Objects.requireNonNull(handler, "handler");

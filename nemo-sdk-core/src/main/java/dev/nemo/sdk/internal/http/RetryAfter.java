@@ -16,9 +16,10 @@ public final class RetryAfter {
     }
 
     /**
+     * {@return the delay (never negative, at most one day), or empty when absent or unparseable}
+     *
      * @param header the header value, or {@code null}
      * @param clock  the clock that turns an HTTP-date into a delay
-     * @return the delay (never negative, at most one day), or empty when absent or unparseable
      */
     public static Optional<Duration> parse(String header, Clock clock) {
         if (header == null) {

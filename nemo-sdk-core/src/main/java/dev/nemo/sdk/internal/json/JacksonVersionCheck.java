@@ -18,6 +18,8 @@ public final class JacksonVersionCheck {
     }
 
     /**
+     * Fails when a Jackson artifact is older than the oldest supported version.
+     *
      * @param artifact artifact name for the message
      * @param found    version found on the class path
      * @throws IllegalStateException when {@code found} is older than supported

@@ -36,14 +36,15 @@ public final class Json {
     private Json() {
     }
 
-    /** @return the shared, thread-safe mapper */
+    /** {@return the shared, thread-safe mapper} */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
     /**
+     * {@return the tree}
+     *
      * @param bytes UTF-8 JSON
-     * @return the tree
      * @throws IOException when it is not JSON
      */
     public static JsonNode parse(byte[] bytes) throws IOException {
@@ -51,8 +52,9 @@ public final class Json {
     }
 
     /**
+     * {@return the tree}
+     *
      * @param json JSON text
-     * @return the tree
      * @throws UncheckedIOException when it is not JSON
      */
     public static JsonNode parse(String json) {
@@ -64,8 +66,9 @@ public final class Json {
     }
 
     /**
+     * {@return its compact JSON as UTF-8, numbers in the form they were read (see {@link ExactNumbers})}
+     *
      * @param value a tree or a value Jackson can write
-     * @return its compact JSON as UTF-8, numbers in the form they were read (see {@link ExactNumbers})
      */
     public static byte[] write(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -78,8 +81,9 @@ public final class Json {
     }
 
     /**
+     * {@return its compact JSON, numbers in the form they were read (see {@link ExactNumbers})}
+     *
      * @param value a tree or a value Jackson can write
-     * @return its compact JSON, numbers in the form they were read (see {@link ExactNumbers})
      */
     public static String writeString(Object value) {
         StringWriter out = new StringWriter();

@@ -12,9 +12,10 @@ public final class JsonNodes {
     }
 
     /**
+     * {@return the field's text; numbers and booleans as their JSON text; empty when absent or null}
+     *
      * @param node  an object node, or anything
      * @param field field name
-     * @return the field's text; numbers and booleans as their JSON text; empty when absent or null
      */
     public static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
@@ -25,9 +26,10 @@ public final class JsonNodes {
     }
 
     /**
+     * {@return the first present text value}
+     *
      * @param node  an object node
      * @param names candidate field names, first present wins
-     * @return the first present text value
      */
     public static Optional<String> firstText(JsonNode node, String... names) {
         for (String n : names) {
@@ -40,9 +42,10 @@ public final class JsonNodes {
     }
 
     /**
+     * {@return the value as a whole number (numbers, or numeric strings); empty otherwise}
+     *
      * @param node  an object node
      * @param field field name
-     * @return the value as a whole number (numbers, or numeric strings); empty otherwise
      */
     public static OptionalLong longValue(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
@@ -72,9 +75,10 @@ public final class JsonNodes {
     }
 
     /**
+     * {@return the value as a double (numbers, or numeric strings); empty otherwise}
+     *
      * @param node  an object node
      * @param field field name
-     * @return the value as a double (numbers, or numeric strings); empty otherwise
      */
     public static OptionalDouble doubleValue(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
@@ -96,9 +100,10 @@ public final class JsonNodes {
     }
 
     /**
+     * {@return {@code true}/{@code false} for booleans and the strings "true"/"false"; empty otherwise}
+     *
      * @param node  an object node
      * @param field field name
-     * @return {@code true}/{@code false} for booleans and the strings "true"/"false"; empty otherwise
      */
     public static Optional<Boolean> bool(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
@@ -115,9 +120,10 @@ public final class JsonNodes {
     }
 
     /**
+     * {@return the first field that is present and not JSON {@code null}, or {@code null}}
+     *
      * @param node  an object node
      * @param names candidate field names, first present wins
-     * @return the first field that is present and not JSON {@code null}, or {@code null}
      */
     public static JsonNode first(JsonNode node, String... names) {
         for (String n : names) {
@@ -130,9 +136,10 @@ public final class JsonNodes {
     }
 
     /**
+     * {@return the field when it is an object}
+     *
      * @param node  an object node
      * @param field field name
-     * @return the field when it is an object
      */
     public static Optional<JsonNode> object(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);

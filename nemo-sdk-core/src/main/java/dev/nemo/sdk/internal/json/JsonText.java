@@ -26,8 +26,9 @@ public final class JsonText {
     }
 
     /**
+     * {@return the one value it holds}
+     *
      * @param json JSON text
-     * @return the one value it holds
      * @throws IllegalArgumentException when it is not exactly one JSON value
      */
     public static JsonValue parse(String json) {
@@ -49,9 +50,10 @@ public final class JsonText {
     }
 
     /**
+     * {@return the value, the parser positioned on its last token}
+     *
      * @param p a parser positioned on a value's first token
      * @param t that token
-     * @return the value, the parser positioned on its last token
      * @throws IOException when the text is not JSON
      */
     static JsonValue read(JsonParser p, JsonToken t) throws IOException {
@@ -87,8 +89,9 @@ public final class JsonText {
     }
 
     /**
+     * {@return its compact JSON text}
+     *
      * @param value a value
-     * @return its compact JSON text
      */
     public static String write(JsonValue value) {
         StringBuilder out = new StringBuilder();

@@ -34,8 +34,9 @@ public final class JsonValues {
     }
 
     /**
+     * {@return the equal JSON value; {@code null} and a missing node give JSON {@code null}}
+     *
      * @param node a Jackson tree, or {@code null}
-     * @return the equal JSON value; {@code null} and a missing node give JSON {@code null}
      */
     public static JsonValue fromJackson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -63,8 +64,9 @@ public final class JsonValues {
     }
 
     /**
+     * {@return the equal JSON object, keys in the same order}
+     *
      * @param node a Jackson object
-     * @return the equal JSON object, keys in the same order
      */
     public static JsonObject fromJackson(ObjectNode node) {
         JsonObject.Builder o = JsonObject.builder();
@@ -75,16 +77,18 @@ public final class JsonValues {
     }
 
     /**
+     * {@return the object when the tree is one; an empty object otherwise}
+     *
      * @param node a Jackson tree, or {@code null}
-     * @return the object when the tree is one; an empty object otherwise
      */
     public static JsonObject objectOrEmpty(JsonNode node) {
         return node != null && node.isObject() ? fromJackson((ObjectNode) node) : JsonObject.empty();
     }
 
     /**
+     * {@return a new, mutable Jackson tree equal to it}
+     *
      * @param value a JSON value
-     * @return a new, mutable Jackson tree equal to it
      */
     public static JsonNode toJackson(JsonValue value) {
         if (value instanceof JsonObject o) {
@@ -108,8 +112,9 @@ public final class JsonValues {
     }
 
     /**
+     * {@return a new, mutable Jackson object equal to it}
+     *
      * @param value a JSON object
-     * @return a new, mutable Jackson object equal to it
      */
     public static ObjectNode toJackson(JsonObject value) {
         ObjectNode out = NODES.objectNode();

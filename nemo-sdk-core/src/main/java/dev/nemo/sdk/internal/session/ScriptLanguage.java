@@ -14,8 +14,9 @@ public final class ScriptLanguage {
     }
 
     /**
+     * {@return its language code, or empty when the text has no letters}
+     *
      * @param text a user's instruction
-     * @return its language code, or empty when the text has no letters
      */
     public static Optional<String> detect(String text) {
         int latin = 0;
@@ -53,8 +54,9 @@ public final class ScriptLanguage {
     }
 
     /**
+     * {@return its language, else the JVM's default language, else {@code "en"}}
+     *
      * @param text a user's instruction, or {@code null} when none is known
-     * @return its language, else the JVM's default language, else {@code "en"}
      */
     public static String detectOrDefault(String text) {
         Optional<String> detected = text == null ? Optional.empty() : detect(text);

@@ -23,10 +23,11 @@ final class LineEnds {
     }
 
     /**
+     * {@return the index of the first CR or LF in {@code [from, end)}, or -1}
+     *
      * @param a    the bytes
      * @param from the first index to look at
      * @param end  one past the last index to look at
-     * @return the index of the first CR or LF in {@code [from, end)}, or -1
      */
     static int find(byte[] a, int from, int end) {
         int i = from;

@@ -21,9 +21,9 @@ final class SpareBuffer {
     }
 
     /**
+     * {@return the spare array if there is one of at least {@code minCapacity} bytes (now owned by the caller, with arbitrary content), otherwise {@code null}}
+     *
      * @param minCapacity the smallest useful length
-     * @return the spare array if there is one of at least {@code minCapacity} bytes (now owned by
-     *         the caller, with arbitrary content), otherwise {@code null}
      */
     static byte[] take(int minCapacity) {
         SoftReference<byte[]> ref = SLOT.getAndSet(null);

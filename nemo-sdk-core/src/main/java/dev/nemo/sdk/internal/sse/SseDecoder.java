@@ -77,6 +77,8 @@ public final class SseDecoder {
     private int pendingOff;
 
     /**
+     * Creates it from its parts.
+     *
      * @param handler      receiver of events and comments
      * @param maxLineBytes the longest line, and the largest event data, accepted
      * @param details      where the stream comes from, for errors
@@ -193,7 +195,7 @@ public final class SseDecoder {
         }
     }
 
-    /** @return where the next line starts: after {@code eol}, and after the LF of a CRLF (maybe in the next chunk) */
+    /** {@return where the next line starts: after {@code eol}, and after the LF of a CRLF (maybe in the next chunk)} */
     private int afterLineEnd(byte[] bytes, int eol, int end) {
         int i = eol + 1;
         if (bytes[eol] == '\r') {
@@ -233,7 +235,7 @@ public final class SseDecoder {
         return true;
     }
 
-    /** @return whether {@code a[off, off + len)} starts with {@code data:} */
+    /** {@return whether {@code a[off, off + len)} starts with {@code data:}} */
     private static boolean isDataField(byte[] a, int off, int len) {
         return len > DATA.length && a[off] == 'd' && a[off + 1] == 'a' && a[off + 2] == 't' && a[off + 3] == 'a'
                 && a[off + 4] == ':';

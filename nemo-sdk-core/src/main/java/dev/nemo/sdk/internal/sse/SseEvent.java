@@ -17,6 +17,8 @@ public final class SseEvent {
     private String text;
 
     /**
+     * Creates it from its parts.
+     *
      * @param type        the event type
      * @param data        the data as UTF-8 in its first {@code length} bytes (owned by this event from now on)
      * @param length      how many bytes of {@code data} are the data
@@ -31,22 +33,23 @@ public final class SseEvent {
     }
 
     /**
+     * {@return the event}
+     *
      * @param type        the event type
      * @param data        the data
      * @param lastEventId the last event id
-     * @return the event
      */
     public static SseEvent of(String type, String data, String lastEventId) {
         byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
         return new SseEvent(type, bytes, bytes.length, lastEventId);
     }
 
-    /** @return the event type, {@code message} by default */
+    /** {@return the event type, {@code message} by default} */
     public String type() {
         return type;
     }
 
-    /** @return the data decoded as UTF-8 (malformed sequences become U+FFFD) */
+    /** {@return the data decoded as UTF-8 (malformed sequences become U+FFFD)} */
     public String data() {
         String t = text;
         if (t == null) {
@@ -57,19 +60,18 @@ public final class SseEvent {
     }
 
     /**
-     * @return the data as UTF-8 in the first {@link #dataLength()} bytes (the array may be longer);
-     *         shared, do not modify it
+     * {@return the data as UTF-8 in the first {@link #dataLength()} bytes (the array may be longer); shared, do not modify it}
      */
     public byte[] dataBytes() {
         return data;
     }
 
-    /** @return how many bytes of {@link #dataBytes()} are the data */
+    /** {@return how many bytes of {@link #dataBytes()} are the data} */
     public int dataLength() {
         return length;
     }
 
-    /** @return the last event id, {@code ""} when none was set */
+    /** {@return the last event id, {@code ""} when none was set} */
     public String lastEventId() {
         return lastEventId;
     }

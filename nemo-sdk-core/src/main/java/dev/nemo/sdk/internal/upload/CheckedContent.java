@@ -16,21 +16,24 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
     /** Builds the errors this check raises. */
     public interface Errors {
         /**
+         * {@return the error for a stream that did not match its declared length}
+         *
          * @param read     bytes read
          * @param declared bytes declared
-         * @return the error for a stream that did not match its declared length
          */
         NemoException lengthMismatch(long read, long declared);
 
         /**
+         * {@return the error for a stream that failed}
+         *
          * @param cause the stream's failure
-         * @return the error for a stream that failed
          */
         NemoException failed(Throwable cause);
 
         /**
+         * {@return the error for a stream of unknown length that passed the limit}
+         *
          * @param read bytes read so far
-         * @return the error for a stream of unknown length that passed the limit
          */
         NemoException tooLarge(long read);
     }
@@ -42,6 +45,8 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
     private final Consumer<NemoException> onAbort;
 
     /**
+     * Creates it from its parts.
+     *
      * @param upstream the content
      * @param declared its declared length, or {@code -1}
      * @param limit    the size limit applied when the length is unknown
@@ -58,8 +63,9 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
     }
 
     /**
+     * {@return a publisher that fails every subscriber with it}
+     *
      * @param error the error
-     * @return a publisher that fails every subscriber with it
      */
     public static Flow.Publisher<ByteBuffer> failing(Throwable error) {
         return s -> {

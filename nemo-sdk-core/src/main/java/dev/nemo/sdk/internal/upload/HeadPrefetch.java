@@ -38,9 +38,10 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
     }
 
     /**
+     * {@return the prefetch, already subscribed}
+     *
      * @param source the stream
      * @param want   how many leading bytes to read
-     * @return the prefetch, already subscribed
      */
     public static HeadPrefetch start(Flow.Publisher<ByteBuffer> source, int want) {
         HeadPrefetch p = new HeadPrefetch(want);
@@ -52,7 +53,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
         return p;
     }
 
-    /** @return the first bytes: {@code want} of them, or all when the stream is shorter */
+    /** {@return the first bytes: {@code want} of them, or all when the stream is shorter} */
     public CompletableFuture<byte[]> head() {
         return head;
     }
@@ -77,16 +78,16 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
         head.cancel(false);
     }
 
-    /** @return the whole stream, from its first byte; may be subscribed to once */
+    /** {@return the whole stream, from its first byte; may be subscribed to once} */
     public Flow.Publisher<ByteBuffer> remainder() {
         return remainderOr(CheckedContent.failing(new IllegalStateException("the stream was already consumed")));
     }
 
     /**
+     * {@return a publisher whose first subscriber takes over the prefetched stream from its first byte, and whose later subscribers get {@code fallback}}
+     *
      * @param fallback what a subscriber gets once the prefetched stream is taken or released (for
      *                 example a fresh subscription to the source)
-     * @return a publisher whose first subscriber takes over the prefetched stream from its first
-     *         byte, and whose later subscribers get {@code fallback}
      */
     public Flow.Publisher<ByteBuffer> remainderOr(Flow.Publisher<ByteBuffer> fallback) {
         return subscriber -> {

@@ -15,9 +15,10 @@ public final class MediaSniffer {
     }
 
     /**
+     * {@return the format, or {@code null} when the content is not a supported media format}
+     *
      * @param h the first bytes of a file
      * @param n how many of them are valid
-     * @return the format, or {@code null} when the content is not a supported media format
      */
     public static MediaFormat detect(byte[] h, int n) {
         n = Math.min(n, h.length);
@@ -140,7 +141,7 @@ public final class MediaSniffer {
         return MediaFormat.MKV;
     }
 
-    /** @return {value, length} of an EBML variable-length integer, value -1 for "unknown"; null when malformed */
+    /** {@return {value, length} of an EBML variable-length integer, value -1 for "unknown"; null when malformed} */
     private static long[] vint(byte[] h, int n, int p, boolean keepMarker) {
         if (p >= n) {
             return null;

@@ -43,7 +43,15 @@ public final class Multipart {
      */
     public record Part(String name, String fileName, String contentType, long length,
                        Supplier<Flow.Publisher<ByteBuffer>> content) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param name        the field name
+         * @param fileName    the file name
+         * @param contentType the part's {@code Content-Type}
+         * @param length      content length, or {@code -1} when unknown
+         * @param content     the content, opened once per body
+         */
         public Part {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(fileName, "fileName");
@@ -74,7 +82,7 @@ public final class Multipart {
         // loading this class seeds RANDOM
     }
 
-    /** @return a new boundary: 40 characters, 190 random bits, so it cannot collide with content */
+    /** {@return a new boundary: 40 characters, 190 random bits, so it cannot collide with content} */
     public static String newBoundary() {
         StringBuilder b = new StringBuilder("NemoSdkBoundary");
         for (int i = 0; i < 32; i++) {
@@ -84,17 +92,18 @@ public final class Multipart {
     }
 
     /**
+     * {@return the request's {@code Content-Type}}
+     *
      * @param boundary the boundary
-     * @return the request's {@code Content-Type}
      */
     public static String contentType(String boundary) {
         return "multipart/form-data; boundary=" + boundary;
     }
 
     /**
+     * {@return its bytes inside the quoted parameter: UTF-8 (lone surrogates as U+FFFD), with {@code "}, CR and LF percent-encoded}
+     *
      * @param name a field or file name
-     * @return its bytes inside the quoted parameter: UTF-8 (lone surrogates as U+FFFD), with
-     *         {@code "}, CR and LF percent-encoded
      */
     public static byte[] escape(String name) {
         StringBuilder s = new StringBuilder(name.length() + 8);
@@ -119,10 +128,11 @@ public final class Multipart {
     }
 
     /**
+     * {@return the delimiter and header block preceding the part's content}
+     *
      * @param boundary the boundary
      * @param first    whether this is the first part (no CRLF closing a previous one)
      * @param part     the part
-     * @return the delimiter and header block preceding the part's content
      */
     public static byte[] header(String boundary, boolean first, Part part) {
         ByteArrayBuilder b = new ByteArrayBuilder();
@@ -137,18 +147,20 @@ public final class Multipart {
     }
 
     /**
+     * {@return the close delimiter}
+     *
      * @param boundary the boundary
      * @param empty    whether there were no parts
-     * @return the close delimiter
      */
     public static byte[] trailer(String boundary, boolean empty) {
         return ((empty ? "" : "\r\n") + "--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
+     * {@return a new body: every call opens the parts' content afresh}
+     *
      * @param boundary the boundary
      * @param parts    the parts, in order
-     * @return a new body: every call opens the parts' content afresh
      */
     public static HttpRequest.BodyPublisher body(String boundary, List<Part> parts) {
         List<HttpRequest.BodyPublisher> pieces = new ArrayList<>(parts.size() * 2 + 1);

@@ -68,6 +68,8 @@ public final class MultipartUpload {
     private boolean blocking;
 
     /**
+     * Creates it from its parts.
+     *
      * @param transport the transport
      * @param path      the upload path, session included
      * @param sources   the files, in order
@@ -80,15 +82,16 @@ public final class MultipartUpload {
         this.options = options;
     }
 
-    /** @return the result; cancelling it aborts the upload and releases every stream */
+    /** {@return the result; cancelling it aborts the upload and releases every stream} */
     public CompletableFuture<UploadResult> start() {
         return start(false);
     }
 
     /**
+     * {@return the result; cancelling it aborts the upload and releases every stream}
+     *
      * @param blocking whether the caller waits on its own thread: the checks are awaited and the
      *                 request is sent there ({@code HttpClient.send}), and the answer is complete
-     * @return the result; cancelling it aborts the upload and releases every stream
      */
     public CompletableFuture<UploadResult> start(boolean blocking) {
         this.blocking = blocking;

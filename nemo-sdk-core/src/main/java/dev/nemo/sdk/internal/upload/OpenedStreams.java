@@ -21,6 +21,8 @@ public final class OpenedStreams implements Flow.Publisher<ByteBuffer> {
     private WeakReference<InputStream> last = new WeakReference<>(null);
 
     /**
+     * Creates it from its parts.
+     *
      * @param fileName the file name, for the errors
      * @param opener   returns a stream positioned at the start of the content
      */
@@ -52,7 +54,7 @@ public final class OpenedStreams implements Flow.Publisher<ByteBuffer> {
         HttpRequest.BodyPublishers.ofInputStream(() -> in).subscribe(subscriber);
     }
 
-    /** @return whether {@code in} is a stream this opener did not return last time */
+    /** {@return whether {@code in} is a stream this opener did not return last time} */
     private synchronized boolean remember(InputStream in) {
         if (last.get() == in) {
             return false;

@@ -15,6 +15,8 @@ public final class ProgressBodyPublisher implements HttpRequest.BodyPublisher {
     private final ProgressReporter<UploadProgressListener> progress;
 
     /**
+     * Creates it from its parts.
+     *
      * @param body     the body
      * @param progress the upload's listener
      */

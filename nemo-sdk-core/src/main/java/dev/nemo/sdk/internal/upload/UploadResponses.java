@@ -20,8 +20,9 @@ public final class UploadResponses {
     }
 
     /**
+     * {@return the result}
+     *
      * @param data the envelope's {@code data}
-     * @return the result
      */
     public static UploadResult decode(JsonNode data) {
         JsonNode list = null;

@@ -9,9 +9,10 @@ public final class Checks {
     }
 
     /**
+     * {@return {@code d}}
+     *
      * @param d    a duration
      * @param name its name, for the message
-     * @return {@code d}
      * @throws NullPointerException     when it is null
      * @throws IllegalArgumentException when it is zero or negative
      */
@@ -24,9 +25,10 @@ public final class Checks {
     }
 
     /**
+     * {@return {@code d}}
+     *
      * @param d    a duration
      * @param name its name, for the message
-     * @return {@code d}
      * @throws NullPointerException     when it is null
      * @throws IllegalArgumentException when it is negative
      */
@@ -39,9 +41,10 @@ public final class Checks {
     }
 
     /**
+     * {@return {@code s}}
+     *
      * @param s    a string
      * @param name its name, for the message
-     * @return {@code s}
      * @throws NullPointerException     when it is null
      * @throws IllegalArgumentException when it is blank
      */

@@ -8,9 +8,9 @@ public final class Durations {
     }
 
     /**
+     * {@return it in whole minutes ({@code 15 min}), else whole seconds ({@code 30 s}), else milliseconds ({@code 250 ms})}
+     *
      * @param d a duration
-     * @return it in whole minutes ({@code 15 min}), else whole seconds ({@code 30 s}), else
-     *         milliseconds ({@code 250 ms})
      */
     public static String human(Duration d) {
         long ms = d.toMillis();

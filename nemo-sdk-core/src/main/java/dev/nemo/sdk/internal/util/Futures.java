@@ -17,8 +17,9 @@ public final class Futures {
     }
 
     /**
+     * {@return the failure inside {@link CompletionException} / {@link ExecutionException} wrappers}
+     *
      * @param t a failure, possibly wrapped
-     * @return the failure inside {@link CompletionException} / {@link ExecutionException} wrappers
      */
     public static Throwable unwrap(Throwable t) {
         Throwable c = t;

@@ -19,6 +19,8 @@ public final class ProgressReporter<L> {
     private volatile boolean failed;
 
     /**
+     * Creates it from its parts.
+     *
      * @param listener  the listener
      * @param operation what it follows, for the log ({@code upload}, {@code export}, {@code chat})
      */

@@ -14,8 +14,9 @@ public final class Redactor {
     }
 
     /**
+     * {@return the text with bearer tokens, claim tokens and JSON token fields replaced by {@code ***}}
+     *
      * @param text any text
-     * @return the text with bearer tokens, claim tokens and JSON token fields replaced by {@code ***}
      */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
@@ -27,9 +28,10 @@ public final class Redactor {
     }
 
     /**
+     * {@return a redacted, single-line excerpt of the start of the body, or {@code null} for an empty body}
+     *
      * @param body     response bytes
      * @param maxChars longest excerpt
-     * @return a redacted, single-line excerpt of the start of the body, or {@code null} for an empty body
      */
     public static String excerpt(byte[] body, int maxChars) {
         if (body == null || body.length == 0) {

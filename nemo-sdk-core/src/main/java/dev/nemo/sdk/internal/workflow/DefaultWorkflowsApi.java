@@ -41,6 +41,8 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     private final Clock clock;
 
     /**
+     * Creates it from its parts.
+     *
      * @param sessions sessions API
      * @param uploads  uploads API
      * @param chat     chat API

@@ -101,8 +101,9 @@ final class WorkflowRun {
     }
 
     /**
+     * {@return the chat's "still working" notices, as workflow reports}
+     *
      * @param own the caller's own chat progress listener, if any (told after the workflow's report)
-     * @return the chat's "still working" notices, as workflow reports
      */
     ChatProgressListener chatProgress(Optional<ChatProgressListener> own) {
         return quietFor -> {

@@ -16,19 +16,21 @@ public final class Calls {
     }
 
     /**
+     * {@return a mono that makes the call once per subscription; cancelling it cancels the call}
+     *
      * @param call the core call, given the options from the subscriber's context
      * @param <T>  result type
-     * @return a mono that makes the call once per subscription; cancelling it cancels the call
      */
     public static <T> Mono<T> mono(Function<RequestOptions, CompletableFuture<T>> call) {
         return Mono.deferContextual(context -> mono(call, NemoContext.options(context)));
     }
 
     /**
+     * {@return a mono that makes the call once per subscription; cancelling it cancels the call}
+     *
      * @param call    the core call
      * @param options the overrides to pass it
      * @param <T>     result type
-     * @return a mono that makes the call once per subscription; cancelling it cancels the call
      */
     public static <T> Mono<T> mono(Function<RequestOptions, CompletableFuture<T>> call, RequestOptions options) {
         Objects.requireNonNull(options, "options");
@@ -36,17 +38,19 @@ public final class Calls {
     }
 
     /**
+     * {@return a mono that starts the call once per subscription; cancelling it cancels the call}
+     *
      * @param call starts the core call
      * @param <T>  result type
-     * @return a mono that starts the call once per subscription; cancelling it cancels the call
      */
     public static <T> Mono<T> future(Supplier<CompletableFuture<T>> call) {
         return Mono.<T>fromFuture(call).onErrorMap(Calls::isWrapper, Calls::unwrap);
     }
 
     /**
+     * {@return the failure inside {@link CompletionException} / {@link ExecutionException} wrappers}
+     *
      * @param error a failure, possibly wrapped
-     * @return the failure inside {@link CompletionException} / {@link ExecutionException} wrappers
      */
     public static Throwable unwrap(Throwable error) {
         Throwable t = error;

@@ -30,10 +30,10 @@ public final class ProgressRelay implements WorkflowListener {
     }
 
     /**
+     * {@return the step's progress reports, then {@link WorkflowSignal.Done} with its result; the step starts on subscription, and cancelling the subscription cancels it}
+     *
      * @param work starts the core step, which reports to this relay
      * @param <T>  the step's result type
-     * @return the step's progress reports, then {@link WorkflowSignal.Done} with its result; the step
-     *         starts on subscription, and cancelling the subscription cancels it
      */
     public <T> Flux<WorkflowSignal<T>> run(Supplier<CompletableFuture<T>> work) {
         return Flux.create(sink -> start(sink, work), FluxSink.OverflowStrategy.BUFFER);

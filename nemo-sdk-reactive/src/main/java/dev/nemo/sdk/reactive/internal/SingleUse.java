@@ -20,9 +20,10 @@ public final class SingleUse {
     }
 
     /**
+     * {@return a flux that runs the operation once}
+     *
      * @param operation assembles the operation, called on the first subscription only
      * @param <T>       element type
-     * @return a flux that runs the operation once
      */
     public <T> Flux<T> flux(Supplier<Flux<T>> operation) {
         return Flux.defer(() -> used.compareAndSet(false, true) ? operation.get()
@@ -30,9 +31,10 @@ public final class SingleUse {
     }
 
     /**
+     * {@return a mono that runs the operation once}
+     *
      * @param operation assembles the operation, called on the first subscription only
      * @param <T>       value type
-     * @return a mono that runs the operation once
      */
     public <T> Mono<T> mono(Supplier<Mono<T>> operation) {
         return Mono.defer(() -> used.compareAndSet(false, true) ? operation.get()
