@@ -35,7 +35,7 @@ final class AgentTextRelay implements ChatListener {
         job.emit(JobEvent.of("agent", "(still working after " + quietFor.toMinutes() + " min)", null));
     }
 
-    /** @return whether the agent said anything */
+    /** {@return whether the agent said anything} */
     boolean sawText() {
         return sawText;
     }

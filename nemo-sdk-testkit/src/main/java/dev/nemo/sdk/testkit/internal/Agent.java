@@ -73,7 +73,7 @@ public final class Agent {
         return new Plan(Kind.EDIT, ops, zh, null);
     }
 
-    /** {@return "A、B 或 C"} */
+    /** {@return the names joined the Chinese way, as in "A、B 或 C"} */
     private static String chineseList(List<String> names) {
         int last = names.size() - 1;
         return last == 0 ? names.get(0) : String.join("、", names.subList(0, last)) + " 或 " + names.get(last);
