@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.auth.Credentials;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testkit.soak.ClassHistogram;
 import dev.nemo.sdk.testkit.soak.ResourceLevels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -44,6 +46,8 @@ class SoakTest {
     static final long HEAP_TOLERANCE = 4L * 1024 * 1024;
     /** The JDK 17 client's default executor is a cached pool whose idle workers end after 60 s. */
     static final Duration QUIET_BOUND = Duration.ofSeconds(90);
+    /** Where a client leak would show: the SDK's classes and the JDK client's. */
+    static final List<String> CLIENT_CLASSES = List.of("dev.nemo.sdk.", "java.net.http.", "jdk.internal.net.http.");
 
     @TempDir
     Path dir;
@@ -70,6 +74,7 @@ class SoakTest {
             SoakRun run = new SoakRun(emulator, client, new Random(seed), dir);
             run.prepare();
             String emulatorBefore = emulator.levels();
+            ClassHistogram classesBefore = ClassHistogram.take();   // first: it is live in both measures
             ResourceLevels before = ResourceLevels.measure(emulator.ports());
             long started = System.nanoTime();
             for (int i = 0; i < operations; i++) {
@@ -77,13 +82,18 @@ class SoakTest {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             ResourceLevels after = ResourceLevels.measure(emulator.ports());
+            ClassHistogram classesAfter = ClassHistogram.take();
+            List<String> grown = classesAfter.grownSince(classesBefore, CLIENT_CLASSES, 15);
             System.out.println("soak took " + took.toMillis() + " ms; outcomes " + run.outcomes());
             System.out.println("soak before: " + before + "\nsoak after:  " + after);
             System.out.println("soak emulator (pid " + emulator.pid() + ") before: " + emulatorBefore
                     + "\nsoak emulator after:  " + emulator.levels());
+            System.out.println("soak: the SDK's and the JDK client's classes that grew:\n  " + String.join("\n  ", grown)
+                    + "\nsoak: all classes that grew most:\n  "
+                    + String.join("\n  ", classesAfter.grownSince(classesBefore, List.of(""), 12)));
             assertThat(run.failures()).as("operations that ended untyped or wrong" + repeat).isEmpty();
             assertThat(run.downloadDirectory()).as("files left in the download directory" + repeat).isEmpty();
-            assertBackToStart(before, after, repeat);
+            assertBackToStart(before, after, grown, repeat);
         }
     }
 
@@ -98,11 +108,12 @@ class SoakTest {
                 .build();
     }
 
-    private static void assertBackToStart(ResourceLevels before, ResourceLevels after, String repeat) {
+    private static void assertBackToStart(ResourceLevels before, ResourceLevels after, List<String> grown,
+            String repeat) {
         Set<Thread> started = new HashSet<>(after.threads());
         started.removeAll(before.threads());
         System.out.println("soak: threads started during the run and alive after it: " + ResourceLevels.names(started));
-        assertThat(after.heapBytes() - before.heapBytes()).as("heap after GC, growth in bytes" + repeat)
+        assertThat(after.heapBytes() - before.heapBytes()).as("heap after GC, growth in bytes (classes that grew: " + grown + ")" + repeat)
                 .isLessThanOrEqualTo(HEAP_TOLERANCE);
         if (before.connections() < 0 || before.descriptors() < 0) {
             System.out.println("soak: no /proc here, so connections and file descriptors are not checked");
