@@ -134,6 +134,7 @@ class SoakTest {
     private static void assertNoThreadLeftAfterClose(Set<Thread> withoutClient, String repeat) {
         long started = System.nanoTime();
         Set<Thread> left = startedSince(withoutClient);
+        System.out.println("soak: threads started since the client was built, alive at close: " + ResourceLevels.names(left));
         while (!left.isEmpty() && System.nanoTime() - started < QUIET_BOUND.toNanos()) {
             System.gc();   // on JDK 17 the selector thread ends once a GC finds its client unreachable
             try {
