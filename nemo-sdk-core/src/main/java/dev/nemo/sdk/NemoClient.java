@@ -240,7 +240,11 @@ public final class NemoClient implements AutoCloseable {
             try {
                 ScheduledFuture<?> timer = resources.scheduler().schedule(() -> done.complete(null),
                         duration.toNanos(), TimeUnit.NANOSECONDS);
-                Futures.onCompletion(done, (v, e) -> timer.cancel(false));   // a cancelled sleep frees its timer
+                Futures.onCompletion(done, (v, e) -> {
+                    if (e != null) {
+                        timer.cancel(false);   // a sleep cancelled early frees its timer slot
+                    }
+                });
             } catch (RejectedExecutionException e) {
                 done.completeExceptionally(new IllegalStateException("the client was closed", e));
             }
