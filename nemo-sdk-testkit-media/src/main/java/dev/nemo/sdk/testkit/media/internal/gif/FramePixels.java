@@ -127,15 +127,6 @@ final class FramePixels implements LzwEncoder.Pixels {
 
     @Override
     public int cost(int i, int index) {
-        int ref = reference[i];
-        if (ref == RIGID || index == palette.transparent()) {
-            return -1;
-        }
-        int c = palette.color(index);
-        if (c == shown[i]) {
-            return 0;
-        }
-        int d = Colors.distance(c, ref);
-        return d <= budget ? d : -1;
+        return cost(i, index, Carry.NONE);
     }
 }
