@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch, as the seed describes it: several files uploaded into one session, each processed with
@@ -22,9 +23,9 @@ import java.util.Optional;
  */
 public final class BatchEdit {
     private final List<Item> items;
-    private final ExportOptions exportOptions;
+    private final @Nullable ExportOptions exportOptions;
     private final ChatOptions chatOptions;
-    private final String language;
+    private final @Nullable String language;
     private final boolean stopOnFailure;
     private final WorkflowListener listener;
 
@@ -103,9 +104,9 @@ public final class BatchEdit {
     /** Builds a {@link BatchEdit}. */
     public static final class Builder {
         private final List<Item> items = new ArrayList<>();
-        private ExportOptions exportOptions;
+        private @Nullable ExportOptions exportOptions;
         private ChatOptions chatOptions = ChatOptions.defaults();
-        private String language;
+        private @Nullable String language;
         private boolean stopOnFailure;
         private WorkflowListener listener = WorkflowListener.none();
 

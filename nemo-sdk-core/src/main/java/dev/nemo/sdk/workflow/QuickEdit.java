@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One quick edit, the seed's main workflow: a new session, the upload, one instruction to the
@@ -28,7 +29,7 @@ public final class QuickEdit {
     private final Path output;
     private final ExportOptions exportOptions;
     private final ChatOptions chatOptions;
-    private final String language;
+    private final @Nullable String language;
     private final WorkflowListener listener;
 
     private QuickEdit(Builder b) {
@@ -127,9 +128,9 @@ public final class QuickEdit {
         private final List<MediaSource> inputs;
         private final String instruction;
         private final Path output;
-        private ExportOptions exportOptions;
+        private @Nullable ExportOptions exportOptions;
         private ChatOptions chatOptions = ChatOptions.defaults();
-        private String language;
+        private @Nullable String language;
         private WorkflowListener listener = WorkflowListener.none();
 
         private Builder(List<MediaSource> inputs, String instruction, Path output) {
