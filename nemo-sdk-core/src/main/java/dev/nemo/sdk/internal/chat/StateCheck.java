@@ -16,9 +16,11 @@ import dev.nemo.sdk.state.StateApi;
 import dev.nemo.sdk.state.StateDiff;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +82,8 @@ public final class StateCheck {
      * @param cancelled     whether the caller gave up
      * @param listener      told about each read
      */
-    public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, SessionState before,
-                                               NemoException beforeFailure, ChatOptions options,
+    public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, @Nullable SessionState before,
+                                               @Nullable NemoException beforeFailure, ChatOptions options,
                                                BooleanSupplier cancelled, ChatListener listener) {
         ChatEnd end = result.end();
         if (!options.stateCheck() || !(end == ChatEnd.COMPLETED_SILENTLY || end.interrupted())) {
@@ -143,15 +145,14 @@ public final class StateCheck {
             this.listener = listener;
         }
 
-        CompletableFuture<ChatResult> attempt(int i, ChatResult lastGood) {
+        CompletableFuture<ChatResult> attempt(int i, @Nullable ChatResult lastGood) {
             if (cancelled.getAsBoolean()) {
                 return CompletableFuture.completedFuture(lastGood != null ? lastGood : result);
             }
             Duration wait = waits.get(i);
-            return (blocking ? readHere(wait) : readLater(wait))
-                    .handle((after, error) -> error == null ? read(i, after)
-                            : failed(i, nemo(Futures.unwrap(error)), lastGood))
-                    .thenCompose(f -> f);
+            return Futures.handleCompose(blocking ? readHere(wait) : readLater(wait),
+                    (after, error) -> error == null ? read(i, Objects.requireNonNull(after, "state"))
+                            : failed(i, nemo(Futures.unwrap(error)), lastGood));
         }
 
         private CompletableFuture<SessionState> readLater(Duration wait) {
@@ -179,7 +180,7 @@ public final class StateCheck {
             return done ? CompletableFuture.completedFuture(checked) : attempt(i + 1, checked);
         }
 
-        private CompletableFuture<ChatResult> failed(int i, NemoException failure, ChatResult lastGood) {
+        private CompletableFuture<ChatResult> failed(int i, NemoException failure, @Nullable ChatResult lastGood) {
             boolean last = i == waits.size() - 1;
             report(i, false, last, failure);
             if (last) {
@@ -189,7 +190,7 @@ public final class StateCheck {
             return attempt(i + 1, lastGood);
         }
 
-        private void report(int i, boolean changed, boolean last, NemoException failure) {
+        private void report(int i, boolean changed, boolean last, @Nullable NemoException failure) {
             StateCheckProgress p = new StateCheckProgress(i + 1, waits.size(), result.end(), changed,
                     last ? Optional.empty() : Optional.of(waits.get(i + 1)), Optional.ofNullable(failure));
             LOG.debug("chat state check after {}: {}", result.end(), p.describe());
@@ -207,7 +208,7 @@ public final class StateCheck {
      * @param error a failure
      */
     public static NemoException nemo(Throwable error) {
-        return error instanceof NemoException ? (NemoException) error
+        return error instanceof NemoException n ? n
                 : new NemoClientException("Reading the session state failed: " + error, ErrorDetails.none(), error);
     }
 }
