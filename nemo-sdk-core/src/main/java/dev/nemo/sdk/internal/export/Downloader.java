@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,18 +138,19 @@ public final class Downloader {
         private final ExportJob job;
         private final String fallbackPath;
         private final Path file;
+        private final Path directory;
         private final Duration timeout;
         private final boolean blocking;
         private final TransportSettings settings = transport.settings();
         private final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
         private final long startedNanos = System.nanoTime();
-        private volatile CompletableFuture<?> inFlight;
-        private volatile FileSink sink;
+        private volatile @Nullable CompletableFuture<?> inFlight;
+        private volatile @Nullable FileSink sink;
         private volatile boolean timedOut;
         /** Set before the current sink is read by {@link #stop}; a sink created later sees it and aborts. */
         private volatile boolean stopped;
         private boolean finishing;
-        private volatile FileSink.LocalFileFailure localFailure;
+        private volatile FileSink.@Nullable LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
 
         Download(ExportJob job, String fallbackPath, Path file, Duration timeout, boolean blocking) {
@@ -155,13 +158,15 @@ public final class Downloader {
             this.job = job;
             this.fallbackPath = fallbackPath;
             this.file = file;
+            // resolveTarget made it absolute, in an existing directory
+            this.directory = Objects.requireNonNull(file.getParent(), "directory");
             this.timeout = timeout;
         }
 
         CompletableFuture<DownloadResult> start() {
             ScheduledFuture<?> deadline = settings.scheduler().schedule(this::expire, timeout.toNanos(),
                     TimeUnit.NANOSECONDS);
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 deadline.cancel(false);
                 if (e != null) {
                     // the caller cancelled: stop reading and remove the temporary file
@@ -169,15 +174,16 @@ public final class Downloader {
                 }
             });
             URI primary = job.outputUrl().orElse(null);
+            String primaryForLog = primary == null ? "" : Origins.hostAndPath(primary);
             CompletableFuture<Fetched> first = primary != null ? fetch(primary)
                     : CompletableFuture.failedFuture(new NoOutputUrl());
-            first.exceptionallyCompose(error -> {
+            CompletableFuture<Fetched> fetched = first.exceptionallyCompose(error -> {
                 Throwable e = Futures.unwrap(error);
                 if (result.isDone() || timedOut || localFailure != null) {
                     return CompletableFuture.failedFuture(e);
                 }
                 if (!(e instanceof NoOutputUrl)) {
-                    LOG.debug("Download of render {} from {} failed ({}); trying {}", job.renderId(), Origins.hostAndPath(primary),
+                    LOG.debug("Download of render {} from {} failed ({}); trying {}", job.renderId(), primaryForLog,
                             e.getClass().getSimpleName(), fallbackPath);
                 }
                 return fetch(transport.resolve(fallbackPath)).handle((ok, e2) -> {
@@ -190,14 +196,16 @@ public final class Downloader {
                     }
                     return ok.asFallback();
                 });
-            }).whenComplete((fetched, error) -> {
+            });
+            Futures.onCompletion(fetched, (done, error) -> {
                 if (error != null) {
                     Throwable e = Futures.unwrap(error);
-                    result.completeExceptionally(timedOut ? timeoutError() : localFailure != null ? localFailure
+                    FileSink.LocalFileFailure local = localFailure;
+                    result.completeExceptionally(timedOut ? timeoutError() : local != null ? local
                             : e instanceof NoOutputUrl ? new NemoServiceException("Export " + job.renderId()
                             + " has no output URL", ErrorDetails.none(), null) : e);
                 } else {
-                    finish(fetched);
+                    finish(Objects.requireNonNull(done, "fetched"));
                 }
             });
             return result;
@@ -251,7 +259,7 @@ public final class Downloader {
             }
             boolean apiOrigin = HttpPipeline.apiPath(uri, settings.baseUri()) != null;
             HttpResponse.BodyHandler<Long> handler = info -> {
-                FileSink s = new FileSink(file.getParent(), "." + file.getFileName() + ".", settings.durableDownloads(),
+                FileSink s = new FileSink(directory, "." + file.getFileName() + ".", settings.durableDownloads(),
                         failure -> localFailure = failure);
                 sink = s;
                 if (stopped) {
@@ -268,14 +276,16 @@ public final class Downloader {
                     throw new CompletionException(failure(uri, apiOrigin, error));
                 }
                 long bytes = reply.body();
+                // the body was read, so the handler made its sink
+                FileSink written = Objects.requireNonNull(sink, "sink");
                 if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
-                    sink.discard();
+                    written.discard();
                     throw new TransportException("The download of render " + job.renderId() + " from "
                             + reply.uri().getHost() + " is incomplete: " + bytes + " of " + job.outputSize().getAsLong()
                             + " bytes", detailsOf(reply.uri(), reply.status()), null, TransportException.Kind.TRUNCATED,
                             false);
                 }
-                return new Fetched(sink, bytes, withoutQuery(reply.uri()), false);
+                return new Fetched(written, bytes, withoutQuery(reply.uri()), false);
             });
         }
 
@@ -285,8 +295,9 @@ public final class Downloader {
                 s.abort(error);
             }
             Throwable e = Futures.unwrap(error);
-            if (localFailure != null) {
-                return localFailure;
+            FileSink.LocalFileFailure local = localFailure;
+            if (local != null) {
+                return local;
             }
             if (e instanceof NemoServiceException n && !apiOrigin) {
                 return new NemoServiceException("The download of render " + job.renderId() + " from " + uri.getHost()
