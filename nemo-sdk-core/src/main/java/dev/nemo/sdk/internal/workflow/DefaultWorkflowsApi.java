@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /** {@code client.workflows()}: the seed's workflows composed from the client's public API. */
 public final class DefaultWorkflowsApi implements WorkflowsApi {
@@ -96,13 +97,13 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     }
 
     @Override
-    public Conversation startConversation(List<MediaSource> files, String firstWords, ChatOptions options,
+    public Conversation startConversation(List<MediaSource> files, @Nullable String firstWords, ChatOptions options,
                                           WorkflowListener listener) {
         return Futures.await(startConversationAsync(files, firstWords, options, listener));
     }
 
     @Override
-    public CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, String firstWords,
+    public CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, @Nullable String firstWords,
                                                                   ChatOptions options, WorkflowListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
@@ -148,12 +149,12 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     /** Cancelling the returned future cancels the step in flight; failures come out unwrapped. */
     static <T> CompletableFuture<T> cancellable(WorkflowRun run, CompletableFuture<T> work) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        out.whenComplete((v, e) -> {
+        Futures.onCompletion(out, (v, e) -> {
             if (out.isCancelled()) {
                 run.cancel();
             }
         });
-        work.whenComplete((v, e) -> {
+        Futures.onCompletion(work, (v, e) -> {
             if (e == null) {
                 out.complete(v);
             } else {
@@ -190,8 +191,8 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
             }
             BatchEdit.Item item = batch.items().get(i);
             ExportOptions options = optionsFor(batch.exportOptions(), item.output());
-            return steps.instruct(run, placed.sessionId(), current, item.instruction(), batch.chatOptions(),
-                            WorkflowSteps.Next.EXPORT)
+            return Futures.handleCompose(steps.instruct(run, placed.sessionId(), current, item.instruction(),
+                            batch.chatOptions(), WorkflowSteps.Next.EXPORT)
                     .thenCompose(done -> {
                         current = done.after();
                         Draft draft = narrowed(draftOf(done.after()), i, item);
@@ -200,10 +201,9 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                                 .thenApply(exported -> new BatchResult.ItemResult(item, Optional.of(done.chat()),
                                         Optional.of(exported.job()), Optional.of(exported.download()),
                                         Optional.empty()));
-                    })
-                    .handle((result, error) -> {
+                    }), (result, error) -> {
                         if (error == null) {
-                            results.add(result);
+                            results.add(Objects.requireNonNull(result, "result"));
                             return item(i + 1);
                         }
                         Throwable cause = Futures.unwrap(error);
@@ -215,8 +215,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                                 Optional.empty(), Optional.of(failure)));
                         run.note(item.input().fileName() + " failed: " + failure.getMessage());
                         return batch.stopOnFailure() ? skipRest(i + 1) : item(i + 1);
-                    })
-                    .thenCompose(f -> f);
+                    });
         }
 
         private Draft narrowed(Draft draft, int i, BatchEdit.Item item) {

@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class WorkflowRun {
     private final Clock clock;
     private final Instant start;
     private final List<String> notes = new ArrayList<>();
-    private volatile CompletableFuture<?> current;
+    private volatile @Nullable CompletableFuture<?> current;
     private volatile boolean cancelled;
 
     WorkflowRun(WorkflowListener listener, Clock clock) {

@@ -87,16 +87,18 @@ final class WorkflowSteps {
     }
 
     CompletableFuture<Placed> place(WorkflowRun run, String language, List<MediaSource> files) {
-        return placeOnce(run, language, files).handle((placed, error) -> {
-            NemoException e = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
+        return Futures.handleCompose(placeOnce(run, language, files), (placed, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(placed);
+            }
+            NemoException e = StateCheck.nemo(Futures.unwrap(error));
             if (e instanceof SessionNotFoundException && !run.isCancelled()) {
                 run.note("The new session was gone before the instruction was sent (code 1002); created another "
                         + "one and uploaded the media again");
                 return placeOnce(run, language, files);
             }
-            return error == null ? CompletableFuture.completedFuture(placed)
-                    : CompletableFuture.<Placed>failedFuture(e);
-        }).thenCompose(Function.identity());
+            return CompletableFuture.<Placed>failedFuture(e);
+        });
     }
 
     private CompletableFuture<Placed> placeOnce(WorkflowRun run, String language, List<MediaSource> files) {
@@ -209,7 +211,8 @@ final class WorkflowSteps {
     private static String agentError(ChatResult result) {
         for (ChatEvent e : result.errors()) {
             if (e instanceof ChatEvent.ModelError m) {
-                return m.message() == null ? m.code() : m.message();
+                String why = m.message() != null ? m.message() : m.code();
+                return why != null ? why : "a model error";
             }
             if (e instanceof ChatEvent.StreamError s) {
                 return s.message();
