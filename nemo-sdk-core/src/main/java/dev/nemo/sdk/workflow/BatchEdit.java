@@ -1,5 +1,6 @@
 package dev.nemo.sdk.workflow;
 
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.upload.MediaSource;
@@ -28,6 +29,7 @@ public final class BatchEdit {
     private final @Nullable String language;
     private final boolean stopOnFailure;
     private final WorkflowListener listener;
+    private final RequestOptions request;
 
     private BatchEdit(Builder b) {
         if (b.items.isEmpty()) {
@@ -39,6 +41,7 @@ public final class BatchEdit {
         this.language = b.language;
         this.stopOnFailure = b.stopOnFailure;
         this.listener = b.listener;
+        this.request = b.request;
     }
 
     /** {@return a builder} */
@@ -96,6 +99,13 @@ public final class BatchEdit {
         return stopOnFailure;
     }
 
+    /**
+     * {@return the request options of every call the workflow makes (see {@link Builder#request(RequestOptions)})}
+     */
+    public RequestOptions request() {
+        return request;
+    }
+
     /** {@return the listener} */
     public WorkflowListener listener() {
         return listener;
@@ -109,6 +119,7 @@ public final class BatchEdit {
         private @Nullable String language;
         private boolean stopOnFailure;
         private WorkflowListener listener = WorkflowListener.none();
+        private RequestOptions request = RequestOptions.none();
 
         private Builder() {
         }
@@ -188,6 +199,24 @@ public final class BatchEdit {
          */
         public Builder listener(WorkflowListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The request options of every call the workflow makes: the session's creation, the
+         * upload, the chat, each read of the session state, the export's submission, each poll and
+         * the download. Each call takes the timeout (its own deadline), the attempt timeout, the
+         * retry policy and the extra headers from here, unless its own options ({@link
+         * #chatOptions(ChatOptions)}, {@link #exportOptions(ExportOptions)} and their polling)
+         * set that value; extra headers add up, a call's own winning on the same name. A chat
+         * message is still never sent twice, and a download sends neither these headers nor the
+         * credentials to a CDN (see {@code ExportsApi.download}). Default {@link RequestOptions#none()}.
+         *
+         * @param request the request options
+         * @return this builder
+         */
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.workflow;
 
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportOptions;
@@ -31,6 +32,7 @@ public final class QuickEdit {
     private final ChatOptions chatOptions;
     private final @Nullable String language;
     private final WorkflowListener listener;
+    private final RequestOptions request;
 
     private QuickEdit(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -41,6 +43,7 @@ public final class QuickEdit {
         this.chatOptions = b.chatOptions;
         this.language = b.language;
         this.listener = b.listener;
+        this.request = b.request;
     }
 
     /**
@@ -85,6 +88,7 @@ public final class QuickEdit {
         b.chatOptions = chatOptions;
         b.language = language;
         b.listener = listener;
+        b.request = request;
         return b;
     }
 
@@ -118,6 +122,13 @@ public final class QuickEdit {
         return Optional.ofNullable(language);
     }
 
+    /**
+     * {@return the request options of every call the workflow makes (see {@link Builder#request(RequestOptions)})}
+     */
+    public RequestOptions request() {
+        return request;
+    }
+
     /** {@return the listener} */
     public WorkflowListener listener() {
         return listener;
@@ -132,6 +143,7 @@ public final class QuickEdit {
         private ChatOptions chatOptions = ChatOptions.defaults();
         private @Nullable String language;
         private WorkflowListener listener = WorkflowListener.none();
+        private RequestOptions request = RequestOptions.none();
 
         private Builder(List<MediaSource> inputs, String instruction, Path output) {
             this.inputs = inputs;
@@ -185,6 +197,24 @@ public final class QuickEdit {
          */
         public Builder listener(WorkflowListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The request options of every call the workflow makes: the session's creation, the
+         * upload, the chat, each read of the session state, the export's submission, each poll and
+         * the download. Each call takes the timeout (its own deadline), the attempt timeout, the
+         * retry policy and the extra headers from here, unless its own options ({@link
+         * #chatOptions(ChatOptions)}, {@link #exportOptions(ExportOptions)} and their polling)
+         * set that value; extra headers add up, a call's own winning on the same name. A chat
+         * message is still never sent twice, and a download sends neither these headers nor the
+         * credentials to a CDN (see {@code ExportsApi.download}). Default {@link RequestOptions#none()}.
+         *
+         * @param request the request options
+         * @return this builder
+         */
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
             return this;
         }
 

@@ -93,7 +93,7 @@ public final class StateCheck {
             return CompletableFuture.completedFuture(result.toBuilder().stateCheckFailure(beforeFailure).build());
         }
         List<Duration> waits = schedule(end, options);
-        return new Run(waits, result, sessionId, before, cancelled, listener).attempt(0, null);
+        return new Run(waits, result, sessionId, before, RequestOptions.none(), cancelled, listener).attempt(0, null);
     }
 
     /**
@@ -106,17 +106,19 @@ public final class StateCheck {
      * @param sessionId the session
      * @param before    the state before the message
      * @param options   the chat options
+     * @param reads     the request options of each state read
      * @param cancelled whether the caller gave up
      * @param listener  told about each read
      * @return the result with the state change
      */
     public CompletableFuture<ChatResult> settle(ChatResult result, String sessionId, SessionState before,
-                                                ChatOptions options, BooleanSupplier cancelled,
+                                                ChatOptions options, RequestOptions reads, BooleanSupplier cancelled,
                                                 ChatListener listener) {
         if (result.stateChange().map(d -> !d.isEmpty()).orElse(false)) {
             return CompletableFuture.completedFuture(result);
         }
-        return new Run(schedule(result.end(), options), result, sessionId, before, cancelled, listener).attempt(0, null);
+        return new Run(schedule(result.end(), options), result, sessionId, before, reads, cancelled, listener)
+                .attempt(0, null);
     }
 
     private static List<Duration> schedule(ChatEnd end, ChatOptions options) {
@@ -132,15 +134,17 @@ public final class StateCheck {
         private final ChatResult result;
         private final String sessionId;
         private final SessionState before;
+        private final RequestOptions reads;
         private final BooleanSupplier cancelled;
         private final ChatListener listener;
 
-        Run(List<Duration> waits, ChatResult result, String sessionId, SessionState before, BooleanSupplier cancelled,
-            ChatListener listener) {
+        Run(List<Duration> waits, ChatResult result, String sessionId, SessionState before, RequestOptions reads,
+            BooleanSupplier cancelled, ChatListener listener) {
             this.waits = waits;
             this.result = result;
             this.sessionId = sessionId;
             this.before = before;
+            this.reads = reads;
             this.cancelled = cancelled;
             this.listener = listener;
         }
@@ -158,7 +162,7 @@ public final class StateCheck {
         private CompletableFuture<SessionState> readLater(Duration wait) {
             CompletableFuture<Void> slept = wait.isZero() ? CompletableFuture.completedFuture(null)
                     : sleeper.sleep(wait).toCompletableFuture();
-            return slept.thenCompose(v -> state.getAsync(sessionId, RequestOptions.none()));
+            return slept.thenCompose(v -> state.getAsync(sessionId, reads));
         }
 
         private CompletableFuture<SessionState> readHere(Duration wait) {
@@ -166,7 +170,7 @@ public final class StateCheck {
                 if (!wait.isZero()) {
                     Futures.await(sleeper.sleep(wait));
                 }
-                return CompletableFuture.completedFuture(state.get(sessionId));
+                return CompletableFuture.completedFuture(state.get(sessionId, reads));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }

@@ -42,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * a CDN gets a plain GET, and a redirect that leaves the origin drops them for good. The body goes to a
  * temporary file that is moved into place atomically; a deadline covers the whole download. When
  * the output URL fails, the authenticated {@code /api/render/proxy/<id>/download} is tried.
+ *
+ * <p>The caller's {@link RequestOptions}: {@code timeout} is that whole-download deadline;
+ * {@code attemptTimeout} bounds each attempt up to the response head (the body is bounded by the
+ * deadline alone); the retry policy governs requests to the API's origin (the output URL on a CDN is
+ * tried once, the fallback follows); the extra headers go only to the API's origin, like the
+ * credentials (the contract's download from a CDN is a plain GET, and an extra header may hold a
+ * secret of its own): a CDN URL never gets them, and a redirect that leaves the origin drops them.
  */
 public final class Downloader {
     /** Deadline of a whole download when the caller gives none. */
@@ -62,7 +69,7 @@ public final class Downloader {
      * @param job          a completed job
      * @param fallbackPath the authenticated download path of the job
      * @param target       a file, or an existing directory
-     * @param options      {@code timeout}: deadline of the whole download
+     * @param options      {@code timeout}: deadline of the whole download; the rest as the class says
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
                                                       RequestOptions options) {
@@ -75,7 +82,7 @@ public final class Downloader {
      * @param job          a completed job
      * @param fallbackPath the authenticated download path of the job
      * @param target       a file, or an existing directory
-     * @param options      {@code timeout}: deadline of the whole download
+     * @param options      {@code timeout}: deadline of the whole download; the rest as the class says
      * @param blocking     whether the body is read on the caller's thread (the answer is then complete)
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
@@ -90,7 +97,7 @@ public final class Downloader {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new FileSink.LocalFileFailure("Cannot write to " + target, e));
         }
-        return new Download(job, fallbackPath, file, options.timeout().orElse(DEFAULT_TIMEOUT), blocking).start();
+        return new Download(job, fallbackPath, file, options, blocking).start();
     }
 
     static Path resolveTarget(ExportJob job, Path target) throws IOException {
@@ -140,6 +147,7 @@ public final class Downloader {
         private final Path file;
         private final Path directory;
         private final Duration timeout;
+        private final RequestOptions options;
         private final boolean blocking;
         private final TransportSettings settings = transport.settings();
         private final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
@@ -153,14 +161,15 @@ public final class Downloader {
         private volatile FileSink.@Nullable LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
 
-        Download(ExportJob job, String fallbackPath, Path file, Duration timeout, boolean blocking) {
+        Download(ExportJob job, String fallbackPath, Path file, RequestOptions options, boolean blocking) {
             this.blocking = blocking;
             this.job = job;
             this.fallbackPath = fallbackPath;
             this.file = file;
             // resolveTarget made it absolute, in an existing directory
             this.directory = Objects.requireNonNull(file.getParent(), "directory");
-            this.timeout = timeout;
+            this.timeout = options.timeout().orElse(DEFAULT_TIMEOUT);
+            this.options = options;
         }
 
         CompletableFuture<DownloadResult> start() {
@@ -267,9 +276,8 @@ public final class Downloader {
                 }
                 return s;
             };
-            // the output URL is tried once (the fallback follows); the API's endpoint gets the client's retries
-            RetryPolicy policy = apiOrigin ? settings.retryPolicy() : RetryPolicy.none();
-            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, left, policy, handler, blocking);
+            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, attemptOptions(left, apiOrigin), handler,
+                    blocking);
             inFlight = sent;
             return sent.handle((reply, error) -> {
                 if (error != null) {
@@ -287,6 +295,22 @@ public final class Downloader {
                 }
                 return new Fetched(written, bytes, withoutQuery(reply.uri()), false);
             });
+        }
+
+        /**
+         * The options of one fetch: each attempt bounded by the caller's attempt timeout and what
+         * is left of the deadline; the caller's retries (else the client's) and extra headers only
+         * on the API's origin, where the output URL on a CDN is tried once (the fallback follows).
+         */
+        private RequestOptions attemptOptions(Duration left, boolean apiOrigin) {
+            Duration attempt = options.attemptTimeout().filter(a -> a.compareTo(left) < 0).orElse(left);
+            RequestOptions.Builder b = RequestOptions.builder().attemptTimeout(attempt);
+            if (apiOrigin) {
+                b.retryPolicy(options.retryPolicy().orElse(settings.retryPolicy())).headers(options.headers());
+            } else {
+                b.retryPolicy(RetryPolicy.none());
+            }
+            return b.build();
         }
 
         private Throwable failure(URI uri, boolean apiOrigin, Throwable error) {

@@ -66,7 +66,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     @Override
     public CompletableFuture<QuickEditResult> quickEditAsync(QuickEdit edit) {
         Objects.requireNonNull(edit, "edit");
-        WorkflowRun run = new WorkflowRun(edit.listener(), clock);
+        WorkflowRun run = new WorkflowRun(edit.listener(), edit.request(), clock);
         String language = edit.language().orElseGet(() -> ScriptLanguage.detectOrDefault(edit.instruction()));
         String inputName = edit.inputs().get(0).fileName();
         return cancellable(run, steps.place(run, language, edit.inputs())
@@ -88,7 +88,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     @Override
     public CompletableFuture<BatchResult> batchAsync(BatchEdit batch) {
         Objects.requireNonNull(batch, "batch");
-        WorkflowRun run = new WorkflowRun(batch.listener(), clock);
+        WorkflowRun run = new WorkflowRun(batch.listener(), batch.request(), clock);
         String language = batch.language()
                 .orElseGet(() -> ScriptLanguage.detectOrDefault(batch.items().get(0).instruction()));
         List<MediaSource> inputs = batch.items().stream().map(BatchEdit.Item::input).toList();
@@ -107,7 +107,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                                                                   ChatOptions options, WorkflowListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
         return cancellable(run, steps.place(run, ScriptLanguage.detectOrDefault(firstWords), List.copyOf(files))
                 .thenApply(placed -> new DefaultConversation(steps, placed.sessionId(), placed.before(), options,
                         listener, clock)));
@@ -124,7 +124,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
         return cancellable(run, steps.read(run, sessionId)
                 .thenApply(now -> new DefaultConversation(steps, sessionId, now, options, listener, clock)));
     }
@@ -132,7 +132,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     @Override
     public DownloadResult resumeExport(String renderId, Path output, ExportOptions options,
                                        WorkflowListener listener) {
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
         return Futures.await(cancellable(run, steps.follow(run, renderId, options,
                 Outputs.target(output, renderId, options.format())).thenApply(WorkflowSteps.Exported::download)));
     }

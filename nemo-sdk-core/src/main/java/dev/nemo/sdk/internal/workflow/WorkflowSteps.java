@@ -14,6 +14,7 @@ import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportsApi;
+import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.internal.chat.StateCheck;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.session.CreateSessionRequest;
@@ -103,14 +104,14 @@ final class WorkflowSteps {
 
     private CompletableFuture<Placed> placeOnce(WorkflowRun run, String language, List<MediaSource> files) {
         run.progress(WorkflowPhase.SESSION, 0, "creating a session");
-        return run.step(() -> sessions.createAsync(CreateSessionRequest.inLanguage(language), RequestOptions.none()))
+        return run.step(() -> sessions.createAsync(CreateSessionRequest.inLanguage(language), run.request()))
                 .thenCompose(session -> {
                     String sid = session.sessionId();
                     run.progress(WorkflowPhase.UPLOAD, 5, "uploading " + names(files) + " to session " + sid);
-                    return run.step(() -> uploads.uploadAsync(sid, files))
+                    return run.step(() -> uploads.uploadAsync(sid, files, RequestLayers.upload(run.request())))
                             .thenCompose(upload -> {
                                 run.uploaded(sid, upload);
-                                return run.step(() -> state.getAsync(sid, RequestOptions.none()))
+                                return run.step(() -> state.getAsync(sid, run.request()))
                                         .thenApply(before -> new Placed(sid, upload, before));
                             });
                 });
@@ -127,7 +128,7 @@ final class WorkflowSteps {
         run.instruction(sessionId, instruction);
         run.progress(WorkflowPhase.CHAT, 20, "sending the instruction");
         var listener = run.chatListener(50);
-        ChatOptions noCheck = options.toBuilder().stateCheck(false)
+        ChatOptions noCheck = RequestLayers.chat(run.request(), options).toBuilder().stateCheck(false)
                 .onProgress(run.chatProgress(options.progressListener())).build();
         return run.step(() -> chat.sendAsync(sessionId, instruction, noCheck, listener))
                 .thenCompose(result -> {
@@ -142,8 +143,8 @@ final class WorkflowSteps {
                                 .stateChange(StateDiff.between(before, before)).stateAfter(before).build());
                     }
                     run.progress(WorkflowPhase.SETTLE, 50, "checking that the change reached the session");
-                    return run.step(() -> stateCheck.settle(result, sessionId, before, options, run::isCancelled,
-                            listener));
+                    return run.step(() -> stateCheck.settle(result, sessionId, before, options, run.request(),
+                            run::isCancelled, listener));
                 })
                 .thenApply(settled -> settledOrNote(run, sessionId, before, settled, next));
     }
@@ -171,7 +172,7 @@ final class WorkflowSteps {
     CompletableFuture<Exported> export(WorkflowRun run, String sessionId, Draft draft, ExportOptions options,
                                        Function<ExportJob, Path> target) {
         run.progress(WorkflowPhase.EXPORT, 55, "submitting the render");
-        return run.step(() -> exports.submitAsync(sessionId, draft, options))
+        return run.step(() -> exports.submitAsync(sessionId, draft, RequestLayers.export(run.request(), options)))
                 .thenCompose(poller -> {
                     ExportJob submitted = poller.latest().orElseThrow();
                     run.renderSubmitted(submitted);
@@ -183,7 +184,8 @@ final class WorkflowSteps {
     /** Polls a submitted render (never submitting again) and downloads its file. */
     CompletableFuture<Exported> follow(WorkflowRun run, String renderId, ExportOptions options,
                                        Function<ExportJob, Path> target) {
-        return run.step(() -> exports.resume(renderId, options.polling())
+        PollingStrategy polling = RequestLayers.export(run.request(), options).polling();
+        return run.step(() -> exports.resume(renderId, polling)
                         .onProgress(job -> {
                             run.exportProgress(job);
                             run.progress(WorkflowPhase.EXPORT, 56 + job.progress().orElse(0) * 39 / 100,
@@ -195,7 +197,7 @@ final class WorkflowSteps {
                 .thenCompose(job -> {
                     Path file = target.apply(job);
                     run.progress(WorkflowPhase.DOWNLOAD, 95, "downloading to " + file);
-                    return run.step(() -> exports.downloadAsync(job, file, RequestOptions.none()))
+                    return run.step(() -> exports.downloadAsync(job, file, run.request()))
                             .thenApply(download -> {
                                 run.progress(WorkflowPhase.DONE, 100, "saved " + download.path() + " ("
                                         + download.bytes() + " bytes)");
@@ -205,7 +207,7 @@ final class WorkflowSteps {
     }
 
     CompletableFuture<SessionState> read(WorkflowRun run, String sessionId) {
-        return run.step(() -> state.getAsync(sessionId, RequestOptions.none()));
+        return run.step(() -> state.getAsync(sessionId, run.request()));
     }
 
     private static String agentError(ChatResult result) {
