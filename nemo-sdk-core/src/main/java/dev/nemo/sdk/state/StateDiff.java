@@ -388,7 +388,7 @@ public final class StateDiff {
     }
 
     /** A short rendering of a scalar; containers render as nothing. */
-    private static Optional<String> scalar(JsonNode v) {
+    private static Optional<String> scalar(@Nullable JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode() || v.isContainerNode()) {
             return Optional.empty();
         }
