@@ -284,8 +284,8 @@ public final class MultipartUpload {
             return progress.<HttpRequest.BodyPublisher>map(p -> new ProgressBodyPublisher(b, p)).orElse(b);
         };
         RequestOptions requestOptions = options.request().toBuilder().timeout(options.timeout()).build();
-        ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), null, true, false,
-                Map.of(), requestOptions);
+        ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), "application/json",
+                true, false, Map.of(), requestOptions);
         LOG.debug("uploading {} file(s) ({}) to {}", checked.size(), total < 0 ? "length unknown, sent chunked"
                 : total + " bytes of content", path);
         CompletableFuture<JsonNode> call = transport.json(request, blocking);
