@@ -89,10 +89,13 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
         return new HttpCall<>(context, newMethod, target, newBody, h, credentialsDropped, deadlineNanos);
     }
 
-    /** {@return a copy without credentials, for this hop and every later one} */
+    /**
+     * {@return a copy without credentials, for this hop and every later one; the caller's extra headers go with them (they may carry secrets of their own, and are documented as sent to the API only)}
+     */
     public HttpCall<T> withoutCredentials() {
         Map<String, String> h = new LinkedHashMap<>(headers);
-        h.keySet().removeIf(HttpCall::isCredential);
+        Map<String, String> extra = context.request().options().headers();
+        h.keySet().removeIf(n -> isCredential(n) || extra.keySet().stream().anyMatch(n::equalsIgnoreCase));
         return new HttpCall<>(context, method, uri, body, h, true, deadlineNanos);
     }
 

@@ -162,42 +162,41 @@ public final class HttpPipeline {
     }
 
     /**
-     * Downloads from an absolute URL through the same chain: credentials (token, attribution) only
-     * while the URL and every redirect stay on the API's origin; redirects to other hosts are
-     * followed without them, and a hop back never regains them.
+     * Downloads from an absolute URL through the same chain: credentials (token, attribution) and
+     * the caller's extra headers only while the URL and every redirect stay on the API's origin;
+     * redirects to other hosts are followed without them, and a hop back never regains them.
      *
      * @param uri     the URL
-     * @param timeout the deadline of the response head
-     * @param policy  the retry policy
+     * @param options the attempt timeout (the deadline of each response head), the retry policy and
+     *                the extra headers; no whole-call timeout (the caller guards the body)
      * @param handler reader of a 2xx body
      * @param <T>     the body type
      * @return the reply carrying the body, from the last hop
      */
-    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
+    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, RequestOptions options,
                                                      HttpResponse.BodyHandler<T> handler) {
-        return fetch(uri, timeout, policy, handler, false);
+        return fetch(uri, options, handler, false);
     }
 
     /**
-     * {@link #fetch(URI, Duration, RetryPolicy, HttpResponse.BodyHandler)} in the blocking or the
+     * {@link #fetch(URI, RequestOptions, HttpResponse.BodyHandler)} in the blocking or the
      * asynchronous form; the blocking form reads the whole body on the caller's thread and answers
      * with an already complete future.
      *
      * @param uri      the URL
-     * @param timeout  the deadline of the response head
-     * @param policy   the retry policy
+     * @param options  the attempt timeout, the retry policy and the extra headers
      * @param handler  reader of a 2xx body
      * @param blocking whether the caller waits on its own thread
      * @param <T>      the body type
      * @return the reply carrying the body, from the last hop
      */
-    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
+    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, RequestOptions options,
                                                      HttpResponse.BodyHandler<T> handler, boolean blocking) {
         String apiPath = apiPath(uri, settings.baseUri());
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
                 .withAuthenticated(apiPath != null)
-                .withOptions(RequestOptions.builder().attemptTimeout(timeout).retryPolicy(policy).build());
+                .withOptions(options);
         boolean fromApi = apiPath != null;
         // the API answers a refused download with its JSON envelope, even under 200 (an expired token is code
         // 1001): such an answer is mapped like any other call's (and renewed and replayed), never saved as the file
@@ -246,7 +245,8 @@ public final class HttpPipeline {
         if (request.body() != null && request.contentType() != null) {
             headers.put("Content-Type", request.contentType());
         }
-        headers.putAll(request.headersToSend());
+        // a call that starts off the API's origin carries none of the caller's extra headers, as a redirect there
+        headers.putAll(noCredentials ? request.headers() : request.headersToSend());
         HttpCall<T> call = new HttpCall<>(ctx, request.method(), uri, request.body(), headers, noCredentials, 0);
         CompletableFuture<HttpReply<T>> sent;
         try {

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows redirects (at most five hops). A hop within the same origin keeps the call's
- * credentials; a hop to another origin drops {@code Authorization}, {@code X-Skill-*} and
- * {@code X-Client-Id}, and they are never added again, even when a later hop comes back.
+ * credentials; a hop to another origin drops {@code Authorization}, {@code X-Skill-*},
+ * {@code X-Client-Id} and the caller's extra headers ({@code RequestOptions.headers()}), and they
+ * are never added again, even when a later hop comes back.
  * API calls refuse to leave the API's origin at all (their bodies and answers belong to the API);
  * only downloads follow a redirect to another host.
  */
