@@ -267,7 +267,7 @@ public final class Downloader {
                 if (error != null) {
                     throw new CompletionException(failure(uri, apiOrigin, error));
                 }
-                long bytes = reply.body();
+                long bytes = reply.streamedBody();
                 if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
                     sink.discard();
                     throw new TransportException("The download of render " + job.renderId() + " from "

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every hop and attempt of one logical call shares: the request, how its answers are read,
@@ -30,17 +31,17 @@ public final class CallContext<T> {
 
     private final long id = IDS.incrementAndGet();
     private final ApiRequest request;
-    private volatile Operation operation;
-    private final ResponseReader<T> reader;
+    private volatile @Nullable Operation operation;
+    private final @Nullable ResponseReader<T> reader;
     private final boolean blocking;
     private final boolean followsCrossOrigin;
     private final RetryPolicy policy;
     private final Duration timeout;
-    private final Duration callTimeout;
+    private final @Nullable Duration callTimeout;
     private final long callDeadlineNanos;
     private final AtomicInteger attempts = new AtomicInteger();
-    private final AtomicReference<Future<?>> callTimer = new AtomicReference<>();
-    private volatile CompletableFuture<?> inFlight;
+    private final AtomicReference<@Nullable Future<?>> callTimer = new AtomicReference<>();
+    private volatile @Nullable CompletableFuture<?> inFlight;
     private volatile boolean cancelled;
     private volatile boolean expired;
 
@@ -51,8 +52,8 @@ public final class CallContext<T> {
      * @param timeout     the deadline of each attempt
      * @param callTimeout the deadline of the whole call from now, or {@code null} for none
      */
-    CallContext(ApiRequest request, Operation operation, ResponseReader<T> reader, boolean blocking,
-                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout, Duration callTimeout) {
+    CallContext(ApiRequest request, @Nullable Operation operation, @Nullable ResponseReader<T> reader, boolean blocking,
+                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout, @Nullable Duration callTimeout) {
         this.request = request;
         this.operation = operation;
         this.reader = reader;
@@ -85,7 +86,7 @@ public final class CallContext<T> {
     }
 
     /** {@return how accepted stream responses are read, or {@code null} for a JSON call} */
-    public ResponseReader<T> reader() {
+    public @Nullable ResponseReader<T> reader() {
         return reader;
     }
 
@@ -110,7 +111,7 @@ public final class CallContext<T> {
     }
 
     /** {@return the deadline of the whole call ({@code RequestOptions.timeout()}), or {@code null} for none} */
-    Duration callTimeout() {
+    @Nullable Duration callTimeout() {
         return callTimeout;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One hop of a call as the stages see it: immutable, so a stage that retries sends the same value
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  *                           deadline stage set it
  * @param <T>                the stream body type
  */
-public record HttpCall<T>(CallContext<T> context, String method, URI uri, Supplier<HttpRequest.BodyPublisher> body,
+public record HttpCall<T>(CallContext<T> context, String method, URI uri,
+                          @Nullable Supplier<HttpRequest.BodyPublisher> body,
                           Map<String, String> headers, boolean credentialsDropped, long deadlineNanos) {
 
     /**
@@ -81,7 +83,7 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
      * @param target    the next hop's URI
      * @param newBody   its body, or {@code null}
      */
-    public HttpCall<T> redirectTo(String newMethod, URI target, Supplier<HttpRequest.BodyPublisher> newBody) {
+    public HttpCall<T> redirectTo(String newMethod, URI target, @Nullable Supplier<HttpRequest.BodyPublisher> newBody) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         if (newBody == null) {
             h.keySet().removeIf(n -> n.equalsIgnoreCase("Content-Type"));

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's transport: a chain of {@link HttpStage}s in front of the JDK's HTTP client, in
@@ -32,7 +33,8 @@ public final class HttpPipeline {
     private final BodyDeadlines deadlines;
     private final HttpSender chain;
 
-    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines, TokenProvider tokens) {
+    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines,
+                         @Nullable TokenProvider tokens) {
         this.settings = settings;
         this.user = user;
         this.deadlines = deadlines;
@@ -218,7 +220,7 @@ public final class HttpPipeline {
      * @param base the API base
      * @return the API path, or {@code null}
      */
-    public static String apiPath(URI uri, URI base) {
+    public static @Nullable String apiPath(URI uri, URI base) {
         if (!Origins.same(uri, base)) {
             return null;
         }
@@ -233,12 +235,12 @@ public final class HttpPipeline {
         return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, ResponseReader<T> reader,
+    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, @Nullable ResponseReader<T> reader,
                                                       boolean blocking, boolean followsCrossOrigin,
                                                       boolean noCredentials) {
         RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());
         Duration timeout = request.attemptTimeout(settings.requestTimeout());
-        Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
+        @Nullable Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
         CallContext<T> ctx = new CallContext<>(request, op, reader, blocking, followsCrossOrigin, policy, timeout,
                 request.options().timeout().orElse(null));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -255,14 +257,14 @@ public final class HttpPipeline {
             sent = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<HttpReply<T>> result = new CompletableFuture<>();
-        sent.whenComplete((reply, error) -> {
+        Futures.onCompletion(sent, (reply, error) -> {
             if (error == null) {
                 result.complete(reply);
             } else {
                 result.completeExceptionally(ctx.typedError(error));
             }
         });
-        result.whenComplete((reply, error) -> {
+        Futures.onCompletion(result, (reply, error) -> {
             ctx.disarmCallTimer();
             if (result.isCancelled()) {
                 ctx.cancel();

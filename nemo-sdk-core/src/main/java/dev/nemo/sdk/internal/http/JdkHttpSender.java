@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The end of the chain: sends over the JDK's {@link HttpClient} and maps the answer. A blocking
@@ -67,9 +69,10 @@ final class JdkHttpSender implements HttpSender {
     private static HttpRequest request(HttpCall<?> call) {
         long left = call.deadlineNanos() == 0 ? call.context().timeout().toNanos()
                 : Math.max(1_000_000, call.deadlineNanos() - System.nanoTime());
+        Supplier<HttpRequest.BodyPublisher> body = call.body();
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
                 .timeout(Duration.ofNanos(left))
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : call.body().get());
+                .method(call.method(), body == null ? HttpRequest.BodyPublishers.noBody() : body.get());
         call.headers().forEach(b::header);
         return b.build();
     }
@@ -109,7 +112,8 @@ final class JdkHttpSender implements HttpSender {
     }
 
     /** A response the reader did not accept: the typed error it carries, or a decode error for a wrong 2xx. */
-    private static NemoException notTheStream(int status, String contentType, String retryAfter, byte[] bytes,
+    private static NemoException notTheStream(int status, @Nullable String contentType, @Nullable String retryAfter,
+                                              byte[] bytes,
                                               ResponseMapper.Context ctx) {
         if (status < 200 || status > 299) {
             return ResponseMapper.error(status, retryAfter, bytes, ctx);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,8 +46,8 @@ final class RetryStage implements HttpStage {
                 return CompletableFuture.failedFuture(e);
             }
             RetryPolicy policy = call.context().policy();
-            Duration rateLimitWait = rateLimitRetried ? null : rateLimitWait(n, policy);
-            Duration wait = rateLimitWait != null ? rateLimitWait
+            @Nullable Duration rateLimitWait = rateLimitRetried ? null : rateLimitWait(n, policy);
+            @Nullable Duration wait = rateLimitWait != null ? rateLimitWait
                     : attempt < policy.maxAttempts() && retryable(n, call) ? jitter(policy.backoffCap(attempt)) : null;
             if (wait == null) {
                 return CompletableFuture.failedFuture(n);
@@ -57,7 +58,7 @@ final class RetryStage implements HttpStage {
         });
     }
 
-    private static Duration rateLimitWait(NemoException e, RetryPolicy policy) {
+    private static @Nullable Duration rateLimitWait(NemoException e, RetryPolicy policy) {
         if (!(e instanceof RateLimitedException r) || !policy.retryOnRateLimit()) {
             return null;
         }
