@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CallContext<T> {
     private static final AtomicLong IDS = new AtomicLong();
+    /** Stands for an ended call's timer: arming after the end fails, and cancelling it does nothing. */
+    private static final Future<?> DISARMED = CompletableFuture.completedFuture(null);
 
     private final long id = IDS.incrementAndGet();
     private final ApiRequest request;
@@ -136,7 +138,7 @@ public final class CallContext<T> {
 
     /** Stops the whole call's timer: the call ended. */
     void disarmCallTimer() {
-        Future<?> timer = callTimer.getAndSet(CompletableFuture.completedFuture(null));
+        Future<?> timer = callTimer.getAndSet(DISARMED);
         if (timer != null) {
             timer.cancel(false);
         }

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +52,8 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri,
      * @param value its value
      */
     public HttpCall<T> withHeader(String name, String value) {
-        Map<String, String> h = new LinkedHashMap<>(headers);
-        h.put(name, value);
-        return new HttpCall<>(context, method, uri, body, h, credentialsDropped, deadlineNanos);
+        return new HttpCall<>(context, method, uri, body, merged(headers, Map.of(name, value)), credentialsDropped,
+                deadlineNanos);
     }
 
     /**
@@ -62,9 +62,29 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri,
      * @param more headers to set
      */
     public HttpCall<T> withHeaders(Map<String, String> more) {
-        Map<String, String> h = new LinkedHashMap<>(headers);
-        h.putAll(more);
-        return new HttpCall<>(context, method, uri, body, h, credentialsDropped, deadlineNanos);
+        return new HttpCall<>(context, method, uri, body, merged(headers, more), credentialsDropped, deadlineNanos);
+    }
+
+    /**
+     * {@return {@code base} with {@code more} set over it, as one immutable map}; built straight
+     * from the entries, without an intermediate mutable map, as every call's headers go through it.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {
+        if (base.isEmpty()) {
+            return Map.copyOf(more);
+        }
+        Map.Entry<String, String>[] all = new Map.Entry[base.size() + more.size()];
+        int n = 0;
+        for (Map.Entry<String, String> e : base.entrySet()) {
+            if (!more.containsKey(e.getKey())) {
+                all[n++] = e;
+            }
+        }
+        for (Map.Entry<String, String> e : more.entrySet()) {
+            all[n++] = e;
+        }
+        return Map.ofEntries(n == all.length ? all : Arrays.copyOf(all, n));
     }
 
     /**

@@ -32,6 +32,7 @@ final class JdkHttpSender implements HttpSender {
     private final BodyDeadlines deadlines;
     private final Clock clock;
     private final AnonymousUser user;
+    private final PreparedRequests prepared = new PreparedRequests();
 
     JdkHttpSender(HttpClient http, BodyDeadlines deadlines, Clock clock, AnonymousUser user) {
         this.http = http;
@@ -66,10 +67,14 @@ final class JdkHttpSender implements HttpSender {
         }
     }
 
-    private static HttpRequest request(HttpCall<?> call) {
+    private HttpRequest request(HttpCall<?> call) {
+        Supplier<HttpRequest.BodyPublisher> body = call.body();
+        if (call.context().callDeadlineNanos() == 0 && body == null) {
+            // the attempt's deadline is its timeout from now: the same for every such call
+            return prepared.get(call.method(), call.uri(), call.headers(), call.context().timeout());
+        }
         long left = call.deadlineNanos() == 0 ? call.context().timeout().toNanos()
                 : Math.max(1_000_000, call.deadlineNanos() - System.nanoTime());
-        Supplier<HttpRequest.BodyPublisher> body = call.body();
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
                 .timeout(Duration.ofNanos(left))
                 .method(call.method(), body == null ? HttpRequest.BodyPublishers.noBody() : body.get());
