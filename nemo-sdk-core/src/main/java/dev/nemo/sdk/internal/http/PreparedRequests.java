@@ -40,6 +40,11 @@ final class PreparedRequests {
         return request;
     }
 
+    /** {@return how many requests it holds} */
+    int size() {
+        return built.size();
+    }
+
     private static HttpRequest build(Key key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(key.uri()).timeout(key.timeout())
                 .method(key.method(), HttpRequest.BodyPublishers.noBody());

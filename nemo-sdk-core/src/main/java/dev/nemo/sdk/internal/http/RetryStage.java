@@ -40,7 +40,11 @@ final class RetryStage implements HttpStage {
 
     private <T> CompletableFuture<HttpReply<T>> attempt(HttpCall<T> call, HttpSender next, int attempt,
                                                         boolean rateLimitRetried) {
-        return next.send(call).exceptionallyCompose(error -> {
+        CompletableFuture<HttpReply<T>> sent = next.send(call);
+        if (Futures.succeeded(sent)) {
+            return sent;
+        }
+        return sent.exceptionallyCompose(error -> {
             Throwable e = Futures.unwrap(error);
             if (!(e instanceof NemoException n) || call.context().cancelled()) {
                 return CompletableFuture.failedFuture(e);
