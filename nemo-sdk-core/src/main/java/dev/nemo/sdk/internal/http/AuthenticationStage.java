@@ -19,7 +19,7 @@ final class AuthenticationStage implements HttpStage {
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.http");
 
     private final TokenProvider tokens;
-    /** The last token's header value: a provider hands out the same token object until it renews. */
+    /** The last token's header value: a provider hands out the same token until it renews. */
     private volatile Bearer last = new Bearer(null, "");
 
     AuthenticationStage(TokenProvider tokens) {
@@ -36,7 +36,7 @@ final class AuthenticationStage implements HttpStage {
 
     private String bearer(AccessToken token) {
         Bearer b = last;
-        if (b.token() != token) {
+        if (!token.equals(b.token())) {
             b = new Bearer(token, "Bearer " + token.value());
             last = b;
         }

@@ -74,7 +74,7 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri,
         if (base.isEmpty()) {
             return Map.copyOf(more);
         }
-        Map.Entry<String, String>[] all = new Map.Entry[base.size() + more.size()];
+        Map.Entry<String, String>[] all = (Map.Entry<String, String>[]) new Map.Entry<?, ?>[base.size() + more.size()];
         int n = 0;
         for (Map.Entry<String, String> e : base.entrySet()) {
             if (!more.containsKey(e.getKey())) {
