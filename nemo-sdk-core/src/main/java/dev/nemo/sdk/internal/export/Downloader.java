@@ -283,7 +283,7 @@ public final class Downloader {
                 if (error != null) {
                     throw new CompletionException(failure(uri, apiOrigin, error));
                 }
-                long bytes = reply.body();
+                long bytes = reply.streamedBody();
                 // the body was read, so the handler made its sink
                 FileSink written = Objects.requireNonNull(sink, "sink");
                 if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {

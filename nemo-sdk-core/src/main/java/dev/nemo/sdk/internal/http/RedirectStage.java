@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.http;
 
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoServiceException;
+import dev.nemo.sdk.internal.util.Futures;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -27,7 +28,11 @@ final class RedirectStage implements HttpStage {
     }
 
     private <T> CompletableFuture<HttpReply<T>> follow(HttpCall<T> call, HttpSender next, int hops) {
-        return next.send(call).thenCompose(reply -> {
+        CompletableFuture<HttpReply<T>> sent = next.send(call);
+        if (Futures.succeeded(sent) && !sent.join().isRedirect()) {
+            return sent;
+        }
+        return sent.thenCompose(reply -> {
             if (!reply.isRedirect()) {
                 return CompletableFuture.completedFuture(reply);
             }

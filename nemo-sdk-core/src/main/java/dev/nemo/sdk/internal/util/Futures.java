@@ -89,6 +89,16 @@ public final class Futures {
     }
 
     /**
+     * {@return whether it already completed normally}: a stage that only handles failures can hand
+     * such a future on as it is (a blocking call's chain completes on the caller's thread).
+     *
+     * @param future a future
+     */
+    public static boolean succeeded(CompletableFuture<?> future) {
+        return future.isDone() && !future.isCompletedExceptionally();
+    }
+
+    /**
      * Waits for a stage, responding to interruption by cancelling it. Typed SDK errors are
      * rethrown as they are, so callers catch {@link NemoException} subclasses directly.
      *
