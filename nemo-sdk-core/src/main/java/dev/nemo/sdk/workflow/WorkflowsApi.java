@@ -7,6 +7,7 @@ import dev.nemo.sdk.upload.MediaSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seed's workflows, from {@code client.workflows()}, built only on the public API of the
@@ -63,7 +64,7 @@ public interface WorkflowsApi {
      * @param listener   follows every step of the conversation
      * @return the conversation
      */
-    Conversation startConversation(List<MediaSource> files, String firstWords, ChatOptions options,
+    Conversation startConversation(List<MediaSource> files, @Nullable String firstWords, ChatOptions options,
                                    WorkflowListener listener);
 
     /**
@@ -75,7 +76,7 @@ public interface WorkflowsApi {
      * @param listener   follows every step of the conversation
      * @return the conversation once its media is uploaded; cancel it to stop the step in flight
      */
-    CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, String firstWords,
+    CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, @Nullable String firstWords,
                                                            ChatOptions options, WorkflowListener listener);
 
     /**
