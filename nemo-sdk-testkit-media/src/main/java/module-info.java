@@ -15,5 +15,6 @@ module dev.nemo.sdk.testkit.media {
 
     exports dev.nemo.sdk.testkit.media;
 
-    provides dev.nemo.sdk.testkit.Renderer with dev.nemo.sdk.testkit.media.FfmpegRenderer;
+    provides dev.nemo.sdk.testkit.Renderer with
+            dev.nemo.sdk.testkit.media.FfmpegRenderer;
 }

@@ -85,17 +85,31 @@ public final class NemoClient implements AutoCloseable {
 
     private NemoClient(Builder b, @Nullable SharedResources shared, @Nullable TokenProvider sharedTokens) {
         JacksonVersionCheck.requireSupported();
-        Json.mapper();   // built here, once per JVM, rather than on the first call
+        Json.mapper(); // built here, once per JVM, rather than on the first call
         this.settings = b.copy();
         Map<String, String> env = b.environment;
-        URI base = baseUri(b.baseUrl != null ? b.baseUrl : nonBlank(env.get("NEMO_API_URL")).orElse(DEFAULT_BASE_URL));
-        this.resources = shared != null ? shared.retain() : new SharedResources(
-                b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
+        URI base = baseUri(
+                b.baseUrl != null
+                        ? b.baseUrl
+                        : nonBlank(env.get("NEMO_API_URL")).orElse(DEFAULT_BASE_URL));
+        this.resources = shared != null
+                ? shared.retain()
+                : new SharedResources(b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
         Sleeper sleeper = b.sleeper != null ? b.sleeper : schedulerSleeper(resources);
         Attribution attribution = b.attribution != null ? b.attribution : Attribution.defaults();
-        HttpPipeline unauthenticated = HttpPipeline.unauthenticated(new TransportSettings(base, resources.http(),
-                attribution, SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock,
-                resources.scheduler(), b.executor, Listeners.of(b.listeners), b.durableDownloads));
+        HttpPipeline unauthenticated = HttpPipeline.unauthenticated(new TransportSettings(
+                base,
+                resources.http(),
+                attribution,
+                SdkInfo.userAgent(),
+                b.requestTimeout,
+                b.retryPolicy,
+                sleeper,
+                b.clock,
+                resources.scheduler(),
+                b.executor,
+                Listeners.of(b.listeners),
+                b.durableDownloads));
         this.tokens = sharedTokens != null ? sharedTokens : tokenProvider(b, env, base, unauthenticated);
         this.transport = unauthenticated.withAuthentication(tokens);
         this.sessions = new DefaultSessionsApi(transport);
@@ -104,8 +118,14 @@ public final class NemoClient implements AutoCloseable {
         this.chat = new DefaultChatApi(transport, state);
         this.uploads = new DefaultUploadsApi(transport);
         this.exports = new DefaultExportsApi(transport);
-        this.workflows = new DefaultWorkflowsApi(sessions, uploads, chat, state, exports,
-                transport.settings().sleeper(), transport.settings().clock());
+        this.workflows = new DefaultWorkflowsApi(
+                sessions,
+                uploads,
+                chat,
+                state,
+                exports,
+                transport.settings().sleeper(),
+                transport.settings().clock());
     }
 
     /** The provider the credentials call for; an anonymous one gets its token through {@code pipeline}. */
@@ -117,18 +137,25 @@ public final class NemoClient implements AutoCloseable {
         if (creds instanceof Credentials.Custom c) {
             return c.provider();
         }
-        Optional<String> envToken = creds instanceof Credentials.DefaultChain ? nonBlank(env.get("NEMO_TOKEN"))
-                : Optional.empty();
+        Optional<String> envToken =
+                creds instanceof Credentials.DefaultChain ? nonBlank(env.get("NEMO_TOKEN")) : Optional.empty();
         if (envToken.isPresent()) {
             return new StaticTokenProvider(AccessToken.of(envToken.get()));
         }
         // anonymous, or the default chain with no token anywhere
         Path config = b.configDirectory();
         String clientId = ClientIdStore.resolve(b.clientId, env, config);
-        boolean fromFile = b.clientId == null && nonBlank(env.get("NEMO_CLIENT_ID")).isEmpty();
+        boolean fromFile =
+                b.clientId == null && nonBlank(env.get("NEMO_CLIENT_ID")).isEmpty();
         // a refused id that came from the file is replaced there; one the user chose is replaced in memory only
-        Supplier<String> newClientId = fromFile ? () -> ClientIdStore.replace(config) : () -> UUID.randomUUID().toString();
-        return new AnonymousTokenProvider(pipeline, clientId, b.clock, newClientId,
+        Supplier<String> newClientId = fromFile
+                ? () -> ClientIdStore.replace(config)
+                : () -> UUID.randomUUID().toString();
+        return new AnonymousTokenProvider(
+                pipeline,
+                clientId,
+                b.clock,
+                newClientId,
                 id -> b.persistAnonymousToken ? AnonymousTokenStore.in(config, base.toString(), id) : null);
     }
 
@@ -238,11 +265,12 @@ public final class NemoClient implements AutoCloseable {
                 return done;
             }
             try {
-                ScheduledFuture<?> timer = resources.scheduler().schedule(() -> done.complete(null),
-                        duration.toNanos(), TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> timer = resources
+                        .scheduler()
+                        .schedule(() -> done.complete(null), duration.toNanos(), TimeUnit.NANOSECONDS);
                 Futures.onCompletion(done, (v, e) -> {
                     if (e != null) {
-                        timer.cancel(false);   // a sleep cancelled early frees its timer slot
+                        timer.cancel(false); // a sleep cancelled early frees its timer slot
                     }
                 });
             } catch (RejectedExecutionException e) {
@@ -253,9 +281,8 @@ public final class NemoClient implements AutoCloseable {
     }
 
     private static HttpClient newHttpClient(Builder b) {
-        HttpClient.Builder hb = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder hb =
+                HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
         if (b.executor != null) {
             hb.executor(b.executor);
         }
@@ -269,7 +296,8 @@ public final class NemoClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid base URL: " + url, e);
         }
-        if (u.getScheme() == null || u.getHost() == null
+        if (u.getScheme() == null
+                || u.getHost() == null
                 || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
             throw new IllegalArgumentException("base URL must be an absolute http(s) URL: " + url);
         }
@@ -304,8 +332,7 @@ public final class NemoClient implements AutoCloseable {
         private final List<RequestListener> listeners = new ArrayList<>();
         private @Nullable NemoClient parent;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder copy() {
             Builder b = new Builder();
@@ -527,7 +554,8 @@ public final class NemoClient implements AutoCloseable {
         }
 
         private Path configDirectory() {
-            return configDirectory != null ? configDirectory
+            return configDirectory != null
+                    ? configDirectory
                     : Paths.get(System.getProperty("user.home"), ".config", "nemovideo");
         }
 
@@ -538,19 +566,23 @@ public final class NemoClient implements AutoCloseable {
             NemoClient parent = this.parent;
             if (parent != null && !parent.resources.isClosed()) {
                 Builder p = parent.settings;
-                if (httpClient == p.httpClient && connectTimeout.equals(p.connectTimeout)
+                if (httpClient == p.httpClient
+                        && connectTimeout.equals(p.connectTimeout)
                         && Objects.equals(executor, p.executor)) {
                     shared = parent.resources;
                 }
-                if (shared != null && Objects.equals(baseUrl, p.baseUrl) && credentials.equals(p.credentials)
-                        && Objects.equals(clientId, p.clientId) && environment.equals(p.environment)
-                        && Objects.equals(configDirectory, p.configDirectory) && clock.equals(p.clock)
+                if (shared != null
+                        && Objects.equals(baseUrl, p.baseUrl)
+                        && credentials.equals(p.credentials)
+                        && Objects.equals(clientId, p.clientId)
+                        && environment.equals(p.environment)
+                        && Objects.equals(configDirectory, p.configDirectory)
+                        && clock.equals(p.clock)
                         && persistAnonymousToken == p.persistAnonymousToken) {
                     tokens = parent.tokens;
                 }
             }
             return new NemoClient(this, shared, tokens);
         }
-
     }
 }

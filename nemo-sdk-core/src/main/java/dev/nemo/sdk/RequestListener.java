@@ -38,16 +38,14 @@ import java.util.OptionalInt;
 public interface RequestListener {
 
     /** A listener that ignores every event. */
-    RequestListener NONE = new RequestListener() {
-    };
+    RequestListener NONE = new RequestListener() {};
 
     /**
      * A call starts, before its token is obtained and its first attempt is sent.
      *
      * @param event the call
      */
-    default void callStarted(CallStarted event) {
-    }
+    default void callStarted(CallStarted event) {}
 
     /**
      * A call ended: answered, failed after its last attempt, or cancelled. Sent exactly once per
@@ -56,64 +54,56 @@ public interface RequestListener {
      *
      * @param event how it ended
      */
-    default void callEnded(CallEnded event) {
-    }
+    default void callEnded(CallEnded event) {}
 
     /**
      * An HTTP attempt is about to be sent.
      *
      * @param event what is sent
      */
-    default void requestStarted(RequestStarted event) {
-    }
+    default void requestStarted(RequestStarted event) {}
 
     /**
      * A failed attempt will be retried after a wait.
      *
      * @param event the retry
      */
-    default void retryScheduled(RetryScheduled event) {
-    }
+    default void retryScheduled(RetryScheduled event) {}
 
     /**
      * The server answered an attempt, successfully or with a typed error.
      *
      * @param event the answer
      */
-    default void responseReceived(ResponseReceived event) {
-    }
+    default void responseReceived(ResponseReceived event) {}
 
     /**
      * An attempt got no usable answer: a network failure, a timeout, an unreadable body, a cancellation.
      *
      * @param event the failure
      */
-    default void requestFailed(RequestFailed event) {
-    }
+    default void requestFailed(RequestFailed event) {}
 
     /**
      * The first event of a chat stream arrived.
      *
      * @param event the time to first event
      */
-    default void chatFirstEvent(ChatFirstEvent event) {
-    }
+    default void chatFirstEvent(ChatFirstEvent event) {}
 
     /**
      * A chat stream ended, however it ended.
      *
      * @param event how and after how long
      */
-    default void chatStreamEnded(ChatStreamEnded event) {
-    }
+    default void chatStreamEnded(ChatStreamEnded event) {}
 
     /**
      * A wait for an export (polling until a terminal status) finished.
      *
      * @param event the outcome
      */
-    default void exportWaitFinished(ExportWaitFinished event) {
-    }
+    default void exportWaitFinished(ExportWaitFinished event) {}
 
     /**
      * A call starts.
@@ -123,8 +113,7 @@ public interface RequestListener {
      * @param method       HTTP method
      * @param pathTemplate the path with ids replaced by placeholders
      */
-    record CallStarted(long callId, String operation, String method, String pathTemplate) {
-    }
+    record CallStarted(long callId, String operation, String method, String pathTemplate) {}
 
     /**
      * A call ended.
@@ -139,8 +128,15 @@ public interface RequestListener {
      * @param error        the typed error the call ended with, empty on success (its message holds no secret)
      * @param duration     from {@link CallStarted} to the end, retry waits included
      */
-    record CallEnded(long callId, String operation, String method, String pathTemplate, int attempts,
-                     OptionalInt status, Optional<NemoException> error, Duration duration) {
+    record CallEnded(
+            long callId,
+            String operation,
+            String method,
+            String pathTemplate,
+            int attempts,
+            OptionalInt status,
+            Optional<NemoException> error,
+            Duration duration) {
         /**
          * The retries of the call, for a low-cardinality tag.
          *
@@ -192,9 +188,14 @@ public interface RequestListener {
      * @param delay        the wait before the next attempt
      * @param cause        why (a typed error; its message holds no secret)
      */
-    record RetryScheduled(long callId, String operation, String method, String pathTemplate, int attempt,
-                          Duration delay, NemoException cause) {
-    }
+    record RetryScheduled(
+            long callId,
+            String operation,
+            String method,
+            String pathTemplate,
+            int attempt,
+            Duration delay,
+            NemoException cause) {}
 
     /**
      * The server answered.
@@ -208,9 +209,15 @@ public interface RequestListener {
      * @param apiCode      the body {@code code} of an error answer, when it had one
      * @param duration     from sending the attempt to the mapped answer (headers and body)
      */
-    record ResponseReceived(long callId, String operation, String method, String pathTemplate, int attempt,
-                            int status, OptionalInt apiCode, Duration duration) {
-    }
+    record ResponseReceived(
+            long callId,
+            String operation,
+            String method,
+            String pathTemplate,
+            int attempt,
+            int status,
+            OptionalInt apiCode,
+            Duration duration) {}
 
     /**
      * An attempt got no usable answer.
@@ -224,17 +231,22 @@ public interface RequestListener {
      * @param duration       from sending the attempt to the failure
      * @param outcomeUnknown whether the request may have reached the server
      */
-    record RequestFailed(long callId, String operation, String method, String pathTemplate, int attempt,
-                         NemoException error, Duration duration, boolean outcomeUnknown) {
-    }
+    record RequestFailed(
+            long callId,
+            String operation,
+            String method,
+            String pathTemplate,
+            int attempt,
+            NemoException error,
+            Duration duration,
+            boolean outcomeUnknown) {}
 
     /**
      * The first event of a chat stream (heartbeats included) was decoded.
      *
      * @param sinceStart from opening the stream to the first event
      */
-    record ChatFirstEvent(Duration sinceStart) {
-    }
+    record ChatFirstEvent(Duration sinceStart) {}
 
     /**
      * A chat stream ended.
@@ -243,8 +255,7 @@ public interface RequestListener {
      * @param duration from opening the stream to its end
      * @param events   events delivered
      */
-    record ChatStreamEnded(ChatEnd end, Duration duration, long events) {
-    }
+    record ChatStreamEnded(ChatEnd end, Duration duration, long events) {}
 
     /**
      * A wait for an export finished. The render id is deliberately absent (unbounded cardinality).
@@ -255,6 +266,5 @@ public interface RequestListener {
      * @param polls    polls made by this wait
      * @param duration how long the wait took (on the client's clock, so virtual in tests)
      */
-    record ExportWaitFinished(ExportStatus status, String outcome, int polls, Duration duration) {
-    }
+    record ExportWaitFinished(ExportStatus status, String outcome, int polls, Duration duration) {}
 }

@@ -39,8 +39,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestOptions {
     private static final RequestOptions NONE = new Builder().build();
-    private static final Set<String> RESERVED = Set.of("authorization", "x-client-id", "user-agent", "accept",
-            "content-type", "connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> RESERVED = Set.of(
+            "authorization",
+            "x-client-id",
+            "user-agent",
+            "accept",
+            "content-type",
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade");
 
     private final @Nullable Duration timeout;
     private final @Nullable Duration attemptTimeout;
@@ -117,8 +126,10 @@ public final class RequestOptions {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof RequestOptions r && Objects.equals(timeout, r.timeout)
-                && Objects.equals(attemptTimeout, r.attemptTimeout) && Objects.equals(retryPolicy, r.retryPolicy)
+        return o instanceof RequestOptions r
+                && Objects.equals(timeout, r.timeout)
+                && Objects.equals(attemptTimeout, r.attemptTimeout)
+                && Objects.equals(retryPolicy, r.retryPolicy)
                 && headers.equals(r.headers);
     }
 
@@ -140,8 +151,7 @@ public final class RequestOptions {
         private @Nullable RetryPolicy retryPolicy;
         private final Map<String, String> headers = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code timeout}.
@@ -190,8 +200,8 @@ public final class RequestOptions {
             Checks.nonBlank(name, "name");
             Objects.requireNonNull(value, "value");
             if (isReserved(name)) {
-                throw new IllegalArgumentException("The SDK sets the " + name + " header itself; an extra header "
-                        + "cannot replace it");
+                throw new IllegalArgumentException(
+                        "The SDK sets the " + name + " header itself; an extra header " + "cannot replace it");
             }
             if (!name.chars().allMatch(Builder::isTokenChar)) {
                 throw new IllegalArgumentException("Not a valid header name: " + name);

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = new Builder().build();
-    private static final RetryPolicy NONE = new Builder().maxAttempts(1).retryOnRateLimit(false).build();
+    private static final RetryPolicy NONE =
+            new Builder().maxAttempts(1).retryOnRateLimit(false).build();
 
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -117,15 +118,19 @@ public final class RetryPolicy {
         if (this == o) {
             return true;
         }
-        return o instanceof RetryPolicy r && maxAttempts == r.maxAttempts && retryOnRateLimit == r.retryOnRateLimit
-                && initialBackoff.equals(r.initialBackoff) && maxBackoff.equals(r.maxBackoff)
-                && defaultRateLimitWait.equals(r.defaultRateLimitWait) && maxRateLimitWait.equals(r.maxRateLimitWait);
+        return o instanceof RetryPolicy r
+                && maxAttempts == r.maxAttempts
+                && retryOnRateLimit == r.retryOnRateLimit
+                && initialBackoff.equals(r.initialBackoff)
+                && maxBackoff.equals(r.maxBackoff)
+                && defaultRateLimitWait.equals(r.defaultRateLimitWait)
+                && maxRateLimitWait.equals(r.maxRateLimitWait);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxAttempts, initialBackoff, maxBackoff, retryOnRateLimit, defaultRateLimitWait,
-                maxRateLimitWait);
+        return Objects.hash(
+                maxAttempts, initialBackoff, maxBackoff, retryOnRateLimit, defaultRateLimitWait, maxRateLimitWait);
     }
 
     @Override
@@ -144,8 +149,7 @@ public final class RetryPolicy {
         private Duration defaultRateLimitWait = Duration.ofSeconds(30);
         private Duration maxRateLimitWait = Duration.ofMinutes(2);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code maxAttempts}.
@@ -223,6 +227,5 @@ public final class RetryPolicy {
             }
             return new RetryPolicy(this);
         }
-
     }
 }

@@ -26,8 +26,8 @@ public interface Sleeper {
             if (duration.isZero() || duration.isNegative()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return CompletableFuture.runAsync(() -> { },
-                    CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));
+            return CompletableFuture.runAsync(
+                    () -> {}, CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));
         };
     }
 }

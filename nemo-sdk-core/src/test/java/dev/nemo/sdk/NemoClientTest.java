@@ -41,18 +41,20 @@ class NemoClientTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
 
     @BeforeEach
     void setUp() {
-        wm.stubFor(post("/api/auth/anonymous-token").willReturn(okJson(
-                "{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\",\"user_id\":\"anon_1\","
-                        + "\"expires_at\":\"2026-12-02T12:00:00Z\",\"credits\":100}}")));
+        wm.stubFor(post("/api/auth/anonymous-token")
+                .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1
+                        + "\",\"user_id\":\"anon_1\"," + "\"expires_at\":\"2026-12-02T12:00:00Z\",\"credits\":100}}")));
         wm.stubFor(get("/api/credits/balance/simple").willReturn(okJson(CREDITS_OK)));
-        wm.stubFor(post("/api/tasks/me/with-session/nemo_agent").willReturn(okJson(
-                "{\"code\":0,\"data\":{\"task_id\":\"task_xxx\",\"session_id\":\"18446744073709551617\","
-                        + "\"user_id\":\"anon_1\",\"extra\":{}}}")));
+        wm.stubFor(post("/api/tasks/me/with-session/nemo_agent")
+                .willReturn(
+                        okJson("{\"code\":0,\"data\":{\"task_id\":\"task_xxx\",\"session_id\":\"18446744073709551617\","
+                                + "\"user_id\":\"anon_1\",\"extra\":{}}}")));
     }
 
     @Test
@@ -79,16 +81,18 @@ class NemoClientTest {
     @Test
     void everyRequestCarriesAttributionAndUserAgent() {
         Attribution attribution = new Attribution("my-app", "9.9", "cursor");
-        try (NemoClient client = wm.client(dir).clientId("cid").attribution(attribution)
-                .build()) {
+        try (NemoClient client =
+                wm.client(dir).clientId("cid").attribution(attribution).build()) {
             client.sessions().create();
             client.credits().balance();
         }
-        wm.verify(exactly(3), anyRequestedFor(anyUrl())
-                .withHeader("X-Skill-Source", equalTo("my-app"))
-                .withHeader("X-Skill-Version", equalTo("9.9"))
-                .withHeader("X-Skill-Platform", equalTo("cursor"))
-                .withHeader("User-Agent", matching("nemo-sdk-java/[^ ]+ \\(Java [0-9]+.*\\)")));
+        wm.verify(
+                exactly(3),
+                anyRequestedFor(anyUrl())
+                        .withHeader("X-Skill-Source", equalTo("my-app"))
+                        .withHeader("X-Skill-Version", equalTo("9.9"))
+                        .withHeader("X-Skill-Platform", equalTo("cursor"))
+                        .withHeader("User-Agent", matching("nemo-sdk-java/[^ ]+ \\(Java [0-9]+.*\\)")));
         wm.verify(postRequestedFor(urlEqualTo("/api/auth/anonymous-token"))
                 .withHeader("X-Client-Id", equalTo("cid"))
                 .withHeader("Authorization", absent()));
@@ -106,35 +110,49 @@ class NemoClientTest {
     void baseUrlComesFromTheEnvironmentWhenNotSet() {
         try (NemoClient client = NemoClient.builder()
                 .environment(Map.of("NEMO_API_URL", wm.baseUrl() + "/", "NEMO_TOKEN", TestTokens.EXPLICIT))
-                .configDirectory(dir).build()) {
+                .configDirectory(dir)
+                .build()) {
             assertThat(client.baseUrl().toString()).isEqualTo(wm.baseUrl());
             client.credits().balance();
         }
-        try (NemoClient client = NemoClient.builder().environment(Map.of()).configDirectory(dir)
-                .token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = NemoClient.builder()
+                .environment(Map.of())
+                .configDirectory(dir)
+                .token(TestTokens.EXPLICIT)
+                .build()) {
             assertThat(client.baseUrl().toString()).isEqualTo(NemoClient.DEFAULT_BASE_URL);
         }
     }
 
     @Test
     void clientIdComesFromTheEnvironmentThenFromThePersistedFile() throws Exception {
-        try (NemoClient client = NemoClient.builder().baseUrl(wm.baseUrl())
-                .environment(Map.of("NEMO_CLIENT_ID", "env-id")).configDirectory(dir).build()) {
+        try (NemoClient client = NemoClient.builder()
+                .baseUrl(wm.baseUrl())
+                .environment(Map.of("NEMO_CLIENT_ID", "env-id"))
+                .configDirectory(dir)
+                .build()) {
             assertThat(client.clientId()).hasValue("env-id");
         }
         String persisted;
-        try (NemoClient client = NemoClient.builder().baseUrl(wm.baseUrl()).environment(Map.of())
-                .configDirectory(dir).build()) {
+        try (NemoClient client = NemoClient.builder()
+                .baseUrl(wm.baseUrl())
+                .environment(Map.of())
+                .configDirectory(dir)
+                .build()) {
             persisted = client.clientId().orElseThrow();
             client.credits().balance();
         }
-        try (NemoClient again = NemoClient.builder().baseUrl(wm.baseUrl()).environment(Map.of())
-                .configDirectory(dir).build()) {
+        try (NemoClient again = NemoClient.builder()
+                .baseUrl(wm.baseUrl())
+                .environment(Map.of())
+                .configDirectory(dir)
+                .build()) {
             assertThat(again.clientId()).hasValue(persisted);
         }
-        assertThat(java.nio.file.Files.readString(dir.resolve("client_id")).strip()).isEqualTo(persisted);
-        wm.verify(postRequestedFor(urlEqualTo("/api/auth/anonymous-token")).withHeader("X-Client-Id",
-                equalTo(persisted)));
+        assertThat(java.nio.file.Files.readString(dir.resolve("client_id")).strip())
+                .isEqualTo(persisted);
+        wm.verify(postRequestedFor(urlEqualTo("/api/auth/anonymous-token"))
+                .withHeader("X-Client-Id", equalTo(persisted)));
     }
 
     @Test
@@ -143,14 +161,17 @@ class NemoClientTest {
             assertThat(client.toString()).doesNotContain(TestTokens.MARKER).contains("nmv_usr_***");
         }
         assertThat(Credentials.token(TestTokens.EXPLICIT).toString()).doesNotContain(TestTokens.MARKER);
-        assertThat(dev.nemo.sdk.auth.AccessToken.of(TestTokens.EXPLICIT).toString()).doesNotContain(TestTokens.MARKER);
+        assertThat(dev.nemo.sdk.auth.AccessToken.of(TestTokens.EXPLICIT).toString())
+                .doesNotContain(TestTokens.MARKER);
     }
 
     @Test
     void toBuilderDerivesAChangedCopySharingTokenCacheAndPool() {
         try (NemoClient client = wm.client(dir).clientId("cid").build()) {
             client.credits().balance();
-            try (NemoClient copy = client.toBuilder().attribution(new Attribution("other", "1", "unknown")).build()) {
+            try (NemoClient copy = client.toBuilder()
+                    .attribution(new Attribution("other", "1", "unknown"))
+                    .build()) {
                 copy.credits().balance();
                 assertThat(copy.attribution().source()).isEqualTo("other");
                 assertThat(client.attribution().source()).isEqualTo("ai-gif-compressor");
@@ -159,10 +180,14 @@ class NemoClientTest {
             client.credits().balance();
         }
         wm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/auth/anonymous-token")));
-        wm.verify(exactly(2), getRequestedFor(urlEqualTo("/api/credits/balance/simple"))
-                .withHeader("X-Skill-Source", equalTo("ai-gif-compressor")));
-        wm.verify(exactly(1), getRequestedFor(urlEqualTo("/api/credits/balance/simple"))
-                .withHeader("X-Skill-Source", equalTo("other")));
+        wm.verify(
+                exactly(2),
+                getRequestedFor(urlEqualTo("/api/credits/balance/simple"))
+                        .withHeader("X-Skill-Source", equalTo("ai-gif-compressor")));
+        wm.verify(
+                exactly(1),
+                getRequestedFor(urlEqualTo("/api/credits/balance/simple"))
+                        .withHeader("X-Skill-Source", equalTo("other")));
     }
 
     @Test
@@ -178,8 +203,11 @@ class NemoClientTest {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         Set<String> alive;
         do {
-            alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                    .filter(n -> n.startsWith("nemo-sdk")).collect(Collectors.toSet());
+            alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(Thread::isAlive)
+                    .map(Thread::getName)
+                    .filter(n -> n.startsWith("nemo-sdk"))
+                    .collect(Collectors.toSet());
             if (alive.isEmpty()) {
                 break;
             }
@@ -190,22 +218,24 @@ class NemoClientTest {
 
     @Test
     void aUserSuppliedHttpClientIsUsedAndLeftOpen() {
-        HttpClient mine = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).httpClient(mine)
-                .build()) {
+        HttpClient mine = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        try (NemoClient client =
+                wm.client(dir).token(TestTokens.EXPLICIT).httpClient(mine).build()) {
             client.credits().balance();
         }
         // still usable by its owner: a new client on the same HttpClient works
-        try (NemoClient again = wm.client(dir).token(TestTokens.EXPLICIT).httpClient(mine)
-                .build()) {
+        try (NemoClient again =
+                wm.client(dir).token(TestTokens.EXPLICIT).httpClient(mine).build()) {
             assertThat(again.credits().balance().total()).isEqualTo(3);
         }
     }
 
     @Test
     void sameOriginRedirectsAreFollowedWithCredentials() {
-        wm.stubFor(get("/api/credits/balance/simple").willReturn(aResponse().withStatus(307)
-                .withHeader("Location", "/v2/credits")));
+        wm.stubFor(get("/api/credits/balance/simple")
+                .willReturn(aResponse().withStatus(307).withHeader("Location", "/v2/credits")));
         wm.stubFor(get("/v2/credits").willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
@@ -220,8 +250,8 @@ class NemoClientTest {
         WireMockServer other = WireMockSupport.startWithJournal();
         try {
             other.stubFor(get(anyUrl()).willReturn(okJson(CREDITS_OK)));
-            wm.stubFor(get("/api/credits/balance/simple").willReturn(aResponse().withStatus(302)
-                    .withHeader("Location", other.baseUrl() + "/steal")));
+            wm.stubFor(get("/api/credits/balance/simple")
+                    .willReturn(aResponse().withStatus(302).withHeader("Location", other.baseUrl() + "/steal")));
 
             try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
                 assertThatThrownBy(() -> client.credits().balance())

@@ -28,15 +28,21 @@ class PipelineTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
+
     @RegisterExtension
     final WireMockApi other = new WireMockApi();
+
     NemoClient client;
 
     @BeforeEach
     void setUp() {
-        client = wm.client(dir).token(TestTokens.EXPLICIT).retryPolicy(RetryPolicy.none()).build();
+        client = wm.client(dir)
+                .token(TestTokens.EXPLICIT)
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     @AfterEach
@@ -46,12 +52,18 @@ class PipelineTest {
 
     @Test
     void serviceErrorsCarryTheResponseHeadersWithoutCookiesOrCredentials() {
-        wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
-                .withHeader("X-Request-Id", "req-123").withHeader("Set-Cookie", "session=abc")));
+        wm.stubFor(get(CREDITS)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withHeader("X-Request-Id", "req-123")
+                        .withHeader("Set-Cookie", "session=abc")));
 
-        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client.credits().balance());
+        RateLimitedException e = catchThrowableOfType(
+                RateLimitedException.class, () -> client.credits().balance());
 
-        assertThat(e.responseHeaders()).containsEntry("retry-after", java.util.List.of("7"))
+        assertThat(e.responseHeaders())
+                .containsEntry("retry-after", java.util.List.of("7"))
                 .containsEntry("x-request-id", java.util.List.of("req-123"))
                 .doesNotContainKey("set-cookie");
         assertThat(e.details().headers()).isEqualTo(e.responseHeaders());
@@ -61,7 +73,8 @@ class PipelineTest {
     void bodyCodeErrorsOnHttp200CarryTheHeadersToo() {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1002}").withHeader("X-Request-Id", "req-9")));
 
-        NemoServiceException e = catchThrowableOfType(NemoServiceException.class, () -> client.credits().balance());
+        NemoServiceException e = catchThrowableOfType(
+                NemoServiceException.class, () -> client.credits().balance());
 
         assertThat(e.responseHeaders()).containsEntry("x-request-id", java.util.List.of("req-9"));
     }
@@ -80,10 +93,11 @@ class PipelineTest {
 
     @Test
     void anApiCallIsNeverRedirectedToAnotherOrigin() {
-        wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", other.baseUrl() + "/steal")));
+        wm.stubFor(get(CREDITS)
+                .willReturn(aResponse().withStatus(302).withHeader("Location", other.baseUrl() + "/steal")));
 
-        NemoServiceException e = catchThrowableOfType(NemoServiceException.class, () -> client.credits().balance());
+        NemoServiceException e = catchThrowableOfType(
+                NemoServiceException.class, () -> client.credits().balance());
 
         assertThat(e.getMessage()).contains("another origin");
         assertThat(other.getAllServeEvents()).isEmpty();
@@ -93,7 +107,8 @@ class PipelineTest {
     void aTypedNotFoundKeepsItsHeaders() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(404).withHeader("X-Request-Id", "r-404")));
 
-        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client.credits().balance());
+        NotFoundException e = catchThrowableOfType(
+                NotFoundException.class, () -> client.credits().balance());
 
         assertThat(e.responseHeaders()).containsKey("x-request-id");
     }

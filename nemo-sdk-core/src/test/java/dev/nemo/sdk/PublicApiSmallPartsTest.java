@@ -40,11 +40,13 @@ class PublicApiSmallPartsTest {
     @Test
     void credentialsAreOneOfFourKindsAndNeverShowAToken() {
         Credentials token = Credentials.token("  " + TestTokens.EXPLICIT + " ");
-        assertThat(token).isInstanceOfSatisfying(Credentials.Token.class,
-                t -> assertThat(t.value()).isEqualTo(TestTokens.EXPLICIT));
+        assertThat(token)
+                .isInstanceOfSatisfying(
+                        Credentials.Token.class, t -> assertThat(t.value()).isEqualTo(TestTokens.EXPLICIT));
         assertThat(token).isEqualTo(Credentials.token(TestTokens.EXPLICIT));
         assertThat(token.toString()).doesNotContain(TestTokens.MARKER);
-        assertThat(Credentials.defaultChain()).isInstanceOf(Credentials.DefaultChain.class)
+        assertThat(Credentials.defaultChain())
+                .isInstanceOf(Credentials.DefaultChain.class)
                 .isSameAs(Credentials.defaultChain());
         assertThat(Credentials.anonymous()).isInstanceOf(Credentials.Anonymous.class);
         assertThat(Credentials.class.isSealed()).isTrue();

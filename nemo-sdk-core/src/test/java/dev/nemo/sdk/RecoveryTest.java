@@ -39,6 +39,7 @@ class RecoveryTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
 
@@ -47,19 +48,25 @@ class RecoveryTest {
     }
 
     private void tokensInSequence() {
-        wm.stubFor(post(TOKEN).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+        wm.stubFor(post(TOKEN)
+                .inScenario("tokens")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\"}}"))
                 .willSetStateTo("second"));
-        wm.stubFor(post(TOKEN).inScenario("tokens").whenScenarioStateIs("second")
+        wm.stubFor(post(TOKEN)
+                .inScenario("tokens")
+                .whenScenarioStateIs("second")
                 .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_2 + "\"}}")));
     }
 
     @Test
     void tokenExpiredRenewsOnceWithTheSameClientIdAndReplays() {
         tokensInSequence();
-        wm.stubFor(get(CREDITS).withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_1))
+        wm.stubFor(get(CREDITS)
+                .withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_1))
                 .willReturn(okJson("{\"code\":1001,\"message\":\"expired\"}")));
-        wm.stubFor(get(CREDITS).withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_2))
+        wm.stubFor(get(CREDITS)
+                .withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_2))
                 .willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = anonymousClient()) {
@@ -76,8 +83,7 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1001}")));
 
         try (NemoClient client = anonymousClient()) {
-            assertThatThrownBy(() -> client.credits().balance())
-                    .isInstanceOf(TokenExpiredException.class);
+            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(TokenExpiredException.class);
         }
 
         wm.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN)));
@@ -89,8 +95,7 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1001}")));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
-            assertThatThrownBy(() -> client.credits().balance())
-                    .isInstanceOf(TokenExpiredException.class);
+            assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(TokenExpiredException.class);
         }
 
         wm.verify(exactly(0), postRequestedFor(urlEqualTo(TOKEN)));
@@ -102,20 +107,24 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = wm.client(dir)
-                .environment(java.util.Map.of("NEMO_TOKEN", TestTokens.EXPLICIT)).build()) {
+                .environment(java.util.Map.of("NEMO_TOKEN", TestTokens.EXPLICIT))
+                .build()) {
             client.credits().balance();
             assertThat(client.clientId()).isEmpty();
         }
 
-        wm.verify(getRequestedFor(urlEqualTo(CREDITS)).withHeader("Authorization",
-                equalTo("Bearer " + TestTokens.EXPLICIT)));
+        wm.verify(getRequestedFor(urlEqualTo(CREDITS))
+                .withHeader("Authorization", equalTo("Bearer " + TestTokens.EXPLICIT)));
         wm.verify(exactly(0), postRequestedFor(urlEqualTo(TOKEN)));
     }
 
     @Test
     void rateLimitWaitsRetryAfterSecondsThenRetriesOnce() {
-        wm.stubFor(get(CREDITS).inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")).willSetStateTo("ok"));
+        wm.stubFor(get(CREDITS)
+                .inScenario("rl")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12"))
+                .willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("rl").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
@@ -130,8 +139,11 @@ class RecoveryTest {
     void rateLimitWithHttpDateIsHonoured() {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 wm.time().instant().plusSeconds(45).atOffset(ZoneOffset.UTC));
-        wm.stubFor(get(CREDITS).inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", date)).willSetStateTo("ok"));
+        wm.stubFor(get(CREDITS)
+                .inScenario("rl")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", date))
+                .willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("rl").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
@@ -146,8 +158,8 @@ class RecoveryTest {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(429)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
-            RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
-                    () -> client.sessions().create());
+            RateLimitedException e = catchThrowableOfType(
+                    RateLimitedException.class, () -> client.sessions().create());
             assertThat(e.retryAfter()).isEmpty();
         }
 
@@ -157,10 +169,16 @@ class RecoveryTest {
 
     @Test
     void idempotentGetRetriesServerErrorsWithBoundedJitteredBackoff() {
-        wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("again"));
-        wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs("again")
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
+        wm.stubFor(get(CREDITS)
+                .inScenario("5xx")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("again"));
+        wm.stubFor(get(CREDITS)
+                .inScenario("5xx")
+                .whenScenarioStateIs("again")
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
@@ -177,11 +195,14 @@ class RecoveryTest {
     void serverErrorsOnGetStopAfterMaxAttempts() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(500)));
 
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
+        try (NemoClient client = wm.client(dir)
+                .token(TestTokens.EXPLICIT)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(4).build())
+                .build()) {
             assertThatThrownBy(() -> client.credits().balance())
                     .isInstanceOf(ServerException.class)
-                    .satisfies(e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
+                    .satisfies(
+                            e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
         }
 
         wm.verify(exactly(4), getRequestedFor(urlEqualTo(CREDITS)));
@@ -194,7 +215,8 @@ class RecoveryTest {
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThatThrownBy(() -> client.sessions().create())
                     .isInstanceOf(ServerException.class)
-                    .satisfies(e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
+                    .satisfies(
+                            e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(SESSIONS)));
@@ -205,7 +227,8 @@ class RecoveryTest {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
-            TransportException e = catchThrowableOfType(TransportException.class, () -> client.sessions().create());
+            TransportException e = catchThrowableOfType(
+                    TransportException.class, () -> client.sessions().create());
             assertThat(e.outcomeUnknown()).isTrue();
             assertThat(e.getMessage()).contains("not sent again");
         }
@@ -218,8 +241,7 @@ class RecoveryTest {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
-            assertThatThrownBy(() -> client.sessions().create())
-                    .isInstanceOf(TransportException.class);
+            assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(TransportException.class);
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(SESSIONS)));
@@ -227,8 +249,11 @@ class RecoveryTest {
 
     @Test
     void getIsRetriedAfterAConnectionReset() {
-        wm.stubFor(get(CREDITS).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+        wm.stubFor(get(CREDITS)
+                .inScenario("reset")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("reset").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
@@ -244,10 +269,16 @@ class RecoveryTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        try (NemoClient client = NemoClient.builder().baseUrl("http://127.0.0.1:" + closedPort)
-                .environment(java.util.Map.of()).configDirectory(dir).clock(wm.time()).sleeper(wm.time())
-                .token(TestTokens.EXPLICIT).build()) {
-            TransportException e = catchThrowableOfType(TransportException.class, () -> client.sessions().create());
+        try (NemoClient client = NemoClient.builder()
+                .baseUrl("http://127.0.0.1:" + closedPort)
+                .environment(java.util.Map.of())
+                .configDirectory(dir)
+                .clock(wm.time())
+                .sleeper(wm.time())
+                .token(TestTokens.EXPLICIT)
+                .build()) {
+            TransportException e = catchThrowableOfType(
+                    TransportException.class, () -> client.sessions().create());
             assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
             assertThat(e.outcomeUnknown()).isFalse();
         }
@@ -259,10 +290,13 @@ class RecoveryTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(500)));
 
         try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
-            assertThatThrownBy(() -> client.credits().balance(
-                    RequestOptions.builder().retryPolicy(RetryPolicy.none()).build()))
+            assertThatThrownBy(() -> client.credits()
+                            .balance(RequestOptions.builder()
+                                    .retryPolicy(RetryPolicy.none())
+                                    .build()))
                     .isInstanceOf(ServerException.class)
-                    .satisfies(e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
+                    .satisfies(
+                            e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
         }
 
         wm.verify(exactly(1), getRequestedFor(urlEqualTo(CREDITS)));
@@ -272,10 +306,16 @@ class RecoveryTest {
     void aStalledBodyHitsTheDeadlineInsteadOfHanging() {
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK).withChunkedDribbleDelay(5, 20_000)));
 
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
-                .retryPolicy(RetryPolicy.none()).build()) {
-            TransportException e = catchThrowableOfType(TransportException.class, () -> client.credits().balance(
-                    RequestOptions.builder().timeout(Duration.ofMillis(300)).build()));
+        try (NemoClient client = wm.client(dir)
+                .token(TestTokens.EXPLICIT)
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
+            TransportException e = catchThrowableOfType(
+                    TransportException.class,
+                    () -> client.credits()
+                            .balance(RequestOptions.builder()
+                                    .timeout(Duration.ofMillis(300))
+                                    .build()));
             assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
         }
     }

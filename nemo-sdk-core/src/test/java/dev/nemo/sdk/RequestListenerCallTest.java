@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestListenerCallTest {
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
+
     final Recorder events = new Recorder();
 
     private NemoClient client() {
@@ -46,21 +48,37 @@ class RequestListenerCallTest {
 
     @Test
     void aRetriedCallIsOneCallWhoseAttemptsShareItsId() {
-        wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        wm.stubFor(get(CREDITS)
+                .inScenario("5xx")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = client()) {
             client.credits().balance();
         }
 
-        assertThat(events.all).extracting(e -> e.getClass().getSimpleName()).containsExactly("CallStarted",
-                "RequestStarted", "ResponseReceived", "RetryScheduled", "RequestStarted", "ResponseReceived",
-                "CallEnded");
+        assertThat(events.all)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "CallStarted",
+                        "RequestStarted",
+                        "ResponseReceived",
+                        "RetryScheduled",
+                        "RequestStarted",
+                        "ResponseReceived",
+                        "CallEnded");
         long id = events.of(CallStarted.class).get(0).callId();
-        assertThat(events.of(RequestStarted.class)).extracting(RequestStarted::callId).containsOnly(id);
-        assertThat(events.of(ResponseReceived.class)).extracting(ResponseReceived::callId).containsOnly(id);
-        assertThat(events.of(RetryScheduled.class)).extracting(RetryScheduled::callId).containsOnly(id);
+        assertThat(events.of(RequestStarted.class))
+                .extracting(RequestStarted::callId)
+                .containsOnly(id);
+        assertThat(events.of(ResponseReceived.class))
+                .extracting(ResponseReceived::callId)
+                .containsOnly(id);
+        assertThat(events.of(RetryScheduled.class))
+                .extracting(RetryScheduled::callId)
+                .containsOnly(id);
         assertThat(events.of(CallEnded.class)).singleElement().satisfies(e -> {
             assertThat(e.callId()).isEqualTo(id);
             assertThat(e.operation()).isEqualTo("credits.balance");
@@ -90,8 +108,8 @@ class RequestListenerCallTest {
 
     @Test
     void aCallWithoutAnswerEndsWithNoStatusAndEachCallHasItsOwnId() {
-        wm.stubFor(post("/api/tasks/me/with-session/nemo_agent").willReturn(aResponse()
-                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(post("/api/tasks/me/with-session/nemo_agent")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = client()) {
@@ -114,8 +132,11 @@ class RequestListenerCallTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         CompletableFuture<Void> neverWakes = new CompletableFuture<>();
 
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
-                .sleeper(d -> neverWakes).requestListener(events).build()) {
+        try (NemoClient client = wm.client(dir)
+                .token(TestTokens.EXPLICIT)
+                .sleeper(d -> neverWakes)
+                .requestListener(events)
+                .build()) {
             CompletableFuture<Credits> call = client.credits().balanceAsync(RequestOptions.none());
             events.retried.join();
             call.cancel(true);
@@ -125,8 +146,11 @@ class RequestListenerCallTest {
 
         assertThat(events.of(CallEnded.class)).singleElement().satisfies(e -> {
             assertThat(e.attempts()).isEqualTo(1);
-            assertThat(e.error()).get().isInstanceOfSatisfying(TransportException.class,
-                    t -> assertThat(t.kind()).isEqualTo(TransportException.Kind.INTERRUPTED));
+            assertThat(e.error())
+                    .get()
+                    .isInstanceOfSatisfying(
+                            TransportException.class,
+                            t -> assertThat(t.kind()).isEqualTo(TransportException.Kind.INTERRUPTED));
         });
     }
 
@@ -135,15 +159,25 @@ class RequestListenerCallTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         CompletableFuture<Void> neverWakes = new CompletableFuture<>();
 
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
-                .sleeper(d -> neverWakes).requestListener(events).build()) {
-            assertThatThrownBy(() -> client.credits().balance(RequestOptions.builder()
-                    .timeout(Duration.ofMillis(300)).build())).isInstanceOf(TransportException.class);
+        try (NemoClient client = wm.client(dir)
+                .token(TestTokens.EXPLICIT)
+                .sleeper(d -> neverWakes)
+                .requestListener(events)
+                .build()) {
+            assertThatThrownBy(() -> client.credits()
+                            .balance(RequestOptions.builder()
+                                    .timeout(Duration.ofMillis(300))
+                                    .build()))
+                    .isInstanceOf(TransportException.class);
         }
 
-        assertThat(events.of(CallEnded.class)).singleElement().satisfies(e -> assertThat(e.error()).get()
-                .isInstanceOfSatisfying(TransportException.class,
-                        t -> assertThat(t.kind()).isEqualTo(TransportException.Kind.TIMEOUT)));
+        assertThat(events.of(CallEnded.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.error())
+                        .get()
+                        .isInstanceOfSatisfying(
+                                TransportException.class,
+                                t -> assertThat(t.kind()).isEqualTo(TransportException.Kind.TIMEOUT)));
     }
 
     /** Keeps every event in order, the call frame included. */

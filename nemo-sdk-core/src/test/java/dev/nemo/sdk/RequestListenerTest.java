@@ -1,5 +1,13 @@
 package dev.nemo.sdk;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.RequestListener.ChatFirstEvent;
@@ -27,14 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The public request listener: which events, in which order, with which tags, and never a secret. */
 class RequestListenerTest {
     static final String CREDITS = "/api/credits/balance/simple";
@@ -43,8 +43,10 @@ class RequestListenerTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
+
     final Recorder events = new Recorder();
 
     private NemoClient client(RequestListener... listeners) {
@@ -57,8 +59,11 @@ class RequestListenerTest {
 
     @Test
     void aRetriedCallReportsEachAttemptTheRetryAndTheAnswers() {
-        wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        wm.stubFor(get(CREDITS)
+                .inScenario("5xx")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
         try (NemoClient client = client(events)) {
@@ -78,7 +83,8 @@ class RequestListenerTest {
             assertThat(r.cause()).isInstanceOf(ServerException.class);
             assertThat(r.delay()).isEqualTo(wm.time().sleeps().get(0));
         });
-        assertThat(events.all.get(3)).isEqualTo(new RequestStarted(first.callId(), "credits.balance", "GET", CREDITS, 2));
+        assertThat(events.all.get(3))
+                .isEqualTo(new RequestStarted(first.callId(), "credits.balance", "GET", CREDITS, 2));
         assertThat(events.all.get(4)).isInstanceOfSatisfying(ResponseReceived.class, r -> {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.apiCode()).isEmpty();
@@ -93,33 +99,38 @@ class RequestListenerTest {
             assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(InsufficientCreditsException.class);
         }
 
-        assertThat(events.of(ResponseReceived.class)).singleElement()
+        assertThat(events.of(ResponseReceived.class))
+                .singleElement()
                 .satisfies(r -> assertThat(r.apiCode()).hasValue(2001));
     }
 
     @Test
     void pathTemplatesHideIdsAndNoEventCarriesASecret() {
         wm.stubFor(get(urlPathMatching("/api/state/.*")).willReturn(okJson("{\"code\":0,\"data\":{}}")));
-        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*")).willReturn(okJson(
-                "{\"success\":true,\"data\":{\"status\":\"processing\"}}")));
+        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*"))
+                .willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"processing\"}}")));
 
         try (NemoClient client = client(events)) {
             client.state().get(SID);
             client.exports().poll("render_1795559949543_abcdef0123");
         }
 
-        assertThat(events.of(RequestStarted.class)).extracting(RequestStarted::operation, RequestStarted::pathTemplate)
+        assertThat(events.of(RequestStarted.class))
+                .extracting(RequestStarted::operation, RequestStarted::pathTemplate)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("state.get", "/api/state/nemo_agent/me/{sessionId}/latest"),
                         org.assertj.core.groups.Tuple.tuple("exports.poll", "/api/render/proxy/lambda/{renderId}"));
-        assertThat(events.all).allSatisfy(e -> assertThat(e.toString()).doesNotContain(SID)
-                .doesNotContain("render_1795559949543").doesNotContain(TestTokens.MARKER));
+        assertThat(events.all)
+                .allSatisfy(e -> assertThat(e.toString())
+                        .doesNotContain(SID)
+                        .doesNotContain("render_1795559949543")
+                        .doesNotContain(TestTokens.MARKER));
     }
 
     @Test
     void aPostWithAnUnknownOutcomeFailsOnceAndSaysSo() {
-        wm.stubFor(post("/api/tasks/me/with-session/nemo_agent").willReturn(aResponse()
-                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(post("/api/tasks/me/with-session/nemo_agent")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         try (NemoClient client = client(events)) {
             assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(TransportException.class);
@@ -151,7 +162,11 @@ class RequestListenerTest {
 
         try (NemoClient client = client(broken, events)) {
             assertThat(client.credits().balance().available()).isEqualTo(5);
-            assertThat(client.credits().balanceAsync(RequestOptions.none()).join().available()).isEqualTo(5);
+            assertThat(client.credits()
+                            .balanceAsync(RequestOptions.none())
+                            .join()
+                            .available())
+                    .isEqualTo(5);
         }
 
         assertThat(events.of(RequestStarted.class)).hasSize(2);
@@ -160,15 +175,22 @@ class RequestListenerTest {
 
     @Test
     void aChatStreamReportsItsFirstEventAndHowItEnded() {
-        wm.stubFor(post("/run_sse").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-                .withBody(("data: {\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Done.\"}]},"
-                        + "\"author\":\"nemo_agent\"}\n\n").getBytes(StandardCharsets.UTF_8))));
+        wm.stubFor(post("/run_sse")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(("data: {\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Done.\"}]},"
+                                        + "\"author\":\"nemo_agent\"}\n\n")
+                                .getBytes(StandardCharsets.UTF_8))));
 
         try (NemoClient client = client(events)) {
-            client.chat().send(SID, "go", ChatOptions.builder().stateCheck(false).build(), ChatListener.none());
+            client.chat()
+                    .send(SID, "go", ChatOptions.builder().stateCheck(false).build(), ChatListener.none());
         }
 
-        assertThat(events.of(RequestStarted.class)).extracting(RequestStarted::operation).containsExactly("chat.stream");
+        assertThat(events.of(RequestStarted.class))
+                .extracting(RequestStarted::operation)
+                .containsExactly("chat.stream");
         assertThat(events.of(ChatFirstEvent.class)).hasSize(1);
         assertThat(events.of(ChatStreamEnded.class)).singleElement().satisfies(e -> {
             assertThat(e.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
@@ -178,14 +200,20 @@ class RequestListenerTest {
 
     @Test
     void anExportWaitReportsItsOutcomeWithoutTheRenderId() {
-        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*")).inScenario("p")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(
-                        "{\"success\":true,\"data\":{\"status\":\"processing\",\"progress\":50}}")).willSetStateTo("done"));
-        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*")).inScenario("p").whenScenarioStateIs("done")
-                .willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"completed\",\"outputUrl\":\"https://x/o.mp4\"}}")));
+        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*"))
+                .inScenario("p")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"processing\",\"progress\":50}}"))
+                .willSetStateTo("done"));
+        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*"))
+                .inScenario("p")
+                .whenScenarioStateIs("done")
+                .willReturn(okJson(
+                        "{\"success\":true,\"data\":{\"status\":\"completed\",\"outputUrl\":\"https://x/o.mp4\"}}")));
 
         try (NemoClient client = client(events)) {
-            ExportJob done = client.exports().resume("render_1795559949543_abcdef0123").waitForCompletion();
+            ExportJob done =
+                    client.exports().resume("render_1795559949543_abcdef0123").waitForCompletion();
             assertThat(done.isCompleted()).isTrue();
         }
 
@@ -203,16 +231,17 @@ class RequestListenerTest {
         wm.stubFor(get(urlPathMatching("/cdn/out.mp4")).willReturn(aResponse().withBody(new byte[1024])));
         // 127.0.0.1 is another origin than the client's localhost base URL: a CDN as far as the SDK knows
         String cdn = "http://127.0.0.1:" + wm.getPort() + "/cdn/out.mp4?signature=abc";
-        ExportJob job = ExportJob.fromJson("render_1795559949543_abcdef0123", dev.nemo.sdk.json.JsonValue.parse(
-                "{\"status\":\"completed\",\"outputUrl\":\"" + cdn + "\"}"));
+        ExportJob job = ExportJob.fromJson(
+                "render_1795559949543_abcdef0123",
+                dev.nemo.sdk.json.JsonValue.parse("{\"status\":\"completed\",\"outputUrl\":\"" + cdn + "\"}"));
 
         try (NemoClient client = client(events)) {
             client.exports().download(job, dir.resolve("out.mp4"));
         }
 
-        assertThat(events.of(RequestStarted.class)).extracting(RequestStarted::operation, RequestStarted::pathTemplate,
-                RequestStarted::attempt).containsExactly(org.assertj.core.groups.Tuple.tuple("exports.download",
-                "{outputUrl}", 1));
+        assertThat(events.of(RequestStarted.class))
+                .extracting(RequestStarted::operation, RequestStarted::pathTemplate, RequestStarted::attempt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("exports.download", "{outputUrl}", 1));
         assertThat(events.all).allSatisfy(e -> assertThat(e.toString()).doesNotContain("signature"));
     }
 

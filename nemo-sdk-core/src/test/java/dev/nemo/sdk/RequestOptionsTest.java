@@ -41,10 +41,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestOptionsTest {
     private static final String CREDITS = "/api/credits/balance/simple";
     private static final String CREDITS_OK = "{\"code\":0,\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}";
-    private static final RequestOptions TRACED = RequestOptions.builder().header("X-Request-Id", "req-7").build();
+    private static final RequestOptions TRACED =
+            RequestOptions.builder().header("X-Request-Id", "req-7").build();
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
 
@@ -53,8 +55,19 @@ class RequestOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Authorization", "authorization", "X-Client-Id", "X-Skill-Source", "x-skill-anything",
-        "User-Agent", "Accept", "Content-Type", "Host", "Content-Length"})
+    @ValueSource(
+            strings = {
+                "Authorization",
+                "authorization",
+                "X-Client-Id",
+                "X-Skill-Source",
+                "x-skill-anything",
+                "User-Agent",
+                "Accept",
+                "Content-Type",
+                "Host",
+                "Content-Length"
+            })
     void headersTheSdkSetsCannotBeOverridden(String name) {
         assertThatThrownBy(() -> RequestOptions.builder().header(name, "x"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -72,13 +85,18 @@ class RequestOptionsTest {
 
     @Test
     void toStringShowsHeaderNamesButNeverTheirValues() {
-        RequestOptions o = RequestOptions.builder().header("X-Api-Key", "very-secret-value").build();
+        RequestOptions o = RequestOptions.builder()
+                .header("X-Api-Key", "very-secret-value")
+                .build();
         assertThat(o.toString()).contains("X-Api-Key").doesNotContain("very-secret-value");
     }
 
     @Test
     void aHeaderAddedTwiceKeepsTheLastValueWhateverItsCase() {
-        RequestOptions o = RequestOptions.builder().header("X-Trace", "1").header("x-trace", "2").build();
+        RequestOptions o = RequestOptions.builder()
+                .header("X-Trace", "1")
+                .header("x-trace", "2")
+                .build();
         assertThat(o.headers()).containsExactly(Map.entry("x-trace", "2"));
         assertThat(o.toBuilder().build()).isEqualTo(o).hasSameHashCodeAs(o);
     }
@@ -97,23 +115,34 @@ class RequestOptionsTest {
 
     @Test
     void everyOperationTakesTheSameOptions() throws Exception {
-        wm.stubFor(post(urlPathMatching("/api/upload-video/.*")).willReturn(okJson(
-                "{\"code\":0,\"data\":{\"files\":[{\"filename\":\"a.gif\",\"cdn_url\":\"https://cdn.example.com/a.gif\"}]}}")));
-        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*")).willReturn(okJson(
-                "{\"code\":0,\"data\":{\"status\":\"processing\",\"progress\":10}}")));
+        wm.stubFor(
+                post(urlPathMatching("/api/upload-video/.*"))
+                        .willReturn(
+                                okJson(
+                                        "{\"code\":0,\"data\":{\"files\":[{\"filename\":\"a.gif\",\"cdn_url\":\"https://cdn.example.com/a.gif\"}]}}")));
+        wm.stubFor(get(urlPathMatching("/api/render/proxy/lambda/.*"))
+                .willReturn(okJson("{\"code\":0,\"data\":{\"status\":\"processing\",\"progress\":10}}")));
         wm.stubFor(get(urlPathMatching("/api/state/.*")).willReturn(okJson("{\"code\":0,\"data\":{}}")));
         Path gif = dir.resolve("a.gif");
         Files.write(gif, "GIF89a-a-tiny-gif".getBytes(StandardCharsets.US_ASCII));
 
         try (NemoClient client = client()) {
-            client.uploads().upload("s1", List.of(MediaSource.of(gif)), UploadOptions.builder().request(TRACED).build());
+            client.uploads()
+                    .upload(
+                            "s1",
+                            List.of(MediaSource.of(gif)),
+                            UploadOptions.builder().request(TRACED).build());
             client.state().getAsync("s1", TRACED).join();
-            ExportJob job = client.exports().resume("render_1_a", PollingStrategy.builder().request(TRACED).build())
+            ExportJob job = client.exports()
+                    .resume(
+                            "render_1_a",
+                            PollingStrategy.builder().request(TRACED).build())
                     .poll();
             assertThat(job.progress()).hasValue(10);
         }
 
-        wm.verify(postRequestedFor(urlPathMatching("/api/upload-video/.*")).withHeader("X-Request-Id", equalTo("req-7")));
+        wm.verify(
+                postRequestedFor(urlPathMatching("/api/upload-video/.*")).withHeader("X-Request-Id", equalTo("req-7")));
         wm.verify(getRequestedFor(urlPathMatching("/api/state/.*")).withHeader("X-Request-Id", equalTo("req-7")));
         wm.verify(getRequestedFor(urlPathMatching("/api/render/proxy/lambda/.*"))
                 .withHeader("X-Request-Id", equalTo("req-7")));
@@ -131,10 +160,16 @@ class RequestOptionsTest {
     @Test
     void theAttemptTimeoutBoundsEachAttemptAndAnIdempotentReadIsTriedAgain() {
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK).withChunkedDribbleDelay(5, 20_000)));
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
-            TransportException e = catchThrowableOfType(TransportException.class, () -> client.credits().balance(
-                    RequestOptions.builder().attemptTimeout(Duration.ofMillis(200)).build()));
+        try (NemoClient client = wm.client(dir)
+                .token(TestTokens.EXPLICIT)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+                .build()) {
+            TransportException e = catchThrowableOfType(
+                    TransportException.class,
+                    () -> client.credits()
+                            .balance(RequestOptions.builder()
+                                    .attemptTimeout(Duration.ofMillis(200))
+                                    .build()));
             assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
         }
         // one backoff between the two attempts (the server's journal of a dribbling response depends on timing)
@@ -146,10 +181,14 @@ class RequestOptionsTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         // a backoff that never ends: only the deadline of the whole call can stop the wait
         Sleeper forever = d -> new CompletableFuture<>();
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).sleeper(forever)
-                .build()) {
-            TransportException e = catchThrowableOfType(TransportException.class, () -> client.credits().balance(
-                    RequestOptions.builder().timeout(Duration.ofMillis(300)).build()));
+        try (NemoClient client =
+                wm.client(dir).token(TestTokens.EXPLICIT).sleeper(forever).build()) {
+            TransportException e = catchThrowableOfType(
+                    TransportException.class,
+                    () -> client.credits()
+                            .balance(RequestOptions.builder()
+                                    .timeout(Duration.ofMillis(300))
+                                    .build()));
             assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
         }
         wm.verify(exactly(1), getRequestedFor(urlEqualTo(CREDITS)));
@@ -159,10 +198,12 @@ class RequestOptionsTest {
     void theWholeCallTimeoutAlsoStopsAnAsyncCallWaitingBetweenAttempts() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         Sleeper forever = d -> new CompletableFuture<>();
-        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).sleeper(forever)
-                .build()) {
-            CompletableFuture<Credits> call = client.credits().balanceAsync(
-                    RequestOptions.builder().timeout(Duration.ofMillis(300)).build());
+        try (NemoClient client =
+                wm.client(dir).token(TestTokens.EXPLICIT).sleeper(forever).build()) {
+            CompletableFuture<Credits> call = client.credits()
+                    .balanceAsync(RequestOptions.builder()
+                            .timeout(Duration.ofMillis(300))
+                            .build());
             TransportException e = catchThrowableOfType(TransportException.class, () -> Futures.await(call));
             assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
             assertThat(e).hasMessageContaining("Timed out");

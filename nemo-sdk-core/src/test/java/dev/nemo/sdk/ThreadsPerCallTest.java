@@ -25,8 +25,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * download) and the blocking chat (state read, stream, state read).
  */
 class ThreadsPerCallTest {
-    private static final byte[] GIF = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] GIF =
+            "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] VIDEO = new byte[64 * 1024];
 
     @TempDir
@@ -67,7 +68,10 @@ class ThreadsPerCallTest {
     @Test
     void twoHundredBlockingCallsStartNoThread() {
         try (NemoClient client = client()) {
-            long started = threadsStartedBy(20, 200, () -> assertThat(client.credits().balance().available()).isEqualTo(5));
+            long started = threadsStartedBy(
+                    20,
+                    200,
+                    () -> assertThat(client.credits().balance().available()).isEqualTo(5));
             System.out.println("threads started by 200 blocking calls: " + started);
             // a thread per call would show 200; allow a few for the JVM's own (JIT compiler threads come and go)
             assertThat(started).isLessThanOrEqualTo(3);
@@ -80,9 +84,14 @@ class ThreadsPerCallTest {
         try (NemoClient client = client()) {
             long started = threadsStartedBy(5, 30, () -> {
                 assertThat(client.uploads().upload("s1", gif).files()).hasSize(1);
-                MediaSource stream = MediaSource.ofInputStream("dog.gif", GIF.length, () -> new ByteArrayInputStream(GIF));
-                assertThat(client.uploads().upload("s1", List.of(stream)).files()).hasSize(1);
-                assertThat(client.uploads().uploadUrls("s1", List.of("https://example.com/a.gif")).files()).hasSize(1);
+                MediaSource stream =
+                        MediaSource.ofInputStream("dog.gif", GIF.length, () -> new ByteArrayInputStream(GIF));
+                assertThat(client.uploads().upload("s1", List.of(stream)).files())
+                        .hasSize(1);
+                assertThat(client.uploads()
+                                .uploadUrls("s1", List.of("https://example.com/a.gif"))
+                                .files())
+                        .hasSize(1);
             });
             System.out.println("threads started by 90 blocking uploads: " + started);
             assertThat(started).isLessThanOrEqualTo(3);
@@ -119,9 +128,13 @@ class ThreadsPerCallTest {
     @Test
     void blockingChatStartsNoThreadBeyondTheStreamsOwn() {
         try (NemoClient client = client()) {
-            long started = threadsStartedBy(5, 50, () ->
-                    assertThat(client.chat().send("s1", "add a title").hasText()).isTrue());
-            System.out.println("threads started by 50 blocking chat sends (state read, stream, state read): " + started);
+            long started = threadsStartedBy(
+                    5,
+                    50,
+                    () -> assertThat(client.chat().send("s1", "add a title").hasText())
+                            .isTrue());
+            System.out.println(
+                    "threads started by 50 blocking chat sends (state read, stream, state read): " + started);
             long streamHops = ForkJoinPool.getCommonPoolParallelism() < 2 ? 50 : 0;
             assertThat(started).isLessThanOrEqualTo(streamHops + 3);
         }
@@ -129,7 +142,7 @@ class ThreadsPerCallTest {
 
     private long threadsStartedBy(int warmUps, int rounds, Runnable round) {
         for (int i = 0; i < warmUps; i++) {
-            round.run();   // warm up: connection pool, HTTP client worker, server thread
+            round.run(); // warm up: connection pool, HTTP client worker, server thread
         }
         long before = threads.getTotalStartedThreadCount();
         for (int i = 0; i < rounds; i++) {
@@ -142,8 +155,12 @@ class ThreadsPerCallTest {
         VirtualTime time = VirtualTime.create();
         return NemoClient.builder()
                 .baseUrl(base())
-                .environment(Map.of()).configDirectory(dir).clock(time).sleeper(time)
-                .token(TestTokens.EXPLICIT).build();
+                .environment(Map.of())
+                .configDirectory(dir)
+                .clock(time)
+                .sleeper(time)
+                .token(TestTokens.EXPLICIT)
+                .build();
     }
 
     private String base() {
@@ -151,12 +168,18 @@ class ThreadsPerCallTest {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/run_sse") || path.startsWith("/api/state/")) {
-                send(exchange, path.equals("/run_sse") ? "text/event-stream" : "application/json",
-                        resource(path.equals("/run_sse") ? "/transcripts/adk-java-tool-text.sse" : "/drafts/state-latest.json"));
+                send(
+                        exchange,
+                        path.equals("/run_sse") ? "text/event-stream" : "application/json",
+                        resource(
+                                path.equals("/run_sse")
+                                        ? "/transcripts/adk-java-tool-text.sse"
+                                        : "/drafts/state-latest.json"));
                 return;
             }
             if (path.startsWith("/out/")) {
@@ -166,12 +189,13 @@ class ThreadsPerCallTest {
             String json = path.startsWith("/api/credits")
                     ? "{\"code\":0,\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}"
                     : path.startsWith("/api/upload-video/")
-                    ? "{\"code\":0,\"data\":{\"files\":[{\"filename\":\"cat.gif\",\"url\":\"https://cdn.example/cat.gif\"}]}}"
-                    : path.endsWith("/cancel") ? "{\"success\":true,\"data\":{}}"
-                    : "GET".equals(exchange.getRequestMethod())
-                    ? "{\"success\":true,\"data\":{\"status\":\"completed\",\"progress\":100,\"outputUrl\":\""
-                    + base() + "/out/video.mp4\",\"outputSize\":" + VIDEO.length + "}}"
-                    : "{\"success\":true,\"data\":{\"status\":\"pending\"}}";
+                            ? "{\"code\":0,\"data\":{\"files\":[{\"filename\":\"cat.gif\",\"url\":\"https://cdn.example/cat.gif\"}]}}"
+                            : path.endsWith("/cancel")
+                                    ? "{\"success\":true,\"data\":{}}"
+                                    : "GET".equals(exchange.getRequestMethod())
+                                            ? "{\"success\":true,\"data\":{\"status\":\"completed\",\"progress\":100,\"outputUrl\":\""
+                                                    + base() + "/out/video.mp4\",\"outputSize\":" + VIDEO.length + "}}"
+                                            : "{\"success\":true,\"data\":{\"status\":\"pending\"}}";
             send(exchange, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
     }

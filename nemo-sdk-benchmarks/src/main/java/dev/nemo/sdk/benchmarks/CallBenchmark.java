@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * with {@code -prof gc}, allocation per call.
  */
 @State(Scope.Benchmark)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class CallBenchmark {

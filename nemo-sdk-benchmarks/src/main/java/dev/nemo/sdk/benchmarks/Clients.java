@@ -28,8 +28,7 @@ final class Clients {
         "X-Skill-Platform", "linux",
     };
 
-    private Clients() {
-    }
+    private Clients() {}
 
     /**
      * @param baseUrl the server
@@ -37,13 +36,20 @@ final class Clients {
      * @return an SDK client with an explicit token and nothing read from the environment
      */
     static NemoClient sdk(String baseUrl, boolean durable) {
-        return NemoClient.builder().baseUrl(baseUrl).environment(Map.of()).configDirectory(tempDirectory("nemo-bench"))
-                .token(TOKEN).durableDownloads(durable).build();
+        return NemoClient.builder()
+                .baseUrl(baseUrl)
+                .environment(Map.of())
+                .configDirectory(tempDirectory("nemo-bench"))
+                .token(TOKEN)
+                .durableDownloads(durable)
+                .build();
     }
 
     /** @return a raw JDK client configured as the SDK configures its own */
     static HttpClient raw() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -52,7 +58,9 @@ final class Clients {
      * @return a request builder with the SDK's headers and a 30 s request timeout
      */
     static HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).headers(HEADERS);
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .headers(HEADERS);
     }
 
     /**
@@ -60,7 +68,10 @@ final class Clients {
      * @return the raw side's credits request
      */
     static HttpRequest creditsRequest(String baseUrl) {
-        return request(baseUrl + "/api/credits/balance/simple").header("Accept", "application/json").GET().build();
+        return request(baseUrl + "/api/credits/balance/simple")
+                .header("Accept", "application/json")
+                .GET()
+                .build();
     }
 
     /**

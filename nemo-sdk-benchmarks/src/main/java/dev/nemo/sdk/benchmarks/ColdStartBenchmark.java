@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One measurement per JVM, many JVMs.
  */
 @State(Scope.Benchmark)
-@Fork(value = 10, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 10,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 @BenchmarkMode(Mode.SingleShotTime)

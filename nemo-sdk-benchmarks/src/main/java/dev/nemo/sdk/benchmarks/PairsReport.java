@@ -27,8 +27,7 @@ import org.openjdk.jmh.util.ListStatistics;
 public final class PairsReport {
     private static final double MIB200 = TransferBenchmark.BYTES / 1e6;
 
-    private PairsReport() {
-    }
+    private PairsReport() {}
 
     /**
      * @param args JMH command-line options
@@ -40,8 +39,8 @@ public final class PairsReport {
         OptionsBuilder options = new OptionsBuilder();
         options.parent(cli);
         if (cli.getIncludes().isEmpty()) {
-            for (Class<?> c : List.of(CallBenchmark.class, TransferBenchmark.class, StreamsBenchmark.class,
-                    ColdStartBenchmark.class)) {
+            for (Class<?> c : List.of(
+                    CallBenchmark.class, TransferBenchmark.class, StreamsBenchmark.class, ColdStartBenchmark.class)) {
                 options.include(c.getName());
             }
         }
@@ -52,8 +51,14 @@ public final class PairsReport {
         }
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%-34s %20s %20s %14s  %s", "measure", "SDK", "raw", "SDK/raw", "aim"));
-        lines.add(String.format(Locale.ROOT, "%-34s %20.3f %20.3f %14s  %s", "threads started per call", threads[0],
-                threads[1], "", "SDK 0"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "%-34s %20.3f %20.3f %14s  %s",
+                "threads started per call",
+                threads[0],
+                threads[1],
+                "",
+                "SDK 0"));
         latency(lines, byName, 50, "<= 1.05");
         latency(lines, byName, 99, "<= 1.05");
         pair(lines, byName, "throughput1", "calls/s, 1 caller", 1, "");
@@ -68,25 +73,33 @@ public final class PairsReport {
         pair(lines, byName, "coldStart", "build + first call, ms", 1, "about 1");
         System.out.println();
         System.out.println("SDK vs raw java.net.http (" + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs)");
+                + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs)");
         lines.forEach(System.out::println);
     }
 
     private static void latency(List<String> lines, Map<String, RunResult> byName, double percentile, String aim) {
-        double[] sdk = perIteration(byName.get("latency_sdk"), r -> r.getStatistics().getPercentile(percentile));
-        double[] raw = perIteration(byName.get("latency_raw"), r -> r.getStatistics().getPercentile(percentile));
+        double[] sdk =
+                perIteration(byName.get("latency_sdk"), r -> r.getStatistics().getPercentile(percentile));
+        double[] raw =
+                perIteration(byName.get("latency_raw"), r -> r.getStatistics().getPercentile(percentile));
         row(lines, String.format(Locale.ROOT, "latency p%.0f, us", percentile), sdk, raw, aim);
     }
 
-    private static void pair(List<String> lines, Map<String, RunResult> byName, String bench, String label,
-                             double scale, String aim) {
+    private static void pair(
+            List<String> lines, Map<String, RunResult> byName, String bench, String label, double scale, String aim) {
         double[] sdk = score(byName.get(bench + "_sdk"), scale);
         double[] raw = score(byName.get(bench + "_raw"), scale);
         row(lines, label, sdk, raw, aim);
     }
 
-    private static void transfer(List<String> lines, Map<String, RunResult> byName, String sdkBench, String rawBench,
-                                 String label, String aim) {
+    private static void transfer(
+            List<String> lines,
+            Map<String, RunResult> byName,
+            String sdkBench,
+            String rawBench,
+            String label,
+            String aim) {
         double[] sdk = score(byName.get(sdkBench + "_sdk"), 1);
         double[] raw = score(byName.get(rawBench + "_raw"), 1);
         row(lines, label, rate(sdk), rate(raw), aim);
@@ -113,8 +126,17 @@ public final class PairsReport {
         }
         double r = sdk[0] / raw[0];
         double error = r * Math.hypot(sdk[1] / sdk[0], raw[1] / raw[0]);
-        lines.add(String.format(Locale.ROOT, "%-34s %11.1f ± %6.1f %11.1f ± %6.1f %6.3f ± %5.3f  %s", label, sdk[0],
-                sdk[1], raw[0], raw[1], r, error, aim));
+        lines.add(String.format(
+                Locale.ROOT,
+                "%-34s %11.1f ± %6.1f %11.1f ± %6.1f %6.3f ± %5.3f  %s",
+                label,
+                sdk[0],
+                sdk[1],
+                raw[0],
+                raw[1],
+                r,
+                error,
+                aim));
     }
 
     private static double[] score(RunResult r, double scale) {
@@ -147,5 +169,4 @@ public final class PairsReport {
         double error = stats.getN() > 2 ? stats.getMeanErrorAt(0.999) : 0;
         return new double[] {stats.getMean(), error};
     }
-
 }

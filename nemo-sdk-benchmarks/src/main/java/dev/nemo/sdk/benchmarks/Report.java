@@ -7,8 +7,7 @@ import java.util.Arrays;
  * anything else runs the SDK-vs-raw pairs ({@link PairsReport}) with the arguments as JMH options.
  */
 public final class Report {
-    private Report() {
-    }
+    private Report() {}
 
     /**
      * @param args {@code sse} and JMH options, or JMH options alone

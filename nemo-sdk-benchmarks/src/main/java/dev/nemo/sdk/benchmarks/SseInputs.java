@@ -8,8 +8,7 @@ final class SseInputs {
     /** The size of the chunks the JDK HTTP client typically hands to a body subscriber. */
     static final int CHUNK = 16 * 1024;
 
-    private SseInputs() {
-    }
+    private SseInputs() {}
 
     /**
      * @param name {@code long-line-4MiB} or {@code small-events-10k}
@@ -46,11 +45,16 @@ final class SseInputs {
     static byte[] smallEvents(int n) {
         StringBuilder sb = new StringBuilder(n * 360);
         for (int i = 0; i < n; i++) {
-            sb.append("data:{\"id\":\"7ec9d111-0000-4000-8000-").append(String.format("%012d", i))
+            sb.append("data:{\"id\":\"7ec9d111-0000-4000-8000-")
+                    .append(String.format("%012d", i))
                     .append("\",\"invocationId\":\"e-6eefd126\",\"author\":\"nemo_agent\",\"content\":{\"parts\":"
-                            + "[{\"text\":\"w").append(i).append(" \"}],\"role\":\"model\"},\"actions\":{\"stateDelta\":{},"
+                            + "[{\"text\":\"w")
+                    .append(i)
+                    .append(" \"}],\"role\":\"model\"},\"actions\":{\"stateDelta\":{},"
                             + "\"artifactDelta\":{},\"requestedAuthConfigs\":{},\"requestedToolConfirmations\":{}},"
-                            + "\"partial\":true,\"timestamp\":").append(1795559949551L + i).append("}\n\n");
+                            + "\"partial\":true,\"timestamp\":")
+                    .append(1795559949551L + i)
+                    .append("}\n\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -61,7 +65,8 @@ final class SseInputs {
         ByteBuffer[] out = new ByteBuffer[n];
         for (int i = 0; i < n; i++) {
             int off = i * CHUNK;
-            out[i] = ByteBuffer.wrap(body, off, Math.min(CHUNK, body.length - off)).slice();
+            out[i] = ByteBuffer.wrap(body, off, Math.min(CHUNK, body.length - off))
+                    .slice();
         }
         return out;
     }

@@ -22,8 +22,7 @@ public final class SseReport {
             "sseDecodeCold", "SSE decoder, no spare buffer to recycle",
             "chatEvents", "SSE decoder + ADK JSON into ChatEvents");
 
-    private SseReport() {
-    }
+    private SseReport() {}
 
     /**
      * @param args JMH command-line options
@@ -31,8 +30,11 @@ public final class SseReport {
      */
     public static void main(String[] args) throws Exception {
         CommandLineOptions cli = new CommandLineOptions(args);
-        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli)
-                .include(SseDecoderBenchmark.class.getName()).build()).run();
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                        .parent(cli)
+                        .include(SseDecoderBenchmark.class.getName())
+                        .build())
+                .run();
         Map<String, Map<String, double[]>> table = new TreeMap<>();
         for (RunResult r : results) {
             String input = r.getParams().getParam("input");
@@ -47,10 +49,16 @@ public final class SseReport {
         System.out.println("SSE decoding throughput (MB/s = 10^6 bytes per second; ± is JMH's 99.9% error)");
         for (Map.Entry<String, Map<String, double[]>> e : table.entrySet()) {
             Map<String, double[]> m = e.getValue();
-            System.out.printf(Locale.ROOT, "%n%s (%d bytes, 16 KiB chunks)%n", e.getKey(), SseInputs.body(e.getKey()).length);
+            System.out.printf(
+                    Locale.ROOT, "%n%s (%d bytes, 16 KiB chunks)%n", e.getKey(), SseInputs.body(e.getKey()).length);
             for (Map.Entry<String, double[]> b : m.entrySet()) {
-                System.out.printf(Locale.ROOT, "  %-13s %-44s %9.0f ± %6.0f MB/s%n", b.getKey(),
-                        LABELS.getOrDefault(b.getKey(), ""), b.getValue()[0], b.getValue()[1]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-13s %-44s %9.0f ± %6.0f MB/s%n",
+                        b.getKey(),
+                        LABELS.getOrDefault(b.getKey(), ""),
+                        b.getValue()[0],
+                        b.getValue()[1]);
             }
             ratio(m, "sseDecode", "drainScan", " (aim: 0.80 or more)");
             ratio(m, "sseDecodeCold", "drainScan", "");

@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * that parses each {@code data:} line with Jackson. One operation is all 1,000 streams, to the end.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 6)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -40,6 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StreamsBenchmark {
     /** Streams per operation. */
     public static final int STREAMS = 1000;
+
     private static final String SESSION = "4815162342000000001";
     private static final String BODY = "{\"app_name\":\"nemo_agent\",\"user_id\":\"me\",\"session_id\":\"" + SESSION
             + "\",\"new_message\":{\"parts\":[{\"text\":\"add BGM\"}]}}";
@@ -55,8 +58,11 @@ public class StreamsBenchmark {
         server = ServerProcess.start();
         sdk = Clients.sdk(server.baseUrl(), true);
         raw = Clients.raw();
-        rawRequest = Clients.request(server.baseUrl() + "/run_sse").header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+        rawRequest = Clients.request(server.baseUrl() + "/run_sse")
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                .build();
     }
 
     /** Stops them. */

@@ -12,13 +12,13 @@ final class ThreadsPerCall {
     private static final int WARM_UP = 200;
     private static final int CALLS = 2000;
 
-    private ThreadsPerCall() {
-    }
+    private ThreadsPerCall() {}
 
     /** @return threads started per call: {sdk, raw} */
     static double[] measure() throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (ServerProcess server = ServerProcess.start(); NemoClient sdk = Clients.sdk(server.baseUrl(), true)) {
+        try (ServerProcess server = ServerProcess.start();
+                NemoClient sdk = Clients.sdk(server.baseUrl(), true)) {
             HttpClient raw = Clients.raw();
             HttpRequest request = Clients.creditsRequest(server.baseUrl());
             double[] perCall = new double[2];

@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code -Xmx64m}) so that nothing can buffer the body.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 6)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -110,12 +112,16 @@ public class TransferBenchmark {
     public Object upload_raw() throws Exception {
         String boundary = "RawBenchBoundary0123456789abcdefghijklmnopq";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.mp4\"\r\n"
-                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Content-Type: video/mp4\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         HttpRequest request = Clients.request(server.baseUrl() + "/api/upload-video/nemo_agent/me/4815162342000000001")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(BodyPublishers.concat(BodyPublishers.ofByteArray(head), BodyPublishers.ofFile(video),
-                        BodyPublishers.ofByteArray(tail))).build();
+                .POST(BodyPublishers.concat(
+                        BodyPublishers.ofByteArray(head),
+                        BodyPublishers.ofFile(video),
+                        BodyPublishers.ofByteArray(tail)))
+                .build();
         HttpResponse<byte[]> r = raw.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return Clients.data(r.body());
     }
@@ -138,7 +144,8 @@ public class TransferBenchmark {
      */
     @Benchmark
     public Object download_raw() throws Exception {
-        HttpRequest request = Clients.request(job.outputUrl().orElseThrow().toString()).GET().build();
+        HttpRequest request =
+                Clients.request(job.outputUrl().orElseThrow().toString()).GET().build();
         HttpResponse<Path> r = raw.send(request, HttpResponse.BodyHandlers.ofFile(target));
         if (r.statusCode() != 200 || Files.size(target) != BYTES) {
             throw new IllegalStateException("HTTP " + r.statusCode());
@@ -148,7 +155,9 @@ public class TransferBenchmark {
 
     /** An MP4 {@code ftyp} box, then zeros up to {@link #BYTES}. */
     private static void writeVideo(Path file) throws IOException {
-        byte[] ftyp = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'i', 's', 'o', '2'};
+        byte[] ftyp = {
+            0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'i', 's', 'o', '2'
+        };
         byte[] block = new byte[1024 * 1024];
         System.arraycopy(ftyp, 0, block, 0, ftyp.length);
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -7,9 +7,9 @@ import dev.nemo.sdk.conformance.agent.NemoAgent;
 import dev.nemo.sdk.conformance.gateway.AdkBridge;
 import dev.nemo.sdk.testkit.AgentBackend;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -66,7 +66,8 @@ public final class AdkAgentBackend implements AgentBackend, AutoCloseable {
     @Override
     public void createSession(String sessionId) throws IOException {
         try {
-            bridge.createSession(USER, sessionId, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            bridge.createSession(
+                    USER, sessionId, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -75,7 +76,8 @@ public final class AdkAgentBackend implements AgentBackend, AutoCloseable {
     @Override
     public AgentResponse run(JsonNode body) throws IOException {
         HttpResponse<InputStream> r = bridge.runSse(bridge.translate(body));
-        return new AgentResponse(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        return new AgentResponse(
+                r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 
     @Override

@@ -9,8 +9,8 @@ import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.draft.Draft;
-import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.draft.TrackType;
+import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.testing.ChatCall;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -69,16 +69,24 @@ class AdkBehaviourTest {
         };
         for (ChatCall api : ChatCall.values()) {
             h.gate.reset();
-            ChatCall.Outcome o = api.run(h.client, sid, "[long] the intro", ChatOptions.builder().streaming(true)
-                    .stateCheck(false).build(), releaseOnCall);
-            assertThat(h.gate.releasedByTest()).as(api + ": the SDK delivered the call while the tool still ran")
+            ChatCall.Outcome o = api.run(
+                    h.client,
+                    sid,
+                    "[long] the intro",
+                    ChatOptions.builder().streaming(true).stateCheck(false).build(),
+                    releaseOnCall);
+            assertThat(h.gate.releasedByTest())
+                    .as(api + ": the SDK delivered the call while the tool still ran")
                     .isTrue();
             assertThat(o.error()).as(api + " error").isNull();
-            SdkMatchesAdk.assertSame("long tool via " + api,
-                    AdkWire.events(h.gateway.lastRun().orElseThrow().body()), o.events());
-            assertThat(o.events()).filteredOn(e -> e instanceof ChatEvent.AgentText t && !t.partial())
-                    .singleElement().satisfies(e -> assertThat(((ChatEvent.AgentText) e).text())
-                            .isEqualTo("The preview is ready."));
+            SdkMatchesAdk.assertSame(
+                    "long tool via " + api,
+                    AdkWire.events(h.gateway.lastRun().orElseThrow().body()),
+                    o.events());
+            assertThat(o.events())
+                    .filteredOn(e -> e instanceof ChatEvent.AgentText t && !t.partial())
+                    .singleElement()
+                    .satisfies(e -> assertThat(((ChatEvent.AgentText) e).text()).isEqualTo("The preview is ready."));
         }
     }
 }

@@ -61,9 +61,10 @@ class AdkConformanceTest {
     @MethodSource("runs")
     void sdkSeesWhatAdkSent(Expect expect, boolean streaming, ChatCall api) throws Exception {
         String sid = h.client.sessions().create().sessionId();
-        ChatOptions options = ChatOptions.builder().streaming(streaming).stateCheck(false).build();
-        ChatCall.Outcome outcome = api.run(h.client, sid, "[" + expect.tag + "] " + expect.message, options,
-                ChatListener.none());
+        ChatOptions options =
+                ChatOptions.builder().streaming(streaming).stateCheck(false).build();
+        ChatCall.Outcome outcome =
+                api.run(h.client, sid, "[" + expect.tag + "] " + expect.message, options, ChatListener.none());
         WireRecord wire = h.gateway.lastRun().orElseThrow();
         assertThat(wire.sessionId()).isEqualTo(sid);
         assertThat(wire.upstreamBody()).contains("\"streaming\":" + streaming);
@@ -76,11 +77,16 @@ class AdkConformanceTest {
 
     /** Every complete (non-partial) event on the wire is the runner's own stored event. */
     private void assertStoredByRunner(String sid, List<Event> wire) {
-        Session session = h.adk.sessionService().getSession(NemoAgent.NAME, "me", sid, Optional.empty()).blockingGet();
+        Session session = h.adk.sessionService()
+                .getSession(NemoAgent.NAME, "me", sid, Optional.empty())
+                .blockingGet();
         for (Event e : wire) {
             if (!e.partial().orElse(false)) {
-                assertThat(session.events()).as("runner stored " + e.id()).filteredOn(s -> s.id().equals(e.id()))
-                        .singleElement().isEqualTo(e);
+                assertThat(session.events())
+                        .as("runner stored " + e.id())
+                        .filteredOn(s -> s.id().equals(e.id()))
+                        .singleElement()
+                        .isEqualTo(e);
             }
         }
     }
@@ -88,7 +94,9 @@ class AdkConformanceTest {
     private static void assertEnding(Expect expect, ChatCall.Outcome outcome, WireRecord wire, List<Event> adk) {
         if (wire.status() != 200) {
             // a model that fails before ADK flushed its first event: HTTP 500 with an empty body (recording s08)
-            assertThat(expect.end).as("ADK refused a run that should have streamed").isEqualTo(ChatEnd.TRANSPORT_CUT);
+            assertThat(expect.end)
+                    .as("ADK refused a run that should have streamed")
+                    .isEqualTo(ChatEnd.TRANSPORT_CUT);
             System.out.println("note: ADK answered HTTP " + wire.status() + " for " + expect
                     + " (the model failed before the first event was flushed)");
             assertThat(outcome.error()).isInstanceOf(ServerException.class);
@@ -104,7 +112,9 @@ class AdkConformanceTest {
             }
             return;
         }
-        assertThat(expect.end).as("ADK ended normally a stream it should have cut").isNotEqualTo(ChatEnd.TRANSPORT_CUT);
+        assertThat(expect.end)
+                .as("ADK ended normally a stream it should have cut")
+                .isNotEqualTo(ChatEnd.TRANSPORT_CUT);
         assertThat(outcome.error()).as("error").isNull();
         if (outcome.result() != null) {
             assertThat(outcome.result().end()).isEqualTo(expect.end);
@@ -112,7 +122,9 @@ class AdkConformanceTest {
                 assertThat(outcome.result().text()).isEqualTo(SdkMatchesAdk.visibleText(adk.get(adk.size() - 1)));
             }
         }
-        List<ChatEvent> texts = outcome.events().stream().filter(e -> e instanceof ChatEvent.AgentText).toList();
+        List<ChatEvent> texts = outcome.events().stream()
+                .filter(e -> e instanceof ChatEvent.AgentText)
+                .toList();
         assertThat(texts.isEmpty()).as("no agent text").isEqualTo(expect.end != ChatEnd.COMPLETED_WITH_TEXT);
     }
 }

@@ -24,8 +24,13 @@ final class AdkHarness implements AutoCloseable {
         adk = AdkServer.start(NemoAgent.create(gate));
         gateway = AdkGateway.start(adk.baseUri(), NemoAgent.NAME);
         config = Files.createTempDirectory("nemo-conformance");
-        client = NemoClient.builder().baseUrl(gateway.baseUrl()).environment(Map.of())
-                .clientId("conformance-client").configDirectory(config).persistAnonymousToken(false).build();
+        client = NemoClient.builder()
+                .baseUrl(gateway.baseUrl())
+                .environment(Map.of())
+                .clientId("conformance-client")
+                .configDirectory(config)
+                .persistAnonymousToken(false)
+                .build();
     }
 
     @Override
@@ -35,7 +40,8 @@ final class AdkHarness implements AutoCloseable {
         adk.close();
         gate.release();
         try (var files = Files.walk(config)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.out.println("could not delete " + config + ": " + e);
         }

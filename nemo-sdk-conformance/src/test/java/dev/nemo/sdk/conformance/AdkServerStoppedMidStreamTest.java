@@ -27,14 +27,24 @@ class AdkServerStoppedMidStreamTest {
                 if (e instanceof ChatEvent.ToolCall c && c.name().equals("render_preview") && !stopped.isDone()) {
                     WireRecord run = h.gateway.lastRun().orElseThrow();
                     CompletableFuture.runAsync(h.adk::close); // the tool is still held by the gate
-                    run.finished().thenRun(() -> {            // ADK's response is gone: let the tool end
-                        h.gate.release();
-                        stopped.complete(null);
-                    });
+                    run.finished()
+                            .thenRun(
+                                    () -> { // ADK's response is gone: let the tool end
+                                        h.gate.release();
+                                        stopped.complete(null);
+                                    });
                 }
             };
-            ChatResult r = h.client.chat().send(sid, "[long] the intro",
-                    ChatOptions.builder().streaming(true).stateCheck(false).build(), stopOnCall);
+            ChatResult r = h.client
+                    .chat()
+                    .send(
+                            sid,
+                            "[long] the intro",
+                            ChatOptions.builder()
+                                    .streaming(true)
+                                    .stateCheck(false)
+                                    .build(),
+                            stopOnCall);
             stopped.get(); // completes: the listener saw the call
             assertThat(r.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
             assertThat(r.failure()).get().isInstanceOf(TransportException.class);

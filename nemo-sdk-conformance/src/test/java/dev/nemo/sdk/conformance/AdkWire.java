@@ -12,8 +12,7 @@ import java.util.List;
  * dropped) and every data payload parsed with {@link Event#fromJson}.
  */
 final class AdkWire {
-    private AdkWire() {
-    }
+    private AdkWire() {}
 
     /** @return the data payloads of the complete events in {@code body} */
     static List<String> dataPayloads(byte[] body) {

@@ -30,8 +30,9 @@ class EmulatorDelegatesToAdkTest {
     @Test
     void emulatorInFrontOfARealAdkAgent() {
         try (AdkAgentBackend adk = AdkAgentBackend.start();
-             NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder().agentBackend(adk).build());
-             NemoClient client = emulator.clientBuilder(dir).build()) {
+                NemoEmulator emulator = NemoEmulator.start(
+                        EmulatorOptions.builder().agentBackend(adk).build());
+                NemoClient client = emulator.clientBuilder(dir).build()) {
             String sid = client.sessions().create().sessionId();
 
             ChatResult edit = client.chat().send(sid, "[edit] Urban Dreams");
@@ -42,7 +43,9 @@ class EmulatorDelegatesToAdkTest {
 
             ChatResult silent = client.chat().send(sid, "[silent] Second title");
             assertThat(silent.end()).isEqualTo(ChatEnd.COMPLETED_SILENTLY);
-            assertThat(silent.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isFalse());
+            assertThat(silent.stateChange())
+                    .get()
+                    .satisfies(d -> assertThat(d.isEmpty()).isFalse());
             SessionState state = client.state().get(sid);
             Draft draft = state.draft().orElseThrow();
             assertThat(draft.tracks()).hasSize(2);
@@ -53,9 +56,14 @@ class EmulatorDelegatesToAdkTest {
 
     /** Every complete event the SDK saw is one the ADK runner stored for that session. */
     private static void assertStoredByAdk(AdkAgentBackend adk, String sid, ChatResult r) {
-        List<Event> stored = adk.server().sessionService().getSession(NemoAgent.NAME, "me", sid, Optional.empty())
-                .blockingGet().events();
-        assertThat(r.events()).filteredOn(e -> !e.info().partial())
-                .allSatisfy(e -> assertThat(stored).anySatisfy(s -> assertThat(s.id()).isEqualTo(e.info().id())));
+        List<Event> stored = adk.server()
+                .sessionService()
+                .getSession(NemoAgent.NAME, "me", sid, Optional.empty())
+                .blockingGet()
+                .events();
+        assertThat(r.events())
+                .filteredOn(e -> !e.info().partial())
+                .allSatisfy(e -> assertThat(stored)
+                        .anySatisfy(s -> assertThat(s.id()).isEqualTo(e.info().id())));
     }
 }

@@ -40,14 +40,38 @@ class EmulatorSpeaksAdkTest {
     private static final String TOKEN = "nmv_usr_conformance_emulator";
     /** The emulated agent's instructions: every edit it understands and its text answers, in English and Chinese. */
     static final List<String> INSTRUCTIONS = List.of(
-            "compress this GIF to under 500KB without losing too much quality", "convert to 720p MP4",
-            "make it a GIF", "trim to 5 seconds", "add a title 'Urban Dreams'", "add BGM", "remove the title",
-            "keep only the first 2.5 seconds", "cut it from 2s to 5s", "change the title to \"Don't stop\"",
-            "add some upbeat background music at 50% volume", "set the music volume to 20%", "mute the music",
-            "export as webm at 15 fps", "resize to 1080x1920", "make it smaller, under 2 MB",
-            "black background", "what can you do?", "export",
-            "把这个GIF压缩到500KB以内", "转换为720p的MP4", "转成GIF", "剪辑到5秒", "截取前3秒", "添加标题“城市之光”",
-            "加字幕「你好」", "添加背景音乐", "删除标题", "去掉背景音乐", "压缩一下，保持画质", "你能做什么？", "导出");
+            "compress this GIF to under 500KB without losing too much quality",
+            "convert to 720p MP4",
+            "make it a GIF",
+            "trim to 5 seconds",
+            "add a title 'Urban Dreams'",
+            "add BGM",
+            "remove the title",
+            "keep only the first 2.5 seconds",
+            "cut it from 2s to 5s",
+            "change the title to \"Don't stop\"",
+            "add some upbeat background music at 50% volume",
+            "set the music volume to 20%",
+            "mute the music",
+            "export as webm at 15 fps",
+            "resize to 1080x1920",
+            "make it smaller, under 2 MB",
+            "black background",
+            "what can you do?",
+            "export",
+            "把这个GIF压缩到500KB以内",
+            "转换为720p的MP4",
+            "转成GIF",
+            "剪辑到5秒",
+            "截取前3秒",
+            "添加标题“城市之光”",
+            "加字幕「你好」",
+            "添加背景音乐",
+            "删除标题",
+            "去掉背景音乐",
+            "压缩一下，保持画质",
+            "你能做什么？",
+            "导出");
 
     @TempDir
     Path dir;
@@ -110,13 +134,16 @@ class EmulatorSpeaksAdkTest {
         for (String payload : AdkWire.dataPayloads(body)) {
             JsonNode sent = payload.isBlank() ? null : JSON.readTree(payload);
             if (sent == null || !isAdkEvent(sent)) {
-                assertThat(sent == null || isGatewayExtra(sent)).as("a known non-ADK payload: " + payload).isTrue();
+                assertThat(sent == null || isGatewayExtra(sent))
+                        .as("a known non-ADK payload: " + payload)
+                        .isTrue();
                 continue;
             }
             Event event = Event.fromJson(payload);
             JsonNode read = JSON.readTree(event.toJson());
             if (pythonTimestamps) {
-                assertThat(read.get("timestamp").longValue()).as("seconds, read as a whole number")
+                assertThat(read.get("timestamp").longValue())
+                        .as("seconds, read as a whole number")
                         .isEqualTo(sent.get("timestamp").longValue());
                 ((ObjectNode) read).remove("timestamp");
                 sent = ((ObjectNode) sent).deepCopy();
@@ -134,12 +161,17 @@ class EmulatorSpeaksAdkTest {
 
     /** A gateway heartbeat or ADK-Python's in-stream error, which are not ADK-Java events. */
     private static boolean isGatewayExtra(JsonNode n) {
-        return n.size() == 1 && ("heartbeat".equals(n.path("type").asText()) || n.path("error").isTextual());
+        return n.size() == 1
+                && ("heartbeat".equals(n.path("type").asText())
+                        || n.path("error").isTextual());
     }
 
     private static NemoEmulator start(SseDialect dialect, SilentEdits silent) {
-        return NemoEmulator.start(EmulatorOptions.builder().sseDialect(dialect).silentEdits(silent)
-                .staticToken(TOKEN, 1_000_000).build());
+        return NemoEmulator.start(EmulatorOptions.builder()
+                .sseDialect(dialect)
+                .silentEdits(silent)
+                .staticToken(TOKEN, 1_000_000)
+                .build());
     }
 
     private String newSession(NemoEmulator emulator) {
@@ -159,13 +191,18 @@ class EmulatorSpeaksAdkTest {
 
     /** The raw bytes of one {@code /run_sse}, up to the end or the cut. */
     private static byte[] run(NemoEmulator emulator, String sid, String message, boolean streaming) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("app_name", "nemo_agent").put("user_id", "me")
+        ObjectNode body = JSON.createObjectNode()
+                .put("app_name", "nemo_agent")
+                .put("user_id", "me")
                 .put("session_id", sid);
         body.putObject("new_message").putArray("parts").addObject().put("text", message);
         body.put("streaming", streaming);
         HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/run_sse"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         try {
             HTTP.send(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(c -> c.ifPresent(got::writeBytes)));
@@ -175,10 +212,53 @@ class EmulatorSpeaksAdkTest {
         return got.toByteArray();
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** A 1x1 GIF. */
-    private static final byte[] TINY_GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, (byte) 0x80, 0, 0,
-            (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 0, '!', (byte) 0xf9, 4, 0, 10, 0, 0, 0, ',', 0, 0, 0, 0, 1, 0,
-            1, 0, 0, 2, 2, 'D', 1, 0, ';'};
+    private static final byte[] TINY_GIF = {
+        'G',
+        'I',
+        'F',
+        '8',
+        '9',
+        'a',
+        1,
+        0,
+        1,
+        0,
+        (byte) 0x80,
+        0,
+        0,
+        (byte) 0xff,
+        (byte) 0xff,
+        (byte) 0xff,
+        0,
+        0,
+        0,
+        '!',
+        (byte) 0xf9,
+        4,
+        0,
+        10,
+        0,
+        0,
+        0,
+        ',',
+        0,
+        0,
+        0,
+        0,
+        1,
+        0,
+        1,
+        0,
+        0,
+        2,
+        2,
+        'D',
+        1,
+        0,
+        ';'
+    };
 }

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.adk.events.Event;
@@ -15,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The SDK's chat events against ADK's {@link Event}s for the same run, field by field: id,
  * invocation id, author, timestamp, partial, turnComplete, errorCode, errorMessage, finishReason,
@@ -29,12 +29,13 @@ final class SdkMatchesAdk {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-    private SdkMatchesAdk() {
-    }
+    private SdkMatchesAdk() {}
 
     static void assertSame(String scenario, List<Event> adk, List<ChatEvent> sdk) {
         List<List<ChatEvent>> groups = EventGroups.bySequence(sdk);
-        assertThat(groups).as(scenario + ": one group of SDK events per ADK event").hasSize(adk.size());
+        assertThat(groups)
+                .as(scenario + ": one group of SDK events per ADK event")
+                .hasSize(adk.size());
         for (int i = 0; i < adk.size(); i++) {
             assertSame(scenario + " event " + i, adk.get(i), groups.get(i));
         }
@@ -47,20 +48,29 @@ final class SdkMatchesAdk {
         assertThat(info.author()).as(at + " author").isEqualTo(e.author());
         assertThat(info.timestamp().toEpochMilli()).as(at + " timestamp").isEqualTo(e.timestamp());
         assertThat(info.partial()).as(at + " partial").isEqualTo(e.partial().orElse(false));
-        assertThat(info.turnComplete()).as(at + " turnComplete").isEqualTo(e.turnComplete().orElse(false));
-        assertThat(info.finishReason()).as(at + " finishReason")
+        assertThat(info.turnComplete())
+                .as(at + " turnComplete")
+                .isEqualTo(e.turnComplete().orElse(false));
+        assertThat(info.finishReason())
+                .as(at + " finishReason")
                 .isEqualTo(e.finishReason().map(Object::toString).orElse(null));
         if (e.actions().stateDelta().isEmpty()) {
             assertThat(info.stateDelta().isEmpty()).as(at + " no stateDelta").isTrue();
         } else {
-            assertThat(exact(info.stateDelta())).as(at + " stateDelta").isEqualTo(exact(e.actions().stateDelta()));
+            assertThat(exact(info.stateDelta()))
+                    .as(at + " stateDelta")
+                    .isEqualTo(exact(e.actions().stateDelta()));
         }
         Sdk got = Sdk.of(group);
         assertThat(got.text).as(at + " text").isEqualTo(visibleText(e));
         assertThat(got.calls).as(at + " tool calls").containsExactlyElementsOf(calls(e));
         assertThat(got.results).as(at + " tool results").containsExactlyElementsOf(results(e));
-        assertThat(got.errorCode).as(at + " errorCode").isEqualTo(e.errorCode().map(Object::toString).orElse(null));
-        assertThat(got.errorMessage).as(at + " errorMessage").isEqualTo(e.errorMessage().orElse(null));
+        assertThat(got.errorCode)
+                .as(at + " errorCode")
+                .isEqualTo(e.errorCode().map(Object::toString).orElse(null));
+        assertThat(got.errorMessage)
+                .as(at + " errorMessage")
+                .isEqualTo(e.errorMessage().orElse(null));
     }
 
     /** One tool call or result: id, name and JSON payload. */
@@ -128,8 +138,8 @@ final class SdkMatchesAdk {
         List<Tool> out = new ArrayList<>();
         for (Part p : parts(e)) {
             Optional<FunctionCall> c = p.functionCall();
-            c.ifPresent(f -> out.add(new Tool(f.id().orElse(null), f.name().orElse(null),
-                    f.args().orElse(null))));
+            c.ifPresent(f -> out.add(new Tool(
+                    f.id().orElse(null), f.name().orElse(null), f.args().orElse(null))));
         }
         return out;
     }
@@ -138,8 +148,8 @@ final class SdkMatchesAdk {
         List<Tool> out = new ArrayList<>();
         for (Part p : parts(e)) {
             Optional<FunctionResponse> r = p.functionResponse();
-            r.ifPresent(f -> out.add(new Tool(f.id().orElse(null), f.name().orElse(null),
-                    f.response().orElse(null))));
+            r.ifPresent(f -> out.add(new Tool(
+                    f.id().orElse(null), f.name().orElse(null), f.response().orElse(null))));
         }
         return out;
     }

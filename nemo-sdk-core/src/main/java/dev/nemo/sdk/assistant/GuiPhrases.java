@@ -34,32 +34,39 @@ public final class GuiPhrases {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final List<Rule> RULES = List.of(
-            new Rule(GuiAction.EXPORT, B + "(?:click(?:ing)?|tap|press|hit|select|choose|use)(?: on)?(?: the)? "
-                    + OPEN_Q + "(?:export|download)(?: (?:video|mp4|gif|file))?" + CLOSE_Q
-                    + "(?: (?:button|icon|option|menu|tab))?" + E),
+            new Rule(
+                    GuiAction.EXPORT,
+                    B + "(?:click(?:ing)?|tap|press|hit|select|choose|use)(?: on)?(?: the)? "
+                            + OPEN_Q + "(?:export|download)(?: (?:video|mp4|gif|file))?" + CLOSE_Q
+                            + "(?: (?:button|icon|option|menu|tab))?" + E),
             new Rule(GuiAction.EXPORT, B + OPEN_Q + "(?:export|download)" + CLOSE_Q + " (?:button|icon|option)" + E),
             new Rule(GuiAction.EXPORT, "(?:点击|单击|点按)?[“\"「]?(?:导出|下载)[”\"」]?(?:按钮)?"),
-            new Rule(GuiAction.SHOW_SUMMARY, B + "preview(?: (?:it|this|that|them|(?:the|your) [\\p{L}\\p{N}-]+))?"
-                    + " (?:in|on) (?:the )?timeline" + E),
+            new Rule(
+                    GuiAction.SHOW_SUMMARY,
+                    B + "preview(?: (?:it|this|that|them|(?:the|your) [\\p{L}\\p{N}-]+))?"
+                            + " (?:in|on) (?:the )?timeline" + E),
             new Rule(GuiAction.SHOW_SUMMARY, B + "timeline preview" + E),
             new Rule(GuiAction.SHOW_SUMMARY, "在?时间[轴线]上?预览|预览时间[轴线]"),
             new Rule(GuiAction.SEND_EDIT, B + "drag(?:ging|ged|s)?(?: ?(?:and|&|/|-|n'?) ?drop(?:ping|ped|s)?)?" + E),
             new Rule(GuiAction.SEND_EDIT, B + "drop (?:it|them|the [\\p{L}\\p{N}-]+) (?:onto|into|on|in|to)" + E),
             new Rule(GuiAction.SEND_EDIT, "拖拽|拖动|拖放|拖到"),
-            new Rule(GuiAction.QUERY_STATE, B + "open(?: up)? (?:the |your |a )?(?:[\\p{L}\\p{N}-]+ ){0,3}?(?:panel|"
-                    + "menu|tab|sidebar|side bar|settings|window|dialog|editor|toolbar|library|page|view|inspector|"
-                    + "properties)" + E),
+            new Rule(
+                    GuiAction.QUERY_STATE,
+                    B + "open(?: up)? (?:the |your |a )?(?:[\\p{L}\\p{N}-]+ ){0,3}?(?:panel|"
+                            + "menu|tab|sidebar|side bar|settings|window|dialog|editor|toolbar|library|page|view|inspector|"
+                            + "properties)" + E),
             new Rule(GuiAction.QUERY_STATE, "打开"),
-            new Rule(GuiAction.EXECUTE_VIA_API, B + "(?:double[- ]click|right[- ]click|click(?:ing)?|tap|press|hit)"
-                    + "(?: on)?(?: the)? " + OPEN_Q + "[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,30}?" + CLOSE_Q
-                    + " (?:button|icon|link|tab|option|toggle|checkbox)" + E),
+            new Rule(
+                    GuiAction.EXECUTE_VIA_API,
+                    B + "(?:double[- ]click|right[- ]click|click(?:ing)?|tap|press|hit)"
+                            + "(?: on)?(?: the)? " + OPEN_Q + "[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,30}?" + CLOSE_Q
+                            + " (?:button|icon|link|tab|option|toggle|checkbox)" + E),
             new Rule(GuiAction.EXECUTE_VIA_API, B + "(?:(?:double|right)[- ])?click(?:ing|ed|s)?" + E),
             new Rule(GuiAction.EXECUTE_VIA_API, "点击|单击|双击|点按|按下"));
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-    private GuiPhrases() {
-    }
+    private GuiPhrases() {}
 
     /** {@return the recogniser for the skill's translation table} */
     public static GuiPhrases standard() {
@@ -122,7 +129,8 @@ public final class GuiPhrases {
                 }
             }
         }
-        all.sort(Comparator.<GuiHint>comparingInt(h -> rank(h.action())).thenComparingInt(GuiHint::start)
+        all.sort(Comparator.<GuiHint>comparingInt(h -> rank(h.action()))
+                .thenComparingInt(GuiHint::start)
                 .thenComparingInt(h -> -(h.end() - h.start())));
         List<GuiHint> kept = new ArrayList<>();
         for (GuiHint h : all) {
@@ -193,7 +201,8 @@ public final class GuiPhrases {
             if (c == '\n' || c == '。' || c == '！' || c == '？') {
                 end = true;
                 i++;
-            } else if ((c == '.' || c == '!' || c == '?') && (i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)))) {
+            } else if ((c == '.' || c == '!' || c == '?')
+                    && (i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)))) {
                 end = true;
                 i++;
             } else {

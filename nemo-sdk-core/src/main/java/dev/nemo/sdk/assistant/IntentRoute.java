@@ -46,7 +46,8 @@ public final class IntentRoute {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof IntentRoute x && intent == x.intent
+        return o instanceof IntentRoute x
+                && intent == x.intent
                 && Objects.equals(trigger, x.trigger)
                 && fileReferences.equals(x.fileReferences);
     }
@@ -58,7 +59,8 @@ public final class IntentRoute {
 
     @Override
     public String toString() {
-        return intent + (trigger == null ? "" : " (" + trigger + ")")
+        return intent
+                + (trigger == null ? "" : " (" + trigger + ")")
                 + (fileReferences.isEmpty() ? "" : " files=" + fileReferences);
     }
 }

@@ -63,8 +63,9 @@ public final class IntentRouter {
     private static final String NOT_WORD = "(?![\\p{IsLatin}\\p{N}])";
     /** The extensions of the one list of accepted formats ({@link MediaFormats}). */
     private static final String EXTENSIONS = "(?:" + String.join("|", MediaFormats.extensions()) + ")";
-    private static final String STATE_NOUNS = "(?:tracks?|track list|timeline|state|draft|project|status|progress|"
-            + "layers|summary)";
+
+    private static final String STATE_NOUNS =
+            "(?:tracks?|track list|timeline|state|draft|project|status|progress|" + "layers|summary)";
 
     private static final Pattern LEAD_IN = Pattern.compile("^(?:(?:please|pls|plz|kindly|can you|could you|would you|"
             + "will you|can u|could u|can i|could i|may i|how do i|how can i|how to|i want you to|i'd like you to|"
@@ -79,15 +80,17 @@ public final class IntentRouter {
             + "clip|movie)" + NOT_WORD
             + "|(?:make|create|start|do|run|generate|prepare|get|give me|begin|trigger|kick off) (?:me )?"
             + "(?:a |an |the |my |this )?(?:export|download)" + NOT_WORD + "|导出|下载)");
-    private static final Pattern HEAD_CREDITS = Pattern.compile("^(?:credits?" + NOT_WORD
-            + "|balance(?: please| pls| left| remaining)?[\\s\\p{P}]*$|积分|余额)");
+    private static final Pattern HEAD_CREDITS = Pattern.compile(
+            "^(?:credits?" + NOT_WORD + "|balance(?: please| pls| left| remaining)?[\\s\\p{P}]*$|积分|余额)");
     private static final Pattern HEAD_STATUS = Pattern.compile("^(?:status" + NOT_WORD
             + "|show(?: me)?(?: the| my)?(?: current)? " + STATE_NOUNS + NOT_WORD + "|show(?: me)?[\\s\\p{P}]*$"
             + "|状态|显示轨道|查看轨道)");
     private static final Pattern HEAD_UPLOAD = Pattern.compile("^(?:upload" + NOT_WORD + "|上传)");
 
-    private static final List<HeadCommand> HEAD_COMMANDS = List.of(new HeadCommand(Intent.EXPORT, HEAD_EXPORT),
-            new HeadCommand(Intent.CREDITS, HEAD_CREDITS), new HeadCommand(Intent.STATUS, HEAD_STATUS),
+    private static final List<HeadCommand> HEAD_COMMANDS = List.of(
+            new HeadCommand(Intent.EXPORT, HEAD_EXPORT),
+            new HeadCommand(Intent.CREDITS, HEAD_CREDITS),
+            new HeadCommand(Intent.STATUS, HEAD_STATUS),
             new HeadCommand(Intent.UPLOAD, HEAD_UPLOAD));
 
     private static final Pattern EDIT_VERB = Pattern.compile("^(?:(?:add|insert|put|place|remove|delete|erase|cut|"
@@ -125,14 +128,14 @@ public final class IntentRouter {
             + "|(?:[a-z]:[\\\\/]|~[\\\\/]|\\.{1,2}[\\\\/]|[\\\\/])[^" + NOT_IN_NAME + "]{0,1024}?)"
             + "|([^" + NOT_IN_NAME + "/\\\\:*?|,;，。；：！？]{1,255}?))\\." + EXTENSIONS
             + "(?:[?#][^" + NOT_IN_NAME + "]{0,2048})?(?![\\p{L}\\p{N}_-])");
-    private static final Pattern QUOTED_PATH = Pattern.compile("(?i)^(?:(?:https?|file)://|[a-z]:[\\\\/]|~[\\\\/]|"
-            + "\\.{1,2}[\\\\/]|[\\\\/]).*\\." + EXTENSIONS + "$");
+
+    private static final Pattern QUOTED_PATH = Pattern.compile(
+            "(?i)^(?:(?:https?|file)://|[a-z]:[\\\\/]|~[\\\\/]|" + "\\.{1,2}[\\\\/]|[\\\\/]).*\\." + EXTENSIONS + "$");
     /** A negation just before a keyword ("don't export", "不要导出") cancels it. */
     private static final Pattern NEGATED = Pattern.compile("(?:(?<![\\p{IsLatin}])(?:don't|dont|do not|does not|not|"
             + "never|no|without)(?: [\\p{IsLatin}']+){0,2} |不要|不用|别|先不|不)$");
 
-    private IntentRouter() {
-    }
+    private IntentRouter() {}
 
     /** {@return the router that implements the documented rule} */
     public static IntentRouter standard() {
@@ -238,8 +241,7 @@ public final class IntentRouter {
     }
 
     /** A command word at the start of a message and the intent it decides, tried in list order. */
-    private record HeadCommand(Intent intent, Pattern pattern) {
-    }
+    private record HeadCommand(Intent intent, Pattern pattern) {}
 
     /** Finds the quote closing the one at an index; linear overall, since a failed search is remembered. */
     private static final class Quotes {

@@ -68,7 +68,8 @@ public final class AccessToken {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof AccessToken x && value.equals(x.value)
+        return o instanceof AccessToken x
+                && value.equals(x.value)
                 && Objects.equals(expiresAt, x.expiresAt)
                 && Objects.equals(userId, x.userId);
     }

@@ -74,8 +74,7 @@ public sealed interface Credentials
     final class DefaultChain implements Credentials {
         private static final DefaultChain INSTANCE = new DefaultChain();
 
-        private DefaultChain() {
-        }
+        private DefaultChain() {}
 
         @Override
         public String toString() {
@@ -87,8 +86,7 @@ public sealed interface Credentials
     final class Anonymous implements Credentials {
         private static final Anonymous INSTANCE = new Anonymous();
 
-        private Anonymous() {
-        }
+        private Anonymous() {}
 
         @Override
         public String toString() {

@@ -176,6 +176,6 @@ public interface ChatApi {
      * @param listener  sees the events as they arrive
      * @return the result, or the typed error when the message was refused before the stream started
      */
-    CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,
-                                            ChatListener listener);
+    CompletableFuture<ChatResult> sendAsync(
+            String sessionId, String message, ChatOptions options, ChatListener listener);
 }

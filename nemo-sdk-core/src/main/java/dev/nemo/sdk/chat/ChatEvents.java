@@ -29,8 +29,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ChatEvents {
-    private ChatEvents() {
-    }
+    private ChatEvents() {}
 
     /**
      * Decodes a whole recorded body, reading it incrementally. Partial text chunks are kept as
@@ -57,8 +56,8 @@ public final class ChatEvents {
     public static List<ChatEvent> decode(InputStream body, ChatOptions options) throws IOException {
         Objects.requireNonNull(body, "body");
         List<ChatEvent> events = new ArrayList<>();
-        SseDecoder decoder = new SseDecoder(new AdkEventDecoder(options.streaming(), events::add),
-                options.maxLineBytes(), ErrorDetails.none());
+        SseDecoder decoder = new SseDecoder(
+                new AdkEventDecoder(options.streaming(), events::add), options.maxLineBytes(), ErrorDetails.none());
         byte[] buffer = new byte[16 * 1024];
         for (int n; (n = body.read(buffer)) != -1; ) {
             decoder.feed(buffer, 0, n);
@@ -106,15 +105,23 @@ public final class ChatEvents {
                     code = m.code();
                     message = m.message();
                 } else if (e instanceof ChatEvent.StreamError s) {
-                    code = JsonNodes.text(JsonValues.toJackson(s.details()), "error_type").orElse(null);
+                    code = JsonNodes.text(JsonValues.toJackson(s.details()), "error_type")
+                            .orElse(null);
                     message = s.message();
                 } else if (e instanceof ChatEvent.Heartbeat) {
                     heartbeat = true;
                 }
             }
             if (!heartbeat && info.raw() instanceof JsonObject raw) {
-                out.add(new EventSummary(info.sequence(), info.author(), info.partial(),
-                        AdkEventDecoder.visibleText(JsonValues.toJackson(raw)), calls, responses, code, message));
+                out.add(new EventSummary(
+                        info.sequence(),
+                        info.author(),
+                        info.partial(),
+                        AdkEventDecoder.visibleText(JsonValues.toJackson(raw)),
+                        calls,
+                        responses,
+                        code,
+                        message));
             }
         }
         return out;

@@ -13,7 +13,7 @@ public interface ChatListener {
 
     /** {@return a listener that ignores everything} */
     static ChatListener none() {
-        return event -> { };
+        return event -> {};
     }
 
     /**
@@ -30,14 +30,12 @@ public interface ChatListener {
      *
      * @param soFar the result as the stream left it
      */
-    default void onStreamEnded(ChatResult soFar) {
-    }
+    default void onStreamEnded(ChatResult soFar) {}
 
     /**
      * Called after each read of the session state that follows a silent or interrupted stream.
      *
      * @param progress which read this was, what it saw and when the next one comes
      */
-    default void onStateCheck(StateCheckProgress progress) {
-    }
+    default void onStateCheck(StateCheckProgress progress) {}
 }

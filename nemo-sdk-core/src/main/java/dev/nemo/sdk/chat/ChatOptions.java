@@ -27,8 +27,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChatOptions {
     /** The contract's schedule after a cut: 30 s, then every 60 s, five checks in all (about 5 min). */
-    public static final List<Duration> DEFAULT_RECHECK_DELAYS = List.of(Duration.ofSeconds(30),
-            Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
+    public static final List<Duration> DEFAULT_RECHECK_DELAYS = List.of(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60));
     /**
      * The longest a whole stream may take when {@link RequestOptions#timeout()} does not say:
      * 15 minutes, the documented client timeout.
@@ -41,6 +45,7 @@ public final class ChatOptions {
      * reach it seconds after the stream ended.
      */
     public static final List<Duration> DEFAULT_SETTLE_DELAYS = evenly(11, Duration.ofSeconds(2));
+
     private static final ChatOptions DEFAULTS = new Builder().build();
 
     private final boolean streaming;
@@ -79,9 +84,17 @@ public final class ChatOptions {
 
     /** {@return a builder initialised from these options} */
     public Builder toBuilder() {
-        return new Builder().streaming(streaming).firstByteTimeout(firstByteTimeout).idleTimeout(idleTimeout)
-                .progressInterval(progressInterval).maxLineBytes(maxLineBytes).stateCheck(stateCheck)
-                .recheckDelays(recheckDelays).settleDelays(settleDelays).onProgress(progressListener).request(request);
+        return new Builder()
+                .streaming(streaming)
+                .firstByteTimeout(firstByteTimeout)
+                .idleTimeout(idleTimeout)
+                .progressInterval(progressInterval)
+                .maxLineBytes(maxLineBytes)
+                .stateCheck(stateCheck)
+                .recheckDelays(recheckDelays)
+                .settleDelays(settleDelays)
+                .onProgress(progressListener)
+                .request(request);
     }
 
     /**
@@ -168,17 +181,31 @@ public final class ChatOptions {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ChatOptions c && streaming == c.streaming && maxLineBytes == c.maxLineBytes
-                && stateCheck == c.stateCheck && firstByteTimeout.equals(c.firstByteTimeout)
-                && idleTimeout.equals(c.idleTimeout) && progressInterval.equals(c.progressInterval)
-                && recheckDelays.equals(c.recheckDelays) && settleDelays.equals(c.settleDelays)
-                && Objects.equals(progressListener, c.progressListener) && request.equals(c.request);
+        return o instanceof ChatOptions c
+                && streaming == c.streaming
+                && maxLineBytes == c.maxLineBytes
+                && stateCheck == c.stateCheck
+                && firstByteTimeout.equals(c.firstByteTimeout)
+                && idleTimeout.equals(c.idleTimeout)
+                && progressInterval.equals(c.progressInterval)
+                && recheckDelays.equals(c.recheckDelays)
+                && settleDelays.equals(c.settleDelays)
+                && Objects.equals(progressListener, c.progressListener)
+                && request.equals(c.request);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(streaming, firstByteTimeout, idleTimeout, progressInterval, maxLineBytes, stateCheck,
-                recheckDelays, settleDelays, request);
+        return Objects.hash(
+                streaming,
+                firstByteTimeout,
+                idleTimeout,
+                progressInterval,
+                maxLineBytes,
+                stateCheck,
+                recheckDelays,
+                settleDelays,
+                request);
     }
 
     @Override
@@ -202,8 +229,7 @@ public final class ChatOptions {
         private RequestOptions request = RequestOptions.none();
         private List<Duration> settleDelays = DEFAULT_SETTLE_DELAYS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code streaming}.

@@ -55,8 +55,15 @@ public final class ChatResult {
 
     /** {@return a builder initialised from this result} */
     public Builder toBuilder() {
-        return new Builder().end(end).messages(messages).events(events).failure(failure).ignoredNotice(ignoredNotice)
-                .stateChange(stateChange).stateAfter(stateAfter).stateCheckFailure(stateCheckFailure);
+        return new Builder()
+                .end(end)
+                .messages(messages)
+                .events(events)
+                .failure(failure)
+                .ignoredNotice(ignoredNotice)
+                .stateChange(stateChange)
+                .stateAfter(stateAfter)
+                .stateCheckFailure(stateCheckFailure);
     }
 
     /** {@return how the stream ended} */
@@ -200,8 +207,7 @@ public final class ChatResult {
         private @Nullable SessionState stateAfter;
         private @Nullable NemoException stateCheckFailure;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code end}.

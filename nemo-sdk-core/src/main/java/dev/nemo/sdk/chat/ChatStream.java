@@ -46,8 +46,9 @@ public interface ChatStream extends Iterator<ChatEvent>, AutoCloseable {
 
     /** {@return the remaining events as a sequential stream; closing it closes this} */
     default Stream<ChatEvent> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED
-                | Spliterator.NONNULL), false).onClose(this::close);
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(this::close);
     }
 
     /**

@@ -22,8 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param partial      whether the event is a token-level chunk of text that a later event repeats in full
  * @param raw          the JSON payload; a JSON string holding the data (or comment) when it was not JSON
  */
-public record EventInfo(long sequence, @Nullable String sseType, @Nullable String id, @Nullable String author,
-                        @Nullable String invocationId, @Nullable Instant timestamp, boolean partial, JsonValue raw) {
+public record EventInfo(
+        long sequence,
+        @Nullable String sseType,
+        @Nullable String id,
+        @Nullable String author,
+        @Nullable String invocationId,
+        @Nullable Instant timestamp,
+        boolean partial,
+        JsonValue raw) {
 
     /**
      * Replaces a {@code null} payload with JSON {@code null}.
@@ -49,7 +56,8 @@ public record EventInfo(long sequence, @Nullable String sseType, @Nullable Strin
      * @return the ADK {@code finishReason}, or {@code null} when the event has none
      */
     public @Nullable String finishReason() {
-        return raw.get("finishReason").flatMap(v -> v.asString().or(() -> v.asNumber().map(JsonNumber::toJson)))
+        return raw.get("finishReason")
+                .flatMap(v -> v.asString().or(() -> v.asNumber().map(JsonNumber::toJson)))
                 .orElse(null);
     }
 
@@ -66,7 +74,9 @@ public record EventInfo(long sequence, @Nullable String sseType, @Nullable Strin
      * @return the delta object; empty when the event changes no state
      */
     public JsonObject stateDelta() {
-        return raw.get("actions").flatMap(a -> a.get("stateDelta")).flatMap(JsonValue::asObject)
+        return raw.get("actions")
+                .flatMap(a -> a.get("stateDelta"))
+                .flatMap(JsonValue::asObject)
                 .orElse(JsonObject.empty());
     }
 }

@@ -21,9 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode         the model error code (or the stream error's type), or {@code null}
  * @param errorMessage      the model or stream error message, or {@code null}
  */
-public record EventSummary(long sequence, @Nullable String author, boolean partial, String text,
-                           List<String> functionCalls, List<String> functionResponses, @Nullable String errorCode,
-                           @Nullable String errorMessage) {
+public record EventSummary(
+        long sequence,
+        @Nullable String author,
+        boolean partial,
+        String text,
+        List<String> functionCalls,
+        List<String> functionResponses,
+        @Nullable String errorCode,
+        @Nullable String errorMessage) {
 
     /**
      * Validates and copies.

@@ -18,8 +18,13 @@ import java.util.Optional;
  *                  seen, or the schedule is over)
  * @param failure   why this read failed, when it did (the schedule goes on)
  */
-public record StateCheckProgress(int attempt, int of, ChatEnd after, boolean changed, Optional<Duration> nextIn,
-                                 Optional<NemoException> failure) {
+public record StateCheckProgress(
+        int attempt,
+        int of,
+        ChatEnd after,
+        boolean changed,
+        Optional<Duration> nextIn,
+        Optional<NemoException> failure) {
 
     /**
      * Checks the values.
@@ -48,7 +53,8 @@ public record StateCheckProgress(int attempt, int of, ChatEnd after, boolean cha
 
     /** {@return a short line for a person, for example "checking the draft: 3 of 11, no change yet, next in 2 s"} */
     public String describe() {
-        String what = failure.isPresent() ? "read failed (" + failure.get().getMessage() + ")"
+        String what = failure.isPresent()
+                ? "read failed (" + failure.get().getMessage() + ")"
                 : changed ? "change found" : "no change yet";
         return "checking the draft: " + attempt + " of " + of + ", " + what
                 + nextIn.map(d -> ", next in " + seconds(d)).orElse("");

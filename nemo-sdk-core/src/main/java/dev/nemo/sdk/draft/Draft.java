@@ -76,15 +76,19 @@ public final class Draft {
         Objects.requireNonNull(json, "json");
         JsonNode node;
         try {
-            node = Json.mapper().readerFor(JsonNode.class)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(json);
+            node = Json.mapper()
+                    .readerFor(JsonNode.class)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("A draft must be a JSON object; this text is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "A draft must be a JSON object; this text is not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("A draft must be a JSON object, not "
-                    + (node == null || node.isMissingNode() ? "empty text" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (node == null || node.isMissingNode()
+                            ? "empty text"
+                            : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
         return new Draft((ObjectNode) node);
     }
@@ -234,7 +238,8 @@ public final class Draft {
     public Draft withTrack(Track track) {
         Objects.requireNonNull(track, "track");
         ObjectNode copy = json.deepCopy();
-        DraftNodes.editableArray(copy, TRACKS, "the tracks of a draft").add(track.node().deepCopy());
+        DraftNodes.editableArray(copy, TRACKS, "the tracks of a draft")
+                .add(track.node().deepCopy());
         return new Draft(copy);
     }
 

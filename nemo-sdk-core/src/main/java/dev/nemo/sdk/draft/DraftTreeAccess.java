@@ -6,8 +6,7 @@ import dev.nemo.sdk.internal.draft.DraftTrees;
 
 /** Hands the SDK's internal code the Jackson trees behind the draft types, without copies. */
 final class DraftTreeAccess implements DraftTrees.Access {
-    private DraftTreeAccess() {
-    }
+    private DraftTreeAccess() {}
 
     /** Registers once; called from the static initialiser of each draft type. */
     static void register() {

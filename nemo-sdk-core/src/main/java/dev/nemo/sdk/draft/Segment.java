@@ -177,7 +177,8 @@ public final class Segment {
      * @return a copy with the field set
      */
     public Segment withField(String name, JsonValue value) {
-        return withNode(Objects.requireNonNull(name, "name"), JsonValues.toJackson(Objects.requireNonNull(value, "value")));
+        return withNode(
+                Objects.requireNonNull(name, "name"), JsonValues.toJackson(Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -226,8 +227,7 @@ public final class Segment {
     public static final class Builder {
         private Segment segment = new Segment(DraftNodes.NODES.objectNode());
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code start}.

@@ -162,7 +162,8 @@ public final class Track {
     public Track withSegment(Segment segment) {
         Objects.requireNonNull(segment, "segment");
         ObjectNode copy = DraftNodes.objectOrEmpty(json);
-        DraftNodes.editableArray(copy, SEGMENTS, "the segments of a track").add(segment.node().deepCopy());
+        DraftNodes.editableArray(copy, SEGMENTS, "the segments of a track")
+                .add(segment.node().deepCopy());
         return new Track(copy);
     }
 

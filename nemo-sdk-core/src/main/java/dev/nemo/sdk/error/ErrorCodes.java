@@ -15,6 +15,5 @@ public final class ErrorCodes {
     /** File too large. */
     public static final int FILE_TOO_LARGE = 4002;
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 }

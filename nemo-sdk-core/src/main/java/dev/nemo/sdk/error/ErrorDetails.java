@@ -20,12 +20,16 @@ import org.jspecify.annotations.Nullable;
  * @param headers       response headers (names in lower case, credentials and cookies left out);
  *                      empty when no response arrived
  */
-public record ErrorDetails(int httpStatus, @Nullable Integer apiCode, @Nullable String requestMethod,
-                           @Nullable String requestPath, @Nullable String bodyExcerpt,
-                           Map<String, List<String>> headers) {
+public record ErrorDetails(
+        int httpStatus,
+        @Nullable Integer apiCode,
+        @Nullable String requestMethod,
+        @Nullable String requestPath,
+        @Nullable String bodyExcerpt,
+        Map<String, List<String>> headers) {
 
-    private static final Set<String> NEVER_KEPT = Set.of("authorization", "proxy-authorization", "set-cookie",
-            "cookie", "x-client-id");
+    private static final Set<String> NEVER_KEPT =
+            Set.of("authorization", "proxy-authorization", "set-cookie", "cookie", "x-client-id");
 
     /**
      * Normalises the headers: lower-case names, secrets removed, immutable.
@@ -51,8 +55,12 @@ public record ErrorDetails(int httpStatus, @Nullable Integer apiCode, @Nullable 
      * @param requestPath   request path without host or query, or {@code null}
      * @param bodyExcerpt   redacted start of the body, or {@code null}
      */
-    public ErrorDetails(int httpStatus, @Nullable Integer apiCode, @Nullable String requestMethod,
-                        @Nullable String requestPath, @Nullable String bodyExcerpt) {
+    public ErrorDetails(
+            int httpStatus,
+            @Nullable Integer apiCode,
+            @Nullable String requestMethod,
+            @Nullable String requestPath,
+            @Nullable String bodyExcerpt) {
         this(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt, Map.of());
     }
 

@@ -25,8 +25,13 @@ public class ExportFailedException extends NemoServiceException {
      * @param cancelled whether the export was cancelled rather than failed
      * @param cause     underlying cause, or {@code null}
      */
-    public ExportFailedException(String message, ErrorDetails details, String renderId, @Nullable String reason,
-                                 boolean cancelled, @Nullable Throwable cause) {
+    public ExportFailedException(
+            String message,
+            ErrorDetails details,
+            String renderId,
+            @Nullable String reason,
+            boolean cancelled,
+            @Nullable Throwable cause) {
         super(message, details, cause);
         this.renderId = renderId;
         this.reason = reason;

@@ -23,8 +23,12 @@ public class ExportTimeoutException extends NemoClientException {
      * @param lastStatus the last status seen, or {@code null}
      * @param cause      the last poll's failure, or {@code null}
      */
-    public ExportTimeoutException(String message, ErrorDetails details, String renderId, @Nullable String lastStatus,
-                                  @Nullable Throwable cause) {
+    public ExportTimeoutException(
+            String message,
+            ErrorDetails details,
+            String renderId,
+            @Nullable String lastStatus,
+            @Nullable Throwable cause) {
         super(message, details, cause);
         this.renderId = renderId;
         this.lastStatus = lastStatus;

@@ -105,7 +105,7 @@ public abstract class NemoException extends RuntimeException {
 
     /** {@return the details this exception was created from} */
     public ErrorDetails details() {
-        return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt,
-                headers == null ? Map.of() : headers);
+        return new ErrorDetails(
+                httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt, headers == null ? Map.of() : headers);
     }
 }

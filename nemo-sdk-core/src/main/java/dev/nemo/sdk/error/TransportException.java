@@ -40,8 +40,8 @@ public class TransportException extends NemoClientException {
      * @param kind           what went wrong
      * @param outcomeUnknown whether the request may have reached the server
      */
-    public TransportException(String message, ErrorDetails details, @Nullable Throwable cause, Kind kind,
-                              boolean outcomeUnknown) {
+    public TransportException(
+            String message, ErrorDetails details, @Nullable Throwable cause, Kind kind, boolean outcomeUnknown) {
         super(message, details, cause);
         this.kind = kind;
         this.outcomeUnknown = outcomeUnknown;

@@ -43,10 +43,18 @@ public final class ExportJob {
     private final @Nullable Duration outputDuration;
     private final JsonValue raw;
 
-    private ExportJob(String renderId, ExportStatus status, @Nullable String rawStatus, @Nullable Integer progress,
-                      @Nullable URI outputUrl, @Nullable String error, @Nullable Instant createdAt,
-                      @Nullable Instant completedAt, @Nullable Long outputSize, @Nullable Duration outputDuration,
-                      JsonValue raw) {
+    private ExportJob(
+            String renderId,
+            ExportStatus status,
+            @Nullable String rawStatus,
+            @Nullable Integer progress,
+            @Nullable URI outputUrl,
+            @Nullable String error,
+            @Nullable Instant createdAt,
+            @Nullable Instant completedAt,
+            @Nullable Long outputSize,
+            @Nullable Duration outputDuration,
+            JsonValue raw) {
         this.renderId = renderId;
         this.status = status;
         this.rawStatus = rawStatus;
@@ -70,7 +78,8 @@ public final class ExportJob {
      * @return the job
      */
     public static ExportJob fromJson(String renderId, @Nullable JsonValue json) {
-        return decode(renderId, json == null ? null : JsonValues.toJackson(json), json == null ? JsonNull.INSTANCE : json);
+        return decode(
+                renderId, json == null ? null : JsonValues.toJackson(json), json == null ? JsonNull.INSTANCE : json);
     }
 
     private static ExportJob decode(String renderId, @Nullable JsonNode json, JsonValue raw) {
@@ -95,8 +104,14 @@ public final class ExportJob {
             error = text(places, "message", "msg", "detail");
         }
         JsonNode output = field(places, "output");
-        return new ExportJob(renderId, status, rawStatus, progress(field(places, "progress", "percent")), url,
-                error, instant(field(places, "createdAt", "created_at")),
+        return new ExportJob(
+                renderId,
+                status,
+                rawStatus,
+                progress(field(places, "progress", "percent")),
+                url,
+                error,
+                instant(field(places, "createdAt", "created_at")),
                 instant(field(places, "completedAt", "completed_at", "finishedAt", "finished_at")),
                 output == null ? null : size(output.get("size")),
                 output == null ? null : seconds(output.get("duration")),
@@ -181,7 +196,8 @@ public final class ExportJob {
     /** {@return id, status, progress and the output URL without its query (signed URLs stay private)} */
     @Override
     public String toString() {
-        return "ExportJob{renderId=" + renderId + ", status=" + status + (progress == null ? "" : ", progress=" + progress + "%")
+        return "ExportJob{renderId=" + renderId + ", status=" + status
+                + (progress == null ? "" : ", progress=" + progress + "%")
                 + (outputUrl == null ? "" : ", output=" + withoutQuery(outputUrl))
                 + (error == null ? "" : ", error=" + error) + '}';
     }
@@ -218,8 +234,9 @@ public final class ExportJob {
 
     private static @Nullable URI url(JsonNode[] places) {
         for (JsonNode p : places) {
-            for (String name : new String[] {"outputUrl", "output_url", "url", "downloadUrl", "download_url",
-                "resultUrl", "result_url"}) {
+            for (String name : new String[] {
+                "outputUrl", "output_url", "url", "downloadUrl", "download_url", "resultUrl", "result_url"
+            }) {
                 URI u = uri(p.get(name));
                 if (u != null) {
                     return u;
@@ -281,8 +298,9 @@ public final class ExportJob {
             return null;
         }
         if (v.isNumber()) {
-            return v.isDouble() || v.isFloat() ? (Double.isFinite(v.doubleValue()) ? BigDecimal.valueOf(v.doubleValue())
-                    : null) : v.decimalValue();
+            return v.isDouble() || v.isFloat()
+                    ? (Double.isFinite(v.doubleValue()) ? BigDecimal.valueOf(v.doubleValue()) : null)
+                    : v.decimalValue();
         }
         if (v.isTextual()) {
             String s = v.textValue().strip();
@@ -324,7 +342,8 @@ public final class ExportJob {
         if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
             return null;
         }
-        return Duration.ofMillis(d.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValue());
+        return Duration.ofMillis(
+                d.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValue());
     }
 
     /** Epoch milliseconds (values below 1e11 are taken as seconds) or ISO-8601 text. */

@@ -102,7 +102,8 @@ public final class ExportOptions {
      * {@return the {@code output} object of the submit body: {@code format}, {@code quality}, then {@code resolution} and the extra fields when set}
      */
     public JsonObject toOutputJson() {
-        JsonObject.Builder o = JsonObject.builder().put("format", format.wireName()).put("quality", quality);
+        JsonObject.Builder o =
+                JsonObject.builder().put("format", format.wireName()).put("quality", quality);
         if (resolution != null) {
             o.put("resolution", resolution);
         }
@@ -112,9 +113,14 @@ public final class ExportOptions {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ExportOptions x && format == x.format && quality.equals(x.quality)
-                && Objects.equals(resolution, x.resolution) && extra.equals(x.extra) && polling.equals(x.polling)
-                && Objects.equals(progressListener, x.progressListener) && request.equals(x.request);
+        return o instanceof ExportOptions x
+                && format == x.format
+                && quality.equals(x.quality)
+                && Objects.equals(resolution, x.resolution)
+                && extra.equals(x.extra)
+                && polling.equals(x.polling)
+                && Objects.equals(progressListener, x.progressListener)
+                && request.equals(x.request);
     }
 
     @Override
@@ -138,8 +144,7 @@ public final class ExportOptions {
         private @Nullable ExportProgressListener progressListener;
         private RequestOptions request = RequestOptions.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code format}.

@@ -42,7 +42,11 @@ public final class PollingStrategy {
 
     /** {@return a builder initialised from this strategy} */
     public Builder toBuilder() {
-        return new Builder().interval(interval).maxPolls(maxPolls).timeout(timeout).request(request);
+        return new Builder()
+                .interval(interval)
+                .maxPolls(maxPolls)
+                .timeout(timeout)
+                .request(request);
     }
 
     /** {@return the wait between polls (and before the first poll of a new export)} */
@@ -67,8 +71,11 @@ public final class PollingStrategy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PollingStrategy p && interval.equals(p.interval) && maxPolls == p.maxPolls
-                && timeout.equals(p.timeout) && request.equals(p.request);
+        return o instanceof PollingStrategy p
+                && interval.equals(p.interval)
+                && maxPolls == p.maxPolls
+                && timeout.equals(p.timeout)
+                && request.equals(p.request);
     }
 
     @Override
@@ -78,8 +85,8 @@ public final class PollingStrategy {
 
     @Override
     public String toString() {
-        return "PollingStrategy{interval=" + interval + ", maxPolls=" + maxPolls + ", timeout=" + timeout
-                + ", request=" + request + '}';
+        return "PollingStrategy{interval=" + interval + ", maxPolls=" + maxPolls + ", timeout=" + timeout + ", request="
+                + request + '}';
     }
 
     /** Builds a {@link PollingStrategy}. */
@@ -89,8 +96,7 @@ public final class PollingStrategy {
         private Duration timeout = Duration.ofMinutes(10);
         private RequestOptions request = RequestOptions.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code interval}.

@@ -8,8 +8,7 @@ import java.util.Properties;
 public final class SdkInfo {
     private static final String VERSION = loadVersion();
 
-    private SdkInfo() {
-    }
+    private SdkInfo() {}
 
     /** {@return the SDK version, for example {@code 0.1.0-SNAPSHOT}} */
     public static String version() {

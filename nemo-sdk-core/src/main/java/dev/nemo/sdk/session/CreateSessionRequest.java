@@ -44,7 +44,8 @@ public record CreateSessionRequest(String taskName, String language) {
         if (l.getLanguage().isEmpty()) {
             return "en";
         }
-        return "zh".equals(l.getLanguage()) && !l.getCountry().isEmpty() ? l.getLanguage() + "-" + l.getCountry()
+        return "zh".equals(l.getLanguage()) && !l.getCountry().isEmpty()
+                ? l.getLanguage() + "-" + l.getCountry()
                 : l.getLanguage();
     }
 

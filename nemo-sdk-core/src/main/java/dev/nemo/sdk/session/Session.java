@@ -44,8 +44,10 @@ public final class Session {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Session x && taskId.equals(x.taskId)
-                && sessionId.equals(x.sessionId) && Objects.equals(userId, x.userId);
+        return o instanceof Session x
+                && taskId.equals(x.taskId)
+                && sessionId.equals(x.sessionId)
+                && Objects.equals(userId, x.userId);
     }
 
     @Override

@@ -109,7 +109,9 @@ public final class SessionState {
     /** {@return the draft, when it is a non-empty object} */
     public Optional<Draft> draft() {
         JsonNode d = state.get(DRAFT);
-        return d != null && d.isObject() && d.size() > 0 ? Optional.of(DraftTrees.wrap(((ObjectNode) d).deepCopy())) : Optional.empty();
+        return d != null && d.isObject() && d.size() > 0
+                ? Optional.of(DraftTrees.wrap(((ObjectNode) d).deepCopy()))
+                : Optional.empty();
     }
 
     /** {@return {@code canvas_config} (width, height, aspect ratio), when present} */
@@ -187,7 +189,10 @@ public final class SessionState {
         }
         // a numeric id is kept digit for digit (never through a double)
         if (v.isNumber()) {
-            return Optional.of(v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString());
+            return Optional.of(
+                    v.isIntegralNumber()
+                            ? v.bigIntegerValue().toString()
+                            : v.decimalValue().toPlainString());
         }
         return Optional.of(v.isTextual() ? v.textValue() : v.asText());
     }
@@ -204,7 +209,7 @@ public final class SessionState {
 
     @Override
     public String toString() {
-        return "SessionState{sessionId=" + sessionId().orElse("?") + ", assets=" + videoInfos().size() + ", draft="
-                + draft().map(Draft::summary).orElse("none") + '}';
+        return "SessionState{sessionId=" + sessionId().orElse("?") + ", assets="
+                + videoInfos().size() + ", draft=" + draft().map(Draft::summary).orElse("none") + '}';
     }
 }

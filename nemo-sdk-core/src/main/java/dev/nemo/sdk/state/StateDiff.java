@@ -43,8 +43,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StateDiff {
     private static final Set<String> DRAFT_KEYS = Set.of(Draft.TRACKS, Draft.DURATION, Draft.METADATA);
-    private static final Set<String> STATE_KEYS = Set.of(SessionState.VIDEO_INFOS, SessionState.DRAFT,
-            SessionState.CANVAS_CONFIG, SessionState.VIDEO_ANALYSES, SessionState.GENERATED_MEDIA);
+    private static final Set<String> STATE_KEYS = Set.of(
+            SessionState.VIDEO_INFOS,
+            SessionState.DRAFT,
+            SessionState.CANVAS_CONFIG,
+            SessionState.VIDEO_ANALYSES,
+            SessionState.GENERATED_MEDIA);
 
     private final List<String> changes;
 
@@ -64,7 +68,9 @@ public final class StateDiff {
         List<String> out = new ArrayList<>();
         if (!b.equals(a)) {
             media(b.get(SessionState.VIDEO_INFOS), a.get(SessionState.VIDEO_INFOS), out);
-            draft(before == null ? Optional.empty() : before.draft(), after == null ? Optional.empty() : after.draft(),
+            draft(
+                    before == null ? Optional.empty() : before.draft(),
+                    after == null ? Optional.empty() : after.draft(),
                     out);
             canvas(b.get(SessionState.CANVAS_CONFIG), a.get(SessionState.CANVAS_CONFIG), out);
             if (changed(b.get(SessionState.VIDEO_ANALYSES), a.get(SessionState.VIDEO_ANALYSES))) {
@@ -90,7 +96,9 @@ public final class StateDiff {
      */
     public static StateDiff between(@Nullable Draft before, @Nullable Draft after) {
         List<String> out = new ArrayList<>();
-        draft(Optional.ofNullable(before).filter(d -> !d.isEmpty()), Optional.ofNullable(after).filter(d -> !d.isEmpty()),
+        draft(
+                Optional.ofNullable(before).filter(d -> !d.isEmpty()),
+                Optional.ofNullable(after).filter(d -> !d.isEmpty()),
                 out);
         return new StateDiff(out);
     }
@@ -183,7 +191,12 @@ public final class StateDiff {
             return;
         }
         tracks(b.tracks(), a.tracks(), out);
-        duration(b.duration(), a.duration(), DraftTrees.of(b).get(Draft.DURATION), DraftTrees.of(a).get(Draft.DURATION), out);
+        duration(
+                b.duration(),
+                a.duration(),
+                DraftTrees.of(b).get(Draft.DURATION),
+                DraftTrees.of(a).get(Draft.DURATION),
+                out);
         title(b.title(), a.title(), out);
         metadata(DraftTrees.of(b).get(Draft.METADATA), DraftTrees.of(a).get(Draft.METADATA), out);
         otherKeys(DraftTrees.of(b), DraftTrees.of(a), DRAFT_KEYS, "Other timeline settings changed", out);
@@ -253,7 +266,9 @@ public final class StateDiff {
         Optional<String> textBefore = b.text();
         Optional<String> textAfter = a.text();
         if (!textBefore.equals(textAfter)) {
-            parts.add(change("text", textBefore.map(t -> Summaries.quote(Summaries.clean(t))),
+            parts.add(change(
+                    "text",
+                    textBefore.map(t -> Summaries.quote(Summaries.clean(t))),
                     textAfter.map(t -> Summaries.quote(Summaries.clean(t)))));
         }
         if (!b.label().equals(a.label())) {
@@ -283,10 +298,16 @@ public final class StateDiff {
         return String.join(", ", parts);
     }
 
-    private static void duration(Optional<Duration> before, Optional<Duration> after, JsonNode rawBefore,
-                                 JsonNode rawAfter, List<String> out) {
+    private static void duration(
+            Optional<Duration> before,
+            Optional<Duration> after,
+            JsonNode rawBefore,
+            JsonNode rawAfter,
+            List<String> out) {
         if (!before.equals(after)) {
-            out.add(change("Duration", before.map(d -> Summaries.seconds(d) + "s"),
+            out.add(change(
+                    "Duration",
+                    before.map(d -> Summaries.seconds(d) + "s"),
                     after.map(d -> Summaries.seconds(d) + "s")));
         } else if (changed(rawBefore, rawAfter)) {
             out.add("Duration changed");
@@ -295,7 +316,9 @@ public final class StateDiff {
 
     private static void title(Optional<String> before, Optional<String> after, List<String> out) {
         if (!before.equals(after)) {
-            out.add(change("Title", before.map(t -> Summaries.quote(Summaries.clean(t))),
+            out.add(change(
+                    "Title",
+                    before.map(t -> Summaries.quote(Summaries.clean(t))),
                     after.map(t -> Summaries.quote(Summaries.clean(t)))));
         }
     }
@@ -354,8 +377,8 @@ public final class StateDiff {
 
     // --- helpers -----------------------------------------------------------------------------
 
-    private static void otherKeys(ObjectNode before, ObjectNode after, Set<String> known, String label,
-                                  List<String> out) {
+    private static void otherKeys(
+            ObjectNode before, ObjectNode after, Set<String> known, String label, List<String> out) {
         Set<String> keys = new LinkedHashSet<>();
         before.fieldNames().forEachRemaining(keys::add);
         after.fieldNames().forEachRemaining(keys::add);
@@ -392,7 +415,8 @@ public final class StateDiff {
         if (v == null || v.isNull() || v.isMissingNode() || v.isContainerNode()) {
             return Optional.empty();
         }
-        return Optional.of(v.isTextual() ? Summaries.quote(Summaries.clean(v.textValue())) : Summaries.clean(v.asText()));
+        return Optional.of(
+                v.isTextual() ? Summaries.quote(Summaries.clean(v.textValue())) : Summaries.clean(v.asText()));
     }
 
     private static boolean absent(JsonNode v) {
@@ -460,7 +484,8 @@ public final class StateDiff {
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = before.get(i).equals(after.get(j)) ? lcs[i + 1][j + 1] + 1
+                lcs[i][j] = before.get(i).equals(after.get(j))
+                        ? lcs[i + 1][j + 1] + 1
                         : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
@@ -482,8 +507,13 @@ public final class StateDiff {
         flush(before, after, gapBefore, gapAfter, pairable, sink);
     }
 
-    private static <T> void flush(List<T> before, List<T> after, List<Integer> gapBefore, List<Integer> gapAfter,
-                                  BiPredicate<T, T> pairable, Aligned<T> sink) {
+    private static <T> void flush(
+            List<T> before,
+            List<T> after,
+            List<Integer> gapBefore,
+            List<Integer> gapAfter,
+            BiPredicate<T, T> pairable,
+            Aligned<T> sink) {
         List<Integer> unpairedBefore = new ArrayList<>(gapBefore);
         for (int ai : gapAfter) {
             Integer match = null;

@@ -70,13 +70,23 @@ public enum MediaFormat {
 
     /** The container family: formats in one family are told apart by details an extension may know better. */
     enum Container {
-        ISO_BMFF, RIFF_AVI, RIFF_WEBP, RIFF_WAVE, MATROSKA, JPEG, PNG, GIF, MPEG_AUDIO, AAC
+        ISO_BMFF,
+        RIFF_AVI,
+        RIFF_WEBP,
+        RIFF_WAVE,
+        MATROSKA,
+        JPEG,
+        PNG,
+        GIF,
+        MPEG_AUDIO,
+        AAC
     }
 
     private final String displayName;
     private final String mimeType;
     private final Kind kind;
     private final Container container;
+
     @SuppressWarnings("ImmutableEnumChecker") // List.of is unmodifiable; the checker only trusts Guava's types
     private final List<String> extensions;
 
@@ -187,7 +197,10 @@ public enum MediaFormat {
      */
     public static String mimeTypeFor(String fileName, MediaFormat content) {
         Objects.requireNonNull(content, "content");
-        return fromFileName(fileName).filter(content::sameContainer).orElse(content).mimeType();
+        return fromFileName(fileName)
+                .filter(content::sameContainer)
+                .orElse(content)
+                .mimeType();
     }
 
     private static String extensionOf(String fileName) {

@@ -25,13 +25,12 @@ public final class MediaFormats {
     /** The upload limit per file the GIF compressor documents: 200 MB (200 × 1024 × 1024 bytes). */
     public static final long MAX_FILE_SIZE = 200L * 1024 * 1024;
 
-    private static final List<MediaFormat> PRIMARY = List.of(MediaFormat.GIF, MediaFormat.MP4, MediaFormat.WEBM,
-            MediaFormat.APNG);
+    private static final List<MediaFormat> PRIMARY =
+            List.of(MediaFormat.GIF, MediaFormat.MP4, MediaFormat.WEBM, MediaFormat.APNG);
     private static final List<MediaFormat> ACCEPTED = primaryFirst();
     private static final String DESCRIPTION = describe();
 
-    private MediaFormats() {
-    }
+    private MediaFormats() {}
 
     /** {@return the formats the GIF compressor is made for, as the seed names them: GIF, MP4, WebM, APNG} */
     public static List<MediaFormat> primary() {
@@ -45,7 +44,8 @@ public final class MediaFormats {
 
     /** {@return the file extensions of every accepted format, without the dot, in lower case} */
     public static Set<String> extensions() {
-        return ACCEPTED.stream().flatMap(f -> f.extensions().stream())
+        return ACCEPTED.stream()
+                .flatMap(f -> f.extensions().stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -79,13 +79,16 @@ public final class MediaFormats {
     }
 
     private static List<MediaFormat> others(MediaFormat.Kind kind) {
-        return ACCEPTED.stream().filter(f -> !PRIMARY.contains(f) && f.kind() == kind).toList();
+        return ACCEPTED.stream()
+                .filter(f -> !PRIMARY.contains(f) && f.kind() == kind)
+                .toList();
     }
 
     private static String names(List<MediaFormat> formats, String conjunction) {
         List<String> names = formats.stream().map(MediaFormat::displayName).toList();
-        return names.size() == 1 ? names.get(0)
+        return names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " " + conjunction + " "
-                + names.get(names.size() - 1);
+                        + names.get(names.size() - 1);
     }
 }

@@ -38,8 +38,12 @@ public final class MediaSource {
     private final long length;
     private final @Nullable String contentType;
 
-    private MediaSource(@Nullable Path file, Flow.@Nullable Publisher<ByteBuffer> content, String fileName,
-                        long length, @Nullable String contentType) {
+    private MediaSource(
+            @Nullable Path file,
+            Flow.@Nullable Publisher<ByteBuffer> content,
+            String fileName,
+            long length,
+            @Nullable String contentType) {
         this.file = file;
         this.content = content;
         this.fileName = requireFileName(fileName);
@@ -69,8 +73,7 @@ public final class MediaSource {
      * @param content  the bytes; the buffers it publishes must not be modified afterwards
      */
     public static MediaSource ofPublisher(String fileName, long length, Flow.Publisher<ByteBuffer> content) {
-        return new MediaSource(null, Objects.requireNonNull(content, "content"), fileName, checkLength(length),
-                null);
+        return new MediaSource(null, Objects.requireNonNull(content, "content"), fileName, checkLength(length), null);
     }
 
     /**
@@ -140,8 +143,8 @@ public final class MediaSource {
 
     @Override
     public String toString() {
-        return "MediaSource{" + (file != null ? "file=" + file : "stream, length=" + length) + ", fileName="
-                + fileName + (contentType == null ? "" : ", contentType=" + contentType) + '}';
+        return "MediaSource{" + (file != null ? "file=" + file : "stream, length=" + length) + ", fileName=" + fileName
+                + (contentType == null ? "" : ", contentType=" + contentType) + '}';
     }
 
     private static String requireFileName(String fileName) {

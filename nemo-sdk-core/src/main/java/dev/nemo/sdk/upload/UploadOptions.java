@@ -103,8 +103,7 @@ public final class UploadOptions {
         private @Nullable UploadProgressListener progressListener;
         private RequestOptions request = RequestOptions.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The client-side limit per file. A larger file is refused with a

@@ -64,7 +64,8 @@ public final class UploadedFile {
 
     /** {@return {@code duration} as a {@link Duration}, rounded to the microsecond} */
     public Optional<Duration> duration() {
-        return durationSeconds == null ? Optional.empty()
+        return durationSeconds == null
+                ? Optional.empty()
                 : Optional.of(Duration.ofNanos(Math.round(durationSeconds * 1_000_000d) * 1_000L));
     }
 
@@ -95,10 +96,16 @@ public final class UploadedFile {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof UploadedFile f && Objects.equals(fileName, f.fileName) && Objects.equals(fileType, f.fileType)
-                && Objects.equals(url, f.url) && Objects.equals(durationSeconds, f.durationSeconds)
-                && Objects.equals(width, f.width) && Objects.equals(height, f.height) && Objects.equals(fps, f.fps)
-                && Objects.equals(hash, f.hash) && raw.equals(f.raw);
+        return o instanceof UploadedFile f
+                && Objects.equals(fileName, f.fileName)
+                && Objects.equals(fileType, f.fileType)
+                && Objects.equals(url, f.url)
+                && Objects.equals(durationSeconds, f.durationSeconds)
+                && Objects.equals(width, f.width)
+                && Objects.equals(height, f.height)
+                && Objects.equals(fps, f.fps)
+                && Objects.equals(hash, f.hash)
+                && raw.equals(f.raw);
     }
 
     @Override
@@ -109,7 +116,12 @@ public final class UploadedFile {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("UploadedFile{");
-        s.append("fileName=").append(fileName).append(", fileType=").append(fileType).append(", url=").append(url);
+        s.append("fileName=")
+                .append(fileName)
+                .append(", fileType=")
+                .append(fileType)
+                .append(", url=")
+                .append(url);
         if (durationSeconds != null) {
             s.append(", duration=").append(durationSeconds).append('s');
         }
@@ -134,8 +146,7 @@ public final class UploadedFile {
         private @Nullable String hash;
         private @Nullable JsonValue raw;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code fileName}.

@@ -121,8 +121,7 @@ public final class BatchEdit {
         private WorkflowListener listener = WorkflowListener.none();
         private RequestOptions request = RequestOptions.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code item}.

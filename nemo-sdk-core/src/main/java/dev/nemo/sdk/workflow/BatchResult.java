@@ -45,8 +45,12 @@ public record BatchResult(String sessionId, List<ItemResult> items, List<String>
      * @param download its downloaded file, on success
      * @param failure  why it failed, when it did
      */
-    public record ItemResult(BatchEdit.Item item, Optional<ChatResult> chat, Optional<ExportJob> job,
-                             Optional<DownloadResult> download, Optional<NemoException> failure) {
+    public record ItemResult(
+            BatchEdit.Item item,
+            Optional<ChatResult> chat,
+            Optional<ExportJob> job,
+            Optional<DownloadResult> download,
+            Optional<NemoException> failure) {
 
         /**
          * Checks the values.

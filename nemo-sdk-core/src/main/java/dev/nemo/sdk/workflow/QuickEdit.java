@@ -38,7 +38,8 @@ public final class QuickEdit {
         this.inputs = List.copyOf(b.inputs);
         this.instruction = b.instruction;
         this.output = b.output;
-        this.exportOptions = b.exportOptions != null ? b.exportOptions
+        this.exportOptions = b.exportOptions != null
+                ? b.exportOptions
                 : ExportOptions.builder().format(formatFor(b.output)).build();
         this.chatOptions = b.chatOptions;
         this.language = b.language;
@@ -77,7 +78,8 @@ public final class QuickEdit {
      */
     public static ExportFormat formatFor(Path output) {
         Path name = output.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gif") ? ExportFormat.GIF
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gif")
+                ? ExportFormat.GIF
                 : ExportFormat.MP4;
     }
 

@@ -23,8 +23,15 @@ import java.util.Objects;
  * @param notes     what the user should know (also given to {@link WorkflowListener#onNote})
  * @param elapsed   how long the whole workflow took
  */
-public record QuickEditResult(String sessionId, UploadResult upload, ChatResult chat, StateDiff change, ExportJob job,
-                              DownloadResult download, List<String> notes, Duration elapsed) {
+public record QuickEditResult(
+        String sessionId,
+        UploadResult upload,
+        ChatResult chat,
+        StateDiff change,
+        ExportJob job,
+        DownloadResult download,
+        List<String> notes,
+        Duration elapsed) {
 
     /**
      * Checks and copies the values.

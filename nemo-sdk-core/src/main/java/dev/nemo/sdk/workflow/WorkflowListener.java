@@ -14,8 +14,7 @@ public interface WorkflowListener {
 
     /** {@return a listener that ignores everything} */
     static WorkflowListener none() {
-        return new WorkflowListener() {
-        };
+        return new WorkflowListener() {};
     }
 
     /**
@@ -23,8 +22,7 @@ public interface WorkflowListener {
      *
      * @param progress where the workflow is
      */
-    default void onProgress(WorkflowProgress progress) {
-    }
+    default void onProgress(WorkflowProgress progress) {}
 
     /**
      * The media is in the session (called again if the session had to be replaced before the
@@ -33,8 +31,7 @@ public interface WorkflowListener {
      * @param sessionId the session
      * @param upload    what the server stored
      */
-    default void onUploaded(String sessionId, UploadResult upload) {
-    }
+    default void onUploaded(String sessionId, UploadResult upload) {}
 
     /**
      * An instruction is about to be sent to the agent (once per instruction: a batch calls this
@@ -43,16 +40,14 @@ public interface WorkflowListener {
      * @param sessionId   the session
      * @param instruction the user's words
      */
-    default void onInstruction(String sessionId, String instruction) {
-    }
+    default void onInstruction(String sessionId, String instruction) {}
 
     /**
      * The agent's events as they stream (text, tool calls, errors).
      *
      * @param event the next event
      */
-    default void onChatEvent(ChatEvent event) {
-    }
+    default void onChatEvent(ChatEvent event) {}
 
     /**
      * The chat stream ended: its text so far ({@link ChatResult#textIsComplete()} says whether the
@@ -60,8 +55,7 @@ public interface WorkflowListener {
      *
      * @param soFar the result before the state checks
      */
-    default void onChatEnded(ChatResult soFar) {
-    }
+    default void onChatEnded(ChatResult soFar) {}
 
     /**
      * The render was submitted. Save {@link ExportJob#renderId()} to resume the export from another
@@ -69,16 +63,14 @@ public interface WorkflowListener {
      *
      * @param job the submitted render
      */
-    default void onRenderSubmitted(ExportJob job) {
-    }
+    default void onRenderSubmitted(ExportJob job) {}
 
     /**
      * Each poll of the render (also reported as {@link WorkflowPhase#EXPORT} progress).
      *
      * @param job the render's latest status
      */
-    default void onExportProgress(ExportJob job) {
-    }
+    default void onExportProgress(ExportJob job) {}
 
     /**
      * Something the user should know that is not an error, for example "the instruction made no
@@ -86,6 +78,5 @@ public interface WorkflowListener {
      *
      * @param note the note, in words
      */
-    default void onNote(String note) {
-    }
+    default void onNote(String note) {}
 }

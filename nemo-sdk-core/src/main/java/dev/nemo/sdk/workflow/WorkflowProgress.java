@@ -34,7 +34,8 @@ public record WorkflowProgress(WorkflowPhase phase, OptionalInt percent, Duratio
 
     /** {@return a line for a person, for example "[EXPORT 62%, 41 s] render 40%"} */
     public String describe() {
-        return "[" + phase + percent.stream().mapToObj(p -> " " + p + "%").findFirst().orElse("") + ", "
-                + elapsed.toSeconds() + " s] " + message;
+        return "[" + phase
+                + percent.stream().mapToObj(p -> " " + p + "%").findFirst().orElse("") + ", " + elapsed.toSeconds()
+                + " s] " + message;
     }
 }

@@ -66,8 +66,8 @@ public interface WorkflowsApi {
      * @param listener   follows every step of the conversation
      * @return the conversation
      */
-    Conversation startConversation(List<MediaSource> files, @Nullable String firstWords, ChatOptions options,
-                                   WorkflowListener listener);
+    Conversation startConversation(
+            List<MediaSource> files, @Nullable String firstWords, ChatOptions options, WorkflowListener listener);
 
     /**
      * Asynchronous {@link #startConversation}.
@@ -79,8 +79,8 @@ public interface WorkflowsApi {
      * @param listener   follows every step of the conversation
      * @return the conversation once its media is uploaded; cancel it to stop the step in flight
      */
-    CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, @Nullable String firstWords,
-                                                           ChatOptions options, WorkflowListener listener);
+    CompletableFuture<Conversation> startConversationAsync(
+            List<MediaSource> files, @Nullable String firstWords, ChatOptions options, WorkflowListener listener);
 
     /**
      * Asynchronous {@link #resumeConversation}.
@@ -91,8 +91,8 @@ public interface WorkflowsApi {
      * @param listener  follows every step of the conversation
      * @return the conversation once the session's state is read
      */
-    CompletableFuture<Conversation> resumeConversationAsync(String sessionId, ChatOptions options,
-                                                            WorkflowListener listener);
+    CompletableFuture<Conversation> resumeConversationAsync(
+            String sessionId, ChatOptions options, WorkflowListener listener);
 
     /**
      * Continues an iterative edit in an existing session.

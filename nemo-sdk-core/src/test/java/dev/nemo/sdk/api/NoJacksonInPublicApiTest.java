@@ -1,5 +1,7 @@
 package dev.nemo.sdk.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.NemoClient;
@@ -18,8 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Jackson stays an implementation detail: no public or protected signature of any public type in
  * a package the {@code dev.nemo.sdk} module exports names a {@code com.fasterxml} type, and the
@@ -36,8 +36,12 @@ public class NoJacksonInPublicApiTest {
         List<String> violations = new ArrayList<>();
         types.forEach(t -> violations.addAll(PublicSignatures.violations(t, JACKSON)));
 
-        assertThat(types).as("public types found in the exported packages").hasSizeGreaterThan(50)
-                .contains(dev.nemo.sdk.draft.Draft.class, dev.nemo.sdk.chat.ChatEvent.ToolCall.class,
+        assertThat(types)
+                .as("public types found in the exported packages")
+                .hasSizeGreaterThan(50)
+                .contains(
+                        dev.nemo.sdk.draft.Draft.class,
+                        dev.nemo.sdk.chat.ChatEvent.ToolCall.class,
                         dev.nemo.sdk.json.JsonValue.class);
         assertThat(violations).isEmpty();
     }
@@ -46,9 +50,11 @@ public class NoJacksonInPublicApiTest {
     void theModuleDoesNotRequireJacksonTransitively() throws Exception {
         ModuleDescriptor module = descriptor();
 
-        assertThat(module.requires()).filteredOn(r -> r.name().startsWith("com.fasterxml"))
+        assertThat(module.requires())
+                .filteredOn(r -> r.name().startsWith("com.fasterxml"))
                 .isNotEmpty()
-                .allSatisfy(r -> assertThat(r.modifiers()).doesNotContain(ModuleDescriptor.Requires.Modifier.TRANSITIVE));
+                .allSatisfy(
+                        r -> assertThat(r.modifiers()).doesNotContain(ModuleDescriptor.Requires.Modifier.TRANSITIVE));
         assertThat(module.exports()).noneMatch(e -> e.source().contains(".internal"));
     }
 
@@ -57,7 +63,8 @@ public class NoJacksonInPublicApiTest {
     void theScannerFindsJacksonWhereverASignatureHidesIt() {
         List<String> found = PublicSignatures.violations(Leaky.class, JACKSON);
 
-        assertThat(found).anyMatch(v -> v.contains("#field:"))
+        assertThat(found)
+                .anyMatch(v -> v.contains("#field:"))
                 .anyMatch(v -> v.contains("#<init> parameter"))
                 .anyMatch(v -> v.contains("#inMap returns"))
                 .anyMatch(v -> v.contains("#wildcard parameter"))
@@ -80,8 +87,7 @@ public class NoJacksonInPublicApiTest {
             return Map.of();
         }
 
-        public static void wildcard(Optional<? extends JsonNode> v) {
-        }
+        public static void wildcard(Optional<? extends JsonNode> v) {}
 
         public static <T extends JsonNode> T bounded() {
             return null;
@@ -96,8 +102,7 @@ public class NoJacksonInPublicApiTest {
         }
 
         /** A supertype leak. */
-        public interface Extends extends java.util.function.Supplier<JsonNode> {
-        }
+        public interface Extends extends java.util.function.Supplier<JsonNode> {}
     }
 
     private static ModuleDescriptor descriptor() throws IOException, URISyntaxException {
@@ -107,7 +112,11 @@ public class NoJacksonInPublicApiTest {
     }
 
     private static Path classesDir() throws URISyntaxException {
-        return Path.of(NemoClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(NemoClient.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     private static List<Class<?>> exportedTypes(ModuleDescriptor module) throws IOException, URISyntaxException {
@@ -121,7 +130,8 @@ public class NoJacksonInPublicApiTest {
             try (Stream<Path> files = Files.list(dir)) {
                 for (String name : files.map(f -> f.getFileName().toString())
                         .filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
-                        .sorted().collect(Collectors.toList())) {
+                        .sorted()
+                        .collect(Collectors.toList())) {
                     Class<?> c = load(e.source() + "." + name.substring(0, name.length() - ".class".length()));
                     if (PublicSignatures.isVisible(c)) {
                         out.add(c);

@@ -24,8 +24,7 @@ import java.util.function.Predicate;
  * type parameters), record components and nested public types, with every generic type argument.
  */
 final class PublicSignatures {
-    private PublicSignatures() {
-    }
+    private PublicSignatures() {}
 
     /**
      * @param type   a type

@@ -17,9 +17,10 @@ class GuiPhrasesProperties {
     }
 
     @Property(tries = 1000)
-    void guiWordsInRandomSurroundings(@ForAll @StringLength(max = 60) String a, @ForAll @StringLength(max = 60) String b) {
-        for (String phrase : List.of("click Export", " open the panel ", "drag", "preview in timeline", "点击", "导出",
-                "打开", "拖拽")) {
+    void guiWordsInRandomSurroundings(
+            @ForAll @StringLength(max = 60) String a, @ForAll @StringLength(max = 60) String b) {
+        for (String phrase :
+                List.of("click Export", " open the panel ", "drag", "preview in timeline", "点击", "导出", "打开", "拖拽")) {
             check(a + phrase + b);
         }
     }

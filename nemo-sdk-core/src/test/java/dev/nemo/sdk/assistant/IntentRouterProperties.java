@@ -1,13 +1,13 @@
 package dev.nemo.sdk.assistant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IntentRouterProperties {
     static final IntentRouter ROUTER = IntentRouter.standard();
@@ -24,15 +24,40 @@ class IntentRouterProperties {
 
     @Provide
     Arbitrary<String> leadIns() {
-        return Arbitraries.of("", "please ", "Please, ", "can you ", "could you please ", "ok ", "hey, ", "now ",
-                "I want to ", "let's ", "请", "帮我", "麻烦你", "", "  ", "🙂 ", "> ");
+        return Arbitraries.of(
+                "",
+                "please ",
+                "Please, ",
+                "can you ",
+                "could you please ",
+                "ok ",
+                "hey, ",
+                "now ",
+                "I want to ",
+                "let's ",
+                "请",
+                "帮我",
+                "麻烦你",
+                "",
+                "  ",
+                "🙂 ",
+                "> ");
     }
 
     @Provide
     Arbitrary<String> tails() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(80).map(s -> " " + s),
-                Arbitraries.of("", "!", "?", " it", " the video as 720p", " with a title \"Credits\"",
-                        " now, then add music", ", compress it first", " to ~/out/final.mp4"));
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(80).map(s -> " " + s),
+                Arbitraries.of(
+                        "",
+                        "!",
+                        "?",
+                        " it",
+                        " the video as 720p",
+                        " with a title \"Credits\"",
+                        " now, then add music",
+                        ", compress it first",
+                        " to ~/out/final.mp4"));
     }
 
     @Provide
@@ -41,15 +66,14 @@ class IntentRouterProperties {
     }
 
     @Property(tries = 2000)
-    void aMessageThatStartsWithAnExportWordIsNeverSentToTheChat(@ForAll("leadIns") String lead,
-                                                                 @ForAll("exportWords") String word,
-                                                                 @ForAll("tails") String tail) {
+    void aMessageThatStartsWithAnExportWordIsNeverSentToTheChat(
+            @ForAll("leadIns") String lead, @ForAll("exportWords") String word, @ForAll("tails") String tail) {
         assertThat(ROUTER.route(lead + word + tail).intent()).isEqualTo(Intent.EXPORT);
     }
 
     @Property(tries = 1000)
-    void creditStatusAndUploadWordsAtTheHeadAreNeverSentToTheChat(@ForAll("leadIns") String lead,
-                                                                 @ForAll("tails") String tail) {
+    void creditStatusAndUploadWordsAtTheHeadAreNeverSentToTheChat(
+            @ForAll("leadIns") String lead, @ForAll("tails") String tail) {
         assertThat(ROUTER.route(lead + "credits" + tail).intent()).isEqualTo(Intent.CREDITS);
         assertThat(ROUTER.route(lead + "积分" + tail).intent()).isEqualTo(Intent.CREDITS);
         assertThat(ROUTER.route(lead + "status" + tail).intent()).isEqualTo(Intent.STATUS);
@@ -59,36 +83,52 @@ class IntentRouterProperties {
     }
 
     @Property(tries = 1000)
-    void anExportWordAnywhereOutsideContentLeavesTheChat(@ForAll("plainWords") String before,
-                                                        @ForAll("exportWords") String word,
-                                                        @ForAll("plainWords") String after) {
+    void anExportWordAnywhereOutsideContentLeavesTheChat(
+            @ForAll("plainWords") String before,
+            @ForAll("exportWords") String word,
+            @ForAll("plainWords") String after) {
         assertThat(ROUTER.route(before + " " + word + " " + after).intent()).isNotEqualTo(Intent.CHAT);
     }
 
     @Provide
     Arbitrary<String> plainWords() {
-        return Arbitraries.of("the", "my", "video", "is", "where", "how", "why", "ready", "when", "result", "gif",
-                "quality", "fine", "so", "very", "blue", "I", "think", "maybe", "that", "good", "nice", "yes", "of",
-                "视频", "结果", "好的")
-                .list().ofMaxSize(6).map(l -> String.join(" ", l));
+        return Arbitraries.of(
+                        "the", "my", "video", "is", "where", "how", "why", "ready", "when", "result", "gif", "quality",
+                        "fine", "so", "very", "blue", "I", "think", "maybe", "that", "good", "nice", "yes", "of", "视频",
+                        "结果", "好的")
+                .list()
+                .ofMaxSize(6)
+                .map(l -> String.join(" ", l));
     }
 
     @Property(tries = 1000)
-    void quotedTextIsContentNeverACommand(@ForAll("quotable") String inside,
-                                         @ForAll("quotes") String quotes) {
+    void quotedTextIsContentNeverACommand(@ForAll("quotable") String inside, @ForAll("quotes") String quotes) {
         String open = quotes.substring(0, 1);
         String close = quotes.substring(1);
-        assertThat(ROUTER.route("add a title " + open + inside + close).intent()).isEqualTo(Intent.CHAT);
-        assertThat(ROUTER.route("change the caption to " + open + inside + close + " please").intent())
+        assertThat(ROUTER.route("add a title " + open + inside + close).intent())
+                .isEqualTo(Intent.CHAT);
+        assertThat(ROUTER.route("change the caption to " + open + inside + close + " please")
+                        .intent())
                 .isEqualTo(Intent.CHAT);
     }
 
     @Provide
     Arbitrary<String> quotable() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(40)
+        return Arbitraries.oneOf(
+                Arbitraries.strings()
+                        .ofMinLength(1)
+                        .ofMaxLength(40)
                         .filter(s -> s.chars().noneMatch(c -> "\"'“”‘’「」『』«»‹›„`/\\~".indexOf(c) >= 0)),
-                Arbitraries.of("Export Day", "download now", "my credits", "status: done", "upload", "导出日", "积分",
-                        "clip.gif", "Send me the video"));
+                Arbitraries.of(
+                        "Export Day",
+                        "download now",
+                        "my credits",
+                        "status: done",
+                        "upload",
+                        "导出日",
+                        "积分",
+                        "clip.gif",
+                        "Send me the video"));
     }
 
     @Provide
@@ -103,10 +143,49 @@ class IntentRouterProperties {
 
     @Provide
     Arbitrary<String> safeSentences() {
-        return Arbitraries.of("add", "music", "make", "it", "faster", "slower", "the", "title", "red", "blue", "cut",
-                "first", "second", "3", "seconds", "loop", "compress", "to", "500KB", "please", "a", "with", "sticker",
-                "crop", "square", "and", "trim", "end", "exported", "downloads", "uploaded", "balanced", "shows",
-                "statuses", "把", "字幕", "加", "音乐", "更快")
-                .list().ofMinSize(1).ofMaxSize(12).map(l -> String.join(" ", l));
+        return Arbitraries.of(
+                        "add",
+                        "music",
+                        "make",
+                        "it",
+                        "faster",
+                        "slower",
+                        "the",
+                        "title",
+                        "red",
+                        "blue",
+                        "cut",
+                        "first",
+                        "second",
+                        "3",
+                        "seconds",
+                        "loop",
+                        "compress",
+                        "to",
+                        "500KB",
+                        "please",
+                        "a",
+                        "with",
+                        "sticker",
+                        "crop",
+                        "square",
+                        "and",
+                        "trim",
+                        "end",
+                        "exported",
+                        "downloads",
+                        "uploaded",
+                        "balanced",
+                        "shows",
+                        "statuses",
+                        "把",
+                        "字幕",
+                        "加",
+                        "音乐",
+                        "更快")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(12)
+                .map(l -> String.join(" ", l));
     }
 }

@@ -29,16 +29,21 @@ class AnonymousTokenPersistenceTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
 
     @BeforeEach
     void setUp() {
-        wm.stubFor(post(TOKEN).inScenario("t").whenScenarioStateIs(Scenario.STARTED)
+        wm.stubFor(post(TOKEN)
+                .inScenario("t")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1
                         + "\",\"user_id\":\"anon_1\",\"expires_at\":\"2026-12-02T12:00:00Z\"}}"))
                 .willSetStateTo("second"));
-        wm.stubFor(post(TOKEN).inScenario("t").whenScenarioStateIs("second")
+        wm.stubFor(post(TOKEN)
+                .inScenario("t")
+                .whenScenarioStateIs("second")
                 .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_2
                         + "\",\"expires_at\":\"2026-12-09T12:00:00Z\"}}")));
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":0,\"data\":{\"available\":1,\"frozen\":0,\"total\":1}}")));
@@ -58,11 +63,14 @@ class AnonymousTokenPersistenceTest {
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN)));
-        wm.verify(exactly(2), getRequestedFor(urlEqualTo(CREDITS))
-                .withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_1)));
+        wm.verify(
+                exactly(2),
+                getRequestedFor(urlEqualTo(CREDITS))
+                        .withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_1)));
         Path file = dir.resolve("anonymous-token.json");
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -77,8 +85,10 @@ class AnonymousTokenPersistenceTest {
         }
 
         wm.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN)).withHeader("X-Client-Id", equalTo("cid")));
-        wm.verify(getRequestedFor(urlEqualTo(CREDITS)).withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_2)));
-        assertThat(Files.readString(dir.resolve("anonymous-token.json"))).contains(TestTokens.ANON_2)
+        wm.verify(getRequestedFor(urlEqualTo(CREDITS))
+                .withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_2)));
+        assertThat(Files.readString(dir.resolve("anonymous-token.json")))
+                .contains(TestTokens.ANON_2)
                 .doesNotContain(TestTokens.ANON_1);
     }
 
@@ -96,12 +106,12 @@ class AnonymousTokenPersistenceTest {
 
     @Test
     void persistenceCanBeTurnedOff() {
-        try (NemoClient first = wm.client(dir).clientId("cid").persistAnonymousToken(false)
-                .build()) {
+        try (NemoClient first =
+                wm.client(dir).clientId("cid").persistAnonymousToken(false).build()) {
             first.credits().balance();
         }
-        try (NemoClient second = wm.client(dir).clientId("cid").persistAnonymousToken(false)
-                .build()) {
+        try (NemoClient second =
+                wm.client(dir).clientId("cid").persistAnonymousToken(false).build()) {
             second.credits().balance();
         }
 
@@ -129,7 +139,8 @@ class AnonymousTokenPersistenceTest {
         }
 
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN)));
-        assertThat(Files.readString(dir.resolve("anonymous-token.json"))).contains(TestTokens.ANON_1)
+        assertThat(Files.readString(dir.resolve("anonymous-token.json")))
+                .contains(TestTokens.ANON_1)
                 .contains("\"other\":1");
     }
 }

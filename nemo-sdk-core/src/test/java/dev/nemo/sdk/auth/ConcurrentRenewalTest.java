@@ -1,5 +1,14 @@
 package dev.nemo.sdk.auth;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.NemoClient;
@@ -18,15 +27,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ConcurrentRenewalTest {
     @TempDir
     Path dir;
@@ -36,10 +36,14 @@ class ConcurrentRenewalTest {
         WireMockServer wm = WireMockSupport.startWithJournal();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            wm.stubFor(post("/api/auth/anonymous-token").inScenario("t").whenScenarioStateIs(Scenario.STARTED)
+            wm.stubFor(post("/api/auth/anonymous-token")
+                    .inScenario("t")
+                    .whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\"}}"))
                     .willSetStateTo("renewed"));
-            wm.stubFor(post("/api/auth/anonymous-token").inScenario("t").whenScenarioStateIs("renewed")
+            wm.stubFor(post("/api/auth/anonymous-token")
+                    .inScenario("t")
+                    .whenScenarioStateIs("renewed")
                     .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_2 + "\"}}")
                             .withFixedDelay(200)));
             wm.stubFor(get("/api/credits/balance/simple")
@@ -49,7 +53,9 @@ class ConcurrentRenewalTest {
                     .withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_2))
                     .willReturn(okJson("{\"code\":0,\"data\":{\"available\":1,\"frozen\":0,\"total\":1}}")));
 
-            try (NemoClient client = WireMockSupport.client(wm, VirtualTime.create(), dir).clientId("same-id").build()) {
+            try (NemoClient client = WireMockSupport.client(wm, VirtualTime.create(), dir)
+                    .clientId("same-id")
+                    .build()) {
                 // building the client fetches nothing: the 20 callers race for the first token as well
                 wm.verify(exactly(0), postRequestedFor(urlEqualTo("/api/auth/anonymous-token")));
                 CountDownLatch start = new CountDownLatch(1);
@@ -67,8 +73,10 @@ class ConcurrentRenewalTest {
             }
 
             // one initial token + exactly one renewal, both with the same client id
-            wm.verify(exactly(2), postRequestedFor(urlEqualTo("/api/auth/anonymous-token"))
-                    .withHeader("X-Client-Id", equalTo("same-id")));
+            wm.verify(
+                    exactly(2),
+                    postRequestedFor(urlEqualTo("/api/auth/anonymous-token"))
+                            .withHeader("X-Client-Id", equalTo("same-id")));
         } finally {
             pool.shutdownNow();
             wm.stop();

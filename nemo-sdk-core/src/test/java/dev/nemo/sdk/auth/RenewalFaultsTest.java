@@ -62,6 +62,7 @@ class RenewalFaultsTest {
 
     @TempDir
     Path dir;
+
     private HttpServer server;
     private final ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
     private final AtomicInteger tokenCalls = new AtomicInteger();
@@ -76,9 +77,15 @@ class RenewalFaultsTest {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext(TOKEN, this::token);
         server.createContext("/api/credits/balance/simple", x -> {
-            boolean first = ("Bearer " + TestTokens.ANON_1).equals(x.getRequestHeaders().getFirst("Authorization"));
-            answer(x, 200, "application/json", first ? "{\"code\":1001,\"message\":\"token expired\"}"
-                    : "{\"code\":0,\"data\":{\"available\":1,\"frozen\":0,\"total\":1}}");
+            boolean first =
+                    ("Bearer " + TestTokens.ANON_1).equals(x.getRequestHeaders().getFirst("Authorization"));
+            answer(
+                    x,
+                    200,
+                    "application/json",
+                    first
+                            ? "{\"code\":1001,\"message\":\"token expired\"}"
+                            : "{\"code\":0,\"data\":{\"available\":1,\"frozen\":0,\"total\":1}}");
         });
         server.start();
     }
@@ -103,7 +110,7 @@ class RenewalFaultsTest {
             }
             for (Future<?> r : results) {
                 try {
-                    r.get(60, TimeUnit.SECONDS);   // a hang guard: none may hang
+                    r.get(60, TimeUnit.SECONDS); // a hang guard: none may hang
                     errors.add(null);
                 } catch (ExecutionException e) {
                     errors.add(e.getCause());
@@ -111,10 +118,14 @@ class RenewalFaultsTest {
             }
         }
         System.out.println(f + ": token calls " + tokenCalls + "; first error " + errors.get(0));
-        assertThat(tokenCalls).as("anonymous-token POSTs: the first token, then one renewal").hasValue(2);
+        assertThat(tokenCalls)
+                .as("anonymous-token POSTs: the first token, then one renewal")
+                .hasValue(2);
         assertThat(errors).as("every caller fails").doesNotContainNull().hasSize(CALLERS);
         assertThat(errors).allSatisfy(e -> assertThat(e).isInstanceOf(f.expected));
-        assertThat(errors.stream().map(Throwable::getMessage).distinct()).as("the same error for all").hasSize(1);
+        assertThat(errors.stream().map(Throwable::getMessage).distinct())
+                .as("the same error for all")
+                .hasSize(1);
         if (f == Fault.NO_ANSWER) {
             assertThat(((TransportException) errors.get(0)).kind()).isEqualTo(TransportException.Kind.TIMEOUT);
         }
@@ -122,8 +133,13 @@ class RenewalFaultsTest {
 
     private NemoClient client() {
         VirtualTime time = VirtualTime.create();
-        return NemoClient.builder().baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
-                .environment(Map.of()).configDirectory(dir).clock(time).sleeper(time).clientId("same-id")
+        return NemoClient.builder()
+                .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+                .environment(Map.of())
+                .configDirectory(dir)
+                .clock(time)
+                .sleeper(time)
+                .clientId("same-id")
                 .requestTimeout(Duration.ofSeconds(2))
                 .requestListener(new RequestListener() {
                     @Override
@@ -147,7 +163,7 @@ class RenewalFaultsTest {
             case EMPTY_503 -> answer(x, 503, null, "");
             case HTML_502 -> answer(x, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
             case NO_ANSWER -> {
-                await(stop);   // never answered: the client's deadline ends it
+                await(stop); // never answered: the client's deadline ends it
                 x.close();
             }
         }

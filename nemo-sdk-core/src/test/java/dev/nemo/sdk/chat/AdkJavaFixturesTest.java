@@ -28,10 +28,13 @@ class AdkJavaFixturesTest {
         Path dir = Transcripts.adkJavaFixtures();
         List<Path> expected = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().forEach(expected::add);
+            files.filter(p -> p.getFileName().toString().endsWith(".expected.json"))
+                    .sorted()
+                    .forEach(expected::add);
         }
         assertThat(expected).as("recordings in %s", dir).hasSize(18);
-        return expected.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+        return expected.stream()
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 
     private static void check(Path expectedFile) throws IOException {
@@ -44,17 +47,22 @@ class AdkJavaFixturesTest {
         }
         List<EventSummary> summaries = ChatEvents.summarize(events);
         JsonNode want = expected.get("events");
-        assertThat(summaries).as("number of events").hasSize(expected.get("sseEventCount").intValue())
+        assertThat(summaries)
+                .as("number of events")
+                .hasSize(expected.get("sseEventCount").intValue())
                 .hasSize(want.size());
         for (int i = 0; i < want.size(); i++) {
             JsonNode w = want.get(i);
             EventSummary got = summaries.get(i);
             String at = base + " event " + i;
             assertThat(got.author()).as(at + " author").isEqualTo(text(w, "author"));
-            assertThat(got.partial()).as(at + " partial").isEqualTo(w.get("partial").asBoolean(false));
+            assertThat(got.partial())
+                    .as(at + " partial")
+                    .isEqualTo(w.get("partial").asBoolean(false));
             assertThat(got.text()).as(at + " text").isEqualTo(w.get("text").textValue());
             assertThat(got.functionCalls()).as(at + " calls").containsExactlyElementsOf(names(w.get("functionCalls")));
-            assertThat(got.functionResponses()).as(at + " responses")
+            assertThat(got.functionResponses())
+                    .as(at + " responses")
                     .containsExactlyElementsOf(names(w.get("functionResponses")));
             assertThat(got.errorCode()).as(at + " errorCode").isEqualTo(text(w, "errorCode"));
             assertThat(got.errorMessage()).as(at + " errorMessage").isEqualTo(text(w, "errorMessage"));
@@ -91,8 +99,11 @@ class AdkJavaFixturesTest {
                 break;
             default:
                 assertThat(r.end()).as(base).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
-                JsonNode last = expected.get("events").get(expected.get("events").size() - 1);
-                assertThat(r.text()).as(base + " text").isEqualTo(last.get("text").textValue());
+                JsonNode last =
+                        expected.get("events").get(expected.get("events").size() - 1);
+                assertThat(r.text())
+                        .as(base + " text")
+                        .isEqualTo(last.get("text").textValue());
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.nemo.sdk.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.testing.EventGroups;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compares the SDK's chat events with ADK's own reading of the same bytes ({@code .expected.json},
@@ -15,13 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the event had content and how many parts.
  */
 final class AdkOracle {
-    private AdkOracle() {
-    }
+    private AdkOracle() {}
 
     static void assertSameEvents(AdkRecording rec, List<ChatEvent> events) {
         List<List<ChatEvent>> groups = EventGroups.bySequence(events);
         JsonNode want = rec.events();
-        assertThat(groups).as(rec.name() + ": one group of SDK events per ADK event").hasSize(want.size());
+        assertThat(groups)
+                .as(rec.name() + ": one group of SDK events per ADK event")
+                .hasSize(want.size());
         for (int i = 0; i < want.size(); i++) {
             assertSame(rec.name() + " event " + i, want.get(i), groups.get(i));
         }
@@ -30,8 +31,12 @@ final class AdkOracle {
     private static void assertSame(String at, JsonNode w, List<ChatEvent> group) {
         EventInfo info = group.get(0).info();
         assertThat(info.author()).as(at + " author").isEqualTo(text(w, "author"));
-        assertThat(info.partial()).as(at + " partial").isEqualTo(w.get("partial").asBoolean(false));
-        assertThat(info.turnComplete()).as(at + " turnComplete").isEqualTo(w.get("turnComplete").asBoolean(false));
+        assertThat(info.partial())
+                .as(at + " partial")
+                .isEqualTo(w.get("partial").asBoolean(false));
+        assertThat(info.turnComplete())
+                .as(at + " turnComplete")
+                .isEqualTo(w.get("turnComplete").asBoolean(false));
         assertThat(info.finishReason()).as(at + " finishReason").isEqualTo(text(w, "finishReason"));
         StringBuilder text = new StringBuilder();
         List<String> calls = new ArrayList<>();
@@ -55,20 +60,29 @@ final class AdkOracle {
         }
         assertThat(text.toString()).as(at + " text").isEqualTo(w.get("text").textValue());
         assertThat(calls).as(at + " functionCalls").containsExactlyElementsOf(names(w.get("functionCalls")));
-        assertThat(responses).as(at + " functionResponses")
+        assertThat(responses)
+                .as(at + " functionResponses")
                 .containsExactlyElementsOf(names(w.get("functionResponses")));
         assertThat(code).as(at + " errorCode").isEqualTo(text(w, "errorCode"));
         assertThat(message).as(at + " errorMessage").isEqualTo(text(w, "errorMessage"));
         JsonNode delta = w.get("stateDelta");
         if (delta == null || delta.isNull()) {
-            assertThat(info.stateDelta().isEmpty()).as(at + " stateDelta absent").isTrue();
+            assertThat(info.stateDelta().isEmpty())
+                    .as(at + " stateDelta absent")
+                    .isTrue();
         } else {
-            assertThat(JsonValues.toJackson(info.stateDelta())).as(at + " stateDelta").isEqualTo(delta);
+            assertThat(JsonValues.toJackson(info.stateDelta()))
+                    .as(at + " stateDelta")
+                    .isEqualTo(delta);
         }
         JsonNode content = JsonValues.toJackson(info.raw()).get("content");
-        assertThat(content != null).as(at + " hasContent").isEqualTo(w.get("hasContent").booleanValue());
+        assertThat(content != null)
+                .as(at + " hasContent")
+                .isEqualTo(w.get("hasContent").booleanValue());
         if (content != null) {
-            assertThat(content.path("parts").size()).as(at + " partsCount").isEqualTo(w.get("partsCount").intValue());
+            assertThat(content.path("parts").size())
+                    .as(at + " partsCount")
+                    .isEqualTo(w.get("partsCount").intValue());
         }
     }
 

@@ -32,7 +32,9 @@ record AdkRecording(String name, JsonNode expected, byte[] body, List<String> he
         Path dir = folder();
         List<AdkRecording> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expected.json")).sorted()
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".expected.json"))
+                    .sorted()
                     .forEach(n -> out.add(load(dir, n.substring(0, n.length() - ".expected.json".length()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,7 +38,8 @@ class AdkRecordingsOverHttpTest {
             for (Framing framing : Framing.values()) {
                 for (ChatCall api : ChatCall.values()) {
                     long seed = BASE_SEED * 31 + (rec.name() + framing + api).hashCode();
-                    tests.add(DynamicTest.dynamicTest(rec.name() + " " + framing + " " + api + " seed " + seed,
+                    tests.add(DynamicTest.dynamicTest(
+                            rec.name() + " " + framing + " " + api + " seed " + seed,
                             () -> replay(rec, framing, api, seed)));
                 }
             }
@@ -50,13 +51,22 @@ class AdkRecordingsOverHttpTest {
         Random random = new Random(seed);
         List<String> bodies = new ArrayList<>();
         try (SseTestServer server = new SseTestServer((body, socket, out) -> {
-            bodies.add(body);
-            RecordingReplay.play(rec, framing, random, socket, out);
-        }); NemoClient client = NemoClient.builder().baseUrl(server.baseUrl()).token(TestTokens.EXPLICIT)
-                .environment(Map.of()).build()) {
-            ChatOptions options = ChatOptions.builder().stateCheck(false).streaming(rec.streaming()).build();
+                    bodies.add(body);
+                    RecordingReplay.play(rec, framing, random, socket, out);
+                });
+                NemoClient client = NemoClient.builder()
+                        .baseUrl(server.baseUrl())
+                        .token(TestTokens.EXPLICIT)
+                        .environment(Map.of())
+                        .build()) {
+            ChatOptions options = ChatOptions.builder()
+                    .stateCheck(false)
+                    .streaming(rec.streaming())
+                    .build();
             ChatCall.Outcome outcome = api.run(client, SID, "replay " + rec.scenario(), options, random);
-            assertThat(server.requests.get()).as("a chat message is sent exactly once").isEqualTo(1);
+            assertThat(server.requests.get())
+                    .as("a chat message is sent exactly once")
+                    .isEqualTo(1);
             assertThat(bodies.get(0)).contains("\"session_id\":\"" + SID + "\"");
             checkEnding(rec, api, outcome);
             AdkOracle.assertSameEvents(rec, outcome.events());
@@ -67,7 +77,8 @@ class AdkRecordingsOverHttpTest {
     private static void checkEnding(AdkRecording rec, ChatCall api, ChatCall.Outcome outcome) {
         String at = rec.name() + " via " + api;
         if (rec.status() != 200) {
-            assertThat(outcome.error()).as(at + ": HTTP " + rec.status() + " before the stream")
+            assertThat(outcome.error())
+                    .as(at + ": HTTP " + rec.status() + " before the stream")
                     .isInstanceOf(ServerException.class);
             assertThat(((ServerException) outcome.error()).httpStatus()).isEqualTo(rec.status());
             assertThat(outcome.events()).as(at).isEmpty();
@@ -77,7 +88,9 @@ class AdkRecordingsOverHttpTest {
         if (rec.cut()) {
             assertThat(r.end()).as(at).isEqualTo(ChatEnd.TRANSPORT_CUT);
             assertThat(r.failure()).as(at).get().isInstanceOf(TransportException.class);
-            assertThat(((TransportException) r.failure().orElseThrow()).outcomeUnknown()).as(at).isTrue();
+            assertThat(((TransportException) r.failure().orElseThrow()).outcomeUnknown())
+                    .as(at)
+                    .isTrue();
             return;
         }
         assertThat(outcome.error()).as(at + " error").isNull();
@@ -87,7 +100,8 @@ class AdkRecordingsOverHttpTest {
             case "s06_safety_error" -> assertThat(r.end()).as(at).isEqualTo(ChatEnd.ERROR_EVENT);
             default -> {
                 assertThat(r.end()).as(at).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
-                assertThat(r.text()).as(at + " text")
+                assertThat(r.text())
+                        .as(at + " text")
                         .isEqualTo(events.get(events.size() - 1).get("text").textValue());
             }
         }

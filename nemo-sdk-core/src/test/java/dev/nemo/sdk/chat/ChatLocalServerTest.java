@@ -22,16 +22,22 @@ import org.junit.jupiter.api.Test;
 /** Streams against a real socket: cuts mid-event, stalls, heartbeats only, and closing mid-way. */
 class ChatLocalServerTest {
     private static final String SID = "s-local";
-    private static final String TEXT = "data: {\"author\":\"nemo_agent\",\"content\":{\"parts\":[{\"text\":\"step %d\"}]},"
-            + "\"partial\":true}\n\n";
-    private static final ChatOptions NO_STATE = ChatOptions.builder().stateCheck(false).streaming(true).build();
+    private static final String TEXT =
+            "data: {\"author\":\"nemo_agent\",\"content\":{\"parts\":[{\"text\":\"step %d\"}]},"
+                    + "\"partial\":true}\n\n";
+    private static final ChatOptions NO_STATE =
+            ChatOptions.builder().stateCheck(false).streaming(true).build();
 
     private SseTestServer server;
     private NemoClient client;
 
     private NemoClient client(SseTestServer s) {
         server = s;
-        client = NemoClient.builder().baseUrl(s.baseUrl()).token(TestTokens.EXPLICIT).environment(Map.of()).build();
+        client = NemoClient.builder()
+                .baseUrl(s.baseUrl())
+                .token(TestTokens.EXPLICIT)
+                .environment(Map.of())
+                .build();
         return client;
     }
 
@@ -68,8 +74,11 @@ class ChatLocalServerTest {
         List<ChatEvent> seen = new ArrayList<>();
         ChatResult r = client.chat().send(SID, "go", NO_STATE, seen::add);
         assertThat(r.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
-        assertThat(r.failure()).get().isInstanceOf(TransportException.class)
-                .satisfies(e -> assertThat(((TransportException) e).outcomeUnknown()).isTrue());
+        assertThat(r.failure())
+                .get()
+                .isInstanceOf(TransportException.class)
+                .satisfies(e ->
+                        assertThat(((TransportException) e).outcomeUnknown()).isTrue());
         assertThat(seen).hasSize(2);
         assertThat(r.text()).isEqualTo("step 1step 2");
         assertThat(server.requests).as("never sent again").hasValue(1);
@@ -94,13 +103,16 @@ class ChatLocalServerTest {
     void connectionCloseDelimitedBodyEndingMidEventIsATruncation() throws IOException {
         client(new SseTestServer((body, socket, out) -> {
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nConnection: close\r\n\r\n"
-                    + String.format(TEXT, 1) + "data: {\"auth").getBytes(StandardCharsets.UTF_8));
+                            + String.format(TEXT, 1) + "data: {\"auth")
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
         }));
         ChatResult r = client.chat().send(SID, "go", NO_STATE, ChatListener.none());
         assertThat(r.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
-        assertThat(r.failure()).get().satisfies(e -> assertThat(((TransportException) e).kind())
-                .isEqualTo(TransportException.Kind.TRUNCATED));
+        assertThat(r.failure())
+                .get()
+                .satisfies(
+                        e -> assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.TRUNCATED));
         assertThat(r.events()).hasSize(1);
         assertThat(server.requests).hasValue(1);
     }
@@ -112,8 +124,14 @@ class ChatLocalServerTest {
             out.flush();
             server.awaitClientClose(socket);
         }));
-        ChatResult r = client.chat().send(SID, "go",
-                NO_STATE.toBuilder().firstByteTimeout(Duration.ofMillis(300)).build(), ChatListener.none());
+        ChatResult r = client.chat()
+                .send(
+                        SID,
+                        "go",
+                        NO_STATE.toBuilder()
+                                .firstByteTimeout(Duration.ofMillis(300))
+                                .build(),
+                        ChatListener.none());
         assertThat(r.end()).isEqualTo(ChatEnd.FIRST_BYTE_TIMEOUT);
         assertThat(r.failure()).get().isInstanceOf(StreamTimeoutException.class);
         assertThat(server.requests).hasValue(1);
@@ -123,8 +141,15 @@ class ChatLocalServerTest {
     void onlyPingsTripTheIdleWatchdogAndReportStillWorking() throws IOException {
         client(new SseTestServer(oneTextThenOnlyPings()));
         List<Duration> stillWorking = new ArrayList<>();
-        ChatResult r = client.chat().send(SID, "go", NO_STATE.toBuilder().idleTimeout(Duration.ofMillis(1500))
-                .progressInterval(Duration.ofMillis(100)).onProgress(stillWorking::add).build());
+        ChatResult r = client.chat()
+                .send(
+                        SID,
+                        "go",
+                        NO_STATE.toBuilder()
+                                .idleTimeout(Duration.ofMillis(1500))
+                                .progressInterval(Duration.ofMillis(100))
+                                .onProgress(stillWorking::add)
+                                .build());
         assertThat(r.end()).isEqualTo(ChatEnd.IDLE_TIMEOUT);
         assertThat(r.events()).filteredOn(ChatEvent::isHeartbeat).isNotEmpty();
         assertThat(stillWorking).isNotEmpty().isSorted();
@@ -135,11 +160,18 @@ class ChatLocalServerTest {
     void aProgressListenerThatThrowsIsNotCalledAgainAndTheChatGoesOn() throws IOException {
         client(new SseTestServer(oneTextThenOnlyPings()));
         AtomicInteger calls = new AtomicInteger();
-        ChatResult r = client.chat().send(SID, "go", NO_STATE.toBuilder().idleTimeout(Duration.ofMillis(1000))
-                .progressInterval(Duration.ofMillis(100)).onProgress(quiet -> {
-                    calls.incrementAndGet();
-                    throw new IllegalStateException("listener bug");
-                }).build());
+        ChatResult r = client.chat()
+                .send(
+                        SID,
+                        "go",
+                        NO_STATE.toBuilder()
+                                .idleTimeout(Duration.ofMillis(1000))
+                                .progressInterval(Duration.ofMillis(100))
+                                .onProgress(quiet -> {
+                                    calls.incrementAndGet();
+                                    throw new IllegalStateException("listener bug");
+                                })
+                                .build());
         assertThat(r.end()).as("the listener's failure did not end the chat").isEqualTo(ChatEnd.IDLE_TIMEOUT);
         assertThat(calls).hasValue(1);
     }
@@ -156,7 +188,9 @@ class ChatLocalServerTest {
         ChatStream s = client.chat().stream(SID, "go", NO_STATE);
         assertThat(s.next()).isInstanceOf(ChatEvent.AgentText.class);
         s.close();
-        assertThat(dropped.await(30, TimeUnit.SECONDS)).as("the server saw the connection close").isTrue();
+        assertThat(dropped.await(30, TimeUnit.SECONDS))
+                .as("the server saw the connection close")
+                .isTrue();
         assertThat(s.hasNext()).isFalse();
         assertThat(s.result().end()).isEqualTo(ChatEnd.CANCELLED);
     }
@@ -175,7 +209,9 @@ class ChatLocalServerTest {
                 assertThat(s.next()).isInstanceOf(ChatEvent.AgentText.class);
             }
         }
-        assertThat(server.awaitNoOpenConnections(Duration.ofSeconds(30))).as("every connection was closed").isTrue();
+        assertThat(server.awaitNoOpenConnections(Duration.ofSeconds(30)))
+                .as("every connection was closed")
+                .isTrue();
         assertThat(server.requests).hasValue(1001);
         assertThat(server.closedByClient).hasValue(1001);
         assertThat(clientThreads()).as("threads outside the test server").isLessThan(threadsBefore + 10);
@@ -205,7 +241,8 @@ class ChatLocalServerTest {
         try (ChatStream s = client.chat().stream(SID, "go", NO_STATE)) {
             assertThat(s.next()).isInstanceOf(ChatEvent.Heartbeat.class);
             assertThat(written.await(2, TimeUnit.SECONDS))
-                    .as("32 MiB cannot all be written while the reader holds the stream back").isFalse();
+                    .as("32 MiB cannot all be written while the reader holds the stream back")
+                    .isFalse();
             int n = 1;
             while (s.hasNext()) {
                 s.next();
@@ -218,7 +255,8 @@ class ChatLocalServerTest {
 
     private static long clientThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && !t.getName().startsWith("sse-test-server")).count();
+                .filter(t -> t.isAlive() && !t.getName().startsWith("sse-test-server"))
+                .count();
     }
 
     private void warmUp() {

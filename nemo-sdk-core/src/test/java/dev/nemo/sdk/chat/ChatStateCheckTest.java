@@ -26,14 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatStateCheckTest {
     private static final String SID = "5529798706024415232";
     private static final String STATE = "/api/state/nemo_agent/me/" + SID + "/latest";
-    private static final String EMPTY = "{\"code\":0,\"data\":{\"session_id\":\"" + SID + "\",\"state\":{\"video_infos\":[]}}}";
-    private static final String ONE_FILE = "{\"code\":0,\"data\":{\"session_id\":\"" + SID + "\",\"state\":{\"video_infos\":"
-            + "[{\"url\":\"https://cdn.example/a.gif\"}]}}}";
+    private static final String EMPTY =
+            "{\"code\":0,\"data\":{\"session_id\":\"" + SID + "\",\"state\":{\"video_infos\":[]}}}";
+    private static final String ONE_FILE = "{\"code\":0,\"data\":{\"session_id\":\"" + SID
+            + "\",\"state\":{\"video_infos\":" + "[{\"url\":\"https://cdn.example/a.gif\"}]}}}";
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
+
     private NemoClient client;
 
     @BeforeEach
@@ -50,8 +53,11 @@ class ChatStateCheckTest {
     private void states(String... states) {
         for (int i = 0; i < states.length; i++) {
             String next = i + 1 < states.length ? "s" + (i + 1) : name(i);
-            wm.stubFor(get(STATE).inScenario("state").whenScenarioStateIs(name(i))
-                    .willReturn(okJson(states[i])).willSetStateTo(next));
+            wm.stubFor(get(STATE)
+                    .inScenario("state")
+                    .whenScenarioStateIs(name(i))
+                    .willReturn(okJson(states[i]))
+                    .willSetStateTo(next));
         }
     }
 
@@ -60,8 +66,10 @@ class ChatStateCheckTest {
     }
 
     private void stream(String transcript) {
-        wm.stubFor(post("/run_sse").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-                .withBody(Transcripts.bytes(transcript))));
+        wm.stubFor(post("/run_sse")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(Transcripts.bytes(transcript))));
     }
 
     @Test
@@ -74,7 +82,9 @@ class ChatStateCheckTest {
             assertThat(d.isEmpty()).isFalse();
             assertThat(d.describe()).isEqualTo("Added 1 media file");
         });
-        assertThat(r.stateAfter()).get().satisfies(s -> assertThat(s.videoInfos()).hasSize(1));
+        assertThat(r.stateAfter())
+                .get()
+                .satisfies(s -> assertThat(s.videoInfos()).hasSize(1));
         assertThat(order()).containsExactly("GET " + STATE, "POST /run_sse", "GET " + STATE);
         assertThat(wm.time().sleeps()).isEmpty();
     }
@@ -97,7 +107,8 @@ class ChatStateCheckTest {
         assertThat(r.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
         assertThat(r.failure()).get().isInstanceOf(TransportException.class);
         assertThat(r.stateChange()).get().extracting(d -> d.describe()).isEqualTo("Added 1 media file");
-        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60));
+        assertThat(wm.time().sleeps())
+                .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60));
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
         wm.verify(4, getRequestedFor(urlEqualTo(STATE)));
     }
@@ -128,8 +139,12 @@ class ChatStateCheckTest {
     @Test
     void stateChecksCanBeTurnedOff() {
         stream("adk-java-silent");
-        ChatResult r = client.chat().send(SID, "add the gif", ChatOptions.builder().stateCheck(false).build(),
-                ChatListener.none());
+        ChatResult r = client.chat()
+                .send(
+                        SID,
+                        "add the gif",
+                        ChatOptions.builder().stateCheck(false).build(),
+                        ChatListener.none());
         assertThat(r.end()).isEqualTo(ChatEnd.COMPLETED_SILENTLY);
         assertThat(r.stateChange()).isEmpty();
         wm.verify(0, getRequestedFor(urlEqualTo(STATE)));
@@ -139,8 +154,14 @@ class ChatStateCheckTest {
     void customRecheckScheduleIsUsed() {
         states(EMPTY);
         wm.stubFor(post("/run_sse").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        ChatResult r = client.chat().send(SID, "go", ChatOptions.builder()
-                .recheckDelays(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3))).build(), ChatListener.none());
+        ChatResult r = client.chat()
+                .send(
+                        SID,
+                        "go",
+                        ChatOptions.builder()
+                                .recheckDelays(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)))
+                                .build(),
+                        ChatListener.none());
         assertThat(r.stateChange()).isPresent();
         assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
@@ -171,7 +192,10 @@ class ChatStateCheckTest {
         ChatResult r = client.chat().send(SID, "add the gif", progress(checks));
 
         assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isTrue());
-        assertThat(checks).hasSize(11).last().satisfies(c -> assertThat(c.isLast()).isTrue());
+        assertThat(checks)
+                .hasSize(11)
+                .last()
+                .satisfies(c -> assertThat(c.isLast()).isTrue());
         assertThat(wm.time().totalSlept()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
         wm.verify(12, getRequestedFor(urlEqualTo(STATE)));
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
@@ -181,7 +205,9 @@ class ChatStateCheckTest {
     void settleScheduleIsConfigurable() {
         states(EMPTY);
         stream("adk-java-silent");
-        ChatOptions quick = ChatOptions.builder().settleDelays(ChatOptions.evenly(3, Duration.ofMillis(500))).build();
+        ChatOptions quick = ChatOptions.builder()
+                .settleDelays(ChatOptions.evenly(3, Duration.ofMillis(500)))
+                .build();
 
         ChatResult r = client.chat().send(SID, "add the gif", quick, ChatListener.none());
 
@@ -193,14 +219,17 @@ class ChatStateCheckTest {
     @Test
     void interruptedStreamIsReportedBeforeTheChecksWithTheTextSoFar() {
         states(EMPTY);
-        wm.stubFor(post("/run_sse").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-                .withBody("data: {\"content\":{\"parts\":[{\"text\":\"Working on the \"}]},\"partial\":true}\n\n"
-                        + "data: {\"content\":{\"parts\":[{\"text\":\"Working on the").withChunkedDribbleDelay(2, 0)));
+        wm.stubFor(post("/run_sse")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(
+                                "data: {\"content\":{\"parts\":[{\"text\":\"Working on the \"}]},\"partial\":true}\n\n"
+                                        + "data: {\"content\":{\"parts\":[{\"text\":\"Working on the")
+                        .withChunkedDribbleDelay(2, 0)));
         List<String> seen = new ArrayList<>();
         ChatListener listener = new ChatListener() {
             @Override
-            public void onEvent(ChatEvent event) {
-            }
+            public void onEvent(ChatEvent event) {}
 
             @Override
             public void onStreamEnded(ChatResult soFar) {
@@ -218,8 +247,8 @@ class ChatStateCheckTest {
         assertThat(r.end().interrupted()).isTrue();
         assertThat(r.textIsComplete()).isFalse();
         assertThat(seen.get(0)).startsWith("ended TRANSPORT_CUT complete=false text=Working on the");
-        assertThat(seen.subList(1, seen.size())).containsExactly("check 1/5", "check 2/5", "check 3/5", "check 4/5",
-                "check 5/5");
+        assertThat(seen.subList(1, seen.size()))
+                .containsExactly("check 1/5", "check 2/5", "check 3/5", "check 4/5", "check 5/5");
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
     }
 
@@ -229,8 +258,7 @@ class ChatStateCheckTest {
         stream("adk-java-silent");
         ChatListener throwing = new ChatListener() {
             @Override
-            public void onEvent(ChatEvent event) {
-            }
+            public void onEvent(ChatEvent event) {}
 
             @Override
             public void onStateCheck(StateCheckProgress progress) {
@@ -246,8 +274,7 @@ class ChatStateCheckTest {
     private static ChatListener progress(List<StateCheckProgress> checks) {
         return new ChatListener() {
             @Override
-            public void onEvent(ChatEvent event) {
-            }
+            public void onEvent(ChatEvent event) {}
 
             @Override
             public void onStateCheck(StateCheckProgress progress) {
@@ -258,7 +285,8 @@ class ChatStateCheckTest {
 
     private List<String> order() {
         List<ServeEvent> events = new ArrayList<>(wm.getAllServeEvents());
-        events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
+        events.sort((a, b) ->
+                a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
         List<String> out = new ArrayList<>();
         for (ServeEvent e : events) {
             out.add(e.getRequest().getMethod() + " " + e.getRequest().getUrl());

@@ -16,10 +16,12 @@ import java.util.Random;
  */
 final class RecordingReplay {
     /** How the body is framed. */
-    enum Framing { CHUNKED, CONTENT_LENGTH }
-
-    private RecordingReplay() {
+    enum Framing {
+        CHUNKED,
+        CONTENT_LENGTH
     }
+
+    private RecordingReplay() {}
 
     static void play(AdkRecording rec, Framing framing, Random random, Socket socket, OutputStream out)
             throws IOException, InterruptedException {
@@ -59,8 +61,11 @@ final class RecordingReplay {
             }
             sb.append(line).append("\r\n");
             if (lower.startsWith("http/1.1 ")) {
-                sb.append(framing == Framing.CHUNKED ? "Transfer-Encoding: chunked"
-                        : "Content-Length: " + (bodyLength + (rec.cut() ? 1 : 0))).append("\r\n");
+                sb.append(
+                                framing == Framing.CHUNKED
+                                        ? "Transfer-Encoding: chunked"
+                                        : "Content-Length: " + (bodyLength + (rec.cut() ? 1 : 0)))
+                        .append("\r\n");
             }
         }
         return sb.append("\r\n").toString();

@@ -29,7 +29,8 @@ final class SseTestServer implements AutoCloseable {
         void respond(String requestBody, Socket socket, OutputStream out) throws IOException, InterruptedException;
     }
 
-    static final String SSE_HEADERS = "HTTP/1.1 200 \r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
+    static final String SSE_HEADERS =
+            "HTTP/1.1 200 \r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.internal.chat.ChatCollector;
 import dev.nemo.sdk.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -8,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TranscriptDecodingTest {
     static final List<String> NAMES = Transcripts.NAMES;
@@ -23,13 +23,17 @@ class TranscriptDecodingTest {
 
     @Test
     void withoutStreamingPartialTextIsNotAgentText() throws IOException {
-        List<ChatEvent> events = ChatEvents.decode(new ByteArrayInputStream(Transcripts.bytes("adk-java-tool-text")),
-                ChatOptions.defaults());
-        assertThat(events).filteredOn(e -> e instanceof ChatEvent.Other)
+        List<ChatEvent> events = ChatEvents.decode(
+                new ByteArrayInputStream(Transcripts.bytes("adk-java-tool-text")), ChatOptions.defaults());
+        assertThat(events)
+                .filteredOn(e -> e instanceof ChatEvent.Other)
                 .extracting(e -> ((ChatEvent.Other) e).reason())
-                .containsExactly(ChatEvent.Other.Reason.PARTIAL_TEXT, ChatEvent.Other.Reason.PARTIAL_TEXT,
+                .containsExactly(
+                        ChatEvent.Other.Reason.PARTIAL_TEXT,
+                        ChatEvent.Other.Reason.PARTIAL_TEXT,
                         ChatEvent.Other.Reason.PARTIAL_TEXT);
-        assertThat(events).filteredOn(e -> e instanceof ChatEvent.AgentText)
+        assertThat(events)
+                .filteredOn(e -> e instanceof ChatEvent.AgentText)
                 .extracting(e -> ((ChatEvent.AgentText) e).text())
                 .containsExactly("Title 'Urban Dreams' added \uD83C\uDFB5 (0-3s).");
     }
@@ -38,10 +42,20 @@ class TranscriptDecodingTest {
     void rawJsonStaysReachableOnEveryEvent() {
         List<ChatEvent> events = ChatEvents.decode(Transcripts.bytes("adk-python-error-tail"));
         ChatEvent.ToolResult result = (ChatEvent.ToolResult) events.get(2);
-        assertThat(result.raw().get("actions").flatMap(a -> a.get("stateDelta")).flatMap(d -> d.get("draft"))
-                .flatMap(d -> d.get("revision"))).contains(JsonValue.of(2));
-        assertThat(events.get(0).raw().get("content").flatMap(c -> c.get("parts")).flatMap(p -> p.at(0))
-                .flatMap(p -> p.get("thought")).flatMap(JsonValue::asBoolean)).contains(true);
+        assertThat(result.raw()
+                        .get("actions")
+                        .flatMap(a -> a.get("stateDelta"))
+                        .flatMap(d -> d.get("draft"))
+                        .flatMap(d -> d.get("revision")))
+                .contains(JsonValue.of(2));
+        assertThat(events.get(0)
+                        .raw()
+                        .get("content")
+                        .flatMap(c -> c.get("parts"))
+                        .flatMap(p -> p.at(0))
+                        .flatMap(p -> p.get("thought"))
+                        .flatMap(JsonValue::asBoolean))
+                .contains(true);
         assertThat(result.info().id()).isEqualTo("Zx9Yq8W7");
         assertThat(result.info().invocationId()).isEqualTo("e-8c3b");
     }
@@ -49,13 +63,17 @@ class TranscriptDecodingTest {
     @Test
     void eventsOfOneAdkEventShareTheirInfo() {
         byte[] body = ("data: {\"author\":\"nemo_agent\",\"content\":{\"parts\":[{\"text\":\"Adding a title\"},"
-                + "{\"functionCall\":{\"id\":\"c1\",\"name\":\"edit_multitrack\",\"args\":{}}},"
-                + "{\"functionCall\":{\"id\":\"c2\",\"name\":\"generate_music\",\"args\":{}}}]},"
-                + "\"errorCode\":\"MAX_TOKENS\"}\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        + "{\"functionCall\":{\"id\":\"c1\",\"name\":\"edit_multitrack\",\"args\":{}}},"
+                        + "{\"functionCall\":{\"id\":\"c2\",\"name\":\"generate_music\",\"args\":{}}}]},"
+                        + "\"errorCode\":\"MAX_TOKENS\"}\n\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<ChatEvent> events = ChatEvents.decode(body);
-        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("AgentText", "ToolCall", "ToolCall", "ModelError");
-        assertThat(events).extracting(ChatEvent::info).containsOnly(events.get(0).info());
+        assertThat(events)
+                .extracting(ChatEvent::info)
+                .containsOnly(events.get(0).info());
         assertThat(((ChatEvent.ToolCall) events.get(2)).activity()).isEqualTo("Generating music");
     }
 
@@ -63,10 +81,12 @@ class TranscriptDecodingTest {
     void summariesGroupEventsPerPayloadAndSkipHeartbeats() {
         List<EventSummary> summaries = ChatEvents.summarize(ChatEvents.decode(Transcripts.bytes("gateway-extras")));
         assertThat(summaries).extracting(EventSummary::sequence).containsExactly(4L, 6L, 7L, 9L, 11L);
-        assertThat(summaries.get(0).toJson()).isEqualTo("{\"author\":null,\"partial\":false,\"text\":\"\","
-                + "\"functionCalls\":[\"generate_video_with_seedance\"],\"functionResponses\":[],\"errorCode\":null,"
-                + "\"errorMessage\":null}");
-        List<EventSummary> python = ChatEvents.summarize(ChatEvents.decode(Transcripts.bytes("adk-python-error-details")));
+        assertThat(summaries.get(0).toJson())
+                .isEqualTo("{\"author\":null,\"partial\":false,\"text\":\"\","
+                        + "\"functionCalls\":[\"generate_video_with_seedance\"],\"functionResponses\":[],\"errorCode\":null,"
+                        + "\"errorMessage\":null}");
+        List<EventSummary> python =
+                ChatEvents.summarize(ChatEvents.decode(Transcripts.bytes("adk-python-error-details")));
         assertThat(python.get(1).errorCode()).isEqualTo("RuntimeError");
         assertThat(python.get(1).errorMessage()).isEqualTo("RuntimeError: tool edit_multitrack failed");
     }
@@ -91,7 +111,9 @@ class TranscriptDecodingTest {
     void temporaryIssueNoticeIsKeptWhenItIsTheOnlyOutput() {
         ChatCollector c = new ChatCollector();
         ChatEvents.decode(("data: {\"author\":\"nemo_agent\",\"content\":{\"parts\":[{\"text\":\"I encountered a "
-                + "temporary issue.\"}]}}\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).forEach(c::accept);
+                                + "temporary issue.\"}]}}\n\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .forEach(c::accept);
         ChatResult r = c.completed();
         assertThat(r.messages()).containsExactly("I encountered a temporary issue.");
         assertThat(r.ignoredNotice()).isEmpty();
@@ -103,7 +125,8 @@ class TranscriptDecodingTest {
                 + "data:{\"author\":\"nemo_agent\",\"content\":{\"parts\":[{\"text\":\"Sorry, I encountered a temporary "
                 + "issue\"}]}}\n\n";
         ChatCollector c = new ChatCollector();
-        ChatEvents.decode(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).forEach(c::accept);
+        ChatEvents.decode(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .forEach(c::accept);
         ChatResult r = c.completed();
         assertThat(r.end()).isEqualTo(ChatEnd.COMPLETED_SILENTLY);
         assertThat(r.ignoredNotice()).isPresent();
@@ -116,7 +139,8 @@ class TranscriptDecodingTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<ChatEvent> millis = ChatEvents.decode("data: {\"author\":\"a\",\"timestamp\":1795559949543}\n\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(seconds.get(0).info().timestamp()).isEqualTo(millis.get(0).info().timestamp())
+        assertThat(seconds.get(0).info().timestamp())
+                .isEqualTo(millis.get(0).info().timestamp())
                 .hasToString("2026-11-24T22:39:09.543Z");
     }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +16,16 @@ import java.util.List;
 /** The recorded and hand-written {@code /run_sse} bodies under {@code src/test/resources/transcripts}. */
 public final class Transcripts {
     /** Every transcript (without the {@code .sse} suffix). */
-    public static final List<String> NAMES = List.of("adk-java-tool-text", "adk-java-silent", "adk-java-safety",
-            "adk-python-error-tail", "adk-python-error-details", "gateway-extras", "mixed-line-endings");
+    public static final List<String> NAMES = List.of(
+            "adk-java-tool-text",
+            "adk-java-silent",
+            "adk-java-safety",
+            "adk-python-error-tail",
+            "adk-python-error-details",
+            "gateway-extras",
+            "mixed-line-endings");
 
-    private Transcripts() {
-    }
+    private Transcripts() {}
 
     /**
      * @param name transcript name

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Test resources shared by the draft tests. */
 public final class DraftFixtures {
-    private DraftFixtures() {
-    }
+    private DraftFixtures() {}
 
     /** The seed's three-track timeline, with unknown fields at every level. */
     public static String seedDraftJson() {

@@ -72,14 +72,11 @@ sealed interface JsonModel {
         }
     }
 
-    record Str(String value) implements JsonModel {
-    }
+    record Str(String value) implements JsonModel {}
 
-    record Bool(boolean value) implements JsonModel {
-    }
+    record Bool(boolean value) implements JsonModel {}
 
-    record Null() implements JsonModel {
-    }
+    record Null() implements JsonModel {}
 
     static String render(JsonModel m, boolean spaced) {
         StringBuilder sb = new StringBuilder();
@@ -159,10 +156,14 @@ sealed interface JsonModel {
             }
         } else if (m instanceof Num n) {
             if (n.integral()) {
-                assertThat(node.isIntegralNumber()).as(path + " stays an integer: " + n.literal()).isTrue();
+                assertThat(node.isIntegralNumber())
+                        .as(path + " stays an integer: " + n.literal())
+                        .isTrue();
                 assertThat(node.bigIntegerValue()).as(path).isEqualTo(new BigInteger(n.literal()));
             } else {
-                assertThat(node.isBigDecimal()).as(path + " stays an exact decimal: " + n.literal()).isTrue();
+                assertThat(node.isBigDecimal())
+                        .as(path + " stays an exact decimal: " + n.literal())
+                        .isTrue();
                 // equals, not compareTo: the scale (1.50 vs 1.5) is kept too
                 assertThat(node.decimalValue()).as(path).isEqualTo(new BigDecimal(n.literal()));
             }
@@ -170,7 +171,9 @@ sealed interface JsonModel {
             assertThat(node.isTextual()).as(path + " is text").isTrue();
             assertThat(node.textValue()).as(path).isEqualTo(s.value());
         } else if (m instanceof Bool b) {
-            assertThat(node.isBoolean() && node.booleanValue() == b.value()).as(path).isTrue();
+            assertThat(node.isBoolean() && node.booleanValue() == b.value())
+                    .as(path)
+                    .isTrue();
         } else {
             assertThat(node.isNull()).as(path + " is null").isTrue();
         }

@@ -1,5 +1,15 @@
 package dev.nemo.sdk.error;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.session.CreateSessionRequest;
@@ -16,24 +26,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 /** Every documented code and status, in both channels (HTTP 200 with a body code, and a 4xx with it). */
 class ErrorMappingTest {
     private static final String CREDITS = "/api/credits/balance/simple";
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
+
     NemoClient client;
 
     @BeforeEach
@@ -63,7 +65,8 @@ class ErrorMappingTest {
     void bodyCodeWithHttp200(int code, Class<? extends NemoException> type) {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":" + code + ",\"message\":\"server says no\"}")));
 
-        NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
+        NemoException e =
+                catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
         assertThat(e).isExactlyInstanceOf(type);
         assertThat(e.apiCode()).hasValue(code);
@@ -76,11 +79,14 @@ class ErrorMappingTest {
     @MethodSource("bodyCodes")
     void bodyCodeWithHttp4xx(int code, Class<? extends NemoException> type) {
         int status = code == 1001 ? 401 : code == 2001 ? 402 : code == 1002 ? 404 : 400;
-        wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"" + code + "\",\"message\":\"refused\",\"data\":null}")));
+        wm.stubFor(get(CREDITS)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"" + code + "\",\"message\":\"refused\",\"data\":null}")));
 
-        NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
+        NemoException e =
+                catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
         assertThat(e).isExactlyInstanceOf(type);
         assertThat(e.apiCode()).hasValue(code);
@@ -107,7 +113,8 @@ class ErrorMappingTest {
     void httpStatuses(int status, String body, Class<? extends NemoException> type) {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(status).withBody(body)));
 
-        NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
+        NemoException e =
+                catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
         assertThat(e).isExactlyInstanceOf(type).isInstanceOf(NemoServiceException.class);
         assertThat(e.httpStatus()).isEqualTo(status);
@@ -136,7 +143,8 @@ class ErrorMappingTest {
     void a400ElsewhereIsNotAboutTheClientId() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"bad\"}")));
 
-        NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
+        NemoException e =
+                catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
         assertThat(e).isExactlyInstanceOf(BadRequestException.class);
         assertThat(e.getMessage()).contains("400").contains("bad");
@@ -144,11 +152,13 @@ class ErrorMappingTest {
 
     @Test
     void insufficientCreditsCarriesTheBindUrlWhenTheUserIsKnown() {
-        wm.stubFor(post("/api/auth/anonymous-token").willReturn(okJson(
-                "{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\",\"user_id\":\"anon_abc123\"}}")));
+        wm.stubFor(post("/api/auth/anonymous-token")
+                .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1
+                        + "\",\"user_id\":\"anon_abc123\"}}")));
         wm.stubFor(post("/api/tasks/me/with-session/nemo_agent").willReturn(okJson("{\"code\":2001}")));
         try (NemoClient anon = wm.client(dir).clientId("c-1").build()) {
-            InsufficientCreditsException e = catchThrowableOfType(InsufficientCreditsException.class,
+            InsufficientCreditsException e = catchThrowableOfType(
+                    InsufficientCreditsException.class,
                     () -> anon.sessions().create(CreateSessionRequest.inLanguage("en")));
 
             assertThat(e.userId()).hasValue("anon_abc123");
@@ -161,8 +171,8 @@ class ErrorMappingTest {
     void insufficientCreditsWithoutAKnownUserPointsToTopUp() {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":2001}")));
 
-        InsufficientCreditsException e = catchThrowableOfType(InsufficientCreditsException.class,
-                () -> client.credits().balance());
+        InsufficientCreditsException e = catchThrowableOfType(
+                InsufficientCreditsException.class, () -> client.credits().balance());
 
         assertThat(e.bindUrl()).isEmpty();
         assertThat(e.getMessage()).contains("nemovideo.com");
@@ -172,7 +182,8 @@ class ErrorMappingTest {
     void rateLimitCarriesRetryAfter() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 
-        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client.credits().balance());
+        RateLimitedException e = catchThrowableOfType(
+                RateLimitedException.class, () -> client.credits().balance());
 
         assertThat(e.retryAfter()).hasValue(java.time.Duration.ofSeconds(7));
         assertThat(e.isTransient()).isTrue();
@@ -182,7 +193,8 @@ class ErrorMappingTest {
     void unknownCodeKeepsCodeAndMessage() {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":7777,\"message\":\"new thing\"}")));
 
-        NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
+        NemoException e =
+                catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
         assertThat(e).isExactlyInstanceOf(NemoServiceException.class);
         assertThat(e.apiCode()).hasValue(7777);
@@ -200,8 +212,8 @@ class ErrorMappingTest {
 
     @Test
     void sessionNotFoundFromAdkDetail() {
-        wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(404)
-                .withBody("{\"detail\":\"Session not found: 123\"}")));
+        wm.stubFor(get(CREDITS)
+                .willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Session not found: 123\"}")));
 
         assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(SessionNotFoundException.class);
     }
@@ -220,7 +232,8 @@ class ErrorMappingTest {
     void malformedSuccessBodiesAreDecodeErrorsWithStatusAndExcerpt(String body, String description) {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(200).withBody(body)));
 
-        DecodeException e = catchThrowableOfType(DecodeException.class, () -> client.credits().balance());
+        DecodeException e = catchThrowableOfType(
+                DecodeException.class, () -> client.credits().balance());
 
         assertThat(e.httpStatus()).isEqualTo(200);
         assertThat(e.getMessage()).contains(description);
@@ -231,25 +244,32 @@ class ErrorMappingTest {
 
     @Test
     void excerptsAndMessagesNeverContainTokens() {
-        wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(500)
-                .withBody("{\"message\":\"bad token " + TestTokens.EXPLICIT + "\",\"token\":\"" + TestTokens.EXPLICIT
-                        + "\"}")));
+        wm.stubFor(get(CREDITS)
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("{\"message\":\"bad token " + TestTokens.EXPLICIT + "\",\"token\":\""
+                                + TestTokens.EXPLICIT + "\"}")));
 
-        NemoException e = catchThrowableOfType(NemoException.class, () -> client.credits().balance());
+        NemoException e =
+                catchThrowableOfType(NemoException.class, () -> client.credits().balance());
 
         assertThat(e.getMessage()).doesNotContain(TestTokens.MARKER);
         assertThat(e.toString()).doesNotContain(TestTokens.MARKER);
-        assertThat(e.bodyExcerpt()).get().asString().doesNotContain(TestTokens.MARKER).contains("nmv_usr_***");
+        assertThat(e.bodyExcerpt())
+                .get()
+                .asString()
+                .doesNotContain(TestTokens.MARKER)
+                .contains("nmv_usr_***");
     }
 
     @Test
     void bodyCodeZeroWithUnknownFieldsSucceeds() {
-        wm.stubFor(get(CREDITS).willReturn(okJson(
-                "{\"code\":0,\"message\":\"ok\",\"trace\":\"x\",\"data\":{\"available\":\"25000\",\"frozen\":40,"
-                        + "\"total\":25040,\"total_granted\":1}}")));
+        wm.stubFor(get(CREDITS)
+                .willReturn(okJson(
+                        "{\"code\":0,\"message\":\"ok\",\"trace\":\"x\",\"data\":{\"available\":\"25000\",\"frozen\":40,"
+                                + "\"total\":25040,\"total_granted\":1}}")));
 
         assertThat(client.credits().balance()).isEqualTo(new dev.nemo.sdk.credits.Credits(25000, 40, 25040));
         wm.verify(getRequestedFor(urlEqualTo(CREDITS)));
     }
 }
-

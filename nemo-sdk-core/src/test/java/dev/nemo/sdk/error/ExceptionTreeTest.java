@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
@@ -10,8 +12,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ExceptionTreeTest {
 
     @Test
@@ -21,12 +21,16 @@ class ExceptionTreeTest {
         assertThat(types).hasSizeGreaterThan(20);
         for (Class<?> type : types) {
             if (type == NemoException.class) {
-                assertThat(Modifier.isAbstract(type.getModifiers())).as("NemoException is abstract").isTrue();
+                assertThat(Modifier.isAbstract(type.getModifiers()))
+                        .as("NemoException is abstract")
+                        .isTrue();
                 continue;
             }
             boolean service = NemoServiceException.class.isAssignableFrom(type);
             boolean client = NemoClientException.class.isAssignableFrom(type);
-            assertThat(service ^ client).as(type.getSimpleName() + " is in exactly one branch").isTrue();
+            assertThat(service ^ client)
+                    .as(type.getSimpleName() + " is in exactly one branch")
+                    .isTrue();
         }
     }
 
@@ -42,11 +46,12 @@ class ExceptionTreeTest {
 
     @Test
     void responseHeadersKeepNoSecrets() {
-        ErrorDetails d = ErrorDetails.none().withHeaders(Map.of(
-                "Retry-After", List.of("30"),
-                "Set-Cookie", List.of("session=abc"),
-                "Authorization", List.of("Bearer nmv_usr_secret"),
-                "X-Request-Id", List.of("r-1")));
+        ErrorDetails d = ErrorDetails.none()
+                .withHeaders(Map.of(
+                        "Retry-After", List.of("30"),
+                        "Set-Cookie", List.of("session=abc"),
+                        "Authorization", List.of("Bearer nmv_usr_secret"),
+                        "X-Request-Id", List.of("r-1")));
 
         NemoServiceException e = new NemoServiceException("x", d, null);
 
@@ -56,7 +61,11 @@ class ExceptionTreeTest {
     }
 
     private static List<Class<?>> exceptionTypes() throws IOException, URISyntaxException {
-        Path dir = Path.of(NemoException.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path dir = Path.of(NemoException.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve("dev/nemo/sdk/error");
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString())

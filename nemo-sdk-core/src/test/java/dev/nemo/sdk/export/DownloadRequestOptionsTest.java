@@ -1,5 +1,14 @@
 package dev.nemo.sdk.export;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -21,15 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The {@link RequestOptions} of a download: extra headers and retries on the API's origin only,
  * never on a CDN (not even after a redirect), and an attempt timeout that bounds the wait for the
@@ -38,12 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DownloadRequestOptionsTest {
     private static final String RENDER = "render_1795559949543_abcdef0123";
     private static final String FALLBACK = "/api/render/proxy/" + RENDER + "/download";
-    private static final RequestOptions TRACED = RequestOptions.builder().header("X-Request-Id", "trace-7").build();
+    private static final RequestOptions TRACED =
+            RequestOptions.builder().header("X-Request-Id", "trace-7").build();
 
     @TempDir
     Path dir;
+
     @TempDir
     Path config;
+
     private WireMockServer api;
     private WireMockServer cdn;
     private NemoClient client;
@@ -55,8 +58,10 @@ class DownloadRequestOptionsTest {
         api = WireMockSupport.startWithJournal();
         cdn = WireMockSupport.startWithJournal();
         // no retries of its own: a retry seen below comes from the call's options
-        client = WireMockSupport.client(api, VirtualTime.create(), config).token(TestTokens.EXPLICIT)
-                .retryPolicy(RetryPolicy.none()).build();
+        client = WireMockSupport.client(api, VirtualTime.create(), config)
+                .token(TestTokens.EXPLICIT)
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     @AfterEach
@@ -71,7 +76,9 @@ class DownloadRequestOptionsTest {
     }
 
     private static void assertNoExtraHeader(LoggedRequest r) {
-        assertThat(r.containsHeader("X-Request-Id")).as("X-Request-Id sent to " + r.getAbsoluteUrl()).isFalse();
+        assertThat(r.containsHeader("X-Request-Id"))
+                .as("X-Request-Id sent to " + r.getAbsoluteUrl())
+                .isFalse();
     }
 
     @Test
@@ -100,14 +107,14 @@ class DownloadRequestOptionsTest {
 
     @Test
     void aRedirectThatLeavesTheApiOriginDropsTheExtraHeadersForGood() throws IOException {
-        api.stubFor(get("/files/out.mp4").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", cdn.baseUrl() + "/a/out.mp4")));
-        cdn.stubFor(get("/a/out.mp4").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", api.baseUrl() + "/back.mp4")));
+        api.stubFor(get("/files/out.mp4")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", cdn.baseUrl() + "/a/out.mp4")));
+        cdn.stubFor(get("/a/out.mp4")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", api.baseUrl() + "/back.mp4")));
         api.stubFor(get("/back.mp4").willReturn(aResponse().withBody(video)));
 
-        DownloadResult r = client.exports().download(completed(api.baseUrl() + "/files/out.mp4"), dir.resolve("x.mp4"),
-                TRACED);
+        DownloadResult r =
+                client.exports().download(completed(api.baseUrl() + "/files/out.mp4"), dir.resolve("x.mp4"), TRACED);
 
         assertThat(Files.readAllBytes(r.path())).isEqualTo(video);
         api.verify(getRequestedFor(urlEqualTo("/files/out.mp4")).withHeader("X-Request-Id", equalTo("trace-7")));
@@ -117,12 +124,18 @@ class DownloadRequestOptionsTest {
 
     @Test
     void theRetryPolicyOfTheOptionsGovernsTheApiEndpoint() throws IOException {
-        api.stubFor(get(FALLBACK).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        api.stubFor(get(FALLBACK).inScenario("flaky").whenScenarioStateIs("up")
+        api.stubFor(get(FALLBACK)
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        api.stubFor(get(FALLBACK)
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
                 .willReturn(aResponse().withBody(video)));
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withStatus(404)));
-        RequestOptions retried = RequestOptions.builder().retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
+        RequestOptions retried = RequestOptions.builder()
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
                 .build();
 
         DownloadResult r = client.exports().download(completed(cdn.baseUrl() + "/out.mp4"), dir, retried);
@@ -140,8 +153,13 @@ class DownloadRequestOptionsTest {
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withBody(video).withFixedDelay(30_000)));
         api.stubFor(get(FALLBACK).willReturn(aResponse().withBody(video)));
 
-        DownloadResult r = client.exports().download(completed(cdn.baseUrl() + "/out.mp4"), dir,
-                RequestOptions.builder().attemptTimeout(Duration.ofMillis(300)).build());
+        DownloadResult r = client.exports()
+                .download(
+                        completed(cdn.baseUrl() + "/out.mp4"),
+                        dir,
+                        RequestOptions.builder()
+                                .attemptTimeout(Duration.ofMillis(300))
+                                .build());
 
         assertThat(r.usedFallback()).isTrue();
         assertThat(Files.readAllBytes(r.path())).isEqualTo(video);
@@ -152,8 +170,13 @@ class DownloadRequestOptionsTest {
         // the head comes at once and the body over about a second: only the whole deadline covers it
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withBody(video).withChunkedDribbleDelay(8, 1_000)));
 
-        DownloadResult r = client.exports().download(completed(cdn.baseUrl() + "/out.mp4"), dir,
-                RequestOptions.builder().attemptTimeout(Duration.ofMillis(300)).build());
+        DownloadResult r = client.exports()
+                .download(
+                        completed(cdn.baseUrl() + "/out.mp4"),
+                        dir,
+                        RequestOptions.builder()
+                                .attemptTimeout(Duration.ofMillis(300))
+                                .build());
 
         assertThat(r.usedFallback()).isFalse();
         assertThat(Files.readAllBytes(r.path())).isEqualTo(video);

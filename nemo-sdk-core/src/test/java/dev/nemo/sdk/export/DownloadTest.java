@@ -1,5 +1,17 @@
 package dev.nemo.sdk.export;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
@@ -31,30 +43,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class DownloadTest {
     private static final String RENDER = "render_1795559949543_abcdef0123";
     private static final String FALLBACK = "/api/render/proxy/" + RENDER + "/download";
 
     @TempDir
     Path dir;
+
     @TempDir
     Path config;
+
     @RegisterExtension
     final WireMockApi api = new WireMockApi();
+
     @RegisterExtension
     final WireMockApi cdn = new WireMockApi();
+
     private NemoClient client;
     private final byte[] video = randomBytes(256 * 1024);
 
@@ -75,8 +79,12 @@ class DownloadTest {
     }
 
     private static ExportJob completed(String url) {
-        return ExportJob.fromJson(RENDER, JsonValue.parse(url == null ? "{\"status\":\"completed\"}"
-                : "{\"status\":\"completed\",\"outputUrl\":\"" + url + "\"}"));
+        return ExportJob.fromJson(
+                RENDER,
+                JsonValue.parse(
+                        url == null
+                                ? "{\"status\":\"completed\"}"
+                                : "{\"status\":\"completed\",\"outputUrl\":\"" + url + "\"}"));
     }
 
     private List<Path> files() throws IOException {
@@ -86,16 +94,21 @@ class DownloadTest {
     }
 
     private static void assertNoCredentials(LoggedRequest r) {
-        assertThat(r.containsHeader("Authorization")).as("Authorization sent to " + r.getUrl()).isFalse();
-        assertThat(r.getHeaders().keys()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-skill"));
+        assertThat(r.containsHeader("Authorization"))
+                .as("Authorization sent to " + r.getUrl())
+                .isFalse();
+        assertThat(r.getHeaders().keys())
+                .noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-skill"));
         assertThat(r.getHeaders().keys()).noneMatch(h -> h.equalsIgnoreCase("X-Client-Id"));
     }
 
     @Test
     void aCdnOnAnotherHostGetsAPlainGet() throws IOException {
-        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4")).willReturn(aResponse().withBody(video)));
+        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4"))
+                .willReturn(aResponse().withBody(video)));
 
-        DownloadResult r = client.exports().download(completed(cdn.baseUrl() + "/render-result/out.mp4?sig=s3cr3t"), dir);
+        DownloadResult r =
+                client.exports().download(completed(cdn.baseUrl() + "/render-result/out.mp4?sig=s3cr3t"), dir);
 
         assertThat(r.path()).isEqualTo(dir.resolve("out.mp4"));
         assertThat(Files.readAllBytes(r.path())).isEqualTo(video);
@@ -113,7 +126,8 @@ class DownloadTest {
 
     @Test
     void aClientThatSkipsTheForceStillWritesTheWholeFileAtomically() throws IOException {
-        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4")).willReturn(aResponse().withBody(video)));
+        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4"))
+                .willReturn(aResponse().withBody(video)));
 
         try (NemoClient fast = client.toBuilder().durableDownloads(false).build()) {
             DownloadResult r = fast.exports().download(completed(cdn.baseUrl() + "/render-result/out.mp4"), dir);
@@ -126,7 +140,8 @@ class DownloadTest {
     void theDownloadedFileGetsTheDefaultPermissionsOfANewFileNotOwnerOnly() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
-        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4")).willReturn(aResponse().withBody(video)));
+        cdn.stubFor(get(urlPathEqualTo("/render-result/out.mp4"))
+                .willReturn(aResponse().withBody(video)));
 
         DownloadResult r = client.exports().download(completed(cdn.baseUrl() + "/render-result/out.mp4"), dir);
 
@@ -136,8 +151,8 @@ class DownloadTest {
 
     @Test
     void credentialsAreDroppedWhenARedirectLeavesTheApiOrigin() throws IOException {
-        api.stubFor(get("/files/out.mp4").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", cdn.baseUrl() + "/a/out.mp4")));
+        api.stubFor(get("/files/out.mp4")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", cdn.baseUrl() + "/a/out.mp4")));
         cdn.stubFor(get("/a/out.mp4").willReturn(aResponse().withStatus(301).withHeader("Location", "/b/out.mp4")));
         cdn.stubFor(get("/b/out.mp4").willReturn(aResponse().withBody(video)));
 
@@ -155,7 +170,8 @@ class DownloadTest {
 
     @Test
     void aRedirectBackToTheApiOriginDoesNotRegainCredentials() throws IOException {
-        cdn.stubFor(get("/out.mp4").willReturn(aResponse().withStatus(302).withHeader("Location", api.baseUrl() + "/back.mp4")));
+        cdn.stubFor(get("/out.mp4")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", api.baseUrl() + "/back.mp4")));
         api.stubFor(get("/back.mp4").willReturn(aResponse().withBody(video)));
 
         client.exports().download(completed(cdn.baseUrl() + "/out.mp4"), dir.resolve("x.mp4"));
@@ -183,8 +199,11 @@ class DownloadTest {
 
     @Test
     void anExpiredTokenAnsweredWithA200EnvelopeIsATypedErrorNotTheFile() throws IOException {
-        api.stubFor(get(FALLBACK).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":1001,\"message\":\"token expired\"}")));
+        api.stubFor(get(FALLBACK)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":1001,\"message\":\"token expired\"}")));
 
         assertThatThrownBy(() -> client.exports().download(completed(null), dir))
                 .isInstanceOf(TokenExpiredException.class);
@@ -217,13 +236,14 @@ class DownloadTest {
     @Test
     void whenBothFailTheErrorNamesTheFallbackAndKeepsTheFirst() throws IOException {
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withStatus(404)));
-        api.stubFor(get(FALLBACK).willReturn(aResponse().withStatus(404).withBody("{\"success\":false,\"error\":\"gone\"}")));
+        api.stubFor(get(FALLBACK)
+                .willReturn(aResponse().withStatus(404).withBody("{\"success\":false,\"error\":\"gone\"}")));
 
         assertThatThrownBy(() -> client.exports().download(completed(cdn.baseUrl() + "/out.mp4"), dir))
                 .isInstanceOf(NemoException.class)
                 .hasMessageContaining("gone")
-                .satisfies(e -> assertThat(e.getSuppressed()).anySatisfy(s ->
-                        assertThat(s).hasMessageContaining("failed with HTTP 404")));
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .anySatisfy(s -> assertThat(s).hasMessageContaining("failed with HTTP 404")));
         assertThat(files()).isEmpty();
     }
 
@@ -265,12 +285,15 @@ class DownloadTest {
 
     @Test
     void aSizeDifferentFromTheReportedOneIsIncomplete() throws IOException {
-        ExportJob job = ExportJob.fromJson(RENDER, JsonValue.parse("{\"status\":\"completed\",\"output\":{\"url\":\""
-                + cdn.baseUrl() + "/out.mp4\",\"size\":" + (video.length + 10) + "}}"));
+        ExportJob job = ExportJob.fromJson(
+                RENDER,
+                JsonValue.parse("{\"status\":\"completed\",\"output\":{\"url\":\"" + cdn.baseUrl()
+                        + "/out.mp4\",\"size\":" + (video.length + 10) + "}}"));
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withBody(video)));
         api.stubFor(get(FALLBACK).willReturn(aResponse().withBody(video)));
 
-        assertThatThrownBy(() -> client.exports().download(job, dir)).isInstanceOf(TransportException.class)
+        assertThatThrownBy(() -> client.exports().download(job, dir))
+                .isInstanceOf(TransportException.class)
                 .hasMessageContaining("incomplete");
         assertThat(files()).isEmpty();
     }
@@ -279,10 +302,15 @@ class DownloadTest {
     void theDeadlineCoversTheBody() throws IOException {
         cdn.stubFor(get("/slow.mp4").willReturn(aResponse().withBody(video).withChunkedDribbleDelay(50, 30_000)));
 
-        assertThatThrownBy(() -> client.exports().download(completed(cdn.baseUrl() + "/slow.mp4"), dir,
-                RequestOptions.builder().timeout(Duration.ofMillis(500)).build()))
-                .isInstanceOfSatisfying(TransportException.class, e ->
-                        assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
+        assertThatThrownBy(() -> client.exports()
+                        .download(
+                                completed(cdn.baseUrl() + "/slow.mp4"),
+                                dir,
+                                RequestOptions.builder()
+                                        .timeout(Duration.ofMillis(500))
+                                        .build()))
+                .isInstanceOfSatisfying(
+                        TransportException.class, e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
         assertThat(files()).isEmpty();
         assertThat(api.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
@@ -290,15 +318,17 @@ class DownloadTest {
     @Test
     void refusesAJobWithNothingToDownload() {
         ExportJob running = ExportJob.fromJson(RENDER, JsonValue.parse("{\"status\":\"processing\"}"));
-        assertThatThrownBy(() -> client.exports().download(running, dir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> client.exports().download(running, dir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nothing to download yet");
     }
 
     @Test
     void aMissingTargetDirectoryIsALocalErrorWithoutAnyRequest() {
         cdn.stubFor(get("/out.mp4").willReturn(aResponse().withBody(video)));
-        assertThatThrownBy(() -> client.exports().download(completed(cdn.baseUrl() + "/out.mp4"),
-                dir.resolve("missing/out.mp4"))).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> client.exports()
+                        .download(completed(cdn.baseUrl() + "/out.mp4"), dir.resolve("missing/out.mp4")))
+                .isInstanceOf(UncheckedIOException.class);
         assertThat(cdn.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
@@ -317,19 +347,22 @@ class DownloadTest {
 
         CuttingServer(int declared, int sent) throws IOException {
             server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            thread = new Thread(() -> {
-                try (Socket s = server.accept()) {
-                    s.getInputStream().read(new byte[8192]);
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + declared + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.write(new byte[sent]);
-                    out.flush();
-                    served = true;
-                } catch (IOException ignored) {
-                    // closed by the test
-                }
-            }, "cutting-server");
+            thread = new Thread(
+                    () -> {
+                        try (Socket s = server.accept()) {
+                            s.getInputStream().read(new byte[8192]);
+                            OutputStream out = s.getOutputStream();
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + declared
+                                            + "\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.write(new byte[sent]);
+                            out.flush();
+                            served = true;
+                        } catch (IOException ignored) {
+                            // closed by the test
+                        }
+                    },
+                    "cutting-server");
             thread.setDaemon(true);
             thread.start();
         }

@@ -58,8 +58,10 @@ class ExportsApiTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
+
     private NemoClient client;
     private Draft draft;
 
@@ -77,7 +79,9 @@ class ExportsApiTest {
     }
 
     private void acceptSubmissions() {
-        wm.stubFor(post(SUBMIT).willReturn(okJson("{\"success\":true,\"data\":{\"id\":\"server-side\",\"status\":\"pending\",\"progress\":5}}")));
+        wm.stubFor(post(SUBMIT)
+                .willReturn(okJson(
+                        "{\"success\":true,\"data\":{\"id\":\"server-side\",\"status\":\"pending\",\"progress\":5}}")));
     }
 
     private List<LoggedRequest> submissions() {
@@ -85,7 +89,8 @@ class ExportsApiTest {
     }
 
     private List<String> polledUrls() {
-        return wm.findAll(getRequestedFor(urlPathMatching(RenderStubs.POLL))).stream().map(LoggedRequest::getUrl)
+        return wm.findAll(getRequestedFor(urlPathMatching(RenderStubs.POLL))).stream()
+                .map(LoggedRequest::getUrl)
                 .collect(Collectors.toList());
     }
 
@@ -123,10 +128,22 @@ class ExportsApiTest {
     @Test
     void outputOptionsAreSent() throws Exception {
         acceptSubmissions();
-        ExportJob job = client.exports().submitAsync(SID, draft, ExportOptions.builder().format(ExportFormat.GIF)
-                .quality("medium").resolution("720p").build()).get(30, TimeUnit.SECONDS).latest().orElseThrow();
+        ExportJob job = client.exports()
+                .submitAsync(
+                        SID,
+                        draft,
+                        ExportOptions.builder()
+                                .format(ExportFormat.GIF)
+                                .quality("medium")
+                                .resolution("720p")
+                                .build())
+                .get(30, TimeUnit.SECONDS)
+                .latest()
+                .orElseThrow();
 
-        assertThat(Json.parse(submissions().get(0).getBodyAsString()).get("output").toString())
+        assertThat(Json.parse(submissions().get(0).getBodyAsString())
+                        .get("output")
+                        .toString())
                 .isEqualTo("{\"format\":\"gif\",\"quality\":\"medium\",\"resolution\":\"720p\"}");
         assertThat(job.status()).isEqualTo(ExportStatus.PENDING);
     }
@@ -134,7 +151,8 @@ class ExportsApiTest {
     @Test
     void aSubmissionAnswerWithoutStatusIsPending() {
         wm.stubFor(post(SUBMIT).willReturn(okJson("{\"code\":0,\"data\":{\"id\":\"render_x\"}}")));
-        assertThat(client.exports().submit(SID, draft).latest().orElseThrow().status()).isEqualTo(ExportStatus.PENDING);
+        assertThat(client.exports().submit(SID, draft).latest().orElseThrow().status())
+                .isEqualTo(ExportStatus.PENDING);
     }
 
     @Test
@@ -145,22 +163,30 @@ class ExportsApiTest {
                 .isInstanceOf(DraftNotExportableException.class)
                 .hasMessageContaining("at least one track with segments")
                 .hasMessageContaining("nothing was sent");
-        CompletableFuture<ExportPoller> async = client.exports().submitAsync(SID, Draft.empty(), ExportOptions.defaults());
+        CompletableFuture<ExportPoller> async =
+                client.exports().submitAsync(SID, Draft.empty(), ExportOptions.defaults());
         assertThat(async).isCompletedExceptionally();
         assertThat(wm.findAll(postRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
     void aDuplicateIdGetsANewIdAndOneRetry() {
-        wm.stubFor(post(SUBMIT).inScenario("dup").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(409).withBody("{\"success\":false,\"error\":\"Render ID already exists\"}"))
+        wm.stubFor(post(SUBMIT)
+                .inScenario("dup")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(409)
+                        .withBody("{\"success\":false,\"error\":\"Render ID already exists\"}"))
                 .willSetStateTo("second"));
-        wm.stubFor(post(SUBMIT).inScenario("dup").whenScenarioStateIs("second")
+        wm.stubFor(post(SUBMIT)
+                .inScenario("dup")
+                .whenScenarioStateIs("second")
                 .willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"pending\"}}")));
 
         ExportPoller poller = client.exports().submit(SID, draft);
 
-        List<String> ids = submissions().stream().map(r -> Json.parse(r.getBodyAsString()).get("id").textValue())
+        List<String> ids = submissions().stream()
+                .map(r -> Json.parse(r.getBodyAsString()).get("id").textValue())
                 .collect(Collectors.toList());
         assertThat(ids).hasSize(2).doesNotHaveDuplicates();
         assertThat(poller.renderId()).isEqualTo(ids.get(1));
@@ -170,7 +196,8 @@ class ExportsApiTest {
     void aDuplicateIdMessageWithHttp200IsRecognisedAndRetriedOnlyOnce() {
         wm.stubFor(post(SUBMIT).willReturn(okJson("{\"success\":false,\"error\":\"duplicate render id\"}")));
 
-        assertThatThrownBy(() -> client.exports().submit(SID, draft)).isInstanceOf(NemoException.class)
+        assertThatThrownBy(() -> client.exports().submit(SID, draft))
+                .isInstanceOf(NemoException.class)
                 .hasMessageContaining("duplicate render id");
         assertThat(submissions()).hasSize(2);
     }
@@ -196,27 +223,48 @@ class ExportsApiTest {
     @Test
     void pendingProcessingCompletedWithProgressCallbacksInVirtualTime() {
         acceptSubmissions();
-        pollSequence(wm, status("pending", 5), status("processing", 40), status("processing", 80),
+        pollSequence(
+                wm,
+                status("pending", 5),
+                status("processing", 40),
+                status("processing", 80),
                 completed("https://cdn.example.com/r.mp4"));
         List<String> seen = new CopyOnWriteArrayList<>();
 
-        ExportJob done = client.exports().submit(SID, draft, ExportOptions.builder()
-                .onProgress(j -> seen.add(j.status() + " " + j.progress().orElse(-1))).build()).waitForCompletion();
+        ExportJob done = client.exports()
+                .submit(
+                        SID,
+                        draft,
+                        ExportOptions.builder()
+                                .onProgress(j ->
+                                        seen.add(j.status() + " " + j.progress().orElse(-1)))
+                                .build())
+                .waitForCompletion();
 
         assertThat(done.status()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(done.outputUrl().orElseThrow().toString()).isEqualTo("https://cdn.example.com/r.mp4");
         assertThat(seen).containsExactly("PENDING 5", "PENDING 5", "PROCESSING 40", "PROCESSING 80", "COMPLETED 100");
-        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(wm.time().sleeps())
+                .containsExactly(
+                        Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30));
         assertThat(polledUrls()).hasSize(4).allMatch(u -> u.equals("/api/render/proxy/lambda/" + done.renderId()));
     }
 
     @Test
     void aTenPollExportCompletesWithoutRealWaiting() {
         acceptSubmissions();
-        pollSequence(wm, status("processing", 10), status("processing", 20), status("processing", 30),
-                status("processing", 40), status("processing", 50), status("processing", 60), status("processing", 70),
-                status("processing", 80), status("processing", 90), completed("https://cdn.example.com/r.mp4"));
+        pollSequence(
+                wm,
+                status("processing", 10),
+                status("processing", 20),
+                status("processing", 30),
+                status("processing", 40),
+                status("processing", 50),
+                status("processing", 60),
+                status("processing", 70),
+                status("processing", 80),
+                status("processing", 90),
+                completed("https://cdn.example.com/r.mp4"));
 
         ExportJob done = client.exports().submit(SID, draft).waitForCompletion();
 
@@ -246,9 +294,11 @@ class ExportsApiTest {
         ExportPoller poller = client.exports().submit(SID, draft);
 
         assertThatThrownBy(() -> poller.waitForCompletion(Duration.ofSeconds(95)))
-                .isInstanceOf(ExportTimeoutException.class).hasMessageContaining("after 95 s");
-        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Duration.ofSeconds(5));
+                .isInstanceOf(ExportTimeoutException.class)
+                .hasMessageContaining("after 95 s");
+        assertThat(wm.time().sleeps())
+                .containsExactly(
+                        Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5));
         assertThat(polledUrls()).hasSize(4);
     }
 
@@ -256,17 +306,27 @@ class ExportsApiTest {
     void cadenceAndLimitAreConfigurable() {
         acceptSubmissions();
         pollSequence(wm, status("processing", 50));
-        PollingStrategy fast = PollingStrategy.builder().interval(Duration.ofSeconds(2)).maxPolls(3).build();
+        PollingStrategy fast = PollingStrategy.builder()
+                .interval(Duration.ofSeconds(2))
+                .maxPolls(3)
+                .build();
 
-        assertThatThrownBy(() -> client.exports().submit(SID, draft, ExportOptions.builder().polling(fast).build())
-                .waitForCompletion()).isInstanceOf(ExportTimeoutException.class);
+        assertThatThrownBy(() -> client.exports()
+                        .submit(
+                                SID,
+                                draft,
+                                ExportOptions.builder().polling(fast).build())
+                        .waitForCompletion())
+                .isInstanceOf(ExportTimeoutException.class);
         assertThat(wm.time().sleeps()).containsOnly(Duration.ofSeconds(2)).hasSize(3);
     }
 
     @Test
     void aFailedRenderIsATypedError() {
         acceptSubmissions();
-        pollSequence(wm, status("processing", 50),
+        pollSequence(
+                wm,
+                status("processing", 50),
                 okJson("{\"success\":true,\"data\":{\"status\":\"failed\",\"error\":\"Out of GPU memory\"}}"));
 
         assertThatThrownBy(() -> client.exports().submit(SID, draft).waitForCompletion())
@@ -281,20 +341,25 @@ class ExportsApiTest {
     void anUnknownStatusCountsAsRunning() {
         acceptSubmissions();
         pollSequence(wm, okJson("{\"status\":\"warming_gpu\"}"), completed("https://cdn.example.com/r.mp4"));
-        assertThat(client.exports().submit(SID, draft).waitForCompletion().isCompleted()).isTrue();
+        assertThat(client.exports().submit(SID, draft).waitForCompletion().isCompleted())
+                .isTrue();
         assertThat(polledUrls()).hasSize(2);
     }
 
     @Test
     void formBAndTaskIdVariantsArePolledToCompletion() {
         acceptSubmissions();
-        pollSequence(wm, okJson("{\"taskId\":\"render_x\",\"status\":\"processing\",\"progress\":60}"),
-                okJson("{\"taskId\":\"render_x\",\"status\":\"completed\",\"progress\":100,"
-                        + "\"output\":{\"url\":\"https://cdn.example.com/renders/xxx/output.mp4\",\"duration\":30.5,\"size\":15728640}}"));
+        pollSequence(
+                wm,
+                okJson("{\"taskId\":\"render_x\",\"status\":\"processing\",\"progress\":60}"),
+                okJson(
+                        "{\"taskId\":\"render_x\",\"status\":\"completed\",\"progress\":100,"
+                                + "\"output\":{\"url\":\"https://cdn.example.com/renders/xxx/output.mp4\",\"duration\":30.5,\"size\":15728640}}"));
 
         ExportJob done = client.exports().submit(SID, draft).waitForCompletion();
 
-        assertThat(done.outputUrl().orElseThrow().toString()).isEqualTo("https://cdn.example.com/renders/xxx/output.mp4");
+        assertThat(done.outputUrl().orElseThrow().toString())
+                .isEqualTo("https://cdn.example.com/renders/xxx/output.mp4");
         assertThat(done.outputSize()).hasValue(15728640);
     }
 
@@ -303,8 +368,12 @@ class ExportsApiTest {
         NemoClient noRetry = client.toBuilder().retryPolicy(RetryPolicy.none()).build();
         try {
             acceptSubmissions();
-            pollSequence(wm, status("processing", 10), aResponse().withStatus(503),
-                    aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), aResponse().withStatus(500),
+            pollSequence(
+                    wm,
+                    status("processing", 10),
+                    aResponse().withStatus(503),
+                    aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                    aResponse().withStatus(500),
                     completed("https://cdn.example.com/r.mp4"));
 
             ExportPoller poller = noRetry.exports().submit(SID, draft);
@@ -321,7 +390,10 @@ class ExportsApiTest {
     @Test
     void http400MidPollFailsAtOnce() {
         acceptSubmissions();
-        pollSequence(wm, status("processing", 10), aResponse().withStatus(400).withBody("{\"error\":\"bad id\"}"),
+        pollSequence(
+                wm,
+                status("processing", 10),
+                aResponse().withStatus(400).withBody("{\"error\":\"bad id\"}"),
                 completed("https://cdn.example.com/r.mp4"));
 
         assertThatThrownBy(() -> client.exports().submit(SID, draft).waitForCompletion())
@@ -344,7 +416,8 @@ class ExportsApiTest {
     @Test
     void successFalseOnAPollIsAnExportFailure() {
         pollSequence(wm, okJson("{\"success\":false,\"error\":\"Render not found\"}"));
-        assertThatThrownBy(() -> client.exports().poll("render_1_abc")).isInstanceOf(ExportFailedException.class)
+        assertThatThrownBy(() -> client.exports().poll("render_1_abc"))
+                .isInstanceOf(ExportFailedException.class)
                 .hasMessageContaining("Render not found");
     }
 
@@ -356,7 +429,9 @@ class ExportsApiTest {
         pollSequence(wm, status("processing", 70), completed("https://cdn.example.com/r.mp4"));
         VirtualTime otherTime = VirtualTime.create();
 
-        try (NemoClient other = WireMockSupport.client(wm.baseUrl(), otherTime, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient other = WireMockSupport.client(wm.baseUrl(), otherTime, dir)
+                .token(TestTokens.EXPLICIT)
+                .build()) {
             ExportPoller resumed = other.exports().resume(saved);
             assertThat(resumed.latest()).isEmpty();
             ExportJob done = resumed.waitForCompletion();
@@ -365,7 +440,8 @@ class ExportsApiTest {
             assertThat(otherTime.sleeps()).containsExactly(Duration.ZERO, Duration.ofSeconds(30));
         }
         assertThat(submissions()).isEmpty();
-        assertThat(polledUrls()).containsExactly("/api/render/proxy/lambda/" + saved, "/api/render/proxy/lambda/" + saved);
+        assertThat(polledUrls())
+                .containsExactly("/api/render/proxy/lambda/" + saved, "/api/render/proxy/lambda/" + saved);
     }
 
     @Test
@@ -381,16 +457,23 @@ class ExportsApiTest {
     @Test
     void thePollersAsyncFormsPollAndCancelWithTheStrategysRequestOptions() throws Exception {
         pollSequence(wm, status("processing", 40));
-        wm.stubFor(post(urlPathMatching(RenderStubs.POLL + "/cancel")).willReturn(aResponse().withStatus(204)));
-        RequestOptions traced = RequestOptions.builder().header("X-Request-Id", "poll-1").build();
-        ExportPoller p = client.exports().resume("render_1_abc", PollingStrategy.builder().request(traced).build());
+        wm.stubFor(post(urlPathMatching(RenderStubs.POLL + "/cancel"))
+                .willReturn(aResponse().withStatus(204)));
+        RequestOptions traced =
+                RequestOptions.builder().header("X-Request-Id", "poll-1").build();
+        ExportPoller p = client.exports()
+                .resume(
+                        "render_1_abc",
+                        PollingStrategy.builder().request(traced).build());
 
         assertThat(p.pollAsync().get(30, TimeUnit.SECONDS).progress()).hasValue(40);
         assertThat(p.latest()).get().extracting(ExportJob::status).isEqualTo(ExportStatus.PROCESSING);
         p.cancelAsync().get(30, TimeUnit.SECONDS);
 
-        assertThatThrownBy(p::waitForCompletion).isInstanceOfSatisfying(ExportFailedException.class,
-                e -> assertThat(e.cancelled()).isTrue());
+        assertThatThrownBy(p::waitForCompletion)
+                .isInstanceOfSatisfying(
+                        ExportFailedException.class,
+                        e -> assertThat(e.cancelled()).isTrue());
         wm.verify(getRequestedFor(urlEqualTo("/api/render/proxy/lambda/render_1_abc"))
                 .withHeader("X-Request-Id", equalTo("poll-1")));
         wm.verify(postRequestedFor(urlEqualTo("/api/render/proxy/lambda/render_1_abc/cancel"))
@@ -401,7 +484,8 @@ class ExportsApiTest {
     void cancelPostsAndEndsAWaitInProgress() throws Exception {
         acceptSubmissions();
         pollSequence(wm, status("processing", 10));
-        wm.stubFor(post(urlPathMatching(RenderStubs.POLL + "/cancel")).willReturn(aResponse().withStatus(204)));
+        wm.stubFor(post(urlPathMatching(RenderStubs.POLL + "/cancel"))
+                .willReturn(aResponse().withStatus(204)));
         CompletableFuture<Void> never = new CompletableFuture<>();
         try (NemoClient stuck = client.toBuilder().sleeper(d -> never).build()) {
             ExportPoller poller = stuck.exports().submit(SID, draft);
@@ -410,8 +494,12 @@ class ExportsApiTest {
 
             poller.cancel();
 
-            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOfSatisfying(ExportFailedException.class, e -> assertThat(e.cancelled()).isTrue());
+            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            ExportFailedException.class,
+                            e -> assertThat(e.cancelled()).isTrue());
             wm.verify(postRequestedFor(urlEqualTo("/api/render/proxy/lambda/" + poller.renderId() + "/cancel"))
                     .withHeader("Authorization", equalTo("Bearer " + TestTokens.EXPLICIT)));
             assertThatThrownBy(poller::waitForCompletion).isInstanceOf(ExportFailedException.class);
@@ -434,9 +522,11 @@ class ExportsApiTest {
 
     @Test
     void cancelFailureIsTyped() {
-        wm.stubFor(post(urlPathMatching(RenderStubs.POLL + "/cancel")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"success\":false,\"error\":\"Render not found\"}")));
-        assertThatThrownBy(() -> client.exports().cancel("render_1_abc")).isInstanceOf(NemoException.class)
+        wm.stubFor(post(urlPathMatching(RenderStubs.POLL + "/cancel"))
+                .willReturn(
+                        aResponse().withStatus(404).withBody("{\"success\":false,\"error\":\"Render not found\"}")));
+        assertThatThrownBy(() -> client.exports().cancel("render_1_abc"))
+                .isInstanceOf(NemoException.class)
                 .hasMessageContaining("Render not found");
     }
 
@@ -445,9 +535,12 @@ class ExportsApiTest {
         acceptSubmissions();
         pollSequence(wm, status("processing", 10), completed("https://cdn.example.com/r.mp4"));
         List<ExportStatus> seen = Collections.synchronizedList(new java.util.ArrayList<>());
-        ExportPoller p = client.exports().submit(SID, draft).onProgress(j -> {
-            throw new IllegalStateException("listener bug");
-        }).onProgress(j -> seen.add(j.status()));
+        ExportPoller p = client.exports()
+                .submit(SID, draft)
+                .onProgress(j -> {
+                    throw new IllegalStateException("listener bug");
+                })
+                .onProgress(j -> seen.add(j.status()));
         assertThat(p.waitForCompletion().isCompleted()).isTrue();
         assertThat(seen).containsExactly(ExportStatus.PROCESSING, ExportStatus.COMPLETED);
         assertThat(Files.exists(dir)).isTrue();

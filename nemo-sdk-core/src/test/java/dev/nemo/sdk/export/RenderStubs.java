@@ -12,13 +12,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 final class RenderStubs {
     static final String POLL = "/api/render/proxy/lambda/render_[^/]+";
 
-    private RenderStubs() {
-    }
+    private RenderStubs() {}
 
     /** Each poll answers the next response; the last one repeats. */
     static void pollSequence(Stubbing wm, ResponseDefinitionBuilder... responses) {
         for (int i = 0; i < responses.length; i++) {
-            wm.stubFor(get(urlPathMatching(POLL)).inScenario("poll")
+            wm.stubFor(get(urlPathMatching(POLL))
+                    .inScenario("poll")
                     .whenScenarioStateIs(state(i))
                     .willReturn(responses[i])
                     .willSetStateTo(state(Math.min(i + 1, responses.length - 1))));
@@ -34,6 +34,7 @@ final class RenderStubs {
     }
 
     static ResponseDefinitionBuilder completed(String url) {
-        return okJson("{\"success\":true,\"data\":{\"status\":\"completed\",\"progress\":100,\"outputUrl\":\"" + url + "\"}}");
+        return okJson("{\"success\":true,\"data\":{\"status\":\"completed\",\"progress\":100,\"outputUrl\":\"" + url
+                + "\"}}");
     }
 }

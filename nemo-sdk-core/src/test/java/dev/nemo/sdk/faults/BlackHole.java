@@ -44,7 +44,8 @@ public final class BlackHole implements AutoCloseable {
             } catch (SocketTimeoutException full) {
                 s.close();
                 System.out.println("black hole on 127.0.0.1:" + server.getLocalPort() + ": a backlog-1 listener that "
-                        + "never accepts, its queue filled by " + fillers.size() + " connections; the next SYNs are dropped");
+                        + "never accepts, its queue filled by " + fillers.size()
+                        + " connections; the next SYNs are dropped");
                 return new BlackHole(server, fillers);
             }
         }

@@ -48,53 +48,67 @@ class FaultMatrixTest {
     Stream<DynamicTest> everyFaultEndsInItsTypedErrorAndIsNeverSentTwice() throws IOException {
         long fdsBefore = openFileDescriptors();
         int threadsBefore = Thread.activeCount();
-        Set<String> threadNamesBefore = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        Set<String> threadNamesBefore = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
                 .collect(java.util.stream.Collectors.toSet());
         RawFaultServer server = new RawFaultServer((s, out) -> RawFaultServer.close(s));
         NemoClient client = client("http://127.0.0.1:" + server.port());
-        Stream<DynamicTest> cases = FaultTable.exchangeFaults().stream().flatMap(fault -> Stream.of("blocking", "async").map(form ->
-                DynamicTest.dynamicTest(fault.name() + " [" + form + "]", () -> run(server, client, fault, form))));
+        Stream<DynamicTest> cases = FaultTable.exchangeFaults().stream()
+                .flatMap(fault -> Stream.of("blocking", "async")
+                        .map(form -> DynamicTest.dynamicTest(
+                                fault.name() + " [" + form + "]", () -> run(server, client, fault, form))));
         DynamicTest noLeaks = DynamicTest.dynamicTest("nothing leaked", () -> {
-            server.dropOpenConnections();   // the stalled peers hang up
+            server.dropOpenConnections(); // the stalled peers hang up
             client.close();
             server.close();
             long fdsAfter = openFileDescriptors();
             System.out.println("open file descriptors before/after: " + fdsBefore + "/" + fdsAfter
                     + "; live threads before/after: " + threadsBefore + "/" + Thread.activeCount() + " "
-                    + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList());
+                    + Thread.getAllStackTraces().keySet().stream()
+                            .map(Thread::getName)
+                            .toList());
             if (fdsBefore >= 0) {
                 // the JDK 17 HttpClient keeps its selector's descriptors until it is collected: allow those few
                 assertThat(fdsAfter).isLessThanOrEqualTo(fdsBefore + 4);
             }
             // JDK 17's HttpClient has no close(): its selector thread and idle workers end when it is
             // collected or idle; every other thread (the SDK's, the fault server's) must be gone
-            assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                    .filter(n -> !threadNamesBefore.contains(n) && !n.startsWith("HttpClient-")))
-                    .as("threads left behind").isEmpty();
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                            .map(Thread::getName)
+                            .filter(n -> !threadNamesBefore.contains(n) && !n.startsWith("HttpClient-")))
+                    .as("threads left behind")
+                    .isEmpty();
         });
         return Stream.concat(cases, Stream.of(noLeaks));
     }
 
     @TestFactory
     Stream<DynamicTest> connectFailuresSendNothing() {
-        return Stream.of("blocking", "async").flatMap(form -> Stream.of(
-                DynamicTest.dynamicTest("connect refused [" + form + "]", () -> {
-                    int port;
-                    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-                        port = s.getLocalPort();
-                    }
-                    assertConnectFailure(submit("http://127.0.0.1:" + port, form));
-                }),
-                DynamicTest.dynamicTest("connect timeout: a listener that never accepts [" + form + "]", () ->
-                        connectTimeout(form)),
-                DynamicTest.dynamicTest("DNS failure [" + form + "]", () ->
-                        assertConnectFailure(submit("http://nemo-sdk-fault-test.invalid", form))),
-                DynamicTest.dynamicTest("TLS failure: a plain server spoken to over https [" + form + "]", () -> {
-                    try (RawFaultServer plain = new RawFaultServer((s, out) -> RawFaultServer.close(s))) {
-                        assertConnectFailure(submit("https://127.0.0.1:" + plain.port(), form));
-                        assertThat(plain.requests()).as("requests read by the server").isZero();
-                    }
-                })));
+        return Stream.of("blocking", "async")
+                .flatMap(form -> Stream.of(
+                        DynamicTest.dynamicTest("connect refused [" + form + "]", () -> {
+                            int port;
+                            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                                port = s.getLocalPort();
+                            }
+                            assertConnectFailure(submit("http://127.0.0.1:" + port, form));
+                        }),
+                        DynamicTest.dynamicTest(
+                                "connect timeout: a listener that never accepts [" + form + "]",
+                                () -> connectTimeout(form)),
+                        DynamicTest.dynamicTest(
+                                "DNS failure [" + form + "]",
+                                () -> assertConnectFailure(submit("http://nemo-sdk-fault-test.invalid", form))),
+                        DynamicTest.dynamicTest(
+                                "TLS failure: a plain server spoken to over https [" + form + "]", () -> {
+                                    try (RawFaultServer plain =
+                                            new RawFaultServer((s, out) -> RawFaultServer.close(s))) {
+                                        assertConnectFailure(submit("https://127.0.0.1:" + plain.port(), form));
+                                        assertThat(plain.requests())
+                                                .as("requests read by the server")
+                                                .isZero();
+                                    }
+                                })));
     }
 
     /**
@@ -105,17 +119,19 @@ class FaultMatrixTest {
     private void connectTimeout(String form) throws IOException {
         try (BlackHole hole = BlackHole.open()) {
             if (hole == null) {
-                return;   // said on the console
+                return; // said on the console
             }
             List<RequestListener.RequestStarted> attempts = new CopyOnWriteArrayList<>();
             long start = System.nanoTime();
             Throwable error;
-            try (NemoClient client = clientBuilder(hole.baseUrl()).requestListener(new RequestListener() {
-                @Override
-                public void requestStarted(RequestStarted event) {
-                    attempts.add(event);
-                }
-            }).build()) {
+            try (NemoClient client = clientBuilder(hole.baseUrl())
+                    .requestListener(new RequestListener() {
+                        @Override
+                        public void requestStarted(RequestStarted event) {
+                            attempts.add(event);
+                        }
+                    })
+                    .build()) {
                 error = submit(client, form);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -124,7 +140,8 @@ class FaultMatrixTest {
             assertConnectFailure(error);
             assertThat(error.getCause()).as("the cause").isInstanceOf(HttpConnectTimeoutException.class);
             assertThat(error).hasMessageContaining("connect timed out");
-            assertThat(attempts).as("attempts (a connect failure is retried, nothing was sent)")
+            assertThat(attempts)
+                    .as("attempts (a connect failure is retried, nothing was sent)")
                     .hasSize(RetryPolicy.defaults().maxAttempts());
             // a hang guard, not a measurement: each attempt ends at its connect timeout
             assertThat(took).isLessThan(DEADLINE.multipliedBy(attempts.size()).plusSeconds(30));
@@ -143,7 +160,8 @@ class FaultMatrixTest {
         }
         assertThat(server.requests()).as("export POSTs the server saw").isEqualTo(fault.requestsSeen());
         try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left.filter(p -> !p.getFileName().toString().startsWith("config"))).isEmpty();
+            assertThat(left.filter(p -> !p.getFileName().toString().startsWith("config")))
+                    .isEmpty();
         }
     }
 
@@ -178,9 +196,15 @@ class FaultMatrixTest {
 
     private NemoClient.Builder clientBuilder(String baseUrl) {
         VirtualTime time = VirtualTime.create();
-        return NemoClient.builder().baseUrl(baseUrl).environment(Map.of())
-                .configDirectory(dir.resolve("config")).clock(time).sleeper(time).token(TestTokens.EXPLICIT)
-                .requestTimeout(DEADLINE).connectTimeout(DEADLINE);
+        return NemoClient.builder()
+                .baseUrl(baseUrl)
+                .environment(Map.of())
+                .configDirectory(dir.resolve("config"))
+                .clock(time)
+                .sleeper(time)
+                .token(TestTokens.EXPLICIT)
+                .requestTimeout(DEADLINE)
+                .connectTimeout(DEADLINE);
     }
 
     private static Throwable submit(NemoClient client, String form) throws IOException {
@@ -189,7 +213,9 @@ class FaultMatrixTest {
             if (form.equals("blocking")) {
                 client.exports().submit("s1", draft);
             } else {
-                client.exports().submitAsync("s1", draft, ExportOptions.defaults()).join();
+                client.exports()
+                        .submitAsync("s1", draft, ExportOptions.defaults())
+                        .join();
             }
         });
         return thrown instanceof CompletionException ? thrown.getCause() : thrown;

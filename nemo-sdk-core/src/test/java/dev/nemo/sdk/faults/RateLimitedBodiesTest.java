@@ -37,11 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RateLimitedBodiesTest {
     private static final String SID = "5529798706024415232";
     private static final String REFUSAL = "{\"code\":429,\"message\":\"slow down\"}";
-    private static final String TOO_MANY = "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + REFUSAL.length() + "\r\nConnection: close\r\n\r\n" + REFUSAL;
+    private static final String TOO_MANY =
+            "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + REFUSAL.length() + "\r\nConnection: close\r\n\r\n" + REFUSAL;
 
     @TempDir
     Path dir;
+
     private final VirtualTime time = VirtualTime.create();
     private RawFaultServer server;
     private NemoClient client;
@@ -52,9 +54,15 @@ class RateLimitedBodiesTest {
             RawFaultServer.write(out, TOO_MANY);
             RawFaultServer.close(s);
         });
-        client = NemoClient.builder().baseUrl("http://127.0.0.1:" + server.port()).environment(Map.of())
-                .configDirectory(dir.resolve("config")).clock(time).sleeper(time).token(TestTokens.EXPLICIT)
-                .requestTimeout(Duration.ofSeconds(20)).build();
+        client = NemoClient.builder()
+                .baseUrl("http://127.0.0.1:" + server.port())
+                .environment(Map.of())
+                .configDirectory(dir.resolve("config"))
+                .clock(time)
+                .sleeper(time)
+                .token(TestTokens.EXPLICIT)
+                .requestTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     @AfterEach
@@ -83,7 +91,8 @@ class RateLimitedBodiesTest {
             return new ByteArrayInputStream(content);
         });
 
-        Throwable error = catchThrowable(() -> client.uploads().uploadAsync(SID, List.of(source)).join());
+        Throwable error = catchThrowable(
+                () -> client.uploads().uploadAsync(SID, List.of(source)).join());
 
         assertRateLimitedAfterOneExactResend(unwrap(error), "/api/upload-video/nemo_agent/me/" + SID);
         assertThat(opened).as("streams opened: one per attempt").hasValue(2);
@@ -92,8 +101,8 @@ class RateLimitedBodiesTest {
     @Test
     void anUploadOfUnknownLengthIsSentTwiceByteForByte() {
         byte[] content = gif(70 * 1024);
-        MediaSource source = MediaSource.ofInputStream("cat.gif", MediaSource.UNKNOWN_LENGTH,
-                () -> new ByteArrayInputStream(content));
+        MediaSource source = MediaSource.ofInputStream(
+                "cat.gif", MediaSource.UNKNOWN_LENGTH, () -> new ByteArrayInputStream(content));
 
         Throwable error = catchThrowable(() -> client.uploads().upload(SID, List.of(source)));
 
@@ -115,8 +124,10 @@ class RateLimitedBodiesTest {
             Throwable error = catchThrowable(() -> client.uploads().upload(SID, List.of(source)));
 
             System.out.println("one-shot stream, length " + length + ": " + error);
-            assertThat(error).isInstanceOf(MediaSourceException.class)
-                    .hasMessageContaining("cat.gif").hasMessageContaining("cannot be sent again")
+            assertThat(error)
+                    .isInstanceOf(MediaSourceException.class)
+                    .hasMessageContaining("cat.gif")
+                    .hasMessageContaining("cannot be sent again")
                     .hasMessageContaining("opens the content anew");
             assertThat(server.received()).as("whole requests the server read").hasSize(1);
             assertThat(server.received().get(0).body()).hasSizeGreaterThan(content.length);
@@ -137,7 +148,9 @@ class RateLimitedBodiesTest {
             RawFaultServer.write(out, TOO_MANY);
             RawFaultServer.close(s);
         });
-        Throwable async = catchThrowable(() -> client.exports().submitAsync(SID, draft, ExportOptions.defaults()).join());
+        Throwable async = catchThrowable(() -> client.exports()
+                .submitAsync(SID, draft, ExportOptions.defaults())
+                .join());
         assertRateLimitedAfterOneExactResend(unwrap(async), "/api/render/proxy/lambda");
     }
 
@@ -148,7 +161,9 @@ class RateLimitedBodiesTest {
         assertThat(seen).as("POSTs the server read").hasSize(2);
         assertThat(seen).allSatisfy(r -> assertThat(r.requestLine()).isEqualTo("POST " + path + " HTTP/1.1"));
         assertThat(seen.get(0).body()).isNotEmpty();
-        assertThat(seen.get(1).body()).as("the second body, byte for byte").isEqualTo(seen.get(0).body());
+        assertThat(seen.get(1).body())
+                .as("the second body, byte for byte")
+                .isEqualTo(seen.get(0).body());
         assertThat(time.sleeps()).contains(Duration.ofSeconds(7));
     }
 

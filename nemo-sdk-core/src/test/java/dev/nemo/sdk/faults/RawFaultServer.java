@@ -128,10 +128,11 @@ public final class RawFaultServer implements AutoCloseable {
             return;
         }
         long length = contentLength(head);
-        byte[] body = length > 0 ? in.readNBytes((int) length)
+        byte[] body = length > 0
+                ? in.readNBytes((int) length)
                 : head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked") ? readChunked(in) : new byte[0];
         if (body == null || body.length < length) {
-            close(s);   // the client gave up within the body: not a request
+            close(s); // the client gave up within the body: not a request
             return;
         }
         received.add(new Received(head, body));
@@ -150,7 +151,7 @@ public final class RawFaultServer implements AutoCloseable {
             b.append((char) c);
             matched = (c == "\r\n\r\n".charAt(matched)) ? matched + 1 : (c == '\r' ? 1 : 0);
             if (b.length() > 64 * 1024 || (b.length() == 1 && !Character.isLetter(c))) {
-                return null;   // not HTTP (a TLS hello, say): no request was read
+                return null; // not HTTP (a TLS hello, say): no request was read
             }
         }
         return b.toString();
@@ -170,7 +171,7 @@ public final class RawFaultServer implements AutoCloseable {
             int semi = size.indexOf(';');
             int n = Integer.parseInt(semi < 0 ? size : size.substring(0, semi), 16);
             if (n == 0) {
-                in.readNBytes(2);   // the empty trailer line
+                in.readNBytes(2); // the empty trailer line
                 return body.toByteArray();
             }
             byte[] chunk = in.readNBytes(n);

@@ -12,8 +12,12 @@ class RedactorTest {
         String text = "Authorization: Bearer " + TestTokens.EXPLICIT + " {\"token\":\"abc\",\"claim_token\":\"clm_x\"} "
                 + "see " + TestTokens.ANON_1 + " and clm_secret123";
         String out = Redactor.redact(text);
-        assertThat(out).doesNotContain(TestTokens.MARKER).doesNotContain("abc").doesNotContain("secret123")
-                .contains("Bearer ***").contains("\"token\":\"***\"");
+        assertThat(out)
+                .doesNotContain(TestTokens.MARKER)
+                .doesNotContain("abc")
+                .doesNotContain("secret123")
+                .contains("Bearer ***")
+                .contains("\"token\":\"***\"");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.nemo.sdk.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonValues;
@@ -11,9 +14,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 class JsonValuePropertiesTest {
 
@@ -49,11 +49,13 @@ class JsonValuePropertiesTest {
         assertThat(JsonValues.toJackson(v)).isEqualTo(tree);
         assertThat(JsonValues.fromJackson(tree)).isEqualTo(v);
         assertThat(JsonValue.parse(Json.writeString(tree))).isEqualTo(v);
-        assertThat(Json.writeString(JsonValues.toJackson(JsonValues.fromJackson(tree)))).isEqualTo(Json.writeString(tree));
+        assertThat(Json.writeString(JsonValues.toJackson(JsonValues.fromJackson(tree))))
+                .isEqualTo(Json.writeString(tree));
     }
 
     @Property(tries = 500)
-    void truncatedJsonGivesOnlyIllegalArgumentException(@ForAll("values") JsonValue v, @ForAll @IntRange(max = 1000) int cut) {
+    void truncatedJsonGivesOnlyIllegalArgumentException(
+            @ForAll("values") JsonValue v, @ForAll @IntRange(max = 1000) int cut) {
         String text = v.toJson();
         String prefix = text.substring(0, Math.min(cut, text.length()));
 
@@ -69,12 +71,18 @@ class JsonValuePropertiesTest {
     @Provide
     Arbitrary<String> junk() {
         Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(40);
-        Arbitrary<String> jsonish = Arbitraries.strings().withChars("{}[]:,\"\\0123456789.eE+-tfnrul \n")
+        Arbitrary<String> jsonish = Arbitraries.strings()
+                .withChars("{}[]:,\"\\0123456789.eE+-tfnrul \n")
                 .ofMaxLength(40);
-        Arbitrary<String> mutated = Arbitraries.lazy(() -> JsonValueGenerators.values(3)).map(JsonValue::toJson)
-                .flatMap(s -> s.isEmpty() ? Arbitraries.just(s) : Arbitraries.integers().between(0, s.length() - 1)
-                        .flatMap(i -> Arbitraries.chars().with("{}[]:,\"\\x0.e- ".toCharArray())
-                                .map(c -> s.substring(0, i) + c + s.substring(i + 1))));
+        Arbitrary<String> mutated = Arbitraries.lazy(() -> JsonValueGenerators.values(3))
+                .map(JsonValue::toJson)
+                .flatMap(s -> s.isEmpty()
+                        ? Arbitraries.just(s)
+                        : Arbitraries.integers()
+                                .between(0, s.length() - 1)
+                                .flatMap(i -> Arbitraries.chars()
+                                        .with("{}[]:,\"\\x0.e- ".toCharArray())
+                                        .map(c -> s.substring(0, i) + c + s.substring(i + 1))));
         return Arbitraries.oneOf(anyChars, jsonish, mutated);
     }
 

@@ -1,14 +1,14 @@
 package dev.nemo.sdk.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonValueTest {
 
@@ -33,7 +33,9 @@ class JsonValueTest {
 
     @Test
     void numbersCompareByKindValueAndScale() {
-        assertThat(JsonNumber.of("1.0")).isEqualTo(JsonNumber.of("1.0e0")).isNotEqualTo(JsonNumber.of("1.00"))
+        assertThat(JsonNumber.of("1.0"))
+                .isEqualTo(JsonNumber.of("1.0e0"))
+                .isNotEqualTo(JsonNumber.of("1.00"))
                 .isNotEqualTo(JsonNumber.of("1"));
         assertThat(JsonNumber.of("1e2")).isEqualTo(JsonNumber.of("1E+2")).hasSameHashCodeAs(JsonNumber.of("1E+2"));
         assertThat(JsonNumber.of("1e0")).isNotEqualTo(JsonNumber.of("1"));
@@ -81,9 +83,15 @@ class JsonValueTest {
 
     @Test
     void builderAndCopiesKeepPositions() {
-        JsonObject o = JsonObject.builder().put("title", "Urban").put("fps", 30).put("hd", true).build();
+        JsonObject o = JsonObject.builder()
+                .put("title", "Urban")
+                .put("fps", 30)
+                .put("hd", true)
+                .build();
 
-        JsonObject changed = o.with("title", JsonValue.of("City")).with("new", JsonValue.ofNull()).without("fps");
+        JsonObject changed = o.with("title", JsonValue.of("City"))
+                .with("new", JsonValue.ofNull())
+                .without("fps");
 
         assertThat(changed.toJson()).isEqualTo("{\"title\":\"City\",\"hd\":true,\"new\":null}");
         assertThat(o.toJson()).isEqualTo("{\"title\":\"Urban\",\"fps\":30,\"hd\":true}");
@@ -98,7 +106,8 @@ class JsonValueTest {
         map.put("b", JsonValue.of(2));
 
         assertThat(o.size()).isEqualTo(1);
-        assertThatThrownBy(() -> o.members().put("c", JsonValue.of(3))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> o.members().put("c", JsonValue.of(3)))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> JsonArray.of(java.util.Arrays.asList(JsonValue.of(1), null)))
                 .isInstanceOf(NullPointerException.class);
         assertThat(JsonArray.empty().with(JsonValue.of(1)).elements()).containsExactly(JsonValue.of(1));
@@ -108,8 +117,10 @@ class JsonValueTest {
     void navigationIsEmptyForMissingMembersAndOtherKinds() {
         JsonValue v = JsonValue.parse("{\"a\":[true,\"x\"],\"n\":null}");
 
-        assertThat(v.get("a").flatMap(a -> a.at(0)).flatMap(JsonValue::asBoolean)).contains(true);
-        assertThat(v.get("a").flatMap(a -> a.at(1)).flatMap(JsonValue::asString)).contains("x");
+        assertThat(v.get("a").flatMap(a -> a.at(0)).flatMap(JsonValue::asBoolean))
+                .contains(true);
+        assertThat(v.get("a").flatMap(a -> a.at(1)).flatMap(JsonValue::asString))
+                .contains("x");
         assertThat(v.get("a").flatMap(a -> a.at(2))).isEmpty();
         assertThat(v.get("a").flatMap(a -> a.at(-1))).isEmpty();
         assertThat(v.get("n")).contains(JsonNull.INSTANCE);
@@ -123,12 +134,14 @@ class JsonValueTest {
 
     @Test
     void badTextIsAnIllegalArgumentExceptionThatSaysWhere() {
-        for (String bad : List.of("", "   ", "{", "[1,]", "{\"a\" 1}", "01", "1 2", "NaN", "'x'", "{\"a\":1}}", "tru")) {
-            assertThatThrownBy(() -> JsonValue.parse(bad)).as(bad)
-                    .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Not JSON");
+        for (String bad :
+                List.of("", "   ", "{", "[1,]", "{\"a\" 1}", "01", "1 2", "NaN", "'x'", "{\"a\":1}}", "tru")) {
+            assertThatThrownBy(() -> JsonValue.parse(bad))
+                    .as(bad)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Not JSON");
         }
         assertThatThrownBy(() -> JsonValue.parse("{\n\"a\":x}")).hasMessageContaining("line 2");
-        assertThatThrownBy(() -> JsonValue.parse("[".repeat(5000)))
-                .isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonValue.parse("[".repeat(5000))).isExactlyInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,12 +1,12 @@
 package dev.nemo.sdk.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.DraftFixtures;
 import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.json.JsonValue;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionStateTest {
 
@@ -16,15 +16,20 @@ class SessionStateTest {
 
     @Test
     void readsTheDocumentedResponse() {
-        SessionState s = SessionState.of((JsonObject) JsonValue.parse(DraftFixtures.resource("/drafts/state-latest.json")).get("data").orElseThrow());
+        SessionState s =
+                SessionState.of((JsonObject) JsonValue.parse(DraftFixtures.resource("/drafts/state-latest.json"))
+                        .get("data")
+                        .orElseThrow());
 
         assertThat(s.sessionId()).contains("5529798706024415232");
         assertThat(s.taskId()).contains("task_xxx");
         assertThat(s.taskName()).contains("My Video Project");
         assertThat(s.videoInfos()).hasSize(1);
-        assertThat(s.videoInfos().get(0).get("cdn_url").flatMap(JsonValue::asString)).contains("https://cdn.example.com/videos/xxx/city.gif");
+        assertThat(s.videoInfos().get(0).get("cdn_url").flatMap(JsonValue::asString))
+                .contains("https://cdn.example.com/videos/xxx/city.gif");
         assertThat(s.draft().orElseThrow().toJsonString()).isEqualTo(DraftFixtures.seedDraftJson());
-        assertThat(s.canvasConfig().orElseThrow().get("aspect_ratio").flatMap(JsonValue::asString)).contains("16:9");
+        assertThat(s.canvasConfig().orElseThrow().get("aspect_ratio").flatMap(JsonValue::asString))
+                .contains("16:9");
         assertThat(s.videoAnalyses()).isPresent();
         assertThat(s.generatedMedia().orElseThrow().asArray()).isPresent();
         assertThat(s.hasAssets()).isTrue();
@@ -43,7 +48,8 @@ class SessionStateTest {
         assertThat(assetsOnly.hasDraft()).isFalse();
         assertThat(assetsOnly.draft()).isEmpty();
 
-        SessionState draftNoSegments = state("{\"state\":{\"video_infos\":[],\"draft\":{\"t\":[{\"tt\":0,\"sg\":[]}]}}}");
+        SessionState draftNoSegments =
+                state("{\"state\":{\"video_infos\":[],\"draft\":{\"t\":[{\"tt\":0,\"sg\":[]}]}}}");
         assertThat(draftNoSegments.hasAssets()).isFalse();
         assertThat(draftNoSegments.hasDraft()).isTrue();
         assertThat(draftNoSegments.isExportable()).isFalse();
@@ -73,7 +79,10 @@ class SessionStateTest {
 
     @Test
     void withDraftReplacesOnlyTheDraft() {
-        SessionState s = SessionState.of((JsonObject) JsonValue.parse(DraftFixtures.resource("/drafts/state-latest.json")).get("data").orElseThrow());
+        SessionState s =
+                SessionState.of((JsonObject) JsonValue.parse(DraftFixtures.resource("/drafts/state-latest.json"))
+                        .get("data")
+                        .orElseThrow());
         SessionState edited = s.withDraft(s.draft().orElseThrow().withoutTrack(2));
 
         assertThat(edited.draft().orElseThrow().trackCount()).isEqualTo(2);
@@ -81,7 +90,10 @@ class SessionStateTest {
         assertThat(edited.canvasConfig()).isEqualTo(s.canvasConfig());
         assertThat(edited.sessionId()).isEqualTo(s.sessionId());
         assertThat(s.draft().orElseThrow().trackCount()).isEqualTo(3);
-        assertThat(SessionState.empty().withDraft(Draft.parse("{\"t\":[]}")).toJson().toString())
+        assertThat(SessionState.empty()
+                        .withDraft(Draft.parse("{\"t\":[]}"))
+                        .toJson()
+                        .toString())
                 .isEqualTo("{\"state\":{\"draft\":{\"t\":[]}}}");
     }
 

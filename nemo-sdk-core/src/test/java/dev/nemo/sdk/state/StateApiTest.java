@@ -1,5 +1,14 @@
 package dev.nemo.sdk.state;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
@@ -16,22 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class StateApiTest {
     private static final String PATH = "/api/state/nemo_agent/me/5529798706024415232/latest";
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final WireMockApi wm = new WireMockApi();
+
     private NemoClient client;
 
     @BeforeEach
@@ -62,7 +64,9 @@ class StateApiTest {
     void asyncReadsTheSameAndSendsNothingBeforeTheCall() throws Exception {
         wm.stubFor(get(PATH).willReturn(okJson("{\"code\":0,\"data\":{\"state\":{\"video_infos\":[{}]}}}")));
 
-        SessionState s = client.state().getAsync("5529798706024415232", RequestOptions.none()).get(30, TimeUnit.SECONDS);
+        SessionState s = client.state()
+                .getAsync("5529798706024415232", RequestOptions.none())
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(s.hasAssets()).isTrue();
         assertThat(s.hasDraft()).isFalse();
@@ -77,21 +81,28 @@ class StateApiTest {
     @Test
     void dataOfAnotherShapeIsADecodeError() {
         wm.stubFor(get(PATH).willReturn(okJson("{\"code\":0,\"data\":[1,2]}")));
-        assertThatThrownBy(() -> client.state().get("5529798706024415232")).isInstanceOf(DecodeException.class)
+        assertThatThrownBy(() -> client.state().get("5529798706024415232"))
+                .isInstanceOf(DecodeException.class)
                 .hasMessageContaining("array");
     }
 
     @Test
     void sessionNotFound() {
         wm.stubFor(get(PATH).willReturn(okJson("{\"code\":1002,\"message\":\"session not found\"}")));
-        assertThatThrownBy(() -> client.state().get("5529798706024415232")).isInstanceOf(SessionNotFoundException.class);
+        assertThatThrownBy(() -> client.state().get("5529798706024415232"))
+                .isInstanceOf(SessionNotFoundException.class);
     }
 
     @Test
     void serverErrorsAreRetriedBecauseReadingIsIdempotent() {
-        wm.stubFor(get(PATH).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        wm.stubFor(get(PATH).inScenario("flaky").whenScenarioStateIs("ok")
+        wm.stubFor(get(PATH)
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        wm.stubFor(get(PATH)
+                .inScenario("flaky")
+                .whenScenarioStateIs("ok")
                 .willReturn(okJson("{\"code\":0,\"data\":{\"state\":{\"draft\":{\"t\":[{\"sg\":[{}]}]}}}}")));
 
         assertThat(client.state().get("5529798706024415232").isExportable()).isTrue();

@@ -23,7 +23,12 @@ public enum ChatCall {
     /** {@code send} with a listener; the listener and {@link ChatResult#events()} must agree. */
     SEND {
         @Override
-        Outcome read(NemoClient client, String sid, String message, ChatOptions options, ChatListener listener,
+        Outcome read(
+                NemoClient client,
+                String sid,
+                String message,
+                ChatOptions options,
+                ChatListener listener,
                 Demand demand) {
             List<ChatEvent> heard = new ArrayList<>();
             try {
@@ -44,7 +49,12 @@ public enum ChatCall {
     /** The blocking iterator. */
     STREAM {
         @Override
-        Outcome read(NemoClient client, String sid, String message, ChatOptions options, ChatListener listener,
+        Outcome read(
+                NemoClient client,
+                String sid,
+                String message,
+                ChatOptions options,
+                ChatListener listener,
                 Demand demand) {
             List<ChatEvent> seen = new ArrayList<>();
             try (ChatStream events = client.chat().stream(sid, message, options)) {
@@ -62,8 +72,14 @@ public enum ChatCall {
     /** The {@link Flow.Publisher}, requesting as many events at a time as the demand says. */
     PUBLISHER {
         @Override
-        Outcome read(NemoClient client, String sid, String message, ChatOptions options, ChatListener listener,
-                Demand demand) throws Exception {
+        Outcome read(
+                NemoClient client,
+                String sid,
+                String message,
+                ChatOptions options,
+                ChatListener listener,
+                Demand demand)
+                throws Exception {
             List<ChatEvent> seen = new ArrayList<>();
             CompletableFuture<NemoException> done = new CompletableFuture<>();
             IntSupplier batch = demand.start();
@@ -146,8 +162,9 @@ public enum ChatCall {
         return read(client, sid, message, options, listener, () -> () -> 1);
     }
 
-    abstract Outcome read(NemoClient client, String sid, String message, ChatOptions options, ChatListener listener,
-            Demand demand) throws Exception;
+    abstract Outcome read(
+            NemoClient client, String sid, String message, ChatOptions options, ChatListener listener, Demand demand)
+            throws Exception;
 
     /** How many events the publisher asks for at a time; started once per read, on the caller's thread. */
     @FunctionalInterface
@@ -163,6 +180,5 @@ public enum ChatCall {
      * @param error  the typed error the call ended with, or {@code null}
      * @param result {@code send}'s result, or {@code null} for the other two forms
      */
-    public record Outcome(List<ChatEvent> events, NemoException error, ChatResult result) {
-    }
+    public record Outcome(List<ChatEvent> events, NemoException error, ChatResult result) {}
 }

@@ -19,12 +19,14 @@ import java.util.stream.Stream;
  */
 public final class EngineSeparation {
     private static final Set<String> JQWIK = Set.of("net.jqwik.api.Property", "net.jqwik.api.Example");
-    private static final Set<String> JUPITER = Set.of("org.junit.jupiter.api.Test",
-            "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.api.TestFactory",
-            "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestTemplate");
+    private static final Set<String> JUPITER = Set.of(
+            "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.params.ParameterizedTest",
+            "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.api.RepeatedTest",
+            "org.junit.jupiter.api.TestTemplate");
 
-    private EngineSeparation() {
-    }
+    private EngineSeparation() {}
 
     /**
      * @param anyTestClass a class of the test output folder to scan (the module's own tests)
@@ -33,14 +35,19 @@ public final class EngineSeparation {
     public static List<String> mixedClassesBeside(Class<?> anyTestClass) {
         Path root;
         try {
-            root = Path.of(anyTestClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+            root = Path.of(anyTestClass
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         List<String> mixed = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
-                String name = root.relativize(p).toString().replace(".class", "").replace('/', '.');
+                String name =
+                        root.relativize(p).toString().replace(".class", "").replace('/', '.');
                 if (isMixed(load(name, anyTestClass.getClassLoader()))) {
                     mixed.add(name);
                 }

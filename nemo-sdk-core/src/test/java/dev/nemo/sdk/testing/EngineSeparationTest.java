@@ -25,14 +25,17 @@ class EngineSeparationTest {
     void aFailingJupiterCaseInAMixedClassIsReportedAsAFailure() {
         assertThat(EngineSeparation.isMixed(MixedEnginesSample.class)).isTrue();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(MixedEnginesSample.class)).build();
+                .selectors(selectClass(MixedEnginesSample.class))
+                .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         Launcher launcher = LauncherFactory.create();
 
         launcher.execute(request, listener);
 
         TestExecutionSummary summary = listener.getSummary();
-        assertThat(summary.getTestsFoundCount()).as("one jqwik property and one Jupiter test").isEqualTo(2);
+        assertThat(summary.getTestsFoundCount())
+                .as("one jqwik property and one Jupiter test")
+                .isEqualTo(2);
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
         assertThat(summary.getTotalFailureCount()).isEqualTo(1);
         assertThat(summary.getFailures().get(0).getException()).hasMessage("this Jupiter case fails on purpose");

@@ -10,8 +10,7 @@ import java.util.List;
  * test-jar.
  */
 public final class EventGroups {
-    private EventGroups() {
-    }
+    private EventGroups() {}
 
     /**
      * Splits events where their sequence number changes.

@@ -12,8 +12,7 @@ public final class JvmNoise {
     private static final Pattern LAUNCHER_NOTE =
             Pattern.compile("^(NOTE: )?Picked up (JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS):.*$");
 
-    private JvmNoise() {
-    }
+    private JvmNoise() {}
 
     /**
      * @param line a line of a child JVM's output

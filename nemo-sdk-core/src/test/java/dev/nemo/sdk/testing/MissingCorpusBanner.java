@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class MissingCorpusBanner {
     private static final AtomicBoolean PRINTED = new AtomicBoolean();
 
-    private MissingCorpusBanner() {
-    }
+    private MissingCorpusBanner() {}
 
     static void printOnce() {
         if (PRINTED.compareAndSet(false, true)) {

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  * captured. Shared by the listener-failure tests of the core, the testkit and the reactive module.
  */
 public final class SdkLog {
-    private SdkLog() {
-    }
+    private SdkLog() {}
 
     /** Code that may throw anything. */
     @FunctionalInterface
@@ -54,8 +53,8 @@ public final class SdkLog {
         long from = size(file);
         action.run();
         byte[] all = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
-        return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
-                StandardCharsets.UTF_8);
+        return new String(
+                all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
     }
 
     private static long size(Path file) {

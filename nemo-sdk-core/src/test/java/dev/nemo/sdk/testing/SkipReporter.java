@@ -34,7 +34,10 @@ public final class SkipReporter implements TestExecutionListener {
     private static String describe(TestIdentifier test) {
         String id = test.getLegacyReportingName();
         return test.getUniqueId().contains("[class:") || test.getUniqueId().contains("[method:")
-                ? test.getUniqueId().replaceAll("\\[engine:[^\\]]*\\]/", "").replaceAll("\\[[a-z-]+:", "").replace("]", "")
+                ? test.getUniqueId()
+                        .replaceAll("\\[engine:[^\\]]*\\]/", "")
+                        .replaceAll("\\[[a-z-]+:", "")
+                        .replace("]", "")
                 : id;
     }
 
@@ -43,8 +46,7 @@ public final class SkipReporter implements TestExecutionListener {
         private static final PrintStream ERR =
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
-        private Console() {
-        }
+        private Console() {}
 
         static synchronized void warn(String line) {
             ERR.println("[WARNING] " + line);

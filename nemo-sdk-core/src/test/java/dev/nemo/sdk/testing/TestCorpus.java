@@ -25,11 +25,9 @@ public final class TestCorpus {
     public static final String PROPERTY = "nemo.corpus.dir";
 
     /** One row of a {@code SOURCES.tsv}. */
-    public record Entry(String file, String category, long bytes, String sha256, Path path) {
-    }
+    public record Entry(String file, String category, long bytes, String sha256, Path path) {}
 
-    private TestCorpus() {
-    }
+    private TestCorpus() {}
 
     /** @return the in-repository subset's directory */
     public static Path subset() {
@@ -84,8 +82,10 @@ public final class TestCorpus {
         if (full.isEmpty() && banner) {
             MissingCorpusBanner.printOnce();
         }
-        Assumptions.assumeTrue(full.isPresent(), () -> relative + " is only in the full media corpus, which is "
-                + "not on this machine (set -D" + PROPERTY + "=…/shared/corpus)");
+        Assumptions.assumeTrue(
+                full.isPresent(),
+                () -> relative + " is only in the full media corpus, which is " + "not on this machine (set -D"
+                        + PROPERTY + "=…/shared/corpus)");
         return full.get();
     }
 

@@ -21,8 +21,7 @@ import java.util.stream.Stream;
 public final class TestResources {
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
 
-    private TestResources() {
-    }
+    private TestResources() {}
 
     /**
      * A resource folder as a directory.
@@ -58,7 +57,7 @@ public final class TestResources {
         Path target = Files.createTempDirectory("nemo-test-" + folder.replace('/', '-'));
         target.toFile().deleteOnExit();
         try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of());
-             Stream<Path> files = Files.walk(jar.getPath(folder))) {
+                Stream<Path> files = Files.walk(jar.getPath(folder))) {
             Path root = jar.getPath(folder);
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path out = target.resolve(root.relativize(p).toString());

@@ -14,6 +14,5 @@ public final class TestTokens {
     /** The renewed anonymous token. */
     public static final String ANON_2 = "nmv_usr_" + MARKER + "Anon2_0123456789abcdef";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 }

@@ -16,8 +16,8 @@ public final class WireMockApi extends WireMockExtension {
 
     /** A server on a loopback ephemeral port, with a request journal. */
     public WireMockApi() {
-        super(WireMockExtension.newInstance().options(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1")));
+        super(WireMockExtension.newInstance()
+                .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")));
     }
 
     /** {@return the virtual clock and sleeper of the clients this server builds} */

@@ -9,21 +9,23 @@ import java.util.Map;
 
 /** Builds clients wired to a WireMock server, with virtual time and no real environment. */
 public final class WireMockSupport {
-    private WireMockSupport() {
-    }
+    private WireMockSupport() {}
 
     /** {@return a started WireMock server on a loopback ephemeral port} */
     public static WireMockServer start() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1").disableRequestJournal().enableBrowserProxying(false));
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .disableRequestJournal()
+                .enableBrowserProxying(false));
         server.start();
         return server;
     }
 
     /** {@return a started WireMock server that keeps a journal (for verify)} */
     public static WireMockServer startWithJournal() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1"));
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         return server;
     }

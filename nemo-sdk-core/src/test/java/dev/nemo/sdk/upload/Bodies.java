@@ -14,12 +14,10 @@ import java.util.function.IntSupplier;
 
 /** Test helpers to build publishers from bytes and to drain publishers into bytes. */
 final class Bodies {
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** The bytes a publisher produced and how it ended. */
-    record Drained(byte[] bytes, Throwable error) {
-    }
+    record Drained(byte[] bytes, Throwable error) {}
 
     /**
      * @param content the bytes

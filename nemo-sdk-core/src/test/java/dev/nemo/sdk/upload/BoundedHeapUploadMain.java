@@ -13,26 +13,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream far larger than the heap, and prints {@code OK <bytes reported sent> <total>}.
  */
 public final class BoundedHeapUploadMain {
-    private BoundedHeapUploadMain() {
-    }
+    private BoundedHeapUploadMain() {}
 
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
         long size = Long.parseLong(args[1]);
         AtomicLong sent = new AtomicLong(-1);
         AtomicLong total = new AtomicLong(-1);
-        try (NemoClient client = NemoClient.builder().baseUrl(baseUrl).token(TestTokens.EXPLICIT)
-                .environment(Map.of()).configDirectory(Files.createTempDirectory("nemo-heap")).build()) {
-            UploadResult r = client.uploads().upload("heap-session", List.of(MediaSource.ofPublisher("big.gif", size,
-                            HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedContent(size)))),
-                    UploadOptions.builder().onProgress((s, t) -> {
-                        sent.set(s);
-                        total.set(t);
-                    }).build());
+        try (NemoClient client = NemoClient.builder()
+                .baseUrl(baseUrl)
+                .token(TestTokens.EXPLICIT)
+                .environment(Map.of())
+                .configDirectory(Files.createTempDirectory("nemo-heap"))
+                .build()) {
+            UploadResult r = client.uploads()
+                    .upload(
+                            "heap-session",
+                            List.of(MediaSource.ofPublisher(
+                                    "big.gif",
+                                    size,
+                                    HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedContent(size)))),
+                            UploadOptions.builder()
+                                    .onProgress((s, t) -> {
+                                        sent.set(s);
+                                        total.set(t);
+                                    })
+                                    .build());
             if (r.files().size() != 1) {
                 throw new AssertionError("unexpected result " + r);
             }
-            System.out.println("OK " + sent.get() + " " + total.get() + " maxHeap=" + Runtime.getRuntime().maxMemory());
+            System.out.println("OK " + sent.get() + " " + total.get() + " maxHeap="
+                    + Runtime.getRuntime().maxMemory());
         } catch (Throwable t) {
             t.printStackTrace(System.out);
             System.exit(1);

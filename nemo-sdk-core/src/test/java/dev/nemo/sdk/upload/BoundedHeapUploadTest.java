@@ -30,11 +30,20 @@ class BoundedHeapUploadTest {
     void twoHundredMegabytesUploadWithA64MegabyteHeap() throws Exception {
         try (LocalUploadServer server = new LocalUploadServer(false)) {
             Path log = dir.resolve("child.log");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx64m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-cp", System.getProperty("java.class.path"), BoundedHeapUploadMain.class.getName(),
-                    server.baseUrl(), String.valueOf(SIZE))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx64m",
+                            "-XX:+UseSerialGC",
+                            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            BoundedHeapUploadMain.class.getName(),
+                            server.baseUrl(),
+                            String.valueOf(SIZE))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             boolean finished = child.waitFor(180, TimeUnit.SECONDS);
             if (!finished) {
                 child.destroyForcibly();
@@ -45,8 +54,8 @@ class BoundedHeapUploadTest {
 
             LocalUploadServer.Received r = server.next();
             String boundary = StrictMultipartParser.boundaryOf(r.contentType());
-            byte[] head = Multipart.header(boundary, true, new Multipart.Part("files", "big.gif", "image/gif", SIZE,
-                    () -> null));
+            byte[] head = Multipart.header(
+                    boundary, true, new Multipart.Part("files", "big.gif", "image/gif", SIZE, () -> null));
             byte[] tail = Multipart.trailer(boundary, false);
             long expectedLength = head.length + SIZE + tail.length;
             assertThat(r.bytesCounted()).isEqualTo(expectedLength);
@@ -58,10 +67,15 @@ class BoundedHeapUploadTest {
 
     /** The hash of the exact framing the strict parser accepts, around the generated content. */
     private static String expectedSha256(byte[] head, byte[] tail) throws Exception {
-        assertThat(StrictMultipartParser.parse("multipart/form-data; boundary=B",
-                concat(Multipart.header("B", true, new Multipart.Part("files", "big.gif", "image/gif", 3, () -> null)),
-                        "GIF".getBytes(StandardCharsets.US_ASCII), Multipart.trailer("B", false))))
-                .extracting(StrictMultipartParser.Part::fileName).isEqualTo(List.of("big.gif"));
+        assertThat(StrictMultipartParser.parse(
+                        "multipart/form-data; boundary=B",
+                        concat(
+                                Multipart.header(
+                                        "B", true, new Multipart.Part("files", "big.gif", "image/gif", 3, () -> null)),
+                                "GIF".getBytes(StandardCharsets.US_ASCII),
+                                Multipart.trailer("B", false))))
+                .extracting(StrictMultipartParser.Part::fileName)
+                .isEqualTo(List.of("big.gif"));
         MessageDigest d = MessageDigest.getInstance("SHA-256");
         d.update(head);
         try (InputStream in = new GeneratedContent(SIZE)) {

@@ -39,7 +39,8 @@ class CorpusSniffTest {
     void everyCorpusFileIsRecognisedByContent() throws IOException {
         List<TestCorpus.Entry> entries = TestCorpus.entries();
         assertThat(TestCorpus.subsetEntries()).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(entries).containsAll(TestCorpus.subsetEntries())
+        assertThat(entries)
+                .containsAll(TestCorpus.subsetEntries())
                 .anyMatch(e -> e.category().equals("edge"))
                 .anyMatch(e -> e.file().endsWith(".mp4"))
                 .anyMatch(e -> e.file().endsWith(".webp"));
@@ -63,6 +64,7 @@ class CorpusSniffTest {
     void anApngNamedPngIsSentAsPngAndAnApngFileAsApng() {
         assertThat(MediaFormat.mimeTypeFor("edge/pillow-apng-sequence_gap.png", MediaFormat.APNG))
                 .isEqualTo("image/png");
-        assertThat(MediaFormat.mimeTypeFor("apng/pillow-iss634.apng", MediaFormat.APNG)).isEqualTo("image/apng");
+        assertThat(MediaFormat.mimeTypeFor("apng/pillow-iss634.apng", MediaFormat.APNG))
+                .isEqualTo("image/apng");
     }
 }

@@ -27,14 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusUploadTest {
     @TempDir
     Path dir;
+
     LocalUploadServer server;
     NemoClient client;
 
     @BeforeEach
     void start() throws IOException {
         server = new LocalUploadServer(true);
-        client = NemoClient.builder().baseUrl(server.baseUrl()).token(TestTokens.EXPLICIT).environment(Map.of())
-                .configDirectory(dir).build();
+        client = NemoClient.builder()
+                .baseUrl(server.baseUrl())
+                .token(TestTokens.EXPLICIT)
+                .environment(Map.of())
+                .configDirectory(dir)
+                .build();
     }
 
     @AfterEach
@@ -54,7 +59,9 @@ class CorpusUploadTest {
             TestCorpus.Entry e = entries.get(i);
             StrictMultipartParser.Part p = parts.get(i);
             assertThat(p.name()).as(e.file()).isEqualTo("files");
-            assertThat(p.fileName()).as(e.file()).isEqualTo(e.path().getFileName().toString());
+            assertThat(p.fileName())
+                    .as(e.file())
+                    .isEqualTo(e.path().getFileName().toString());
             assertThat(p.contentType()).as(e.file()).isEqualTo(expectedContentType(e));
             assertThat(p.sha256()).as(e.file()).isEqualTo(e.sha256());
         }
@@ -71,8 +78,10 @@ class CorpusUploadTest {
         LocalUploadServer.Received r = server.next();
         assertThat(r.contentLength()).isEqualTo(String.valueOf(r.body().length));
         assertReceivedExactly(entries, r);
-        assertThat(result.files()).extracting(f -> f.hash().orElseThrow())
-                .containsExactlyElementsOf(entries.stream().map(TestCorpus.Entry::sha256).toList());
+        assertThat(result.files())
+                .extracting(f -> f.hash().orElseThrow())
+                .containsExactlyElementsOf(
+                        entries.stream().map(TestCorpus.Entry::sha256).toList());
         assertThat(result.sessionStateApplied()).contains(true);
     }
 
@@ -86,7 +95,9 @@ class CorpusUploadTest {
             if (i % 2 == 0) {
                 sources.add(MediaSource.ofInputStream(name, e.bytes(), () -> open(e.path())));
             } else {
-                sources.add(MediaSource.ofPublisher(name, MediaSource.UNKNOWN_LENGTH,
+                sources.add(MediaSource.ofPublisher(
+                        name,
+                        MediaSource.UNKNOWN_LENGTH,
                         HttpRequest.BodyPublishers.ofInputStream(() -> open(e.path()))));
             }
         }
@@ -107,7 +118,8 @@ class CorpusUploadTest {
             UploadResult result = client.uploads().upload("edge", e.path());
             LocalUploadServer.Received r = server.next();
             assertReceivedExactly(List.of(e), r);
-            assertThat(result.files().get(0).fileName()).contains(e.path().getFileName().toString());
+            assertThat(result.files().get(0).fileName())
+                    .contains(e.path().getFileName().toString());
         }
     }
 

@@ -17,11 +17,13 @@ import net.jqwik.api.constraints.Size;
 class HeadPrefetchProperties {
 
     @Property(tries = 300)
-    void headThenRemainderYieldsTheWholeStreamOnce(@ForAll @Size(max = 5000) byte[] content,
-                                                  @ForAll @Size(min = 1, max = 4) int[] chunks,
-                                                  @ForAll @IntRange(min = 1, max = 6000) int want,
-                                                  @ForAll @IntRange(min = 1, max = 5) int request,
-                                                  @ForAll boolean fail) throws Exception {
+    void headThenRemainderYieldsTheWholeStreamOnce(
+            @ForAll @Size(max = 5000) byte[] content,
+            @ForAll @Size(min = 1, max = 4) int[] chunks,
+            @ForAll @IntRange(min = 1, max = 6000) int want,
+            @ForAll @IntRange(min = 1, max = 5) int request,
+            @ForAll boolean fail)
+            throws Exception {
         int[] sizes = Arrays.stream(chunks).map(c -> 1 + Math.floorMod(c, 900)).toArray();
         RuntimeException failure = fail ? new IllegalStateException("source broke") : null;
         AtomicInteger subscriptions = new AtomicInteger();

@@ -46,6 +46,8 @@ class HeadPrefetchTest {
         Bodies.Drained d = Bodies.drain(rest, () -> 3);
         p.release();
         assertThat(d.bytes()).isEqualTo(content);
-        assertThat(Bodies.drain(rest, () -> 1).error()).as("second subscription").isNotNull();
+        assertThat(Bodies.drain(rest, () -> 1).error())
+                .as("second subscription")
+                .isNotNull();
     }
 }

@@ -20,12 +20,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalUploadServer implements AutoCloseable {
     /** What one request carried. */
-    record Received(String contentType, String contentLength, String transferEncoding, byte[] body,
-                    long bytesCounted, String sha256OfBody) {
-    }
+    record Received(
+            String contentType,
+            String contentLength,
+            String transferEncoding,
+            byte[] body,
+            long bytesCounted,
+            String sha256OfBody) {}
 
     /** Reads a request body; {@code storeBody} false only counts and hashes it. */
     private final boolean storeBody;
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -67,20 +72,30 @@ final class LocalUploadServer implements AutoCloseable {
             }
             String contentType = ex.getRequestHeaders().getFirst("Content-Type");
             byte[] body = store == null ? null : store.toByteArray();
-            received.add(new Received(contentType, ex.getRequestHeaders().getFirst("Content-Length"),
-                    ex.getRequestHeaders().getFirst("Transfer-Encoding"), body, count,
+            received.add(new Received(
+                    contentType,
+                    ex.getRequestHeaders().getFirst("Content-Length"),
+                    ex.getRequestHeaders().getFirst("Transfer-Encoding"),
+                    body,
+                    count,
                     java.util.HexFormat.of().formatHex(digest.digest())));
             StringBuilder files = new StringBuilder();
             if (body != null) {
                 List<StrictMultipartParser.Part> parts = StrictMultipartParser.parse(contentType, body);
                 for (StrictMultipartParser.Part p : parts) {
-                    files.append(files.length() == 0 ? "" : ",").append("{\"filename\":\"")
-                            .append(p.fileName().replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\"hash\":\"")
-                            .append(p.sha256()).append("\",\"cdn_url\":\"https://cdn.test/").append(p.sha256())
+                    files.append(files.length() == 0 ? "" : ",")
+                            .append("{\"filename\":\"")
+                            .append(p.fileName().replace("\\", "\\\\").replace("\"", "\\\""))
+                            .append("\",\"hash\":\"")
+                            .append(p.sha256())
+                            .append("\",\"cdn_url\":\"https://cdn.test/")
+                            .append(p.sha256())
                             .append("\"}");
                 }
             } else {
-                files.append("{\"filename\":\"streamed\",\"hash\":\"").append(count).append("\"}");
+                files.append("{\"filename\":\"streamed\",\"hash\":\"")
+                        .append(count)
+                        .append("\"}");
             }
             byte[] response = ("{\"code\":0,\"data\":{\"files\":[" + files + "],\"session_state_applied\":true}}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -90,7 +105,8 @@ final class LocalUploadServer implements AutoCloseable {
                 out.write(response);
             }
         } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
-            byte[] response = ("{\"code\":500,\"message\":\"test server: " + e.getMessage().replace("\"", "'") + "\"}")
+            byte[] response = ("{\"code\":500,\"message\":\"test server: "
+                            + e.getMessage().replace("\"", "'") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(500, response.length);
             ex.getResponseBody().write(response);

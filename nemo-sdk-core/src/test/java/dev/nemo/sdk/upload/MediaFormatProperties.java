@@ -29,19 +29,21 @@ class MediaFormatProperties {
     @Property(tries = 2000)
     void aVerdictOnArbitraryBytesAlwaysHasItsSignature(@ForAll @Size(max = 300) byte[] random) {
         Optional<MediaFormat> format = MediaFormat.detect(random);
-        format.ifPresent(f -> assertThat(signatureHolds(f, random)).as("%s claimed for %s", f,
-                Arrays.toString(Arrays.copyOf(random, Math.min(12, random.length)))).isTrue());
+        format.ifPresent(f -> assertThat(signatureHolds(f, random))
+                .as("%s claimed for %s", f, Arrays.toString(Arrays.copyOf(random, Math.min(12, random.length))))
+                .isTrue());
         assertThat(MediaFormat.detect(random.clone())).as("deterministic").isEqualTo(format);
     }
 
     @Property(tries = 500)
     void aGifSignatureFollowedByAnythingIsAGif(@ForAll @Size(max = 64) byte[] tail, @ForAll boolean version89) {
-        assertThat(MediaFormat.detect(bytes(version89 ? "GIF89a" : "GIF87a", tail))).contains(MediaFormat.GIF);
+        assertThat(MediaFormat.detect(bytes(version89 ? "GIF89a" : "GIF87a", tail)))
+                .contains(MediaFormat.GIF);
     }
 
     @Property(tries = 500)
-    void aTruncatedOrCorruptedHeaderIsNeverMistakenForAnotherFamily(@ForAll @Size(max = 64) byte[] tail,
-                                                                   @ForAll int cut) {
+    void aTruncatedOrCorruptedHeaderIsNeverMistakenForAnotherFamily(
+            @ForAll @Size(max = 64) byte[] tail, @ForAll int cut) {
         check(ebml("webm"), tail, cut, MATROSKA);
         check(bytes(PNG_SIG, pngChunk("IHDR", 13)), tail, cut, PNG);
         check(bytes(u32(24), "ftyp"), tail, cut, ISO_BMFF);
@@ -55,7 +57,9 @@ class MediaFormatProperties {
     private static void check(byte[] header, byte[] tail, int cut, Set<MediaFormat> family) {
         byte[] whole = bytes(header, tail);
         byte[] damaged = Arrays.copyOf(whole, Math.floorMod(cut, whole.length + 1));
-        MediaFormat.detect(damaged).ifPresent(f -> assertThat(family).as("verdict for a damaged header").contains(f));
+        MediaFormat.detect(damaged)
+                .ifPresent(f ->
+                        assertThat(family).as("verdict for a damaged header").contains(f));
     }
 
     private static boolean signatureHolds(MediaFormat f, byte[] b) {

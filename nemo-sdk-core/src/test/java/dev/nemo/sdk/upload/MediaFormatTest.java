@@ -47,7 +47,8 @@ class MediaFormatTest {
     void recognisesEveryFormatByItsMagicBytes() {
         assertThat(detect(bytes("GIF89a", 1, 0, 1, 0))).contains(MediaFormat.GIF);
         assertThat(detect(bytes("GIF87a"))).contains(MediaFormat.GIF);
-        assertThat(detect(bytes(PNG_SIG, pngChunk("IHDR", 13), pngChunk("IDAT", 10)))).contains(MediaFormat.PNG);
+        assertThat(detect(bytes(PNG_SIG, pngChunk("IHDR", 13), pngChunk("IDAT", 10))))
+                .contains(MediaFormat.PNG);
         assertThat(detect(bytes(PNG_SIG, pngChunk("IHDR", 13), pngChunk("acTL", 8), pngChunk("IDAT", 10))))
                 .contains(MediaFormat.APNG);
         // acTL after a large ancillary chunk is still found; after IDAT it does not count
@@ -67,7 +68,8 @@ class MediaFormatTest {
         assertThat(detect(bytes(u32(8), "wide", u32(100), "mdat"))).contains(MediaFormat.MOV);
         assertThat(detect(ebml("webm"))).contains(MediaFormat.WEBM);
         assertThat(detect(ebml("matroska"))).contains(MediaFormat.MKV);
-        assertThat(detect(bytes("ID3", 4, 0, 0, 0, 0, 0, 0, 0xFF, 0xFB, 0x90, 0x64))).contains(MediaFormat.MP3);
+        assertThat(detect(bytes("ID3", 4, 0, 0, 0, 0, 0, 0, 0xFF, 0xFB, 0x90, 0x64)))
+                .contains(MediaFormat.MP3);
         assertThat(detect(bytes(0xFF, 0xFB, 0x90, 0x64, 0, 0))).contains(MediaFormat.MP3);
         assertThat(detect(bytes(0xFF, 0xF1, 0x50, 0x80, 0x02, 0x1F, 0xFC))).contains(MediaFormat.AAC);
         assertThat(detect(bytes("ID3", 4, 0, 0, 0, 0, 0, 0, 0xFF, 0xF1, 0x50, 0x80, 0x02, 0x1F, 0xFC)))
@@ -94,21 +96,43 @@ class MediaFormatTest {
         assertThat(detect(bytes("BM", u32(1000)))).isEmpty();
         assertThat(detect(bytes(0xFF, 0xFE, 'h', 0, 'i', 0))).as("UTF-16LE BOM").isEmpty();
         assertThat(detect(bytes(0xFE, 0xFF, 0, 'h', 0, 'i'))).as("UTF-16BE BOM").isEmpty();
-        assertThat(detect(bytes(u32(24), "ftypheic", u32(0), "mif1heic"))).as("HEIC still").isEmpty();
-        assertThat(detect(bytes(u32(24), "ftypavif", u32(0), "avifmif1"))).as("AVIF still").isEmpty();
+        assertThat(detect(bytes(u32(24), "ftypheic", u32(0), "mif1heic")))
+                .as("HEIC still")
+                .isEmpty();
+        assertThat(detect(bytes(u32(24), "ftypavif", u32(0), "avifmif1")))
+                .as("AVIF still")
+                .isEmpty();
         assertThat(detect(bytes("RIFF", u32(100), "CDXA"))).isEmpty();
         assertThat(detect(ebml("foo"))).as("EBML with another DocType").isEmpty();
-        assertThat(detect(bytes("ID3", 4, 0, 0, 0, 0, 0, 0, "fLaC"))).as("FLAC behind an ID3 tag").isEmpty();
+        assertThat(detect(bytes("ID3", 4, 0, 0, 0, 0, 0, 0, "fLaC")))
+                .as("FLAC behind an ID3 tag")
+                .isEmpty();
         assertThat(detect(new byte[5000])).as("zeros").isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({
-        "a.mp4,video/mp4", "A.MOV,video/quicktime", "x.avi,video/x-msvideo", "x.webm,video/webm",
-        "x.mkv,video/x-matroska", "x.jpg,image/jpeg", "x.jpeg,image/jpeg", "x.png,image/png", "x.gif,image/gif",
-        "x.webp,image/webp", "x.apng,image/apng", "x.mp3,audio/mpeg", "x.wav,audio/wav", "x.m4a,audio/mp4",
-        "x.aac,audio/aac", "x.txt,application/octet-stream", "noext,application/octet-stream",
-        "dir.mp4/file,application/octet-stream", "/tmp/dir/clip.Gif,image/gif", "C:\\v\\clip.mp4,video/mp4"})
+        "a.mp4,video/mp4",
+        "A.MOV,video/quicktime",
+        "x.avi,video/x-msvideo",
+        "x.webm,video/webm",
+        "x.mkv,video/x-matroska",
+        "x.jpg,image/jpeg",
+        "x.jpeg,image/jpeg",
+        "x.png,image/png",
+        "x.gif,image/gif",
+        "x.webp,image/webp",
+        "x.apng,image/apng",
+        "x.mp3,audio/mpeg",
+        "x.wav,audio/wav",
+        "x.m4a,audio/mp4",
+        "x.aac,audio/aac",
+        "x.txt,application/octet-stream",
+        "noext,application/octet-stream",
+        "dir.mp4/file,application/octet-stream",
+        "/tmp/dir/clip.Gif,image/gif",
+        "C:\\v\\clip.mp4,video/mp4"
+    })
     void mimeTypeByExtensionFollowsTheContractTable(String name, String mime) {
         assertThat(MediaFormat.mimeTypeOf(name)).isEqualTo(mime);
     }
@@ -121,7 +145,8 @@ class MediaFormatTest {
         assertThat(MediaFormat.mimeTypeFor("clip.mov", MediaFormat.MP4)).isEqualTo("video/quicktime");
         assertThat(MediaFormat.mimeTypeFor("song.m4a", MediaFormat.MP4)).isEqualTo("audio/mp4");
         assertThat(MediaFormat.mimeTypeFor("clip.mkv", MediaFormat.WEBM)).isEqualTo("video/x-matroska");
-        assertThat(MediaFormat.mimeTypeFor("clip.gif", MediaFormat.MP4)).as("content wins across containers")
+        assertThat(MediaFormat.mimeTypeFor("clip.gif", MediaFormat.MP4))
+                .as("content wins across containers")
                 .isEqualTo("video/mp4");
         assertThat(MediaFormat.mimeTypeFor("clip.bin", MediaFormat.GIF)).isEqualTo("image/gif");
     }

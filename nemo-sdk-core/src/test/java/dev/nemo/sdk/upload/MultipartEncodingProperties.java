@@ -22,21 +22,48 @@ class MultipartEncodingProperties {
 
     @Provide
     Arbitrary<String> fileNames() {
-        Arbitrary<String> tricky = Arbitraries.of("\"", "\r", "\n", "\r\n", "\\", ";", "=", "猫", "😀", "é", "\u0000",
-                "\t", " ", "--", "%0A-not-escaped", "name=\"x\"", "\uD800", "\uDC00")
-                .list().ofMaxSize(6).map(l -> String.join("", l));
-        return Combinators.combine(Arbitraries.strings().ofMaxLength(20), tricky,
+        Arbitrary<String> tricky = Arbitraries.of(
+                        "\"",
+                        "\r",
+                        "\n",
+                        "\r\n",
+                        "\\",
+                        ";",
+                        "=",
+                        "猫",
+                        "😀",
+                        "é",
+                        "\u0000",
+                        "\t",
+                        " ",
+                        "--",
+                        "%0A-not-escaped",
+                        "name=\"x\"",
+                        "\uD800",
+                        "\uDC00")
+                .list()
+                .ofMaxSize(6)
+                .map(l -> String.join("", l));
+        return Combinators.combine(
+                        Arbitraries.strings().ofMaxLength(20),
+                        tricky,
                         Arbitraries.of(".gif", ".mp4", ".png", "", ".apng"))
-                .as((a, b, ext) -> a + b + ext).filter(s -> !s.isEmpty());
+                .as((a, b, ext) -> a + b + ext)
+                .filter(s -> !s.isEmpty());
     }
 
     @Provide
     Arbitrary<Spec> specs() {
-        return Combinators.combine(fileNames(),
-                Arbitraries.of("image/gif", "video/mp4", "image/apng", "application/octet-stream"),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(3000),
-                Arbitraries.integers().between(1, 700).array(int[].class).ofMinSize(1).ofMaxSize(4),
-                Arbitraries.of(true, true, false))
+        return Combinators.combine(
+                        fileNames(),
+                        Arbitraries.of("image/gif", "video/mp4", "image/apng", "application/octet-stream"),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(3000),
+                        Arbitraries.integers()
+                                .between(1, 700)
+                                .array(int[].class)
+                                .ofMinSize(1)
+                                .ofMaxSize(4),
+                        Arbitraries.of(true, true, false))
                 .as(Spec::new);
     }
 
@@ -46,8 +73,8 @@ class MultipartEncodingProperties {
     }
 
     @Property(tries = 300)
-    void anyPartsRoundTripThroughTheIndependentParser(@ForAll("specLists") List<Spec> specs,
-                                                      @ForAll @IntRange(min = 1, max = 9) int request) {
+    void anyPartsRoundTripThroughTheIndependentParser(
+            @ForAll("specLists") List<Spec> specs, @ForAll @IntRange(min = 1, max = 9) int request) {
         String boundary = Multipart.newBoundary();
         HttpRequest.BodyPublisher body = body(boundary, specs);
         AtomicInteger calls = new AtomicInteger();

@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 /** The multipart encoder against the independent strict parser. */
 class MultipartEncodingTest {
 
-    record Spec(String fileName, String contentType, byte[] content, int[] chunks, boolean lengthKnown) {
-    }
+    record Spec(String fileName, String contentType, byte[] content, int[] chunks, boolean lengthKnown) {}
 
     static HttpRequest.BodyPublisher body(String boundary, List<Spec> specs) {
         List<Multipart.Part> parts = new ArrayList<>();
         for (Spec s : specs) {
-            parts.add(new Multipart.Part("files", s.fileName(), s.contentType(),
-                    s.lengthKnown() ? s.content().length : -1, () -> Bodies.chunked(s.content(), s.chunks(), null)));
+            parts.add(new Multipart.Part(
+                    "files",
+                    s.fileName(),
+                    s.contentType(),
+                    s.lengthKnown() ? s.content().length : -1,
+                    () -> Bodies.chunked(s.content(), s.chunks(), null)));
         }
         return Multipart.body(boundary, parts);
     }
@@ -40,11 +43,12 @@ class MultipartEncodingTest {
 
     @Test
     void headerBytesAreExactlyTheRfc7578FormWithWhatwgEscaping() {
-        byte[] header = Multipart.header("BOUNDARY", true,
-                new Multipart.Part("files", "my \"best\"\r\nclip 猫.gif", "image/gif", 3, () -> null));
-        assertThat(new String(header, StandardCharsets.UTF_8)).isEqualTo("--BOUNDARY\r\n"
-                + "Content-Disposition: form-data; name=\"files\"; filename=\"my %22best%22%0D%0Aclip 猫.gif\"\r\n"
-                + "Content-Type: image/gif\r\n\r\n");
+        byte[] header = Multipart.header(
+                "BOUNDARY", true, new Multipart.Part("files", "my \"best\"\r\nclip 猫.gif", "image/gif", 3, () -> null));
+        assertThat(new String(header, StandardCharsets.UTF_8))
+                .isEqualTo("--BOUNDARY\r\n"
+                        + "Content-Disposition: form-data; name=\"files\"; filename=\"my %22best%22%0D%0Aclip 猫.gif\"\r\n"
+                        + "Content-Type: image/gif\r\n\r\n");
         assertThat(new String(Multipart.trailer("BOUNDARY", false), StandardCharsets.US_ASCII))
                 .isEqualTo("\r\n--BOUNDARY--\r\n");
     }
@@ -77,11 +81,15 @@ class MultipartEncodingTest {
     @Test
     void anUnknownLengthMakesTheWholeBodyLengthUnknown() {
         String boundary = Multipart.newBoundary();
-        HttpRequest.BodyPublisher body = body(boundary, List.of(
-                new Spec("a.gif", "image/gif", new byte[10], new int[0], true),
-                new Spec("b.gif", "image/gif", new byte[10], new int[0], false)));
+        HttpRequest.BodyPublisher body = body(
+                boundary,
+                List.of(
+                        new Spec("a.gif", "image/gif", new byte[10], new int[0], true),
+                        new Spec("b.gif", "image/gif", new byte[10], new int[0], false)));
         assertThat(body.contentLength()).isEqualTo(-1);
-        assertThat(StrictMultipartParser.parse(Multipart.contentType(boundary), Bodies.drain(body, () -> 2).bytes()))
+        assertThat(StrictMultipartParser.parse(
+                        Multipart.contentType(boundary),
+                        Bodies.drain(body, () -> 2).bytes()))
                 .hasSize(2);
     }
 }

@@ -27,8 +27,7 @@ final class StrictMultipartParser {
         }
     }
 
-    private StrictMultipartParser() {
-    }
+    private StrictMultipartParser() {}
 
     static String boundaryOf(String contentType) {
         String[] pieces = contentType.split(";");
@@ -113,8 +112,8 @@ final class StrictMultipartParser {
             if (!params.containsKey("name")) {
                 throw new IllegalArgumentException("Content-Disposition without name: " + disposition);
             }
-            parts.add(new Part(params.get("name"), params.get("filename"), headers.get("content-type"), headers,
-                    content));
+            parts.add(new Part(
+                    params.get("name"), params.get("filename"), headers.get("content-type"), headers, content));
         }
     }
 
@@ -166,8 +165,11 @@ final class StrictMultipartParser {
 
     private static String utf8(byte[] b, int from, int to) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, to - from))
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, from, to - from))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("header is not UTF-8", e);

@@ -59,15 +59,17 @@ public final class Backend implements AutoCloseable {
         NemoEmulator emulator = NemoEmulator.start(options.build());
         Path temporaryConfig = null;
         try {
-            context.out().println("Using the embedded NemoVideo emulator at " + emulator.baseUrl()
-                    + " (NEMO_API_URL is not set; nothing leaves this machine; its sessions end with this command: "
-                    + "run the emulator command to keep them)");
+            context.out()
+                    .println("Using the embedded NemoVideo emulator at " + emulator.baseUrl()
+                            + " (NEMO_API_URL is not set; nothing leaves this machine; its sessions end with this command: "
+                            + "run the emulator command to keep them)");
             Path config = context.configDirectory();
             if (config == null) {
                 temporaryConfig = Files.createTempDirectory("nemo-examples-");
                 config = temporaryConfig;
             }
-            NemoClient client = builder.baseUrl(emulator.baseUrl()).configDirectory(config).build();
+            NemoClient client =
+                    builder.baseUrl(emulator.baseUrl()).configDirectory(config).build();
             return new Backend(client, emulator, temporaryConfig);
         } catch (IOException e) {
             emulator.close();

@@ -32,8 +32,7 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class BatchEdit {
-    private BatchEdit() {
-    }
+    private BatchEdit() {}
 
     /**
      * One input file and what became of it.
@@ -69,17 +68,25 @@ public final class BatchEdit {
      * @param onFailure   told about a file whose edit or render failed (the others go on)
      * @return one result per media file, in name order
      */
-    public static List<FileResult> run(NemoClient client, Path inputDir, String instruction, Path outputDir,
-                                       PollingStrategy polling, PrintStream out,
-                                       BiConsumer<Path, RuntimeException> onFailure) {
+    public static List<FileResult> run(
+            NemoClient client,
+            Path inputDir,
+            String instruction,
+            Path outputDir,
+            PollingStrategy polling,
+            PrintStream out,
+            BiConsumer<Path, RuntimeException> onFailure) {
         List<Path> inputs = mediaFiles(inputDir, out);
         if (inputs.isEmpty()) {
             throw new ExampleException("batch", "no GIF, video or image files in " + inputDir);
         }
         createDirectories(outputDir);
         WorkflowPrinter printer = new WorkflowPrinter(out);
-        Builder batch = builder()   // the SDK's BatchEdit (this class shares its name)
-                .exportOptions(ExportOptions.builder().format(ExportFormat.MP4).polling(polling).build())
+        Builder batch = builder() // the SDK's BatchEdit (this class shares its name)
+                .exportOptions(ExportOptions.builder()
+                        .format(ExportFormat.MP4)
+                        .polling(polling)
+                        .build())
                 .chatOptions(printer.chatOptions(polling.interval()))
                 .listener(printer);
         for (Path input : inputs) {
@@ -91,12 +98,15 @@ public final class BatchEdit {
         for (BatchResult.ItemResult item : done.items()) {
             Path input = inputs.get(results.size());
             if (item.succeeded()) {
-                Rendering.Rendered r = new Rendering.Rendered(item.job().orElseThrow(), item.download().orElseThrow());
-                out.println("Downloaded " + r.file().path() + " (" + Sizes.human(r.file().bytes()) + ")");
+                Rendering.Rendered r = new Rendering.Rendered(
+                        item.job().orElseThrow(), item.download().orElseThrow());
+                out.println("Downloaded " + r.file().path() + " ("
+                        + Sizes.human(r.file().bytes()) + ")");
                 Rendering.printSummary(size(input), r, out);
                 results.add(new FileResult(input, Optional.of(r), Optional.empty()));
             } else {
-                RuntimeException failure = item.failure().map(RuntimeException.class::cast)
+                RuntimeException failure = item.failure()
+                        .map(RuntimeException.class::cast)
                         .orElseGet(() -> new ExampleException("batch", "skipped after an earlier failure"));
                 onFailure.accept(input, failure);
                 results.add(new FileResult(input, Optional.empty(), Optional.of(failure.getMessage())));

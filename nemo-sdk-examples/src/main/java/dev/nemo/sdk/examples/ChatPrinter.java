@@ -31,6 +31,7 @@ public final class ChatPrinter implements ChatListener {
     private final PrintStream out;
     /** Streamed text not printed yet: the start of a sentence whose end has not arrived. */
     private final StringBuilder pending = new StringBuilder();
+
     private final Set<GuiAction> actions = EnumSet.noneOf(GuiAction.class);
     private final boolean hints;
     private boolean sawPartial;
@@ -57,7 +58,10 @@ public final class ChatPrinter implements ChatListener {
 
     /** @return chat options asking for token-level text, which this printer shows as it arrives */
     public ChatOptions options() {
-        return ChatOptions.builder().streaming(true).onProgress(this::stillWorking).build();
+        return ChatOptions.builder()
+                .streaming(true)
+                .onProgress(this::stillWorking)
+                .build();
     }
 
     @Override
@@ -119,8 +123,9 @@ public final class ChatPrinter implements ChatListener {
             out.print(" … [incomplete]");
         }
         endLine();
-        out.println("The stream was interrupted (" + soFar.failure().map(Throwable::getMessage)
-                .orElse(soFar.end().toString()) + "). The message was not sent again: each message costs credits. "
+        out.println("The stream was interrupted ("
+                + soFar.failure().map(Throwable::getMessage).orElse(soFar.end().toString())
+                + "). The message was not sent again: each message costs credits. "
                 + "Checking whether the edit took effect…");
     }
 
@@ -148,16 +153,21 @@ public final class ChatPrinter implements ChatListener {
         boolean changed = result.stateChange().map(d -> !d.isEmpty()).orElse(false);
         String change = result.stateChange().map(StateDiff::describe).orElse(null);
         if (end == ChatEnd.COMPLETED_SILENTLY) {
-            out.println(change == null ? "The agent finished without a message (the session state could not be checked)."
-                    : changed ? "The agent finished without a message. What changed: " + change
-                    : "The agent finished without a message, and nothing changed.");
+            out.println(
+                    change == null
+                            ? "The agent finished without a message (the session state could not be checked)."
+                            : changed
+                                    ? "The agent finished without a message. What changed: " + change
+                                    : "The agent finished without a message, and nothing changed.");
             return changed;
         }
         if (end.interrupted()) {
             String why = result.failure().map(Throwable::getMessage).orElse(end.toString());
-            out.println("The stream stopped early (" + why + "). "
-                    + (changed ? "The edit took effect anyway. What changed: " + change
-                    : "The session did not change; the message was not sent again, since each message costs credits."));
+            out.println(
+                    "The stream stopped early (" + why + "). "
+                            + (changed
+                                    ? "The edit took effect anyway. What changed: " + change
+                                    : "The session did not change; the message was not sent again, since each message costs credits."));
             return changed;
         }
         return end == ChatEnd.COMPLETED_WITH_TEXT;
@@ -169,7 +179,8 @@ public final class ChatPrinter implements ChatListener {
         for (int i = 0; i < pending.length(); i++) {
             char c = pending.charAt(i);
             boolean cjkEnd = c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\n';
-            boolean latinEnd = (c == '.' || c == '!' || c == '?') && i + 1 < pending.length()
+            boolean latinEnd = (c == '.' || c == '!' || c == '?')
+                    && i + 1 < pending.length()
                     && Character.isWhitespace(pending.charAt(i + 1));
             if (cjkEnd || latinEnd) {
                 end = i + 1;

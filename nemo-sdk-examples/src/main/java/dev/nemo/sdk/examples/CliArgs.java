@@ -22,8 +22,13 @@ import java.util.Set;
  * @param options      the other options by name without dashes: {@code host}, {@code port}, {@code data}
  *                     (the {@code emulator} command) and {@code force} ({@code quick-edit}), when given
  */
-public record CliArgs(String command, List<String> arguments, Duration pollInterval, boolean verbose,
-                      Optional<String> session, Map<String, String> options) {
+public record CliArgs(
+        String command,
+        List<String> arguments,
+        Duration pollInterval,
+        boolean verbose,
+        Optional<String> session,
+        Map<String, String> options) {
     /** Options that take a value, by name without dashes. */
     private static final Set<String> VALUED = Set.of("host", "port", "data");
 
@@ -81,8 +86,8 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
                 throw new UsageException("unknown option " + a);
             }
         }
-        return new CliArgs(command == null ? "usage" : command, positional, poll, verbose, Optional.ofNullable(session),
-                options);
+        return new CliArgs(
+                command == null ? "usage" : command, positional, poll, verbose, Optional.ofNullable(session), options);
     }
 
     /**
@@ -92,8 +97,8 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
      */
     public void requireArguments(int count, String usage) {
         if (arguments.size() != count) {
-            throw new UsageException((arguments.size() < count ? "missing arguments" : "too many arguments")
-                    + "; usage: " + usage);
+            throw new UsageException(
+                    (arguments.size() < count ? "missing arguments" : "too many arguments") + "; usage: " + usage);
         }
     }
 
@@ -139,7 +144,8 @@ public record CliArgs(String command, List<String> arguments, Duration pollInter
         if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
             throw new UsageException("--poll-interval must be more than 0 and at most 86400 seconds");
         }
-        long millis = s.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        long millis =
+                s.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
         return Duration.ofMillis(millis);
     }
 }

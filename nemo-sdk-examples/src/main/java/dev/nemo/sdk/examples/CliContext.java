@@ -19,8 +19,13 @@ import java.util.Objects;
  *                         ({@code ~/.config/nemovideo}); with the embedded emulator a temporary directory is
  *                         used when this is {@code null}
  */
-public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
-                         Path workingDirectory, Path configDirectory) {
+public record CliContext(
+        InputStream in,
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> env,
+        Path workingDirectory,
+        Path configDirectory) {
 
     /** Validates and copies the environment. */
     public CliContext {
@@ -28,7 +33,8 @@ public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<S
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
-        workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath();
+        workingDirectory =
+                Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath();
     }
 
     /** @return the process's streams, environment and current directory */

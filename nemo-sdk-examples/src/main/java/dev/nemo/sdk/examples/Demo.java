@@ -27,8 +27,7 @@ public final class Demo {
     /** Where the demo saves its output, under the working directory. */
     public static final String OUTPUT_DIRECTORY = "nemo-demo";
 
-    private Demo() {
-    }
+    private Demo() {}
 
     /**
      * Runs the demo against {@code NEMO_API_URL}, or the embedded emulator when it is unset.

@@ -32,11 +32,9 @@ public final class EmulatorCommand {
      * @param dataDirectory where sessions and renders are written when the server stops
      * @param token         a token to accept as a registered user's ({@code NEMO_TOKEN}), or {@code null}
      */
-    public record Settings(String host, int port, Path dataDirectory, String token) {
-    }
+    public record Settings(String host, int port, Path dataDirectory, String token) {}
 
-    private EmulatorCommand() {
-    }
+    private EmulatorCommand() {}
 
     /**
      * Runs the server until the process is stopped.
@@ -77,7 +75,8 @@ public final class EmulatorCommand {
      */
     static Settings settings(CliArgs cli, CliContext context) {
         int port = cli.option("port").map(EmulatorCommand::port).orElse(0);
-        Path data = cli.option("data").map(context::resolve)
+        Path data = cli.option("data")
+                .map(context::resolve)
                 .orElse(context.workingDirectory().resolve("nemo-emulator-data"));
         return new Settings(cli.option("host").orElse("127.0.0.1"), port, data, context.variable("NEMO_TOKEN"));
     }
@@ -92,10 +91,11 @@ public final class EmulatorCommand {
     public static Running start(Settings settings, CliContext context) {
         boolean loopback = isLoopback(settings.host());
         EmulatorOptions.Builder options = EmulatorOptions.builder()
-                .host(settings.host()).port(settings.port())
-                .clock(Clock.systemUTC())                        // remote clients wait in real time
-                .seed(new SecureRandom().nextLong())             // new session ids on every run
-                .tokensPerClient(Integer.MAX_VALUE)              // every command asks for its own token
+                .host(settings.host())
+                .port(settings.port())
+                .clock(Clock.systemUTC()) // remote clients wait in real time
+                .seed(new SecureRandom().nextLong()) // new session ids on every run
+                .tokensPerClient(Integer.MAX_VALUE) // every command asks for its own token
                 .renderPacing(RenderPacing.afterPolls(1));
         if (settings.token() != null) {
             options.staticToken(settings.token(), 1000);

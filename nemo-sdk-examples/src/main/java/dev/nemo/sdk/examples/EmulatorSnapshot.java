@@ -21,16 +21,19 @@ import java.nio.file.StandardCopyOption;
 final class EmulatorSnapshot {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private EmulatorSnapshot() {
-    }
+    private EmulatorSnapshot() {}
 
     static void write(NemoEmulator emulator, Path dir) {
         try {
             Path sessions = Files.createDirectories(dir.resolve("sessions"));
             for (EmulatorSession s : emulator.sessions()) {
-                JSON.writeValue(sessions.resolve(safe(s.sessionId()) + ".json").toFile(), JSON.createObjectNode()
-                        .put("sessionId", s.sessionId()).put("taskName", s.taskName()).put("edits", s.edits())
-                        .set("state", JSON.readTree(s.state().toJson())));
+                JSON.writeValue(
+                        sessions.resolve(safe(s.sessionId()) + ".json").toFile(),
+                        JSON.createObjectNode()
+                                .put("sessionId", s.sessionId())
+                                .put("taskName", s.taskName())
+                                .put("edits", s.edits())
+                                .set("state", JSON.readTree(s.state().toJson())));
             }
             Path renders = Files.createDirectories(dir.resolve("renders"));
             for (EmulatorRender r : emulator.renders()) {

@@ -24,8 +24,7 @@ public final class ErrorReport {
     /** The prefix of every error line. */
     public static final String PREFIX = "nemo-examples: ";
 
-    private ErrorReport() {
-    }
+    private ErrorReport() {}
 
     /**
      * @param command  the command that was running
@@ -46,14 +45,18 @@ public final class ErrorReport {
      */
     public static String line(String command, Throwable failure, boolean embedded, String server) {
         String step = step(command, failure);
-        String message = isUnknownRender(failure) ? "the server knows no render " + renderId((NemoException) failure)
+        String message = isUnknownRender(failure)
+                ? "the server knows no render " + renderId((NemoException) failure)
                 : oneLine(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
-        StringBuilder s = new StringBuilder(PREFIX).append(step).append(" failed: ").append(message);
+        StringBuilder s =
+                new StringBuilder(PREFIX).append(step).append(" failed: ").append(message);
         if (failure instanceof NemoException) {
             NemoException e = (NemoException) failure;
-            if (e.apiCode().isPresent() && !message.contains(String.valueOf(e.apiCode().getAsInt()))) {
+            if (e.apiCode().isPresent()
+                    && !message.contains(String.valueOf(e.apiCode().getAsInt()))) {
                 s.append(" [API code ").append(e.apiCode().getAsInt()).append(']');
-            } else if (e.apiCode().isEmpty() && e.httpStatus() != NemoException.NO_STATUS
+            } else if (e.apiCode().isEmpty()
+                    && e.httpStatus() != NemoException.NO_STATUS
                     && !message.contains(String.valueOf(e.httpStatus()))) {
                 s.append(" [HTTP ").append(e.httpStatus()).append(']');
             }
@@ -86,11 +89,15 @@ public final class ErrorReport {
             return "set NEMO_TOKEN to a valid API token, or unset it to use a free anonymous token";
         }
         if (failure instanceof SessionNotFoundException) {
-            return embedded ? "the embedded emulator keeps sessions only while one command runs; set NEMO_API_URL to "
-                    + "a server that keeps them" : "check the session id, or start a new session";
+            return embedded
+                    ? "the embedded emulator keeps sessions only while one command runs; set NEMO_API_URL to "
+                            + "a server that keeps them"
+                    : "check the session id, or start a new session";
         }
         if (failure instanceof RateLimitedException) {
-            return ((RateLimitedException) failure).retryAfter().map(d -> "try again in " + d.toSeconds() + " s")
+            return ((RateLimitedException) failure)
+                    .retryAfter()
+                    .map(d -> "try again in " + d.toSeconds() + " s")
                     .orElse("try again later");
         }
         if (failure instanceof ExportTimeoutException) {
@@ -104,13 +111,16 @@ public final class ErrorReport {
             }
             return t.kind() == TransportException.Kind.CONNECT && server != null
                     ? "cannot reach " + server + " (NEMO_API_URL): check that the server is running and the address "
-                    + "is right" : "check the network connection and NEMO_API_URL";
+                            + "is right"
+                    : "check the network connection and NEMO_API_URL";
         }
-        if (failure instanceof ExportFailedException || failure instanceof ExampleException
+        if (failure instanceof ExportFailedException
+                || failure instanceof ExampleException
                 || failure instanceof NemoException) {
             return "";
         }
-        if (failure instanceof UncheckedIOException || failure instanceof NoSuchFileException
+        if (failure instanceof UncheckedIOException
+                || failure instanceof NoSuchFileException
                 || failure instanceof AccessDeniedException) {
             return "check the path";
         }
@@ -118,7 +128,8 @@ public final class ErrorReport {
     }
 
     private static boolean isUnknownRender(Throwable failure) {
-        return failure instanceof NemoException e && e.httpStatus() == 404
+        return failure instanceof NemoException e
+                && e.httpStatus() == 404
                 && e.requestPath().orElse("").startsWith("/api/render/");
     }
 

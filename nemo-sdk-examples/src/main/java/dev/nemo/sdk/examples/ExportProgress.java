@@ -23,6 +23,7 @@ import java.util.function.LongSupplier;
 final class ExportProgress implements ExportProgressListener, AutoCloseable {
     /** How often the display is refreshed between polls. */
     static final Duration REFRESH = Duration.ofSeconds(5);
+
     private static final int BAR = 20;
 
     private final PrintStream out;
@@ -38,11 +39,13 @@ final class ExportProgress implements ExportProgressListener, AutoCloseable {
         this.terminal = terminal;
         this.nanoTime = nanoTime;
         this.start = nanoTime.getAsLong();
-        this.ticker = refresh ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "nemo-examples-progress");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.ticker = refresh
+                ? Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "nemo-examples-progress");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         if (ticker != null) {
             ticker.scheduleAtFixedRate(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -91,12 +94,19 @@ final class ExportProgress implements ExportProgressListener, AutoCloseable {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - start);
         String percent = job.progress().isPresent() ? job.progress().getAsInt() + "%" : "";
         if (terminal) {
-            int filled = job.progress().isPresent() ? Math.min(BAR, job.progress().getAsInt() * BAR / 100) : 0;
-            out.print(String.format(Locale.ROOT, "\r[%s%s] %4s %s, %d s   ", "#".repeat(filled),
-                    "-".repeat(BAR - filled), percent, phase, seconds));
+            int filled =
+                    job.progress().isPresent() ? Math.min(BAR, job.progress().getAsInt() * BAR / 100) : 0;
+            out.print(String.format(
+                    Locale.ROOT,
+                    "\r[%s%s] %4s %s, %d s   ",
+                    "#".repeat(filled),
+                    "-".repeat(BAR - filled),
+                    percent,
+                    phase,
+                    seconds));
         } else {
-            out.println("Export " + job.renderId() + ": " + phase + (percent.isEmpty() ? "" : " " + percent)
-                    + " after " + seconds + " s");
+            out.println("Export " + job.renderId() + ": " + phase + (percent.isEmpty() ? "" : " " + percent) + " after "
+                    + seconds + " s");
         }
         out.flush();
     }

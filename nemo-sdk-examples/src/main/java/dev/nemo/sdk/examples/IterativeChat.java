@@ -41,8 +41,7 @@ import java.util.function.Function;
  * </pre>
  */
 public final class IterativeChat {
-    private IterativeChat() {
-    }
+    private IterativeChat() {}
 
     /**
      * What the loop needs besides the client.
@@ -53,9 +52,12 @@ public final class IterativeChat {
      * @param prompt    whether to print a prompt before each line (for a terminal)
      * @param onError   told about each line that failed; the loop goes on
      */
-    public record Settings(PollingStrategy polling, Path downloads, Function<String, Path> paths, boolean prompt,
-                           Consumer<RuntimeException> onError) {
-    }
+    public record Settings(
+            PollingStrategy polling,
+            Path downloads,
+            Function<String, Path> paths,
+            boolean prompt,
+            Consumer<RuntimeException> onError) {}
 
     /**
      * Runs {@code chat [--session <id>]} against {@code NEMO_API_URL}, or the embedded emulator when
@@ -81,8 +83,8 @@ public final class IterativeChat {
         ChatPrinter chat = ChatPrinter.withHints(out);
         WorkflowPrinter printer = new WorkflowPrinter(out, chat, false);
         // reads the state: fails at once (code 1002) for a session that does not exist
-        Conversation conversation = client.workflows().resumeConversation(sid,
-                printer.chatOptions(settings.polling().interval()), printer);
+        Conversation conversation = client.workflows()
+                .resumeConversation(sid, printer.chatOptions(settings.polling().interval()), printer);
         out.println((sessionId != null ? "Continuing session " : "New session ") + sid);
         out.println("Type a message for the agent; \"upload <file>\", \"status\", \"credits\" and \"export\" are "
                 + "handled here. \"exit\" or end of input (Ctrl-D) quits.");
@@ -106,8 +108,13 @@ public final class IterativeChat {
         return failures;
     }
 
-    private static void handle(NemoClient client, Conversation conversation, WorkflowPrinter printer, String message,
-                               PrintStream out, Settings settings) {
+    private static void handle(
+            NemoClient client,
+            Conversation conversation,
+            WorkflowPrinter printer,
+            String message,
+            PrintStream out,
+            Settings settings) {
         String sid = conversation.sessionId();
         IntentRoute route = IntentRouter.standard().route(message);
         switch (route.intent()) {
@@ -119,14 +126,18 @@ public final class IterativeChat {
                 break;
             case UPLOAD:
                 upload(client, sid, message, route, out, settings);
-                conversation.refresh();   // the next instruction and export see the new media
+                conversation.refresh(); // the next instruction and export see the new media
                 break;
             case EXPORT:
                 if (conversation.state().draft().isEmpty()) {
                     throw new ExampleException("export", "nothing to export yet: upload a file first");
                 }
-                DownloadResult file = conversation.export(settings.downloads(),
-                        ExportOptions.builder().format(ExportFormat.MP4).polling(settings.polling()).build());
+                DownloadResult file = conversation.export(
+                        settings.downloads(),
+                        ExportOptions.builder()
+                                .format(ExportFormat.MP4)
+                                .polling(settings.polling())
+                                .build());
                 out.println("Downloaded " + file.path() + " (" + Sizes.human(file.bytes()) + ")");
                 break;
             default:
@@ -135,8 +146,8 @@ public final class IterativeChat {
         }
     }
 
-    private static void upload(NemoClient client, String sid, String message, IntentRoute route, PrintStream out,
-                               Settings settings) {
+    private static void upload(
+            NemoClient client, String sid, String message, IntentRoute route, PrintStream out, Settings settings) {
         List<String> urls = new ArrayList<>();
         List<MediaSource> files = new ArrayList<>();
         List<String> named = UploadArguments.parse(message);
@@ -146,7 +157,9 @@ public final class IterativeChat {
                 urls.add(ref);
                 continue;
             }
-            Path file = lower.startsWith("file://") ? fileUrl(ref) : settings.paths().apply(ref);
+            Path file = lower.startsWith("file://")
+                    ? fileUrl(ref)
+                    : settings.paths().apply(ref);
             if (!Files.isRegularFile(file)) {
                 throw new ExampleException("upload", "no such file: " + file);
             }

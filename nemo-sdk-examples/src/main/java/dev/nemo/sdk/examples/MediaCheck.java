@@ -18,8 +18,7 @@ import java.nio.file.Path;
 final class MediaCheck {
     private static final int HEAD = 4096;
 
-    private MediaCheck() {
-    }
+    private MediaCheck() {}
 
     /**
      * @param file a local file
@@ -33,8 +32,10 @@ final class MediaCheck {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (MediaFormat.detect(head).isEmpty()) {
-            throw new ExampleException("upload", file.getFileName() + " is not a video or an animated image: it "
-                    + "looks like " + describe(head) + ". Accepted: " + MediaFormats.description());
+            throw new ExampleException(
+                    "upload",
+                    file.getFileName() + " is not a video or an animated image: it " + "looks like " + describe(head)
+                            + ". Accepted: " + MediaFormats.description());
         }
     }
 
@@ -75,9 +76,12 @@ final class MediaCheck {
     /** The head as text, when it decodes as UTF-8 without control characters but whitespace. */
     private static String text(byte[] head) {
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(head, 0, trimPartialCharacter(head))).toString();
+                    .decode(java.nio.ByteBuffer.wrap(head, 0, trimPartialCharacter(head)))
+                    .toString();
             return s.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t') ? s : null;
         } catch (CharacterCodingException e) {
             return null;

@@ -36,7 +36,8 @@ public final class NemoExamples {
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
-    static final String USAGE_TEXT = String.join(System.lineSeparator(),
+    static final String USAGE_TEXT = String.join(
+            System.lineSeparator(),
             "Usage: java -jar nemo-examples.jar [--poll-interval <seconds>] [--verbose] <command> [arguments]",
             "",
             "Commands:",
@@ -66,8 +67,7 @@ public final class NemoExamples {
             "  NEMO_TOKEN      an API token; when unset, a free anonymous token (100 credits) is used",
             "  NEMO_CLIENT_ID  the client id of anonymous tokens (default: ~/.config/nemovideo/client_id)");
 
-    private NemoExamples() {
-    }
+    private NemoExamples() {}
 
     /**
      * @param args the command line
@@ -163,8 +163,10 @@ public final class NemoExamples {
                     throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
                 }
                 if (events == 0) {
-                    throw new ExampleException("events", file + " holds no Server-Sent Events (no \"data:\" lines): "
-                            + "give it the body of a recorded /run_sse response");
+                    throw new ExampleException(
+                            "events",
+                            file + " holds no Server-Sent Events (no \"data:\" lines): "
+                                    + "give it the body of a recorded /run_sse response");
                 }
                 return OK;
             }
@@ -187,12 +189,23 @@ public final class NemoExamples {
                 QuickEdit.checkOutput(output, cli.option("force").isPresent(), out);
                 try (Backend backend = Backend.open(ctx)) {
                     if (cli.command().equals("quick-edit")) {
-                        QuickEdit.run(backend.client(), input, instruction, output, Rendering.polling(cli.pollInterval()),
+                        QuickEdit.run(
+                                backend.client(),
+                                input,
+                                instruction,
+                                output,
+                                Rendering.polling(cli.pollInterval()),
                                 out);
                     } else {
                         try (ReactiveNemoClient reactive = ReactiveNemoClient.create(backend.client())) {
-                            ReactiveQuickEdit.run(reactive, input, instruction, output,
-                                    Rendering.polling(cli.pollInterval()), out).block();
+                            ReactiveQuickEdit.run(
+                                            reactive,
+                                            input,
+                                            instruction,
+                                            output,
+                                            Rendering.polling(cli.pollInterval()),
+                                            out)
+                                    .block();
                         }
                     }
                 }
@@ -208,11 +221,20 @@ public final class NemoExamples {
                 }
                 int[] failed = {0};
                 try (Backend backend = Backend.open(ctx)) {
-                    BatchEdit.run(backend.client(), inputDir, cli.arguments().get(1), ctx.resolve(cli.arguments().get(2)),
-                            Rendering.polling(cli.pollInterval()), out, (file, e) -> {
+                    BatchEdit.run(
+                            backend.client(),
+                            inputDir,
+                            cli.arguments().get(1),
+                            ctx.resolve(cli.arguments().get(2)),
+                            Rendering.polling(cli.pollInterval()),
+                            out,
+                            (file, e) -> {
                                 failed[0]++;
-                                ctx.err().println(ErrorReport.line(file.getFileName().toString(), e, backend.emulator()
-                                        .isPresent()));
+                                ctx.err()
+                                        .println(ErrorReport.line(
+                                                file.getFileName().toString(),
+                                                e,
+                                                backend.emulator().isPresent()));
                             });
                 }
                 return failed[0] == 0 ? OK : FAILED;
@@ -231,8 +253,11 @@ public final class NemoExamples {
                 int failures;
                 try (Backend backend = Backend.open(ctx)) {
                     boolean embedded = backend.emulator().isPresent();
-                    IterativeChat.Settings settings = new IterativeChat.Settings(Rendering.polling(cli.pollInterval()),
-                            ctx.workingDirectory(), ctx::resolve, ctx.in() == System.in && System.console() != null,
+                    IterativeChat.Settings settings = new IterativeChat.Settings(
+                            Rendering.polling(cli.pollInterval()),
+                            ctx.workingDirectory(),
+                            ctx::resolve,
+                            ctx.in() == System.in && System.console() != null,
                             e -> {
                                 ctx.err().println(ErrorReport.line("chat", e, embedded));
                                 if (cli.verbose()) {
@@ -247,8 +272,11 @@ public final class NemoExamples {
                 cli.requireArguments(0, "demo");
                 cli.rejectSession("demo");
                 try (Backend backend = Backend.open(ctx)) {
-                    Demo.run(backend.client(), ctx.workingDirectory().resolve(Demo.OUTPUT_DIRECTORY),
-                            Rendering.polling(cli.pollInterval()), out);
+                    Demo.run(
+                            backend.client(),
+                            ctx.workingDirectory().resolve(Demo.OUTPUT_DIRECTORY),
+                            Rendering.polling(cli.pollInterval()),
+                            out);
                 }
                 return OK;
             case "resume": {
@@ -256,8 +284,12 @@ public final class NemoExamples {
                 cli.requireArguments(2, usage);
                 cli.rejectSession(usage);
                 try (Backend backend = Backend.open(ctx)) {
-                    ResumeExport.run(backend.client(), cli.arguments().get(0), ctx.resolve(cli.arguments().get(1)),
-                            Rendering.polling(cli.pollInterval()), out);
+                    ResumeExport.run(
+                            backend.client(),
+                            cli.arguments().get(0),
+                            ctx.resolve(cli.arguments().get(1)),
+                            Rendering.polling(cli.pollInterval()),
+                            out);
                 }
                 return OK;
             }

@@ -26,8 +26,7 @@ import java.util.Locale;
  * </pre>
  */
 public final class QuickEdit {
-    private QuickEdit() {
-    }
+    private QuickEdit() {}
 
     /**
      * What a quick edit did.
@@ -36,8 +35,7 @@ public final class QuickEdit {
      * @param chat     the agent's answer to the instruction
      * @param rendered the export and the downloaded file
      */
-    public record Result(String sessionId, ChatResult chat, Rendering.Rendered rendered) {
-    }
+    public record Result(String sessionId, ChatResult chat, Rendering.Rendered rendered) {}
 
     /**
      * Runs {@code quick-edit <input> <instruction> <output>} against {@code NEMO_API_URL}, or the
@@ -60,9 +58,9 @@ public final class QuickEdit {
      * @param out         where progress goes
      * @return what was done
      */
-    public static Result run(NemoClient client, Path input, String instruction, Path output, PollingStrategy polling,
-                             PrintStream out) {
-        MediaCheck.requireMedia(input);   // before anything is created or sent
+    public static Result run(
+            NemoClient client, Path input, String instruction, Path output, PollingStrategy polling, PrintStream out) {
+        MediaCheck.requireMedia(input); // before anything is created or sent
         long size;
         try {
             size = Files.size(input);
@@ -84,8 +82,14 @@ public final class QuickEdit {
      * @param out         where progress goes
      * @return what was done
      */
-    public static Result run(NemoClient client, MediaSource input, long inputBytes, String instruction, Path output,
-                             PollingStrategy polling, PrintStream out) {
+    public static Result run(
+            NemoClient client,
+            MediaSource input,
+            long inputBytes,
+            String instruction,
+            Path output,
+            PollingStrategy polling,
+            PrintStream out) {
         out.println("Uploading " + input.fileName() + " (" + Sizes.human(inputBytes) + ")");
         WorkflowPrinter printer = new WorkflowPrinter(out);
         QuickEditResult r;
@@ -101,10 +105,13 @@ public final class QuickEdit {
      * The SDK's quick edit for this example: the format the output's extension asks for, the
      * example's polling, the printer's chat options and the printer as listener.
      */
-    static dev.nemo.sdk.workflow.QuickEdit edit(MediaSource input, String instruction, Path output,
-                                                PollingStrategy polling, WorkflowPrinter printer) {
-        return builder(input, instruction, output)   // the SDK's QuickEdit (this class shares its name)
-                .exportOptions(ExportOptions.builder().format(Rendering.formatFor(output)).polling(polling).build())
+    static dev.nemo.sdk.workflow.QuickEdit edit(
+            MediaSource input, String instruction, Path output, PollingStrategy polling, WorkflowPrinter printer) {
+        return builder(input, instruction, output) // the SDK's QuickEdit (this class shares its name)
+                .exportOptions(ExportOptions.builder()
+                        .format(Rendering.formatFor(output))
+                        .polling(polling)
+                        .build())
                 .chatOptions(printer.chatOptions(polling.interval()))
                 .listener(printer)
                 .build();
@@ -113,9 +120,11 @@ public final class QuickEdit {
     /** The agent refused the edit: its own words, and that nothing was exported. */
     static ExampleException refused(AgentErrorException e, WorkflowPrinter printer, String instruction) {
         ChatResult chat = printer.lastChat();
-        return new ExampleException("chat", "the agent could not apply \"" + instruction + "\": "
-                + (chat == null ? e.getMessage() : agentError(chat))
-                + "; nothing was exported - rephrase the instruction, or try again later");
+        return new ExampleException(
+                "chat",
+                "the agent could not apply \"" + instruction + "\": "
+                        + (chat == null ? e.getMessage() : agentError(chat))
+                        + "; nothing was exported - rephrase the instruction, or try again later");
     }
 
     /** Prints how the chat ended, the saved file and the size summary of a finished quick edit. */
@@ -123,11 +132,14 @@ public final class QuickEdit {
         printer.reportOutcome(r.chat());
         Rendering.Rendered rendered = new Rendering.Rendered(r.job(), r.download());
         String extension = Rendering.extensionOf(r.job(), Rendering.formatFor(output));
-        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = output.getFileName() == null
+                ? ""
+                : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isDirectory(output) && !name.endsWith("." + extension)) {
             out.println("Note: the render produced a ." + extension + " file; saving it as " + output + " as asked");
         }
-        out.println("Downloaded " + r.download().path() + " (" + Sizes.human(r.download().bytes()) + ")");
+        out.println("Downloaded " + r.download().path() + " ("
+                + Sizes.human(r.download().bytes()) + ")");
         Rendering.printSummary(inputBytes, rendered, out);
         return new Result(r.sessionId(), r.chat(), rendered);
     }
@@ -136,11 +148,14 @@ public final class QuickEdit {
     static String agentError(ChatResult chat) {
         for (ChatEvent e : chat.errors()) {
             if (e instanceof ChatEvent.ModelError m) {
-                String text = m.message() == null || m.message().isBlank() ? "no message" : m.message().strip();
+                String text = m.message() == null || m.message().isBlank()
+                        ? "no message"
+                        : m.message().strip();
                 return "\"" + text + "\"" + (m.code() == null ? "" : " (error code " + m.code() + ")");
             }
             if (e instanceof ChatEvent.StreamError s) {
-                return "\"" + (s.message() == null ? "stream error" : s.message().strip()) + "\"";
+                return "\""
+                        + (s.message() == null ? "stream error" : s.message().strip()) + "\"";
             }
         }
         return "the agent reported an error without a message";
@@ -161,8 +176,9 @@ public final class QuickEdit {
         requireFolder(output);
         if (Files.exists(output)) {
             if (!force) {
-                throw new ExampleException("quick-edit", output + " already exists: add --force to replace it, or "
-                        + "choose another output");
+                throw new ExampleException(
+                        "quick-edit",
+                        output + " already exists: add --force to replace it, or " + "choose another output");
             }
             out.println("Note: " + output + " exists and will be replaced (--force)");
         }
@@ -171,8 +187,9 @@ public final class QuickEdit {
     private static void requireFolder(Path output) {
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new ExampleException("quick-edit", "the folder " + parent + " does not exist: create it first, or "
-                    + "choose another output");
+            throw new ExampleException(
+                    "quick-edit",
+                    "the folder " + parent + " does not exist: create it first, or " + "choose another output");
         }
     }
 
@@ -184,7 +201,10 @@ public final class QuickEdit {
         StringBuilder s = new StringBuilder(f.fileName().orElse("file"));
         f.fileType().ifPresent(t -> s.append(": ").append(t));
         if (f.width().isPresent() && f.height().isPresent()) {
-            s.append(", ").append(f.width().getAsInt()).append('x').append(f.height().getAsInt());
+            s.append(", ")
+                    .append(f.width().getAsInt())
+                    .append('x')
+                    .append(f.height().getAsInt());
         }
         f.durationSeconds().ifPresent(d -> s.append(", ").append(String.format(Locale.ROOT, "%.1f s", d)));
         return s.toString();

@@ -21,8 +21,7 @@ import reactor.core.publisher.Mono;
  * </pre>
  */
 public final class ReactiveQuickEdit {
-    private ReactiveQuickEdit() {
-    }
+    private ReactiveQuickEdit() {}
 
     /**
      * Runs {@code reactive-quick-edit <input> <instruction> <output>} against {@code NEMO_API_URL},
@@ -43,12 +42,17 @@ public final class ReactiveQuickEdit {
      * @param out         where progress goes
      * @return the whole workflow, run when subscribed (once: each subscription creates a session)
      */
-    public static Mono<QuickEdit.Result> run(ReactiveNemoClient reactive, Path input, String instruction, Path output,
-                                             PollingStrategy polling, PrintStream out) {
+    public static Mono<QuickEdit.Result> run(
+            ReactiveNemoClient reactive,
+            Path input,
+            String instruction,
+            Path output,
+            PollingStrategy polling,
+            PrintStream out) {
         return Mono.defer(() -> {
             WorkflowPrinter printer = new WorkflowPrinter(out);
-            return reactive.workflows().quickEdit(QuickEdit.edit(MediaSource.of(input), instruction, output, polling,
-                            printer))
+            return reactive.workflows()
+                    .quickEdit(QuickEdit.edit(MediaSource.of(input), instruction, output, polling, printer))
                     .onErrorMap(AgentErrorException.class, e -> QuickEdit.refused(e, printer, instruction))
                     .map(r -> QuickEdit.finish(r, sizeOf(input), output, printer, out));
         });

@@ -21,8 +21,7 @@ import java.util.List;
  * </pre>
  */
 public final class RecordedEvents {
-    private RecordedEvents() {
-    }
+    private RecordedEvents() {}
 
     /**
      * Runs {@code events <file>}.

@@ -5,9 +5,9 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportJob;
-import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportPoller;
+import dev.nemo.sdk.export.ExportProgressListener;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.json.JsonArray;
 import dev.nemo.sdk.json.JsonNumber;
@@ -33,8 +33,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Rendering {
-    private Rendering() {
-    }
+    private Rendering() {}
 
     /**
      * A finished export.
@@ -60,8 +59,11 @@ public final class Rendering {
     public static PollingStrategy polling(Duration interval) {
         PollingStrategy defaults = PollingStrategy.defaults();
         Duration needed = interval.multipliedBy(defaults.maxPolls() + 1L);
-        return PollingStrategy.builder().interval(interval).maxPolls(defaults.maxPolls())
-                .timeout(needed.compareTo(defaults.timeout()) > 0 ? needed : defaults.timeout()).build();
+        return PollingStrategy.builder()
+                .interval(interval)
+                .maxPolls(defaults.maxPolls())
+                .timeout(needed.compareTo(defaults.timeout()) > 0 ? needed : defaults.timeout())
+                .build();
     }
 
     /**
@@ -76,8 +78,14 @@ public final class Rendering {
      * @param out       where progress goes
      * @return the render and the file
      */
-    public static Rendered exportAndDownload(NemoClient client, String sessionId, Draft draft, ExportFormat format,
-                                             PollingStrategy polling, Path target, PrintStream out) {
+    public static Rendered exportAndDownload(
+            NemoClient client,
+            String sessionId,
+            Draft draft,
+            ExportFormat format,
+            PollingStrategy polling,
+            Path target,
+            PrintStream out) {
         return exportAndDownload(client, sessionId, draft, format, polling, job -> target, out);
     }
 
@@ -94,9 +102,14 @@ public final class Rendering {
      * @param out       where progress goes
      * @return the render and the file
      */
-    public static Rendered exportAndDownload(NemoClient client, String sessionId, Draft draft, ExportFormat format,
-                                             PollingStrategy polling, Function<ExportJob, Path> target,
-                                             PrintStream out) {
+    public static Rendered exportAndDownload(
+            NemoClient client,
+            String sessionId,
+            Draft draft,
+            ExportFormat format,
+            PollingStrategy polling,
+            Function<ExportJob, Path> target,
+            PrintStream out) {
         ExportJob done;
         try (ExportProgress progress = ExportProgress.on(out)) {
             ExportOptions options = ExportOptions.builder()
@@ -125,9 +138,12 @@ public final class Rendering {
     public static void printSummary(long inputBytes, Rendered rendered, PrintStream out) {
         out.println("Size: " + Sizes.comparison(inputBytes, rendered.file().bytes()));
         JsonValue raw = rendered.job().raw();
-        text(raw, "renderer").ifPresent(renderer -> out.println("Renderer: " + renderer
-                + text(raw, "note").map(note -> " (" + note + ")").orElse("")));
-        ssim(raw).ifPresent(ssim -> out.println(String.format(Locale.ROOT, "Quality: SSIM %.4f against the input", ssim)));
+        text(raw, "renderer")
+                .ifPresent(renderer -> out.println("Renderer: " + renderer
+                        + text(raw, "note").map(note -> " (" + note + ")").orElse("")));
+        ssim(raw)
+                .ifPresent(
+                        ssim -> out.println(String.format(Locale.ROOT, "Quality: SSIM %.4f against the input", ssim)));
     }
 
     /**
@@ -146,7 +162,8 @@ public final class Rendering {
      */
     public static ExportFormat formatFor(Path output) {
         Path name = output.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gif") ? ExportFormat.GIF
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gif")
+                ? ExportFormat.GIF
                 : ExportFormat.MP4;
     }
 
@@ -157,7 +174,8 @@ public final class Rendering {
      *         {@code mp4}…), else the requested format's
      */
     public static String extensionOf(ExportJob job, ExportFormat requested) {
-        String path = job.outputUrl().map(u -> u.getPath() == null ? "" : u.getPath()).orElse("");
+        String path =
+                job.outputUrl().map(u -> u.getPath() == null ? "" : u.getPath()).orElse("");
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -176,7 +194,8 @@ public final class Rendering {
     /** A field of the render's JSON, at the top or under {@code data}. */
     private static Optional<String> text(JsonValue raw, String field) {
         for (JsonValue n : List.of(raw, raw.get("data").orElse(JsonValue.ofNull()))) {
-            Optional<String> v = n.get(field).filter(x -> !(x instanceof JsonObject || x instanceof JsonArray || x.isNull()))
+            Optional<String> v = n.get(field)
+                    .filter(x -> !(x instanceof JsonObject || x instanceof JsonArray || x.isNull()))
                     .map(x -> x.asString().orElse(x.toJson()).strip());
             if (v.isPresent() && !v.get().isEmpty()) {
                 return v;
@@ -188,15 +207,23 @@ public final class Rendering {
     /** An {@code ssim} number anywhere in the render's JSON (for example under {@code quality} or {@code metrics}). */
     private static Optional<Double> ssim(JsonValue raw) {
         if (raw instanceof JsonObject o) {
-            Optional<Double> here = o.get("ssim").flatMap(v -> v.asNumber().or(() -> v.get("mean").flatMap(JsonValue::asNumber)))
-                    .map(JsonNumber::asDouble).filter(Double::isFinite);
+            Optional<Double> here = o.get("ssim")
+                    .flatMap(v -> v.asNumber().or(() -> v.get("mean").flatMap(JsonValue::asNumber)))
+                    .map(JsonNumber::asDouble)
+                    .filter(Double::isFinite);
             if (here.isPresent()) {
                 return here;
             }
-            return o.members().values().stream().map(Rendering::ssim).flatMap(Optional::stream).findFirst();
+            return o.members().values().stream()
+                    .map(Rendering::ssim)
+                    .flatMap(Optional::stream)
+                    .findFirst();
         }
         if (raw instanceof JsonArray a) {
-            return a.elements().stream().map(Rendering::ssim).flatMap(Optional::stream).findFirst();
+            return a.elements().stream()
+                    .map(Rendering::ssim)
+                    .flatMap(Optional::stream)
+                    .findFirst();
         }
         return Optional.empty();
     }

@@ -17,8 +17,7 @@ import java.nio.file.Path;
  * </pre>
  */
 public final class ResumeExport {
-    private ResumeExport() {
-    }
+    private ResumeExport() {}
 
     /**
      * Runs {@code resume <render-id> <output>} against {@code NEMO_API_URL} (the render must belong
@@ -38,9 +37,9 @@ public final class ResumeExport {
      * @param out      where progress goes
      * @return the downloaded file
      */
-    public static DownloadResult run(NemoClient client, String renderId, Path output, PollingStrategy polling,
-                                     PrintStream out) {
-        ExportPoller poller = client.exports().resume(renderId, polling);   // polls at once, then every interval
+    public static DownloadResult run(
+            NemoClient client, String renderId, Path output, PollingStrategy polling, PrintStream out) {
+        ExportPoller poller = client.exports().resume(renderId, polling); // polls at once, then every interval
         poller.onProgress(Rendering.progressPrinter(out));
         ExportJob done = poller.waitForCompletion();
         DownloadResult file = client.exports().download(done, output);

@@ -19,8 +19,7 @@ import java.io.PrintStream;
  * </pre>
  */
 public final class SessionStatus {
-    private SessionStatus() {
-    }
+    private SessionStatus() {}
 
     /**
      * Runs {@code state --session <id>} against {@code NEMO_API_URL} (a session of the embedded
@@ -43,8 +42,10 @@ public final class SessionStatus {
         out.println("Session " + state.sessionId().orElse(sessionId)
                 + state.taskName().map(n -> " (project \"" + n + "\")").orElse(""));
         int media = state.videoInfos().size();
-        out.println("Media: " + (media == 0 ? "none yet. Accepted: " + MediaFormats.description()
-                : media + (media == 1 ? " file" : " files")));
+        out.println("Media: "
+                + (media == 0
+                        ? "none yet. Accepted: " + MediaFormats.description()
+                        : media + (media == 1 ? " file" : " files")));
         out.println(state.draft().map(Draft::summary).orElse("Timeline: empty"));
         out.println("Exportable: " + (state.isExportable() ? "yes" : "no"));
         return state;

@@ -13,8 +13,7 @@ import java.io.PrintStream;
  * </pre>
  */
 public final class ShowCredits {
-    private ShowCredits() {
-    }
+    private ShowCredits() {}
 
     /**
      * Runs {@code credits} against {@code NEMO_API_URL}, or the embedded emulator when it is unset.

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** File sizes for people: {@code 275.4 KB}, and how two sizes compare. 1 KB = 1024 bytes, as the API counts. */
 public final class Sizes {
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /**
      * @param bytes a size
@@ -35,9 +34,13 @@ public final class Sizes {
             return sizes;
         }
         double percent = 100.0 * output / input;
-        String change = output <= 0 ? "" : output < input
-                ? String.format(Locale.ROOT, ", %.2fx smaller", (double) input / output)
-                : output > input ? String.format(Locale.ROOT, ", %.2fx larger", (double) output / input) : ", same size";
+        String change = output <= 0
+                ? ""
+                : output < input
+                        ? String.format(Locale.ROOT, ", %.2fx smaller", (double) input / output)
+                        : output > input
+                                ? String.format(Locale.ROOT, ", %.2fx larger", (double) output / input)
+                                : ", same size";
         return sizes + String.format(Locale.ROOT, " (%.1f%% of the input%s)", percent, change);
     }
 }

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class UploadArguments {
     private static final Pattern VERB = Pattern.compile("(?iu)(?:^|[\\s\\p{P}])(?:upload|上传)(?=\\s|$|[:：])[:：]?");
 
-    private UploadArguments() {
-    }
+    private UploadArguments() {}
 
     /**
      * @param line what the user typed
@@ -38,13 +37,17 @@ final class UploadArguments {
 
     private static boolean looksLikeAPath(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("file:")
-                || word.startsWith("~") || word.contains("/") || word.contains("\\") || word.indexOf('.') > 0;
+        return lower.startsWith("http://")
+                || lower.startsWith("https://")
+                || lower.startsWith("file:")
+                || word.startsWith("~")
+                || word.contains("/")
+                || word.contains("\\")
+                || word.indexOf('.') > 0;
     }
 
     /** A word of the line, and whether any of it was quoted. */
-    private record Word(String text, boolean quoted) {
-    }
+    private record Word(String text, boolean quoted) {}
 
     private static List<Word> split(String s) {
         List<Word> words = new ArrayList<>();

@@ -52,9 +52,12 @@ final class WorkflowPrinter implements WorkflowListener {
         Duration spacing = pollInterval.compareTo(Duration.ofSeconds(2)) < 0 ? pollInterval : Duration.ofSeconds(2);
         double scale = Math.min(1.0, pollInterval.toMillis() / 30_000.0);
         List<Duration> rechecks = ChatOptions.DEFAULT_RECHECK_DELAYS.stream()
-                .map(d -> Duration.ofMillis(Math.round(d.toMillis() * scale))).toList();
-        return base.toBuilder().settleDelays(ChatOptions.evenly(ChatOptions.DEFAULT_SETTLE_DELAYS.size(), spacing))
-                .recheckDelays(rechecks).build();
+                .map(d -> Duration.ofMillis(Math.round(d.toMillis() * scale)))
+                .toList();
+        return base.toBuilder()
+                .settleDelays(ChatOptions.evenly(ChatOptions.DEFAULT_SETTLE_DELAYS.size(), spacing))
+                .recheckDelays(rechecks)
+                .build();
     }
 
     /** {@return the chat as the stream left it, or {@code null} before the stream ended} */
@@ -71,8 +74,7 @@ final class WorkflowPrinter implements WorkflowListener {
         boolean newPhase = p.phase() != phase;
         phase = p.phase();
         switch (p.phase()) {
-            case SESSION, UPLOAD -> {
-            }
+            case SESSION, UPLOAD -> {}
             case DOWNLOAD, DONE -> {
                 // the download is printed by the caller, with the sizes
             }
@@ -115,8 +117,8 @@ final class WorkflowPrinter implements WorkflowListener {
 
     @Override
     public void onRenderSubmitted(ExportJob job) {
-        out.println("Render " + job.renderId() + " submitted (to finish it from elsewhere: resume " + job.renderId()
-                + ")");
+        out.println(
+                "Render " + job.renderId() + " submitted (to finish it from elsewhere: resume " + job.renderId() + ")");
         exportPrinter.onProgress(job);
     }
 

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatResult;
@@ -9,8 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the user sees of a chat: streamed sentences, GUI phrasing rewritten, tool activity, outcomes. */
 class ChatPrinterTest {
@@ -34,8 +34,8 @@ class ChatPrinterTest {
         printer.onEvent(text("00 KB. Click the Export ", true));
         assertThat(printed()).isEqualTo("Agent: Done: compressed to under 500 KB.");
         printer.onEvent(text("button when you are ready to render.", true));
-        printer.onEvent(text("Done: compressed to under 500 KB. Click the Export button when you are ready to render.",
-                false));
+        printer.onEvent(
+                text("Done: compressed to under 500 KB. Click the Export button when you are ready to render.", false));
 
         assertThat(printed()).isEqualTo("Agent: Done: compressed to under 500 KB. It is ready to export.\n");
     }
@@ -50,18 +50,22 @@ class ChatPrinterTest {
         printer.onEvent(text("好的，已压缩到500KB以内。点击导出按钮即可渲染。", false));
         printer.onEvent(new ChatEvent.ModelError("SAFETY", "blocked", info));
 
-        assertThat(printed().lines()).containsExactly(
-                "  [Editing the timeline]",
-                "Agent: 好的，已压缩到500KB以内。可以导出了。",
-                "  (type \"export\" to render the video and download it)",
-                "  The agent could not do it: SAFETY: blocked");
+        assertThat(printed().lines())
+                .containsExactly(
+                        "  [Editing the timeline]",
+                        "Agent: 好的，已压缩到500KB以内。可以导出了。",
+                        "  (type \"export\" to render the video and download it)",
+                        "  The agent could not do it: SAFETY: blocked");
     }
 
     @Test
     void anEditWithoutTextIsReportedByWhatChangedInTheSession() {
         ChatPrinter printer = new ChatPrinter(out);
-        ChatResult silent = ChatResult.builder().end(ChatEnd.COMPLETED_SILENTLY).events(List.of())
-                .stateChange(dev.nemo.sdk.state.StateDiff.between((dev.nemo.sdk.draft.Draft) null,
+        ChatResult silent = ChatResult.builder()
+                .end(ChatEnd.COMPLETED_SILENTLY)
+                .events(List.of())
+                .stateChange(dev.nemo.sdk.state.StateDiff.between(
+                        (dev.nemo.sdk.draft.Draft) null,
                         dev.nemo.sdk.draft.Draft.parse("{\"t\":[{\"tt\":7,\"sg\":[{\"start\":0,\"duration\":3000,"
                                 + "\"text\":\"Hi\"}]}],\"d\":3000}")))
                 .build();

@@ -35,8 +35,13 @@ final class CliRunner {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CliContext context = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, env,
-                workingDirectory, configDirectory);
+        CliContext context = new CliContext(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                o,
+                e,
+                env,
+                workingDirectory,
+                configDirectory);
         int status = NemoExamples.run(args, context);
         o.flush();
         e.flush();

@@ -22,9 +22,11 @@ class DocumentationLinksTest {
     void relativeLinksResolveInsideTheRepository() throws IOException {
         List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CHANGELOG.md")));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"));
-             Stream<Path> modules = Files.list(ROOT)) {
+                Stream<Path> modules = Files.list(ROOT)) {
             docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
-            modules.map(m -> m.resolve("README.md")).filter(Files::isRegularFile).forEach(pages::add);
+            modules.map(m -> m.resolve("README.md"))
+                    .filter(Files::isRegularFile)
+                    .forEach(pages::add);
         }
         List<String> broken = new ArrayList<>();
         for (Path page : pages) {

@@ -21,8 +21,10 @@ class EmbeddedEmulatorCommandsTest {
 
     @TempDir
     Path work;
+
     @TempDir
     Path config;
+
     private CliRunner cli;
 
     @BeforeEach
@@ -48,15 +50,17 @@ class EmbeddedEmulatorCommandsTest {
         assertThat(r.status()).as(r.toString()).isZero();
         List<String> out = r.outLines();
         assertThat(out.get(0)).startsWith(EMULATOR_LINE);
-        assertThat(out).anySatisfy(l -> assertThat(l).startsWith("Session "))
+        assertThat(out)
+                .anySatisfy(l -> assertThat(l).startsWith("Session "))
                 .contains("Uploading vhs-neofetch.gif (275.4 KB)")
                 .contains("Uploaded vhs-neofetch.gif: image, 1300x650, 13.4 s")
                 .contains("You: " + Demo.INSTRUCTION)
                 .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: pending 5% after \\d+ s"))
                 .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100% after \\d+ s"))
                 .contains("Size: 275.4 KB -> 275.4 KB (100.0% of the input, same size)")
-                .anySatisfy(l -> assertThat(l).startsWith("Renderer: passthrough (passthrough renderer: the output is "
-                        + "the uploaded source (vhs-neofetch.gif) unchanged"));
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("Renderer: passthrough (passthrough renderer: the output is "
+                                + "the uploaded source (vhs-neofetch.gif) unchanged"));
         assertAgentAnsweredOrReportedTheChange(out, "500 KB");
 
         // the passthrough renderer returns the source: the GIF comes back byte for byte
@@ -71,11 +75,16 @@ class EmbeddedEmulatorCommandsTest {
         Path input = Files.write(work.resolve("cat.gif"), TestMedia.gif(640, 360, 10, 10, 20));
         Files.createDirectories(work.resolve("out"));
 
-        CliRunner.Result r = cli.run("quick-edit", "cat.gif", "convert to 720p MP4", "out/cat.mp4", "--poll-interval", "5");
+        CliRunner.Result r =
+                cli.run("quick-edit", "cat.gif", "convert to 720p MP4", "out/cat.mp4", "--poll-interval", "5");
 
         assertThat(r.status()).as(r.toString()).isZero();
-        assertThat(r.outLines()).contains("Uploaded cat.gif: image, 640x360, 0.4 s", "You: convert to 720p MP4",
-                "Note: the render produced a .gif file; saving it as " + work.resolve("out/cat.mp4") + " as asked");
+        assertThat(r.outLines())
+                .contains(
+                        "Uploaded cat.gif: image, 640x360, 0.4 s",
+                        "You: convert to 720p MP4",
+                        "Note: the render produced a .gif file; saving it as " + work.resolve("out/cat.mp4")
+                                + " as asked");
         assertThat(Files.readAllBytes(work.resolve("out/cat.mp4"))).isEqualTo(Files.readAllBytes(input));
     }
 
@@ -88,7 +97,8 @@ class EmbeddedEmulatorCommandsTest {
 
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.outLines().get(0)).startsWith(EMULATOR_LINE);
-        assertThat(r.outLines()).contains("Uploaded dog.gif: image, 320x240, 0.1 s", "You: make it a GIF")
+        assertThat(r.outLines())
+                .contains("Uploaded dog.gif: image, 320x240, 0.1 s", "You: make it a GIF")
                 .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100% after \\d+ s"))
                 .anySatisfy(l -> assertThat(l).startsWith("Size: "));
         assertThat(Files.readAllBytes(work.resolve("dog-out.gif"))).isEqualTo(gif);
@@ -107,13 +117,21 @@ class EmbeddedEmulatorCommandsTest {
 
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.outLines().get(0)).startsWith(EMULATOR_LINE);
-        assertThat(r.outLines()).contains("Skipping notes.txt: not a GIF, video or image",
-                "Uploaded a.gif: image, 200x100", "Uploaded b.gif: image, 100x200, 0.3 s",
-                "Batch done: 2 of 2 rendered into " + work.resolve("out"));
-        assertThat(r.outLines().stream().filter(l -> l.startsWith("Session ")).count()).as("one session").isEqualTo(1);
-        assertThat(r.outLines()).filteredOn(l -> l.startsWith("You: ")).as("each file its own instruction, as the "
-                + "seed's batch says").containsExactly("You: compress this GIF to under 500KB (a.gif)",
-                "You: compress this GIF to under 500KB (b.gif)");
+        assertThat(r.outLines())
+                .contains(
+                        "Skipping notes.txt: not a GIF, video or image",
+                        "Uploaded a.gif: image, 200x100",
+                        "Uploaded b.gif: image, 100x200, 0.3 s",
+                        "Batch done: 2 of 2 rendered into " + work.resolve("out"));
+        assertThat(r.outLines().stream().filter(l -> l.startsWith("Session ")).count())
+                .as("one session")
+                .isEqualTo(1);
+        assertThat(r.outLines())
+                .filteredOn(l -> l.startsWith("You: "))
+                .as("each file its own instruction, as the " + "seed's batch says")
+                .containsExactly(
+                        "You: compress this GIF to under 500KB (a.gif)",
+                        "You: compress this GIF to under 500KB (b.gif)");
         // each render came from the draft narrowed to that file's clip, so each output is its own input
         assertThat(Files.readAllBytes(work.resolve("out/a.gif"))).isEqualTo(a);
         assertThat(Files.readAllBytes(work.resolve("out/b.gif"))).isEqualTo(b);
@@ -140,13 +158,17 @@ class EmbeddedEmulatorCommandsTest {
         assertThat(r.outLines()).hasSize(1);
         assertThat(r.outLines().get(0)).startsWith(EMULATOR_LINE);
         assertThat(r.errLines()).hasSize(1);
-        assertThat(r.err()).startsWith("nemo-examples: reading the session state failed: Session not found (code 1002)")
+        assertThat(r.err())
+                .startsWith("nemo-examples: reading the session state failed: Session not found (code 1002)")
                 .contains("set NEMO_API_URL");
     }
 
     static void assertAgentAnsweredOrReportedTheChange(List<String> out, String expected) {
-        assertThat(out).anySatisfy(l -> assertThat(l).satisfiesAnyOf(
-                line -> assertThat(line).startsWith("Agent: ").contains(expected),
-                line -> assertThat(line).startsWith("The agent finished without a message. What changed: ")));
+        assertThat(out)
+                .anySatisfy(l -> assertThat(l)
+                        .satisfiesAnyOf(
+                                line -> assertThat(line).startsWith("Agent: ").contains(expected),
+                                line -> assertThat(line)
+                                        .startsWith("The agent finished without a message. What changed: ")));
     }
 }

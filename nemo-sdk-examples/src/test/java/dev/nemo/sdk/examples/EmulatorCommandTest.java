@@ -26,6 +26,7 @@ class EmulatorCommandTest {
 
     @TempDir
     Path work;
+
     @TempDir
     Path config;
 
@@ -36,7 +37,8 @@ class EmulatorCommandTest {
         try (server.running) {
             CliRunner cli = new CliRunner(work, config).env(Map.of("NEMO_API_URL", server.url()));
 
-            CliRunner.Result chat = cli.stdin("upload clip.gif", "trim to 5 seconds").run("chat");
+            CliRunner.Result chat =
+                    cli.stdin("upload clip.gif", "trim to 5 seconds").run("chat");
             assertThat(chat.status()).as(chat.toString()).isZero();
             String sid = chat.outLines().get(0).replace("New session ", "");
 
@@ -44,7 +46,9 @@ class EmulatorCommandTest {
             assertThat(state.status()).as(state.toString()).isZero();
             assertThat(state.out()).contains("Session " + sid).contains("clip.gif");
         }
-        assertThat(server.output()).contains("export NEMO_API_URL=http://127.0.0.1:").doesNotContain("Warning");
+        assertThat(server.output())
+                .contains("export NEMO_API_URL=http://127.0.0.1:")
+                .doesNotContain("Warning");
     }
 
     @Test
@@ -57,7 +61,9 @@ class EmulatorCommandTest {
     private String newSession() {
         Server server = start(Map.of(), "127.0.0.1");
         try (server.running) {
-            CliRunner.Result chat = new CliRunner(work, config).env(Map.of("NEMO_API_URL", server.url())).run("chat");
+            CliRunner.Result chat = new CliRunner(work, config)
+                    .env(Map.of("NEMO_API_URL", server.url()))
+                    .run("chat");
             assertThat(chat.status()).as(chat.toString()).isZero();
             return chat.outLines().get(0);
         }
@@ -67,7 +73,8 @@ class EmulatorCommandTest {
     void anotherAddressOnlyWhenAskedAndWithAWarning() {
         Server server = start(Map.of(), "0.0.0.0");
         try (server.running) {
-            assertThat(server.output()).contains("Warning: listening on 0.0.0.0, not on loopback")
+            assertThat(server.output())
+                    .contains("Warning: listening on 0.0.0.0, not on loopback")
                     .contains("no real authentication");
         }
     }
@@ -75,8 +82,8 @@ class EmulatorCommandTest {
     @Test
     void neverForwardsAndNeverWritesTheTokenAnywhere() throws IOException {
         Files.write(work.resolve("clip.gif"), TestMedia.gif(64, 64, 10, 10));
-        Server server = start(Map.of("NEMO_TOKEN", TOKEN, "NEMO_API_URL", "https://mega-api-prod.nemovideo.ai"),
-                "127.0.0.1");
+        Server server =
+                start(Map.of("NEMO_TOKEN", TOKEN, "NEMO_API_URL", "https://mega-api-prod.nemovideo.ai"), "127.0.0.1");
         String commands;
         try (server.running) {
             assertThat(server.url()).startsWith("http://127.0.0.1:");
@@ -85,16 +92,20 @@ class EmulatorCommandTest {
             assertThat(chat.status()).as(chat.toString()).isZero();
             commands = chat.out() + chat.err();
         }
-        assertThat(server.output()).contains("NEMO_API_URL is ignored here: the emulator never forwards")
+        assertThat(server.output())
+                .contains("NEMO_API_URL is ignored here: the emulator never forwards")
                 .doesNotContain(TestTokens.MARKER);
         assertThat(commands).doesNotContain(TestTokens.MARKER);
         Path data = work.resolve("nemo-emulator-data");
         try (Stream<Path> files = Files.walk(data)) {
             List<Path> all = files.filter(Files::isRegularFile).toList();
-            assertThat(all).as("sessions and renders saved").anyMatch(p -> p.startsWith(data.resolve("sessions")))
+            assertThat(all)
+                    .as("sessions and renders saved")
+                    .anyMatch(p -> p.startsWith(data.resolve("sessions")))
                     .anyMatch(p -> p.toString().endsWith(".gif"));
             for (Path f : all) {
-                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                        .as(f.toString())
                         .doesNotContain(TestTokens.MARKER);
             }
         }
@@ -107,7 +118,10 @@ class EmulatorCommandTest {
         }
 
         String url() {
-            return output().lines().filter(l -> l.startsWith("  export NEMO_API_URL=")).findFirst().orElseThrow()
+            return output().lines()
+                    .filter(l -> l.startsWith("  export NEMO_API_URL="))
+                    .findFirst()
+                    .orElseThrow()
                     .substring("  export NEMO_API_URL=".length());
         }
     }

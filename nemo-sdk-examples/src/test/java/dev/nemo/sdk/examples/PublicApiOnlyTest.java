@@ -23,7 +23,9 @@ class PublicApiOnlyTest {
         }
         assertThat(files).hasSizeGreaterThan(10);
         for (Path f : files) {
-            assertThat(Files.readString(f)).as(f.toString()).doesNotContainPattern("dev\\.nemo\\.sdk(\\.\\w+)*\\.internal");
+            assertThat(Files.readString(f))
+                    .as(f.toString())
+                    .doesNotContainPattern("dev\\.nemo\\.sdk(\\.\\w+)*\\.internal");
         }
     }
 }

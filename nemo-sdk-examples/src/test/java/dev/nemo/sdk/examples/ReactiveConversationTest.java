@@ -1,5 +1,7 @@
 package dev.nemo.sdk.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.chat.ChatResult;
@@ -35,8 +37,6 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The reactive conversation over core's: each instruction a {@code Mono}, the export a {@code Flux}
  * of progress, every wait (the state checks after a silent edit, the render polls) on Reactor's
@@ -48,6 +48,7 @@ class ReactiveConversationTest {
 
     @TempDir
     Path dir;
+
     private final VirtualTimeScheduler vts = VirtualTimeScheduler.getOrSet();
     private NemoEmulator emulator;
     private NemoClient client;
@@ -55,8 +56,12 @@ class ReactiveConversationTest {
     private final List<String> notes = new ArrayList<>();
 
     private ReactiveConversation start(Duration stateLag) throws Exception {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(new SchedulerClock(vts))
-                .silentEdits(SilentEdits.ALWAYS).stateLag(stateLag).renderPacing(RenderPacing.afterPolls(1)).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(new SchedulerClock(vts))
+                .silentEdits(SilentEdits.ALWAYS)
+                .stateLag(stateLag)
+                .renderPacing(RenderPacing.afterPolls(1))
+                .build());
         client = emulator.clientBuilder(dir).clientId("reactive-conversation").build();
         reactive = ReactiveNemoClient.create(client);
         Path gif = Files.write(dir.resolve("cat.gif"), TestMedia.gif(32, 32, 3));
@@ -66,8 +71,9 @@ class ReactiveConversationTest {
                 notes.add(note);
             }
         };
-        return reactive.workflows().startConversation(List.of(MediaSource.of(gif)), "add a title", ChatOptions.defaults(),
-                listener).block(HANG_GUARD);
+        return reactive.workflows()
+                .startConversation(List.of(MediaSource.of(gif)), "add a title", ChatOptions.defaults(), listener)
+                .block(HANG_GUARD);
     }
 
     @AfterEach
@@ -85,24 +91,33 @@ class ReactiveConversationTest {
         ReactiveConversation conversation = start(Duration.ofSeconds(5));
         AtomicBoolean done = new AtomicBoolean();
 
-        StepVerifier.withVirtualTime(() -> conversation.send("add a title 'Later'").doOnTerminate(() -> done.set(true)),
-                        () -> vts, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(
+                        () -> conversation.send("add a title 'Later'").doOnTerminate(() -> done.set(true)),
+                        () -> vts,
+                        Long.MAX_VALUE)
                 .expectSubscription()
                 .then(() -> advanceEachWait(Duration.ofSeconds(2), done))
-                .assertNext(r -> assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isFalse()))
+                .assertNext(r -> assertThat(r.stateChange())
+                        .get()
+                        .satisfies(d -> assertThat(d.isEmpty()).isFalse()))
                 .expectComplete()
                 .verify(HANG_GUARD);
 
         assertThat(conversation.state().draft().orElseThrow().toJson().toJson()).contains("Later");
         assertThat(emulator.requests(Endpoint.RUN_SSE)).hasSize(1);
-        assertThat(emulator.requests(Endpoint.STATE).size()).as("the start's read, then reads at 0, 2, 4 and 6 s")
+        assertThat(emulator.requests(Endpoint.STATE).size())
+                .as("the start's read, then reads at 0, 2, 4 and 6 s")
                 .isEqualTo(5);
         assertThat(notes).isEmpty();
 
         AtomicBoolean exported = new AtomicBoolean();
         List<WorkflowSignal<DownloadResult>> signals = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> conversation.exportWithProgress(dir.resolve("cat.mp4"), ExportOptions.defaults())
-                                .doOnTerminate(() -> exported.set(true)), () -> vts, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(
+                        () -> conversation
+                                .exportWithProgress(dir.resolve("cat.mp4"), ExportOptions.defaults())
+                                .doOnTerminate(() -> exported.set(true)),
+                        () -> vts,
+                        Long.MAX_VALUE)
                 .expectSubscription()
                 .then(() -> advanceEachWait(Duration.ofSeconds(30), exported))
                 .recordWith(() -> signals)
@@ -110,14 +125,21 @@ class ReactiveConversationTest {
                 .expectComplete()
                 .verify(HANG_GUARD);
 
-        assertThat(signals.get(signals.size() - 1)).isInstanceOfSatisfying(WorkflowSignal.Done.class,
-                d -> assertThat(((DownloadResult) d.result()).path()).exists());
-        assertThat(signals).filteredOn(s -> s instanceof WorkflowSignal.Progress)
-                .anySatisfy(s -> assertThat(((WorkflowSignal.Progress<?>) s).progress().phase())
+        assertThat(signals.get(signals.size() - 1))
+                .isInstanceOfSatisfying(
+                        WorkflowSignal.Done.class,
+                        d -> assertThat(((DownloadResult) d.result()).path()).exists());
+        assertThat(signals)
+                .filteredOn(s -> s instanceof WorkflowSignal.Progress)
+                .anySatisfy(s -> assertThat(
+                                ((WorkflowSignal.Progress<?>) s).progress().phase())
                         .isEqualTo(WorkflowPhase.EXPORT));
-        assertThat(emulator.requests(Endpoint.RENDER_SUBMIT)).singleElement()
+        assertThat(emulator.requests(Endpoint.RENDER_SUBMIT))
+                .singleElement()
                 .satisfies(q -> assertThat(q.bodyText()).contains("Later"));
-        assertThat(emulator.requests(Endpoint.RUN_SSE)).as("the export sent no message").hasSize(1);
+        assertThat(emulator.requests(Endpoint.RUN_SSE))
+                .as("the export sent no message")
+                .hasSize(1);
     }
 
     @Test
@@ -125,17 +147,26 @@ class ReactiveConversationTest {
         ReactiveConversation conversation = start(Duration.ofSeconds(60));
         AtomicBoolean done = new AtomicBoolean();
 
-        StepVerifier.withVirtualTime(() -> conversation.send("add a title 'Too Late'")
-                        .doOnTerminate(() -> done.set(true)), () -> vts, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(
+                        () -> conversation.send("add a title 'Too Late'").doOnTerminate(() -> done.set(true)),
+                        () -> vts,
+                        Long.MAX_VALUE)
                 .expectSubscription()
                 .then(() -> advanceEachWait(Duration.ofSeconds(2), done))
-                .assertNext(r -> assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isTrue()))
+                .assertNext(r -> assertThat(r.stateChange())
+                        .get()
+                        .satisfies(d -> assertThat(d.isEmpty()).isTrue()))
                 .expectComplete()
                 .verify(HANG_GUARD);
 
         assertThat(emulator.requests(Endpoint.RUN_SSE)).hasSize(1);
-        assertThat(emulator.requests(Endpoint.STATE).size()).as("the start's read, then eleven").isEqualTo(12);
-        assertThat(notes).singleElement().asString().contains("no visible change")
+        assertThat(emulator.requests(Endpoint.STATE).size())
+                .as("the start's read, then eleven")
+                .isEqualTo(12);
+        assertThat(notes)
+                .singleElement()
+                .asString()
+                .contains("no visible change")
                 .endsWith("the conversation keeps the state as it was");
     }
 
@@ -156,7 +187,7 @@ class ReactiveConversationTest {
      */
     private void advanceEachWait(Duration step, AtomicBoolean done) {
         long guard = System.nanoTime() + HANG_GUARD.toNanos();
-        long seen = vts.getScheduledTaskCount();   // counts every task ever scheduled
+        long seen = vts.getScheduledTaskCount(); // counts every task ever scheduled
         while (!done.get()) {
             long scheduled = vts.getScheduledTaskCount();
             if (scheduled > seen) {

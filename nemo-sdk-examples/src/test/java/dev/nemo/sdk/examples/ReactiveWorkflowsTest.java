@@ -1,10 +1,12 @@
 package dev.nemo.sdk.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.reactive.ReactiveNemoClient;
 import dev.nemo.sdk.reactive.WorkflowSignal;
-import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.NemoEmulator;
 import dev.nemo.sdk.testkit.RenderPacing;
 import dev.nemo.sdk.testkit.SilentEdits;
@@ -20,20 +22,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The reactive module's workflows run the core implementation: progress as a Flux, then the result. */
 class ReactiveWorkflowsTest {
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
     private ReactiveNemoClient reactive;
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().silentEdits(SilentEdits.ALWAYS)
-                .stateLag(Duration.ofMillis(300)).renderPacing(RenderPacing.afterPolls(1)).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .silentEdits(SilentEdits.ALWAYS)
+                .stateLag(Duration.ofMillis(300))
+                .renderPacing(RenderPacing.afterPolls(1))
+                .build());
         client = emulator.clientBuilder(dir).clientId("reactive-workflow").build();
         reactive = ReactiveNemoClient.create(client);
     }
@@ -48,16 +52,22 @@ class ReactiveWorkflowsTest {
     @Test
     void quickEditEmitsProgressThenTheResultOnce() throws Exception {
         Path gif = Files.write(dir.resolve("cat.gif"), TestMedia.gif(32, 32, 3));
-        QuickEdit edit = QuickEdit.builder(gif, "add a title 'Reactive'", dir.resolve("cat.mp4")).build();
+        QuickEdit edit = QuickEdit.builder(gif, "add a title 'Reactive'", dir.resolve("cat.mp4"))
+                .build();
 
-        List<WorkflowSignal<QuickEditResult>> signals = reactive.workflows().quickEditWithProgress(edit)
-                .collectList().block(Duration.ofMinutes(2));
+        List<WorkflowSignal<QuickEditResult>> signals =
+                reactive.workflows().quickEditWithProgress(edit).collectList().block(Duration.ofMinutes(2));
 
         assertThat(signals).isNotNull();
-        assertThat(signals.get(signals.size() - 1)).isInstanceOfSatisfying(WorkflowSignal.Done.class,
-                d -> assertThat(((QuickEditResult) d.result()).changed()).isTrue());
-        assertThat(signals.subList(0, signals.size() - 1)).allMatch(s -> s instanceof WorkflowSignal.Progress)
-                .anySatisfy(s -> assertThat(((WorkflowSignal.Progress<?>) s).progress().phase())
+        assertThat(signals.get(signals.size() - 1))
+                .isInstanceOfSatisfying(
+                        WorkflowSignal.Done.class,
+                        d -> assertThat(((QuickEditResult) d.result()).changed())
+                                .isTrue());
+        assertThat(signals.subList(0, signals.size() - 1))
+                .allMatch(s -> s instanceof WorkflowSignal.Progress)
+                .anySatisfy(s -> assertThat(
+                                ((WorkflowSignal.Progress<?>) s).progress().phase())
                         .isEqualTo(WorkflowPhase.SETTLE));
         assertThat(emulator.requests(Endpoint.RUN_SSE)).hasSize(1);
         assertThat(emulator.requests(Endpoint.RENDER_SUBMIT)).hasSize(1);
@@ -67,8 +77,9 @@ class ReactiveWorkflowsTest {
     void nothingIsSentBeforeSubscription() throws Exception {
         Path gif = Files.write(dir.resolve("cat.gif"), TestMedia.gif(32, 32, 3));
 
-        var mono = reactive.workflows().quickEdit(QuickEdit.builder(gif, "add a title 'Lazy'",
-                dir.resolve("cat.mp4")).build());
+        var mono = reactive.workflows()
+                .quickEdit(QuickEdit.builder(gif, "add a title 'Lazy'", dir.resolve("cat.mp4"))
+                        .build());
 
         assertThat(emulator.requests(Endpoint.CREATE_SESSION)).isEmpty();
         assertThat(mono.block(Duration.ofMinutes(2)).changed()).isTrue();

@@ -7,8 +7,8 @@ import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportPoller;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.NemoEmulator;
 import dev.nemo.sdk.testkit.RecordedRequest;
 import dev.nemo.sdk.testkit.RenderPacing;
@@ -34,18 +34,27 @@ class ServerCommandsTest {
 
     @TempDir
     Path work;
+
     @TempDir
     Path config;
+
     private NemoEmulator emulator;
     private NemoClient client;
     private CliRunner cli;
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().staticToken(TOKEN, 1000)
-                .silentEdits(SilentEdits.NEVER).renderPacing(RenderPacing.afterPolls(1)).build());
-        client = NemoClient.builder().baseUrl(emulator.baseUrl()).token(TOKEN).environment(Map.of())
-                .configDirectory(config).build();
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .staticToken(TOKEN, 1000)
+                .silentEdits(SilentEdits.NEVER)
+                .renderPacing(RenderPacing.afterPolls(1))
+                .build());
+        client = NemoClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .token(TOKEN)
+                .environment(Map.of())
+                .configDirectory(config)
+                .build();
         cli = new CliRunner(work, config).env(Map.of("NEMO_API_URL", emulator.baseUrl(), "NEMO_TOKEN", TOKEN));
     }
 
@@ -61,7 +70,8 @@ class ServerCommandsTest {
 
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.outLines()).containsExactly("available=1000 frozen=0 total=1000");
-        assertThat(emulator.requests(Endpoint.CREDITS)).singleElement()
+        assertThat(emulator.requests(Endpoint.CREDITS))
+                .singleElement()
                 .satisfies(req -> assertThat(req.header("Authorization")).hasValue("Bearer " + TOKEN));
         assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).isEmpty();
         assertThat(r.out() + r.err()).doesNotContain(TestTokens.MARKER);
@@ -70,16 +80,18 @@ class ServerCommandsTest {
     @Test
     void stateSummarisesTheTimelineOfASession() throws IOException {
         Session session = client.sessions().create();
-        client.uploads().upload(session.sessionId(), Files.write(work.resolve("cat.gif"), TestMedia.gif(640, 360, 10, 15)));
+        client.uploads()
+                .upload(session.sessionId(), Files.write(work.resolve("cat.gif"), TestMedia.gif(640, 360, 10, 15)));
 
         CliRunner.Result r = cli.run("state", "--session", session.sessionId());
 
         assertThat(r.status()).as(r.toString()).isZero();
-        assertThat(r.outLines()).containsExactly(
-                "Session " + session.sessionId() + " (project \"project\")",
-                "Media: 1 file",
-                "Timeline (1 track): 1. Video: cat.gif (0-0.3s)",
-                "Exportable: yes");
+        assertThat(r.outLines())
+                .containsExactly(
+                        "Session " + session.sessionId() + " (project \"project\")",
+                        "Media: 1 file",
+                        "Timeline (1 track): 1. Video: cat.gif (0-0.3s)",
+                        "Exportable: yes");
     }
 
     @Test
@@ -98,37 +110,44 @@ class ServerCommandsTest {
         Files.write(work.resolve("cat.gif"), gif);
 
         CliRunner.Result r = cli.stdin(
-                "credits",
-                "upload cat.gif",
-                "status",
-                "compress this GIF to under 500KB",
-                "render it",
-                "",
-                "export",
-                "how many credits does an export cost?").run("chat");
+                        "credits",
+                        "upload cat.gif",
+                        "status",
+                        "compress this GIF to under 500KB",
+                        "render it",
+                        "",
+                        "export",
+                        "how many credits does an export cost?")
+                .run("chat");
 
         assertThat(r.status()).as(r.toString()).isZero();
-        assertThat(r.outLines()).contains(
-                "available=1000 frozen=0 total=1000",
-                "Uploaded cat.gif: image, 640x360, 0.4 s",
-                "Timeline (1 track): 1. Video: cat.gif (0-0.4s)",
-                "  [Editing the timeline]")
+        assertThat(r.outLines())
+                .contains(
+                        "available=1000 frozen=0 total=1000",
+                        "Uploaded cat.gif: image, 640x360, 0.4 s",
+                        "Timeline (1 track): 1. Video: cat.gif (0-0.4s)",
+                        "  [Editing the timeline]")
                 .anySatisfy(l -> assertThat(l).matches("New session \\d+"))
                 .anySatisfy(l -> assertThat(l).startsWith("Agent: Done: compressed to under 500 KB."))
                 .anySatisfy(l -> assertThat(l).matches("Export render_\\S+: completed 100% after \\d+ s"))
                 .anySatisfy(l -> assertThat(l).startsWith("Downloaded " + work));
         // the agent's GUI phrasing is rewritten for a terminal, with a hint of what to type
-        assertThat(r.out()).doesNotContain("Click the Export button")
-                .contains("Agent: Your draft is ready. It is ready to export.",
+        assertThat(r.out())
+                .doesNotContain("Click the Export button")
+                .contains(
+                        "Agent: Your draft is ready. It is ready to export.",
                         "  (type \"export\" to render the video and download it)");
         // only the two edits reached /run_sse; credits, upload, status and export were API calls
-        assertThat(emulator.requests(Endpoint.RUN_SSE)).extracting(RecordedRequest::bodyText)
+        assertThat(emulator.requests(Endpoint.RUN_SSE))
+                .extracting(RecordedRequest::bodyText)
                 .hasSize(2)
-                .satisfiesExactly(b -> assertThat(b).contains("compress this GIF to under 500KB"),
+                .satisfiesExactly(
+                        b -> assertThat(b).contains("compress this GIF to under 500KB"),
                         b -> assertThat(b).contains("render it"));
         assertThat(emulator.requests(Endpoint.CREDITS)).hasSize(2);
         assertThat(emulator.requests(Endpoint.RENDER_SUBMIT)).hasSize(1);
-        assertThat(r.outLines()).containsSubsequence("available=1000 frozen=0 total=1000", "available=990 frozen=0 total=990");
+        assertThat(r.outLines())
+                .containsSubsequence("available=1000 frozen=0 total=1000", "available=990 frozen=0 total=990");
         assertThat(r.err()).isEmpty();
     }
 
@@ -140,11 +159,14 @@ class ServerCommandsTest {
                 .run("chat", "--session", session.sessionId());
 
         assertThat(r.status()).isEqualTo(NemoExamples.FAILED);
-        assertThat(r.outLines()).contains("Continuing session " + session.sessionId())
-                .as("nothing after exit is read").containsOnlyOnce("available=1000 frozen=0 total=1000");
-        assertThat(r.errLines()).containsExactly(
-                "nemo-examples: export failed: nothing to export yet: upload a file first",
-                "nemo-examples: upload failed: no such file: " + work.resolve("missing.gif"));
+        assertThat(r.outLines())
+                .contains("Continuing session " + session.sessionId())
+                .as("nothing after exit is read")
+                .containsOnlyOnce("available=1000 frozen=0 total=1000");
+        assertThat(r.errLines())
+                .containsExactly(
+                        "nemo-examples: export failed: nothing to export yet: upload a file first",
+                        "nemo-examples: upload failed: no such file: " + work.resolve("missing.gif"));
     }
 
     @Test
@@ -153,7 +175,9 @@ class ServerCommandsTest {
 
         assertThat(r.status()).isEqualTo(NemoExamples.FAILED);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).singleElement().asString()
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("nemo-examples: reading the session state failed: Session not found (code 1002)")
                 .endsWith("check the session id, or start a new session");
     }
@@ -163,16 +187,19 @@ class ServerCommandsTest {
         Session session = client.sessions().create();
         byte[] gif = TestMedia.gif(64, 64, 10, 10);
         client.uploads().upload(session.sessionId(), Files.write(work.resolve("in.gif"), gif));
-        ExportPoller submitted = client.exports().submit(session.sessionId(),
-                client.state().get(session.sessionId()).draft().orElseThrow(), ExportOptions.defaults());
+        ExportPoller submitted = client.exports()
+                .submit(
+                        session.sessionId(),
+                        client.state().get(session.sessionId()).draft().orElseThrow(),
+                        ExportOptions.defaults());
 
         CliRunner.Result r = cli.run("resume", submitted.renderId(), "saved.gif");
 
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.outLines()).hasSize(2);
         assertThat(r.outLines().get(0)).matches("Export " + submitted.renderId() + ": completed 100% after \\d+ s");
-        assertThat(r.outLines().get(1)).isEqualTo("Downloaded " + work.resolve("saved.gif") + " (" + gif.length
-                + " bytes)");
+        assertThat(r.outLines().get(1))
+                .isEqualTo("Downloaded " + work.resolve("saved.gif") + " (" + gif.length + " bytes)");
         assertThat(Files.readAllBytes(work.resolve("saved.gif"))).isEqualTo(gif);
         assertThat(emulator.requests(Endpoint.RENDER_SUBMIT)).hasSize(1);
     }
@@ -180,7 +207,8 @@ class ServerCommandsTest {
     @Test
     void outOfCreditsEndsWithOneLineNamingTheStepTheCodeAndTheBindLink() throws IOException {
         emulator.close();
-        emulator = NemoEmulator.start(EmulatorOptions.builder().anonymousCredits(0).tokensPerClient(5).build());
+        emulator = NemoEmulator.start(
+                EmulatorOptions.builder().anonymousCredits(0).tokensPerClient(5).build());
         Files.write(work.resolve("cat.gif"), TestMedia.gif(64, 64, 10));
         CliRunner anonymous = new CliRunner(work, config).env(Map.of("NEMO_API_URL", emulator.baseUrl()));
 
@@ -188,9 +216,10 @@ class ServerCommandsTest {
 
         assertThat(r.status()).isEqualTo(NemoExamples.FAILED);
         String userId = emulator.accounts().get(0).userId();
-        assertThat(r.errLines()).containsExactly("nemo-examples: chat failed: Out of credits (code 2001): "
-                + "Insufficient credits: an edit costs 10 credits and 0 are available; register to keep your work: "
-                + "https://nemovideo.com/register?bind=" + userId);
+        assertThat(r.errLines())
+                .containsExactly("nemo-examples: chat failed: Out of credits (code 2001): "
+                        + "Insufficient credits: an edit costs 10 credits and 0 are available; register to keep your work: "
+                        + "https://nemovideo.com/register?bind=" + userId);
         assertThat(r.out()).contains("You: compress this GIF to under 500KB").doesNotContain("Export");
         assertThat(Files.exists(work.resolve("out.mp4"))).isFalse();
 

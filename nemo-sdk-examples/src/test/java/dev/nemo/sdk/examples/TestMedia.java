@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Small media for tests: a generated GIF whose header facts are known, and the demo's bundled sample. */
 final class TestMedia {
-    private TestMedia() {
-    }
+    private TestMedia() {}
 
     /** @return an animated GIF89a of that logical size, one 1x1 frame per delay (centiseconds) */
     static byte[] gif(int width, int height, int... delaysCs) {

@@ -35,7 +35,8 @@ public final class ModuleConsumer {
      */
     public static String reactiveSession(String baseUrl, Path configDirectory) {
         try (NemoClient client = client(baseUrl, configDirectory)) {
-            Session session = ReactiveNemoClient.create(client).sessions().create().block();
+            Session session =
+                    ReactiveNemoClient.create(client).sessions().create().block();
             return Objects.requireNonNull(session, "no session").sessionId();
         }
     }

@@ -39,7 +39,8 @@ class ModulePathTest {
         assertThat(ModuleConsumer.class.getModule().getName()).isEqualTo("dev.nemo.sdk.moduletest");
         assertThat(NemoClient.class.getModule().getName()).isEqualTo("dev.nemo.sdk");
         assertThat(ReactiveNemoClient.class.getModule().getName()).isEqualTo("dev.nemo.sdk.reactive");
-        assertThat(ModuleConsumer.class.getModule().canRead(NemoClient.class.getModule())).isTrue();
+        assertThat(ModuleConsumer.class.getModule().canRead(NemoClient.class.getModule()))
+                .isTrue();
     }
 
     @Test

@@ -19,8 +19,7 @@ import reactor.util.context.ContextView;
 public final class NemoContext {
     private static final String OPTIONS_KEY = NemoContext.class.getName() + ".requestOptions";
 
-    private NemoContext() {
-    }
+    private NemoContext() {}
 
     /**
      * {@return a context modifier for {@code contextWrite}}

@@ -49,8 +49,8 @@ public final class ReactiveChatApi {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(message, "message");
         SingleUse once = new SingleUse(REFUSAL);
-        return Flux.deferContextual(context -> once.flux(() -> JdkFlowAdapter.flowPublisherToFlux(
-                chat.publisher(sessionId, message, fromContext(context)))));
+        return Flux.deferContextual(context -> once.flux(
+                () -> JdkFlowAdapter.flowPublisherToFlux(chat.publisher(sessionId, message, fromContext(context)))));
     }
 
     /**
@@ -71,8 +71,8 @@ public final class ReactiveChatApi {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(options, "options");
-        return new SingleUse(REFUSAL).flux(() ->
-                JdkFlowAdapter.flowPublisherToFlux(chat.publisher(sessionId, message, options)));
+        return new SingleUse(REFUSAL)
+                .flux(() -> JdkFlowAdapter.flowPublisherToFlux(chat.publisher(sessionId, message, options)));
     }
 
     /**
@@ -101,8 +101,8 @@ public final class ReactiveChatApi {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(listener, "listener");
         SingleUse once = new SingleUse(REFUSAL);
-        return Mono.deferContextual(context -> once.mono(() ->
-                Calls.future(() -> chat.sendAsync(sessionId, message, fromContext(context), listener))));
+        return Mono.deferContextual(context -> once.mono(
+                () -> Calls.future(() -> chat.sendAsync(sessionId, message, fromContext(context), listener))));
     }
 
     /**
@@ -137,8 +137,8 @@ public final class ReactiveChatApi {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        return new SingleUse(REFUSAL).mono(() ->
-                Calls.future(() -> chat.sendAsync(sessionId, message, options, listener)));
+        return new SingleUse(REFUSAL)
+                .mono(() -> Calls.future(() -> chat.sendAsync(sessionId, message, options, listener)));
     }
 
     private static ChatOptions fromContext(ContextView context) {

@@ -85,8 +85,11 @@ public final class ReactiveExportsApi {
         Objects.requireNonNull(options, "options");
         PollingStrategy polling = options.polling();
         return Flux.defer(() -> submit(sessionId, draft, options)
-                .flatMapMany(submitted -> Flux.just(submitted).concatWith(follow(submitted.renderId(), polling,
-                        submitted.isTerminal() ? Duration.ZERO : polling.interval())))
+                .flatMapMany(submitted -> Flux.just(submitted)
+                        .concatWith(follow(
+                                submitted.renderId(),
+                                polling,
+                                submitted.isTerminal() ? Duration.ZERO : polling.interval())))
                 .doOnNext(progress(options.progressListener())));
     }
 
@@ -126,7 +129,8 @@ public final class ReactiveExportsApi {
      */
     public Flux<ExportJob> resume(String renderId) {
         Objects.requireNonNull(renderId, "renderId");
-        return Flux.deferContextual(context -> resume(renderId,
+        return Flux.deferContextual(context -> resume(
+                renderId,
                 PollingStrategy.builder().request(NemoContext.options(context)).build()));
     }
 
@@ -215,32 +219,34 @@ public final class ReactiveExportsApi {
     public Mono<DownloadResult> download(ExportJob job, Path target, RequestOptions options) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(target, "target");
-        return Calls.mono(o -> exports.downloadAsync(job, target, o), options)
-                .subscribeOn(Schedulers.boundedElastic());
+        return Calls.mono(o -> exports.downloadAsync(job, target, o), options).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The core's poll loop, reporting each state it sees; cancelling the subscription stops it. */
     private Flux<ExportJob> follow(String renderId, PollingStrategy polling, Duration firstDelay) {
-        Flux<ExportJob> polls = Flux.create(sink -> {
-            ExportPoller poller = exports.resume(renderId, polling).onProgress(sink::next);
-            CompletableFuture<ExportJob> wait = poller.waitForCompletionAsync();
-            sink.onDispose(() -> wait.cancel(true));
-            Calls.onCompletion(wait, (done, error) -> {
-                if (error != null) {
-                    sink.error(Calls.unwrap(error));
-                } else {
-                    sink.complete();
-                }
-            });
-        }, FluxSink.OverflowStrategy.BUFFER);
-        return firstDelay.isZero() ? polls
+        Flux<ExportJob> polls = Flux.create(
+                sink -> {
+                    ExportPoller poller = exports.resume(renderId, polling).onProgress(sink::next);
+                    CompletableFuture<ExportJob> wait = poller.waitForCompletionAsync();
+                    sink.onDispose(() -> wait.cancel(true));
+                    Calls.onCompletion(wait, (done, error) -> {
+                        if (error != null) {
+                            sink.error(Calls.unwrap(error));
+                        } else {
+                            sink.complete();
+                        }
+                    });
+                },
+                FluxSink.OverflowStrategy.BUFFER);
+        return firstDelay.isZero()
+                ? polls
                 : Mono.defer(() -> Mono.delay(firstDelay, timer.scheduler())).thenMany(polls);
     }
 
     /** The core's rule: a listener that throws is not called again, and the export goes on. */
     private static Consumer<ExportJob> progress(Optional<ExportProgressListener> listener) {
         if (listener.isEmpty()) {
-            return job -> { };
+            return job -> {};
         }
         AtomicBoolean failed = new AtomicBoolean();
         return job -> {
@@ -257,7 +263,9 @@ public final class ReactiveExportsApi {
 
     private static ExportOptions fromContext(ContextView context) {
         RequestOptions options = NemoContext.options(context);
-        return ExportOptions.builder().request(options)
-                .polling(PollingStrategy.builder().request(options).build()).build();
+        return ExportOptions.builder()
+                .request(options)
+                .polling(PollingStrategy.builder().request(options).build())
+                .build();
     }
 }

@@ -47,7 +47,8 @@ public final class ReactiveWorkflowsApi {
      */
     public Flux<WorkflowSignal<QuickEditResult>> quickEditWithProgress(QuickEdit edit) {
         ProgressRelay relay = new ProgressRelay(edit.listener());
-        return relay.run(() -> workflows.quickEditAsync(edit.toBuilder().listener(relay).build()));
+        return relay.run(
+                () -> workflows.quickEditAsync(edit.toBuilder().listener(relay).build()));
     }
 
     /**
@@ -69,8 +70,8 @@ public final class ReactiveWorkflowsApi {
      * @param options    chat options for every instruction (watchdogs, settle schedule)
      * @return the conversation once the media is uploaded
      */
-    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, @Nullable String firstWords,
-                                                        ChatOptions options) {
+    public Mono<ReactiveConversation> startConversation(
+            List<MediaSource> files, @Nullable String firstWords, ChatOptions options) {
         return startConversation(files, firstWords, options, WorkflowListener.none());
     }
 
@@ -83,8 +84,8 @@ public final class ReactiveWorkflowsApi {
      * @param listener   follows every step
      * @return the conversation once the media is uploaded
      */
-    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, @Nullable String firstWords,
-                                                        ChatOptions options, WorkflowListener listener) {
+    public Mono<ReactiveConversation> startConversation(
+            List<MediaSource> files, @Nullable String firstWords, ChatOptions options, WorkflowListener listener) {
         List<MediaSource> copy = List.copyOf(files);
         Objects.requireNonNull(options, "options");
         return Mono.defer(() -> {
@@ -102,8 +103,8 @@ public final class ReactiveWorkflowsApi {
      * @param listener  follows every step
      * @return the conversation, holding the session's current state
      */
-    public Mono<ReactiveConversation> resumeConversation(String sessionId, ChatOptions options,
-                                                         WorkflowListener listener) {
+    public Mono<ReactiveConversation> resumeConversation(
+            String sessionId, ChatOptions options, WorkflowListener listener) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(options, "options");
         return Mono.defer(() -> {

@@ -8,8 +8,7 @@ import java.util.function.BooleanSupplier;
 final class Await {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
-    private Await() {
-    }
+    private Await() {}
 
     static void until(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + HANG_GUARD.toNanos();

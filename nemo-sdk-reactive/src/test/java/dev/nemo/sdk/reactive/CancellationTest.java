@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 class CancellationTest {
     @TempDir
     Path dir;
+
     SilentServer server;
     NemoClient core;
     ReactiveNemoClient reactive;
@@ -30,8 +31,13 @@ class CancellationTest {
     @BeforeEach
     void start() throws Exception {
         server = new SilentServer();
-        core = NemoClient.builder().baseUrl(server.baseUrl()).environment(Map.of()).configDirectory(dir)
-                .token(TestTokens.EXPLICIT).requestTimeout(Duration.ofMinutes(10)).retryPolicy(RetryPolicy.none())
+        core = NemoClient.builder()
+                .baseUrl(server.baseUrl())
+                .environment(Map.of())
+                .configDirectory(dir)
+                .token(TestTokens.EXPLICIT)
+                .requestTimeout(Duration.ofMinutes(10))
+                .retryPolicy(RetryPolicy.none())
                 .build();
         reactive = ReactiveNemoClient.create(core);
     }
@@ -54,9 +60,13 @@ class CancellationTest {
                 "export cancel", r -> r.exports().cancel(ExportTest.SAVED));
         Disposable subscription = operations.get(operation).apply(reactive).subscribe();
 
-        assertThat(server.requestReceived.await(20, TimeUnit.SECONDS)).as("request received").isTrue();
+        assertThat(server.requestReceived.await(20, TimeUnit.SECONDS))
+                .as("request received")
+                .isTrue();
         assertThat(server.closedByClient.getCount()).isEqualTo(1);
         subscription.dispose();
-        assertThat(server.closedByClient.await(20, TimeUnit.SECONDS)).as("connection closed by the client").isTrue();
+        assertThat(server.closedByClient.await(20, TimeUnit.SECONDS))
+                .as("connection closed by the client")
+                .isTrue();
     }
 }

@@ -36,14 +36,21 @@ import reactor.test.StepVerifier;
 
 class ChatTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
-    private static final ChatOptions STREAMING = ChatOptions.builder().streaming(true).stateCheck(false).build();
-    private static final ChatOptions NO_STATE = ChatOptions.builder().stateCheck(false).build();
-
+    private static final ChatOptions STREAMING =
+            ChatOptions.builder().streaming(true).stateCheck(false).build();
+    private static final ChatOptions NO_STATE =
+            ChatOptions.builder().stateCheck(false).build();
 
     /** The chat helper's recordings in core's test resources (see core's {@code Transcripts}). */
     static List<String> transcripts() {
-        return List.of("adk-java-tool-text", "adk-java-silent", "adk-java-safety", "adk-python-error-tail",
-                "adk-python-error-details", "gateway-extras", "mixed-line-endings");
+        return List.of(
+                "adk-java-tool-text",
+                "adk-java-silent",
+                "adk-java-safety",
+                "adk-python-error-tail",
+                "adk-python-error-details",
+                "gateway-extras",
+                "mixed-line-endings");
     }
 
     static byte[] transcript(String name) {
@@ -51,8 +58,10 @@ class ChatTest extends ReactiveWireMockTest {
     }
 
     static long expectedEventCount(String name) {
-        return new String(resource("/transcripts/" + name + ".events.txt"), StandardCharsets.UTF_8).lines()
-                .filter(l -> !l.isBlank()).count();
+        return new String(resource("/transcripts/" + name + ".events.txt"), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
+                .count();
     }
 
     private static byte[] resource(String path) {
@@ -65,8 +74,11 @@ class ChatTest extends ReactiveWireMockTest {
     }
 
     private void serve(byte[] sse) {
-        wm.stubFor(post("/run_sse").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream").withBody(sse)));
+        wm.stubFor(post("/run_sse")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(sse)));
     }
 
     @ParameterizedTest
@@ -74,9 +86,12 @@ class ChatTest extends ReactiveWireMockTest {
     void everyTranscriptStreamsExactlyTheCoresEvents(String name) {
         serve(transcript(name));
 
-        List<ChatEvent> events = reactive.chat().stream(Stubs.SESSION_ID, "go", STREAMING).collectList()
+        List<ChatEvent> events = reactive.chat().stream(Stubs.SESSION_ID, "go", STREAMING)
+                .collectList()
                 .block(HANG_GUARD);
-        List<ChatEvent> blocking = core.chat().send(Stubs.SESSION_ID, "go", STREAMING, ChatListener.none()).events();
+        List<ChatEvent> blocking = core.chat()
+                .send(Stubs.SESSION_ID, "go", STREAMING, ChatListener.none())
+                .events();
 
         assertThat(events).hasSize((int) expectedEventCount(name)).isEqualTo(blocking);
         wm.verify(2, postRequestedFor(urlEqualTo("/run_sse")));
@@ -90,19 +105,23 @@ class ChatTest extends ReactiveWireMockTest {
 
         StepVerifier.create(chat).expectNextCount(6).expectComplete().verify(HANG_GUARD);
         StepVerifier.create(chat)
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("sends its message once"))
                 .verify(HANG_GUARD);
-        StepVerifier.create(chat.retry(3)).expectError(IllegalStateException.class).verify(HANG_GUARD);
+        StepVerifier.create(chat.retry(3))
+                .expectError(IllegalStateException.class)
+                .verify(HANG_GUARD);
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
     }
 
     @Test
     void withoutChatOptionsTheContextsRequestOptionsGoWithTheMessageWhichIsStillSentOnce() {
         serve(transcript("adk-java-tool-text"));
-        RequestOptions traced = RequestOptions.builder().header("X-Request-Id", "chat-3").build();
-        Flux<ChatEvent> chat = reactive.chat().stream(Stubs.SESSION_ID, "add a title")
-                .contextWrite(NemoContext.withOptions(traced));
+        RequestOptions traced =
+                RequestOptions.builder().header("X-Request-Id", "chat-3").build();
+        Flux<ChatEvent> chat =
+                reactive.chat().stream(Stubs.SESSION_ID, "add a title").contextWrite(NemoContext.withOptions(traced));
 
         StepVerifier.create(chat).expectNextCount(6).expectComplete().verify(HANG_GUARD);
         StepVerifier.create(chat).expectError(IllegalStateException.class).verify(HANG_GUARD);
@@ -116,7 +135,9 @@ class ChatTest extends ReactiveWireMockTest {
         StepVerifier.create(reactive.chat().stream(Stubs.SESSION_ID, "go", NO_STATE))
                 .expectError(InsufficientCreditsException.class)
                 .verify(HANG_GUARD);
-        Mono<List<ChatEvent>> retried = reactive.chat().stream(Stubs.SESSION_ID, "go", NO_STATE).retry(2).collectList();
+        Mono<List<ChatEvent>> retried = reactive.chat().stream(Stubs.SESSION_ID, "go", NO_STATE)
+                .retry(2)
+                .collectList();
         StepVerifier.create(retried).expectError(IllegalStateException.class).verify(HANG_GUARD);
         wm.verify(2, postRequestedFor(urlEqualTo("/run_sse")));
     }
@@ -130,7 +151,9 @@ class ChatTest extends ReactiveWireMockTest {
         StepVerifier.create(send)
                 .assertNext(r -> {
                     assertThat(r.text()).isEqualTo("Title 'Urban Dreams' added \uD83C\uDFB5 (0-3s).");
-                    assertThat(r.toolCalls()).extracting(ChatEvent.ToolCall::name).containsExactly("edit_multitrack");
+                    assertThat(r.toolCalls())
+                            .extracting(ChatEvent.ToolCall::name)
+                            .containsExactly("edit_multitrack");
                     assertThat(r.end().closedByServer()).isTrue();
                 })
                 .expectComplete()
@@ -145,7 +168,8 @@ class ChatTest extends ReactiveWireMockTest {
         StringBuilder sse = new StringBuilder();
         for (int i = 0; i < total; i++) {
             sse.append("data:{\"author\":\"nemo_agent\",\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"t")
-                    .append(i).append("\"}]}}\n\n");
+                    .append(i)
+                    .append("\"}]}}\n\n");
         }
         serve(sse.toString().getBytes(StandardCharsets.UTF_8));
         AtomicLong requested = new AtomicLong();
@@ -196,7 +220,8 @@ class ChatTest extends ReactiveWireMockTest {
             Object next = received.poll(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
             seen.add(next);
             // the subscriber has taken i + 1 events; limitRate(2) may hold at most 2 more
-            assertThat(delivered.get()).as("events taken from the stream ahead of the subscriber")
+            assertThat(delivered.get())
+                    .as("events taken from the stream ahead of the subscriber")
                     .isLessThanOrEqualTo(i + 3L);
             slow.request(1);
         }
@@ -209,18 +234,27 @@ class ChatTest extends ReactiveWireMockTest {
 
     @Test
     void cancellingClosesTheHttpExchange() throws Exception {
-        String event = "data:{\"author\":\"nemo_agent\",\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"first\"}]}}\n\n";
+        String event =
+                "data:{\"author\":\"nemo_agent\",\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"first\"}]}}\n\n";
         try (SilentServer server = new SilentServer("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                + "Connection: close\r\n\r\n" + event);
-             NemoClient silent = NemoClient.builder().baseUrl(server.baseUrl()).environment(Map.of())
-                     .configDirectory(dir).token(TestTokens.EXPLICIT).retryPolicy(RetryPolicy.none()).build();
-             ReactiveNemoClient r = ReactiveNemoClient.create(silent)) {
-            StepVerifier.create(r.chat().stream(Stubs.SESSION_ID, "go", NO_STATE).take(1))
-                    .assertNext(e -> assertThat(((ChatEvent.AgentText) e).text()).isEqualTo("first"))
+                        + "Connection: close\r\n\r\n" + event);
+                NemoClient silent = NemoClient.builder()
+                        .baseUrl(server.baseUrl())
+                        .environment(Map.of())
+                        .configDirectory(dir)
+                        .token(TestTokens.EXPLICIT)
+                        .retryPolicy(RetryPolicy.none())
+                        .build();
+                ReactiveNemoClient r = ReactiveNemoClient.create(silent)) {
+            StepVerifier.create(
+                            r.chat().stream(Stubs.SESSION_ID, "go", NO_STATE).take(1))
+                    .assertNext(
+                            e -> assertThat(((ChatEvent.AgentText) e).text()).isEqualTo("first"))
                     .expectComplete()
                     .verify(HANG_GUARD);
             assertThat(server.closedByClient.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS))
-                    .as("connection closed by the client").isTrue();
+                    .as("connection closed by the client")
+                    .isTrue();
         }
     }
 }

@@ -1,5 +1,13 @@
 package dev.nemo.sdk.reactive;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.credits.Credits;
@@ -15,18 +23,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class CreditsAndSessionsTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
-    private static final RequestOptions NO_RETRY = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
-
+    private static final RequestOptions NO_RETRY =
+            RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
     @Test
     void balanceSendsNothingUntilSubscribedAndOncePerSubscription() {
@@ -34,9 +34,14 @@ class CreditsAndSessionsTest extends ReactiveWireMockTest {
         Mono<Credits> balance = reactive.credits().balance();
         assertThat(wm.getAllServeEvents()).isEmpty();
 
-        StepVerifier.create(balance).expectNext(new Credits(100, 40, 140)).expectComplete().verify(HANG_GUARD);
-        wm.verify(1, getRequestedFor(urlEqualTo(Stubs.CREDITS))
-                .withHeader("Authorization", equalTo("Bearer " + TestTokens.EXPLICIT)));
+        StepVerifier.create(balance)
+                .expectNext(new Credits(100, 40, 140))
+                .expectComplete()
+                .verify(HANG_GUARD);
+        wm.verify(
+                1,
+                getRequestedFor(urlEqualTo(Stubs.CREDITS))
+                        .withHeader("Authorization", equalTo("Bearer " + TestTokens.EXPLICIT)));
 
         StepVerifier.create(balance).expectNextCount(1).expectComplete().verify(HANG_GUARD);
         wm.verify(2, getRequestedFor(urlEqualTo(Stubs.CREDITS)));
@@ -55,8 +60,10 @@ class CreditsAndSessionsTest extends ReactiveWireMockTest {
                 })
                 .expectComplete()
                 .verify(HANG_GUARD);
-        wm.verify(1, postRequestedFor(urlEqualTo(Stubs.SESSIONS))
-                .withRequestBody(equalToJson("{\"task_name\":\"gif\",\"language\":\"en\"}")));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(Stubs.SESSIONS))
+                        .withRequestBody(equalToJson("{\"task_name\":\"gif\",\"language\":\"en\"}")));
     }
 
     @Test
@@ -65,8 +72,10 @@ class CreditsAndSessionsTest extends ReactiveWireMockTest {
         Mono<Session> create = reactive.sessions().create();
         assertThat(wm.getAllServeEvents()).isEmpty();
         StepVerifier.create(create).expectNextCount(1).expectComplete().verify(HANG_GUARD);
-        wm.verify(1, postRequestedFor(urlEqualTo(Stubs.SESSIONS))
-                .withRequestBody(equalToJson("{\"task_name\":\"project\"}", true, true)));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(Stubs.SESSIONS))
+                        .withRequestBody(equalToJson("{\"task_name\":\"project\"}", true, true)));
     }
 
     @Test
@@ -96,8 +105,13 @@ class CreditsAndSessionsTest extends ReactiveWireMockTest {
     @Test
     void explicitOptionsWinOverTheContext() {
         wm.stubFor(Stubs.credits().willReturn(Stubs.status(503)));
-        RequestOptions twoAttempts = RequestOptions.builder().retryPolicy(RetryPolicy.builder().maxAttempts(2)
-                .initialBackoff(Duration.ZERO).maxBackoff(Duration.ZERO).build()).build();
+        RequestOptions twoAttempts = RequestOptions.builder()
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(2)
+                        .initialBackoff(Duration.ZERO)
+                        .maxBackoff(Duration.ZERO)
+                        .build())
+                .build();
 
         StepVerifier.create(reactive.credits().balance(twoAttempts).contextWrite(NemoContext.withOptions(NO_RETRY)))
                 .expectError(ServerException.class)
@@ -108,12 +122,16 @@ class CreditsAndSessionsTest extends ReactiveWireMockTest {
     @Test
     void contextOptionsReachSessionCreation() {
         wm.stubFor(Stubs.sessions().willReturn(Stubs.sessionOk().withFixedDelay(5_000)));
-        RequestOptions shortDeadline = RequestOptions.builder().timeout(Duration.ofMillis(200))
-                .retryPolicy(RetryPolicy.none()).build();
+        RequestOptions shortDeadline = RequestOptions.builder()
+                .timeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.none())
+                .build();
 
-        StepVerifier.create(reactive.sessions().create(CreateSessionRequest.inLanguage("en"))
+        StepVerifier.create(reactive.sessions()
+                        .create(CreateSessionRequest.inLanguage("en"))
                         .contextWrite(NemoContext.withOptions(shortDeadline)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(TransportException.class)
                         .extracting(t -> ((TransportException) t).kind())
                         .isEqualTo(TransportException.Kind.TIMEOUT))
                 .verify(HANG_GUARD);

@@ -56,6 +56,7 @@ class ExportTest {
 
     @TempDir
     Path dir;
+
     WireMockServer wm;
     NemoClient core;
     ReactiveNemoClient reactive;
@@ -65,7 +66,8 @@ class ExportTest {
         wm = WireMockSupport.startWithJournal();
         core = Stubs.core(wm, dir);
         reactive = ReactiveNemoClient.create(core);
-        wm.stubFor(post(SUBMIT).willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"pending\",\"progress\":5}}")));
+        wm.stubFor(
+                post(SUBMIT).willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"pending\",\"progress\":5}}")));
     }
 
     @AfterEach
@@ -97,7 +99,8 @@ class ExportTest {
     /** Each poll answers the next response; the last one repeats. */
     void polls(ResponseDefinitionBuilder... responses) {
         for (int i = 0; i < responses.length; i++) {
-            wm.stubFor(get(urlPathMatching(POLL)).inScenario("poll")
+            wm.stubFor(get(urlPathMatching(POLL))
+                    .inScenario("poll")
                     .whenScenarioStateIs(state(i))
                     .willReturn(responses[i])
                     .willSetStateTo(state(Math.min(i + 1, responses.length - 1))));
@@ -120,9 +123,11 @@ class ExportTest {
     @Test
     void aFailingProgressListenerIsLoggedAndTheExportGoesOn() {
         polls(completed("https://static1.nemovideo.ai/r/out.mp4"));
-        ExportOptions options = ExportOptions.builder().onProgress(job -> {
-            throw new IllegalStateException("listener bug");
-        }).build();
+        ExportOptions options = ExportOptions.builder()
+                .onProgress(job -> {
+                    throw new IllegalStateException("listener bug");
+                })
+                .build();
         java.io.PrintStream err = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -139,10 +144,13 @@ class ExportTest {
         }
         // the build sends the SDK's log to a file (org.slf4j.simpleLogger.logFile); elsewhere it is stderr
         String logFile = System.getProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        String log = logFile.startsWith("System.") ? captured.toString(StandardCharsets.UTF_8)
+        String log = logFile.startsWith("System.")
+                ? captured.toString(StandardCharsets.UTF_8)
                 : readQuietly(Path.of(logFile));
         System.out.println("the listener's failure is logged to " + logFile);
-        assertThat(log).contains("The export progress listener failed; it is not called again").contains("listener bug");
+        assertThat(log)
+                .contains("The export progress listener failed; it is not called again")
+                .contains("listener bug");
     }
 
     private static String readQuietly(Path file) {
@@ -157,7 +165,8 @@ class ExportTest {
     void exportEmitsTheSubmissionThenEachPollEveryThirtySecondsOfVirtualTime() {
         polls(status("processing", 40), status("rendering", 80), completed("https://static1.nemovideo.ai/r/out.mp4"));
         List<ExportJob> progress = new CopyOnWriteArrayList<>();
-        ExportOptions options = ExportOptions.builder().onProgress(progress::add).build();
+        ExportOptions options =
+                ExportOptions.builder().onProgress(progress::add).build();
 
         StepVerifier.withVirtualTime(() -> reactive.exports().export(Stubs.SESSION_ID, seedDraft(), options))
                 .assertNext(submitted -> {
@@ -177,16 +186,21 @@ class ExportTest {
                 .thenAwait(Duration.ofSeconds(30))
                 .assertNext(j -> {
                     assertThat(j.isCompleted()).isTrue();
-                    assertThat(j.outputUrl()).hasValueSatisfying(u -> assertThat(u).hasPath("/r/out.mp4"));
+                    assertThat(j.outputUrl())
+                            .hasValueSatisfying(u -> assertThat(u).hasPath("/r/out.mp4"));
                 })
                 .expectComplete()
                 .verify(HANG_GUARD);
 
         assertThat(pollCount()).isEqualTo(3);
-        wm.verify(1, postRequestedFor(urlEqualTo(SUBMIT))
-                .withRequestBody(matchingJsonPath("$.sessionId", equalTo(Stubs.SESSION_ID)))
-                .withRequestBody(matchingJsonPath("$.draft.t")));
-        String renderId = wm.findAll(postRequestedFor(urlEqualTo(SUBMIT))).get(0).getBodyAsString()
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(SUBMIT))
+                        .withRequestBody(matchingJsonPath("$.sessionId", equalTo(Stubs.SESSION_ID)))
+                        .withRequestBody(matchingJsonPath("$.draft.t")));
+        String renderId = wm.findAll(postRequestedFor(urlEqualTo(SUBMIT)))
+                .get(0)
+                .getBodyAsString()
                 .replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         wm.verify(3, getRequestedFor(urlEqualTo(SUBMIT + "/" + renderId)));
         assertThat(progress).hasSize(4).last().matches(ExportJob::isCompleted);
@@ -210,7 +224,8 @@ class ExportTest {
     @Test
     void resumeWithoutOptionsPollsWithTheContextsRequestOptions() {
         polls(completed("https://static1.nemovideo.ai/r/out.mp4"));
-        RequestOptions traced = RequestOptions.builder().header("X-Request-Id", "ctx-9").build();
+        RequestOptions traced =
+                RequestOptions.builder().header("X-Request-Id", "ctx-9").build();
 
         StepVerifier.create(reactive.exports().resume(SAVED).contextWrite(NemoContext.withOptions(traced)))
                 .assertNext(j -> assertThat(j.isCompleted()).isTrue())
@@ -225,23 +240,28 @@ class ExportTest {
 
         StepVerifier.create(reactive.exports().resume(SAVED))
                 .assertNext(j -> assertThat(j.status()).isEqualTo(ExportStatus.FAILED))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ExportFailedException.class)
-                        .satisfies(f -> assertThat(((ExportFailedException) f).reason()).contains("codec not supported")))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(ExportFailedException.class)
+                        .satisfies(f ->
+                                assertThat(((ExportFailedException) f).reason()).contains("codec not supported")))
                 .verify(HANG_GUARD);
     }
 
     @Test
     void stillRunningAfterTheLastPollIsATimeout() {
         polls(status("processing", 10));
-        PollingStrategy twoPolls = PollingStrategy.builder().interval(Duration.ofSeconds(10)).maxPolls(2).build();
+        PollingStrategy twoPolls = PollingStrategy.builder()
+                .interval(Duration.ofSeconds(10))
+                .maxPolls(2)
+                .build();
 
         StepVerifier.withVirtualTime(() -> reactive.exports().resume(SAVED, twoPolls))
                 .expectNextCount(1)
                 .then(() -> awaitScheduled(1))
                 .thenAwait(Duration.ofSeconds(10))
                 .expectNextCount(1)
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ExportTimeoutException.class)
-                        .hasMessageContaining("resume"))
+                .expectErrorSatisfies(e ->
+                        assertThat(e).isInstanceOf(ExportTimeoutException.class).hasMessageContaining("resume"))
                 .verify(HANG_GUARD);
         assertThat(pollCount()).isEqualTo(2);
     }
@@ -251,7 +271,10 @@ class ExportTest {
         polls(status("processing", 10));
         VirtualTimeScheduler timer = VirtualTimeScheduler.create();
         try (ReactiveNemoClient r = ReactiveNemoClient.create(core, timer)) {
-            StepVerifier.create(r.exports().resume(SAVED)).expectNextCount(1).thenCancel().verify(HANG_GUARD);
+            StepVerifier.create(r.exports().resume(SAVED))
+                    .expectNextCount(1)
+                    .thenCancel()
+                    .verify(HANG_GUARD);
             timer.advanceTimeBy(Duration.ofMinutes(10));
         }
         assertThat(pollCount()).isEqualTo(1);
@@ -269,7 +292,8 @@ class ExportTest {
     void pollAndCancelAreSingleCallsWithContextOptions() {
         wm.stubFor(get(SUBMIT + "/" + SAVED).willReturn(Stubs.status(503)));
         wm.stubFor(post(SUBMIT + "/" + SAVED + "/cancel").willReturn(okJson("{\"success\":true}")));
-        RequestOptions noRetry = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
+        RequestOptions noRetry =
+                RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
         StepVerifier.create(reactive.exports().poll(SAVED).contextWrite(NemoContext.withOptions(noRetry)))
                 .expectError(ServerException.class)
@@ -288,11 +312,14 @@ class ExportTest {
     @Test
     void downloadsTheCompletedExport() throws IOException {
         byte[] video = "\u0000\u0000\u0000\u0018ftypmp42 pretend video".getBytes(StandardCharsets.ISO_8859_1);
-        wm.stubFor(get(urlPathEqualTo("/render-result/out.mp4")).willReturn(aResponse().withBody(video)));
+        wm.stubFor(get(urlPathEqualTo("/render-result/out.mp4"))
+                .willReturn(aResponse().withBody(video)));
         polls(completed(wm.baseUrl() + "/render-result/out.mp4"));
         Path out = Files.createDirectory(dir.resolve("out"));
 
-        Flux<DownloadResult> flow = reactive.exports().resume(SAVED).last()
+        Flux<DownloadResult> flow = reactive.exports()
+                .resume(SAVED)
+                .last()
                 .flatMapMany(done -> reactive.exports().download(done, out));
         StepVerifier.create(flow)
                 .assertNext(r -> {

@@ -1,5 +1,10 @@
 package dev.nemo.sdk.reactive;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.credits.Credits;
@@ -13,16 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class LifecycleTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
     @TempDir
     Path dir;
+
     WireMockServer wm;
     NemoClient core;
 
@@ -51,7 +52,9 @@ class LifecycleTest {
     void theReactiveClientOutlivesTheCoreClientItWasCreatedFrom() {
         try (ReactiveNemoClient reactive = ReactiveNemoClient.create(core)) {
             core.close();
-            StepVerifier.create(reactive.credits().balance()).expectNext(new Credits(5, 40, 45)).expectComplete()
+            StepVerifier.create(reactive.credits().balance())
+                    .expectNext(new Credits(5, 40, 45))
+                    .expectComplete()
                     .verify(HANG_GUARD);
         }
     }
@@ -69,15 +72,19 @@ class LifecycleTest {
     @Test
     void waitsRunOnTheGivenScheduler() {
         wm.resetMappings();
-        wm.stubFor(Stubs.credits().inScenario("429").whenScenarioStateIs(STARTED)
-                .willReturn(Stubs.status(429).withHeader("Retry-After", "30")).willSetStateTo("open"));
+        wm.stubFor(Stubs.credits()
+                .inScenario("429")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(Stubs.status(429).withHeader("Retry-After", "30"))
+                .willSetStateTo("open"));
         wm.stubFor(Stubs.credits().inScenario("429").whenScenarioStateIs("open").willReturn(Stubs.creditsOk(8)));
         VirtualTimeScheduler timer = VirtualTimeScheduler.create();
 
         try (ReactiveNemoClient reactive = ReactiveNemoClient.create(core, timer)) {
             StepVerifier.create(reactive.credits().balance())
                     .expectSubscription()
-                    .then(() -> Await.until("the Retry-After wait is scheduled", () -> timer.getScheduledTaskCount() >= 1))
+                    .then(() ->
+                            Await.until("the Retry-After wait is scheduled", () -> timer.getScheduledTaskCount() >= 1))
                     .then(() -> timer.advanceTimeBy(Duration.ofSeconds(30)))
                     .expectNext(new Credits(8, 40, 48))
                     .expectComplete()

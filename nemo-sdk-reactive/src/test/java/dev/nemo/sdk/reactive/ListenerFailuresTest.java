@@ -38,8 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ListenerFailuresTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient core;
     private ReactiveNemoClient reactive;
@@ -47,7 +49,8 @@ class ListenerFailuresTest {
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().silentEdits(SilentEdits.NEVER).build());
+        emulator = NemoEmulator.start(
+                EmulatorOptions.builder().silentEdits(SilentEdits.NEVER).build());
         core = emulator.clientBuilder(dir).clientId("reactive-listener").build();
         reactive = ReactiveNemoClient.create(core);
         sid = core.sessions().create().sessionId();
@@ -62,10 +65,18 @@ class ListenerFailuresTest {
     @Test
     void aFailingUploadProgressListenerIsLoggedAndTheUploadGoesOn() throws Exception {
         AtomicReference<Integer> files = new AtomicReference<>();
-        String log = SdkLog.during(() -> files.set(reactive.uploads().upload(sid, List.of(MediaSource.of(gif("a.gif"))),
-                UploadOptions.builder().onProgress((sent, total) -> {
-                    throw new IllegalStateException("reactive upload listener bug 3e1f");
-                }).build()).block(HANG_GUARD).files().size()));
+        String log = SdkLog.during(() -> files.set(reactive.uploads()
+                .upload(
+                        sid,
+                        List.of(MediaSource.of(gif("a.gif"))),
+                        UploadOptions.builder()
+                                .onProgress((sent, total) -> {
+                                    throw new IllegalStateException("reactive upload listener bug 3e1f");
+                                })
+                                .build())
+                .block(HANG_GUARD)
+                .files()
+                .size()));
 
         assertThat(files.get()).isEqualTo(1);
         assertThat(warnings(log)).anySatisfy(l -> assertThat(l).contains("upload progress listener failed"));
@@ -76,13 +87,16 @@ class ListenerFailuresTest {
     void aFailingChatListenerIsLoggedAndFailsTheMonoWithItsException() throws Exception {
         core.uploads().upload(sid, gif("c.gif"));
         AtomicReference<Throwable> error = new AtomicReference<>();
-        String log = SdkLog.during(() -> reactive.chat().send(sid, "add a title 'Hello'", ChatOptions.defaults(),
-                new ChatListener() {
+        String log = SdkLog.during(() -> reactive.chat()
+                .send(sid, "add a title 'Hello'", ChatOptions.defaults(), new ChatListener() {
                     @Override
                     public void onEvent(ChatEvent event) {
                         throw new IllegalStateException("reactive chat listener bug 77aa");
                     }
-                }).doOnError(error::set).onErrorComplete().block(HANG_GUARD));
+                })
+                .doOnError(error::set)
+                .onErrorComplete()
+                .block(HANG_GUARD));
 
         assertThat(error.get()).hasMessageContaining("reactive chat listener bug 77aa");
         assertThat(warnings(log)).anySatisfy(l -> assertThat(l).contains("chat listener threw from onEvent"));
@@ -92,17 +106,21 @@ class ListenerFailuresTest {
     void aFailingWorkflowListenerIsLoggedAndTheFluxStillEmitsEveryProgressSignal() throws Exception {
         AtomicReference<List<WorkflowSignal<QuickEditResult>>> signals = new AtomicReference<>();
         QuickEdit edit = QuickEdit.builder(gif("d.gif"), "add a title 'Hello'", dir.resolve("d.mp4"))
-                .exportOptions(ExportOptions.builder().polling(PollingStrategy.builder()
-                        .interval(Duration.ofMillis(10)).build()).build())
+                .exportOptions(ExportOptions.builder()
+                        .polling(PollingStrategy.builder()
+                                .interval(Duration.ofMillis(10))
+                                .build())
+                        .build())
                 .listener(new WorkflowListener() {
                     @Override
                     public void onProgress(WorkflowProgress progress) {
                         throw new IllegalStateException("reactive workflow listener bug c4d2");
                     }
-                }).build();
+                })
+                .build();
 
-        String log = SdkLog.during(() -> signals.set(reactive.workflows().quickEditWithProgress(edit)
-                .collectList().block(HANG_GUARD)));
+        String log = SdkLog.during(() -> signals.set(
+                reactive.workflows().quickEditWithProgress(edit).collectList().block(HANG_GUARD)));
 
         List<WorkflowSignal<QuickEditResult>> all = signals.get();
         assertThat(all.get(all.size() - 1)).isInstanceOf(WorkflowSignal.Done.class);
@@ -112,8 +130,45 @@ class ListenerFailuresTest {
     }
 
     private Path gif(String name) throws IOException {
-        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 64, 0, 48, 0, 0, 0, 0, 0x21, (byte) 0xF9, 4, 0, 20, 0, 0, 0,
-            0x2C, 0, 0, 0, 0, 64, 0, 48, 0, 0, 2, 2, 0x44, 1, 0, 0x3B};
+        byte[] gif = {
+            'G',
+            'I',
+            'F',
+            '8',
+            '9',
+            'a',
+            64,
+            0,
+            48,
+            0,
+            0,
+            0,
+            0,
+            0x21,
+            (byte) 0xF9,
+            4,
+            0,
+            20,
+            0,
+            0,
+            0,
+            0x2C,
+            0,
+            0,
+            0,
+            0,
+            64,
+            0,
+            48,
+            0,
+            0,
+            2,
+            2,
+            0x44,
+            1,
+            0,
+            0x3B
+        };
         return Files.write(dir.resolve(name), gif);
     }
 

@@ -3,8 +3,8 @@ package dev.nemo.sdk.reactive;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -13,21 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RetryPolicy;
-import dev.nemo.sdk.session.CreateSessionRequest;
-import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.export.PollingStrategy;
+import dev.nemo.sdk.session.CreateSessionRequest;
+import dev.nemo.sdk.testing.TestTokens;
+import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testing.WireMockSupport;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +51,7 @@ class NonBlockingTest {
 
     @TempDir
     Path dir;
+
     WireMockServer wm;
     NemoClient core;
     ReactiveNemoClient reactive;
@@ -60,13 +61,17 @@ class NonBlockingTest {
     void start() {
         wm = WireMockSupport.startWithJournal();
         // anonymous credentials: the first call fetches a token on the subscribing thread
-        core = WireMockSupport.client(wm, VirtualTime.create(), dir).clientId("cid-nonblocking")
-                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1))
-                        .maxBackoff(Duration.ofMillis(1)).build())
+        core = WireMockSupport.client(wm, VirtualTime.create(), dir)
+                .clientId("cid-nonblocking")
+                .retryPolicy(RetryPolicy.builder()
+                        .initialBackoff(Duration.ofMillis(1))
+                        .maxBackoff(Duration.ofMillis(1))
+                        .build())
                 .build();
         reactive = ReactiveNemoClient.create(core);
-        wm.stubFor(post("/api/auth/anonymous-token").willReturn(okJson("{\"code\":0,\"data\":{\"token\":\""
-                + TestTokens.ANON_1 + "\",\"user_id\":\"anon_1\",\"expires_at\":\"2099-12-01T00:00:00Z\"}}")));
+        wm.stubFor(post("/api/auth/anonymous-token")
+                .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1
+                        + "\",\"user_id\":\"anon_1\",\"expires_at\":\"2099-12-01T00:00:00Z\"}}")));
     }
 
     @AfterEach
@@ -79,16 +84,20 @@ class NonBlockingTest {
     @Test
     void blockHoundIsActiveOnReactorThreads() {
         Mono<Integer> blocking = Mono.fromCallable(() -> {
-            Thread.sleep(1);
-            return 1;
-        }).subscribeOn(Schedulers.parallel());
+                    Thread.sleep(1);
+                    return 1;
+                })
+                .subscribeOn(Schedulers.parallel());
         StepVerifier.create(blocking).expectError(BlockingOperationError.class).verify(HANG_GUARD);
     }
 
     @Test
     void operationsNeverBlockAReactorThread() {
-        wm.stubFor(Stubs.credits().inScenario("5xx").whenScenarioStateIs(STARTED)
-                .willReturn(Stubs.status(503)).willSetStateTo("ok"));
+        wm.stubFor(Stubs.credits()
+                .inScenario("5xx")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(Stubs.status(503))
+                .willSetStateTo("ok"));
         wm.stubFor(Stubs.credits().inScenario("5xx").whenScenarioStateIs("ok").willReturn(Stubs.creditsOk(9)));
         wm.stubFor(Stubs.sessions().willReturn(Stubs.sessionOk()));
 
@@ -97,7 +106,10 @@ class NonBlockingTest {
                 .publishOn(Schedulers.parallel())
                 .flatMap(s -> onParallel(reactive.credits().balance()).map(c -> s.sessionId() + ":" + c.available()));
 
-        StepVerifier.create(flow).expectNext(Stubs.SESSION_ID + ":9").expectComplete().verify(HANG_GUARD);
+        StepVerifier.create(flow)
+                .expectNext(Stubs.SESSION_ID + ":9")
+                .expectComplete()
+                .verify(HANG_GUARD);
         assertThat(subscribeThreads).hasSize(3).allMatch(t -> t.startsWith("parallel-"));
         // the 503 was retried: the wait completed on a parallel thread and re-sent from there
         wm.verify(3, getRequestedFor(urlEqualTo(Stubs.CREDITS)));
@@ -105,14 +117,18 @@ class NonBlockingTest {
 
     @Test
     void chatUploadsAndStateNeverBlockAReactorThread() throws Exception {
-        wm.stubFor(post("/run_sse").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream").withBody(ChatTest.transcript("adk-java-tool-text"))));
+        wm.stubFor(post("/run_sse")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(ChatTest.transcript("adk-java-tool-text"))));
         wm.stubFor(post(UploadTest.UPLOAD).willReturn(okJson(UploadTest.UPLOADED)));
         wm.stubFor(get(StateTest.STATE).willReturn(okJson("{\"code\":0,\"data\":{\"state\":{}}}")));
         Path file = dir.resolve("cat.gif");
         Files.write(file, UploadTest.gif(4096));
         byte[] streamed = UploadTest.gif(3000);
-        ChatOptions options = ChatOptions.builder().streaming(true).stateCheck(false).build();
+        ChatOptions options =
+                ChatOptions.builder().streaming(true).stateCheck(false).build();
 
         Flux<ChatEvent> chat = reactive.chat().stream(Stubs.SESSION_ID, "go", options)
                 .subscribeOn(Schedulers.parallel())
@@ -120,7 +136,8 @@ class NonBlockingTest {
                 .limitRate(2);
         StepVerifier.create(chat).expectNextCount(6).expectComplete().verify(HANG_GUARD);
 
-        Flux<ByteBuffer> chunks = Flux.range(0, 3).map(i -> ByteBuffer.wrap(streamed, i * 1000, 1000).slice())
+        Flux<ByteBuffer> chunks = Flux.range(0, 3)
+                .map(i -> ByteBuffer.wrap(streamed, i * 1000, 1000).slice())
                 .publishOn(Schedulers.parallel());
         Mono<Integer> rest = onParallel(reactive.uploads().upload(Stubs.SESSION_ID, file))
                 .then(onParallel(reactive.uploads().upload(Stubs.SESSION_ID, "s.gif", streamed.length, chunks)))
@@ -135,15 +152,22 @@ class NonBlockingTest {
     @Test
     void exportPollingNeverBlocksAReactorThread() {
         wm.stubFor(post(ExportTest.SUBMIT).willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"pending\"}}")));
-        wm.stubFor(get(urlPathMatching(ExportTest.POLL)).inScenario("render").whenScenarioStateIs(STARTED)
-                .willReturn(ExportTest.status("processing", 50)).willSetStateTo("done"));
-        wm.stubFor(get(urlPathMatching(ExportTest.POLL)).inScenario("render").whenScenarioStateIs("done")
+        wm.stubFor(get(urlPathMatching(ExportTest.POLL))
+                .inScenario("render")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(ExportTest.status("processing", 50))
+                .willSetStateTo("done"));
+        wm.stubFor(get(urlPathMatching(ExportTest.POLL))
+                .inScenario("render")
+                .whenScenarioStateIs("done")
                 .willReturn(ExportTest.completed("https://static1.nemovideo.ai/r/out.mp4")));
         // real time on Schedulers.parallel(): the waits are short, the continuations run on parallel threads
-        PollingStrategy quick = PollingStrategy.builder().interval(Duration.ofMillis(5)).build();
+        PollingStrategy quick =
+                PollingStrategy.builder().interval(Duration.ofMillis(5)).build();
         ExportOptions options = ExportOptions.builder().polling(quick).build();
 
-        Flux<ExportJob> export = reactive.exports().export(Stubs.SESSION_ID, ExportTest.seedDraft(), options)
+        Flux<ExportJob> export = reactive.exports()
+                .export(Stubs.SESSION_ID, ExportTest.seedDraft(), options)
                 .subscribeOn(Schedulers.parallel())
                 .publishOn(Schedulers.parallel());
         StepVerifier.create(export.map(ExportJob::status))
@@ -153,8 +177,9 @@ class NonBlockingTest {
     }
 
     private <T> Mono<T> onParallel(Mono<T> operation) {
-        return operation.doOnSubscribe(s -> subscribeThreads.add(Thread.currentThread().getName() + "#"
-                        + subscribeThreads.size()))
+        return operation
+                .doOnSubscribe(
+                        s -> subscribeThreads.add(Thread.currentThread().getName() + "#" + subscribeThreads.size()))
                 .subscribeOn(Schedulers.parallel());
     }
 }

@@ -41,8 +41,8 @@ class ReactiveFaultMatrixTest {
         RawFaultServer server = new RawFaultServer((s, out) -> RawFaultServer.close(s));
         NemoClient core = client("http://127.0.0.1:" + server.port());
         ReactiveNemoClient reactive = ReactiveNemoClient.create(core);
-        Stream<DynamicTest> cases = FaultTable.exchangeFaults().stream().map(fault ->
-                DynamicTest.dynamicTest(fault.name() + " [Mono]", () -> {
+        Stream<DynamicTest> cases = FaultTable.exchangeFaults().stream()
+                .map(fault -> DynamicTest.dynamicTest(fault.name() + " [Mono]", () -> {
                     server.behave(fault.behaviour());
                     Throwable error = submit(reactive);
                     System.out.println(fault.name() + " [Mono]: " + error);
@@ -51,7 +51,9 @@ class ReactiveFaultMatrixTest {
                         assertThat(t.kind()).as(t.getMessage()).isIn(fault.kinds());
                         assertThat(t.outcomeUnknown()).isTrue();
                     }
-                    assertThat(server.requests()).as("export POSTs the server saw").isEqualTo(fault.requestsSeen());
+                    assertThat(server.requests())
+                            .as("export POSTs the server saw")
+                            .isEqualTo(fault.requestsSeen());
                 }));
         DynamicTest close = DynamicTest.dynamicTest("close", () -> {
             server.dropOpenConnections();
@@ -79,8 +81,8 @@ class ReactiveFaultMatrixTest {
                         }
                     }
                 }),
-                DynamicTest.dynamicTest("DNS failure [Mono]", () ->
-                        assertConnectFailure(submit("http://nemo-sdk-fault-test.invalid"))),
+                DynamicTest.dynamicTest(
+                        "DNS failure [Mono]", () -> assertConnectFailure(submit("http://nemo-sdk-fault-test.invalid"))),
                 DynamicTest.dynamicTest("TLS failure [Mono]", () -> {
                     try (RawFaultServer plain = new RawFaultServer((s, out) -> RawFaultServer.close(s))) {
                         assertConnectFailure(submit("https://127.0.0.1:" + plain.port()));
@@ -112,8 +114,15 @@ class ReactiveFaultMatrixTest {
 
     private NemoClient client(String baseUrl) {
         VirtualTime time = VirtualTime.create();
-        return NemoClient.builder().baseUrl(baseUrl).environment(Map.of()).configDirectory(dir.resolve("config"))
-                .clock(time).sleeper(time).token(TestTokens.EXPLICIT).requestTimeout(DEADLINE)
-                .connectTimeout(DEADLINE).build();
+        return NemoClient.builder()
+                .baseUrl(baseUrl)
+                .environment(Map.of())
+                .configDirectory(dir.resolve("config"))
+                .clock(time)
+                .sleeper(time)
+                .token(TestTokens.EXPLICIT)
+                .requestTimeout(DEADLINE)
+                .connectTimeout(DEADLINE)
+                .build();
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ReactiveWireMockTest {
     @TempDir
     Path dir;
+
     WireMockServer wm;
     NemoClient core;
     ReactiveNemoClient reactive;

@@ -39,7 +39,9 @@ final class SilentServer implements AutoCloseable {
     }
 
     private void serve() {
-        try (Socket s = socket.accept(); InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+        try (Socket s = socket.accept();
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream()) {
             int matched = 0;
             int b;
             byte[] end = {'\r', '\n', '\r', '\n'};

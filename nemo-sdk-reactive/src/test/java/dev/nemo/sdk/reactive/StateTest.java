@@ -1,5 +1,11 @@
 package dev.nemo.sdk.reactive;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.error.ServerException;
@@ -13,16 +19,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class StateTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     static final String STATE = "/api/state/nemo_agent/me/" + Stubs.SESSION_ID + "/latest";
-
 
     @Test
     void readsTheStateLazilyOncePerSubscription() throws IOException {
@@ -36,7 +35,11 @@ class StateTest extends ReactiveWireMockTest {
                     assertThat(s.draft().orElseThrow().summary()).startsWith("Timeline (3 tracks)");
                     // the reactive client returns exactly what the blocking one decodes
                     assertThat(s.draft().orElseThrow().toJsonString())
-                            .isEqualTo(core.state().get(Stubs.SESSION_ID).draft().orElseThrow().toJsonString());
+                            .isEqualTo(core.state()
+                                    .get(Stubs.SESSION_ID)
+                                    .draft()
+                                    .orElseThrow()
+                                    .toJsonString());
                 })
                 .expectComplete()
                 .verify(HANG_GUARD);
@@ -55,7 +58,8 @@ class StateTest extends ReactiveWireMockTest {
     @Test
     void optionsFromTheContextOrExplicit() {
         wm.stubFor(get(STATE).willReturn(Stubs.status(500)));
-        RequestOptions noRetry = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
+        RequestOptions noRetry =
+                RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
         StepVerifier.create(reactive.state().get(Stubs.SESSION_ID).contextWrite(NemoContext.withOptions(noRetry)))
                 .expectError(ServerException.class)

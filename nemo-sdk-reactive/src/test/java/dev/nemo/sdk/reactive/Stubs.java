@@ -20,12 +20,13 @@ final class Stubs {
     static final String SESSIONS = "/api/tasks/me/with-session/nemo_agent";
     static final String SESSION_ID = "5529798706024415232";
 
-    private Stubs() {
-    }
+    private Stubs() {}
 
     /** A core client with an explicit token against {@code server}; the reactive client replaces its sleeper. */
     static NemoClient core(WireMockServer server, Path dir) {
-        return WireMockSupport.client(server, VirtualTime.create(), dir).token(TestTokens.EXPLICIT).build();
+        return WireMockSupport.client(server, VirtualTime.create(), dir)
+                .token(TestTokens.EXPLICIT)
+                .build();
     }
 
     static MappingBuilder credits() {
@@ -51,7 +52,9 @@ final class Stubs {
     }
 
     static ResponseDefinitionBuilder status(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":" + status + ",\"message\":\"status " + status + "\"}");
     }
 }

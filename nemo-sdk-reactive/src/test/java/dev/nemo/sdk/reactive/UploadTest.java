@@ -1,5 +1,12 @@
 package dev.nemo.sdk.reactive;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
@@ -26,13 +33,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class UploadTest extends ReactiveWireMockTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
@@ -102,7 +102,8 @@ class UploadTest extends ReactiveWireMockTest {
         Flux<ByteBuffer> shorter = Flux.just(ByteBuffer.wrap(content, 0, 3000).slice());
 
         StepVerifier.create(reactive.uploads().upload(Stubs.SESSION_ID, "clip.gif", content.length, shorter))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MediaSourceException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(MediaSourceException.class)
                         .hasMessageContaining("3000 bytes but 4000 were declared"))
                 .verify(HANG_GUARD);
     }
@@ -112,11 +113,14 @@ class UploadTest extends ReactiveWireMockTest {
         Path file = dir.resolve("a.gif");
         Files.write(file, gif(500));
         byte[] streamed = gif(700);
-        List<MediaSource> sources = List.of(MediaSource.of(file),
+        List<MediaSource> sources = List.of(
+                MediaSource.of(file),
                 ReactiveUploadsApi.source("b.gif", streamed.length, Mono.just(ByteBuffer.wrap(streamed))));
 
         StepVerifier.create(reactive.uploads().upload(Stubs.SESSION_ID, sources, UploadOptions.defaults()))
-                .expectNextCount(1).expectComplete().verify(HANG_GUARD);
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(HANG_GUARD);
 
         String body = wm.findAll(postRequestedFor(urlEqualTo(UPLOAD))).get(0).getBodyAsString();
         assertThat(body.indexOf("filename=\"a.gif\"")).isNotNegative().isLessThan(body.indexOf("filename=\"b.gif\""));
@@ -141,12 +145,17 @@ class UploadTest extends ReactiveWireMockTest {
         wm.stubFor(post(UPLOAD).willReturn(okJson(UPLOADED).withFixedDelay(5_000)));
         Path file = dir.resolve("cat.gif");
         Files.write(file, gif(100));
-        RequestOptions fast = RequestOptions.builder().timeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none())
+        RequestOptions fast = RequestOptions.builder()
+                .timeout(Duration.ofMillis(300))
+                .retryPolicy(RetryPolicy.none())
                 .build();
 
-        StepVerifier.create(reactive.uploads().upload(Stubs.SESSION_ID, file).contextWrite(NemoContext.withOptions(fast)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
-                        .extracting(t -> ((TransportException) t).kind()).isEqualTo(TransportException.Kind.TIMEOUT))
+        StepVerifier.create(
+                        reactive.uploads().upload(Stubs.SESSION_ID, file).contextWrite(NemoContext.withOptions(fast)))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(TransportException.class)
+                        .extracting(t -> ((TransportException) t).kind())
+                        .isEqualTo(TransportException.Kind.TIMEOUT))
                 .verify(HANG_GUARD);
     }
 
@@ -154,14 +163,21 @@ class UploadTest extends ReactiveWireMockTest {
     void uploadUrlsReadsContextOptionsAndSendsTheDocumentedBody() {
         List<String> urls = List.of("https://example.com/a.gif");
         StepVerifier.create(reactive.uploads().uploadUrls(Stubs.SESSION_ID, urls))
-                .expectNextCount(1).expectComplete().verify(HANG_GUARD);
-        wm.verify(1, postRequestedFor(urlEqualTo(UPLOAD))
-                .withRequestBody(equalToJson("{\"urls\":[\"https://example.com/a.gif\"],\"source_type\":\"url\"}")));
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(HANG_GUARD);
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(UPLOAD))
+                        .withRequestBody(
+                                equalToJson("{\"urls\":[\"https://example.com/a.gif\"],\"source_type\":\"url\"}")));
 
         wm.stubFor(post(UPLOAD).willReturn(Stubs.status(503)));
-        RequestOptions noRetry = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
+        RequestOptions noRetry =
+                RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
         StepVerifier.create(reactive.uploads().uploadUrls(Stubs.SESSION_ID, urls, noRetry))
-                .expectError(dev.nemo.sdk.error.ServerException.class).verify(HANG_GUARD);
+                .expectError(dev.nemo.sdk.error.ServerException.class)
+                .verify(HANG_GUARD);
         wm.verify(2, postRequestedFor(urlEqualTo(UPLOAD)));
     }
 
@@ -170,14 +186,21 @@ class UploadTest extends ReactiveWireMockTest {
         Path file = dir.resolve("cat.gif");
         Files.write(file, gif(2000));
         try (SilentServer server = new SilentServer();
-             NemoClient silent = NemoClient.builder().baseUrl(server.baseUrl()).environment(Map.of())
-                     .configDirectory(dir).token(TestTokens.EXPLICIT).retryPolicy(RetryPolicy.none()).build();
-             ReactiveNemoClient r = ReactiveNemoClient.create(silent)) {
+                NemoClient silent = NemoClient.builder()
+                        .baseUrl(server.baseUrl())
+                        .environment(Map.of())
+                        .configDirectory(dir)
+                        .token(TestTokens.EXPLICIT)
+                        .retryPolicy(RetryPolicy.none())
+                        .build();
+                ReactiveNemoClient r = ReactiveNemoClient.create(silent)) {
             Disposable upload = r.uploads().upload(Stubs.SESSION_ID, file).subscribe();
-            assertThat(server.requestReceived.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(server.requestReceived.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
             upload.dispose();
             assertThat(server.closedByClient.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS))
-                    .as("connection closed by the client").isTrue();
+                    .as("connection closed by the client")
+                    .isTrue();
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.nemo.sdk.reactive;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.credits.Credits;
@@ -19,11 +24,6 @@ import reactor.core.scheduler.Scheduler;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The core's waits run on Reactor's timers: {@code StepVerifier.withVirtualTime} installs its
  * scheduler after the clients below were built, and still controls them because
@@ -34,6 +34,7 @@ class VirtualTimeTest {
 
     @TempDir
     Path dir;
+
     WireMockServer wm;
     NemoClient core;
     ReactiveNemoClient reactive;
@@ -55,8 +56,11 @@ class VirtualTimeTest {
 
     @Test
     void rateLimitedCallWaitsRetryAfterInVirtualTime() {
-        wm.stubFor(Stubs.credits().inScenario("429").whenScenarioStateIs(STARTED)
-                .willReturn(Stubs.status(429).withHeader("Retry-After", "30")).willSetStateTo("open"));
+        wm.stubFor(Stubs.credits()
+                .inScenario("429")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(Stubs.status(429).withHeader("Retry-After", "30"))
+                .willSetStateTo("open"));
         wm.stubFor(Stubs.credits().inScenario("429").whenScenarioStateIs("open").willReturn(Stubs.creditsOk(7)));
 
         StepVerifier.withVirtualTime(() -> reactive.credits().balance())
@@ -80,7 +84,8 @@ class VirtualTimeTest {
                 .expectSubscription()
                 .then(() -> awaitScheduledWaits(1))
                 .thenAwait(Duration.ofSeconds(30))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RateLimitedException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(RateLimitedException.class)
                         .extracting(r -> ((RateLimitedException) r).retryAfter())
                         .isEqualTo(java.util.Optional.of(Duration.ofSeconds(30))))
                 .verify(HANG_GUARD);
@@ -89,11 +94,18 @@ class VirtualTimeTest {
 
     @Test
     void serverErrorBackoffRunsInVirtualTime() {
-        wm.stubFor(Stubs.credits().inScenario("5xx").whenScenarioStateIs(STARTED)
-                .willReturn(Stubs.status(503)).willSetStateTo("once"));
-        wm.stubFor(Stubs.credits().inScenario("5xx").whenScenarioStateIs("once")
-                .willReturn(Stubs.status(502)).willSetStateTo("twice"));
-        wm.stubFor(Stubs.credits().inScenario("5xx").whenScenarioStateIs("twice").willReturn(Stubs.creditsOk(3)));
+        wm.stubFor(Stubs.credits()
+                .inScenario("5xx")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(Stubs.status(503))
+                .willSetStateTo("once"));
+        wm.stubFor(Stubs.credits()
+                .inScenario("5xx")
+                .whenScenarioStateIs("once")
+                .willReturn(Stubs.status(502))
+                .willSetStateTo("twice"));
+        wm.stubFor(
+                Stubs.credits().inScenario("5xx").whenScenarioStateIs("twice").willReturn(Stubs.creditsOk(3)));
 
         // default policy: 3 attempts, jittered waits of at most 0.5 s and 1 s
         StepVerifier.withVirtualTime(() -> reactive.credits().balance())
@@ -143,7 +155,8 @@ class VirtualTimeTest {
                 return vts.createWorker();
             }
         };
-        CompletableFuture<Void> cancelled = ReactorSleeper.on(watched).sleep(Duration.ofSeconds(5)).toCompletableFuture();
+        CompletableFuture<Void> cancelled =
+                ReactorSleeper.on(watched).sleep(Duration.ofSeconds(5)).toCompletableFuture();
         cancelled.cancel(true);
         assertThat(timerDisposed).isTrue();
     }

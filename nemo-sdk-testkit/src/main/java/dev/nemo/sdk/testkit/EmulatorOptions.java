@@ -222,8 +222,7 @@ public final class EmulatorOptions {
         private int cdnPort;
         private Duration stateLag = Duration.ZERO;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param clock time source for token expiry, timestamps and time-paced renders. Default: the UTC

@@ -15,8 +15,16 @@ import java.util.Optional;
  * @param outputSize the output's size in bytes, once completed (else -1)
  * @param error      why it failed, when it failed
  */
-public record EmulatorRender(String id, String sessionId, String status, int progress, int polls, String renderer,
-                             String outputUrl, long outputSize, String error) {
+public record EmulatorRender(
+        String id,
+        String sessionId,
+        String status,
+        int progress,
+        int polls,
+        String renderer,
+        String outputUrl,
+        long outputSize,
+        String error) {
 
     /** @return the output URL, once completed */
     public Optional<String> output() {

@@ -16,8 +16,8 @@ import java.util.List;
  * @param state     the session state ({@code video_infos}, {@code draft}, {@code canvas_config}, …)
  * @param edits     chat edits applied so far
  */
-public record EmulatorSession(String sessionId, String taskId, String taskName, String language, String userId,
-                              JsonObject state, int edits) {
+public record EmulatorSession(
+        String sessionId, String taskId, String taskName, String language, String userId, JsonObject state, int edits) {
 
     /** @return the draft ({@code t/tt/sg/d/m}); an empty object before the first upload */
     public JsonObject draft() {
@@ -26,6 +26,9 @@ public record EmulatorSession(String sessionId, String taskId, String taskName, 
 
     /** @return the entries of {@code video_infos}; empty when there are none */
     public List<JsonValue> videoInfos() {
-        return state.get("video_infos").flatMap(JsonValue::asArray).map(JsonArray::elements).orElse(List.of());
+        return state.get("video_infos")
+                .flatMap(JsonValue::asArray)
+                .map(JsonArray::elements)
+                .orElse(List.of());
     }
 }

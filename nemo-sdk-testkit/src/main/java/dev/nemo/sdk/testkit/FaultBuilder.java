@@ -128,8 +128,15 @@ public final class FaultBuilder {
      * @return a fault answering exactly that
      */
     public Fault body(int httpStatus, String contentType, String body) {
-        return add(FaultRule.Kind.RAW, 0, httpStatus(httpStatus), Objects.requireNonNull(body, "body"), contentType, null,
-                null, false);
+        return add(
+                FaultRule.Kind.RAW,
+                0,
+                httpStatus(httpStatus),
+                Objects.requireNonNull(body, "body"),
+                contentType,
+                null,
+                null,
+                false);
     }
 
     /**
@@ -138,8 +145,15 @@ public final class FaultBuilder {
      * @return a fault answering the render proxy's {@code {"success":false,"error":…}}
      */
     public Fault renderError(int httpStatus, String error) {
-        return add(FaultRule.Kind.RENDER_ERROR, 0, httpStatus(httpStatus), Objects.requireNonNull(error, "error"), null,
-                null, null, false);
+        return add(
+                FaultRule.Kind.RENDER_ERROR,
+                0,
+                httpStatus(httpStatus),
+                Objects.requireNonNull(error, "error"),
+                null,
+                null,
+                null,
+                false);
     }
 
     /**
@@ -224,8 +238,15 @@ public final class FaultBuilder {
      */
     public Fault streamError(int events, String message) {
         requireSse();
-        return add(FaultRule.Kind.STREAM_ERROR, nonNegative(events), 0, Objects.requireNonNull(message, "message"),
-                null, null, null, false);
+        return add(
+                FaultRule.Kind.STREAM_ERROR,
+                nonNegative(events),
+                0,
+                Objects.requireNonNull(message, "message"),
+                null,
+                null,
+                null,
+                false);
     }
 
     /**
@@ -236,8 +257,15 @@ public final class FaultBuilder {
      */
     public Fault modelError(String errorCode, String errorMessage) {
         requireSse();
-        return add(FaultRule.Kind.MODEL_ERROR, 0, 0, Objects.requireNonNull(errorCode, "errorCode"),
-                Objects.requireNonNull(errorMessage, "errorMessage"), null, null, false);
+        return add(
+                FaultRule.Kind.MODEL_ERROR,
+                0,
+                0,
+                Objects.requireNonNull(errorCode, "errorCode"),
+                Objects.requireNonNull(errorMessage, "errorMessage"),
+                null,
+                null,
+                false);
     }
 
     /**
@@ -250,9 +278,17 @@ public final class FaultBuilder {
         return add(FaultRule.Kind.TRAILING_TEXT, 0, 0, Objects.requireNonNull(text, "text"), null, null, null, false);
     }
 
-    private Fault add(FaultRule.Kind kind, int number, int status, String text, String text2, Duration duration,
-                      HeartbeatStyle style, boolean flag) {
-        FaultRule rule = new FaultRule(endpoints, times, delay, kind, number, status, text, text2, duration, style, flag);
+    private Fault add(
+            FaultRule.Kind kind,
+            int number,
+            int status,
+            String text,
+            String text2,
+            Duration duration,
+            HeartbeatStyle style,
+            boolean flag) {
+        FaultRule rule =
+                new FaultRule(endpoints, times, delay, kind, number, status, text, text2, duration, style, flag);
         engine.add(rule);
         return new Fault(rule);
     }

@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class Faults {
     private static final Set<Endpoint> API = EnumSet.complementOf(EnumSet.of(Endpoint.CDN));
-    private static final Set<Endpoint> AUTHENTICATED = EnumSet.complementOf(
-            EnumSet.of(Endpoint.CDN, Endpoint.ANONYMOUS_TOKEN, Endpoint.UNKNOWN));
+    private static final Set<Endpoint> AUTHENTICATED =
+            EnumSet.complementOf(EnumSet.of(Endpoint.CDN, Endpoint.ANONYMOUS_TOKEN, Endpoint.UNKNOWN));
 
     private final FaultEngine engine;
 

@@ -78,8 +78,8 @@ public final class NemoEmulatorExtension implements ParameterResolver, AfterEach
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Resources resources = context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(KEY, k -> open(context), Resources.class);
+        Resources resources =
+                context.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, k -> open(context), Resources.class);
         return parameter.getParameter().getType() == NemoEmulator.class ? resources.emulator : resources.client();
     }
 
@@ -105,10 +105,13 @@ public final class NemoEmulatorExtension implements ParameterResolver, AfterEach
         EmulatorOptions o = options;
         if (o == null) {
             EmulatorOptions.Builder b = EmulatorOptions.builder();
-            annotation.ifPresent(a -> b.seed(a.seed()).silentEdits(a.silentEdits()).uploadLimitBytes(a.uploadLimitBytes()));
+            annotation.ifPresent(
+                    a -> b.seed(a.seed()).silentEdits(a.silentEdits()).uploadLimitBytes(a.uploadLimitBytes()));
             o = b.build();
         }
-        String id = clientId != null ? clientId : annotation.map(NemoEmulatorTest::clientId).orElse(DEFAULT_CLIENT_ID);
+        String id = clientId != null
+                ? clientId
+                : annotation.map(NemoEmulatorTest::clientId).orElse(DEFAULT_CLIENT_ID);
         return new Resources(NemoEmulator.start(o), id);
     }
 
@@ -141,7 +144,9 @@ public final class NemoEmulatorExtension implements ParameterResolver, AfterEach
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                client = emulator.clientBuilder(configDirectory).clientId(clientId).build();
+                client = emulator.clientBuilder(configDirectory)
+                        .clientId(clientId)
+                        .build();
             }
             return client;
         }

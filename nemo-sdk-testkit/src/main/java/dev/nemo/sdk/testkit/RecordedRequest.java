@@ -34,14 +34,21 @@ public final class RecordedRequest {
      * @param body       the body kept, or an empty array
      * @param receivedAt when, on the emulator's clock
      */
-    public RecordedRequest(Endpoint endpoint, String method, String path, String query,
-                           Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
+    public RecordedRequest(
+            Endpoint endpoint,
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            byte[] body,
+            Instant receivedAt) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
         this.query = query;
         Map<String, List<String>> h = new TreeMap<>();
-        headers.forEach((k, v) -> h.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
+        headers.forEach((k, v) -> h.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                .addAll(v));
         h.replaceAll((k, v) -> List.copyOf(v));
         this.headers = Collections.unmodifiableMap(h);
         this.body = body == null ? new byte[0] : body.clone();
@@ -112,7 +119,8 @@ public final class RecordedRequest {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("RecordedRequest{").append(method).append(' ').append(path);
+        StringBuilder b =
+                new StringBuilder("RecordedRequest{").append(method).append(' ').append(path);
         if (query != null) {
             b.append('?').append(query);
         }

@@ -32,7 +32,8 @@ public final class RenderInput {
      * @param output    the submitted output options, or {@code null}
      * @param sources   the session's media, in upload order
      */
-    public RenderInput(String renderId, String sessionId, JsonObject draft, JsonObject output, List<SourceMedia> sources) {
+    public RenderInput(
+            String renderId, String sessionId, JsonObject draft, JsonObject output, List<SourceMedia> sources) {
         this.renderId = Objects.requireNonNull(renderId, "renderId");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.draftJson = Objects.requireNonNull(draft, "draft");
@@ -96,7 +97,8 @@ public final class RenderInput {
 
     /** @return the requested maximum output size in bytes ({@code m.target_size_bytes}) */
     public OptionalLong targetSizeBytes() {
-        JsonNode v = output.has("target_size_bytes") ? output.get("target_size_bytes")
+        JsonNode v = output.has("target_size_bytes")
+                ? output.get("target_size_bytes")
                 : draft.path("m").path("target_size_bytes");
         return v.canConvertToLong() && v.isNumber() ? OptionalLong.of(v.longValue()) : OptionalLong.empty();
     }
@@ -122,7 +124,9 @@ public final class RenderInput {
      *         the client sent
      */
     public Optional<String> background() {
-        JsonNode v = output.has("background") ? output.get("background") : draft.path("m").path("background");
+        JsonNode v = output.has("background")
+                ? output.get("background")
+                : draft.path("m").path("background");
         return v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
     }
 

@@ -20,8 +20,8 @@ public final class RenderOutput {
         this(bytes, mimeType, extension, converted, note, Map.of());
     }
 
-    private RenderOutput(byte[] bytes, String mimeType, String extension, boolean converted, String note,
-                         Map<String, ?> details) {
+    private RenderOutput(
+            byte[] bytes, String mimeType, String extension, boolean converted, String note, Map<String, ?> details) {
         this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
         this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
         String ext = Objects.requireNonNull(extension, "extension").toLowerCase(Locale.ROOT);

@@ -55,7 +55,8 @@ public final class RenderPacing {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RenderPacing && Objects.equals(polls, ((RenderPacing) o).polls)
+        return o instanceof RenderPacing
+                && Objects.equals(polls, ((RenderPacing) o).polls)
                 && Objects.equals(duration, ((RenderPacing) o).duration);
     }
 

@@ -25,8 +25,14 @@ public final class SourceMedia {
      * @param height          pixels, or {@code null} when unknown
      * @param durationSeconds seconds, or {@code null} for stills and unknowns
      */
-    public SourceMedia(String url, String filename, String mimeType, byte[] bytes, Integer width, Integer height,
-                       Double durationSeconds) {
+    public SourceMedia(
+            String url,
+            String filename,
+            String mimeType,
+            byte[] bytes,
+            Integer width,
+            Integer height,
+            Double durationSeconds) {
         this.url = Objects.requireNonNull(url, "url");
         this.filename = Objects.requireNonNull(filename, "filename");
         this.mimeType = Objects.requireNonNull(mimeType, "mimeType");

@@ -69,13 +69,14 @@ class AgentBackendTest {
     @Test
     void chatGoesToTheAgentAndItsStateOverlaysTheEmulators() {
         FakeAgent agent = new FakeAgent();
-        try (NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder().agentBackend(agent).build());
-             NemoClient client = emulator.clientBuilder(dir).build()) {
+        try (NemoEmulator emulator = NemoEmulator.start(
+                        EmulatorOptions.builder().agentBackend(agent).build());
+                NemoClient client = emulator.clientBuilder(dir).build()) {
             String sid = client.sessions().create().sessionId();
             assertThat(agent.sessions).containsExactly(sid);
 
-            ChatResult r = client.chat().send(sid, "hello", ChatOptions.builder().stateCheck(false).build(),
-                    ChatListener.none());
+            ChatResult r = client.chat()
+                    .send(sid, "hello", ChatOptions.builder().stateCheck(false).build(), ChatListener.none());
             assertThat(r.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
             assertThat(r.text()).isEqualTo("from the agent");
             assertThat(agent.bodies).singleElement().satisfies(b -> {
@@ -85,8 +86,8 @@ class AgentBackendTest {
             assertThat(client.state().get(sid).draft().orElseThrow().tracks()).hasSize(1);
 
             agent.cut = true;
-            ChatResult cut = client.chat().send(sid, "again", ChatOptions.builder().stateCheck(false).build(),
-                    ChatListener.none());
+            ChatResult cut = client.chat()
+                    .send(sid, "again", ChatOptions.builder().stateCheck(false).build(), ChatListener.none());
             assertThat(cut.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
             assertThat(cut.failure()).get().isInstanceOf(TransportException.class);
             assertThat(cut.text()).isEqualTo("from the agent");

@@ -20,8 +20,11 @@ class AnonymousTokenTest {
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).tokenTag("tag42")
-                .staticToken("nmv_usr_static_test_token", 250).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .tokenTag("tag42")
+                .staticToken("nmv_usr_static_test_token", 250)
+                .build());
         http = new Http(emulator);
     }
 
@@ -31,8 +34,8 @@ class AnonymousTokenTest {
     }
 
     private HttpResponse<String> tokenCall(String clientId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri("/api/auth/anonymous-token"))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(http.uri("/api/auth/anonymous-token")).POST(HttpRequest.BodyPublishers.noBody());
         if (clientId != null) {
             b.header("X-Client-Id", clientId);
         }
@@ -48,7 +51,8 @@ class AnonymousTokenTest {
         assertThat(data.path("token").asText()).startsWith("nmv_usr_tag42").hasSize("nmv_usr_tag42".length() + 40);
         assertThat(data.path("user_id").asText()).startsWith("anon_");
         assertThat(data.path("credits").asLong()).isEqualTo(100);
-        assertThat(Instant.parse(data.path("expires_at").asText())).isEqualTo(time.instant().plus(Duration.ofDays(7)));
+        assertThat(Instant.parse(data.path("expires_at").asText()))
+                .isEqualTo(time.instant().plus(Duration.ofDays(7)));
         assertThat(emulator.accountForClient("client-a")).hasValueSatisfying(a -> {
             assertThat(a.anonymous()).isTrue();
             assertThat(a.total()).isEqualTo(100);
@@ -69,7 +73,8 @@ class AnonymousTokenTest {
 
         HttpResponse<String> limited = tokenCall("client-b");
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(limited.headers().firstValue("Retry-After")).hasValue(Long.toString(Duration.ofDays(6).toSeconds()));
+        assertThat(limited.headers().firstValue("Retry-After"))
+                .hasValue(Long.toString(Duration.ofDays(6).toSeconds()));
 
         assertThat(tokenCall("client-other").statusCode()).isEqualTo(200);
 
@@ -77,8 +82,10 @@ class AnonymousTokenTest {
         HttpResponse<String> renewed = tokenCall("client-b");
         assertThat(renewed.statusCode()).isEqualTo(200);
         JsonNode second = Http.json(renewed).path("data");
-        assertThat(second.path("token").asText()).isNotEqualTo(first.path("token").asText());
-        assertThat(second.path("user_id").asText()).isEqualTo(first.path("user_id").asText());
+        assertThat(second.path("token").asText())
+                .isNotEqualTo(first.path("token").asText());
+        assertThat(second.path("user_id").asText())
+                .isEqualTo(first.path("user_id").asText());
     }
 
     @Test
@@ -97,14 +104,22 @@ class AnonymousTokenTest {
 
     @Test
     void everyOtherEndpointNeedsAKnownBearerToken() {
-        assertThat(Http.json(http.get("/api/credits/balance/simple")).path("code").asInt()).isEqualTo(1001);
+        assertThat(Http.json(http.get("/api/credits/balance/simple"))
+                        .path("code")
+                        .asInt())
+                .isEqualTo(1001);
         http.token = "nmv_usr_not_issued_by_the_emulator";
-        assertThat(Http.json(http.post("/api/tasks/me/with-session/nemo_agent", "{}")).path("code").asInt())
+        assertThat(Http.json(http.post("/api/tasks/me/with-session/nemo_agent", "{}"))
+                        .path("code")
+                        .asInt())
                 .isEqualTo(1001);
         http.token = "nmv_usr_static_test_token";
         JsonNode credits = Http.json(http.get("/api/credits/balance/simple")).path("data");
         assertThat(credits.path("available").asLong()).isEqualTo(250);
         time.advance(Duration.ofDays(365));
-        assertThat(Http.json(http.get("/api/credits/balance/simple")).path("code").asInt()).isZero();
+        assertThat(Http.json(http.get("/api/credits/balance/simple"))
+                        .path("code")
+                        .asInt())
+                .isZero();
     }
 }

@@ -35,7 +35,8 @@ class EmulatorLifecycleTest {
     /** Live threads, minus the JDK's shared pools that any earlier test may wake up at any time. */
     private static Set<Thread> threads() {
         Set<Thread> all = new HashSet<>(Thread.getAllStackTraces().keySet());
-        all.removeIf(t -> t.getName().startsWith("ForkJoinPool.commonPool") || t.getName().equals("Attach Listener"));
+        all.removeIf(t ->
+                t.getName().startsWith("ForkJoinPool.commonPool") || t.getName().equals("Attach Listener"));
         return all;
     }
 
@@ -48,11 +49,14 @@ class EmulatorLifecycleTest {
 
         assertThat(api).matches("http://127\\.0\\.0\\.1:\\d+");
         assertThat(cdn).matches("http://127\\.0\\.0\\.1:\\d+").isNotEqualTo(api);
-        assertThat(rawGet(api, "/api/credits/balance/simple")).startsWith("HTTP/1.1 200").contains("\"code\":1001");
+        assertThat(rawGet(api, "/api/credits/balance/simple"))
+                .startsWith("HTTP/1.1 200")
+                .contains("\"code\":1001");
         assertThat(rawGet(api, "/nothing/here")).startsWith("HTTP/1.1 404");
         assertThat(rawGet(api, "/run_sse")).as("GET on a POST route").startsWith("HTTP/1.1 405");
         assertThat(rawGet(cdn, "/render-result/none.mp4")).startsWith("HTTP/1.1 404");
-        assertThat(emulator.requests()).extracting(RecordedRequest::endpoint)
+        assertThat(emulator.requests())
+                .extracting(RecordedRequest::endpoint)
                 .containsExactly(Endpoint.CREDITS, Endpoint.UNKNOWN, Endpoint.UNKNOWN, Endpoint.CDN);
 
         emulator.close();
@@ -65,7 +69,8 @@ class EmulatorLifecycleTest {
             t.join(Duration.ofSeconds(10).toMillis());
         }
         assertThat(started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toList()))
-                .as("threads still alive after close").isEmpty();
+                .as("threads still alive after close")
+                .isEmpty();
         assertThatThrownBy(() -> rawGet(api, "/")).isInstanceOf(ConnectException.class);
         assertThatThrownBy(() -> rawGet(cdn, "/")).isInstanceOf(ConnectException.class);
     }
@@ -75,13 +80,15 @@ class EmulatorLifecycleTest {
         Set<Thread> before = threads();
         NemoEmulator emulator = NemoEmulator.start();
         Fault held = emulator.faults().on(Endpoint.CREDITS).hold();
-        Thread client = new Thread(() -> {
-            try {
-                rawGet(emulator.baseUrl(), "/api/credits/balance/simple");
-            } catch (IOException ignored) {
-                // the emulator went away: expected
-            }
-        }, "held-client");
+        Thread client = new Thread(
+                () -> {
+                    try {
+                        rawGet(emulator.baseUrl(), "/api/credits/balance/simple");
+                    } catch (IOException ignored) {
+                        // the emulator went away: expected
+                    }
+                },
+                "held-client");
         client.start();
         assertThat(held.awaitHit(Duration.ofSeconds(10))).isTrue();
 
@@ -94,17 +101,21 @@ class EmulatorLifecycleTest {
         for (Thread t : started) {
             t.join(Duration.ofSeconds(10).toMillis());
         }
-        assertThat(started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toList())).isEmpty();
+        assertThat(started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toList()))
+                .isEmpty();
     }
 
     @Test
     void emulatorsAreIndependent() {
-        try (NemoEmulator a = NemoEmulator.start(); NemoEmulator b = NemoEmulator.start()) {
+        try (NemoEmulator a = NemoEmulator.start();
+                NemoEmulator b = NemoEmulator.start()) {
             new Http(a).login("same-client").newSession();
             assertThat(a.sessions()).hasSize(1);
             assertThat(b.sessions()).isEmpty();
             assertThat(b.accounts()).isEmpty();
-            assertThat(new Http(b).login("same-client").token).as("b has no live token for that client yet").isNotNull();
+            assertThat(new Http(b).login("same-client").token)
+                    .as("b has no live token for that client yet")
+                    .isNotNull();
         }
     }
 

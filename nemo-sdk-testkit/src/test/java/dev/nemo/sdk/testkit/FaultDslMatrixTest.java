@@ -43,16 +43,17 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultDslMatrixTest {
     private final VirtualTime time = VirtualTime.create();
     private final AtomicInteger clients = new AtomicInteger();
+
     @TempDir
     static Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
     /** Set while the CDN refuses every download, so that the SDK uses the API's download endpoint. */
     private Fault cdnDown;
 
     /** How the call went: the value, or the error it threw. */
-    private record Outcome(Object value, Throwable error) {
-    }
+    private record Outcome(Object value, Throwable error) {}
 
     /** What a fault must lead to for a call. */
     private record Expected(Class<? extends NemoException> error, int requests) {
@@ -62,13 +63,11 @@ class FaultDslMatrixTest {
     }
 
     /** One fault of the DSL, with what it must lead to on an endpoint (null: not applicable there). */
-    private record DslFault(String name, Function<FaultBuilder, Fault> install,
-                            Function<Endpoint, Expected> expected) {
-    }
+    private record DslFault(
+            String name, Function<FaultBuilder, Fault> install, Function<Endpoint, Expected> expected) {}
 
     /** One SDK call that reaches {@code endpoint}; {@code prepare} makes what it needs, unfaulted. */
-    private record Call(Endpoint endpoint, Function<NemoClient, Object> prepare, CallBody body) {
-    }
+    private record Call(Endpoint endpoint, Function<NemoClient, Object> prepare, CallBody body) {}
 
     @FunctionalInterface
     private interface CallBody {
@@ -77,8 +76,13 @@ class FaultDslMatrixTest {
 
     @BeforeAll
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).silentEdits(SilentEdits.NEVER).build());
-        client = emulator.clientBuilder(dir.resolve("main")).clientId("matrix-client").build();
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .silentEdits(SilentEdits.NEVER)
+                .build());
+        client = emulator.clientBuilder(dir.resolve("main"))
+                .clientId("matrix-client")
+                .build();
     }
 
     @AfterAll
@@ -94,8 +98,8 @@ class FaultDslMatrixTest {
             for (DslFault fault : faults()) {
                 Expected expected = fault.expected().apply(call.endpoint());
                 if (expected != null) {
-                    tests.add(DynamicTest.dynamicTest(fault.name() + " on " + call.endpoint(),
-                            () -> run(call, fault, expected)));
+                    tests.add(DynamicTest.dynamicTest(
+                            fault.name() + " on " + call.endpoint(), () -> run(call, fault, expected)));
                 }
             }
         }
@@ -120,8 +124,8 @@ class FaultDslMatrixTest {
                 cdnDown = null;
             }
             int seen = emulator.requests(call.endpoint()).size() - before;
-            System.out.println(fault.name() + " on " + call.endpoint() + ": " + (outcome.error() == null
-                    ? "recovered" : outcome.error().toString()) + "; requests " + seen);
+            System.out.println(fault.name() + " on " + call.endpoint() + ": "
+                    + (outcome.error() == null ? "recovered" : outcome.error().toString()) + "; requests " + seen);
             if (expected.error() == null) {
                 assertThat(outcome.error()).as("recovered").isNull();
             } else {
@@ -143,8 +147,8 @@ class FaultDslMatrixTest {
         Object unused = fault.install().apply(emulator.faults().on(Endpoint.RUN_SSE));
         ChatResult r = client.chat().send(sid, "add a title 'Hello'");
         int seen = emulator.requests(Endpoint.RUN_SSE).size() - before;
-        System.out.println(fault.name() + " on RUN_SSE: " + r.end() + " " + r.failure().orElse(null)
-                + "; requests " + seen);
+        System.out.println(
+                fault.name() + " on RUN_SSE: " + r.end() + " " + r.failure().orElse(null) + "; requests " + seen);
         assertThat(seen).as("chat POSTs: never sent twice").isEqualTo(1);
         Expected expected = fault.expected().apply(Endpoint.RUN_SSE);
         if (expected.error() != null) {
@@ -155,16 +159,23 @@ class FaultDslMatrixTest {
     private static List<DslFault> faults() {
         // a download whose CDN answers with an error falls back to the API's authenticated download
         // at once (one CDN request); GETs of the API are retried (two requests)
-        Function<Endpoint, Expected> serverError = e -> e == Endpoint.CDN ? Expected.recovered(1)
+        Function<Endpoint, Expected> serverError = e -> e == Endpoint.CDN
+                ? Expected.recovered(1)
                 : get(e) ? Expected.recovered(2) : new Expected(ServerException.class, 1);
         return List.of(
                 new DslFault("empty 503", b -> b.once().status(503), serverError),
                 new DslFault("HTML 502 from a proxy", b -> b.once().html(502), serverError),
-                new DslFault("429 with Retry-After 5 s", b -> b.once().rateLimited(Duration.ofSeconds(5)),
+                new DslFault(
+                        "429 with Retry-After 5 s",
+                        b -> b.once().rateLimited(Duration.ofSeconds(5)),
                         e -> Expected.recovered(e == Endpoint.CDN ? 1 : 2)),
-                new DslFault("expired token (1001)", FaultBuilder::expireToken, e -> e.authenticated()
-                        && e != Endpoint.CDN ? Expected.recovered(2) : null),
-                new DslFault("dropped connection", b -> b.once().dropConnection(),
+                new DslFault(
+                        "expired token (1001)",
+                        FaultBuilder::expireToken,
+                        e -> e.authenticated() && e != Endpoint.CDN ? Expected.recovered(2) : null),
+                new DslFault(
+                        "dropped connection",
+                        b -> b.once().dropConnection(),
                         e -> get(e) ? Expected.recovered(2) : new Expected(TransportException.class, 1)),
                 new DslFault("50 ms delay", b -> b.once().delay(Duration.ofMillis(50)), e -> Expected.recovered(1)));
     }
@@ -178,8 +189,8 @@ class FaultDslMatrixTest {
                 new DslFault("stream error", b -> b.streamError(1, "backend exploded"), ends),
                 new DslFault("model error", b -> b.modelError("SAFETY", "blocked by safety"), ends),
                 new DslFault("trailing text", b -> b.trailingText("I encountered a temporary issue"), ends),
-                new DslFault("heartbeats first", b -> b.heartbeats(3, Duration.ofMillis(5), HeartbeatStyle.COMMENT),
-                        ends));
+                new DslFault(
+                        "heartbeats first", b -> b.heartbeats(3, Duration.ofMillis(5), HeartbeatStyle.COMMENT), ends));
     }
 
     private static boolean get(Endpoint e) {
@@ -188,31 +199,54 @@ class FaultDslMatrixTest {
 
     private List<Call> calls() {
         return List.of(
-                new Call(Endpoint.ANONYMOUS_TOKEN, c -> null, (c, p) -> c.credits().balance()),
-                new Call(Endpoint.CREATE_SESSION, c -> null, (c, p) -> c.sessions().create()),
+                new Call(
+                        Endpoint.ANONYMOUS_TOKEN,
+                        c -> null,
+                        (c, p) -> c.credits().balance()),
+                new Call(
+                        Endpoint.CREATE_SESSION,
+                        c -> null,
+                        (c, p) -> c.sessions().create()),
                 new Call(Endpoint.CREDITS, c -> null, (c, p) -> c.credits().balance()),
-                new Call(Endpoint.UPLOAD, c -> c.sessions().create().sessionId(),
+                new Call(
+                        Endpoint.UPLOAD,
+                        c -> c.sessions().create().sessionId(),
                         (c, p) -> c.uploads().upload((String) p, gif())),
-                new Call(Endpoint.STATE, this::sessionWithMedia, (c, p) -> c.state().get((String) p)),
+                new Call(
+                        Endpoint.STATE,
+                        this::sessionWithMedia,
+                        (c, p) -> c.state().get((String) p)),
                 new Call(Endpoint.RUN_SSE, this::sessionWithMedia, (c, p) -> chat(c, (String) p)),
-                new Call(Endpoint.RENDER_SUBMIT, this::draft, (c, p) -> c.exports().submit(sid(p), (Draft) ((Object[]) p)[1])),
-                new Call(Endpoint.RENDER_POLL, this::submitted, (c, p) -> c.exports().poll((String) p)),
+                new Call(
+                        Endpoint.RENDER_SUBMIT,
+                        this::draft,
+                        (c, p) -> c.exports().submit(sid(p), (Draft) ((Object[]) p)[1])),
+                new Call(
+                        Endpoint.RENDER_POLL,
+                        this::submitted,
+                        (c, p) -> c.exports().poll((String) p)),
                 new Call(Endpoint.RENDER_CANCEL, this::submitted, (c, p) -> {
                     c.exports().cancel((String) p);
                     return null;
                 }),
-                new Call(Endpoint.RENDER_DOWNLOAD, c -> {
-                    ExportJob job = completed(c);
-                    cdnDown = emulator.faults().on(Endpoint.CDN).always().status(404);
-                    return job;
-                }, this::download),
+                new Call(
+                        Endpoint.RENDER_DOWNLOAD,
+                        c -> {
+                            ExportJob job = completed(c);
+                            cdnDown =
+                                    emulator.faults().on(Endpoint.CDN).always().status(404);
+                            return job;
+                        },
+                        this::download),
                 new Call(Endpoint.CDN, this::completed, this::download));
     }
 
     private static Object chat(NemoClient c, String sid) {
         ChatResult r = c.chat().send(sid, "add a title 'Hello'");
         if (r.end() != ChatEnd.COMPLETED_WITH_TEXT && r.end() != ChatEnd.COMPLETED_SILENTLY) {
-            throw r.failure().<RuntimeException>map(f -> f).orElseGet(() -> new IllegalStateException(r.end().toString()));
+            throw r.failure()
+                    .<RuntimeException>map(f -> f)
+                    .orElseGet(() -> new IllegalStateException(r.end().toString()));
         }
         return r;
     }
@@ -224,7 +258,9 @@ class FaultDslMatrixTest {
 
     private NemoClient freshClient() {
         int n = clients.incrementAndGet();
-        return emulator.clientBuilder(dir.resolve("fresh-" + n)).clientId("fresh-client-" + n).build();
+        return emulator.clientBuilder(dir.resolve("fresh-" + n))
+                .clientId("fresh-client-" + n)
+                .build();
     }
 
     private String sessionWithMedia(NemoClient c) {

@@ -20,7 +20,8 @@ import java.util.List;
  */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final String base;
     String token;
@@ -37,7 +38,8 @@ final class Http {
     /** Gets an anonymous token for the client id and uses it from now on. */
     Http login(String clientId) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/auth/anonymous-token"))
-                .header("X-Client-Id", clientId).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("X-Client-Id", clientId)
+                .POST(HttpRequest.BodyPublishers.noBody()));
         token = json(r).path("data").path("token").asText();
         if (token.isEmpty()) {
             throw new IllegalStateException("no token: " + r.body());
@@ -47,7 +49,8 @@ final class Http {
 
     /** @return a new session id */
     String newSession() {
-        JsonNode data = json(post("/api/tasks/me/with-session/nemo_agent", "{\"task_name\":\"project\",\"language\":\"en\"}"))
+        JsonNode data = json(post(
+                        "/api/tasks/me/with-session/nemo_agent", "{\"task_name\":\"project\",\"language\":\"en\"}"))
                 .path("data");
         return data.path("session_id").asText();
     }
@@ -58,7 +61,8 @@ final class Http {
 
     HttpResponse<byte[]> getBytes(String url) {
         try {
-            return CLIENT.send(authed(HttpRequest.newBuilder(URI.create(url))).GET().build(),
+            return CLIENT.send(
+                    authed(HttpRequest.newBuilder(URI.create(url))).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,7 +73,8 @@ final class Http {
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(authed(HttpRequest.newBuilder(uri(path))).header("Content-Type", "application/json")
+        return send(authed(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -78,8 +83,9 @@ final class Http {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part p : parts) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name + "\""
-                    + (p.filename == null ? "" : "; filename=\"" + p.filename + "\"") + "\r\nContent-Type: "
-                    + "application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + (p.filename == null ? "" : "; filename=\"" + p.filename + "\"") + "\r\nContent-Type: "
+                            + "application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(p.bytes);
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -91,23 +97,31 @@ final class Http {
 
     /** Sends a chat message and reads the whole stream as text. */
     HttpResponse<String> chat(String sessionId, String message, boolean streaming) {
-        ObjectNode body = JSON.createObjectNode().put("app_name", "nemo_agent").put("user_id", "me")
+        ObjectNode body = JSON.createObjectNode()
+                .put("app_name", "nemo_agent")
+                .put("user_id", "me")
                 .put("session_id", sessionId);
         body.putObject("new_message").putArray("parts").addObject().put("text", message);
         if (streaming) {
             body.put("streaming", true);
         }
-        return send(authed(HttpRequest.newBuilder(uri("/run_sse"))).header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return send(authed(HttpRequest.newBuilder(uri("/run_sse")))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** @return the request for a chat message, for callers that read the stream themselves */
     HttpRequest chatRequest(String sessionId, String message) {
-        ObjectNode body = JSON.createObjectNode().put("app_name", "nemo_agent").put("user_id", "me")
+        ObjectNode body = JSON.createObjectNode()
+                .put("app_name", "nemo_agent")
+                .put("user_id", "me")
                 .put("session_id", sessionId);
         body.putObject("new_message").putArray("parts").addObject().put("text", message);
-        return authed(HttpRequest.newBuilder(uri("/run_sse"))).header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+        return authed(HttpRequest.newBuilder(uri("/run_sse")))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
     }
 
@@ -127,7 +141,8 @@ final class Http {
             b.header("Authorization", "Bearer " + token);
         }
         if (attribution) {
-            b.header("X-Skill-Source", "ai-gif-compressor").header("X-Skill-Version", "1.0")
+            b.header("X-Skill-Source", "ai-gif-compressor")
+                    .header("X-Skill-Version", "1.0")
                     .header("X-Skill-Platform", "unknown");
         }
         return b;

@@ -35,15 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ListenerFailuresTest {
     private final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
     private String sid;
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).silentEdits(SilentEdits.NEVER).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .silentEdits(SilentEdits.NEVER)
+                .build());
         client = emulator.clientBuilder(dir).clientId("listener-client").build();
         sid = client.sessions().create().sessionId();
     }
@@ -57,10 +62,15 @@ class ListenerFailuresTest {
     @Test
     void aFailingUploadProgressListenerIsLoggedAndTheUploadGoesOn() throws Exception {
         AtomicReference<UploadResult> result = new AtomicReference<>();
-        String log = SdkLog.during(() -> result.set(client.uploads().upload(sid, List.of(MediaSource.of(gif("a.gif"))),
-                UploadOptions.builder().onProgress((sent, total) -> {
-                    throw new IllegalStateException("upload listener bug 7f3a");
-                }).build())));
+        String log = SdkLog.during(() -> result.set(client.uploads()
+                .upload(
+                        sid,
+                        List.of(MediaSource.of(gif("a.gif"))),
+                        UploadOptions.builder()
+                                .onProgress((sent, total) -> {
+                                    throw new IllegalStateException("upload listener bug 7f3a");
+                                })
+                                .build())));
 
         assertThat(result.get().files()).hasSize(1);
         assertThat(warnings(log)).anySatisfy(l -> assertThat(l).contains("upload progress listener failed"));
@@ -71,10 +81,16 @@ class ListenerFailuresTest {
     void aFailingExportProgressListenerIsLoggedAndTheExportGoesOn() throws Exception {
         client.uploads().upload(sid, gif("b.gif"));
         AtomicReference<ExportJob> done = new AtomicReference<>();
-        String log = SdkLog.during(() -> done.set(client.exports().submit(sid,
-                client.state().get(sid).draft().orElseThrow(), ExportOptions.builder().onProgress(j -> {
-                    throw new IllegalStateException("export listener bug 91c0");
-                }).build()).waitForCompletion()));
+        String log = SdkLog.during(() -> done.set(client.exports()
+                .submit(
+                        sid,
+                        client.state().get(sid).draft().orElseThrow(),
+                        ExportOptions.builder()
+                                .onProgress(j -> {
+                                    throw new IllegalStateException("export listener bug 91c0");
+                                })
+                                .build())
+                .waitForCompletion()));
 
         assertThat(done.get().isCompleted()).isTrue();
         assertThat(warnings(log)).anySatisfy(l -> assertThat(l).contains("export progress listener failed"));
@@ -84,13 +100,14 @@ class ListenerFailuresTest {
     @Test
     void aFailingChatListenerIsLoggedAndFailsTheCallWithItsException() throws Exception {
         client.uploads().upload(sid, gif("c.gif"));
-        String log = SdkLog.during(() -> assertThatThrownBy(() -> client.chat().send(sid, "add a title 'Hello'",
-                ChatOptions.defaults(), new ChatListener() {
-                    @Override
-                    public void onEvent(ChatEvent event) {
-                        throw new IllegalStateException("chat listener bug 5d21");
-                    }
-                })).hasMessageContaining("chat listener bug 5d21"));
+        String log = SdkLog.during(() -> assertThatThrownBy(() -> client.chat()
+                        .send(sid, "add a title 'Hello'", ChatOptions.defaults(), new ChatListener() {
+                            @Override
+                            public void onEvent(ChatEvent event) {
+                                throw new IllegalStateException("chat listener bug 5d21");
+                            }
+                        }))
+                .hasMessageContaining("chat listener bug 5d21"));
 
         assertThat(warnings(log)).anySatisfy(l -> assertThat(l).contains("chat listener threw from onEvent"));
         assertThat(log).contains("chat listener bug 5d21");
@@ -99,13 +116,15 @@ class ListenerFailuresTest {
     @Test
     void aFailingWorkflowListenerIsLoggedAndTheWorkflowGoesOn() throws Exception {
         AtomicReference<QuickEditResult> result = new AtomicReference<>();
-        String log = SdkLog.during(() -> result.set(client.workflows().quickEdit(QuickEdit.builder(gif("d.gif"),
-                "add a title 'Hello'", dir.resolve("d.mp4")).listener(new WorkflowListener() {
-                    @Override
-                    public void onProgress(WorkflowProgress progress) {
-                        throw new IllegalStateException("workflow listener bug 0b9e");
-                    }
-                }).build())));
+        String log = SdkLog.during(() -> result.set(client.workflows()
+                .quickEdit(QuickEdit.builder(gif("d.gif"), "add a title 'Hello'", dir.resolve("d.mp4"))
+                        .listener(new WorkflowListener() {
+                            @Override
+                            public void onProgress(WorkflowProgress progress) {
+                                throw new IllegalStateException("workflow listener bug 0b9e");
+                            }
+                        })
+                        .build())));
 
         assertThat(Files.size(result.get().download().path())).isPositive();
         assertThat(warnings(log)).anySatisfy(l -> assertThat(l).contains("workflow listener failed"));

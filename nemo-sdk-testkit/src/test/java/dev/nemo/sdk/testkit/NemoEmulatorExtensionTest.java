@@ -27,7 +27,8 @@ class NemoEmulatorExtensionTest {
         assertThat(client.clientId()).hasValue("annotated-client");
         assertThat(emulator.options().seed()).isEqualTo(99);
         assertThat(emulator.session(session.sessionId())).isPresent();
-        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN).get(0).header("X-Client-Id")).hasValue("annotated-client");
+        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN).get(0).header("X-Client-Id"))
+                .hasValue("annotated-client");
     }
 
     @Test

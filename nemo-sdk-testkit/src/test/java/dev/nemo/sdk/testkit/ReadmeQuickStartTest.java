@@ -1,5 +1,7 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.draft.Draft;
@@ -19,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's quick start, as a consumer's {@code @NemoEmulatorTest} would run it: the injected
@@ -48,29 +48,38 @@ class ReadmeQuickStartTest {
 
         client.uploads().upload(sid, dir.resolve("party.gif"));
         ChatResult reply = client.chat().send(sid, "compress this GIF to under 500KB without losing too much quality");
-        System.out.println(reply.hasText() ? reply.displayText()
-                : reply.stateChange().map(StateDiff::describe).orElse("done"));   // a third of edits answer silently
+        System.out.println(
+                reply.hasText()
+                        ? reply.displayText()
+                        : reply.stateChange()
+                                .map(StateDiff::describe)
+                                .orElse("done")); // a third of edits answer silently
 
         Draft draft = client.state().get(sid).draft().orElseThrow();
-        System.out.println(draft.summary());   // Timeline (1 track): 1. Video: party.gif (0-4.2s)
+        System.out.println(draft.summary()); // Timeline (1 track): 1. Video: party.gif (0-4.2s)
         ExportJob done = client.exports().submit(sid, draft).waitForCompletion();
         client.exports().download(done, dir.resolve("party.mp4"));
         // ---- end of the README quick start ----
 
         assertThat(done.status()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(dir.resolve("party.mp4")).exists();
-        assertThat(JsonBridge.toJackson(done.raw()).findValue("converted").asBoolean()).as("the passthrough renderer says it converted "
-                + "nothing: without nemo-sdk-testkit-media, party.mp4 holds the uploaded GIF").isFalse();
+        assertThat(JsonBridge.toJackson(done.raw()).findValue("converted").asBoolean())
+                .as("the passthrough renderer says it converted "
+                        + "nothing: without nemo-sdk-testkit-media, party.mp4 holds the uploaded GIF")
+                .isFalse();
         assertThat(JsonBridge.toJackson(done.raw()).findValue("note").asText()).contains("not applied");
         assertThat(Duration.between(before, emulator.options().clock().instant()))
-                .as("the two 30 s polls passed on the emulator's clock").isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+                .as("the two 30 s polls passed on the emulator's clock")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void thisTestRunsTheReadmesOwnSnippet() throws IOException {
         assertThat(snippet(Path.of("src/test/java/dev/nemo/sdk/testkit/ReadmeQuickStartTest.java"), BEGIN, END))
                 .as("the code above, with dir.resolve(…) for the README's relative Path.of(…)")
-                .isEqualTo(readmeQuickStart().stream().map(l -> l.replace("Path.of(\"", "dir.resolve(\"")).toList());
+                .isEqualTo(readmeQuickStart().stream()
+                        .map(l -> l.replace("Path.of(\"", "dir.resolve(\""))
+                        .toList());
     }
 
     /** The body of the README's quick-start {@code try} block, de-indented. */
@@ -82,12 +91,15 @@ class ReadmeQuickStartTest {
             open++;
         }
         int close = lines.subList(open, lines.size()).indexOf("}") + open;
-        return lines.subList(open + 1, close).stream().map(ReadmeQuickStartTest::dedent).toList();
+        return lines.subList(open + 1, close).stream()
+                .map(ReadmeQuickStartTest::dedent)
+                .toList();
     }
 
     private static List<String> snippet(Path source, String begin, String end) throws IOException {
         List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8).stream()
-                .map(ReadmeQuickStartTest::dedent).toList();
+                .map(ReadmeQuickStartTest::dedent)
+                .toList();
         return lines.subList(lines.indexOf(begin) + 1, lines.indexOf(end));
     }
 

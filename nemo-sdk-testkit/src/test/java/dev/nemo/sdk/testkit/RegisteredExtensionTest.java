@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RegisteredExtensionTest {
     @RegisterExtension
     static final NemoEmulatorExtension NEMO = NemoEmulatorExtension.withOptions(
-            EmulatorOptions.builder().anonymousCredits(7).build()).withClientId("registered-client");
+                    EmulatorOptions.builder().anonymousCredits(7).build())
+            .withClientId("registered-client");
 
     @Test
     void usesTheRegisteredOptions(NemoClient client, NemoEmulator emulator) {

@@ -1,13 +1,13 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A renderer's details (quality, sizes) reach the render status under {@code details}. */
 class RenderDetailsTest {
@@ -31,8 +31,11 @@ class RenderDetailsTest {
                 return RenderOutput.of(new byte[] {1, 2, 3}, "video/mp4", "mp4").withDetails(details);
             }
         };
-        emulator = NemoEmulator.start(EmulatorOptions.builder().silentEdits(SilentEdits.NEVER).renderer(withDetails)
-                .renderPacing(RenderPacing.afterPolls(1)).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .silentEdits(SilentEdits.NEVER)
+                .renderer(withDetails)
+                .renderPacing(RenderPacing.afterPolls(1))
+                .build());
         http = new Http(emulator).login("client-details");
     }
 
@@ -46,9 +49,14 @@ class RenderDetailsTest {
         String sid = http.newSession();
         byte[] gif = TestMedia.gif(64, 36, 2, 10, 20);
         Http.json(http.upload(sid, Http.Part.file("cat.gif", gif)));
-        JsonNode draft = Http.json(http.get("/api/state/nemo_agent/me/" + sid + "/latest")).at("/data/state/draft");
-        String submit = Http.JSON.createObjectNode().put("id", "render_d").put("sessionId", sid)
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("draft", draft).toString();
+        JsonNode draft = Http.json(http.get("/api/state/nemo_agent/me/" + sid + "/latest"))
+                .at("/data/state/draft");
+        String submit = Http.JSON
+                .createObjectNode()
+                .put("id", "render_d")
+                .put("sessionId", sid)
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("draft", draft)
+                .toString();
         Http.json(http.post("/api/render/proxy/lambda", submit));
 
         JsonNode done = Http.json(http.get("/api/render/proxy/lambda/render_d")).path("data");

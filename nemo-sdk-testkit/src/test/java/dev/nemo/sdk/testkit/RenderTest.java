@@ -1,5 +1,7 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.testing.VirtualTime;
@@ -14,8 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The render proxy: submit rules, pacing, cancel, downloads, the CDN, and the {@link Renderer} SPI. */
 class RenderTest {
@@ -33,7 +33,8 @@ class RenderTest {
     }
 
     private void start(EmulatorOptions.Builder options) {
-        emulator = NemoEmulator.start(options.clock(time).silentEdits(SilentEdits.NEVER).build());
+        emulator = NemoEmulator.start(
+                options.clock(time).silentEdits(SilentEdits.NEVER).build());
         http = new Http(emulator).login("render-client");
         sid = http.newSession();
         gif = TestMedia.gif(1280, 720, 100, 100, 100);
@@ -53,7 +54,9 @@ class RenderTest {
     @Test
     void submitRules() {
         start(EmulatorOptions.builder());
-        assertThat(Http.json(http.post("/api/render/proxy/lambda", submitBody("render_1"))).path("success").asBoolean())
+        assertThat(Http.json(http.post("/api/render/proxy/lambda", submitBody("render_1")))
+                        .path("success")
+                        .asBoolean())
                 .isTrue();
 
         HttpResponse<String> duplicate = http.post("/api/render/proxy/lambda", submitBody("render_1"));
@@ -67,22 +70,29 @@ class RenderTest {
         assertThat(Http.json(unattributed).path("error").asText()).contains("X-Skill-Source");
         http.attribution = true;
 
-        JsonNode unknownSession = Http.json(http.post("/api/render/proxy/lambda",
+        JsonNode unknownSession = Http.json(http.post(
+                "/api/render/proxy/lambda",
                 "{\"id\":\"render_3\",\"sessionId\":\"999\",\"draft\":{\"t\":[{\"tt\":0,\"sg\":[{}]}]}}"));
         assertThat(unknownSession.path("code").asInt()).isEqualTo(1002);
         assertThat(unknownSession.path("success").asBoolean()).isFalse();
 
-        assertThat(http.post("/api/render/proxy/lambda", "{\"sessionId\":\"" + sid + "\",\"draft\":{}}").statusCode())
+        assertThat(http.post("/api/render/proxy/lambda", "{\"sessionId\":\"" + sid + "\",\"draft\":{}}")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(http.post("/api/render/proxy/lambda", "{\"id\":\"r4\",\"sessionId\":\"" + sid + "\",\"draft\":{\"t\":[]}}")
-                .statusCode()).as("not exportable").isEqualTo(400);
+        assertThat(http.post(
+                                "/api/render/proxy/lambda",
+                                "{\"id\":\"r4\",\"sessionId\":\"" + sid + "\",\"draft\":{\"t\":[]}}")
+                        .statusCode())
+                .as("not exportable")
+                .isEqualTo(400);
         assertThat(emulator.renders()).extracting(EmulatorRender::id).containsExactly("render_1");
     }
 
     @Test
     void pollCountPacingGoesPendingProcessingCompleted() {
         start(EmulatorOptions.builder().renderPacing(RenderPacing.afterPolls(3)));
-        JsonNode submitted = Http.json(http.post("/api/render/proxy/lambda", submitBody("r1"))).path("data");
+        JsonNode submitted = Http.json(http.post("/api/render/proxy/lambda", submitBody("r1")))
+                .path("data");
         assertThat(submitted.path("status").asText()).isEqualTo("pending");
         assertThat(submitted.path("progress").asInt()).isEqualTo(5);
         assertThat(submitted.path("createdAt").asLong()).isEqualTo(time.millis());
@@ -94,7 +104,8 @@ class RenderTest {
         assertThat(done.path("completedAt").asLong()).isEqualTo(time.millis());
         assertThat(done.path("size").asInt()).isEqualTo(gif.length);
         assertThat(poll("r1").path("data")).as("stable once completed").isEqualTo(done);
-        assertThat(emulator.render("r1")).hasValueSatisfying(r -> assertThat(r.polls()).isEqualTo(4));
+        assertThat(emulator.render("r1"))
+                .hasValueSatisfying(r -> assertThat(r.polls()).isEqualTo(4));
     }
 
     @Test
@@ -116,33 +127,42 @@ class RenderTest {
         start(EmulatorOptions.builder());
         http.post("/api/render/proxy/lambda", submitBody("r1"));
 
-        JsonNode cancelled = Http.json(http.post("/api/render/proxy/lambda/r1/cancel", null)).path("data");
+        JsonNode cancelled =
+                Http.json(http.post("/api/render/proxy/lambda/r1/cancel", null)).path("data");
         assertThat(cancelled.path("status").asText()).isEqualTo("failed");
         assertThat(cancelled.path("error").asText()).contains("Cancelled");
         assertThat(poll("r1").at("/data/status").asText()).isEqualTo("failed");
-        assertThat(http.post("/api/render/proxy/lambda/r1/cancel", null).statusCode()).isEqualTo(409);
+        assertThat(http.post("/api/render/proxy/lambda/r1/cancel", null).statusCode())
+                .isEqualTo(409);
         assertThat(http.get("/api/render/proxy/r1/download").statusCode()).isEqualTo(409);
-        assertThat(http.post("/api/render/proxy/lambda/nope/cancel", null).statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/render/proxy/lambda/nope/cancel", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void theAuthenticatedDownloadServesTheOutputAndRendersArePrivate() {
         start(EmulatorOptions.builder().renderPacing(RenderPacing.afterPolls(1)));
         http.post("/api/render/proxy/lambda", submitBody("r1"));
-        assertThat(http.get("/api/render/proxy/r1/download").statusCode()).as("not done yet").isEqualTo(409);
+        assertThat(http.get("/api/render/proxy/r1/download").statusCode())
+                .as("not done yet")
+                .isEqualTo(409);
         poll("r1");
 
-        HttpResponse<byte[]> download = http.getBytes(http.uri("/api/render/proxy/r1/download").toString());
+        HttpResponse<byte[]> download =
+                http.getBytes(http.uri("/api/render/proxy/r1/download").toString());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(gif);
-        assertThat(download.headers().firstValue("content-disposition")).hasValueSatisfying(v -> assertThat(v)
-                .contains("r1.gif"));
+        assertThat(download.headers().firstValue("content-disposition"))
+                .hasValueSatisfying(v -> assertThat(v).contains("r1.gif"));
 
         Http other = new Http(emulator).login("someone-else");
         assertThat(other.get("/api/render/proxy/lambda/r1").statusCode()).isEqualTo(404);
         assertThat(other.get("/api/render/proxy/r1/download").statusCode()).isEqualTo(404);
         http.token = null;
-        assertThat(Http.json(http.get("/api/render/proxy/r1/download")).path("code").asInt()).isEqualTo(1001);
+        assertThat(Http.json(http.get("/api/render/proxy/r1/download"))
+                        .path("code")
+                        .asInt())
+                .isEqualTo(1001);
     }
 
     @Test
@@ -154,7 +174,9 @@ class RenderTest {
 
         assertThat(new Http(emulator).getBytes(url).statusCode()).isEqualTo(503);
         assertThat(new Http(emulator).getBytes(url).statusCode()).isEqualTo(200);
-        assertThat(new Http(emulator).getBytes(emulator.cdnUrl() + "/render-result/missing.mp4").statusCode())
+        assertThat(new Http(emulator)
+                        .getBytes(emulator.cdnUrl() + "/render-result/missing.mp4")
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(emulator.cdnRequests()).hasSize(3);
     }
@@ -229,8 +251,8 @@ class RenderTest {
         Files.createDirectories(services);
         Files.writeString(services.resolve(Renderer.class.getName()), DiscoveredRenderer.class.getName() + "\n");
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
-                getClass().getClassLoader())) {
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
             try (NemoEmulator discovered = NemoEmulator.start()) {
                 assertThat(discovered.rendererName()).isEqualTo("discovered");
@@ -267,10 +289,16 @@ class RenderTest {
 
         assertThat(first.path("claim_token").asText()).startsWith("clm_");
         assertThat(first.path("expires_in").asLong()).isEqualTo(604800);
-        assertThat(second.path("claim_token").asText()).isEqualTo(first.path("claim_token").asText());
-        assertThat(Http.json(http.post("/api/auth/claim-token", "{\"task_id\":\"task_x\",\"session_id\":\"" + sid + "\"}"))
-                .path("code").asInt()).isEqualTo(1002);
-        assertThat(Http.json(new Http(emulator).login("other").post("/api/auth/claim-token", body)).path("code").asInt())
+        assertThat(second.path("claim_token").asText())
+                .isEqualTo(first.path("claim_token").asText());
+        assertThat(Http.json(http.post(
+                                "/api/auth/claim-token", "{\"task_id\":\"task_x\",\"session_id\":\"" + sid + "\"}"))
+                        .path("code")
+                        .asInt())
+                .isEqualTo(1002);
+        assertThat(Http.json(new Http(emulator).login("other").post("/api/auth/claim-token", body))
+                        .path("code")
+                        .asInt())
                 .isEqualTo(1002);
     }
 }

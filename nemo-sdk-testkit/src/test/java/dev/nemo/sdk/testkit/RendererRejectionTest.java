@@ -1,5 +1,8 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.ExportFailedException;
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * A renderer that cannot decode a kind of media refuses it at upload ({@code 4001}, the SDK's
  * {@link UnsupportedFileTypeException}); a render that still meets one fails with code 4001 and an
@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RendererRejectionTest {
     private final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
     private final List<SourceMedia> asked = new CopyOnWriteArrayList<>();
@@ -62,8 +64,11 @@ class RendererRejectionTest {
     }
 
     private String start(Renderer renderer) {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).renderer(renderer)
-                .renderPacing(RenderPacing.afterPolls(1)).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .renderer(renderer)
+                .renderPacing(RenderPacing.afterPolls(1))
+                .build());
         client = emulator.clientBuilder(dir).clientId("rejection-client").build();
         return client.sessions().create().sessionId();
     }
@@ -78,7 +83,9 @@ class RendererRejectionTest {
                 .isInstanceOf(UnsupportedFileTypeException.class)
                 .hasMessageContaining("still.png")
                 .hasMessageContaining("PNG cannot be rendered here");
-        assertThat(client.state().get(sid).videoInfos()).as("a refused request stores none of its files").isEmpty();
+        assertThat(client.state().get(sid).videoInfos())
+                .as("a refused request stores none of its files")
+                .isEmpty();
         assertThat(asked).extracting(SourceMedia::filename).contains("cat.gif", "still.png");
         assertThat(asked.get(0).url()).as("not stored yet").isEmpty();
         assertThat(asked.get(0).width()).hasValue(64);
@@ -110,15 +117,19 @@ class RendererRejectionTest {
         Path gif = Files.write(dir.resolve("cat.gif"), TestMedia.gif(64, 36, 10, 10));
         client.uploads().upload(sid, gif);
 
-        assertThatThrownBy(() -> client.exports().submit(sid, client.state().get(sid).draft().orElseThrow())
-                .waitForCompletion())
+        assertThatThrownBy(() -> client.exports()
+                        .submit(sid, client.state().get(sid).draft().orElseThrow())
+                        .waitForCompletion())
                 .isInstanceOfSatisfying(ExportFailedException.class, e -> {
                     assertThat(e.cancelled()).isFalse();
-                    assertThat(e.reason()).hasValueSatisfying(r -> assertThat(r)
-                            .startsWith("Unsupported file type:").contains("cannot be decoded"));
+                    assertThat(e.reason())
+                            .hasValueSatisfying(r -> assertThat(r)
+                                    .startsWith("Unsupported file type:")
+                                    .contains("cannot be decoded"));
                 })
                 .hasMessageContaining("Unsupported file type");
-        JsonNode raw = JsonBridge.toJackson(client.exports().poll(emulator.renders().get(0).id()).raw());
+        JsonNode raw = JsonBridge.toJackson(
+                client.exports().poll(emulator.renders().get(0).id()).raw());
         JsonNode status = raw.has("data") ? raw.get("data") : raw;
         assertThat(status.path("code").asInt()).isEqualTo(4001);
         assertThat(status.path("status").asText()).isEqualTo("failed");

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.session.CreateSessionRequest;
@@ -13,19 +15,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The SDK's public API end to end against the emulator, with no fault injected. */
 class SdkEndToEndTest {
     private final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).tokenTag(TestTokens.MARKER).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .tokenTag(TestTokens.MARKER)
+                .build());
         client = emulator.clientBuilder(dir).clientId("sdk-e2e-client").build();
     }
 
@@ -60,9 +65,13 @@ class SdkEndToEndTest {
             assertThat(r.header("X-Client-Id")).hasValue("sdk-e2e-client");
             assertThat(r.hasHeader("Authorization")).isFalse();
         });
-        String token = emulator.requests(Endpoint.CREATE_SESSION).get(0).header("Authorization").orElseThrow();
+        String token = emulator.requests(Endpoint.CREATE_SESSION)
+                .get(0)
+                .header("Authorization")
+                .orElseThrow();
         assertThat(token).startsWith("Bearer nmv_usr_" + TestTokens.MARKER);
-        assertThat(emulator.requests()).filteredOn(r -> r.endpoint() != Endpoint.ANONYMOUS_TOKEN)
+        assertThat(emulator.requests())
+                .filteredOn(r -> r.endpoint() != Endpoint.ANONYMOUS_TOKEN)
                 .hasSize(2)
                 .allSatisfy(r -> {
                     assertThat(r.header("Authorization")).hasValue(token);
@@ -89,11 +98,15 @@ class SdkEndToEndTest {
     @Test
     void aStaticTokenWorksWithoutTheTokenCall() {
         try (NemoEmulator withToken = NemoEmulator.start(EmulatorOptions.builder()
-                .staticToken(TestTokens.EXPLICIT, 700).build());
-             NemoClient c = withToken.clientBuilder(dir).token(TestTokens.EXPLICIT).build()) {
+                        .staticToken(TestTokens.EXPLICIT, 700)
+                        .build());
+                NemoClient c =
+                        withToken.clientBuilder(dir).token(TestTokens.EXPLICIT).build()) {
             assertThat(c.credits().balance().available()).isEqualTo(700);
             assertThat(withToken.requests(Endpoint.ANONYMOUS_TOKEN)).isEmpty();
-            assertThat(withToken.accounts()).singleElement().satisfies(a -> assertThat(a.anonymous()).isFalse());
+            assertThat(withToken.accounts())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.anonymous()).isFalse());
         }
     }
 
@@ -101,7 +114,10 @@ class SdkEndToEndTest {
     void editsCostCreditsThatTheSdkSees() {
         Session session = client.sessions().create();
         Http http = new Http(emulator);
-        http.token = emulator.requests(Endpoint.CREATE_SESSION).get(0).header("Authorization").orElseThrow()
+        http.token = emulator.requests(Endpoint.CREATE_SESSION)
+                .get(0)
+                .header("Authorization")
+                .orElseThrow()
                 .substring("Bearer ".length());
         http.upload(session.sessionId(), Http.Part.file("a.gif", TestMedia.gif(100, 100, 10, 10)));
         http.chat(session.sessionId(), "add BGM", false);

@@ -1,5 +1,8 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.RetryPolicy;
@@ -27,20 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Every fault the emulator can inject on the SDK's endpoints, and the SDK's typed error or recovery. */
 class SdkRecoveryTest {
     private final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).tokenTag(TestTokens.MARKER).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .tokenTag(TestTokens.MARKER)
+                .build());
         client = emulator.clientBuilder(dir).clientId("recovery-client").build();
     }
 
@@ -59,11 +64,18 @@ class SdkRecoveryTest {
 
         assertThat(credits.available()).isEqualTo(100);
         assertThat(expiry.hits()).isEqualTo(1);
-        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(2)
+        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN))
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(r.header("X-Client-Id")).hasValue("recovery-client"));
         assertThat(emulator.requests(Endpoint.CREDITS)).hasSize(3);
-        String before = emulator.requests(Endpoint.CREDITS).get(1).header("Authorization").orElseThrow();
-        String after = emulator.requests(Endpoint.CREDITS).get(2).header("Authorization").orElseThrow();
+        String before = emulator.requests(Endpoint.CREDITS)
+                .get(1)
+                .header("Authorization")
+                .orElseThrow();
+        String after = emulator.requests(Endpoint.CREDITS)
+                .get(2)
+                .header("Authorization")
+                .orElseThrow();
         assertThat(after).isNotEqualTo(before);
         assertThat(emulator.accounts()).hasSize(1);
     }
@@ -73,7 +85,8 @@ class SdkRecoveryTest {
         client.credits().balance();
         emulator.faults().on(Endpoint.CREDITS).times(2).expireToken();
 
-        assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(TokenExpiredException.class)
+        assertThatThrownBy(() -> client.credits().balance())
+                .isInstanceOf(TokenExpiredException.class)
                 .satisfies(e -> assertThat(((NemoException) e).apiCode()).hasValue(1001));
         assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(2);
     }
@@ -92,8 +105,10 @@ class SdkRecoveryTest {
     void aRateLimitStormSurfacesAfterOneRetry() {
         emulator.faults().rateLimitStorm(Endpoint.CREDITS, 5, Duration.ofSeconds(12));
 
-        assertThatThrownBy(() -> client.credits().balance()).isInstanceOfSatisfying(RateLimitedException.class,
-                e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(12)));
+        assertThatThrownBy(() -> client.credits().balance())
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(12)));
         assertThat(emulator.requests(Endpoint.CREDITS)).hasSize(2);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(12));
     }
@@ -111,19 +126,25 @@ class SdkRecoveryTest {
     void aSecondClientWithTheSameIdIsRefusedWhileTheFirstTokenLives(@TempDir Path elsewhere) {
         client.credits().balance();
         // another machine (no saved token) with the same client id
-        try (NemoClient second = emulator.clientBuilder(elsewhere).clientId("recovery-client")
-                .retryPolicy(RetryPolicy.defaults()).build()) {
+        try (NemoClient second = emulator.clientBuilder(elsewhere)
+                .clientId("recovery-client")
+                .retryPolicy(RetryPolicy.defaults())
+                .build()) {
             assertThatThrownBy(() -> second.credits().balance()).isInstanceOf(RateLimitedException.class);
         }
         assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(2);
-        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN).get(1).header("X-Client-Id")).hasValue("recovery-client");
-        assertThat(time.sleeps()).as("a week-long Retry-After is not waited out").isEmpty();
+        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN).get(1).header("X-Client-Id"))
+                .hasValue("recovery-client");
+        assertThat(time.sleeps())
+                .as("a week-long Retry-After is not waited out")
+                .isEmpty();
     }
 
     @Test
     void aLaterRunOnTheSameMachineReusesTheSavedToken() {
         client.credits().balance();
-        try (NemoClient later = emulator.clientBuilder(dir).clientId("recovery-client").build()) {
+        try (NemoClient later =
+                emulator.clientBuilder(dir).clientId("recovery-client").build()) {
             assertThat(later.credits().balance().available()).isPositive();
         }
         assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(1);
@@ -134,10 +155,13 @@ class SdkRecoveryTest {
     void bodyCodesMapToTypedErrorsWhateverTheStatus(int code, int status) {
         emulator.faults().on(Endpoint.CREATE_SESSION).errorCode(code, status);
 
-        Class<? extends NemoException> expected = code == 1002 ? SessionNotFoundException.class
-                : code == 2001 ? InsufficientCreditsException.class
-                : code == 4001 ? UnsupportedFileTypeException.class : FileTooLargeException.class;
-        assertThatThrownBy(() -> client.sessions().create()).isInstanceOf(expected)
+        Class<? extends NemoException> expected = code == 1002
+                ? SessionNotFoundException.class
+                : code == 2001
+                        ? InsufficientCreditsException.class
+                        : code == 4001 ? UnsupportedFileTypeException.class : FileTooLargeException.class;
+        assertThatThrownBy(() -> client.sessions().create())
+                .isInstanceOf(expected)
                 .satisfies(e -> assertThat(((NemoException) e).apiCode()).hasValue(code));
         assertThat(emulator.requests(Endpoint.CREATE_SESSION)).hasSize(1);
     }
@@ -146,10 +170,13 @@ class SdkRecoveryTest {
     void outOfCreditsCarriesTheBindLinkOfTheAnonymousUser() {
         client.credits().balance();
         emulator.faults().on(Endpoint.CREATE_SESSION).errorCode(2001);
-        String userId = emulator.accountForClient("recovery-client").orElseThrow().userId();
+        String userId =
+                emulator.accountForClient("recovery-client").orElseThrow().userId();
 
-        assertThatThrownBy(() -> client.sessions().create()).isInstanceOfSatisfying(InsufficientCreditsException.class,
-                e -> assertThat(e.bindUrl()).hasValue("https://nemovideo.com/register?bind=" + userId));
+        assertThatThrownBy(() -> client.sessions().create())
+                .isInstanceOfSatisfying(
+                        InsufficientCreditsException.class,
+                        e -> assertThat(e.bindUrl()).hasValue("https://nemovideo.com/register?bind=" + userId));
     }
 
     @Test
@@ -170,8 +197,10 @@ class SdkRecoveryTest {
 
     @Test
     void a400OnTheTokenCallTwiceIsAMissingClientId() {
-        emulator.faults().on(Endpoint.ANONYMOUS_TOKEN).times(2).body(400, "application/json",
-                "{\"detail\":\"X-Client-Id\"}");
+        emulator.faults()
+                .on(Endpoint.ANONYMOUS_TOKEN)
+                .times(2)
+                .body(400, "application/json", "{\"detail\":\"X-Client-Id\"}");
 
         assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(MissingClientIdException.class);
 
@@ -192,9 +221,11 @@ class SdkRecoveryTest {
     void persistentHtmlErrorsSurfaceAsServerExceptionsAfterTheRetries() {
         emulator.faults().on(Endpoint.CREDITS).always().html(502);
 
-        assertThatThrownBy(() -> client.credits().balance()).isInstanceOfSatisfying(ServerException.class,
-                e -> assertThat(e.httpStatus()).isEqualTo(502));
-        assertThat(emulator.requests(Endpoint.CREDITS)).hasSize(RetryPolicy.defaults().maxAttempts());
+        assertThatThrownBy(() -> client.credits().balance())
+                .isInstanceOfSatisfying(
+                        ServerException.class, e -> assertThat(e.httpStatus()).isEqualTo(502));
+        assertThat(emulator.requests(Endpoint.CREDITS))
+                .hasSize(RetryPolicy.defaults().maxAttempts());
     }
 
     @Test
@@ -204,8 +235,10 @@ class SdkRecoveryTest {
         assertThat(emulator.requests(Endpoint.CREATE_SESSION)).hasSize(1);
 
         emulator.faults().on(Endpoint.CREATE_SESSION).dropConnection();
-        assertThatThrownBy(() -> client.sessions().create()).isInstanceOfSatisfying(TransportException.class,
-                e -> assertThat(e.outcomeUnknown()).isTrue());
+        assertThatThrownBy(() -> client.sessions().create())
+                .isInstanceOfSatisfying(
+                        TransportException.class,
+                        e -> assertThat(e.outcomeUnknown()).isTrue());
         assertThat(emulator.requests(Endpoint.CREATE_SESSION)).hasSize(2);
     }
 
@@ -221,18 +254,22 @@ class SdkRecoveryTest {
     void aSuccessStatusWithAnHtmlBodyIsADecodeError() {
         emulator.faults().on(Endpoint.CREDITS).body(200, "text/html", "<!DOCTYPE html><html>login</html>");
 
-        assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(DecodeException.class)
+        assertThatThrownBy(() -> client.credits().balance())
+                .isInstanceOf(DecodeException.class)
                 .hasMessageContaining("HTML");
     }
 
     @Test
     void aHeldResponseRunsIntoTheClientsDeadline() throws InterruptedException {
         Fault hold = emulator.faults().on(Endpoint.CREDITS).hold();
-        RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(200))
-                .retryPolicy(RetryPolicy.none()).build();
+        RequestOptions quick = RequestOptions.builder()
+                .timeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.none())
+                .build();
 
-        assertThatThrownBy(() -> client.credits().balance(quick)).isInstanceOfSatisfying(TransportException.class,
-                e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
+        assertThatThrownBy(() -> client.credits().balance(quick))
+                .isInstanceOfSatisfying(
+                        TransportException.class, e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
         assertThat(hold.awaitHit(Duration.ofSeconds(5))).isTrue();
         hold.release();
         assertThat(client.credits().balance().available()).isEqualTo(100);

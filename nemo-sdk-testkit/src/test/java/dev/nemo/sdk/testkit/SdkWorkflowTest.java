@@ -1,5 +1,8 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -29,17 +32,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The SDK's uploads, state, chat and exports end to end against the emulator: the seed's quick-edit
  * workflow, and the recovery paths of chat and export under injected faults.
  */
 class SdkWorkflowTest {
     private final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
     private byte[] gif;
@@ -55,7 +57,8 @@ class SdkWorkflowTest {
     }
 
     private String sessionWithGif(EmulatorOptions.Builder options) throws IOException {
-        emulator = NemoEmulator.start(options.clock(time).tokenTag(TestTokens.MARKER).build());
+        emulator = NemoEmulator.start(
+                options.clock(time).tokenTag(TestTokens.MARKER).build());
         client = emulator.clientBuilder(dir).clientId("workflow-client").build();
         Session session = client.sessions().create();
         gif = TestMedia.gif(640, 360, 20, 20, 20, 20, 20);
@@ -86,13 +89,19 @@ class SdkWorkflowTest {
         assertThat(state.hasAssets()).isTrue();
         assertThat(state.isExportable()).isTrue();
         assertThat(draft.summary()).isEqualTo("Timeline (1 track): 1. Video: cat.gif (0-1s)");
-        assertThat(JsonBridge.toJackson(draft.metadata()).path("target_size_bytes").asLong()).isEqualTo(512_000);
+        assertThat(JsonBridge.toJackson(draft.metadata())
+                        .path("target_size_bytes")
+                        .asLong())
+                .isEqualTo(512_000);
         assertThat(job.status()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(JsonBridge.toJackson(job.raw()).path("renderer").asText()).isEqualTo("passthrough");
         assertThat(Files.readAllBytes(download.path())).isEqualTo(gif);
         assertThat(download.usedFallback()).isFalse();
-        assertThat(emulator.cdnRequests()).isNotEmpty().allSatisfy(r -> assertThat(r.hasHeader("Authorization")).isFalse());
-        assertThat(emulator.render(job.renderId())).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo("completed"));
+        assertThat(emulator.cdnRequests())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.hasHeader("Authorization")).isFalse());
+        assertThat(emulator.render(job.renderId()))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo("completed"));
         assertThat(client.credits().balance().available()).isEqualTo(90);
     }
 
@@ -104,7 +113,8 @@ class SdkWorkflowTest {
 
         assertThat(chat.end()).isEqualTo(ChatEnd.COMPLETED_SILENTLY);
         assertThat(chat.hasText()).isFalse();
-        assertThat(chat.stateChange()).hasValueSatisfying(d -> assertThat(d.describe()).contains("Urban Dreams"));
+        assertThat(chat.stateChange())
+                .hasValueSatisfying(d -> assertThat(d.describe()).contains("Urban Dreams"));
     }
 
     @Test
@@ -116,8 +126,11 @@ class SdkWorkflowTest {
 
         assertThat(chat.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
         assertThat(chat.failure()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(TransportException.class));
-        assertThat(emulator.requests(Endpoint.RUN_SSE)).as("a chat message is never re-sent").hasSize(1);
-        assertThat(chat.stateChange()).hasValueSatisfying(d -> assertThat(d.describe()).contains("Lo-fi"));
+        assertThat(emulator.requests(Endpoint.RUN_SSE))
+                .as("a chat message is never re-sent")
+                .hasSize(1);
+        assertThat(chat.stateChange())
+                .hasValueSatisfying(d -> assertThat(d.describe()).contains("Lo-fi"));
     }
 
     @Test
@@ -129,7 +142,9 @@ class SdkWorkflowTest {
         ChatResult blocked = client.chat().send(sid, "add BGM");
 
         assertThat(withPings.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
-        assertThat(withPings.events()).filteredOn(e -> e instanceof ChatEvent.Heartbeat).hasSize(2);
+        assertThat(withPings.events())
+                .filteredOn(e -> e instanceof ChatEvent.Heartbeat)
+                .hasSize(2);
         assertThat(blocked.end()).isEqualTo(ChatEnd.ERROR_EVENT);
         assertThat(blocked.errors()).hasSize(1);
     }
@@ -143,19 +158,25 @@ class SdkWorkflowTest {
 
         assertThat(chat.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
         assertThat(emulator.requests(Endpoint.RUN_SSE)).hasSize(2);
-        assertThat(emulator.session(sid).orElseThrow().edits()).as("the refused attempt did nothing").isEqualTo(1);
-        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN)).hasSize(2)
+        assertThat(emulator.session(sid).orElseThrow().edits())
+                .as("the refused attempt did nothing")
+                .isEqualTo(1);
+        assertThat(emulator.requests(Endpoint.ANONYMOUS_TOKEN))
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(r.header("X-Client-Id")).hasValue("workflow-client"));
     }
 
     @Test
     void refusalsBeforeTheStreamAreTypedErrors() throws IOException {
         String sid = sessionWithGif(EmulatorOptions.builder());
-        emulator.setCredits(emulator.accountForClient("workflow-client").orElseThrow().userId(), 0);
+        emulator.setCredits(
+                emulator.accountForClient("workflow-client").orElseThrow().userId(), 0);
 
         assertThatThrownBy(() -> client.chat().send(sid, "add BGM")).isInstanceOf(InsufficientCreditsException.class);
         assertThatThrownBy(() -> client.chat().send("1234", "add BGM")).isInstanceOf(SessionNotFoundException.class);
-        assertThat(client.chat().send(sid, "what can you do?").text()).as("answers cost nothing").contains("compress");
+        assertThat(client.chat().send(sid, "what can you do?").text())
+                .as("answers cost nothing")
+                .contains("compress");
     }
 
     @Test
@@ -166,23 +187,37 @@ class SdkWorkflowTest {
         Files.write(file, gif);
 
         assertThatThrownBy(() -> client.uploads().upload(sid, file)).isInstanceOf(UnsupportedFileTypeException.class);
-        assertThat(client.uploads().uploadUrls(sid, java.util.List.of(
-                client.state().get(sid).videoInfos().get(0).get("url").flatMap(JsonValue::asString).orElseThrow())).files()).hasSize(1);
+        assertThat(client.uploads()
+                        .uploadUrls(
+                                sid,
+                                java.util.List.of(client.state()
+                                        .get(sid)
+                                        .videoInfos()
+                                        .get(0)
+                                        .get("url")
+                                        .flatMap(JsonValue::asString)
+                                        .orElseThrow()))
+                        .files())
+                .hasSize(1);
     }
 
     @Test
     void theDownloadFallsBackToTheAuthenticatedEndpointWhenTheCdnFails() throws IOException {
         String sid = sessionWithGif(EmulatorOptions.builder().renderPacing(RenderPacing.afterPolls(1)));
         emulator.faults().on(Endpoint.CDN).always().status(503);
-        ExportJob job = client.exports().submit(sid, client.state().get(sid).draft().orElseThrow()).waitForCompletion();
+        ExportJob job = client.exports()
+                .submit(sid, client.state().get(sid).draft().orElseThrow())
+                .waitForCompletion();
 
         DownloadResult download = client.exports().download(job, dir.resolve("out.bin"));
 
         assertThat(download.usedFallback()).isTrue();
         assertThat(Files.readAllBytes(download.path())).isEqualTo(gif);
-        assertThat(emulator.requests(Endpoint.RENDER_DOWNLOAD)).singleElement()
+        assertThat(emulator.requests(Endpoint.RENDER_DOWNLOAD))
+                .singleElement()
                 .satisfies(r -> assertThat(r.hasHeader("Authorization")).isTrue());
-        assertThat(emulator.cdnRequests()).allSatisfy(r -> assertThat(r.hasHeader("Authorization")).isFalse());
+        assertThat(emulator.cdnRequests())
+                .allSatisfy(r -> assertThat(r.hasHeader("Authorization")).isFalse());
     }
 
     @Test

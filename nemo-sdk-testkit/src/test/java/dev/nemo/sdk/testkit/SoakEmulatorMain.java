@@ -38,8 +38,10 @@ public final class SoakEmulatorMain {
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         VirtualTime time = VirtualTime.create();
-        try (NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time)
-                .tokenTag(TestTokens.MARKER).build())) {
+        try (NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .tokenTag(TestTokens.MARKER)
+                .build())) {
             SoakEmulatorMain main = new SoakEmulatorMain(emulator, time);
             out.println("ready " + emulator.baseUrl() + " " + emulator.cdnUrl());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -58,7 +60,8 @@ public final class SoakEmulatorMain {
                     yield "ok";
                 }
                 case "fault" -> {
-                    SoakFaults.apply(emulator, new SoakFaults.Choice(Endpoint.valueOf(w[1]), w[2], Integer.parseInt(w[3])));
+                    SoakFaults.apply(
+                            emulator, new SoakFaults.Choice(Endpoint.valueOf(w[1]), w[2], Integer.parseInt(w[3])));
                     yield "ok";
                 }
                 case "clear" -> {
@@ -78,8 +81,10 @@ public final class SoakEmulatorMain {
                     emulator.putDraft(w[1], keptDrafts.get(w[1]));
                     yield "ok";
                 }
-                case "levels" -> "ok sessions=" + emulator.sessions().size() + " renders=" + emulator.renders().size()
-                        + " accounts=" + emulator.accounts().size() + " heapAfterGc=" + ResourceLevels.heapAfterGc();
+                case "levels" ->
+                    "ok sessions=" + emulator.sessions().size() + " renders="
+                            + emulator.renders().size() + " accounts="
+                            + emulator.accounts().size() + " heapAfterGc=" + ResourceLevels.heapAfterGc();
                 default -> "error unknown command: " + line;
             };
         } catch (RuntimeException e) {

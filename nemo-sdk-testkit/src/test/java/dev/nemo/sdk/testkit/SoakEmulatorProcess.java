@@ -46,8 +46,14 @@ final class SoakEmulatorProcess implements AutoCloseable {
      */
     static SoakEmulatorProcess start(Path log) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), SoakEmulatorMain.class.getName());
+        List<String> command = List.of(
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SoakEmulatorMain.class.getName());
         Process p;
         try {
             p = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -127,8 +133,8 @@ final class SoakEmulatorProcess implements AutoCloseable {
             commands.flush();
             String reply = replies.readLine();
             if (reply == null || !reply.startsWith("ok")) {
-                throw new IllegalStateException("the soak's emulator answered '" + reply + "' to '" + command + "': "
-                        + read(log));
+                throw new IllegalStateException(
+                        "the soak's emulator answered '" + reply + "' to '" + command + "': " + read(log));
             }
             return reply.substring(2).strip();
         } catch (IOException e) {

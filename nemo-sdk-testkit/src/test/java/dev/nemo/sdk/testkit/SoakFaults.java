@@ -14,24 +14,23 @@ import java.util.function.Consumer;
  */
 final class SoakFaults {
     private static final Map<String, List<Consumer<FaultBuilder>>> TABLES = Map.of(
-            "any", List.of(
-                    f -> f.status(503),
-                    f -> f.status(500),
-                    f -> f.html(502),
-                    f -> f.dropConnection(),
-                    f -> f.rateLimited(Duration.ofSeconds(2)),
-                    f -> f.expireToken(),
-                    f -> f.body(200, "application/json", "{\"code\":0,")),
-            "stream", List.of(
-                    f -> f.cutAfterEvents(1),
-                    f -> f.cutMidEvent(1),
-                    f -> f.streamError(1, "soak stream error"),
-                    f -> f.modelError("SAFETY", "blocked by safety"),
-                    f -> f.trailingText("I encountered a temporary issue")),
-            "cdn", List.of(
-                    f -> f.status(503),
-                    f -> f.status(404),
-                    f -> f.dropConnection()));
+            "any",
+                    List.of(
+                            f -> f.status(503),
+                            f -> f.status(500),
+                            f -> f.html(502),
+                            f -> f.dropConnection(),
+                            f -> f.rateLimited(Duration.ofSeconds(2)),
+                            f -> f.expireToken(),
+                            f -> f.body(200, "application/json", "{\"code\":0,")),
+            "stream",
+                    List.of(
+                            f -> f.cutAfterEvents(1),
+                            f -> f.cutMidEvent(1),
+                            f -> f.streamError(1, "soak stream error"),
+                            f -> f.modelError("SAFETY", "blocked by safety"),
+                            f -> f.trailingText("I encountered a temporary issue")),
+            "cdn", List.of(f -> f.status(503), f -> f.status(404), f -> f.dropConnection()));
 
     /**
      * One fault: where, from which table, which one.
@@ -47,8 +46,7 @@ final class SoakFaults {
         }
     }
 
-    private SoakFaults() {
-    }
+    private SoakFaults() {}
 
     /**
      * @param endpoints where the operation sends requests
@@ -57,7 +55,8 @@ final class SoakFaults {
      */
     static Choice choose(List<Endpoint> endpoints, Random random) {
         Endpoint endpoint = endpoints.get(random.nextInt(endpoints.size()));
-        String table = endpoint == Endpoint.CDN ? "cdn"
+        String table = endpoint == Endpoint.CDN
+                ? "cdn"
                 : endpoint == Endpoint.RUN_SSE && random.nextBoolean() ? "stream" : "any";
         return new Choice(endpoint, table, random.nextInt(TABLES.get(table).size()));
     }

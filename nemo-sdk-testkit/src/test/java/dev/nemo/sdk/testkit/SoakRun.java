@@ -46,8 +46,12 @@ final class SoakRun {
     }
 
     private static final int TOTAL_WEIGHT = 100;
-    private static final String[] MESSAGES = {"add BGM", "what can you do?", "add a title 'Soak'",
-        "compress this GIF to under 500KB without losing too much quality"};
+    private static final String[] MESSAGES = {
+        "add BGM",
+        "what can you do?",
+        "add a title 'Soak'",
+        "compress this GIF to under 500KB without losing too much quality"
+    };
 
     private final SoakEmulatorProcess emulator;
     private final NemoClient client;
@@ -141,7 +145,11 @@ final class SoakRun {
             case STATE -> assertThat(client.state().get(sid)).isNotNull();
             case CREDITS -> assertThat(client.credits().balance().available()).isPositive();
             case UPLOAD -> assertThat(client.uploads().upload(sid, gif).files()).hasSize(1);
-            case CHAT -> assertThat(client.chat().send(sid, MESSAGES[random.nextInt(MESSAGES.length)]).end()).isNotNull();
+            case CHAT ->
+                assertThat(client.chat()
+                                .send(sid, MESSAGES[random.nextInt(MESSAGES.length)])
+                                .end())
+                        .isNotNull();
             case EXPORT -> export();
             case DOWNLOAD -> download();
         }
@@ -152,7 +160,7 @@ final class SoakRun {
         if (sessions.size() < 6) {
             sessions.add(sid);
         } else {
-            sessions.set(1 + random.nextInt(sessions.size() - 1), sid);   // the first keeps its exportable draft
+            sessions.set(1 + random.nextInt(sessions.size() - 1), sid); // the first keeps its exportable draft
         }
     }
 

@@ -74,7 +74,7 @@ class SoakTest {
             SoakRun run = new SoakRun(emulator, client, new Random(seed), dir);
             run.prepare();
             String emulatorBefore = emulator.levels();
-            ClassHistogram classesBefore = ClassHistogram.take();   // first: it is live in both measures
+            ClassHistogram classesBefore = ClassHistogram.take(); // first: it is live in both measures
             ResourceLevels before = ResourceLevels.measure(emulator.ports());
             long started = System.nanoTime();
             for (int i = 0; i < operations; i++) {
@@ -88,19 +88,29 @@ class SoakTest {
             System.out.println("soak before: " + before + "\nsoak after:  " + after);
             System.out.println("soak emulator (pid " + emulator.pid() + ") before: " + emulatorBefore
                     + "\nsoak emulator after:  " + emulator.levels());
-            System.out.println("soak: the SDK's and the JDK client's classes that grew:\n  " + String.join("\n  ", grown)
-                    + "\nsoak: all classes that grew most:\n  "
-                    + String.join("\n  ", classesAfter.grownSince(classesBefore, List.of(""), 12)));
-            assertThat(run.failures()).as("operations that ended untyped or wrong" + repeat).isEmpty();
-            assertThat(run.downloadDirectory()).as("files left in the download directory" + repeat).isEmpty();
+            System.out.println(
+                    "soak: the SDK's and the JDK client's classes that grew:\n  " + String.join("\n  ", grown)
+                            + "\nsoak: all classes that grew most:\n  "
+                            + String.join("\n  ", classesAfter.grownSince(classesBefore, List.of(""), 12)));
+            assertThat(run.failures())
+                    .as("operations that ended untyped or wrong" + repeat)
+                    .isEmpty();
+            assertThat(run.downloadDirectory())
+                    .as("files left in the download directory" + repeat)
+                    .isEmpty();
             assertBackToStart(before, after, grown, repeat);
         }
     }
 
     private NemoClient client(SoakEmulatorProcess emulator) {
         VirtualTime time = VirtualTime.create();
-        return NemoClient.builder().baseUrl(emulator.baseUrl()).credentials(Credentials.anonymous())
-                .environment(Map.of()).configDirectory(dir).clientId("soak-client").clock(time)
+        return NemoClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .credentials(Credentials.anonymous())
+                .environment(Map.of())
+                .configDirectory(dir)
+                .clientId("soak-client")
+                .clock(time)
                 .sleeper(d -> {
                     emulator.advance(d);
                     return time.sleep(d);
@@ -108,22 +118,26 @@ class SoakTest {
                 .build();
     }
 
-    private static void assertBackToStart(ResourceLevels before, ResourceLevels after, List<String> grown,
-            String repeat) {
+    private static void assertBackToStart(
+            ResourceLevels before, ResourceLevels after, List<String> grown, String repeat) {
         Set<Thread> started = new HashSet<>(after.threads());
         started.removeAll(before.threads());
         System.out.println("soak: threads started during the run and alive after it: " + ResourceLevels.names(started));
-        assertThat(after.heapBytes() - before.heapBytes()).as("heap after GC, growth in bytes (classes that grew: " + grown + ")" + repeat)
+        assertThat(after.heapBytes() - before.heapBytes())
+                .as("heap after GC, growth in bytes (classes that grew: " + grown + ")" + repeat)
                 .isLessThanOrEqualTo(HEAP_TOLERANCE);
         if (before.connections() < 0 || before.descriptors() < 0) {
             System.out.println("soak: no /proc here, so connections and file descriptors are not checked");
             return;
         }
-        assertThat(after.connections()).as("connections to the emulator" + repeat)
+        assertThat(after.connections())
+                .as("connections to the emulator" + repeat)
                 .isLessThanOrEqualTo(before.connections() + CONNECTIONS_TOLERANCE);
-        assertThat(after.sockets()).as("open sockets" + repeat)
+        assertThat(after.sockets())
+                .as("open sockets" + repeat)
                 .isLessThanOrEqualTo(before.sockets() + DESCRIPTORS_TOLERANCE);
-        assertThat(after.descriptors()).as("open file descriptors" + repeat)
+        assertThat(after.descriptors())
+                .as("open file descriptors" + repeat)
                 .isLessThanOrEqualTo(before.descriptors() + DESCRIPTORS_TOLERANCE);
     }
 
@@ -134,9 +148,10 @@ class SoakTest {
     private static void assertNoThreadLeftAfterClose(Set<Thread> withoutClient, String repeat) {
         long started = System.nanoTime();
         Set<Thread> left = startedSince(withoutClient);
-        System.out.println("soak: threads started since the client was built, alive at close: " + ResourceLevels.names(left));
+        System.out.println(
+                "soak: threads started since the client was built, alive at close: " + ResourceLevels.names(left));
         while (!left.isEmpty() && System.nanoTime() - started < QUIET_BOUND.toNanos()) {
-            System.gc();   // on JDK 17 the selector thread ends once a GC finds its client unreachable
+            System.gc(); // on JDK 17 the selector thread ends once a GC finds its client unreachable
             try {
                 left.iterator().next().join(1000);
             } catch (InterruptedException e) {
@@ -145,9 +160,11 @@ class SoakTest {
             }
             left = startedSince(withoutClient);
         }
-        System.out.println("soak: the client's threads ended " + Duration.ofNanos(System.nanoTime() - started).toMillis()
-                + " ms after close");
-        assertThat(ResourceLevels.names(left)).as("threads the client started, alive after close" + repeat).isEmpty();
+        System.out.println("soak: the client's threads ended "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms after close");
+        assertThat(ResourceLevels.names(left))
+                .as("threads the client started, alive after close" + repeat)
+                .isEmpty();
     }
 
     private static Set<Thread> startedSince(Set<Thread> earlier) {

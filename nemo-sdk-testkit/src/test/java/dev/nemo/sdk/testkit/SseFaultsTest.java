@@ -1,5 +1,8 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.ByteArrayOutputStream;
@@ -18,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Stream faults on {@code /run_sse}, seen by a plain java.net.http client. */
 class SseFaultsTest {
     private NemoEmulator emulator;
@@ -29,7 +29,8 @@ class SseFaultsTest {
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().silentEdits(SilentEdits.NEVER).build());
+        emulator = NemoEmulator.start(
+                EmulatorOptions.builder().silentEdits(SilentEdits.NEVER).build());
         http = new Http(emulator).login("sse-client");
         sid = http.newSession();
         http.upload(sid, Http.Part.file("a.gif", TestMedia.gif(100, 100, 50, 50)));
@@ -49,8 +50,10 @@ class SseFaultsTest {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         Throwable failure = null;
         try {
-            Http.client().send(http.chatRequest(sid, "add BGM"),
-                    HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(got::writeBytes)));
+            Http.client()
+                    .send(
+                            http.chatRequest(sid, "add BGM"),
+                            HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(got::writeBytes)));
         } catch (IOException e) {
             failure = e;
         }
@@ -64,14 +67,23 @@ class SseFaultsTest {
         Object[] result = readAll();
         String body = (String) result[0];
 
-        assertThat(result[1]).as("the client sees a broken stream, not a clean end").isInstanceOf(IOException.class);
+        assertThat(result[1])
+                .as("the client sees a broken stream, not a clean end")
+                .isInstanceOf(IOException.class);
         assertThat(Http.events(body)).hasSize(1);
-        assertThat(body.substring(body.lastIndexOf("\n\n") + 2)).as("half of the second event")
-                .startsWith("data:{\"id\"").doesNotContain("\n");
-        assertThatThrownBy(() -> Http.client().send(http.chatRequest(sid, "add BGM"), HttpResponse.BodyHandlers.ofString()))
-                .as("the same cut again, read whole").hasMessageContaining("chunked transfer encoding");
-        JsonNode state = JsonBridge.toJackson(emulator.session(sid).orElseThrow().state());
-        assertThat(state.at("/draft/t/1/tt").asInt()).as("the edit was applied server side").isEqualTo(1);
+        assertThat(body.substring(body.lastIndexOf("\n\n") + 2))
+                .as("half of the second event")
+                .startsWith("data:{\"id\"")
+                .doesNotContain("\n");
+        assertThatThrownBy(() ->
+                        Http.client().send(http.chatRequest(sid, "add BGM"), HttpResponse.BodyHandlers.ofString()))
+                .as("the same cut again, read whole")
+                .hasMessageContaining("chunked transfer encoding");
+        JsonNode state =
+                JsonBridge.toJackson(emulator.session(sid).orElseThrow().state());
+        assertThat(state.at("/draft/t/1/tt").asInt())
+                .as("the edit was applied server side")
+                .isEqualTo(1);
         JsonNode credits = Http.json(http.get("/api/credits/balance/simple")).path("data");
         assertThat(credits.path("available").asLong()).isEqualTo(100 - 2 * 10);
         assertThat(credits.path("frozen").asLong()).isZero();
@@ -109,19 +121,22 @@ class SseFaultsTest {
 
         String body = http.chat(sid, "add BGM", false).body();
 
-        String expected = style == HeartbeatStyle.COMMENT ? ": ping - " : style == HeartbeatStyle.EVENT
-                ? "event: heartbeat\r\ndata: \r\n\r\n" : style == HeartbeatStyle.JSON
-                ? "data: {\"type\":\"heartbeat\"}\r\n\r\n" : "data:\n\n";
+        String expected = style == HeartbeatStyle.COMMENT
+                ? ": ping - "
+                : style == HeartbeatStyle.EVENT
+                        ? "event: heartbeat\r\ndata: \r\n\r\n"
+                        : style == HeartbeatStyle.JSON ? "data: {\"type\":\"heartbeat\"}\r\n\r\n" : "data:\n\n";
         assertThat(body).startsWith(expected);
         assertThat(Http.events(body)).hasSize(style == HeartbeatStyle.JSON ? 4 : 3);
     }
 
     @Test
     void creditsStayFrozenWhileOnlyHeartbeatsArrive() throws Exception {
-        Fault hold = emulator.faults().on(Endpoint.RUN_SSE)
+        Fault hold = emulator.faults()
+                .on(Endpoint.RUN_SSE)
                 .heartbeatsUntilReleased(Duration.ofMillis(20), HeartbeatStyle.COMMENT);
-        CompletableFuture<HttpResponse<Stream<String>>> pending = Http.client()
-                .sendAsync(http.chatRequest(sid, "add BGM"), HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<HttpResponse<Stream<String>>> pending =
+                Http.client().sendAsync(http.chatRequest(sid, "add BGM"), HttpResponse.BodyHandlers.ofLines());
         Iterator<String> lines = pending.get(10, TimeUnit.SECONDS).body().iterator();
         assertThat(lines.next()).startsWith(": ping - ");
 
@@ -139,7 +154,8 @@ class SseFaultsTest {
         assertThat(after.path("available").asLong()).isEqualTo(90);
         assertThat(after.path("frozen").asLong()).isZero();
         assertThat(Http.events(rest.toString())).hasSize(3);
-        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t")).hasSize(2);
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t"))
+                .hasSize(2);
     }
 
     @Test
@@ -165,7 +181,8 @@ class SseFaultsTest {
             assertThat(e.path("errorMessage").asText()).isEqualTo("blocked by safety");
             assertThat(e.has("content")).isFalse();
         });
-        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t")).hasSize(1);
+        assertThat(JsonBridge.toJackson(emulator.draft(sid).orElseThrow()).path("t"))
+                .hasSize(1);
         assertThat(emulator.accounts().get(0).available()).isEqualTo(100);
     }
 
@@ -187,16 +204,20 @@ class SseFaultsTest {
         assertThat(empty.body()).isEmpty();
 
         emulator.faults().on(Endpoint.RUN_SSE).errorCode(1002);
-        assertThat(Http.json(http.chat(sid, "add BGM", false)).path("code").asInt()).isEqualTo(1002);
-        assertThat(emulator.accounts().get(0).available()).as("nothing was charged").isEqualTo(100);
+        assertThat(Http.json(http.chat(sid, "add BGM", false)).path("code").asInt())
+                .isEqualTo(1002);
+        assertThat(emulator.accounts().get(0).available())
+                .as("nothing was charged")
+                .isEqualTo(100);
     }
 
     @Test
     void streamFaultsCannotBeAimedAtOtherEndpoints() {
         assertThatThrownBy(() -> emulator.faults().on(Endpoint.CREDITS).cutMidEvent(1))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> emulator.faults().onAnyEndpoint().heartbeats(1, Duration.ofMillis(1),
-                HeartbeatStyle.COMMENT)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() ->
+                        emulator.faults().onAnyEndpoint().heartbeats(1, Duration.ofMillis(1), HeartbeatStyle.COMMENT))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(emulator.faults().pending()).isZero();
     }
 }

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -18,16 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The emulator's state endpoint can lag behind chat edits, as the real one does; {@code send}
  * keeps reading after a silent end until the change is visible, in virtual time.
  */
 class StateLagTest {
     private final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
 
@@ -42,8 +44,11 @@ class StateLagTest {
     }
 
     private String session(Duration lag) throws IOException {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).silentEdits(SilentEdits.ALWAYS)
-                .stateLag(lag).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .silentEdits(SilentEdits.ALWAYS)
+                .stateLag(lag)
+                .build());
         client = emulator.clientBuilder(dir).clientId("lag-client").build();
         String sid = client.sessions().create().sessionId();
         Path gif = dir.resolve("cat.gif");
@@ -61,7 +66,8 @@ class StateLagTest {
 
         assertThat(r.end()).isEqualTo(ChatEnd.COMPLETED_SILENTLY);
         assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isFalse());
-        assertThat(r.stateAfter().flatMap(s -> s.draft()).orElseThrow().summary()).contains("Urban Dreams");
+        assertThat(r.stateAfter().flatMap(s -> s.draft()).orElseThrow().summary())
+                .contains("Urban Dreams");
         assertThat(checks).hasSizeBetween(4, 6).last().satisfies(c -> {
             assertThat(c.changed()).isTrue();
             assertThat(c.of()).isEqualTo(ChatOptions.DEFAULT_SETTLE_DELAYS.size());
@@ -77,8 +83,7 @@ class StateLagTest {
         ChatResult r = client.chat().send(sid, "add a title 'Urban Dreams'", listener(checks));
 
         assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isTrue());
-        assertThat(checks).hasSize(ChatOptions.DEFAULT_SETTLE_DELAYS.size())
-                .noneMatch(StateCheckProgress::changed);
+        assertThat(checks).hasSize(ChatOptions.DEFAULT_SETTLE_DELAYS.size()).noneMatch(StateCheckProgress::changed);
         assertThat(time.totalSlept()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
         assertThat(client.state().get(sid).draft().orElseThrow().summary()).doesNotContain("Urban Dreams");
         time.advance(Duration.ofSeconds(60));
@@ -88,8 +93,7 @@ class StateLagTest {
     private static ChatListener listener(List<StateCheckProgress> checks) {
         return new ChatListener() {
             @Override
-            public void onEvent(ChatEvent event) {
-            }
+            public void onEvent(ChatEvent event) {}
 
             @Override
             public void onStateCheck(StateCheckProgress progress) {

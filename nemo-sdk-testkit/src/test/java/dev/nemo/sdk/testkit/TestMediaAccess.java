@@ -2,8 +2,7 @@ package dev.nemo.sdk.testkit;
 
 /** Opens {@link TestMedia} to tests of the internal package. */
 public final class TestMediaAccess {
-    private TestMediaAccess() {
-    }
+    private TestMediaAccess() {}
 
     /** @see TestMedia#gif */
     public static byte[] gif(int width, int height, int... delaysCs) {

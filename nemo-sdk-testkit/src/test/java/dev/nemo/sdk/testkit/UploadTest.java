@@ -1,5 +1,7 @@
 package dev.nemo.sdk.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.testkit.internal.JsonBridge;
 import java.io.InputStream;
@@ -12,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@code POST /api/upload-video/nemo_agent/me/<sid>}: multipart and URL forms, sniffing, limits, probing. */
 class UploadTest {
     private static final int LIMIT = 256 * 1024;
@@ -23,7 +23,8 @@ class UploadTest {
 
     @BeforeEach
     void start() {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().uploadLimitBytes(LIMIT).build());
+        emulator = NemoEmulator.start(
+                EmulatorOptions.builder().uploadLimitBytes(LIMIT).build());
         http = new Http(emulator).login("upload-client");
         sid = http.newSession();
     }
@@ -40,8 +41,12 @@ class UploadTest {
         byte[] mp4 = TestMedia.mp4(1280, 720, 1000, 2500, 75);
         byte[] png = TestMedia.png(64, 48);
 
-        JsonNode r = Http.json(http.upload(sid, Http.Part.file("a.gif", gif), Http.Part.file("b.apng", apng),
-                Http.Part.file("c.mp4", mp4), Http.Part.file("d.png", png)));
+        JsonNode r = Http.json(http.upload(
+                sid,
+                Http.Part.file("a.gif", gif),
+                Http.Part.file("b.apng", apng),
+                Http.Part.file("c.mp4", mp4),
+                Http.Part.file("d.png", png)));
 
         JsonNode files = r.path("data").path("files");
         assertThat(files).hasSize(4);
@@ -53,7 +58,9 @@ class UploadTest {
         assertThat(files.get(2).path("fps").asDouble()).isEqualTo(30.0);
         assertFile(files.get(3), "d.png", "image", "image/png", 64, 48, -1);
         assertThat(files.get(3).has("duration")).isFalse();
-        assertThat(files.findValuesAsText("hash")).doesNotHaveDuplicates().allSatisfy(h -> assertThat(h).hasSize(32));
+        assertThat(files.findValuesAsText("hash"))
+                .doesNotHaveDuplicates()
+                .allSatisfy(h -> assertThat(h).hasSize(32));
 
         JsonNode draft = JsonBridge.toJackson(emulator.draft(sid).orElseThrow());
         JsonNode segments = draft.path("t").get(0).path("sg");
@@ -70,7 +77,9 @@ class UploadTest {
     @Test
     void theUploadedBytesAreServedByTheCdn() {
         byte[] gif = TestMedia.gif(10, 10, 10, 10);
-        String url = Http.json(http.upload(sid, Http.Part.file("tiny cat.gif", gif))).at("/data/files/0/cdn_url").asText();
+        String url = Http.json(http.upload(sid, Http.Part.file("tiny cat.gif", gif)))
+                .at("/data/files/0/cdn_url")
+                .asText();
 
         HttpResponse<byte[]> r = new Http(emulator).getBytes(url);
 
@@ -82,11 +91,13 @@ class UploadTest {
 
     @Test
     void contentDecidesTheTypeNotTheFileName() {
-        JsonNode text = Http.json(http.upload(sid, Http.Part.file("fake.gif", "not a gif".getBytes(StandardCharsets.UTF_8))));
+        JsonNode text =
+                Http.json(http.upload(sid, Http.Part.file("fake.gif", "not a gif".getBytes(StandardCharsets.UTF_8))));
         assertThat(text.path("code").asInt()).isEqualTo(4001);
         assertThat(text.path("message").asText()).contains("fake.gif");
 
-        JsonNode pdf = Http.json(http.upload(sid, Http.Part.file("doc.gif", "%PDF-1.7\n...".getBytes(StandardCharsets.UTF_8))));
+        JsonNode pdf = Http.json(
+                http.upload(sid, Http.Part.file("doc.gif", "%PDF-1.7\n...".getBytes(StandardCharsets.UTF_8))));
         assertThat(pdf.path("code").asInt()).isEqualTo(4001);
 
         JsonNode empty = Http.json(http.upload(sid, Http.Part.file("empty.gif", new byte[0])));
@@ -94,7 +105,9 @@ class UploadTest {
 
         JsonNode renamed = Http.json(http.upload(sid, Http.Part.file("movie.txt", TestMedia.mp4(16, 16, 600, 600, 1))));
         assertThat(renamed.at("/data/files/0/mime_type").asText()).isEqualTo("video/mp4");
-        assertThat(emulator.session(sid).orElseThrow().videoInfos()).as("refused uploads change nothing").hasSize(1);
+        assertThat(emulator.session(sid).orElseThrow().videoInfos())
+                .as("refused uploads change nothing")
+                .hasSize(1);
     }
 
     @Test
@@ -103,7 +116,8 @@ class UploadTest {
         long declared = 8L * 1024 * 1024;
         AtomicLong produced = new AtomicLong();
         String boundary = "b0und4ry";
-        byte[] prefix = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.gif\"\r\n\r\n")
+        byte[] prefix = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.gif\"\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         HttpRequest request = http.authed(HttpRequest.newBuilder(http.uri("/api/upload-video/nemo_agent/me/" + sid)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -123,13 +137,15 @@ class UploadTest {
                         int n = (int) Math.min(len, declared - at);
                         for (int i = 0; i < n; i++) {
                             long p = at + i;
-                            b[off + i] = p < prefix.length ? prefix[(int) p]
+                            b[off + i] = p < prefix.length
+                                    ? prefix[(int) p]
                                     : p - prefix.length < head.length ? head[(int) (p - prefix.length)] : 0;
                         }
                         produced.addAndGet(n);
                         return n;
                     }
-                })).build();
+                }))
+                .build();
 
         HttpResponse<String> r;
         try {
@@ -161,17 +177,22 @@ class UploadTest {
         byte[] mp4 = TestMedia.mp4(640, 480, 90000, 90000 * 3, 90);
         emulator.registerRemoteMedia("https://example.com/clip.mp4?sig=abc", mp4);
 
-        JsonNode r = Http.json(http.post("/api/upload-video/nemo_agent/me/" + sid,
+        JsonNode r = Http.json(http.post(
+                "/api/upload-video/nemo_agent/me/" + sid,
                 "{\"urls\":[\"https://example.com/clip.mp4?sig=abc\"],\"source_type\":\"url\"}"));
         assertThat(r.path("code").asInt()).isZero();
         JsonNode file = r.at("/data/files/0");
         assertFile(file, "clip.mp4", "video", "video/mp4", 640, 480, 3.0);
 
-        String again = Http.json(http.post("/api/upload-video/nemo_agent/me/" + sid,
-                "{\"urls\":[\"" + file.path("cdn_url").asText() + "\"],\"source_type\":\"url\"}")).at("/data/files/0/hash").asText();
+        String again = Http.json(http.post(
+                        "/api/upload-video/nemo_agent/me/" + sid,
+                        "{\"urls\":[\"" + file.path("cdn_url").asText() + "\"],\"source_type\":\"url\"}"))
+                .at("/data/files/0/hash")
+                .asText();
         assertThat(again).isEqualTo(file.path("hash").asText());
 
-        HttpResponse<String> unknown = http.post("/api/upload-video/nemo_agent/me/" + sid,
+        HttpResponse<String> unknown = http.post(
+                "/api/upload-video/nemo_agent/me/" + sid,
                 "{\"urls\":[\"https://example.com/other.mp4\"],\"source_type\":\"url\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("registerRemoteMedia");
@@ -179,7 +200,8 @@ class UploadTest {
 
     @Test
     void malformedMultipartAndWrongFieldsAreRefused() {
-        HttpResponse<String> noClose = http.send(http.authed(HttpRequest.newBuilder(http.uri("/api/upload-video/nemo_agent/me/" + sid)))
+        HttpResponse<String> noClose = http.send(http.authed(
+                        HttpRequest.newBuilder(http.uri("/api/upload-video/nemo_agent/me/" + sid)))
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
                 .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nContent-Disposition: form-data; name=\"files\"; "
                         + "filename=\"a.gif\"\r\n\r\nGIF89a....")));
@@ -190,21 +212,29 @@ class UploadTest {
         assertThat(wrongField.statusCode()).isEqualTo(400);
         assertThat(wrongField.body()).contains("'files'");
 
-        HttpResponse<String> noBoundary = http.send(http.authed(HttpRequest.newBuilder(http.uri("/api/upload-video/nemo_agent/me/" + sid)))
-                .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> noBoundary =
+                http.send(http.authed(HttpRequest.newBuilder(http.uri("/api/upload-video/nemo_agent/me/" + sid)))
+                        .header("Content-Type", "multipart/form-data")
+                        .POST(HttpRequest.BodyPublishers.ofString("x")));
         assertThat(noBoundary.statusCode()).isEqualTo(400);
 
-        HttpResponse<String> octets = http.send(http.authed(HttpRequest.newBuilder(http.uri("/api/upload-video/nemo_agent/me/" + sid)))
-                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> octets =
+                http.send(http.authed(HttpRequest.newBuilder(http.uri("/api/upload-video/nemo_agent/me/" + sid)))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("x")));
         assertThat(octets.statusCode()).isEqualTo(415);
     }
 
     @Test
     void anotherUsersOrAnUnknownSessionIs1002() {
-        assertThat(Http.json(http.upload("123", Http.Part.file("a.gif", TestMedia.gif(1, 1, 1)))).path("code").asInt())
+        assertThat(Http.json(http.upload("123", Http.Part.file("a.gif", TestMedia.gif(1, 1, 1))))
+                        .path("code")
+                        .asInt())
                 .isEqualTo(1002);
         Http other = new Http(emulator).login("someone-else");
-        assertThat(Http.json(other.upload(sid, Http.Part.file("a.gif", TestMedia.gif(1, 1, 1)))).path("code").asInt())
+        assertThat(Http.json(other.upload(sid, Http.Part.file("a.gif", TestMedia.gif(1, 1, 1))))
+                        .path("code")
+                        .asInt())
                 .isEqualTo(1002);
     }
 

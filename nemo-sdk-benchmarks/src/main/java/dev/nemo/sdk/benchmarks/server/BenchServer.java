@@ -29,15 +29,18 @@ public final class BenchServer {
     /** The size of the download, 200 MiB. */
     public static final long DOWNLOAD_BYTES = 200L * 1024 * 1024;
     /** The credits answer. */
-    public static final byte[] CREDITS = bytes("{\"code\":0,\"message\":\"success\",\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}");
-    private static final byte[] UPLOADED = bytes("{\"code\":0,\"message\":\"success\",\"data\":{\"files\":[{\"filename\":\"big.mp4\","
-            + "\"url\":\"https://cdn.example/big.mp4\",\"fileType\":\"video\"}]}}");
+    public static final byte[] CREDITS =
+            bytes("{\"code\":0,\"message\":\"success\",\"data\":{\"available\":5,\"frozen\":0,\"total\":5}}");
+
+    private static final byte[] UPLOADED =
+            bytes("{\"code\":0,\"message\":\"success\",\"data\":{\"files\":[{\"filename\":\"big.mp4\","
+                    + "\"url\":\"https://cdn.example/big.mp4\",\"fileType\":\"video\"}]}}");
     private static final byte[] CHUNK = new byte[1024 * 1024];
-    private static final byte[] SSE = bytes(event("e-1", "Working on it", true) + event("e-2", "Working on it. Done", true)
+    private static final byte[] SSE = bytes(event("e-1", "Working on it", true)
+            + event("e-2", "Working on it. Done", true)
             + event("e-3", "Working on it. Done.", false));
 
-    private BenchServer() {
-    }
+    private BenchServer() {}
 
     /**
      * @param args unused
@@ -55,13 +58,14 @@ public final class BenchServer {
         server.start();
         System.out.println("port=" + port);
         System.out.flush();
-        System.in.transferTo(OutputStream.nullOutputStream());   // until the parent closes our standard input
+        System.in.transferTo(OutputStream.nullOutputStream()); // until the parent closes our standard input
         server.stop(0);
         pool.shutdownNow();
     }
 
     private static void answer(HttpExchange exchange, byte[] render) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/files/")) {

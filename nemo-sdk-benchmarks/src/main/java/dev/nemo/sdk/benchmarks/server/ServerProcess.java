@@ -21,11 +21,20 @@ public final class ServerProcess implements AutoCloseable {
     /** @return a started server; its {@link #baseUrl()} answers at once */
     public static ServerProcess start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
-                "-Dsun.net.httpserver.nodelay=true", "-Dsun.net.httpserver.maxIdleConnections=4096",
-                "-cp", System.getProperty("java.class.path"), BenchServer.class.getName());
+        List<String> command = List.of(
+                java,
+                "-Xms256m",
+                "-Xmx256m",
+                "-XX:+UseParallelGC",
+                "-Dsun.net.httpserver.nodelay=true",
+                "-Dsun.net.httpserver.maxIdleConnections=4096",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchServer.class.getName());
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             if (line == null || !line.startsWith("port=")) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 public final class Gate {
     /** The hang guard. */
     public static final int GUARD_SECONDS = 30;
+
     private volatile CountDownLatch entered = new CountDownLatch(1);
     private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile boolean releasedByTest;

@@ -8,8 +8,7 @@ public final class NemoAgent {
     /** The agent and app name. */
     public static final String NAME = "nemo_agent";
 
-    private NemoAgent() {
-    }
+    private NemoAgent() {}
 
     /**
      * @param gate holds the long-running tool until released
@@ -22,7 +21,8 @@ public final class NemoAgent {
                 .description("Edits video timelines (scripted, offline).")
                 .model(new ScriptedModel())
                 .instruction("You edit the user's video timeline with the tools.")
-                .tools(FunctionTool.create(tools, "edit_multitrack"),
+                .tools(
+                        FunctionTool.create(tools, "edit_multitrack"),
                         FunctionTool.create(tools, "generate_video_with_seedance"),
                         FunctionTool.create(tools, "render_preview"),
                         FunctionTool.create(tools, "analyze_video"))

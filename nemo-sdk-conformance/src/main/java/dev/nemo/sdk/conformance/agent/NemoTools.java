@@ -70,8 +70,7 @@ public final class NemoTools {
      * @param target what to render
      * @return done
      */
-    public Map<String, Object> render_preview(
-            @Schema(name = "target", description = "what to preview") String target) {
+    public Map<String, Object> render_preview(@Schema(name = "target", description = "what to preview") String target) {
         gate.hold();
         return Map.of("status", "ok", "preview", target);
     }

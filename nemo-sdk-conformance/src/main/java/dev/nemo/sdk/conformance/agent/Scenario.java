@@ -30,16 +30,20 @@ enum Scenario {
     EDIT {
         @Override
         Flowable<LlmResponse> answer(ScriptedModel.Turn turn, boolean stream) {
-            return turn.toolResults() == 0 ? ScriptedModel.call("edit_multitrack", Map.of("instruction", turn.rest()))
+            return turn.toolResults() == 0
+                    ? ScriptedModel.call("edit_multitrack", Map.of("instruction", turn.rest()))
                     : ScriptedModel.text("Done: " + turn.rest() + " (0-3s).", stream, 6);
         }
     },
     SILENT {
         @Override
         Flowable<LlmResponse> answer(ScriptedModel.Turn turn, boolean stream) {
-            return turn.toolResults() == 0 ? ScriptedModel.call("edit_multitrack", Map.of("instruction", turn.rest()))
-                    : Flowable.just(LlmResponse.builder().content(ScriptedModel.content())
-                            .finishReason(ScriptedModel.stop()).build());
+            return turn.toolResults() == 0
+                    ? ScriptedModel.call("edit_multitrack", Map.of("instruction", turn.rest()))
+                    : Flowable.just(LlmResponse.builder()
+                            .content(ScriptedModel.content())
+                            .finishReason(ScriptedModel.stop())
+                            .build());
         }
     },
     GENERATE {
@@ -55,14 +59,16 @@ enum Scenario {
     LONG {
         @Override
         Flowable<LlmResponse> answer(ScriptedModel.Turn turn, boolean stream) {
-            return turn.toolResults() == 0 ? ScriptedModel.call("render_preview", Map.of("target", turn.rest()))
+            return turn.toolResults() == 0
+                    ? ScriptedModel.call("render_preview", Map.of("target", turn.rest()))
                     : ScriptedModel.text("The preview is ready.", stream, 7);
         }
     },
     THROW {
         @Override
         Flowable<LlmResponse> answer(ScriptedModel.Turn turn, boolean stream) {
-            return turn.toolResults() == 0 ? ScriptedModel.call("analyze_video", Map.of("input", turn.rest()))
+            return turn.toolResults() == 0
+                    ? ScriptedModel.call("analyze_video", Map.of("input", turn.rest()))
                     : ScriptedModel.text("The analysis failed.", stream, 7);
         }
     },
@@ -70,8 +76,11 @@ enum Scenario {
         @Override
         Flowable<LlmResponse> answer(ScriptedModel.Turn turn, boolean stream) {
             FinishReason safety = new FinishReason(FinishReason.Known.SAFETY);
-            return Flowable.just(LlmResponse.builder().errorCode(safety).finishReason(safety)
-                    .errorMessage("The response was blocked by the safety filter (scripted).").build());
+            return Flowable.just(LlmResponse.builder()
+                    .errorCode(safety)
+                    .finishReason(safety)
+                    .errorMessage("The response was blocked by the safety filter (scripted).")
+                    .build());
         }
     },
     BIG {
@@ -87,9 +96,14 @@ enum Scenario {
     THOUGHT {
         @Override
         Flowable<LlmResponse> answer(ScriptedModel.Turn turn, boolean stream) {
-            Part thought = Part.builder().text("The user wants a shorter clip; trim to 5 s.").thought(true).build();
-            return Flowable.just(LlmResponse.builder().content(ScriptedModel.content(thought,
-                    Part.fromText("I trimmed it to 5 seconds."))).finishReason(ScriptedModel.stop()).build());
+            Part thought = Part.builder()
+                    .text("The user wants a shorter clip; trim to 5 s.")
+                    .thought(true)
+                    .build();
+            return Flowable.just(LlmResponse.builder()
+                    .content(ScriptedModel.content(thought, Part.fromText("I trimmed it to 5 seconds.")))
+                    .finishReason(ScriptedModel.stop())
+                    .build());
         }
     },
     CRASH {
@@ -99,10 +113,13 @@ enum Scenario {
             if (!stream) {
                 // like the recording s07 without streaming: a tool call and its result are out, then the model fails
                 return turn.toolResults() == 0
-                        ? ScriptedModel.call("edit_multitrack", Map.of("instruction", turn.rest())) : crash;
+                        ? ScriptedModel.call("edit_multitrack", Map.of("instruction", turn.rest()))
+                        : crash;
             }
-            LlmResponse partial = LlmResponse.builder().content(ScriptedModel.content(Part.fromText("Working on it")))
-                    .partial(true).build();
+            LlmResponse partial = LlmResponse.builder()
+                    .content(ScriptedModel.content(Part.fromText("Working on it")))
+                    .partial(true)
+                    .build();
             return Flowable.just(partial).concatWith(crash);
         }
     };

@@ -61,7 +61,9 @@ public final class ScriptedModel extends BaseLlm {
         }
 
         String rest() {
-            return text.startsWith("[") && text.indexOf(']') > 0 ? text.substring(text.indexOf(']') + 1).strip() : text;
+            return text.startsWith("[") && text.indexOf(']') > 0
+                    ? text.substring(text.indexOf(']') + 1).strip()
+                    : text;
         }
     }
 
@@ -71,16 +73,24 @@ public final class ScriptedModel extends BaseLlm {
             int[] cps = text.codePoints().toArray();
             for (int i = 0; i < cps.length; i += chunk) {
                 String piece = new String(cps, i, Math.min(chunk, cps.length - i));
-                out.add(LlmResponse.builder().content(content(Part.fromText(piece))).partial(true).build());
+                out.add(LlmResponse.builder()
+                        .content(content(Part.fromText(piece)))
+                        .partial(true)
+                        .build());
             }
         }
-        out.add(LlmResponse.builder().content(content(Part.fromText(text))).finishReason(stop()).build());
+        out.add(LlmResponse.builder()
+                .content(content(Part.fromText(text)))
+                .finishReason(stop())
+                .build());
         return Flowable.fromIterable(out);
     }
 
     static Flowable<LlmResponse> call(String tool, Map<String, Object> args) {
-        return Flowable.just(LlmResponse.builder().content(content(Part.fromFunctionCall(tool, args)))
-                .finishReason(stop()).build());
+        return Flowable.just(LlmResponse.builder()
+                .content(content(Part.fromFunctionCall(tool, args)))
+                .finishReason(stop())
+                .build());
     }
 
     static Content content(Part... parts) {

@@ -22,8 +22,10 @@ public final class AdkBridge {
     static final ObjectMapper JSON = new ObjectMapper();
     private final URI adk;
     private final String app;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /**
      * @param adk the ADK server, {@code http://127.0.0.1:<port>}
@@ -51,7 +53,8 @@ public final class AdkBridge {
         body.set("state", state);
         HttpResponse<String> r = send(HttpRequest.newBuilder(sessionUri(user, sessionId))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("ADK refused to create session " + sessionId + ": HTTP " + r.statusCode());
         }
@@ -63,7 +66,8 @@ public final class AdkBridge {
      * @return ADK's Session JSON, or {@code null} when ADK does not know it
      */
     public JsonNode session(String user, String sessionId) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(sessionUri(user, sessionId)).GET().build());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(sessionUri(user, sessionId)).GET().build());
         if (r.statusCode() == 404) {
             return null;
         }
@@ -105,8 +109,10 @@ public final class AdkBridge {
      */
     public HttpResponse<InputStream> runSse(ObjectNode adkBody) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(adk.resolve("/run_sse"))
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(adkBody.toString(), StandardCharsets.UTF_8)).build();
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(adkBody.toString(), StandardCharsets.UTF_8))
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {

@@ -80,20 +80,35 @@ public final class AdkGateway implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         if ("POST".equals(method) && path.equals("/api/auth/anonymous-token")) {
-            ObjectNode data = AdkBridge.JSON.createObjectNode().put("token", "nmv_usr_conformance" + ids.incrementAndGet())
-                    .put("user_id", "anon_conformance").put("expires_at", "2099-01-01T00:00:00Z").put("credits", 100);
+            ObjectNode data = AdkBridge.JSON
+                    .createObjectNode()
+                    .put("token", "nmv_usr_conformance" + ids.incrementAndGet())
+                    .put("user_id", "anon_conformance")
+                    .put("expires_at", "2099-01-01T00:00:00Z")
+                    .put("credits", 100);
             envelope(ex, data);
         } else if ("POST".equals(method) && path.equals("/api/tasks/me/with-session/" + bridge.app())) {
             String sid = Long.toString(ids.incrementAndGet());
             bridge.createSession("me", sid, AdkBridge.JSON.createObjectNode());
-            envelope(ex, AdkBridge.JSON.createObjectNode().put("task_id", "task_" + sid).put("session_id", sid)
-                    .put("user_id", "anon_conformance"));
+            envelope(
+                    ex,
+                    AdkBridge.JSON
+                            .createObjectNode()
+                            .put("task_id", "task_" + sid)
+                            .put("session_id", sid)
+                            .put("user_id", "anon_conformance"));
         } else if ("POST".equals(method) && path.equals("/run_sse")) {
             runSse(ex);
         } else if ("GET".equals(method) && path.startsWith(STATE_PREFIX) && path.endsWith("/latest")) {
             state(ex, path);
         } else if ("GET".equals(method) && path.equals("/api/credits/balance/simple")) {
-            envelope(ex, AdkBridge.JSON.createObjectNode().put("available", 100).put("frozen", 0).put("total", 100));
+            envelope(
+                    ex,
+                    AdkBridge.JSON
+                            .createObjectNode()
+                            .put("available", 100)
+                            .put("frozen", 0)
+                            .put("total", 100));
         } else {
             send(ex, 404, "{\"code\":404,\"message\":\"not found\"}");
         }
@@ -111,7 +126,10 @@ public final class AdkGateway implements AutoCloseable {
             send(ex, 200, "{\"code\":2001,\"message\":\"Session not found\"}");
             return;
         }
-        ObjectNode data = AdkBridge.JSON.createObjectNode().put("session_id", p[2]).put("task_id", "task_" + p[2])
+        ObjectNode data = AdkBridge.JSON
+                .createObjectNode()
+                .put("session_id", p[2])
+                .put("task_id", "task_" + p[2])
                 .put("task_name", "project");
         data.set("state", session.path("state").deepCopy());
         envelope(ex, data);
@@ -137,7 +155,8 @@ public final class AdkGateway implements AutoCloseable {
                 ex.close();
                 return;
             }
-            ex.getResponseHeaders().set("Content-Type", r.headers().firstValue("Content-Type").orElse("text/event-stream"));
+            ex.getResponseHeaders()
+                    .set("Content-Type", r.headers().firstValue("Content-Type").orElse("text/event-stream"));
             ex.sendResponseHeaders(200, 0);
             relay(body, ex.getResponseBody(), record);
         }

@@ -17,9 +17,9 @@ import dev.nemo.sdk.internal.chat.StateCheck;
 import dev.nemo.sdk.internal.chat.Ticker;
 import dev.nemo.sdk.internal.chat.TimedPublisher;
 import dev.nemo.sdk.internal.http.ApiRequest;
+import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.http.IoFailures;
 import dev.nemo.sdk.internal.http.Listeners;
-import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.state.SessionState;
@@ -96,19 +96,19 @@ public final class DefaultChatApi implements ChatApi {
         CompletableFuture<ChatResult> streamed = subscriber.result();
         Futures.onCompletion(streamed, (r, e) -> {
             if (streamed.isCancelled()) {
-                subscriber.cancel();   // the caller was interrupted
+                subscriber.cancel(); // the caller was interrupted
             }
         });
         publisher.subscribe(subscriber);
         ChatResult result = streamEnded(listener, Futures.await(streamed));
         Thread caller = Thread.currentThread();
-        return Futures.await(blockingStateCheck.after(result, sessionId, before, beforeFailure, options,
-                caller::isInterrupted, listener));
+        return Futures.await(blockingStateCheck.after(
+                result, sessionId, before, beforeFailure, options, caller::isInterrupted, listener));
     }
 
     @Override
-    public CompletableFuture<ChatResult> sendAsync(String sessionId, String message, ChatOptions options,
-                                                   ChatListener listener) {
+    public CompletableFuture<ChatResult> sendAsync(
+            String sessionId, String message, ChatOptions options, ChatListener listener) {
         Objects.requireNonNull(listener, "listener");
         Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
         ListeningSubscriber subscriber = new ListeningSubscriber(listener, options, ticker);
@@ -118,8 +118,8 @@ public final class DefaultChatApi implements ChatApi {
                 subscriber.cancel();
             }
         });
-        CompletableFuture<SessionState> before = options.stateCheck() ? stateCheck.before(sessionId)
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<SessionState> before =
+                options.stateCheck() ? stateCheck.before(sessionId) : CompletableFuture.completedFuture(null);
         Futures.onCompletion(before, (state, error) -> {
             if (out.isDone()) {
                 return;
@@ -127,10 +127,11 @@ public final class DefaultChatApi implements ChatApi {
             NemoException beforeFailure = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
             try {
                 publisher.subscribe(subscriber);
-                CompletableFuture<ChatResult> checked = subscriber.result()
+                CompletableFuture<ChatResult> checked = subscriber
+                        .result()
                         .thenApply(r -> streamEnded(listener, r))
-                        .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone,
-                                listener));
+                        .thenCompose(r ->
+                                stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone, listener));
                 Futures.onCompletion(checked, (r, e) -> {
                     if (e != null) {
                         out.completeExceptionally(Futures.unwrap(e));
@@ -159,8 +160,13 @@ public final class DefaultChatApi implements ChatApi {
         ApiRequest request = request(sessionId, message, options);
         ErrorDetails details = ErrorDetails.request(request.method(), request.path());
         Listeners listeners = transport.settings().listeners();
-        ChatEventPublisher publisher = new ChatEventPublisher(handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler),
-                ChatEventPublisher.Limits.of(options), details, e -> mapError(e, request), ticker, executor);
+        ChatEventPublisher publisher = new ChatEventPublisher(
+                handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler),
+                ChatEventPublisher.Limits.of(options),
+                details,
+                e -> mapError(e, request),
+                ticker,
+                executor);
         return listeners.isEmpty() ? publisher : new TimedPublisher(publisher, listeners);
     }
 
@@ -191,15 +197,21 @@ public final class DefaultChatApi implements ChatApi {
         }
         return ApiRequest.postJson(PATH, Json.write(body))
                 .withAccept("text/event-stream")
-                .withOptions(options.request().toBuilder().timeout(options.timeout()).build());
+                .withOptions(
+                        options.request().toBuilder().timeout(options.timeout()).build());
     }
 
     private static NemoException mapError(Throwable error, ApiRequest request) {
         NemoException e = IoFailures.classify(error, request);
-        if (e instanceof ServerException && e.httpStatus() == 500 && e.bodyExcerpt().isEmpty()) {
-            return new ServerException("The agent answered HTTP 500 with an empty body before streaming: ADK does this "
-                    + "for an unknown session and for a crash before any output; check the session id, and do not "
-                    + "assume the message ran", e.details(), e);
+        if (e instanceof ServerException
+                && e.httpStatus() == 500
+                && e.bodyExcerpt().isEmpty()) {
+            return new ServerException(
+                    "The agent answered HTTP 500 with an empty body before streaming: ADK does this "
+                            + "for an unknown session and for a crash before any output; check the session id, and do not "
+                            + "assume the message ran",
+                    e.details(),
+                    e);
         }
         return e;
     }

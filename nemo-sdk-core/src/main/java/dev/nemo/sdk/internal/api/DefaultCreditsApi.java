@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 public final class DefaultCreditsApi implements CreditsApi {
     /** The endpoint. */
     public static final String PATH = "/api/credits/balance/simple";
+
     private final HttpPipeline transport;
 
     /** @param transport the transport */
@@ -35,8 +36,10 @@ public final class DefaultCreditsApi implements CreditsApi {
 
     static Credits decode(JsonNode data) {
         if (data == null || !data.isObject()) {
-            throw new DecodeException("The credits response has no data object",
-                    ErrorDetails.request("GET", PATH).withStatus(200), null);
+            throw new DecodeException(
+                    "The credits response has no data object",
+                    ErrorDetails.request("GET", PATH).withStatus(200),
+                    null);
         }
         long available = JsonNodes.longValue(data, "available").orElse(0);
         long frozen = JsonNodes.longValue(data, "frozen").orElse(0);

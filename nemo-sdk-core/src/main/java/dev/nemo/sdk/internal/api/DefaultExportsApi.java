@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultExportsApi implements ExportsApi {
     /** Submission endpoint. */
     public static final String SUBMIT_PATH = "/api/render/proxy/lambda";
+
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
 
     private final HttpPipeline transport;
@@ -79,8 +80,13 @@ public final class DefaultExportsApi implements ExportsApi {
 
     /** The poller of a render just submitted, its progress listener told of the submission. */
     private DefaultExportPoller poller(ExportJob submitted, ExportOptions options) {
-        DefaultExportPoller poller = new DefaultExportPoller(this, transport.settings(), submitted.renderId(),
-                options.polling(), submitted, options.polling().interval());
+        DefaultExportPoller poller = new DefaultExportPoller(
+                this,
+                transport.settings(),
+                submitted.renderId(),
+                options.polling(),
+                submitted,
+                options.polling().interval());
         options.progressListener().ifPresent(poller::onProgress);
         poller.notifyListeners(submitted);
         return poller;
@@ -90,8 +96,8 @@ public final class DefaultExportsApi implements ExportsApi {
      * The submission alone, in both forms: validates, then sends with a fresh render id. The
      * blocking form runs every step on the caller's thread and answers a complete future.
      */
-    private CompletableFuture<ExportJob> submit(String sessionId, Draft draft, ExportOptions options,
-                                                boolean blocking) {
+    private CompletableFuture<ExportJob> submit(
+            String sessionId, Draft draft, ExportOptions options, boolean blocking) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(options, "options");
@@ -108,8 +114,13 @@ public final class DefaultExportsApi implements ExportsApi {
         return attempt(sessionId, draftJson, output, options.request(), true, blocking);
     }
 
-    private CompletableFuture<ExportJob> attempt(String sessionId, ObjectNode draft, ObjectNode output,
-                                                 RequestOptions options, boolean mayRetryDuplicate, boolean blocking) {
+    private CompletableFuture<ExportJob> attempt(
+            String sessionId,
+            ObjectNode draft,
+            ObjectNode output,
+            RequestOptions options,
+            boolean mayRetryDuplicate,
+            boolean blocking) {
         String id = RenderIds.next(transport.settings().clock());
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("id", id);
@@ -117,29 +128,34 @@ public final class DefaultExportsApi implements ExportsApi {
         body.set("draft", draft);
         body.set("output", output);
         byte[] bytes = Json.write(body);
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes).withOptions(options),
-                blocking);
-        return Futures.propagateCancel(call
-                .thenApply(payload -> submitted(id, payload))
-                .exceptionallyCompose(error -> {
+        CompletableFuture<JsonNode> call =
+                transport.json(ApiRequest.postJson(SUBMIT_PATH, bytes).withOptions(options), blocking);
+        return Futures.propagateCancel(
+                call.thenApply(payload -> submitted(id, payload)).exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     if (mayRetryDuplicate && e instanceof NemoException n && isDuplicateId(n)) {
-                        LOG.debug("The render service refused render id {} as a duplicate; retrying once with a new id", id);
+                        LOG.debug(
+                                "The render service refused render id {} as a duplicate; retrying once with a new id",
+                                id);
                         return attempt(sessionId, draft, output, options, false, blocking);
                     }
                     return CompletableFuture.failedFuture(e);
-                }), call);
+                }),
+                call);
     }
 
     private static ExportJob submitted(String id, JsonNode payload) {
-        String serverId = JsonNodes.firstText(payload, "id", "render_id", "renderId", "taskId").orElse(null);
+        String serverId = JsonNodes.firstText(payload, "id", "render_id", "renderId", "taskId")
+                .orElse(null);
         if (serverId != null && !serverId.equals(id)) {
             LOG.debug("The render service answered id {} for render {}; polling keeps the client's id", serverId, id);
         }
         ExportJob job = ExportJob.fromJson(id, JsonValues.fromJackson(payload));
         if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
             // the submission's answer often carries no status: the render is queued
-            ObjectNode withStatus = payload instanceof ObjectNode o ? o.deepCopy() : Json.mapper().createObjectNode();
+            ObjectNode withStatus = payload instanceof ObjectNode o
+                    ? o.deepCopy()
+                    : Json.mapper().createObjectNode();
             withStatus.put("status", "pending");
             return ExportJob.fromJson(id, JsonValues.fromJackson(withStatus));
         }
@@ -155,8 +171,11 @@ public final class DefaultExportsApi implements ExportsApi {
             return false;
         }
         String text = (e.getMessage() + " " + e.bodyExcerpt().orElse("")).toLowerCase(Locale.ROOT);
-        return text.contains("duplicate") || text.contains("already exist") || text.contains("already in use")
-                || text.contains("already used") || text.contains("already taken");
+        return text.contains("duplicate")
+                || text.contains("already exist")
+                || text.contains("already in use")
+                || text.contains("already used")
+                || text.contains("already taken");
     }
 
     @Override
@@ -188,23 +207,33 @@ public final class DefaultExportsApi implements ExportsApi {
         String path = pollPath(renderId);
         Objects.requireNonNull(options, "options");
         CompletableFuture<JsonNode> call = transport.json(ApiRequest.get(path).withOptions(options), blocking);
-        return Futures.propagateCancel(call
-                .thenApply(payload -> ExportJob.fromJson(renderId, JsonValues.fromJackson(payload)))
-                .exceptionallyCompose(error -> {
-                    Throwable e = Futures.unwrap(error);
-                    if (isRefusalForThisRender(e)) {
-                        NemoException n = (NemoException) e;
-                        return CompletableFuture.failedFuture(new ExportFailedException("The render service reports a "
-                                + "failure for " + renderId + ": " + n.getMessage(), n.details(), renderId, null, false, n));
-                    }
-                    return CompletableFuture.failedFuture(e);
-                }), call);
+        return Futures.propagateCancel(
+                call.thenApply(payload -> ExportJob.fromJson(renderId, JsonValues.fromJackson(payload)))
+                        .exceptionallyCompose(error -> {
+                            Throwable e = Futures.unwrap(error);
+                            if (isRefusalForThisRender(e)) {
+                                NemoException n = (NemoException) e;
+                                return CompletableFuture.failedFuture(new ExportFailedException(
+                                        "The render service reports a " + "failure for " + renderId + ": "
+                                                + n.getMessage(),
+                                        n.details(),
+                                        renderId,
+                                        null,
+                                        false,
+                                        n));
+                            }
+                            return CompletableFuture.failedFuture(e);
+                        }),
+                call);
     }
 
     /** A 2xx {@code {"success":false,"error":…}}: the render proxy's own failure answer. */
     private static boolean isRefusalForThisRender(Throwable e) {
-        return e instanceof NemoServiceException n && n.getClass() == NemoServiceException.class
-                && n.httpStatus() >= 200 && n.httpStatus() <= 299 && n.apiCode().isEmpty();
+        return e instanceof NemoServiceException n
+                && n.getClass() == NemoServiceException.class
+                && n.httpStatus() >= 200
+                && n.httpStatus() <= 299
+                && n.apiCode().isEmpty();
     }
 
     @Override
@@ -220,17 +249,18 @@ public final class DefaultExportsApi implements ExportsApi {
     private CompletableFuture<Void> cancel(String renderId, RequestOptions options, boolean blocking) {
         String path = pollPath(renderId) + "/cancel";
         Objects.requireNonNull(options, "options");
-        CompletableFuture<JsonNode> call = transport.json(ApiRequest.postJson(path, null).withOptions(options), blocking);
-        return Futures.propagateCancel(call
-                .<Void>thenApply(payload -> null)
-                .exceptionallyCompose(error -> {
+        CompletableFuture<JsonNode> call =
+                transport.json(ApiRequest.postJson(path, null).withOptions(options), blocking);
+        return Futures.propagateCancel(
+                call.<Void>thenApply(payload -> null).exceptionallyCompose(error -> {
                     Throwable e = Futures.unwrap(error);
                     // an accepted cancellation may come back as 204 or an empty 200: nothing to decode
                     if (e instanceof DecodeException d && d.httpStatus() / 100 == 2) {
                         return CompletableFuture.completedFuture(null);
                     }
                     return CompletableFuture.failedFuture(e);
-                }), call);
+                }),
+                call);
     }
 
     @Override
@@ -243,8 +273,8 @@ public final class DefaultExportsApi implements ExportsApi {
         return download(job, target, options, false);
     }
 
-    private CompletableFuture<DownloadResult> download(ExportJob job, Path target, RequestOptions options,
-                                                      boolean blocking) {
+    private CompletableFuture<DownloadResult> download(
+            ExportJob job, Path target, RequestOptions options, boolean blocking) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 public final class DefaultSessionsApi implements SessionsApi {
     /** The endpoint. */
     public static final String PATH = "/api/tasks/me/with-session/nemo_agent";
+
     private final HttpPipeline transport;
 
     /** @param transport the transport */
@@ -47,8 +48,10 @@ public final class DefaultSessionsApi implements SessionsApi {
         String sessionId = JsonNodes.text(data, "session_id").orElse(null);
         String taskId = JsonNodes.firstText(data, "task_id", "taskId").orElse(null);
         if (sessionId == null || taskId == null) {
-            throw new DecodeException("The new-session response lacks " + (sessionId == null ? "session_id" : "task_id"),
-                    ErrorDetails.request("POST", PATH).withStatus(200), null);
+            throw new DecodeException(
+                    "The new-session response lacks " + (sessionId == null ? "session_id" : "task_id"),
+                    ErrorDetails.request("POST", PATH).withStatus(200),
+                    null);
         }
         return new Session(taskId, sessionId, JsonNodes.text(data, "user_id").orElse(null));
     }

@@ -52,9 +52,11 @@ public final class DefaultStateApi implements StateApi {
             return SessionState.empty();
         }
         if (!data.isObject()) {
-            throw new DecodeException("The session state response's data is a "
-                    + data.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object",
-                    ErrorDetails.request("GET", path).withStatus(200), null);
+            throw new DecodeException(
+                    "The session state response's data is a "
+                            + data.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object",
+                    ErrorDetails.request("GET", path).withStatus(200),
+                    null);
         }
         return SessionState.of(JsonValues.fromJackson((ObjectNode) data));
     }

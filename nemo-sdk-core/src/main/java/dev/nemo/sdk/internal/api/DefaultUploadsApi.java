@@ -40,8 +40,8 @@ public final class DefaultUploadsApi implements UploadsApi {
     }
 
     @Override
-    public CompletableFuture<UploadResult> uploadAsync(String sessionId, List<MediaSource> files,
-                                                       UploadOptions options) {
+    public CompletableFuture<UploadResult> uploadAsync(
+            String sessionId, List<MediaSource> files, UploadOptions options) {
         return multipart(sessionId, files, options).start(false);
     }
 
@@ -62,8 +62,8 @@ public final class DefaultUploadsApi implements UploadsApi {
     }
 
     @Override
-    public CompletableFuture<UploadResult> uploadUrlsAsync(String sessionId, List<String> urls,
-                                                           RequestOptions options) {
+    public CompletableFuture<UploadResult> uploadUrlsAsync(
+            String sessionId, List<String> urls, RequestOptions options) {
         return transport.sendAsync(urlsRequest(sessionId, urls, options), UploadResponses::decode);
     }
 
@@ -81,7 +81,8 @@ public final class DefaultUploadsApi implements UploadsApi {
         }
         body.put("source_type", "url");
         // the server fetches the files before it answers: the JSON deadline is too short
-        RequestOptions effective = options.timeout().isPresent() ? options
+        RequestOptions effective = options.timeout().isPresent()
+                ? options
                 : options.toBuilder().timeout(UploadOptions.DEFAULT_TIMEOUT).build();
         return ApiRequest.postJson(path, Json.write(body)).withOptions(effective);
     }

@@ -22,8 +22,7 @@ import java.util.Objects;
 public final class PathEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PathEncoding() {
-    }
+    private PathEncoding() {}
 
     /**
      * {@return the encoded segment}
@@ -39,8 +38,8 @@ public final class PathEncoding {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         if (value.chars().allMatch(c -> c == '.')) {
-            throw new IllegalArgumentException(name + " must not be made only of dots (\"" + value + "\" would name "
-                    + "another path)");
+            throw new IllegalArgumentException(
+                    name + " must not be made only of dots (\"" + value + "\" would name " + "another path)");
         }
         StringBuilder sb = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
@@ -55,7 +54,12 @@ public final class PathEncoding {
     }
 
     private static boolean isUnreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class AnonymousTokenProvider implements TokenProvider {
     /** The endpoint. */
     public static final String PATH = "/api/auth/anonymous-token";
+
     private static final Logger LOG = LoggerFactory.getLogger(AnonymousTokenProvider.class);
     private static final Duration EXPIRY_SKEW = Duration.ofMinutes(1);
 
@@ -58,8 +59,12 @@ public final class AnonymousTokenProvider implements TokenProvider {
      * @param newClientId creates (and persists) a new client id after the server refused this one
      * @param stores      where the token of a client id is kept between runs; {@code null} results keep it in memory
      */
-    public AnonymousTokenProvider(HttpPipeline pipeline, String clientId, Clock clock, Supplier<String> newClientId,
-                                  Function<String, @Nullable AnonymousTokenStore> stores) {
+    public AnonymousTokenProvider(
+            HttpPipeline pipeline,
+            String clientId,
+            Clock clock,
+            Supplier<String> newClientId,
+            Function<String, @Nullable AnonymousTokenStore> stores) {
         this.pipeline = pipeline;
         this.clientId = clientId;
         this.clock = clock;
@@ -95,7 +100,8 @@ public final class AnonymousTokenProvider implements TokenProvider {
         lock.lock();
         try {
             AccessToken c = current;
-            boolean usable = c != null && !c.expiresWithin(clock, EXPIRY_SKEW)
+            boolean usable = c != null
+                    && !c.expiresWithin(clock, EXPIRY_SKEW)
                     && (rejected == null || !rejected.value().equals(c.value()));
             if (usable) {
                 return CompletableFuture.completedFuture(c);
@@ -157,7 +163,8 @@ public final class AnonymousTokenProvider implements TokenProvider {
     }
 
     private CompletableFuture<AccessToken> call(String id) {
-        ApiRequest request = ApiRequest.postJson(PATH, null).withAuthenticated(false).withHeader("X-Client-Id", id);
+        ApiRequest request =
+                ApiRequest.postJson(PATH, null).withAuthenticated(false).withHeader("X-Client-Id", id);
         return pipeline.sendAsync(request, this::decode);
     }
 
@@ -182,10 +189,13 @@ public final class AnonymousTokenProvider implements TokenProvider {
     private AccessToken decode(JsonNode data) {
         String token = JsonNodes.text(data, "token").orElse(null);
         if (token == null || token.isBlank()) {
-            throw new DecodeException("The anonymous-token response has no data.token",
-                    ErrorDetails.request("POST", PATH).withStatus(200), null);
+            throw new DecodeException(
+                    "The anonymous-token response has no data.token",
+                    ErrorDetails.request("POST", PATH).withStatus(200),
+                    null);
         }
-        return new AccessToken(token, expiry(data), JsonNodes.text(data, "user_id").orElse(null));
+        return new AccessToken(
+                token, expiry(data), JsonNodes.text(data, "user_id").orElse(null));
     }
 
     private @Nullable Instant expiry(JsonNode data) {

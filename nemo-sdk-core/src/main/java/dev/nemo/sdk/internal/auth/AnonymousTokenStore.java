@@ -56,7 +56,9 @@ public final class AnonymousTokenStore {
             if (token.isBlank()) {
                 return Optional.empty();
             }
-            Instant expires = entry.hasNonNull("expires_at") ? Instant.parse(entry.get("expires_at").asText()) : null;
+            Instant expires = entry.hasNonNull("expires_at")
+                    ? Instant.parse(entry.get("expires_at").asText())
+                    : null;
             String userId = entry.hasNonNull("user_id") ? entry.get("user_id").asText() : null;
             return Optional.of(new AccessToken(token, expires, userId));
         } catch (IOException | RuntimeException e) {
@@ -74,8 +76,10 @@ public final class AnonymousTokenStore {
         try {
             ConfigLock.holding(configDir, () -> write(token));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not save the anonymous token in {} ({}); the next run will request a new one",
-                    file, e.getClass().getSimpleName());
+            LOG.warn(
+                    "could not save the anonymous token in {} ({}); the next run will request a new one",
+                    file,
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
 public final class ClientIdStore {
     /** Longest id the server accepts. */
     public static final int MAX_LENGTH = 64;
+
     static final String FILE_NAME = "client_id";
 
-    private ClientIdStore() {
-    }
+    private ClientIdStore() {}
 
     /**
      * {@return the client id}
@@ -50,8 +50,10 @@ public final class ClientIdStore {
         try {
             return ConfigLock.holding(configDir, () -> readOrCreate(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the client id in " + file
-                    + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder", e);
+            throw new UncheckedIOException(
+                    "Could not read or create the client id in " + file
+                            + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder",
+                    e);
         }
     }
 
@@ -87,8 +89,10 @@ public final class ClientIdStore {
                 return id;
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write a new client id to " + file
-                    + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder", e);
+            throw new UncheckedIOException(
+                    "Could not write a new client id to " + file
+                            + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder",
+                    e);
         }
     }
 

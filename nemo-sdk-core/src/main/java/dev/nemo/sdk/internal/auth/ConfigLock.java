@@ -34,8 +34,7 @@ final class ConfigLock {
         T run() throws IOException;
     }
 
-    private ConfigLock() {
-    }
+    private ConfigLock() {}
 
     /**
      * {@return what {@code work} returned}
@@ -88,7 +87,9 @@ final class ConfigLock {
 
     private static FileAttribute<?>[] ownerOnly(Path dir) {
         return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 
@@ -96,11 +97,16 @@ final class ConfigLock {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             return file.getFileSystem().supportedFileAttributeViews().contains("posix")
-                    ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")))
+                    ? FileChannel.open(
+                            file,
+                            options,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : FileChannel.open(file, options, new FileAttribute<?>[0]);
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("no lock file in {} ({}); writing unlocked", file.getParent(), e.getClass().getSimpleName());
+            LOG.debug(
+                    "no lock file in {} ({}); writing unlocked",
+                    file.getParent(),
+                    e.getClass().getSimpleName());
             return null;
         }
     }
@@ -112,7 +118,9 @@ final class ConfigLock {
         try {
             return channel.lock();
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("the file system refused a lock ({}); writing unlocked", e.getClass().getSimpleName());
+            LOG.debug(
+                    "the file system refused a lock ({}); writing unlocked",
+                    e.getClass().getSimpleName());
             return null;
         }
     }

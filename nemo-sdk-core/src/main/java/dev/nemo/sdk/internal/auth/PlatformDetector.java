@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  * lies under {@code ~/.clawhub/}, {@code cursor} under {@code ~/.cursor/skills/}, else {@code unknown}.
  */
 public final class PlatformDetector {
-    private PlatformDetector() {
-    }
+    private PlatformDetector() {}
 
     /** {@return the platform of this process} */
     public static String detect() {
@@ -53,7 +52,9 @@ public final class PlatformDetector {
     private static @Nullable Path codeLocation() {
         try {
             CodeSource cs = NemoClient.class.getProtectionDomain().getCodeSource();
-            return cs == null || cs.getLocation() == null ? null : Paths.get(cs.getLocation().toURI());
+            return cs == null || cs.getLocation() == null
+                    ? null
+                    : Paths.get(cs.getLocation().toURI());
         } catch (SecurityException | URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
         }

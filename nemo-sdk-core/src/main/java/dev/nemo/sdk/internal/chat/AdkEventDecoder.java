@@ -2,9 +2,9 @@ package dev.nemo.sdk.internal.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatEvent.Heartbeat;
 import dev.nemo.sdk.chat.ChatEvent.Other;
-import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.EventInfo;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.json.JsonNodes;
@@ -56,7 +56,8 @@ public final class AdkEventDecoder implements SseHandler {
 
     @Override
     public void onComment(String comment) {
-        sink.accept(new Heartbeat(Heartbeat.Source.COMMENT,
+        sink.accept(new Heartbeat(
+                Heartbeat.Source.COMMENT,
                 new EventInfo(sequence++, null, null, null, null, null, false, JsonValue.of(comment))));
     }
 
@@ -69,8 +70,8 @@ public final class AdkEventDecoder implements SseHandler {
         int start = skipWhitespace(data, length);
         if (HEARTBEAT_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
             JsonNode raw = start < length ? parse(data, start, length) : null;
-            sink.accept(new Heartbeat(Heartbeat.Source.EVENT_TYPE, bare(seq, type,
-                    raw != null ? raw : TextNode.valueOf(event.data()))));
+            sink.accept(new Heartbeat(
+                    Heartbeat.Source.EVENT_TYPE, bare(seq, type, raw != null ? raw : TextNode.valueOf(event.data()))));
             return;
         }
         if (start == length) {
@@ -79,8 +80,8 @@ public final class AdkEventDecoder implements SseHandler {
         }
         JsonNode node = parse(data, start, length);
         if (node == null || !node.isObject()) {
-            sink.accept(new Other(Other.Reason.NOT_JSON, bare(seq, type, node != null ? node
-                    : TextNode.valueOf(event.data()))));
+            sink.accept(new Other(
+                    Other.Reason.NOT_JSON, bare(seq, type, node != null ? node : TextNode.valueOf(event.data()))));
             return;
         }
         decodeObject(node, info(seq, type, node));
@@ -92,7 +93,8 @@ public final class AdkEventDecoder implements SseHandler {
             return;
         }
         if (node.has("error") && !node.hasNonNull("content")) {
-            sink.accept(new ChatEvent.StreamError(errorText(node.get("error")), value(node.get("error_details")), info));
+            sink.accept(
+                    new ChatEvent.StreamError(errorText(node.get("error")), value(node.get("error_details")), info));
             return;
         }
         decodeAdk(node, info);
@@ -102,7 +104,7 @@ public final class AdkEventDecoder implements SseHandler {
     private boolean decodeTyped(String type, JsonNode node, EventInfo info) {
         switch (type) {
             case "heartbeat", "ping", "keepalive", "keep-alive" ->
-                    sink.accept(new Heartbeat(Heartbeat.Source.JSON, info));
+                sink.accept(new Heartbeat(Heartbeat.Source.JSON, info));
             case "text" -> {
                 String text = firstText(node, "content", "text");
                 if (text == null || text.isEmpty()) {
@@ -112,13 +114,22 @@ public final class AdkEventDecoder implements SseHandler {
                 }
             }
             case "tool_call", "function_call" ->
-                    sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), orEmpty(firstText(node, "name")),
-                            value(JsonNodes.first(node, "args", "arguments")), info));
+                sink.accept(new ChatEvent.ToolCall(
+                        firstText(node, "id", "call_id"),
+                        orEmpty(firstText(node, "name")),
+                        value(JsonNodes.first(node, "args", "arguments")),
+                        info));
             case "tool_result", "function_response" ->
-                    sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), orEmpty(firstText(node, "name")),
-                            value(JsonNodes.first(node, "result", "response", "content")), info));
-            case "error" -> sink.accept(new ChatEvent.StreamError(orEmpty(firstText(node, "message", "error", "content")),
-                    value(node.get("error_details")), info));
+                sink.accept(new ChatEvent.ToolResult(
+                        firstText(node, "id", "call_id"),
+                        orEmpty(firstText(node, "name")),
+                        value(JsonNodes.first(node, "result", "response", "content")),
+                        info));
+            case "error" ->
+                sink.accept(new ChatEvent.StreamError(
+                        orEmpty(firstText(node, "message", "error", "content")),
+                        value(node.get("error_details")),
+                        info));
             default -> {
                 return false;
             }
@@ -145,11 +156,17 @@ public final class AdkEventDecoder implements SseHandler {
                         text.append(t);
                     }
                 } else if (call != null && call.isObject()) {
-                    tools.add(new ChatEvent.ToolCall(textOrNull(call.get("id")), orEmpty(textOrNull(call.get("name"))),
-                            value(call.get("args")), info));
+                    tools.add(new ChatEvent.ToolCall(
+                            textOrNull(call.get("id")),
+                            orEmpty(textOrNull(call.get("name"))),
+                            value(call.get("args")),
+                            info));
                 } else if (response != null && response.isObject()) {
-                    tools.add(new ChatEvent.ToolResult(textOrNull(response.get("id")),
-                            orEmpty(textOrNull(response.get("name"))), value(response.get("response")), info));
+                    tools.add(new ChatEvent.ToolResult(
+                            textOrNull(response.get("id")),
+                            orEmpty(textOrNull(response.get("name"))),
+                            value(response.get("response")),
+                            info));
                 } else {
                     unsupported = true;
                 }
@@ -172,13 +189,23 @@ public final class AdkEventDecoder implements SseHandler {
             emitted = true;
         }
         if (!emitted) {
-            Other.Reason reason = hidden != null ? hidden
-                    : thought ? Other.Reason.THOUGHT
-                    : unsupported ? Other.Reason.UNSUPPORTED_PARTS
-                    : looksLikeAdk(node) ? Other.Reason.EMPTY
-                    : Other.Reason.UNRECOGNIZED;
-            sink.accept(new Other(reason, info));
+            sink.accept(new Other(whyNothingShows(node, hidden, thought, unsupported), info));
         }
+    }
+
+    /** Why an event that showed nothing is reported as {@link Other}: the first reason that applies. */
+    private static Other.Reason whyNothingShows(
+            JsonNode node, Other.@Nullable Reason hidden, boolean thought, boolean unsupported) {
+        if (hidden != null) {
+            return hidden;
+        }
+        if (thought) {
+            return Other.Reason.THOUGHT;
+        }
+        if (unsupported) {
+            return Other.Reason.UNSUPPORTED_PARTS;
+        }
+        return looksLikeAdk(node) ? Other.Reason.EMPTY : Other.Reason.UNRECOGNIZED;
     }
 
     /** Emits agent text, or returns why it is hidden (without emitting anything). */
@@ -211,8 +238,14 @@ public final class AdkEventDecoder implements SseHandler {
     }
 
     private static EventInfo info(long seq, String type, JsonNode node) {
-        return new EventInfo(seq, type, textOrNull(node.get("id")), textOrNull(node.get("author")),
-                textOrNull(node.get("invocationId")), timestamp(node.get("timestamp")), isTrue(node.get("partial")),
+        return new EventInfo(
+                seq,
+                type,
+                textOrNull(node.get("id")),
+                textOrNull(node.get("author")),
+                textOrNull(node.get("invocationId")),
+                timestamp(node.get("timestamp")),
+                isTrue(node.get("partial")),
                 JsonValues.fromJackson(node));
     }
 
@@ -243,7 +276,9 @@ public final class AdkEventDecoder implements SseHandler {
             }
             BigDecimal seconds = d.abs().compareTo(SECONDS_LIMIT) < 0 ? d : d.movePointLeft(3);
             BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-            long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_UP)
+            long nanos = seconds.subtract(whole)
+                    .movePointRight(9)
+                    .setScale(0, RoundingMode.HALF_UP)
                     .longValueExact();
             return Instant.ofEpochSecond(whole.longValueExact(), nanos);
         } catch (ArithmeticException | DateTimeException e) {
@@ -298,8 +333,7 @@ public final class AdkEventDecoder implements SseHandler {
         } catch (IOException | RuntimeException e) {
             // malformed UTF-8 inside an otherwise valid payload: read it as the WHATWG rules decode it
             try {
-                return Json.mapper().readTree(new String(data, start, end - start,
-                        StandardCharsets.UTF_8));
+                return Json.mapper().readTree(new String(data, start, end - start, StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException again) {
                 return null;
             }
@@ -315,7 +349,8 @@ public final class AdkEventDecoder implements SseHandler {
     }
 
     private static boolean isTrue(@Nullable JsonNode v) {
-        return v != null && (v.isBoolean() ? v.booleanValue() : v.isTextual() && "true".equalsIgnoreCase(v.textValue()));
+        return v != null
+                && (v.isBoolean() ? v.booleanValue() : v.isTextual() && "true".equalsIgnoreCase(v.textValue()));
     }
 
     private static @Nullable String textOrNull(@Nullable JsonNode v) {

@@ -33,8 +33,7 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
     private int consumed;
     private @Nullable ChatResult result;
 
-    private BlockingChatStream() {
-    }
+    private BlockingChatStream() {}
 
     /**
      * {@return the stream (the message is being sent)}
@@ -114,8 +113,12 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
                 lock.lock();
             }
             Thread.currentThread().interrupt();
-            throw new TransportException("Interrupted while waiting for the chat stream; it was closed",
-                    ErrorDetails.request("POST", "/run_sse"), e, TransportException.Kind.INTERRUPTED, true);
+            throw new TransportException(
+                    "Interrupted while waiting for the chat stream; it was closed",
+                    ErrorDetails.request("POST", "/run_sse"),
+                    e,
+                    TransportException.Kind.INTERRUPTED,
+                    true);
         } finally {
             lock.unlock();
         }

@@ -27,6 +27,7 @@ public final class ChatCollector {
     private final StringBuilder partial = new StringBuilder();
     /** Partial chunks sent although streaming was not asked for: only shown when the full text never came. */
     private final StringBuilder unaskedPartial = new StringBuilder();
+
     private boolean streamError;
     private boolean modelError;
     private boolean toolResult;
@@ -85,10 +86,15 @@ public final class ChatCollector {
                 notice = text.remove(text.size() - 1);
             }
         }
-        ChatEnd end = streamError || lastSignificant instanceof ChatEvent.ModelError ? ChatEnd.ERROR_EVENT
-                : !text.isEmpty() ? ChatEnd.COMPLETED_WITH_TEXT
-                : ChatEnd.COMPLETED_SILENTLY;
-        return ChatResult.builder().end(end).messages(text).events(events).ignoredNotice(notice).build();
+        ChatEnd end = streamError || lastSignificant instanceof ChatEvent.ModelError
+                ? ChatEnd.ERROR_EVENT
+                : !text.isEmpty() ? ChatEnd.COMPLETED_WITH_TEXT : ChatEnd.COMPLETED_SILENTLY;
+        return ChatResult.builder()
+                .end(end)
+                .messages(text)
+                .events(events)
+                .ignoredNotice(notice)
+                .build();
     }
 
     /**
@@ -97,32 +103,50 @@ public final class ChatCollector {
      * @param failure the interruption ({@link #isInterruption})
      */
     public ChatResult interrupted(NemoException failure) {
-        ChatEnd end = failure instanceof StreamTimeoutException t ? switch (t.watchdog()) {
-            case FIRST_BYTE -> ChatEnd.FIRST_BYTE_TIMEOUT;
-            case IDLE -> ChatEnd.IDLE_TIMEOUT;
-            default -> ChatEnd.OVERALL_TIMEOUT;
-        } : ChatEnd.TRANSPORT_CUT;
+        ChatEnd end = failure instanceof StreamTimeoutException t
+                ? switch (t.watchdog()) {
+                    case FIRST_BYTE -> ChatEnd.FIRST_BYTE_TIMEOUT;
+                    case IDLE -> ChatEnd.IDLE_TIMEOUT;
+                    default -> ChatEnd.OVERALL_TIMEOUT;
+                }
+                : ChatEnd.TRANSPORT_CUT;
         List<String> text = text();
         if (partial.length() == 0 && unaskedPartial.length() > 0) {
             text.add(unaskedPartial.toString());
         }
-        return ChatResult.builder().end(end).messages(text).events(events).failure(failure).build();
+        return ChatResult.builder()
+                .end(end)
+                .messages(text)
+                .events(events)
+                .failure(failure)
+                .build();
     }
 
     /** The text parts of an event's content, joined. */
     private static String partText(EventInfo info) {
         StringBuilder out = new StringBuilder();
-        info.raw().get("content").flatMap(c -> c.get("parts")).flatMap(JsonValue::asArray)
+        info.raw()
+                .get("content")
+                .flatMap(c -> c.get("parts"))
+                .flatMap(JsonValue::asArray)
                 .ifPresent(parts -> parts.elements().forEach(part -> {
-                    boolean thought = part.get("thought").flatMap(JsonValue::asBoolean).orElse(false);
-                    part.get("text").flatMap(JsonValue::asString).filter(t -> !thought).ifPresent(out::append);
+                    boolean thought =
+                            part.get("thought").flatMap(JsonValue::asBoolean).orElse(false);
+                    part.get("text")
+                            .flatMap(JsonValue::asString)
+                            .filter(t -> !thought)
+                            .ifPresent(out::append);
                 }));
         return out.toString();
     }
 
     /** {@return the result of a stream the caller cancelled} */
     public ChatResult cancelled() {
-        return ChatResult.builder().end(ChatEnd.CANCELLED).messages(text()).events(events).build();
+        return ChatResult.builder()
+                .end(ChatEnd.CANCELLED)
+                .messages(text())
+                .events(events)
+                .build();
     }
 
     private List<String> text() {

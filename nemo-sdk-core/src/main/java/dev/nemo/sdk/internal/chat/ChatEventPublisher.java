@@ -83,8 +83,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
          * @param o chat options
          */
         public static Limits of(ChatOptions o) {
-            return new Limits(o.streaming(), o.maxLineBytes(), o.firstByteTimeout(), o.idleTimeout(),
-                    o.timeout());
+            return new Limits(o.streaming(), o.maxLineBytes(), o.firstByteTimeout(), o.idleTimeout(), o.timeout());
         }
     }
 
@@ -106,8 +105,13 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
      * @param ticker   time source and timer of the watchdogs
      * @param executor where a watchdog that fired delivers its error
      */
-    public ChatEventPublisher(Exchange exchange, Limits limits, ErrorDetails details,
-                              Function<Throwable, NemoException> errors, Ticker ticker, Executor executor) {
+    public ChatEventPublisher(
+            Exchange exchange,
+            Limits limits,
+            ErrorDetails details,
+            Function<Throwable, NemoException> errors,
+            Ticker ticker,
+            Executor executor) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.details = Objects.requireNonNull(details, "details");
@@ -127,7 +131,8 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         }
         String type = info.headers().firstValue("content-type").orElse("");
         int semicolon = type.indexOf(';');
-        String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        String media =
+                (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
         return media.equals("text/event-stream");
     }
 
@@ -137,12 +142,10 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         if (!subscribed.compareAndSet(false, true)) {
             subscriber.onSubscribe(new Flow.Subscription() {
                 @Override
-                public void request(long n) {
-                }
+                public void request(long n) {}
 
                 @Override
-                public void cancel() {
-                }
+                public void cancel() {}
             });
             subscriber.onError(new IllegalStateException("This chat publisher was already subscribed: it sends its "
                     + "message once. Create a new publisher to send another message."));
@@ -182,8 +185,8 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
 
         Session(Flow.Subscriber<? super ChatEvent> downstream) {
             this.downstream = downstream;
-            this.decoder = new SseDecoder(new AdkEventDecoder(limits.partialText(), this::decoded),
-                    limits.maxLineBytes(), details);
+            this.decoder = new SseDecoder(
+                    new AdkEventDecoder(limits.partialText(), this::decoded), limits.maxLineBytes(), details);
         }
 
         void start() {
@@ -346,7 +349,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
          * @return false when the stream stopped (cancelled, or the subscriber threw)
          */
         private boolean deliverAndDecode() {
-            for (;;) {
+            for (; ; ) {
                 while (!queue.isEmpty() && requested.get() > 0) {
                     if (!deliver(queue.poll())) {
                         return false;
@@ -406,9 +409,13 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             if (end == null && upstreamDone && chunk == null) {
                 end = upstreamError.get();
                 if (end == null && decoder.finish()) {
-                    end = new TransportException("The event stream of " + where() + " ended in the middle of "
-                            + "an event; " + Messages.NOT_SENT_AGAIN, details, null,
-                            TransportException.Kind.TRUNCATED, true);
+                    end = new TransportException(
+                            "The event stream of " + where() + " ended in the middle of " + "an event; "
+                                    + Messages.NOT_SENT_AGAIN,
+                            details,
+                            null,
+                            TransportException.Kind.TRUNCATED,
+                            true);
                 }
                 if (end == null) {
                     terminate(null);
@@ -451,7 +458,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
 
         private @Nullable StreamTimeoutException watchdogs(long now) {
             if (now - startNanos >= limits.overall().toNanos()) {
-                return timeout(StreamTimeoutException.Watchdog.OVERALL, limits.overall(),
+                return timeout(
+                        StreamTimeoutException.Watchdog.OVERALL,
+                        limits.overall(),
                         "The chat stream took longer than " + Durations.human(limits.overall()));
             }
             if (pauseStart >= 0 || upstreamDone) {
@@ -459,19 +468,23 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             }
             long server = serverNow(now);
             if (!firstByte && server - startNanos >= limits.firstByte().toNanos()) {
-                return timeout(StreamTimeoutException.Watchdog.FIRST_BYTE, limits.firstByte(),
+                return timeout(
+                        StreamTimeoutException.Watchdog.FIRST_BYTE,
+                        limits.firstByte(),
                         "No byte of the chat stream arrived within " + Durations.human(limits.firstByte()));
             }
             if (server - lastActivity >= limits.idle().toNanos()) {
-                return timeout(StreamTimeoutException.Watchdog.IDLE, limits.idle(),
+                return timeout(
+                        StreamTimeoutException.Watchdog.IDLE,
+                        limits.idle(),
                         "Only heartbeats arrived on the chat stream for " + Durations.human(limits.idle()));
             }
             return null;
         }
 
         private StreamTimeoutException timeout(StreamTimeoutException.Watchdog which, Duration limit, String what) {
-            return new StreamTimeoutException(what + " (" + where() + "); " + Messages.NOT_SENT_AGAIN, details, which,
-                    limit);
+            return new StreamTimeoutException(
+                    what + " (" + where() + "); " + Messages.NOT_SENT_AGAIN, details, which, limit);
         }
 
         /** Time that counts against the server: real time minus the time the subscriber held the stream back. */
@@ -525,7 +538,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                 cancelUpstream();
             }
             if (LOG.isDebugEnabled()) {
-                LOG.debug("chat stream ended after {} events: {}", delivered,
+                LOG.debug(
+                        "chat stream ended after {} events: {}",
+                        delivered,
                         error == null ? "completed" : error.getClass().getSimpleName());
             }
             try {
@@ -569,5 +584,4 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             return details.requestMethod() + " " + details.requestPath();
         }
     }
-
 }

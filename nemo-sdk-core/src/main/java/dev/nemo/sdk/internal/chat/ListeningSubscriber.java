@@ -39,7 +39,9 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
      */
     public ListeningSubscriber(ChatListener listener, ChatOptions options, Ticker ticker) {
         this.listener = listener;
-        this.progress = options.progressListener().map(l -> new ProgressReporter<>(l, "chat")).orElse(null);
+        this.progress = options.progressListener()
+                .map(l -> new ProgressReporter<>(l, "chat"))
+                .orElse(null);
         this.progressNanos = options.progressInterval().toNanos();
         this.ticker = ticker;
         this.nextReport = progressNanos;
@@ -76,8 +78,10 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
             listener.onEvent(event);
             progress(event);
         } catch (Throwable t) {
-            LOG.warn("The chat listener threw from onEvent; the stream is cancelled and the call fails with its "
-                    + "exception", t);
+            LOG.warn(
+                    "The chat listener threw from onEvent; the stream is cancelled and the call fails with its "
+                            + "exception",
+                    t);
             cancel();
             result.completeExceptionally(t);
         }

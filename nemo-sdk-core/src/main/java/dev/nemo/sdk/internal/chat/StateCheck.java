@@ -82,15 +82,21 @@ public final class StateCheck {
      * @param cancelled     whether the caller gave up
      * @param listener      told about each read
      */
-    public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, @Nullable SessionState before,
-                                               @Nullable NemoException beforeFailure, ChatOptions options,
-                                               BooleanSupplier cancelled, ChatListener listener) {
+    public CompletableFuture<ChatResult> after(
+            ChatResult result,
+            String sessionId,
+            @Nullable SessionState before,
+            @Nullable NemoException beforeFailure,
+            ChatOptions options,
+            BooleanSupplier cancelled,
+            ChatListener listener) {
         ChatEnd end = result.end();
         if (!options.stateCheck() || !(end == ChatEnd.COMPLETED_SILENTLY || end.interrupted())) {
             return CompletableFuture.completedFuture(result);
         }
         if (before == null) {
-            return CompletableFuture.completedFuture(result.toBuilder().stateCheckFailure(beforeFailure).build());
+            return CompletableFuture.completedFuture(
+                    result.toBuilder().stateCheckFailure(beforeFailure).build());
         }
         List<Duration> waits = schedule(end, options);
         return new Run(waits, result, sessionId, before, RequestOptions.none(), cancelled, listener).attempt(0, null);
@@ -111,9 +117,14 @@ public final class StateCheck {
      * @param listener  told about each read
      * @return the result with the state change
      */
-    public CompletableFuture<ChatResult> settle(ChatResult result, String sessionId, SessionState before,
-                                                ChatOptions options, RequestOptions reads, BooleanSupplier cancelled,
-                                                ChatListener listener) {
+    public CompletableFuture<ChatResult> settle(
+            ChatResult result,
+            String sessionId,
+            SessionState before,
+            ChatOptions options,
+            RequestOptions reads,
+            BooleanSupplier cancelled,
+            ChatListener listener) {
         if (result.stateChange().map(d -> !d.isEmpty()).orElse(false)) {
             return CompletableFuture.completedFuture(result);
         }
@@ -138,8 +149,14 @@ public final class StateCheck {
         private final BooleanSupplier cancelled;
         private final ChatListener listener;
 
-        Run(List<Duration> waits, ChatResult result, String sessionId, SessionState before, RequestOptions reads,
-            BooleanSupplier cancelled, ChatListener listener) {
+        Run(
+                List<Duration> waits,
+                ChatResult result,
+                String sessionId,
+                SessionState before,
+                RequestOptions reads,
+                BooleanSupplier cancelled,
+                ChatListener listener) {
             this.waits = waits;
             this.result = result;
             this.sessionId = sessionId;
@@ -154,13 +171,16 @@ public final class StateCheck {
                 return CompletableFuture.completedFuture(lastGood != null ? lastGood : result);
             }
             Duration wait = waits.get(i);
-            return Futures.handleCompose(blocking ? readHere(wait) : readLater(wait),
-                    (after, error) -> error == null ? read(i, Objects.requireNonNull(after, "state"))
+            return Futures.handleCompose(
+                    blocking ? readHere(wait) : readLater(wait),
+                    (after, error) -> error == null
+                            ? read(i, Objects.requireNonNull(after, "state"))
                             : failed(i, nemo(Futures.unwrap(error)), lastGood));
         }
 
         private CompletableFuture<SessionState> readLater(Duration wait) {
-            CompletableFuture<Void> slept = wait.isZero() ? CompletableFuture.completedFuture(null)
+            CompletableFuture<Void> slept = wait.isZero()
+                    ? CompletableFuture.completedFuture(null)
                     : sleeper.sleep(wait).toCompletableFuture();
             return slept.thenCompose(v -> state.getAsync(sessionId, reads));
         }
@@ -178,7 +198,11 @@ public final class StateCheck {
 
         private CompletableFuture<ChatResult> read(int i, SessionState after) {
             StateDiff diff = StateDiff.between(before, after);
-            ChatResult checked = result.toBuilder().stateChange(diff).stateAfter(after).stateCheckFailure(null).build();
+            ChatResult checked = result.toBuilder()
+                    .stateChange(diff)
+                    .stateAfter(after)
+                    .stateCheckFailure(null)
+                    .build();
             boolean done = !diff.isEmpty() || i == waits.size() - 1;
             report(i, !diff.isEmpty(), done, null);
             return done ? CompletableFuture.completedFuture(checked) : attempt(i + 1, checked);
@@ -188,15 +212,22 @@ public final class StateCheck {
             boolean last = i == waits.size() - 1;
             report(i, false, last, failure);
             if (last) {
-                return CompletableFuture.completedFuture(lastGood != null ? lastGood
-                        : result.toBuilder().stateCheckFailure(failure).build());
+                return CompletableFuture.completedFuture(
+                        lastGood != null
+                                ? lastGood
+                                : result.toBuilder().stateCheckFailure(failure).build());
             }
             return attempt(i + 1, lastGood);
         }
 
         private void report(int i, boolean changed, boolean last, @Nullable NemoException failure) {
-            StateCheckProgress p = new StateCheckProgress(i + 1, waits.size(), result.end(), changed,
-                    last ? Optional.empty() : Optional.of(waits.get(i + 1)), Optional.ofNullable(failure));
+            StateCheckProgress p = new StateCheckProgress(
+                    i + 1,
+                    waits.size(),
+                    result.end(),
+                    changed,
+                    last ? Optional.empty() : Optional.of(waits.get(i + 1)),
+                    Optional.ofNullable(failure));
             LOG.debug("chat state check after {}: {}", result.end(), p.describe());
             try {
                 listener.onStateCheck(p);
@@ -212,7 +243,8 @@ public final class StateCheck {
      * @param error a failure
      */
     public static NemoException nemo(Throwable error) {
-        return error instanceof NemoException n ? n
+        return error instanceof NemoException n
+                ? n
                 : new NemoClientException("Reading the session state failed: " + error, ErrorDetails.none(), error);
     }
 }

@@ -41,7 +41,7 @@ public interface Ticker {
                     return () -> f.cancel(false);
                 } catch (RejectedExecutionException e) {
                     // the client was closed: its streams are abandoned with it
-                    return () -> { };
+                    return () -> {};
                 }
             }
         };

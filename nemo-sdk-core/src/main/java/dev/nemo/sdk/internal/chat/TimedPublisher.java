@@ -112,7 +112,8 @@ public final class TimedPublisher implements Flow.Publisher<ChatEvent> {
                 default -> ChatEnd.OVERALL_TIMEOUT;
             };
         }
-        return error instanceof TransportException || error instanceof EventTooLargeException ? ChatEnd.TRANSPORT_CUT
+        return error instanceof TransportException || error instanceof EventTooLargeException
+                ? ChatEnd.TRANSPORT_CUT
                 : ChatEnd.ERROR_EVENT;
     }
 }

@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
 public final class DraftNodes {
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private DraftNodes() {
-    }
+    private DraftNodes() {}
 
     /** A whole number as the parser would read it back: an int node when it fits, else a long node. */
     public static NumericNode integer(long value) {
-        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? IntNode.valueOf((int) value)
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE
+                ? IntNode.valueOf((int) value)
                 : LongNode.valueOf(value);
     }
 
@@ -50,7 +50,8 @@ public final class DraftNodes {
             return Optional.empty();
         }
         try {
-            return Optional.of(Duration.ofMillis(v.setScale(0, RoundingMode.HALF_UP).longValueExact()));
+            return Optional.of(
+                    Duration.ofMillis(v.setScale(0, RoundingMode.HALF_UP).longValueExact()));
         } catch (ArithmeticException e) {
             return Optional.empty();
         }

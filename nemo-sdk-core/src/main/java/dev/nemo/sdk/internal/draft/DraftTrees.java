@@ -30,8 +30,7 @@ public final class DraftTrees {
 
     private static volatile @Nullable Access access;
 
-    private DraftTrees() {
-    }
+    private DraftTrees() {}
 
     /**
      * Registers the accessor of the draft types.

@@ -19,12 +19,12 @@ import java.util.OptionalDouble;
 public final class Summaries {
     private static final int MAX_NAME = 80;
 
-    private Summaries() {
-    }
+    private Summaries() {}
 
     public static String draft(Draft draft) {
         List<Track> tracks = draft.tracks();
-        StringBuilder sb = new StringBuilder("Timeline (").append(tracks.size())
+        StringBuilder sb = new StringBuilder("Timeline (")
+                .append(tracks.size())
                 .append(tracks.size() == 1 ? " track)" : " tracks)");
         if (tracks.isEmpty()) {
             return sb.toString();
@@ -99,8 +99,10 @@ public final class Summaries {
     /** Seconds with at most one decimal: {@code 10}, {@code 2.5}. */
     public static String seconds(Duration d) {
         // from seconds and nanos: toMillis() would overflow for the sum of two huge times
-        BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
-                .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal s = BigDecimal.valueOf(d.getSeconds())
+                .add(BigDecimal.valueOf(d.getNano(), 9))
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
     }
 

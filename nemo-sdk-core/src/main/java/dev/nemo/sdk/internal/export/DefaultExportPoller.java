@@ -27,9 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -63,8 +63,13 @@ public final class DefaultExportPoller implements ExportPoller {
      * @param submitted  the submission's answer, or {@code null} when resuming
      * @param firstDelay wait before the first poll of a wait (the interval after a submission, zero on resume)
      */
-    public DefaultExportPoller(ExportsApi api, TransportSettings settings, String renderId, PollingStrategy polling,
-                               @Nullable ExportJob submitted, Duration firstDelay) {
+    public DefaultExportPoller(
+            ExportsApi api,
+            TransportSettings settings,
+            String renderId,
+            PollingStrategy polling,
+            @Nullable ExportJob submitted,
+            Duration firstDelay) {
         this.api = api;
         this.settings = settings;
         this.renderId = Objects.requireNonNull(renderId, "renderId");
@@ -159,8 +164,11 @@ public final class DefaultExportPoller implements ExportPoller {
 
     private void record(ExportJob job) {
         latest.set(job);
-        LOG.debug("Render {}: {}{}", renderId, job.status(), job.progress().isPresent()
-                ? " " + job.progress().getAsInt() + "%" : "");
+        LOG.debug(
+                "Render {}: {}{}",
+                renderId,
+                job.status(),
+                job.progress().isPresent() ? " " + job.progress().getAsInt() + "%" : "");
         notifyListeners(job);
     }
 
@@ -189,7 +197,8 @@ public final class DefaultExportPoller implements ExportPoller {
     }
 
     private ExportFailedException cancelledError() {
-        return new ExportFailedException("Export " + renderId + " was cancelled", details(), renderId, null, true, null);
+        return new ExportFailedException(
+                "Export " + renderId + " was cancelled", details(), renderId, null, true, null);
     }
 
     private ErrorDetails details() {
@@ -203,7 +212,10 @@ public final class DefaultExportPoller implements ExportPoller {
         final Duration timeout;
         final Instant started;
         int polls;
-        @Nullable NemoException lastError;
+
+        @Nullable
+        NemoException lastError;
+
         volatile @Nullable CompletableFuture<?> inFlight;
 
         Wait(Instant deadline, Duration timeout) {
@@ -244,11 +256,17 @@ public final class DefaultExportPoller implements ExportPoller {
             }
             ExportJob last = done != null ? done : latest.get();
             ExportStatus status = last == null ? ExportStatus.UNKNOWN : last.status();
-            String outcome = error == null ? "completed"
-                    : error instanceof ExportTimeoutException ? "timeout"
-                    : error instanceof ExportFailedException f ? (f.cancelled() ? "cancelled" : "failed")
-                    : "error";
-            RequestListener.ExportWaitFinished event = new RequestListener.ExportWaitFinished(status, outcome, polls,
+            String outcome = error == null
+                    ? "completed"
+                    : error instanceof ExportTimeoutException
+                            ? "timeout"
+                            : error instanceof ExportFailedException f
+                                    ? (f.cancelled() ? "cancelled" : "failed")
+                                    : "error";
+            RequestListener.ExportWaitFinished event = new RequestListener.ExportWaitFinished(
+                    status,
+                    outcome,
+                    polls,
                     Duration.between(started, settings.clock().instant()));
             listeners.emit("exportWaitFinished", l -> l.exportWaitFinished(event));
         }
@@ -281,7 +299,8 @@ public final class DefaultExportPoller implements ExportPoller {
                 timeOut("after " + Durations.human(timeout));
                 return null;
             }
-            CompletableFuture<Void> sleep = settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left)
+            CompletableFuture<Void> sleep = settings.sleeper()
+                    .sleep(delay.compareTo(left) < 0 ? delay : left)
                     .toCompletableFuture();
             inFlight = sleep;
             return sleep;
@@ -322,7 +341,7 @@ public final class DefaultExportPoller implements ExportPoller {
                 ExportJob job = null;
                 Throwable error = null;
                 try {
-                    job = api.poll(renderId, polling.request());   // the blocking form: on this thread
+                    job = api.poll(renderId, polling.request()); // the blocking form: on this thread
                 } catch (RuntimeException e) {
                     error = Futures.unwrap(e);
                 }
@@ -340,8 +359,12 @@ public final class DefaultExportPoller implements ExportPoller {
             } catch (InterruptedException e) {
                 sleep.cancel(true);
                 Thread.currentThread().interrupt();
-                fail(new TransportException("Interrupted while waiting for export " + renderId,
-                        details(), e, TransportException.Kind.INTERRUPTED, true));
+                fail(new TransportException(
+                        "Interrupted while waiting for export " + renderId,
+                        details(),
+                        e,
+                        TransportException.Kind.INTERRUPTED,
+                        true));
             } catch (ExecutionException | CancellationException e) {
                 fail(Futures.unwrap(e));
             }
@@ -357,7 +380,10 @@ public final class DefaultExportPoller implements ExportPoller {
                 Throwable e = Futures.unwrap(failure);
                 if (e instanceof NemoException n && retryable(n)) {
                     lastError = n;
-                    LOG.debug("Poll {} of render {} failed ({}); polling the same id again", polls, renderId,
+                    LOG.debug(
+                            "Poll {} of render {} failed ({}); polling the same id again",
+                            polls,
+                            renderId,
                             e.getClass().getSimpleName());
                     return true;
                 }
@@ -383,15 +409,22 @@ public final class DefaultExportPoller implements ExportPoller {
             } else {
                 boolean wasCancelled = job.status() == ExportStatus.CANCELLED;
                 String reason = job.error().orElse(null);
-                fail(new ExportFailedException("Export " + renderId
-                        + (wasCancelled ? " was cancelled" : " failed") + (reason == null ? "" : ": " + reason),
-                        details(), renderId, reason, wasCancelled, null));
+                fail(new ExportFailedException(
+                        "Export " + renderId + (wasCancelled ? " was cancelled" : " failed")
+                                + (reason == null ? "" : ": " + reason),
+                        details(),
+                        renderId,
+                        reason,
+                        wasCancelled,
+                        null));
             }
         }
 
         void timeOut(String when) {
             ExportJob last = latest.get();
-            String status = last == null ? null : last.rawStatus().orElse(last.status().name().toLowerCase(Locale.ROOT));
+            String status = last == null
+                    ? null
+                    : last.rawStatus().orElse(last.status().name().toLowerCase(Locale.ROOT));
             String message = "Export " + renderId + " is still running " + when
                     + (status == null ? "" : " (last status: " + status + ")")
                     + (lastError == null ? "" : "; the last poll failed: " + lastError.getMessage())

@@ -1,13 +1,13 @@
 package dev.nemo.sdk.internal.export;
 
 import dev.nemo.sdk.RequestOptions;
+import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoClientException;
 import dev.nemo.sdk.error.NemoServiceException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
-import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.http.HttpReply;
 import dev.nemo.sdk.internal.http.Origins;
@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class Downloader {
     /** Deadline of a whole download when the caller gives none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.export");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -71,8 +72,8 @@ public final class Downloader {
      * @param target       a file, or an existing directory
      * @param options      {@code timeout}: deadline of the whole download; the rest as the class says
      */
-    public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
-                                                      RequestOptions options) {
+    public CompletableFuture<DownloadResult> download(
+            ExportJob job, String fallbackPath, Path target, RequestOptions options) {
         return download(job, fallbackPath, target, options, false);
     }
 
@@ -85,8 +86,8 @@ public final class Downloader {
      * @param options      {@code timeout}: deadline of the whole download; the rest as the class says
      * @param blocking     whether the body is read on the caller's thread (the answer is then complete)
      */
-    public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
-                                                      RequestOptions options, boolean blocking) {
+    public CompletableFuture<DownloadResult> download(
+            ExportJob job, String fallbackPath, Path target, RequestOptions options, boolean blocking) {
         if (!job.isCompleted() && job.outputUrl().isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("Export " + job.renderId()
                     + " has nothing to download yet (status " + job.status() + "); wait for it to complete"));
@@ -114,14 +115,17 @@ public final class Downloader {
 
     /** The output URL's last segment when it is a plain file name, else {@code <renderId>.<ext>}. */
     static String fileName(ExportJob job) {
-        String fromUrl = job.outputUrl().map(u -> {
-            String p = u.getPath() == null ? "" : u.getPath();
-            return p.substring(p.lastIndexOf('/') + 1);
-        }).orElse("");
+        String fromUrl = job.outputUrl()
+                .map(u -> {
+                    String p = u.getPath() == null ? "" : u.getPath();
+                    return p.substring(p.lastIndexOf('/') + 1);
+                })
+                .orElse("");
         if (SAFE_NAME.matcher(fromUrl).matches() && fromUrl.indexOf('.') > 0) {
             return fromUrl;
         }
-        String ext = fromUrl.lastIndexOf('.') > 0 ? fromUrl.substring(fromUrl.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+        String ext = fromUrl.lastIndexOf('.') > 0
+                ? fromUrl.substring(fromUrl.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
                 : "";
         if (!ext.matches("[a-z0-9]{1,5}")) {
             ext = "mp4";
@@ -157,6 +161,7 @@ public final class Downloader {
         private volatile boolean timedOut;
         /** Set before the current sink is read by {@link #stop}; a sink created later sees it and aborts. */
         private volatile boolean stopped;
+
         private boolean finishing;
         private volatile FileSink.@Nullable LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
@@ -173,8 +178,8 @@ public final class Downloader {
         }
 
         CompletableFuture<DownloadResult> start() {
-            ScheduledFuture<?> deadline = settings.scheduler().schedule(this::expire, timeout.toNanos(),
-                    TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> deadline =
+                    settings.scheduler().schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
             Futures.onCompletion(result, (r, e) -> {
                 deadline.cancel(false);
                 if (e != null) {
@@ -184,16 +189,20 @@ public final class Downloader {
             });
             URI primary = job.outputUrl().orElse(null);
             String primaryForLog = primary == null ? "" : Origins.hostAndPath(primary);
-            CompletableFuture<Fetched> first = primary != null ? fetch(primary)
-                    : CompletableFuture.failedFuture(new NoOutputUrl());
+            CompletableFuture<Fetched> first =
+                    primary != null ? fetch(primary) : CompletableFuture.failedFuture(new NoOutputUrl());
             CompletableFuture<Fetched> fetched = first.exceptionallyCompose(error -> {
                 Throwable e = Futures.unwrap(error);
                 if (result.isDone() || timedOut || localFailure != null) {
                     return CompletableFuture.failedFuture(e);
                 }
                 if (!(e instanceof NoOutputUrl)) {
-                    LOG.debug("Download of render {} from {} failed ({}); trying {}", job.renderId(), primaryForLog,
-                            e.getClass().getSimpleName(), fallbackPath);
+                    LOG.debug(
+                            "Download of render {} from {} failed ({}); trying {}",
+                            job.renderId(),
+                            primaryForLog,
+                            e.getClass().getSimpleName(),
+                            fallbackPath);
                 }
                 return fetch(transport.resolve(fallbackPath)).handle((ok, e2) -> {
                     if (e2 != null) {
@@ -210,9 +219,17 @@ public final class Downloader {
                 if (error != null) {
                     Throwable e = Futures.unwrap(error);
                     FileSink.LocalFileFailure local = localFailure;
-                    result.completeExceptionally(timedOut ? timeoutError() : local != null ? local
-                            : e instanceof NoOutputUrl ? new NemoServiceException("Export " + job.renderId()
-                            + " has no output URL", ErrorDetails.none(), null) : e);
+                    result.completeExceptionally(
+                            timedOut
+                                    ? timeoutError()
+                                    : local != null
+                                            ? local
+                                            : e instanceof NoOutputUrl
+                                                    ? new NemoServiceException(
+                                                            "Export " + job.renderId() + " has no output URL",
+                                                            ErrorDetails.none(),
+                                                            null)
+                                                    : e);
                 } else {
                     finish(Objects.requireNonNull(done, "fetched"));
                 }
@@ -233,7 +250,10 @@ public final class Downloader {
             }
             try {
                 try {
-                    Files.move(fetched.sink().temp(), file, StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(
+                            fetched.sink().temp(),
+                            file,
+                            StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(fetched.sink().temp(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -244,8 +264,12 @@ public final class Downloader {
                 return;
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-            LOG.debug("Downloaded render {} ({} bytes in {} ms) to {}", job.renderId(), fetched.bytes(),
-                    took.toMillis(), file.getFileName());
+            LOG.debug(
+                    "Downloaded render {} ({} bytes in {} ms) to {}",
+                    job.renderId(),
+                    fetched.bytes(),
+                    took.toMillis(),
+                    file.getFileName());
             result.complete(new DownloadResult(file, fetched.bytes(), took, fetched.source(), fetched.fallback()));
         }
 
@@ -259,8 +283,10 @@ public final class Downloader {
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                return CompletableFuture.failedFuture(new NemoClientException("The download URL of render " + job.renderId()
-                        + " is not an http(s) URL", ErrorDetails.none(), null));
+                return CompletableFuture.failedFuture(new NemoClientException(
+                        "The download URL of render " + job.renderId() + " is not an http(s) URL",
+                        ErrorDetails.none(),
+                        null));
             }
             Duration left = timeout.minusNanos(System.nanoTime() - startedNanos);
             if (left.isNegative() || left.isZero()) {
@@ -268,7 +294,10 @@ public final class Downloader {
             }
             boolean apiOrigin = HttpPipeline.apiPath(uri, settings.baseUri()) != null;
             HttpResponse.BodyHandler<Long> handler = info -> {
-                FileSink s = new FileSink(directory, "." + file.getFileName() + ".", settings.durableDownloads(),
+                FileSink s = new FileSink(
+                        directory,
+                        "." + file.getFileName() + ".",
+                        settings.durableDownloads(),
                         failure -> localFailure = failure);
                 sink = s;
                 if (stopped) {
@@ -276,8 +305,8 @@ public final class Downloader {
                 }
                 return s;
             };
-            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, attemptOptions(left, apiOrigin), handler,
-                    blocking);
+            CompletableFuture<HttpReply<Long>> sent =
+                    transport.fetch(uri, attemptOptions(left, apiOrigin), handler, blocking);
             inFlight = sent;
             return sent.handle((reply, error) -> {
                 if (error != null) {
@@ -288,9 +317,14 @@ public final class Downloader {
                 FileSink written = Objects.requireNonNull(sink, "sink");
                 if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
                     written.discard();
-                    throw new TransportException("The download of render " + job.renderId() + " from "
-                            + reply.uri().getHost() + " is incomplete: " + bytes + " of " + job.outputSize().getAsLong()
-                            + " bytes", detailsOf(reply.uri(), reply.status()), null, TransportException.Kind.TRUNCATED,
+                    throw new TransportException(
+                            "The download of render " + job.renderId() + " from "
+                                    + reply.uri().getHost() + " is incomplete: " + bytes + " of "
+                                    + job.outputSize().getAsLong()
+                                    + " bytes",
+                            detailsOf(reply.uri(), reply.status()),
+                            null,
+                            TransportException.Kind.TRUNCATED,
                             false);
                 }
                 return new Fetched(written, bytes, withoutQuery(reply.uri()), false);
@@ -303,10 +337,12 @@ public final class Downloader {
          * on the API's origin, where the output URL on a CDN is tried once (the fallback follows).
          */
         private RequestOptions attemptOptions(Duration left, boolean apiOrigin) {
-            Duration attempt = options.attemptTimeout().filter(a -> a.compareTo(left) < 0).orElse(left);
+            Duration attempt =
+                    options.attemptTimeout().filter(a -> a.compareTo(left) < 0).orElse(left);
             RequestOptions.Builder b = RequestOptions.builder().attemptTimeout(attempt);
             if (apiOrigin) {
-                b.retryPolicy(options.retryPolicy().orElse(settings.retryPolicy())).headers(options.headers());
+                b.retryPolicy(options.retryPolicy().orElse(settings.retryPolicy()))
+                        .headers(options.headers());
             } else {
                 b.retryPolicy(RetryPolicy.none());
             }
@@ -324,8 +360,11 @@ public final class Downloader {
                 return local;
             }
             if (e instanceof NemoServiceException n && !apiOrigin) {
-                return new NemoServiceException("The download of render " + job.renderId() + " from " + uri.getHost()
-                        + " failed with HTTP " + n.httpStatus(), n.details(), n);
+                return new NemoServiceException(
+                        "The download of render " + job.renderId() + " from " + uri.getHost() + " failed with HTTP "
+                                + n.httpStatus(),
+                        n.details(),
+                        n);
             }
             return e;
         }
@@ -359,11 +398,13 @@ public final class Downloader {
         }
 
         private TransportException timeoutError() {
-            return new TransportException("The download of render " + job.renderId() + " did not finish within "
-                    + timeout.toMillis() + " ms", ErrorDetails.request("GET", fallbackPath), new HttpTimeoutException(
-                    "download deadline"), TransportException.Kind.TIMEOUT, false);
+            return new TransportException(
+                    "The download of render " + job.renderId() + " did not finish within " + timeout.toMillis() + " ms",
+                    ErrorDetails.request("GET", fallbackPath),
+                    new HttpTimeoutException("download deadline"),
+                    TransportException.Kind.TIMEOUT,
+                    false);
         }
-
     }
 
     private static ErrorDetails detailsOf(URI uri, int status) {

@@ -8,8 +8,7 @@ public final class RenderIds {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int RANDOM_CHARS = 10;
 
-    private RenderIds() {
-    }
+    private RenderIds() {}
 
     /**
      * {@return a new id, for example {@code render_1795559949543_k3x9q0a1zt}}

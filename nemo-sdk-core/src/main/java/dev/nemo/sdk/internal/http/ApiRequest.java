@@ -23,9 +23,16 @@ import org.jspecify.annotations.Nullable;
  * @param headers       headers of this call, set by the SDK
  * @param options       the caller's overrides: deadlines, retry policy and extra headers
  */
-public record ApiRequest(String method, String path, @Nullable Supplier<HttpRequest.BodyPublisher> body,
-                         @Nullable String contentType, String accept, boolean authenticated, boolean idempotent, Map<String, String> headers,
-                         RequestOptions options) {
+public record ApiRequest(
+        String method,
+        String path,
+        @Nullable Supplier<HttpRequest.BodyPublisher> body,
+        @Nullable String contentType,
+        String accept,
+        boolean authenticated,
+        boolean idempotent,
+        Map<String, String> headers,
+        RequestOptions options) {
 
     private static final String JSON = "application/json";
 
@@ -69,9 +76,11 @@ public record ApiRequest(String method, String path, @Nullable Supplier<HttpRequ
      * @param json JSON body bytes, or {@code null} for no body
      */
     public static ApiRequest postJson(String path, byte @Nullable [] json) {
-        @Nullable Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
-        return new ApiRequest("POST", path, body, json == null ? null : JSON, JSON, true, false, Map.of(),
-                RequestOptions.none());
+        @Nullable
+        Supplier<HttpRequest.BodyPublisher> body =
+                json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
+        return new ApiRequest(
+                "POST", path, body, json == null ? null : JSON, JSON, true, false, Map.of(), RequestOptions.none());
     }
 
     /**

@@ -43,15 +43,18 @@ final class AuthenticationStage implements HttpStage {
         return b.header();
     }
 
-    private <T> CompletableFuture<HttpReply<T>> send(HttpCall<T> call, HttpSender next, AccessToken token,
-                                                     boolean renewed) {
+    private <T> CompletableFuture<HttpReply<T>> send(
+            HttpCall<T> call, HttpSender next, AccessToken token, boolean renewed) {
         CompletableFuture<HttpReply<T>> sent = next.send(call.withHeader("Authorization", bearer(token)));
         if (Futures.succeeded(sent)) {
             return sent;
         }
         return sent.exceptionallyCompose(error -> {
             Throwable e = Futures.unwrap(error);
-            if (!(e instanceof TokenExpiredException) || renewed || !tokens.canRenew() || call.context().cancelled()) {
+            if (!(e instanceof TokenExpiredException)
+                    || renewed
+                    || !tokens.canRenew()
+                    || call.context().cancelled()) {
                 return CompletableFuture.failedFuture(e);
             }
             ApiRequest r = call.context().request();

@@ -24,7 +24,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
     private final List<ByteBuffer> received = new ArrayList<>(2);
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private volatile Flow.@Nullable Subscription subscription;
-    private Runnable unwatch = () -> { };
+    private Runnable unwatch = () -> {};
     private long size;
 
     BytesBody(int limit, BodyDeadlines deadlines, long deadlineNanos, Duration timeout) {
@@ -81,8 +81,8 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     private void expire() {
-        if (body.completeExceptionally(new HttpTimeoutException("no complete response within " + timeout.toMillis()
-                + " ms"))) {
+        if (body.completeExceptionally(
+                new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms"))) {
             cancelSubscription();
         }
     }

@@ -54,8 +54,15 @@ public final class CallContext<T> {
      * @param timeout     the deadline of each attempt
      * @param callTimeout the deadline of the whole call from now, or {@code null} for none
      */
-    CallContext(ApiRequest request, @Nullable Operation operation, @Nullable ResponseReader<T> reader, boolean blocking,
-                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout, @Nullable Duration callTimeout) {
+    CallContext(
+            ApiRequest request,
+            @Nullable Operation operation,
+            @Nullable ResponseReader<T> reader,
+            boolean blocking,
+            boolean followsCrossOrigin,
+            RetryPolicy policy,
+            Duration timeout,
+            @Nullable Duration callTimeout) {
         this.request = request;
         this.operation = operation;
         this.reader = reader;
@@ -113,7 +120,8 @@ public final class CallContext<T> {
     }
 
     /** {@return the deadline of the whole call ({@code RequestOptions.timeout()}), or {@code null} for none} */
-    @Nullable Duration callTimeout() {
+    @Nullable
+    Duration callTimeout() {
         return callTimeout;
     }
 
@@ -226,9 +234,12 @@ public final class CallContext<T> {
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(new TransportException("Interrupted while waiting for "
-                    + request.method() + " " + request.path(), ErrorDetails.request(request.method(), request.path()),
-                    e, TransportException.Kind.INTERRUPTED, true));
+            return CompletableFuture.failedFuture(new TransportException(
+                    "Interrupted while waiting for " + request.method() + " " + request.path(),
+                    ErrorDetails.request(request.method(), request.path()),
+                    e,
+                    TransportException.Kind.INTERRUPTED,
+                    true));
         } catch (ExecutionException e) {
             return CompletableFuture.failedFuture(Futures.unwrap(e));
         } catch (CancellationException e) {

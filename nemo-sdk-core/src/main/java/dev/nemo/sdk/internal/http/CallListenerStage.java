@@ -29,8 +29,8 @@ final class CallListenerStage implements HttpStage {
         }
         CallContext<T> ctx = call.context();
         Operation op = ctx.operation();
-        RequestListener.CallStarted started = new RequestListener.CallStarted(ctx.id(), op.name(), call.method(),
-                op.pathTemplate());
+        RequestListener.CallStarted started =
+                new RequestListener.CallStarted(ctx.id(), op.name(), call.method(), op.pathTemplate());
         listeners.emit("callStarted", l -> l.callStarted(started));
         long t0 = System.nanoTime();
         CompletableFuture<HttpReply<T>> sent;
@@ -45,12 +45,21 @@ final class CallListenerStage implements HttpStage {
     private void ended(HttpCall<?> call, HttpReply<?> reply, Throwable error, Duration took) {
         CallContext<?> ctx = call.context();
         NemoException typed = error == null ? null : typed(ctx, error);
-        OptionalInt status = reply != null ? OptionalInt.of(reply.status())
+        OptionalInt status = reply != null
+                ? OptionalInt.of(reply.status())
                 : typed instanceof NemoServiceException s && s.httpStatus() != NemoException.NO_STATUS
-                ? OptionalInt.of(s.httpStatus()) : OptionalInt.empty();
+                        ? OptionalInt.of(s.httpStatus())
+                        : OptionalInt.empty();
         Operation op = ctx.operation();
-        RequestListener.CallEnded event = new RequestListener.CallEnded(ctx.id(), op.name(), call.method(),
-                op.pathTemplate(), ctx.attempts(), status, Optional.ofNullable(typed), took);
+        RequestListener.CallEnded event = new RequestListener.CallEnded(
+                ctx.id(),
+                op.name(),
+                call.method(),
+                op.pathTemplate(),
+                ctx.attempts(),
+                status,
+                Optional.ofNullable(typed),
+                took);
         listeners.emit("callEnded", l -> l.callEnded(event));
     }
 

@@ -24,9 +24,14 @@ import org.jspecify.annotations.Nullable;
  *                           deadline stage set it
  * @param <T>                the stream body type
  */
-public record HttpCall<T>(CallContext<T> context, String method, URI uri,
-                          @Nullable Supplier<HttpRequest.BodyPublisher> body,
-                          Map<String, String> headers, boolean credentialsDropped, long deadlineNanos) {
+public record HttpCall<T>(
+        CallContext<T> context,
+        String method,
+        URI uri,
+        @Nullable Supplier<HttpRequest.BodyPublisher> body,
+        Map<String, String> headers,
+        boolean credentialsDropped,
+        long deadlineNanos) {
 
     /**
      * Copies the headers.
@@ -52,8 +57,8 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri,
      * @param value its value
      */
     public HttpCall<T> withHeader(String name, String value) {
-        return new HttpCall<>(context, method, uri, body, merged(headers, Map.of(name, value)), credentialsDropped,
-                deadlineNanos);
+        return new HttpCall<>(
+                context, method, uri, body, merged(headers, Map.of(name, value)), credentialsDropped, deadlineNanos);
     }
 
     /**

@@ -38,8 +38,12 @@ public final class HttpPipeline {
     private final HttpSender chain;
     private final Map<String, URI> resolved;
 
-    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines,
-                         @Nullable TokenProvider tokens, Map<String, URI> resolved) {
+    private HttpPipeline(
+            TransportSettings settings,
+            AnonymousUser user,
+            BodyDeadlines deadlines,
+            @Nullable TokenProvider tokens,
+            Map<String, URI> resolved) {
         this.settings = settings;
         this.resolved = resolved;
         this.user = user;
@@ -68,7 +72,11 @@ public final class HttpPipeline {
      * @param settings the resolved settings
      */
     public static HttpPipeline unauthenticated(TransportSettings settings) {
-        return new HttpPipeline(settings, new AnonymousUser(), new BodyDeadlines(settings.scheduler()), null,
+        return new HttpPipeline(
+                settings,
+                new AnonymousUser(),
+                new BodyDeadlines(settings.scheduler()),
+                null,
                 new ConcurrentHashMap<>());
     }
 
@@ -132,7 +140,8 @@ public final class HttpPipeline {
      * @return the decoded result, or the typed error
      */
     public <R> CompletableFuture<R> sendAsync(ApiRequest request, Function<JsonNode, R> decode) {
-        return Futures.map(start(request, resolve(request.path()), null, false, false, false),
+        return Futures.map(
+                start(request, resolve(request.path()), null, false, false, false),
                 reply -> decode.apply(reply.payload()));
     }
 
@@ -174,8 +183,8 @@ public final class HttpPipeline {
      * @param <T>     the body type
      * @return the reply carrying the stream's body
      */
-    public <T> CompletableFuture<HttpReply<T>> stream(ApiRequest request, Predicate<HttpResponse.ResponseInfo> accepts,
-                                                      HttpResponse.BodyHandler<T> handler) {
+    public <T> CompletableFuture<HttpReply<T>> stream(
+            ApiRequest request, Predicate<HttpResponse.ResponseInfo> accepts, HttpResponse.BodyHandler<T> handler) {
         return start(request, resolve(request.path()), new ResponseReader<>(accepts, handler), false, false, false);
     }
 
@@ -191,8 +200,8 @@ public final class HttpPipeline {
      * @param <T>     the body type
      * @return the reply carrying the body, from the last hop
      */
-    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, RequestOptions options,
-                                                     HttpResponse.BodyHandler<T> handler) {
+    public <T> CompletableFuture<HttpReply<T>> fetch(
+            URI uri, RequestOptions options, HttpResponse.BodyHandler<T> handler) {
         return fetch(uri, options, handler, false);
     }
 
@@ -208,23 +217,31 @@ public final class HttpPipeline {
      * @param <T>      the body type
      * @return the reply carrying the body, from the last hop
      */
-    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, RequestOptions options,
-                                                     HttpResponse.BodyHandler<T> handler, boolean blocking) {
+    public <T> CompletableFuture<HttpReply<T>> fetch(
+            URI uri, RequestOptions options, HttpResponse.BodyHandler<T> handler, boolean blocking) {
         String apiPath = apiPath(uri, settings.baseUri());
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
+        ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path)
+                .withAccept("*/*")
                 .withAuthenticated(apiPath != null)
                 .withOptions(options);
         boolean fromApi = apiPath != null;
         // the API answers a refused download with its JSON envelope, even under 200 (an expired token is code
         // 1001): such an answer is mapped like any other call's (and renewed and replayed), never saved as the file
-        return start(request, uri, new ResponseReader<>(info -> info.statusCode() / 100 == 2
-                && !(fromApi && isJson(info)), handler), blocking, true, !fromApi);
+        return start(
+                request,
+                uri,
+                new ResponseReader<>(info -> info.statusCode() / 100 == 2 && !(fromApi && isJson(info)), handler),
+                blocking,
+                true,
+                !fromApi);
     }
 
     private static boolean isJson(HttpResponse.ResponseInfo info) {
-        return info.headers().firstValue("content-type")
-                .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(false);
+        return info.headers()
+                .firstValue("content-type")
+                .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/json"))
+                .orElse(false);
     }
 
     /**
@@ -250,13 +267,24 @@ public final class HttpPipeline {
         return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, @Nullable ResponseReader<T> reader,
-                                                      boolean blocking, boolean followsCrossOrigin,
-                                                      boolean noCredentials) {
+    private <T> CompletableFuture<HttpReply<T>> start(
+            ApiRequest request,
+            URI uri,
+            @Nullable ResponseReader<T> reader,
+            boolean blocking,
+            boolean followsCrossOrigin,
+            boolean noCredentials) {
         RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());
         Duration timeout = request.attemptTimeout(settings.requestTimeout());
         @Nullable Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
-        CallContext<T> ctx = new CallContext<>(request, op, reader, blocking, followsCrossOrigin, policy, timeout,
+        CallContext<T> ctx = new CallContext<>(
+                request,
+                op,
+                reader,
+                blocking,
+                followsCrossOrigin,
+                policy,
+                timeout,
                 request.options().timeout().orElse(null));
         Map<String, String> headers = headers(request, noCredentials);
         HttpCall<T> call = new HttpCall<>(ctx, request.method(), uri, request.body(), headers, noCredentials, 0);
@@ -304,8 +332,8 @@ public final class HttpPipeline {
         return headers;
     }
 
-    private static <T> CompletableFuture<HttpReply<T>> settled(CompletableFuture<HttpReply<T>> done,
-                                                               CallContext<T> ctx) {
+    private static <T> CompletableFuture<HttpReply<T>> settled(
+            CompletableFuture<HttpReply<T>> done, CallContext<T> ctx) {
         try {
             done.join();
             return done;

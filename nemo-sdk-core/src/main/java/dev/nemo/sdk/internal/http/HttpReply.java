@@ -17,11 +17,20 @@ import org.jspecify.annotations.Nullable;
  * @param body    the accepted stream's body (what the call's {@link ResponseReader} made of it), else {@code null}
  * @param <T>     the stream body type
  */
-public record HttpReply<T>(int status, HttpHeaders headers, URI uri, @Nullable JsonNode payload, @Nullable T body) {
+public record HttpReply<T>(
+        int status,
+        HttpHeaders headers,
+        URI uri,
+        @Nullable JsonNode payload,
+        @Nullable T body) {
 
     /** {@return whether this is a redirect with a {@code Location} (never a mapped or streamed answer)} */
     public boolean isRedirect() {
-        return payload == null && body == null && status >= 300 && status <= 399 && location().isPresent();
+        return payload == null
+                && body == null
+                && status >= 300
+                && status <= 399
+                && location().isPresent();
     }
 
     /**

@@ -47,8 +47,7 @@ public final class IoFailures {
     /** Words of the JDK's messages for a body cut short, matched only on a plain {@link IOException}. */
     static final List<String> TRUNCATION_WORDS = List.of("chunked", "content-length", "fixed content", "premature");
 
-    private IoFailures() {
-    }
+    private IoFailures() {}
 
     /**
      * {@return the typed error ({@code error} itself when already typed)}
@@ -80,16 +79,24 @@ public final class IoFailures {
             return new NemoClientException("Unexpected failure of " + where + ": " + describe(error), d, error);
         }
         return switch (kind) {
-            case CONNECT -> new TransportException("Could not connect for " + where + ": " + describe(error), d, error,
-                    Kind.CONNECT, false);
-            case TIMEOUT -> new TransportException("Timed out waiting for the response to " + where + unknown, d, error,
-                    Kind.TIMEOUT, true);
-            case INTERRUPTED -> new TransportException("Interrupted while waiting for " + where, d, error,
-                    Kind.INTERRUPTED, true);
-            case TRUNCATED -> new TransportException("The response to " + where + " was cut short" + unknown, d, error,
-                    Kind.TRUNCATED, true);
-            case RESET -> new TransportException("The connection failed during " + where + " (" + describe(error) + ")"
-                    + unknown, d, error, Kind.RESET, true);
+            case CONNECT ->
+                new TransportException(
+                        "Could not connect for " + where + ": " + describe(error), d, error, Kind.CONNECT, false);
+            case TIMEOUT ->
+                new TransportException(
+                        "Timed out waiting for the response to " + where + unknown, d, error, Kind.TIMEOUT, true);
+            case INTERRUPTED ->
+                new TransportException("Interrupted while waiting for " + where, d, error, Kind.INTERRUPTED, true);
+            case TRUNCATED ->
+                new TransportException(
+                        "The response to " + where + " was cut short" + unknown, d, error, Kind.TRUNCATED, true);
+            case RESET ->
+                new TransportException(
+                        "The connection failed during " + where + " (" + describe(error) + ")" + unknown,
+                        d,
+                        error,
+                        Kind.RESET,
+                        true);
         };
     }
 
@@ -99,15 +106,19 @@ public final class IoFailures {
      * @param error a failure
      */
     static @Nullable Kind kind(Throwable error) {
-        if (has(error, HttpConnectTimeoutException.class) || has(error, ConnectException.class)
-                || has(error, NoRouteToHostException.class) || has(error, UnknownHostException.class)
-                || has(error, UnresolvedAddressException.class) || has(error, SSLHandshakeException.class)) {
+        if (has(error, HttpConnectTimeoutException.class)
+                || has(error, ConnectException.class)
+                || has(error, NoRouteToHostException.class)
+                || has(error, UnknownHostException.class)
+                || has(error, UnresolvedAddressException.class)
+                || has(error, SSLHandshakeException.class)) {
             return Kind.CONNECT;
         }
         if (has(error, HttpTimeoutException.class) || has(error, SocketTimeoutException.class)) {
             return Kind.TIMEOUT;
         }
-        if (has(error, InterruptedException.class) || has(error, ClosedByInterruptException.class)
+        if (has(error, InterruptedException.class)
+                || has(error, ClosedByInterruptException.class)
                 || has(error, InterruptedIOException.class)) {
             return Kind.INTERRUPTED;
         }

@@ -71,9 +71,11 @@ final class JdkHttpSender implements HttpSender {
         Supplier<HttpRequest.BodyPublisher> body = call.body();
         if (call.context().callDeadlineNanos() == 0 && body == null) {
             // the attempt's deadline is its timeout from now: the same for every such call
-            return prepared.get(call.method(), call.uri(), call.headers(), call.context().timeout());
+            return prepared.get(
+                    call.method(), call.uri(), call.headers(), call.context().timeout());
         }
-        long left = call.deadlineNanos() == 0 ? call.context().timeout().toNanos()
+        long left = call.deadlineNanos() == 0
+                ? call.context().timeout().toNanos()
                 : Math.max(1_000_000, call.deadlineNanos() - System.nanoTime());
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
                 .timeout(Duration.ofNanos(left))
@@ -88,8 +90,13 @@ final class JdkHttpSender implements HttpSender {
             if (reader != null && reader.accepts().test(info)) {
                 return HttpResponse.BodySubscribers.mapping(reader.handler().apply(info), Received.Streamed::new);
             }
-            return HttpResponse.BodySubscribers.mapping(new BytesBody(MAX_JSON_BODY, deadlines, call.deadlineNanos(),
-                    call.context().timeout()), Received.Whole::new);
+            return HttpResponse.BodySubscribers.mapping(
+                    new BytesBody(
+                            MAX_JSON_BODY,
+                            deadlines,
+                            call.deadlineNanos(),
+                            call.context().timeout()),
+                    Received.Whole::new);
         };
     }
 
@@ -104,8 +111,13 @@ final class JdkHttpSender implements HttpSender {
             return new HttpReply<>(status, h, response.uri(), null, null);
         }
         ApiRequest r = call.context().request();
-        ResponseMapper.Context ctx = new ResponseMapper.Context(r.method(), r.path(), user.id(), clock,
-                !r.authenticated() && r.path().endsWith("/anonymous-token"), h.map());
+        ResponseMapper.Context ctx = new ResponseMapper.Context(
+                r.method(),
+                r.path(),
+                user.id(),
+                clock,
+                !r.authenticated() && r.path().endsWith("/anonymous-token"),
+                h.map());
         String contentType = h.firstValue("content-type").orElse(null);
         String retryAfter = h.firstValue("retry-after").orElse(null);
         if (call.context().reader() != null) {
@@ -117,16 +129,21 @@ final class JdkHttpSender implements HttpSender {
     }
 
     /** A response the reader did not accept: the typed error it carries, or a decode error for a wrong 2xx. */
-    private static NemoException notTheStream(int status, @Nullable String contentType, @Nullable String retryAfter,
-                                              byte[] bytes,
-                                              ResponseMapper.Context ctx) {
+    private static NemoException notTheStream(
+            int status,
+            @Nullable String contentType,
+            @Nullable String retryAfter,
+            byte[] bytes,
+            ResponseMapper.Context ctx) {
         if (status < 200 || status > 299) {
             return ResponseMapper.error(status, retryAfter, bytes, ctx);
         }
         // a 2xx that is not the expected stream: an envelope with an error code (thrown here), or a wrong type
         ResponseMapper.payload(status, contentType, retryAfter, bytes, ctx);
-        return new DecodeException("Expected a streamed response from " + ctx.method() + " " + ctx.path()
-                + " but got " + (contentType == null ? "no content type" : contentType),
-                ctx.details(status, null, bytes), null);
+        return new DecodeException(
+                "Expected a streamed response from " + ctx.method() + " " + ctx.path() + " but got "
+                        + (contentType == null ? "no content type" : contentType),
+                ctx.details(status, null, bytes),
+                null);
     }
 }

@@ -30,8 +30,8 @@ final class ListenerStage implements HttpStage {
         long id = call.context().id();
         Operation op = call.context().operation();
         String method = call.method();
-        RequestListener.RequestStarted started = new RequestListener.RequestStarted(id, op.name(), method,
-                op.pathTemplate(), attempt);
+        RequestListener.RequestStarted started =
+                new RequestListener.RequestStarted(id, op.name(), method, op.pathTemplate(), attempt);
         listeners.emit("requestStarted", l -> l.requestStarted(started));
         long t0 = System.nanoTime();
         return next.send(call).whenComplete((reply, error) -> {
@@ -46,17 +46,17 @@ final class ListenerStage implements HttpStage {
             } else {
                 NemoException n = IoFailures.classify(e, call.context().request());
                 boolean unknown = !(n instanceof TransportException t) || t.outcomeUnknown();
-                RequestListener.RequestFailed failed = new RequestListener.RequestFailed(id, op.name(), method,
-                        op.pathTemplate(), attempt, n, took, unknown);
+                RequestListener.RequestFailed failed = new RequestListener.RequestFailed(
+                        id, op.name(), method, op.pathTemplate(), attempt, n, took, unknown);
                 listeners.emit("requestFailed", l -> l.requestFailed(failed));
             }
         });
     }
 
-    private void answered(long id, Operation op, String method, int attempt, int status, OptionalInt code,
-                          Duration took) {
-        RequestListener.ResponseReceived event = new RequestListener.ResponseReceived(id, op.name(), method,
-                op.pathTemplate(), attempt, status, code, took);
+    private void answered(
+            long id, Operation op, String method, int attempt, int status, OptionalInt code, Duration took) {
+        RequestListener.ResponseReceived event = new RequestListener.ResponseReceived(
+                id, op.name(), method, op.pathTemplate(), attempt, status, code, took);
         listeners.emit("responseReceived", l -> l.responseReceived(event));
     }
 }

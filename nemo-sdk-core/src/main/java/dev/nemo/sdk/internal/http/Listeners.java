@@ -50,7 +50,11 @@ public final class Listeners {
             try {
                 event.accept(l);
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("The request listener {} threw from {}; the call goes on", l.getClass().getName(), what, e);
+                LOG.warn(
+                        "The request listener {} threw from {}; the call goes on",
+                        l.getClass().getName(),
+                        what,
+                        e);
             }
         }
     }

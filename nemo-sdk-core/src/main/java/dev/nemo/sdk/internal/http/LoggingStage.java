@@ -19,7 +19,9 @@ final class LoggingStage implements HttpStage {
             return next.send(call);
         }
         // the API's paths as they are; another host (a CDN) with its name, never with the query (signed URLs)
-        String where = call.credentialsDropped() ? Origins.hostAndPath(call.uri()) : call.uri().getRawPath();
+        String where = call.credentialsDropped()
+                ? Origins.hostAndPath(call.uri())
+                : call.uri().getRawPath();
         LOG.debug("--> {} {}", call.method(), where);
         long t0 = System.nanoTime();
         return next.send(call).whenComplete((reply, error) -> {
@@ -28,7 +30,12 @@ final class LoggingStage implements HttpStage {
                 LOG.debug("<-- {} {} {} ({} ms)", reply.status(), call.method(), where, ms);
             } else {
                 Throwable e = Futures.unwrap(error);
-                LOG.debug("<-- {} {} failed after {} ms: {}", call.method(), where, ms, e.getClass().getSimpleName());
+                LOG.debug(
+                        "<-- {} {} failed after {} ms: {}",
+                        call.method(),
+                        where,
+                        ms,
+                        e.getClass().getSimpleName());
             }
         });
     }

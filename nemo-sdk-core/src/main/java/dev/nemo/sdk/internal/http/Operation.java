@@ -49,6 +49,5 @@ public record Operation(String name, String pathTemplate) {
         return new Route(method, Pattern.compile(regex), new Operation(name, template));
     }
 
-    private record Route(String method, Pattern pattern, Operation operation) {
-    }
+    private record Route(String method, Pattern pattern, Operation operation) {}
 }

@@ -4,8 +4,7 @@ import java.net.URI;
 
 /** Origin comparison (scheme, host, port) and the API's base URL. */
 public final class Origins {
-    private Origins() {
-    }
+    private Origins() {}
 
     /**
      * {@return whether both have the same scheme, host and port}
@@ -14,8 +13,10 @@ public final class Origins {
      * @param b another
      */
     public static boolean same(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
                 && port(a) == port(b);
     }
 

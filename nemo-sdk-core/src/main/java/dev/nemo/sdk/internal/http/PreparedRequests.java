@@ -46,7 +46,8 @@ final class PreparedRequests {
     }
 
     private static HttpRequest build(Key key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(key.uri()).timeout(key.timeout())
+        HttpRequest.Builder b = HttpRequest.newBuilder(key.uri())
+                .timeout(key.timeout())
                 .method(key.method(), HttpRequest.BodyPublishers.noBody());
         key.headers().forEach(b::header);
         return b.build();

@@ -33,6 +33,5 @@ sealed interface Received<T> {
      * @param value what the call's reader made of it
      * @param <T>   the stream body type
      */
-    record Streamed<T>(T value) implements Received<T> {
-    }
+    record Streamed<T>(T value) implements Received<T> {}
 }

@@ -46,31 +46,41 @@ final class RedirectStage implements HttpStage {
 
     private static <T> HttpCall<T> nextHop(HttpCall<T> call, HttpReply<T> reply, int hops) {
         ApiRequest r = call.context().request();
-        ErrorDetails details = new ErrorDetails(reply.status(), null, call.method(), r.path(), null,
+        ErrorDetails details = new ErrorDetails(
+                reply.status(),
+                null,
+                call.method(),
+                r.path(),
+                null,
                 reply.headers().map());
         URI target;
         try {
             target = call.uri().resolve(reply.location().orElseThrow().strip());
         } catch (IllegalArgumentException e) {
-            throw new NemoServiceException("The answer to " + r.method() + " " + r.path()
-                    + " redirected to an invalid URL", details, e);
+            throw new NemoServiceException(
+                    "The answer to " + r.method() + " " + r.path() + " redirected to an invalid URL", details, e);
         }
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || target.getHost() == null) {
-            throw new NemoServiceException("The answer to " + r.method() + " " + r.path()
-                    + " redirected to a URL that is not http(s)", details, null);
+            throw new NemoServiceException(
+                    "The answer to " + r.method() + " " + r.path() + " redirected to a URL that is not http(s)",
+                    details,
+                    null);
         }
         boolean sameOrigin = Origins.same(call.uri(), target);
         if (!sameOrigin && !call.context().followsCrossOrigin()) {
-            throw new NemoServiceException("The API redirected " + r.method() + " " + r.path() + " to another origin ("
-                    + target.getScheme() + "://" + target.getAuthority() + "); the SDK does not send credentials there",
-                    details, null);
+            throw new NemoServiceException(
+                    "The API redirected " + r.method() + " " + r.path() + " to another origin (" + target.getScheme()
+                            + "://" + target.getAuthority() + "); the SDK does not send credentials there",
+                    details,
+                    null);
         }
         if (hops >= MAX_REDIRECTS) {
             throw new NemoServiceException("Too many redirects for " + r.method() + " " + r.path(), details, null);
         }
         int status = reply.status();
-        boolean keepMethod = status == 307 || status == 308 || "GET".equals(call.method()) || "HEAD".equals(call.method());
+        boolean keepMethod =
+                status == 307 || status == 308 || "GET".equals(call.method()) || "HEAD".equals(call.method());
         HttpCall<T> hop = call.redirectTo(keepMethod ? call.method() : "GET", target, keepMethod ? call.body() : null);
         if (!sameOrigin && !call.credentialsDropped()) {
             LOG.debug("{} {} was redirected to another host; its credentials are not sent there", r.method(), r.path());

@@ -41,8 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class ResponseMapper {
     static final int EXCERPT_CHARS = 300;
 
-    private ResponseMapper() {
-    }
+    private ResponseMapper() {}
 
     /**
      * What the mapper needs to know about the request that produced the response.
@@ -54,8 +53,13 @@ public final class ResponseMapper {
      * @param anonymousTokenCall whether this is the anonymous-token call (HTTP 400 means a bad client id)
      * @param headers            the response headers, kept in the error's details
      */
-    public record Context(String method, String path, @Nullable String userId, Clock clock, boolean anonymousTokenCall,
-                          Map<String, List<String>> headers) {
+    public record Context(
+            String method,
+            String path,
+            @Nullable String userId,
+            Clock clock,
+            boolean anonymousTokenCall,
+            Map<String, List<String>> headers) {
         /**
          * A context without response headers.
          *
@@ -84,17 +88,21 @@ public final class ResponseMapper {
      * @param ctx         request context
      * @throws NemoException the typed error the response carries
      */
-    public static JsonNode payload(int status, @Nullable String contentType, @Nullable String retryAfter, byte[] body,
-                                   Context ctx) {
+    public static JsonNode payload(
+            int status, @Nullable String contentType, @Nullable String retryAfter, byte[] body, Context ctx) {
         JsonNode node = parseOrNull(body);
         if (status < 200 || status > 299) {
             throw error(status, retryAfter, body, node, ctx);
         }
         if (node == null || !node.isObject()) {
-            String what = body == null || body.length == 0 ? "an empty body"
+            String what = body == null || body.length == 0
+                    ? "an empty body"
                     : looksLikeHtml(contentType, body) ? "an HTML page" : "a body that is not a JSON object";
-            throw new DecodeException("Expected a JSON response from " + ctx.method() + " " + ctx.path() + " but got "
-                    + what + " (HTTP " + status + ")", ctx.details(status, null, body), null);
+            throw new DecodeException(
+                    "Expected a JSON response from " + ctx.method() + " " + ctx.path() + " but got " + what + " (HTTP "
+                            + status + ")",
+                    ctx.details(status, null, body),
+                    null);
         }
         Optional<Integer> code = code(node);
         if (code.isPresent() && code.get() != ErrorCodes.OK) {
@@ -116,8 +124,10 @@ public final class ResponseMapper {
     }
 
     private static JsonNode failRender(int status, @Nullable String msg, byte[] body, Context ctx) {
-        throw new NemoServiceException("The render service refused the request: " + (msg == null ? "no reason given" : msg),
-                ctx.details(status, null, body), null);
+        throw new NemoServiceException(
+                "The render service refused the request: " + (msg == null ? "no reason given" : msg),
+                ctx.details(status, null, body),
+                null);
     }
 
     /**
@@ -133,8 +143,8 @@ public final class ResponseMapper {
         return error(status, retryAfter, body, parseOrNull(body), ctx);
     }
 
-    private static NemoException error(int status, @Nullable String retryAfter, byte[] body, @Nullable JsonNode node,
-                                       Context ctx) {
+    private static NemoException error(
+            int status, @Nullable String retryAfter, byte[] body, @Nullable JsonNode node, Context ctx) {
         @Nullable String msg = node != null && node.isObject() ? message(node) : null;
         Optional<Integer> code = node != null && node.isObject() ? code(node) : Optional.empty();
         if (code.isPresent() && code.get() != ErrorCodes.OK) {
@@ -143,51 +153,75 @@ public final class ResponseMapper {
         return byStatus(status, msg, retryAfter, body, ctx, null);
     }
 
-    static NemoException byCode(int code, int status, @Nullable String msg, @Nullable String retryAfter, byte[] body,
-                               Context ctx) {
+    static NemoException byCode(
+            int code, int status, @Nullable String msg, @Nullable String retryAfter, byte[] body, Context ctx) {
         ErrorDetails d = ctx.details(status, code, body);
         return switch (code) {
             case ErrorCodes.TOKEN_EXPIRED ->
-                    new TokenExpiredException(text("The token is invalid or expired (code 1001)", msg), d, null);
+                new TokenExpiredException(text("The token is invalid or expired (code 1001)", msg), d, null);
             case ErrorCodes.SESSION_NOT_FOUND ->
-                    new SessionNotFoundException(text("Session not found (code 1002); create a new session", msg), d,
-                            null);
-            case ErrorCodes.INSUFFICIENT_CREDITS -> new InsufficientCreditsException(
-                    text("Out of credits (code 2001)", msg) + (ctx.userId() == null ? "; top up at https://nemovideo.com"
-                            : "; register to keep your work: " + InsufficientCreditsException.REGISTER_URL + ctx.userId()),
-                    d, ctx.userId());
-            case ErrorCodes.UNSUPPORTED_FILE_TYPE -> new UnsupportedFileTypeException(
-                    withAcceptedFormats(text("Unsupported file type (code 4001)", msg)), d, null);
+                new SessionNotFoundException(text("Session not found (code 1002); create a new session", msg), d, null);
+            case ErrorCodes.INSUFFICIENT_CREDITS ->
+                new InsufficientCreditsException(
+                        text("Out of credits (code 2001)", msg)
+                                + (ctx.userId() == null
+                                        ? "; top up at https://nemovideo.com"
+                                        : "; register to keep your work: " + InsufficientCreditsException.REGISTER_URL
+                                                + ctx.userId()),
+                        d,
+                        ctx.userId());
+            case ErrorCodes.UNSUPPORTED_FILE_TYPE ->
+                new UnsupportedFileTypeException(
+                        withAcceptedFormats(text("Unsupported file type (code 4001)", msg)), d, null);
             case ErrorCodes.FILE_TOO_LARGE ->
-                    new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d,
-                            null);
+                new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d, null);
             default -> byStatus(status, msg, retryAfter, body, ctx, code);
         };
     }
 
-    private static NemoException byStatus(int status, @Nullable String msg, @Nullable String retryAfter, byte[] body,
-                                          Context ctx, @Nullable Integer code) {
+    private static NemoException byStatus(
+            int status,
+            @Nullable String msg,
+            @Nullable String retryAfter,
+            byte[] body,
+            Context ctx,
+            @Nullable Integer code) {
         ErrorDetails d = ctx.details(status, code, body);
         String where = ctx.method() + " " + ctx.path();
         if (status == 400 && ctx.anonymousTokenCall()) {
-            return new MissingClientIdException(text("The anonymous-token call was refused (HTTP 400): X-Client-Id is "
-                    + "missing or invalid", msg), d, null);
+            return new MissingClientIdException(
+                    text(
+                            "The anonymous-token call was refused (HTTP 400): X-Client-Id is " + "missing or invalid",
+                            msg),
+                    d,
+                    null);
         }
         if (status == 401) {
             return new TokenExpiredException(text("Authentication failed (HTTP 401)", msg), d, null);
         }
         if (status == 402) {
-            return new ExportNotAllowedException(text("Export not allowed (HTTP 402): this is a plan or attribution "
-                    + "problem, not a credits problem; register at nemovideo.com to unlock export, and make sure the "
-                    + "X-Skill-* attribution headers are sent", msg), d, null);
+            return new ExportNotAllowedException(
+                    text(
+                            "Export not allowed (HTTP 402): this is a plan or attribution "
+                                    + "problem, not a credits problem; register at nemovideo.com to unlock export, and make sure the "
+                                    + "X-Skill-* attribution headers are sent",
+                            msg),
+                    d,
+                    null);
         }
         if (status == 404 && msg != null && msg.toLowerCase(Locale.ROOT).contains("session not found")) {
-            return new SessionNotFoundException(text("Session not found (HTTP 404); create a new session", msg), d, null);
+            return new SessionNotFoundException(
+                    text("Session not found (HTTP 404); create a new session", msg), d, null);
         }
         if (status == 429) {
             @Nullable Duration wait = RetryAfter.parse(retryAfter, ctx.clock()).orElse(null);
-            return new RateLimitedException(text("Rate limited (HTTP 429)" + (wait == null ? ""
-                    : "; retry after " + wait.toSeconds() + " s"), msg), d, wait);
+            return new RateLimitedException(
+                    text(
+                            "Rate limited (HTTP 429)"
+                                    + (wait == null ? "" : "; retry after " + wait.toSeconds() + " s"),
+                            msg),
+                    d,
+                    wait);
         }
         if (status >= 500 && status <= 599) {
             return new ServerException(text("Server error (HTTP " + status + ") on " + where, msg), d, null);
@@ -199,8 +233,11 @@ public final class ResponseMapper {
         String what = "HTTP " + status + shape + " on " + where;
         return switch (status) {
             case 400 -> new BadRequestException(text("Bad request (" + what + ")", msg), d, null);
-            case 403 -> new PermissionDeniedException(text("Permission denied (" + what + "): the token may lack the "
-                    + "scope this needs", msg), d, null);
+            case 403 ->
+                new PermissionDeniedException(
+                        text("Permission denied (" + what + "): the token may lack the " + "scope this needs", msg),
+                        d,
+                        null);
             case 404 -> new NotFoundException(text("Not found (" + what + ")", msg), d, null);
             case 409 -> new ConflictException(text("Conflict (" + what + ")", msg), d, null);
             default -> new NemoServiceException(text("Unexpected " + what, msg), d, null);
@@ -294,7 +331,8 @@ public final class ResponseMapper {
             return true;
         }
         String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8)
-                .strip().toLowerCase(Locale.ROOT);
+                .strip()
+                .toLowerCase(Locale.ROOT);
         return start.startsWith("<!doctype") || start.startsWith("<html");
     }
 }

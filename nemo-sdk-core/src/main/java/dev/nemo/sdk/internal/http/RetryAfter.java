@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class RetryAfter {
     private static final Duration MAX = Duration.ofDays(1);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * {@return the delay (never negative, at most one day), or empty when absent or unparseable}
@@ -37,7 +36,8 @@ public final class RetryAfter {
             return Optional.of(min(Duration.ofSeconds(Long.parseLong(v))));
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration d = Duration.between(clock.instant(), at);
             return Optional.of(d.isNegative() ? Duration.ZERO : min(d));
         } catch (DateTimeParseException e) {

@@ -11,8 +11,8 @@ import dev.nemo.sdk.internal.util.Futures;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -38,8 +38,8 @@ final class RetryStage implements HttpStage {
         return attempt(call, next, 1, false);
     }
 
-    private <T> CompletableFuture<HttpReply<T>> attempt(HttpCall<T> call, HttpSender next, int attempt,
-                                                        boolean rateLimitRetried) {
+    private <T> CompletableFuture<HttpReply<T>> attempt(
+            HttpCall<T> call, HttpSender next, int attempt, boolean rateLimitRetried) {
         CompletableFuture<HttpReply<T>> sent = next.send(call);
         if (Futures.succeeded(sent)) {
             return sent;
@@ -51,7 +51,9 @@ final class RetryStage implements HttpStage {
             }
             RetryPolicy policy = call.context().policy();
             @Nullable Duration rateLimitWait = rateLimitRetried ? null : rateLimitWait(n, policy);
-            @Nullable Duration wait = rateLimitWait != null ? rateLimitWait
+            @Nullable
+            Duration wait = rateLimitWait != null
+                    ? rateLimitWait
                     : attempt < policy.maxAttempts() && retryable(n, call) ? jitter(policy.backoffCap(attempt)) : null;
             if (wait == null) {
                 return CompletableFuture.failedFuture(n);
@@ -85,12 +87,17 @@ final class RetryStage implements HttpStage {
 
     private void scheduled(HttpCall<?> call, int attempt, Duration wait, NemoException cause) {
         ApiRequest r = call.context().request();
-        LOG.debug("{} {} failed ({}); attempt {} again in {} ms", r.method(), r.path(), cause.getClass().getSimpleName(),
-                attempt + 1, wait.toMillis());
+        LOG.debug(
+                "{} {} failed ({}); attempt {} again in {} ms",
+                r.method(),
+                r.path(),
+                cause.getClass().getSimpleName(),
+                attempt + 1,
+                wait.toMillis());
         if (!listeners.isEmpty()) {
             Operation op = call.context().operation();
-            RequestListener.RetryScheduled event = new RequestListener.RetryScheduled(call.context().id(), op.name(),
-                    call.method(), op.pathTemplate(), attempt, wait, cause);
+            RequestListener.RetryScheduled event = new RequestListener.RetryScheduled(
+                    call.context().id(), op.name(), call.method(), op.pathTemplate(), attempt, wait, cause);
             listeners.emit("retryScheduled", l -> l.retryScheduled(event));
         }
     }

@@ -27,8 +27,16 @@ import org.jspecify.annotations.Nullable;
  * @param listeners      the user's request listeners
  * @param durableDownloads whether a download is forced to the device before it is moved into place
  */
-public record TransportSettings(URI baseUri, HttpClient http, Attribution attribution, String userAgent,
-                                Duration requestTimeout, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
-                                ScheduledExecutorService scheduler, @Nullable Executor executor, Listeners listeners,
-                                boolean durableDownloads) {
-}
+public record TransportSettings(
+        URI baseUri,
+        HttpClient http,
+        Attribution attribution,
+        String userAgent,
+        Duration requestTimeout,
+        RetryPolicy retryPolicy,
+        Sleeper sleeper,
+        Clock clock,
+        ScheduledExecutorService scheduler,
+        @Nullable Executor executor,
+        Listeners listeners,
+        boolean durableDownloads) {}

@@ -74,11 +74,12 @@ final class ExactTreeDeserializer extends StdDeserializer<JsonNode> {
             }
             case END_OBJECT -> f.objectNode();
             case VALUE_STRING -> f.textNode(p.getText());
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> f.numberNode(p.getIntValue());
-                case LONG -> f.numberNode(p.getLongValue());
-                default -> f.numberNode(p.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> f.numberNode(p.getIntValue());
+                    case LONG -> f.numberNode(p.getLongValue());
+                    default -> f.numberNode(p.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> {
                 try {
                     yield DecimalNode.valueOf(p.getDecimalValue());

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.core.Version;
 /** Fails fast, with a clear message, when the class path carries a Jackson older than the SDK supports. */
 public final class JacksonVersionCheck {
     /** The oldest jackson-databind the SDK is tested with (the {@code jackson-oldest} build profile). */
-    public static final Version OLDEST_SUPPORTED = new Version(2, 15, 0, null, "com.fasterxml.jackson.core",
-            "jackson-databind");
+    public static final Version OLDEST_SUPPORTED =
+            new Version(2, 15, 0, null, "com.fasterxml.jackson.core", "jackson-databind");
 
-    private JacksonVersionCheck() {
-    }
+    private JacksonVersionCheck() {}
 
     /**
      * Fails when jackson-databind or jackson-core on the class path is older than supported.
@@ -33,7 +32,8 @@ public final class JacksonVersionCheck {
             return;
         }
         if (found.getMajorVersion() != 2 || found.getMinorVersion() < OLDEST_SUPPORTED.getMinorVersion()) {
-            throw new IllegalStateException("nemo-sdk-java needs " + artifact + " 2." + OLDEST_SUPPORTED.getMinorVersion()
+            throw new IllegalStateException("nemo-sdk-java needs " + artifact + " 2."
+                    + OLDEST_SUPPORTED.getMinorVersion()
                     + ".0 or newer (2.x) but found " + found + " on the class path; align your Jackson version, "
                     + "for example by importing com.fasterxml.jackson:jackson-bom");
         }

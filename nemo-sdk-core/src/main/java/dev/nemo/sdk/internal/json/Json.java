@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,15 +26,15 @@ import java.math.BigDecimal;
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("nemo-exact-trees").addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
+            .addModule(
+                    new SimpleModule("nemo-exact-trees").addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** {@return the shared, thread-safe mapper} */
     public static ObjectMapper mapper() {

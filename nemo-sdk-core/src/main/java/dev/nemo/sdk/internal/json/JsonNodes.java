@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Tolerant accessors over Jackson trees: absent or oddly shaped fields read as empty, never throw. */
 public final class JsonNodes {
-    private JsonNodes() {
-    }
+    private JsonNodes() {}
 
     /**
      * {@return the field's text; numbers and booleans as their JSON text; empty when absent or null}
@@ -59,14 +58,16 @@ public final class JsonNodes {
         if (v.isNumber()) {
             BigDecimal d = v.decimalValue();
             try {
-                return OptionalLong.of(d.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+                return OptionalLong.of(
+                        d.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
             } catch (ArithmeticException e) {
                 return OptionalLong.empty();
             }
         }
         if (v.isTextual()) {
             try {
-                return OptionalLong.of(new BigDecimal(v.textValue().strip()).setScale(0, java.math.RoundingMode.HALF_UP)
+                return OptionalLong.of(new BigDecimal(v.textValue().strip())
+                        .setScale(0, java.math.RoundingMode.HALF_UP)
                         .longValueExact());
             } catch (NumberFormatException | ArithmeticException e) {
                 return OptionalLong.empty();

@@ -22,8 +22,7 @@ import java.util.Map;
  * writing is compact and needs no library.
  */
 public final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /**
      * {@return the one value it holds}
@@ -39,11 +38,13 @@ public final class JsonText {
             }
             JsonValue value = read(p, first);
             if (p.nextToken() != null) {
-                throw new IllegalArgumentException("Not JSON: more content after the value, at " + where(p.currentLocation()));
+                throw new IllegalArgumentException(
+                        "Not JSON: more content after the value, at " + where(p.currentLocation()));
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage() + ", at " + where(e.getLocation()), e);
+            throw new IllegalArgumentException(
+                    "Not JSON: " + e.getOriginalMessage() + ", at " + where(e.getLocation()), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("Not JSON: " + e.getMessage(), e);
         }
@@ -77,7 +78,8 @@ public final class JsonText {
             case VALUE_TRUE -> JsonBoolean.TRUE;
             case VALUE_FALSE -> JsonBoolean.FALSE;
             case VALUE_NULL -> JsonNull.INSTANCE;
-            default -> throw new IllegalArgumentException("Not JSON: unexpected " + t + " at " + where(p.currentLocation()));
+            default ->
+                throw new IllegalArgumentException("Not JSON: unexpected " + t + " at " + where(p.currentLocation()));
         };
     }
 

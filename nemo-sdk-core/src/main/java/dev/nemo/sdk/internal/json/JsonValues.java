@@ -30,8 +30,7 @@ public final class JsonValues {
     private static final int INT_BITS = 31;
     private static final int LONG_BITS = 63;
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /**
      * {@return the equal JSON value; {@code null} and a missing node give JSON {@code null}}

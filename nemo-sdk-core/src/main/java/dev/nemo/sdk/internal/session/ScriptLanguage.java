@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * looking for the first one, so an English sentence quoting one Chinese word stays English.
  */
 public final class ScriptLanguage {
-    private ScriptLanguage() {
-    }
+    private ScriptLanguage() {}
 
     /**
      * {@return its language code, or empty when the text has no letters}
@@ -47,7 +46,7 @@ public final class ScriptLanguage {
             best = cjk;
             language = kana > 0 ? "ja" : "zh";
         }
-        for (Map.Entry<Script, Integer> e : other.entrySet()) {   // in declaration order
+        for (Map.Entry<Script, Integer> e : other.entrySet()) { // in declaration order
             if (e.getValue() > best) {
                 best = e.getValue();
                 language = e.getKey().language;

@@ -17,10 +17,10 @@ final class LineEnds {
     private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
     /** Every byte 0x0E: one past CR, the larger of the two line-end bytes. */
     private static final long BELOW_CR = 0x0E0E0E0E0E0E0E0EL;
+
     private static final int BLOCK = 4 * Long.BYTES;
 
-    private LineEnds() {
-    }
+    private LineEnds() {}
 
     /**
      * {@return the index of the first CR or LF in {@code [from, end)}, or -1}
@@ -38,8 +38,11 @@ final class LineEnds {
             long w1 = (long) LONGS.get(a, i + Long.BYTES);
             long w2 = (long) LONGS.get(a, i + 2 * Long.BYTES);
             long w3 = (long) LONGS.get(a, i + 3 * Long.BYTES);
-            long below = (((w0 - BELOW_CR) & ~w0) | ((w1 - BELOW_CR) & ~w1) | ((w2 - BELOW_CR) & ~w2)
-                    | ((w3 - BELOW_CR) & ~w3)) & HIGHS;
+            long below = (((w0 - BELOW_CR) & ~w0)
+                            | ((w1 - BELOW_CR) & ~w1)
+                            | ((w2 - BELOW_CR) & ~w2)
+                            | ((w3 - BELOW_CR) & ~w3))
+                    & HIGHS;
             if (below != 0) {
                 int found = findInWords(a, i, i + BLOCK);
                 if (found >= 0) {

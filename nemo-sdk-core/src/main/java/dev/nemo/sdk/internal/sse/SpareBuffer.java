@@ -18,8 +18,7 @@ final class SpareBuffer {
 
     private static final AtomicReference<SoftReference<byte[]>> SLOT = new AtomicReference<>();
 
-    private SpareBuffer() {
-    }
+    private SpareBuffer() {}
 
     /**
      * {@return the spare array if there is one of at least {@code minCapacity} bytes (now owned by the caller, with arbitrary content), otherwise {@code null}}

@@ -46,6 +46,7 @@ public final class SseDecoder {
     private static final int INITIAL = 1024;
     /** Buffers that grew beyond this for one big event are given up afterwards (data buffers as the spare). */
     private static final int KEEP = 64 * 1024;
+
     private static final int SCRATCH = 16 * 1024;
 
     private final SseHandler handler;
@@ -54,9 +55,11 @@ public final class SseDecoder {
 
     /** The start of a line that continues in a later chunk. */
     private byte[] line = new byte[INITIAL];
+
     private int lineLen;
     /** The assembly buffer of the event's data: data lines joined with LF (no trailing LF). */
     private byte[] data = new byte[INITIAL];
+
     private int dataLen;
     private int dataLines;
     private String eventType = "";
@@ -69,12 +72,14 @@ public final class SseDecoder {
     private boolean openData;
     /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
     private boolean openDataSpace;
+
     private byte @Nullable [] scratch;
     /**
      * The event's only data line so far, still in the chunk being fed ({@code null} when none): when
      * the blank line follows in the same chunk, the event copies it straight from there.
      */
     private byte @Nullable [] pending;
+
     private int pendingOff;
 
     /**
@@ -236,7 +241,11 @@ public final class SseDecoder {
 
     /** {@return whether {@code a[off, off + len)} starts with {@code data:}} */
     private static boolean isDataField(byte[] a, int off, int len) {
-        return len > DATA.length && a[off] == 'd' && a[off + 1] == 'a' && a[off + 2] == 't' && a[off + 3] == 'a'
+        return len > DATA.length
+                && a[off] == 'd'
+                && a[off + 1] == 'a'
+                && a[off + 2] == 't'
+                && a[off + 3] == 'a'
                 && a[off + 4] == ':';
     }
 
@@ -318,9 +327,11 @@ public final class SseDecoder {
     }
 
     private EventTooLargeException tooLarge(String what) {
-        return new EventTooLargeException("An event-stream " + what + " exceeded the limit of " + maxLineBytes
-                + " bytes; the stream was abandoned (raise ChatOptions.maxLineBytes if such events are expected)",
-                details, maxLineBytes);
+        return new EventTooLargeException(
+                "An event-stream " + what + " exceeded the limit of " + maxLineBytes
+                        + " bytes; the stream was abandoned (raise ChatOptions.maxLineBytes if such events are expected)",
+                details,
+                maxLineBytes);
     }
 
     /** @param inChunk whether {@code a} is the chunk being fed, unchanged until {@code feed} returns */

@@ -79,7 +79,9 @@ public final class SseEvent {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof SseEvent e && type.equals(e.type) && lastEventId.equals(e.lastEventId)
+        return o instanceof SseEvent e
+                && type.equals(e.type)
+                && lastEventId.equals(e.lastEventId)
                 && Arrays.equals(data, 0, length, e.data, 0, e.length);
     }
 

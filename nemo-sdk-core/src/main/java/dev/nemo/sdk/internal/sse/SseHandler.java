@@ -16,14 +16,12 @@ public interface SseHandler {
      *
      * @param comment the text after the colon, one leading space removed
      */
-    default void onComment(String comment) {
-    }
+    default void onComment(String comment) {}
 
     /**
      * Receives the reconnection time a {@code retry:} field set.
      *
      * @param millis the reconnection time, in milliseconds
      */
-    default void onRetry(long millis) {
-    }
+    default void onRetry(long millis) {}
 }

@@ -54,8 +54,12 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
      * @param errors   the errors to raise
      * @param onAbort  told about every error raised
      */
-    public CheckedContent(Flow.Publisher<ByteBuffer> upstream, long declared, long limit, Errors errors,
-                          Consumer<NemoException> onAbort) {
+    public CheckedContent(
+            Flow.Publisher<ByteBuffer> upstream,
+            long declared,
+            long limit,
+            Errors errors,
+            Consumer<NemoException> onAbort) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         this.declared = declared;
         this.limit = limit;
@@ -72,12 +76,10 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
         return s -> {
             s.onSubscribe(new Flow.Subscription() {
                 @Override
-                public void request(long n) {
-                }
+                public void request(long n) {}
 
                 @Override
-                public void cancel() {
-                }
+                public void cancel() {}
             });
             s.onError(error);
         };
@@ -85,65 +87,73 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> downstream) {
-        upstream.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            private Flow.@Nullable Subscription subscription;
-            private long count;
-            private boolean done;
+        upstream.subscribe(new Checking(downstream));
+    }
 
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                downstream.onSubscribe(s);
-            }
+    /** Counts the bytes on their way down and turns a count over the declared length or the limit into an error. */
+    private final class Checking implements Flow.Subscriber<ByteBuffer> {
+        private final Flow.Subscriber<? super ByteBuffer> downstream;
+        private Flow.@Nullable Subscription subscription;
+        private long count;
+        private boolean done;
 
-            @Override
-            public void onNext(ByteBuffer b) {
-                if (done) {
-                    return;
-                }
-                count += b.remaining();
-                if (declared >= 0 && count > declared) {
-                    fail(errors.lengthMismatch(count, declared));
-                } else if (declared < 0 && count > limit) {
-                    fail(errors.tooLarge(count));
-                } else {
-                    downstream.onNext(b);
-                }
-            }
+        Checking(Flow.Subscriber<? super ByteBuffer> downstream) {
+            this.downstream = downstream;
+        }
 
-            @Override
-            public void onError(Throwable t) {
-                if (done) {
-                    return;
-                }
-                done = true;
-                NemoException e = t instanceof NemoException n ? n : errors.failed(t);
-                onAbort.accept(e);
-                downstream.onError(e);
-            }
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            downstream.onSubscribe(s);
+        }
 
-            @Override
-            public void onComplete() {
-                if (done) {
-                    return;
-                }
-                if (declared >= 0 && count != declared) {
-                    fail(errors.lengthMismatch(count, declared));
-                    return;
-                }
-                done = true;
-                downstream.onComplete();
+        @Override
+        public void onNext(ByteBuffer b) {
+            if (done) {
+                return;
             }
+            count += b.remaining();
+            if (declared >= 0 && count > declared) {
+                fail(errors.lengthMismatch(count, declared));
+            } else if (declared < 0 && count > limit) {
+                fail(errors.tooLarge(count));
+            } else {
+                downstream.onNext(b);
+            }
+        }
 
-            private void fail(NemoException e) {
-                done = true;
-                Flow.Subscription s = subscription;
-                if (s != null) {
-                    s.cancel();
-                }
-                onAbort.accept(e);
-                downstream.onError(e);
+        @Override
+        public void onError(Throwable t) {
+            if (done) {
+                return;
             }
-        });
+            done = true;
+            NemoException e = t instanceof NemoException n ? n : errors.failed(t);
+            onAbort.accept(e);
+            downstream.onError(e);
+        }
+
+        @Override
+        public void onComplete() {
+            if (done) {
+                return;
+            }
+            if (declared >= 0 && count != declared) {
+                fail(errors.lengthMismatch(count, declared));
+                return;
+            }
+            done = true;
+            downstream.onComplete();
+        }
+
+        private void fail(NemoException e) {
+            done = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            onAbort.accept(e);
+            downstream.onError(e);
+        }
     }
 }

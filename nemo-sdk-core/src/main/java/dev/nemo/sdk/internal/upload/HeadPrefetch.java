@@ -281,60 +281,66 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
         }
         int missed = 1;
         while (true) {
-            while (true) {
-                Flow.@Nullable Subscriber<? super ByteBuffer> d;
-                ByteBuffer next = null;
-                Throwable error = null;
-                boolean complete = false;
-                long forward = 0;
-                Flow.@Nullable Subscription up = null;
-                lock.lock();
-                try {
-                    d = downstream;
-                    if (d == null || finished || passThrough) {
-                        break;
-                    }
-                    if (fatal != null) {
-                        error = fatal;
-                        finished = true;
-                    } else if (!held.isEmpty()) {
-                        if (demand == 0) {
-                            break;
-                        }
-                        next = held.poll();
-                        demand--;
-                    } else if (upstreamError != null) {
-                        error = upstreamError;
-                        finished = true;
-                    } else if (upstreamComplete) {
-                        complete = true;
-                        finished = true;
-                    } else if (demand > 0) {
-                        passThrough = true;
-                        up = upstream;
-                        forward = demand;
-                        demand = 0;
-                    } else {
-                        break;
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                if (next != null) {
-                    d.onNext(next);
-                } else if (error != null) {
-                    d.onError(error);
-                } else if (complete) {
-                    d.onComplete();
-                } else if (forward > 0 && up != null) {
-                    up.request(forward);
-                }
+            while (step()) {
+                // one signal emitted or the demand forwarded upstream; look again
             }
             missed = wip.addAndGet(-missed);
             if (missed == 0) {
                 return;
             }
         }
+    }
+
+    /** Picks the next signal under the lock and sends it outside it; false when there is nothing to do now. */
+    private boolean step() {
+        Flow.@Nullable Subscriber<? super ByteBuffer> d;
+        ByteBuffer next = null;
+        Throwable error = null;
+        boolean complete = false;
+        long forward = 0;
+        Flow.@Nullable Subscription up = null;
+        lock.lock();
+        try {
+            d = downstream;
+            if (d == null || finished || passThrough) {
+                return false;
+            }
+            if (fatal != null) {
+                error = fatal;
+                finished = true;
+            } else if (!held.isEmpty()) {
+                if (demand == 0) {
+                    return false;
+                }
+                next = held.poll();
+                demand--;
+            } else if (upstreamError != null) {
+                error = upstreamError;
+                finished = true;
+            } else if (upstreamComplete) {
+                complete = true;
+                finished = true;
+            } else if (demand > 0) {
+                passThrough = true;
+                up = upstream;
+                forward = demand;
+                demand = 0;
+            } else {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (next != null) {
+            d.onNext(next);
+        } else if (error != null) {
+            d.onError(error);
+        } else if (complete) {
+            d.onComplete();
+        } else if (forward > 0 && up != null) {
+            up.request(forward);
+        }
+        return true;
     }
 
     private byte[] copyHead() {

@@ -12,8 +12,7 @@ public final class MediaSniffer {
     /** Bytes read from the start of a file: enough for PNG chunks before the image data and for ID3 tags. */
     public static final int WINDOW = 64 * 1024;
 
-    private MediaSniffer() {
-    }
+    private MediaSniffer() {}
 
     /**
      * {@return the format, or {@code null} when the content is not a supported media format}
@@ -47,9 +46,14 @@ public final class MediaSniffer {
         if (n >= 12 && startsWith(h, n, 4, "ftyp")) {
             return isoBrand(h);
         }
-        if (n >= 8 && u32(h, 0) >= 8 && (startsWith(h, n, 4, "moov") || startsWith(h, n, 4, "mdat")
-                || startsWith(h, n, 4, "wide") || startsWith(h, n, 4, "free") || startsWith(h, n, 4, "skip")
-                || startsWith(h, n, 4, "pnot"))) {
+        if (n >= 8
+                && u32(h, 0) >= 8
+                && (startsWith(h, n, 4, "moov")
+                        || startsWith(h, n, 4, "mdat")
+                        || startsWith(h, n, 4, "wide")
+                        || startsWith(h, n, 4, "free")
+                        || startsWith(h, n, 4, "skip")
+                        || startsWith(h, n, 4, "pnot"))) {
             return MediaFormat.MOV;
         }
         if (n >= 4 && u8(h, 0) == 0x1A && u8(h, 1) == 0x45 && u8(h, 2) == 0xDF && u8(h, 3) == 0xA3) {
@@ -98,8 +102,21 @@ public final class MediaSniffer {
             case "qt  " -> MediaFormat.MOV;
             case "M4A ", "M4B ", "M4P " -> MediaFormat.M4A;
             // HEIF/AVIF stills and camera raw share the box structure but are not accepted
-            case "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "avif", "avis", "crx ",
-                 "jp2 ", "jpx " -> null;
+            case "heic",
+                    "heix",
+                    "hevc",
+                    "hevx",
+                    "heim",
+                    "heis",
+                    "hevm",
+                    "hevs",
+                    "mif1",
+                    "msf1",
+                    "avif",
+                    "avis",
+                    "crx ",
+                    "jp2 ",
+                    "jpx " -> null;
             default -> MediaFormat.MP4;
         };
     }
@@ -166,7 +183,9 @@ public final class MediaSniffer {
         int p = 0;
         while (startsWith(h, n, p, "ID3") && p + 10 <= n) {
             // a syncsafe integer: 28 bits, so it fits an int
-            int size = ((u8(h, p + 6) & 0x7F) << 21) | ((u8(h, p + 7) & 0x7F) << 14) | ((u8(h, p + 8) & 0x7F) << 7)
+            int size = ((u8(h, p + 6) & 0x7F) << 21)
+                    | ((u8(h, p + 7) & 0x7F) << 14)
+                    | ((u8(h, p + 8) & 0x7F) << 7)
                     | (u8(h, p + 9) & 0x7F);
             long next = (long) p + 10 + size + ((u8(h, p + 5) & 0x10) != 0 ? 10 : 0);
             if (next >= n) {

@@ -28,6 +28,7 @@ public final class Multipart {
      * whatever thread starts an upload (a Reactor event loop, for instance).
      */
     private static final SecureRandom RANDOM = seededRandom();
+
     private static final char[] BOUNDARY_CHARS =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final byte[] CRLF = {'\r', '\n'};
@@ -41,8 +42,12 @@ public final class Multipart {
      * @param length      content length, or {@code -1} when unknown
      * @param content     the content, opened once per body
      */
-    public record Part(String name, String fileName, String contentType, long length,
-                       Supplier<Flow.Publisher<ByteBuffer>> content) {
+    public record Part(
+            String name,
+            String fileName,
+            String contentType,
+            long length,
+            Supplier<Flow.Publisher<ByteBuffer>> content) {
         /**
          * Validates.
          *
@@ -63,8 +68,7 @@ public final class Multipart {
         }
     }
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     private static SecureRandom seededRandom() {
         SecureRandom r;
@@ -115,7 +119,8 @@ public final class Multipart {
                 s.append("%0D");
             } else if (c == '\n') {
                 s.append("%0A");
-            } else if (Character.isHighSurrogate(c) && i + 1 < name.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < name.length()
                     && Character.isLowSurrogate(name.charAt(i + 1))) {
                 s.append(c).append(name.charAt(++i));
             } else if (Character.isSurrogate(c)) {
@@ -140,8 +145,12 @@ public final class Multipart {
             b.add(CRLF);
         }
         b.ascii("--").ascii(boundary).add(CRLF);
-        b.ascii("Content-Disposition: form-data; name=\"").add(escape(part.name())).ascii("\"; filename=\"")
-                .add(escape(part.fileName())).ascii("\"").add(CRLF);
+        b.ascii("Content-Disposition: form-data; name=\"")
+                .add(escape(part.name()))
+                .ascii("\"; filename=\"")
+                .add(escape(part.fileName()))
+                .ascii("\"")
+                .add(CRLF);
         b.ascii("Content-Type: ").ascii(part.contentType()).add(CRLF).add(CRLF);
         return b.toByteArray();
     }
@@ -169,8 +178,10 @@ public final class Multipart {
             pieces.add(HttpRequest.BodyPublishers.ofByteArray(header(boundary, i == 0, p)));
             if (p.length() != 0) {
                 Flow.Publisher<ByteBuffer> content = p.content().get();
-                pieces.add(p.length() > 0 ? HttpRequest.BodyPublishers.fromPublisher(content, p.length())
-                        : HttpRequest.BodyPublishers.fromPublisher(content));
+                pieces.add(
+                        p.length() > 0
+                                ? HttpRequest.BodyPublishers.fromPublisher(content, p.length())
+                                : HttpRequest.BodyPublishers.fromPublisher(content));
             }
         }
         pieces.add(HttpRequest.BodyPublishers.ofByteArray(trailer(boundary, parts.isEmpty())));

@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class MultipartUpload {
     /** The multipart field that carries each file. */
     public static final String FIELD = "files";
+
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.upload");
 
     private final HttpPipeline transport;
@@ -65,6 +66,7 @@ public final class MultipartUpload {
     private final AtomicReference<NemoException> bodyFailure = new AtomicReference<>();
     /** The HTTP exchange once started: cancelling the upload must abort it, not just the future above it. */
     private volatile @Nullable CompletableFuture<?> exchange;
+
     private volatile boolean cancelled;
     private boolean blocking;
 
@@ -150,8 +152,12 @@ public final class MultipartUpload {
         } catch (InterruptedException e) {
             checks.cancel(true);
             Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(new TransportException("Interrupted while checking the files to "
-                    + "upload", details(), e, TransportException.Kind.INTERRUPTED, true));
+            return CompletableFuture.failedFuture(new TransportException(
+                    "Interrupted while checking the files to " + "upload",
+                    details(),
+                    e,
+                    TransportException.Kind.INTERRUPTED,
+                    true));
         } catch (ExecutionException e) {
             return CompletableFuture.failedFuture(Futures.unwrap(e));
         }
@@ -176,7 +182,8 @@ public final class MultipartUpload {
     private CompletableFuture<Checked> check(MediaSource source) {
         try {
             if (source.file().isPresent()) {
-                return CompletableFuture.completedFuture(checkFile(source, source.file().get()));
+                return CompletableFuture.completedFuture(
+                        checkFile(source, source.file().get()));
             }
             return checkStream(source);
         } catch (RuntimeException e) {
@@ -193,17 +200,30 @@ public final class MultipartUpload {
         }
         HeadPrefetch prefetch = HeadPrefetch.start(content, MediaSniffer.WINDOW);
         prefetches.add(prefetch);
-        ScheduledFuture<?> timer = transport.settings().scheduler().schedule(() ->
-                prefetch.head().completeExceptionally(new MediaSourceException("The stream of '" + source.fileName()
-                        + "' produced no data within " + options.timeout().toSeconds() + " s", source.fileName(),
-                        ErrorDetails.none(), null)), options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = transport
+                .settings()
+                .scheduler()
+                .schedule(
+                        () -> prefetch.head()
+                                .completeExceptionally(new MediaSourceException(
+                                        "The stream of '" + source.fileName() + "' produced no data within "
+                                                + options.timeout().toSeconds() + " s",
+                                        source.fileName(),
+                                        ErrorDetails.none(),
+                                        null)),
+                        options.timeout().toNanos(),
+                        TimeUnit.NANOSECONDS);
         return prefetch.head().handle((head, error) -> {
             timer.cancel(false);
             if (error != null) {
                 Throwable cause = Futures.unwrap(error);
-                throw cause instanceof MediaSourceException m ? m
-                        : new MediaSourceException("Reading '" + source.fileName() + "' failed: " + cause,
-                        source.fileName(), ErrorDetails.none(), cause);
+                throw cause instanceof MediaSourceException m
+                        ? m
+                        : new MediaSourceException(
+                                "Reading '" + source.fileName() + "' failed: " + cause,
+                                source.fileName(),
+                                ErrorDetails.none(),
+                                cause);
             }
             // the first attempt continues the stream whose head was read; a later one subscribes afresh
             return new Checked(source, length, mimeByContent(source, head), () -> prefetch.remainderOr(content));
@@ -215,8 +235,11 @@ public final class MultipartUpload {
         byte[] head = null;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new MediaSourceException((Files.exists(file) ? "Not a regular file: " : "No such file: ") + file,
-                        source.fileName(), ErrorDetails.none(), null);
+                throw new MediaSourceException(
+                        (Files.exists(file) ? "Not a regular file: " : "No such file: ") + file,
+                        source.fileName(),
+                        ErrorDetails.none(),
+                        null);
             }
             size = Files.size(file);
             requireSize(source, size);
@@ -228,26 +251,30 @@ public final class MultipartUpload {
         } catch (NoSuchFileException e) {
             throw new MediaSourceException("No such file: " + file, source.fileName(), ErrorDetails.none(), e);
         } catch (IOException e) {
-            throw new MediaSourceException("Cannot read " + file + ": " + e.getMessage(), source.fileName(),
-                    ErrorDetails.none(), e);
+            throw new MediaSourceException(
+                    "Cannot read " + file + ": " + e.getMessage(), source.fileName(), ErrorDetails.none(), e);
         }
         String mime = head == null ? mimeByName(source) : mimeByContent(source, head);
         return new Checked(source, size, mime, () -> {
             try {
                 return HttpRequest.BodyPublishers.ofFile(file);
             } catch (FileNotFoundException e) {
-                return CheckedContent.failing(new MediaSourceException("The file " + file
-                        + " disappeared before it was sent", source.fileName(), details(), e));
+                return CheckedContent.failing(new MediaSourceException(
+                        "The file " + file + " disappeared before it was sent", source.fileName(), details(), e));
             }
         });
     }
 
     private void requireSize(MediaSource source, long size) {
         if (size > options.maxFileSize()) {
-            throw new MediaTooLargeException("'" + source.fileName() + "' is " + describeSize(size)
-                    + ", over the upload limit of " + describeSize(options.maxFileSize())
-                    + "; compress or trim it first (UploadOptions.maxFileSize raises the client-side limit)",
-                    source.fileName(), size, options.maxFileSize(), ErrorDetails.none());
+            throw new MediaTooLargeException(
+                    "'" + source.fileName() + "' is " + describeSize(size)
+                            + ", over the upload limit of " + describeSize(options.maxFileSize())
+                            + "; compress or trim it first (UploadOptions.maxFileSize raises the client-side limit)",
+                    source.fileName(),
+                    size,
+                    options.maxFileSize(),
+                    ErrorDetails.none());
         }
     }
 
@@ -259,10 +286,13 @@ public final class MultipartUpload {
         MediaFormat detected = MediaSniffer.detect(head, head.length);
         if (detected == null) {
             MediaFormat claimed = MediaFormat.fromFileName(source.fileName()).orElse(null);
-            throw new UnsupportedMediaException("'" + source.fileName() + "' is not a supported media file: "
-                    + describeContent(head) + (claimed == null ? "" : " although its name says " + claimed.name())
-                    + ". Accepted: " + MediaFormats.description()
-                    + ". (UploadOptions.verifyContent(false) lets the server decide.)", source.fileName(),
+            throw new UnsupportedMediaException(
+                    "'" + source.fileName() + "' is not a supported media file: "
+                            + describeContent(head)
+                            + (claimed == null ? "" : " although its name says " + claimed.name())
+                            + ". Accepted: " + MediaFormats.description()
+                            + ". (UploadOptions.verifyContent(false) lets the server decide.)",
+                    source.fileName(),
                     claimed);
         }
         return source.contentType().orElse(MediaFormat.mimeTypeFor(source.fileName(), detected));
@@ -277,17 +307,30 @@ public final class MultipartUpload {
             total = c.length < 0 || total < 0 ? -1 : total + c.length;
         }
         // one reporter for the whole upload: a listener that failed stays quiet on a second attempt
-        Optional<ProgressReporter<UploadProgressListener>> progress = options.progressListener()
-                .map(l -> new ProgressReporter<>(l, "upload"));
+        Optional<ProgressReporter<UploadProgressListener>> progress =
+                options.progressListener().map(l -> new ProgressReporter<>(l, "upload"));
         Supplier<HttpRequest.BodyPublisher> body = () -> {
             HttpRequest.BodyPublisher b = Multipart.body(boundary, parts);
-            return progress.<HttpRequest.BodyPublisher>map(p -> new ProgressBodyPublisher(b, p)).orElse(b);
+            return progress.<HttpRequest.BodyPublisher>map(p -> new ProgressBodyPublisher(b, p))
+                    .orElse(b);
         };
-        RequestOptions requestOptions = options.request().toBuilder().timeout(options.timeout()).build();
-        ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), "application/json",
-                true, false, Map.of(), requestOptions);
-        LOG.debug("uploading {} file(s) ({}) to {}", checked.size(), total < 0 ? "length unknown, sent chunked"
-                : total + " bytes of content", path);
+        RequestOptions requestOptions =
+                options.request().toBuilder().timeout(options.timeout()).build();
+        ApiRequest request = new ApiRequest(
+                "POST",
+                path,
+                body,
+                Multipart.contentType(boundary),
+                "application/json",
+                true,
+                false,
+                Map.of(),
+                requestOptions);
+        LOG.debug(
+                "uploading {} file(s) ({}) to {}",
+                checked.size(),
+                total < 0 ? "length unknown, sent chunked" : total + " bytes of content",
+                path);
         CompletableFuture<JsonNode> call = transport.json(request, blocking);
         exchange = call;
         if (cancelled) {
@@ -301,26 +344,34 @@ public final class MultipartUpload {
         CheckedContent.Errors errors = new CheckedContent.Errors() {
             @Override
             public NemoException lengthMismatch(long read, long declared) {
-                return new MediaSourceException("'" + name + "' produced " + (read > declared ? "more than " : "")
-                        + read + " bytes but " + declared + " were declared" + (c.source.file().isPresent()
-                        ? "; the file changed while it was being uploaded" : ""), name, details(), null);
+                return new MediaSourceException(
+                        "'" + name + "' produced " + (read > declared ? "more than " : "")
+                                + read + " bytes but " + declared + " were declared"
+                                + (c.source.file().isPresent() ? "; the file changed while it was being uploaded" : ""),
+                        name,
+                        details(),
+                        null);
             }
 
             @Override
             public NemoException failed(Throwable cause) {
-                return new MediaSourceException("Reading '" + name + "' failed during the upload: " + cause, name,
-                        details(), cause);
+                return new MediaSourceException(
+                        "Reading '" + name + "' failed during the upload: " + cause, name, details(), cause);
             }
 
             @Override
             public NemoException tooLarge(long read) {
-                return new MediaTooLargeException("'" + name + "' passed the upload limit of "
-                        + describeSize(options.maxFileSize()) + " while it was being sent; the upload was stopped",
-                        name, read, options.maxFileSize(), details());
+                return new MediaTooLargeException(
+                        "'" + name + "' passed the upload limit of " + describeSize(options.maxFileSize())
+                                + " while it was being sent; the upload was stopped",
+                        name,
+                        read,
+                        options.maxFileSize(),
+                        details());
             }
         };
-        return new CheckedContent(c.content.get(), c.length, options.maxFileSize(), errors,
-                e -> bodyFailure.compareAndSet(null, e));
+        return new CheckedContent(
+                c.content.get(), c.length, options.maxFileSize(), errors, e -> bodyFailure.compareAndSet(null, e));
     }
 
     private ErrorDetails details() {
@@ -351,14 +402,19 @@ public final class MultipartUpload {
             hex.append(String.format(Locale.ROOT, "%02x", head[i] & 0xFF));
         }
         String text = new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1)
-                .strip().toLowerCase(Locale.ROOT);
-        String kind = text.startsWith("<!doctype html") || text.startsWith("<html") ? "an HTML page"
-                : text.startsWith("%pdf") ? "a PDF document"
-                : text.startsWith("pk\u0003\u0004") ? "a ZIP archive"
-                : text.startsWith("{") || text.startsWith("[") ? "JSON"
-                : head[0] == 'B' && head.length > 1 && head[1] == 'M' ? "a BMP image"
-                : looksLikeText(head) ? "text"
-                : "an unrecognised format";
+                .strip()
+                .toLowerCase(Locale.ROOT);
+        String kind = text.startsWith("<!doctype html") || text.startsWith("<html")
+                ? "an HTML page"
+                : text.startsWith("%pdf")
+                        ? "a PDF document"
+                        : text.startsWith("pk\u0003\u0004")
+                                ? "a ZIP archive"
+                                : text.startsWith("{") || text.startsWith("[")
+                                        ? "JSON"
+                                        : head[0] == 'B' && head.length > 1 && head[1] == 'M'
+                                                ? "a BMP image"
+                                                : looksLikeText(head) ? "text" : "an unrecognised format";
         return "its content looks like " + kind + " (starts with " + hex + ")";
     }
 

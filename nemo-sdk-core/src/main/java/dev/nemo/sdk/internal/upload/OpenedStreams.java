@@ -46,10 +46,13 @@ public final class OpenedStreams implements Flow.Publisher<ByteBuffer> {
             return;
         }
         if (!remember(in)) {
-            CheckedContent.failing(error("its opener returned the same InputStream as before, which was already "
-                    + "read. The server refused the first attempt before processing it (HTTP 429, an expired token "
-                    + "or a failed connect), so the content is needed once more: pass an opener that opens the "
-                    + "content anew each time it is called, or upload from a file", null)).subscribe(subscriber);
+            CheckedContent.failing(error(
+                            "its opener returned the same InputStream as before, which was already "
+                                    + "read. The server refused the first attempt before processing it (HTTP 429, an expired token "
+                                    + "or a failed connect), so the content is needed once more: pass an opener that opens the "
+                                    + "content anew each time it is called, or upload from a file",
+                            null))
+                    .subscribe(subscriber);
             return;
         }
         HttpRequest.BodyPublishers.ofInputStream(() -> in).subscribe(subscriber);
@@ -65,7 +68,7 @@ public final class OpenedStreams implements Flow.Publisher<ByteBuffer> {
     }
 
     private MediaSourceException error(String why, @Nullable Throwable cause) {
-        return new MediaSourceException("The stream of '" + fileName + "' cannot be sent again: " + why, fileName,
-                ErrorDetails.none(), cause);
+        return new MediaSourceException(
+                "The stream of '" + fileName + "' cannot be sent again: " + why, fileName, ErrorDetails.none(), cause);
     }
 }

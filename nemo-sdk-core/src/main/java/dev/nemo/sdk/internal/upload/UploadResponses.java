@@ -18,8 +18,7 @@ import org.jspecify.annotations.Nullable;
  * read as absent and are kept in the raw JSON.
  */
 public final class UploadResponses {
-    private UploadResponses() {
-    }
+    private UploadResponses() {}
 
     /**
      * {@return the result}
@@ -32,7 +31,8 @@ public final class UploadResponses {
             JsonNode files = data.get("files");
             JsonNode uploaded = data.get("uploaded_files");
             list = files != null && files.isArray() && (files.size() > 0 || uploaded == null || !uploaded.isArray())
-                    ? files : uploaded;
+                    ? files
+                    : uploaded;
         } else if (data != null && data.isArray()) {
             list = data;
         }
@@ -42,12 +42,17 @@ public final class UploadResponses {
                 if (f.isObject()) {
                     out.add(file(f));
                 } else if (f.isTextual()) {
-                    out.add(UploadedFile.builder().url(f.textValue()).raw(JsonValues.fromJackson(f)).build());
+                    out.add(UploadedFile.builder()
+                            .url(f.textValue())
+                            .raw(JsonValues.fromJackson(f))
+                            .build());
                 }
             }
         }
-        @Nullable Boolean applied = (data != null && data.isObject())
-                ? JsonNodes.bool(data, "session_state_applied").orElse(null) : null;
+        @Nullable
+        Boolean applied = (data != null && data.isObject())
+                ? JsonNodes.bool(data, "session_state_applied").orElse(null)
+                : null;
         return new UploadResult(out, applied, data == null ? JsonNull.INSTANCE : JsonValues.fromJackson(data));
     }
 
@@ -69,6 +74,8 @@ public final class UploadResponses {
     }
 
     private static @Nullable Integer intValue(OptionalLong v) {
-        return v.isPresent() && v.getAsLong() >= 0 && v.getAsLong() <= Integer.MAX_VALUE ? Integer.valueOf((int) v.getAsLong()) : null;
+        return v.isPresent() && v.getAsLong() >= 0 && v.getAsLong() <= Integer.MAX_VALUE
+                ? Integer.valueOf((int) v.getAsLong())
+                : null;
     }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /** The argument checks the public builders share, with one wording for each rule. */
 public final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * {@return {@code d}}

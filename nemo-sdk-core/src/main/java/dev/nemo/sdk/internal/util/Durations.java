@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Durations in the words of the SDK's messages. */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * {@return it in whole minutes ({@code 15 min}), else whole seconds ({@code 30 s}), else milliseconds ({@code 250 ms})}

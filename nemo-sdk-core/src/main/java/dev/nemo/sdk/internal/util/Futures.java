@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class Futures {
     private static final Logger LOG = LoggerFactory.getLogger(Futures.class);
 
-    private Futures() {
-    }
+    private Futures() {}
 
     /**
      * {@return the failure inside {@link CompletionException} / {@link ExecutionException} wrappers}
@@ -59,7 +58,8 @@ public final class Futures {
      * @param <T>       dependent type
      * @return {@code dependent}
      */
-    public static <T> CompletableFuture<T> propagateCancel(CompletableFuture<T> dependent, CompletableFuture<?> source) {
+    public static <T> CompletableFuture<T> propagateCancel(
+            CompletableFuture<T> dependent, CompletableFuture<?> source) {
         onCompletion(dependent, (v, e) -> {
             if (dependent.isCancelled()) {
                 source.cancel(true);
@@ -76,8 +76,8 @@ public final class Futures {
      * @param action what to do with its value (or {@code null}) and failure (or {@code null})
      * @param <T>    value type
      */
-    public static <T> void onCompletion(CompletableFuture<T> future,
-                                        BiConsumer<? super @Nullable T, ? super @Nullable Throwable> action) {
+    public static <T> void onCompletion(
+            CompletableFuture<T> future, BiConsumer<? super @Nullable T, ? super @Nullable Throwable> action) {
         // the stage whenComplete returns only repeats future's outcome: the action cannot fail it
         CompletableFuture<T> unusedSameOutcome = future.whenComplete((value, failure) -> {
             try {
@@ -113,8 +113,12 @@ public final class Futures {
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
-            throw new TransportException("Interrupted while waiting for the NemoVideo API", ErrorDetails.none(), e,
-                    TransportException.Kind.INTERRUPTED, true);
+            throw new TransportException(
+                    "Interrupted while waiting for the NemoVideo API",
+                    ErrorDetails.none(),
+                    e,
+                    TransportException.Kind.INTERRUPTED,
+                    true);
         } catch (ExecutionException | CompletionException e) {
             throw rethrow(unwrap(e));
         } catch (CancellationException e) {
@@ -133,7 +137,8 @@ public final class Futures {
      * @param <U>    result type
      * @return the outcome of the next stage
      */
-    public static <T, U> CompletableFuture<U> handleCompose(CompletableFuture<T> source,
+    public static <T, U> CompletableFuture<U> handleCompose(
+            CompletableFuture<T> source,
             BiFunction<? super @Nullable T, ? super @Nullable Throwable, ? extends CompletionStage<U>> fn) {
         CompletableFuture<U> out = new CompletableFuture<>();
         onCompletion(source, (value, failure) -> {

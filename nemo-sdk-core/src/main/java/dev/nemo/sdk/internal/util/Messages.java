@@ -9,6 +9,5 @@ public final class Messages {
     public static final String NOT_SENT_AGAIN = "it was not sent again automatically because it may already have "
             + "been processed: check the session before repeating it";
 
-    private Messages() {
-    }
+    private Messages() {}
 }

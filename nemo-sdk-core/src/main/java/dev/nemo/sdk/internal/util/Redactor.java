@@ -8,11 +8,10 @@ import org.jspecify.annotations.Nullable;
 public final class Redactor {
     private static final Pattern TOKEN = Pattern.compile("(nmv_usr_|clm_)[A-Za-z0-9_\\-.~+/=]+");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
-    private static final Pattern JSON_SECRET = Pattern.compile(
-            "(?i)(\"(?:token|access_token|claim_token|authorization)\"\\s*:\\s*\")[^\"]*(\")");
+    private static final Pattern JSON_SECRET =
+            Pattern.compile("(?i)(\"(?:token|access_token|claim_token|authorization)\"\\s*:\\s*\")[^\"]*(\")");
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     /**
      * {@return the text with bearer tokens, claim tokens and JSON token fields replaced by {@code ***}}

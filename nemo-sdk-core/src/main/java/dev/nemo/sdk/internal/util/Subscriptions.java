@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Flow (Reactive Streams) helpers shared by the SDK's subscribers. */
 public final class Subscriptions {
-    private Subscriptions() {
-    }
+    private Subscriptions() {}
 
     /**
      * {@return the subscription a subscriber was given in {@code onSubscribe}}: by rule 1.9 of the

@@ -4,8 +4,8 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import dev.nemo.sdk.draft.TrackType;
-import dev.nemo.sdk.upload.UploadedFile;
 import dev.nemo.sdk.json.JsonValue;
+import dev.nemo.sdk.upload.UploadedFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +16,7 @@ import java.util.OptionalInt;
  * file's clip on the video track (moved to the start), and every other track as it is.
  */
 final class ClipNarrowing {
-    private ClipNarrowing() {
-    }
+    private ClipNarrowing() {}
 
     static Optional<Draft> onlyClipOf(Draft draft, UploadedFile file) {
         OptionalInt video = draft.indexOf(TrackType.VIDEO);
@@ -25,7 +24,8 @@ final class ClipNarrowing {
             return Optional.empty();
         }
         Track track = draft.track(video.getAsInt());
-        Optional<Segment> clip = track.segments().stream().filter(s -> isClipOf(s, file)).findFirst();
+        Optional<Segment> clip =
+                track.segments().stream().filter(s -> isClipOf(s, file)).findFirst();
         return clip.map(s -> {
             Segment atStart = s.withStart(Duration.ZERO);
             Draft narrowed = draft.withTrack(video.getAsInt(), track.withSegments(List.of(atStart)));

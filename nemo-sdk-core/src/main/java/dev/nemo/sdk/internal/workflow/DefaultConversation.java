@@ -21,8 +21,13 @@ final class DefaultConversation implements Conversation {
     private final Clock clock;
     private volatile SessionState state;
 
-    DefaultConversation(WorkflowSteps steps, String sessionId, SessionState state, ChatOptions options,
-                        WorkflowListener listener, Clock clock) {
+    DefaultConversation(
+            WorkflowSteps steps,
+            String sessionId,
+            SessionState state,
+            ChatOptions options,
+            WorkflowListener listener,
+            Clock clock) {
         this.steps = steps;
         this.sessionId = sessionId;
         this.state = state;
@@ -63,12 +68,13 @@ final class DefaultConversation implements Conversation {
     @Override
     public CompletableFuture<ChatResult> sayAsync(String instruction) {
         WorkflowRun run = new WorkflowRun(listener, this.options.request(), clock);
-        return DefaultWorkflowsApi.cancellable(run, steps.instruct(run, sessionId, state, instruction, options,
-                WorkflowSteps.Next.CONVERSATION)
-                .thenApply(done -> {
-                    state = done.after();
-                    return done.chat();
-                }));
+        return DefaultWorkflowsApi.cancellable(
+                run,
+                steps.instruct(run, sessionId, state, instruction, options, WorkflowSteps.Next.CONVERSATION)
+                        .thenApply(done -> {
+                            state = done.after();
+                            return done.chat();
+                        }));
     }
 
     @Override
@@ -79,8 +85,15 @@ final class DefaultConversation implements Conversation {
     @Override
     public CompletableFuture<DownloadResult> exportAsync(Path output, ExportOptions options) {
         WorkflowRun run = new WorkflowRun(listener, this.options.request(), clock);
-        return DefaultWorkflowsApi.cancellable(run, steps.export(run, sessionId, DefaultWorkflowsApi.draftOf(state),
-                options, Outputs.namedAfterRender(output, options.format())).thenApply(WorkflowSteps.Exported::download));
+        return DefaultWorkflowsApi.cancellable(
+                run,
+                steps.export(
+                                run,
+                                sessionId,
+                                DefaultWorkflowsApi.draftOf(state),
+                                options,
+                                Outputs.namedAfterRender(output, options.format()))
+                        .thenApply(WorkflowSteps.Exported::download));
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.DraftNotExportableException;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.export.DownloadResult;
-import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportsApi;
 import dev.nemo.sdk.internal.chat.StateCheck;
@@ -52,8 +51,14 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
      * @param sleeper  waits between state reads
      * @param clock    measures elapsed time
      */
-    public DefaultWorkflowsApi(SessionsApi sessions, UploadsApi uploads, ChatApi chat, StateApi state,
-                               ExportsApi exports, Sleeper sleeper, Clock clock) {
+    public DefaultWorkflowsApi(
+            SessionsApi sessions,
+            UploadsApi uploads,
+            ChatApi chat,
+            StateApi state,
+            ExportsApi exports,
+            Sleeper sleeper,
+            Clock clock) {
         this.steps = new WorkflowSteps(sessions, uploads, chat, state, exports, new StateCheck(state, sleeper));
         this.clock = clock;
     }
@@ -69,15 +74,34 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
         WorkflowRun run = new WorkflowRun(edit.listener(), edit.request(), clock);
         String language = edit.language().orElseGet(() -> ScriptLanguage.detectOrDefault(edit.instruction()));
         String inputName = edit.inputs().get(0).fileName();
-        return cancellable(run, steps.place(run, language, edit.inputs())
-                .thenCompose(placed -> steps.instruct(run, placed.sessionId(), placed.before(), edit.instruction(),
-                                edit.chatOptions(), WorkflowSteps.Next.EXPORT)
-                        .thenCompose(done -> steps.export(run, placed.sessionId(), draftOf(done.after()),
-                                        edit.exportOptions(), Outputs.target(edit.output(), inputName,
-                                                edit.exportOptions().format()))
-                                .thenApply(exported -> new QuickEditResult(placed.sessionId(), placed.upload(),
-                                        done.chat(), done.change(), exported.job(), exported.download(), run.notes(),
-                                        run.elapsed())))));
+        return cancellable(
+                run,
+                steps.place(run, language, edit.inputs())
+                        .thenCompose(placed -> steps.instruct(
+                                        run,
+                                        placed.sessionId(),
+                                        placed.before(),
+                                        edit.instruction(),
+                                        edit.chatOptions(),
+                                        WorkflowSteps.Next.EXPORT)
+                                .thenCompose(done -> steps.export(
+                                                run,
+                                                placed.sessionId(),
+                                                draftOf(done.after()),
+                                                edit.exportOptions(),
+                                                Outputs.target(
+                                                        edit.output(),
+                                                        inputName,
+                                                        edit.exportOptions().format()))
+                                        .thenApply(exported -> new QuickEditResult(
+                                                placed.sessionId(),
+                                                placed.upload(),
+                                                done.chat(),
+                                                done.change(),
+                                                exported.job(),
+                                                exported.download(),
+                                                run.notes(),
+                                                run.elapsed())))));
     }
 
     @Override
@@ -90,27 +114,33 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
         Objects.requireNonNull(batch, "batch");
         WorkflowRun run = new WorkflowRun(batch.listener(), batch.request(), clock);
         String language = batch.language()
-                .orElseGet(() -> ScriptLanguage.detectOrDefault(batch.items().get(0).instruction()));
-        List<MediaSource> inputs = batch.items().stream().map(BatchEdit.Item::input).toList();
-        return cancellable(run, steps.place(run, language, inputs)
-                .thenCompose(placed -> new BatchRun(steps, run, batch, placed).start()));
+                .orElseGet(() ->
+                        ScriptLanguage.detectOrDefault(batch.items().get(0).instruction()));
+        List<MediaSource> inputs =
+                batch.items().stream().map(BatchEdit.Item::input).toList();
+        return cancellable(
+                run,
+                steps.place(run, language, inputs)
+                        .thenCompose(placed -> new BatchRun(steps, run, batch, placed).start()));
     }
 
     @Override
-    public Conversation startConversation(List<MediaSource> files, @Nullable String firstWords, ChatOptions options,
-                                          WorkflowListener listener) {
+    public Conversation startConversation(
+            List<MediaSource> files, @Nullable String firstWords, ChatOptions options, WorkflowListener listener) {
         return Futures.await(startConversationAsync(files, firstWords, options, listener));
     }
 
     @Override
-    public CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, @Nullable String firstWords,
-                                                                  ChatOptions options, WorkflowListener listener) {
+    public CompletableFuture<Conversation> startConversationAsync(
+            List<MediaSource> files, @Nullable String firstWords, ChatOptions options, WorkflowListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
         WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
-        return cancellable(run, steps.place(run, ScriptLanguage.detectOrDefault(firstWords), List.copyOf(files))
-                .thenApply(placed -> new DefaultConversation(steps, placed.sessionId(), placed.before(), options,
-                        listener, clock)));
+        return cancellable(
+                run,
+                steps.place(run, ScriptLanguage.detectOrDefault(firstWords), List.copyOf(files))
+                        .thenApply(placed -> new DefaultConversation(
+                                steps, placed.sessionId(), placed.before(), options, listener, clock)));
     }
 
     @Override
@@ -119,31 +149,36 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     }
 
     @Override
-    public CompletableFuture<Conversation> resumeConversationAsync(String sessionId, ChatOptions options,
-                                                                   WorkflowListener listener) {
+    public CompletableFuture<Conversation> resumeConversationAsync(
+            String sessionId, ChatOptions options, WorkflowListener listener) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
         WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
-        return cancellable(run, steps.read(run, sessionId)
-                .thenApply(now -> new DefaultConversation(steps, sessionId, now, options, listener, clock)));
+        return cancellable(
+                run,
+                steps.read(run, sessionId)
+                        .thenApply(now -> new DefaultConversation(steps, sessionId, now, options, listener, clock)));
     }
 
     @Override
-    public DownloadResult resumeExport(String renderId, Path output, ExportOptions options,
-                                       WorkflowListener listener) {
+    public DownloadResult resumeExport(String renderId, Path output, ExportOptions options, WorkflowListener listener) {
         WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
-        return Futures.await(cancellable(run, steps.follow(run, renderId, options,
-                Outputs.target(output, renderId, options.format())).thenApply(WorkflowSteps.Exported::download)));
+        return Futures.await(cancellable(
+                run,
+                steps.follow(run, renderId, options, Outputs.target(output, renderId, options.format()))
+                        .thenApply(WorkflowSteps.Exported::download)));
     }
 
     static Draft draftOf(SessionState state) {
-        return state.draft().orElseThrow(() -> new DraftNotExportableException(
-                "The session has no draft to export: the agent has not built a timeline yet"));
+        return state.draft()
+                .orElseThrow(() -> new DraftNotExportableException(
+                        "The session has no draft to export: the agent has not built a timeline yet"));
     }
 
     static ExportOptions optionsFor(Optional<ExportOptions> shared, Path output) {
-        return shared.orElseGet(() -> ExportOptions.builder().format(QuickEdit.formatFor(output)).build());
+        return shared.orElseGet(() ->
+                ExportOptions.builder().format(QuickEdit.formatFor(output)).build());
     }
 
     /** Cancelling the returned future cancels the step in flight; failures come out unwrapped. */
@@ -191,17 +226,34 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
             }
             BatchEdit.Item item = batch.items().get(i);
             ExportOptions options = optionsFor(batch.exportOptions(), item.output());
-            return Futures.handleCompose(steps.instruct(run, placed.sessionId(), current, item.instruction(),
-                            batch.chatOptions(), WorkflowSteps.Next.EXPORT)
-                    .thenCompose(done -> {
-                        current = done.after();
-                        Draft draft = narrowed(draftOf(done.after()), i, item);
-                        return steps.export(run, placed.sessionId(), draft, options,
-                                        Outputs.target(item.output(), item.input().fileName(), options.format()))
-                                .thenApply(exported -> new BatchResult.ItemResult(item, Optional.of(done.chat()),
-                                        Optional.of(exported.job()), Optional.of(exported.download()),
-                                        Optional.empty()));
-                    }), (result, error) -> {
+            return Futures.handleCompose(
+                    steps.instruct(
+                                    run,
+                                    placed.sessionId(),
+                                    current,
+                                    item.instruction(),
+                                    batch.chatOptions(),
+                                    WorkflowSteps.Next.EXPORT)
+                            .thenCompose(done -> {
+                                current = done.after();
+                                Draft draft = narrowed(draftOf(done.after()), i, item);
+                                return steps.export(
+                                                run,
+                                                placed.sessionId(),
+                                                draft,
+                                                options,
+                                                Outputs.target(
+                                                        item.output(),
+                                                        item.input().fileName(),
+                                                        options.format()))
+                                        .thenApply(exported -> new BatchResult.ItemResult(
+                                                item,
+                                                Optional.of(done.chat()),
+                                                Optional.of(exported.job()),
+                                                Optional.of(exported.download()),
+                                                Optional.empty()));
+                            }),
+                    (result, error) -> {
                         if (error == null) {
                             results.add(Objects.requireNonNull(result, "result"));
                             return item(i + 1);
@@ -211,8 +263,8 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                             return CompletableFuture.<Void>failedFuture(cause);
                         }
                         NemoException failure = StateCheck.nemo(cause);
-                        results.add(new BatchResult.ItemResult(item, Optional.empty(), Optional.empty(),
-                                Optional.empty(), Optional.of(failure)));
+                        results.add(new BatchResult.ItemResult(
+                                item, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failure)));
                         run.note(item.input().fileName() + " failed: " + failure.getMessage());
                         return batch.stopOnFailure() ? skipRest(i + 1) : item(i + 1);
                     });
@@ -230,8 +282,8 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
 
         private CompletableFuture<Void> skipRest(int from) {
             for (int j = from; j < batch.items().size(); j++) {
-                results.add(new BatchResult.ItemResult(batch.items().get(j), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()));
+                results.add(new BatchResult.ItemResult(
+                        batch.items().get(j), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
             }
             return CompletableFuture.completedFuture(null);
         }

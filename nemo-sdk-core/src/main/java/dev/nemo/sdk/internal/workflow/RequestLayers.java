@@ -12,8 +12,7 @@ import java.util.Map;
  * workflow's. Extra headers add up; on the same name (in any case) the call's own value wins.
  */
 final class RequestLayers {
-    private RequestLayers() {
-    }
+    private RequestLayers() {}
 
     /**
      * {@return {@code own} with the gaps filled from {@code workflow}}
@@ -54,8 +53,11 @@ final class RequestLayers {
      * @param export   the export options
      */
     static ExportOptions export(RequestOptions workflow, ExportOptions export) {
-        return export.toBuilder().request(under(workflow, export.request()))
-                .polling(export.polling().toBuilder().request(under(workflow, export.polling().request())).build())
+        return export.toBuilder()
+                .request(under(workflow, export.request()))
+                .polling(export.polling().toBuilder()
+                        .request(under(workflow, export.polling().request()))
+                        .build())
                 .build();
     }
 

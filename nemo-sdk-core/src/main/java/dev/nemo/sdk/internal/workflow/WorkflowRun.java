@@ -83,8 +83,8 @@ final class WorkflowRun {
     }
 
     void progress(WorkflowPhase phase, int percent, String message) {
-        WorkflowProgress p = new WorkflowProgress(phase, percent < 0 ? OptionalInt.empty() : OptionalInt.of(percent),
-                elapsed(), message);
+        WorkflowProgress p = new WorkflowProgress(
+                phase, percent < 0 ? OptionalInt.empty() : OptionalInt.of(percent), elapsed(), message);
         safely("onProgress", () -> listener.onProgress(p));
     }
 
@@ -116,8 +116,10 @@ final class WorkflowRun {
      */
     ChatProgressListener chatProgress(Optional<ChatProgressListener> own) {
         return quietFor -> {
-            progress(WorkflowPhase.CHAT, -1, "the agent is still working (" + quietFor.toSeconds() + " s without "
-                    + "output)");
+            progress(
+                    WorkflowPhase.CHAT,
+                    -1,
+                    "the agent is still working (" + quietFor.toSeconds() + " s without " + "output)");
             own.ifPresent(l -> l.onProgress(quietFor));
         };
     }

@@ -1,6 +1,5 @@
 package dev.nemo.sdk.internal.workflow;
 
-import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -45,8 +44,13 @@ final class WorkflowSteps {
     private final ExportsApi exports;
     private final StateCheck stateCheck;
 
-    WorkflowSteps(SessionsApi sessions, UploadsApi uploads, ChatApi chat, StateApi state, ExportsApi exports,
-                  StateCheck stateCheck) {
+    WorkflowSteps(
+            SessionsApi sessions,
+            UploadsApi uploads,
+            ChatApi chat,
+            StateApi state,
+            ExportsApi exports,
+            StateCheck stateCheck) {
         this.sessions = sessions;
         this.uploads = uploads;
         this.chat = chat;
@@ -56,16 +60,13 @@ final class WorkflowSteps {
     }
 
     /** A session holding the media, and its state before any instruction. */
-    record Placed(String sessionId, UploadResult upload, SessionState before) {
-    }
+    record Placed(String sessionId, UploadResult upload, SessionState before) {}
 
     /** An instruction's outcome: the chat, the settled state and what changed. */
-    record Instructed(ChatResult chat, SessionState after, StateDiff change) {
-    }
+    record Instructed(ChatResult chat, SessionState after, StateDiff change) {}
 
     /** A finished render and its file. */
-    record Exported(ExportJob job, DownloadResult download) {
-    }
+    record Exported(ExportJob job, DownloadResult download) {}
 
     /** What follows an instruction: an export of the settled draft, or the next turn of a conversation. */
     enum Next {
@@ -123,54 +124,69 @@ final class WorkflowSteps {
      * visible change stops it with the stream's typed error; a stream that ended normally with no
      * visible change goes on, with a note.
      */
-    CompletableFuture<Instructed> instruct(WorkflowRun run, String sessionId, SessionState before, String instruction,
-                                           ChatOptions options, Next next) {
+    CompletableFuture<Instructed> instruct(
+            WorkflowRun run,
+            String sessionId,
+            SessionState before,
+            String instruction,
+            ChatOptions options,
+            Next next) {
         run.instruction(sessionId, instruction);
         run.progress(WorkflowPhase.CHAT, 20, "sending the instruction");
         var listener = run.chatListener(50);
-        ChatOptions noCheck = RequestLayers.chat(run.request(), options).toBuilder().stateCheck(false)
-                .onProgress(run.chatProgress(options.progressListener())).build();
+        ChatOptions noCheck = RequestLayers.chat(run.request(), options).toBuilder()
+                .stateCheck(false)
+                .onProgress(run.chatProgress(options.progressListener()))
+                .build();
         return run.step(() -> chat.sendAsync(sessionId, instruction, noCheck, listener))
                 .thenCompose(result -> {
                     if (result.end() == ChatEnd.ERROR_EVENT) {
-                        throw new AgentErrorException("The agent could not apply \"" + instruction + "\": "
-                                + agentError(result) + (next == Next.EXPORT ? "; nothing was exported" : ""),
+                        throw new AgentErrorException(
+                                "The agent could not apply \"" + instruction + "\": " + agentError(result)
+                                        + (next == Next.EXPORT ? "; nothing was exported" : ""),
                                 sessionId);
                     }
-                    if (next == Next.CONVERSATION && result.end() == ChatEnd.COMPLETED_WITH_TEXT
+                    if (next == Next.CONVERSATION
+                            && result.end() == ChatEnd.COMPLETED_WITH_TEXT
                             && result.toolCalls().isEmpty()) {
                         return CompletableFuture.completedFuture(result.toBuilder()
-                                .stateChange(StateDiff.between(before, before)).stateAfter(before).build());
+                                .stateChange(StateDiff.between(before, before))
+                                .stateAfter(before)
+                                .build());
                     }
                     run.progress(WorkflowPhase.SETTLE, 50, "checking that the change reached the session");
-                    return run.step(() -> stateCheck.settle(result, sessionId, before, options, run.request(),
-                            run::isCancelled, listener));
+                    return run.step(() -> stateCheck.settle(
+                            result, sessionId, before, options, run.request(), run::isCancelled, listener));
                 })
                 .thenApply(settled -> settledOrNote(run, sessionId, before, settled, next));
     }
 
-    private static Instructed settledOrNote(WorkflowRun run, String sessionId, SessionState before,
-                                            ChatResult settled, Next next) {
+    private static Instructed settledOrNote(
+            WorkflowRun run, String sessionId, SessionState before, ChatResult settled, Next next) {
         StateDiff change = settled.stateChange().orElse(StateDiff.between(before, before));
         SessionState after = settled.stateAfter().orElse(before);
         if (change.isEmpty()) {
             if (settled.end().interrupted()) {
                 throw settled.failure().orElseThrow();
             }
-            if (next == Next.CONVERSATION && settled.hasText() && settled.toolCalls().isEmpty()) {
-                return new Instructed(settled, before, change);   // an answer, not an edit
+            if (next == Next.CONVERSATION
+                    && settled.hasText()
+                    && settled.toolCalls().isEmpty()) {
+                return new Instructed(settled, before, change); // an answer, not an edit
             }
             run.note("The instruction made no visible change to session " + sessionId
-                    + settled.stateCheckFailure().map(f -> " (the state could not be read: " + f.getMessage() + ")")
-                    .orElse("") + "; " + next.noChange);
+                    + settled.stateCheckFailure()
+                            .map(f -> " (the state could not be read: " + f.getMessage() + ")")
+                            .orElse("")
+                    + "; " + next.noChange);
         } else {
             run.progress(WorkflowPhase.SETTLE, 55, change.describe());
         }
         return new Instructed(settled, after, change);
     }
 
-    CompletableFuture<Exported> export(WorkflowRun run, String sessionId, Draft draft, ExportOptions options,
-                                       Function<ExportJob, Path> target) {
+    CompletableFuture<Exported> export(
+            WorkflowRun run, String sessionId, Draft draft, ExportOptions options, Function<ExportJob, Path> target) {
         run.progress(WorkflowPhase.EXPORT, 55, "submitting the render");
         return run.step(() -> exports.submitAsync(sessionId, draft, RequestLayers.export(run.request(), options)))
                 .thenCompose(poller -> {
@@ -182,16 +198,20 @@ final class WorkflowSteps {
     }
 
     /** Polls a submitted render (never submitting again) and downloads its file. */
-    CompletableFuture<Exported> follow(WorkflowRun run, String renderId, ExportOptions options,
-                                       Function<ExportJob, Path> target) {
+    CompletableFuture<Exported> follow(
+            WorkflowRun run, String renderId, ExportOptions options, Function<ExportJob, Path> target) {
         PollingStrategy polling = RequestLayers.export(run.request(), options).polling();
         return run.step(() -> exports.resume(renderId, polling)
                         .onProgress(job -> {
                             run.exportProgress(job);
-                            run.progress(WorkflowPhase.EXPORT, 56 + job.progress().orElse(0) * 39 / 100,
+                            run.progress(
+                                    WorkflowPhase.EXPORT,
+                                    56 + job.progress().orElse(0) * 39 / 100,
                                     "render " + job.status().name().toLowerCase(Locale.ROOT)
-                                            + job.progress().stream().mapToObj(p -> " " + p + "%").findFirst()
-                                            .orElse(""));
+                                            + job.progress().stream()
+                                                    .mapToObj(p -> " " + p + "%")
+                                                    .findFirst()
+                                                    .orElse(""));
                         })
                         .waitForCompletionAsync())
                 .thenCompose(job -> {
@@ -199,8 +219,10 @@ final class WorkflowSteps {
                     run.progress(WorkflowPhase.DOWNLOAD, 95, "downloading to " + file);
                     return run.step(() -> exports.downloadAsync(job, file, run.request()))
                             .thenApply(download -> {
-                                run.progress(WorkflowPhase.DONE, 100, "saved " + download.path() + " ("
-                                        + download.bytes() + " bytes)");
+                                run.progress(
+                                        WorkflowPhase.DONE,
+                                        100,
+                                        "saved " + download.path() + " (" + download.bytes() + " bytes)");
                                 return new Exported(job, download);
                             });
                 });

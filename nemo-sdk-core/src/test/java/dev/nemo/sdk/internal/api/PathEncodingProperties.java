@@ -20,11 +20,22 @@ class PathEncodingProperties {
     @Provide
     Arbitrary<String> ids() {
         // valid UTF-16 (no lone surrogates, which an id cannot hold anyway), heavy on the troublesome characters
-        Arbitrary<String> awkward = Arbitraries.strings().withChars("./?#%+ \\~-_").ofMinLength(1).ofMaxLength(8);
-        Arbitrary<String> anyText = Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMinLength(1).ofMaxLength(40);
-        Arbitrary<String> wide = Arbitraries.of("é", "中", "😀", "/", ".").list().ofMinSize(1).ofMaxSize(6)
+        Arbitrary<String> awkward =
+                Arbitraries.strings().withChars("./?#%+ \\~-_").ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> anyText = Arbitraries.strings()
+                .withCharRange(' ', '\uD7FF')
+                .ofMinLength(1)
+                .ofMaxLength(40);
+        Arbitrary<String> wide = Arbitraries.of("é", "中", "😀", "/", ".")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6)
                 .map(parts -> String.join("", parts));
-        return Arbitraries.oneOf(awkward, anyText, wide, Arbitraries.strings().alpha().numeric().ofMinLength(1))
+        return Arbitraries.oneOf(
+                        awkward,
+                        anyText,
+                        wide,
+                        Arbitraries.strings().alpha().numeric().ofMinLength(1))
                 .filter(s -> !s.isBlank() && !s.chars().allMatch(c -> c == '.'));
     }
 
@@ -35,7 +46,8 @@ class PathEncodingProperties {
         assertThat(segment).doesNotContain("/", "?", "#", " ").isNotIn(".", "..");
         assertThat(segment).matches("[A-Za-z0-9._~%-]+");
         assertThat(URLDecoder.decode(segment, StandardCharsets.UTF_8)).isEqualTo(id);
-        URI uri = URI.create("https://api.example.com/me/" + segment + "/latest").normalize();
+        URI uri =
+                URI.create("https://api.example.com/me/" + segment + "/latest").normalize();
         assertThat(uri.getRawPath()).isEqualTo("/me/" + segment + "/latest");
     }
 
@@ -44,7 +56,8 @@ class PathEncodingProperties {
         String id = ".".repeat(dots);
         assertThatThrownBy(() -> PathEncoding.segment(id, "sessionId"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sessionId").hasMessageContaining("dots");
+                .hasMessageContaining("sessionId")
+                .hasMessageContaining("dots");
     }
 
     @Example
@@ -56,7 +69,8 @@ class PathEncodingProperties {
 
     @Example
     void blankIdsAreRefused() {
-        assertThatThrownBy(() -> PathEncoding.segment(" \t", "renderId")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PathEncoding.segment(" \t", "renderId"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blank");
     }
 }

@@ -17,8 +17,10 @@ class ClientIdStoreTest {
 
     @Test
     void explicitBeatsEnvironmentBeatsFile() {
-        assertThat(ClientIdStore.resolve("explicit", Map.of("NEMO_CLIENT_ID", "env"), dir)).isEqualTo("explicit");
-        assertThat(ClientIdStore.resolve(null, Map.of("NEMO_CLIENT_ID", "env"), dir)).isEqualTo("env");
+        assertThat(ClientIdStore.resolve("explicit", Map.of("NEMO_CLIENT_ID", "env"), dir))
+                .isEqualTo("explicit");
+        assertThat(ClientIdStore.resolve(null, Map.of("NEMO_CLIENT_ID", "env"), dir))
+                .isEqualTo("env");
         assertThat(Files.exists(dir.resolve("client_id"))).isFalse();
     }
 
@@ -32,7 +34,8 @@ class ClientIdStoreTest {
         assertThat(second).isEqualTo(first);
         Path file = config.resolve("client_id");
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
         try (var files = Files.list(config)) {
             // no temporary file left; .lock is the (empty) file the writers of the folder lock

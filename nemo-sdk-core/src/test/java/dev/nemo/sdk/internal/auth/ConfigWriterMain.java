@@ -16,8 +16,7 @@ import java.util.Optional;
  * Arguments: base folder, writer name, rounds, results file, and the file to wait for before starting.
  */
 public final class ConfigWriterMain {
-    private ConfigWriterMain() {
-    }
+    private ConfigWriterMain() {}
 
     /**
      * @param args base folder, name, rounds, results file, start file
@@ -38,7 +37,7 @@ public final class ConfigWriterMain {
     static List<String> run(Path base, String name, int rounds) throws IOException {
         List<String> lines = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            Path dir = base.resolve("round-" + (r / 2));   // each folder is written twice per process
+            Path dir = base.resolve("round-" + (r / 2)); // each folder is written twice per process
             String id = ClientIdStore.loadOrCreate(dir);
             AnonymousTokenStore store = AnonymousTokenStore.in(dir, "https://" + name + ".example", id);
             String value = "nmv_usr_" + name + "_" + r;

@@ -18,14 +18,18 @@ class PlatformDetectorTest {
 
     @Test
     void cursorUnderCursorSkills() {
-        assertThat(PlatformDetector.detect(home, home.resolve(".cursor/skills/gif"), null)).isEqualTo("cursor");
-        assertThat(PlatformDetector.detect(home, home.resolve(".cursor/other"), null)).isEqualTo("unknown");
+        assertThat(PlatformDetector.detect(home, home.resolve(".cursor/skills/gif"), null))
+                .isEqualTo("cursor");
+        assertThat(PlatformDetector.detect(home, home.resolve(".cursor/other"), null))
+                .isEqualTo("unknown");
     }
 
     @Test
     void unknownOtherwise() {
-        assertThat(PlatformDetector.detect(home, Path.of("/srv/app"), Path.of("/srv/app/lib.jar"))).isEqualTo("unknown");
+        assertThat(PlatformDetector.detect(home, Path.of("/srv/app"), Path.of("/srv/app/lib.jar")))
+                .isEqualTo("unknown");
         assertThat(PlatformDetector.detect(null, null, null)).isEqualTo("unknown");
-        assertThat(PlatformDetector.detect(home, home.resolve(".clawhubber"), null)).isEqualTo("unknown");
+        assertThat(PlatformDetector.detect(home, home.resolve(".clawhubber"), null))
+                .isEqualTo("unknown");
     }
 }

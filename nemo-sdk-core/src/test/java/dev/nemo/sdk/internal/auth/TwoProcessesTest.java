@@ -37,18 +37,30 @@ class TwoProcessesTest {
         }
         Path start = dir.resolve("go");
         Path childResults = dir.resolve("child.txt");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ConfigWriterMain.class.getName(), dir.resolve("config").toString(), "child", String.valueOf(ROUNDS),
-                childResults.toString(), start.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ConfigWriterMain.class.getName(),
+                        dir.resolve("config").toString(),
+                        "child",
+                        String.valueOf(ROUNDS),
+                        childResults.toString(),
+                        start.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         try {
             for (int i = 0; i < 60_000 && !Files.exists(Path.of(childResults + ".ready")) && child.isAlive(); i++) {
                 Thread.sleep(1);
             }
             Files.writeString(start, "go");
             List<String> mine = ConfigWriterMain.run(dir.resolve("config"), "parent", ROUNDS);
-            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child ends").isTrue();
-            System.out.println("child exit " + child.exitValue() + "; its log: " + Files.readString(dir.resolve("child.log")));
+            assertThat(child.waitFor(120, TimeUnit.SECONDS))
+                    .as("the child ends")
+                    .isTrue();
+            System.out.println(
+                    "child exit " + child.exitValue() + "; its log: " + Files.readString(dir.resolve("child.log")));
             assertThat(child.exitValue()).isZero();
             check(mine, Files.readAllLines(childResults));
         } finally {
@@ -64,7 +76,8 @@ class TwoProcessesTest {
             String[] p = parent.get(r).split(" ");
             String[] c = child.get(r).split(" ");
             Path folder = dir.resolve("config").resolve("round-" + (r / 2));
-            String saved = Files.readString(folder.resolve(ClientIdStore.FILE_NAME)).strip();
+            String saved =
+                    Files.readString(folder.resolve(ClientIdStore.FILE_NAME)).strip();
             if (!p[1].equals(saved) || !c[1].equals(saved)) {
                 problems.add("round " + r + ": ids parent " + p[1] + ", child " + c[1] + ", file " + saved);
             }

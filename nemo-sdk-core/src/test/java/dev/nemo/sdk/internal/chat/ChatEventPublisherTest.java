@@ -16,19 +16,28 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ChatEventPublisherTest {
-    private static final String TEXT = "data: {\"author\":\"nemo_agent\",\"content\":{\"parts\":[{\"text\":\"hi\"}]}}\n\n";
+    private static final String TEXT =
+            "data: {\"author\":\"nemo_agent\",\"content\":{\"parts\":[{\"text\":\"hi\"}]}}\n\n";
     private static final String PING = ": ping\r\n\r\n";
 
     private final FakeExchange exchange = new FakeExchange();
     private final ManualTicker ticker = new ManualTicker();
 
     private ChatEventPublisher publisher(ChatOptions options) {
-        return new ChatEventPublisher(exchange, ChatEventPublisher.Limits.of(options),
+        return new ChatEventPublisher(
+                exchange,
+                ChatEventPublisher.Limits.of(options),
                 ErrorDetails.request("POST", "/run_sse"),
-                e -> e instanceof NemoException ? (NemoException) e
-                        : new TransportException("cut: " + e.getMessage(), ErrorDetails.request("POST", "/run_sse"), e,
-                        TransportException.Kind.TRUNCATED, true),
-                ticker, Runnable::run);
+                e -> e instanceof NemoException
+                        ? (NemoException) e
+                        : new TransportException(
+                                "cut: " + e.getMessage(),
+                                ErrorDetails.request("POST", "/run_sse"),
+                                e,
+                                TransportException.Kind.TRUNCATED,
+                                true),
+                ticker,
+                Runnable::run);
     }
 
     private ChatEventPublisher publisher() {
@@ -60,14 +69,18 @@ class ChatEventPublisherTest {
         assertThat(exchange.bodyRequested).hasValue(1);
         exchange.send(TEXT.repeat(10));
         assertThat(s.events).hasSize(1);
-        assertThat(exchange.bodyRequested).as("nine decoded events are waiting: no more reading").hasValue(0);
+        assertThat(exchange.bodyRequested)
+                .as("nine decoded events are waiting: no more reading")
+                .hasValue(0);
 
         s.request(8);
         assertThat(s.events).hasSize(9);
         assertThat(exchange.bodyRequested).hasValue(0);
         s.request(1);
         assertThat(s.events).hasSize(10);
-        assertThat(exchange.bodyRequested).as("queue drained and demand left: read the next chunk").hasValue(0);
+        assertThat(exchange.bodyRequested)
+                .as("queue drained and demand left: read the next chunk")
+                .hasValue(0);
         s.request(1);
         assertThat(exchange.bodyRequested).hasValue(1);
         exchange.body.onComplete();
@@ -102,8 +115,8 @@ class ChatEventPublisherTest {
     void refusalBeforeTheStreamIsTheTypedError() {
         RecordingSubscriber s = new RecordingSubscriber(1);
         publisher().subscribe(s);
-        exchange.response.completeExceptionally(new InsufficientCreditsException("Out of credits (code 2001)",
-                ErrorDetails.none(), "anon_1"));
+        exchange.response.completeExceptionally(
+                new InsufficientCreditsException("Out of credits (code 2001)", ErrorDetails.none(), "anon_1"));
         assertThat(s.error).isInstanceOf(InsufficientCreditsException.class);
         assertThat(s.events).isEmpty();
     }
@@ -134,7 +147,12 @@ class ChatEventPublisherTest {
     @Test
     void onlyHeartbeatsForTheIdleLimitIsATimeoutButRealEventsKeepItAlive() {
         RecordingSubscriber s = new RecordingSubscriber(Long.MAX_VALUE);
-        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofHours(1)).build()).build()).subscribe(s);
+        publisher(ChatOptions.builder()
+                        .request(RequestOptions.builder()
+                                .timeout(Duration.ofHours(1))
+                                .build())
+                        .build())
+                .subscribe(s);
         exchange.open();
         for (int i = 0; i < 19; i++) {
             ticker.advance(Duration.ofSeconds(30));
@@ -158,7 +176,12 @@ class ChatEventPublisherTest {
     @Test
     void theWholeStreamIsBoundedEvenWithRealEvents() {
         RecordingSubscriber s = new RecordingSubscriber(Long.MAX_VALUE);
-        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofMinutes(3)).build()).build()).subscribe(s);
+        publisher(ChatOptions.builder()
+                        .request(RequestOptions.builder()
+                                .timeout(Duration.ofMinutes(3))
+                                .build())
+                        .build())
+                .subscribe(s);
         exchange.open();
         for (int i = 0; i < 5; i++) {
             ticker.advance(Duration.ofSeconds(30));
@@ -172,7 +195,12 @@ class ChatEventPublisherTest {
     @Test
     void aConsumerWithoutDemandIsNotTheServersSilence() {
         RecordingSubscriber s = new RecordingSubscriber(1);
-        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofHours(2)).build()).build()).subscribe(s);
+        publisher(ChatOptions.builder()
+                        .request(RequestOptions.builder()
+                                .timeout(Duration.ofHours(2))
+                                .build())
+                        .build())
+                .subscribe(s);
         exchange.open();
         exchange.send(TEXT + PING);
         assertThat(s.events).hasSize(1);
@@ -191,7 +219,12 @@ class ChatEventPublisherTest {
     void timeSpentInsideOnNextDoesNotCountAgainstTheServer() {
         RecordingSubscriber s = new RecordingSubscriber(Long.MAX_VALUE);
         s.onEach = e -> ticker.advance(Duration.ofMinutes(4));
-        publisher(ChatOptions.builder().request(RequestOptions.builder().timeout(Duration.ofHours(2)).build()).build()).subscribe(s);
+        publisher(ChatOptions.builder()
+                        .request(RequestOptions.builder()
+                                .timeout(Duration.ofHours(2))
+                                .build())
+                        .build())
+                .subscribe(s);
         exchange.open();
         exchange.send(TEXT + PING + PING + PING);
         assertThat(s.events).hasSize(4);

@@ -37,7 +37,7 @@ final class ManualTicker implements Ticker {
         synchronized (this) {
             target = now + d.toNanos();
         }
-        for (;;) {
+        for (; ; ) {
             Runnable next = null;
             synchronized (this) {
                 int best = -1;

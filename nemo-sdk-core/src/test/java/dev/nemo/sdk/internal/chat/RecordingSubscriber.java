@@ -12,7 +12,7 @@ final class RecordingSubscriber implements Flow.Subscriber<ChatEvent> {
     volatile Throwable error;
     volatile boolean completed;
     volatile Flow.Subscription subscription;
-    volatile Consumer<ChatEvent> onEach = e -> { };
+    volatile Consumer<ChatEvent> onEach = e -> {};
     private final long initial;
 
     RecordingSubscriber(long initial) {

@@ -34,7 +34,7 @@ class BodyDeadlinesTest {
         long base = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         List<Runnable> unwatch = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            unwatch.add(deadlines.watch(base + i, () -> { }));
+            unwatch.add(deadlines.watch(base + i, () -> {}));
         }
         unwatch.forEach(Runnable::run);
 
@@ -53,7 +53,9 @@ class BodyDeadlinesTest {
             expired.countDown();
         });
 
-        assertThat(expired.await(30, TimeUnit.SECONDS)).as("the short deadline fired").isTrue();
+        assertThat(expired.await(30, TimeUnit.SECONDS))
+                .as("the short deadline fired")
+                .isTrue();
         assertThat(scheduled.get()).isGreaterThanOrEqualTo(2);
         assertThat(calls).hasValue(1);
         assertThat(late).hasValue(0);

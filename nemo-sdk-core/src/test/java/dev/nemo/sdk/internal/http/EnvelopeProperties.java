@@ -29,7 +29,8 @@ class EnvelopeProperties {
         Arbitrary<JsonNode> leaves = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(20).map(s -> JsonNodeFactory.instance.textNode(s)),
                 Arbitraries.longs().map(l -> JsonNodeFactory.instance.numberNode(l)),
-                Arbitraries.bigIntegers().between(BigInteger.TWO.pow(63), BigInteger.TWO.pow(80))
+                Arbitraries.bigIntegers()
+                        .between(BigInteger.TWO.pow(63), BigInteger.TWO.pow(80))
                         .map(b -> JsonNodeFactory.instance.numberNode(b)),
                 Arbitraries.of(true, false).map(b -> JsonNodeFactory.instance.booleanNode(b)),
                 Arbitraries.just(JsonNodeFactory.instance.nullNode()));
@@ -37,7 +38,8 @@ class EnvelopeProperties {
     }
 
     private Arbitrary<JsonNode> objectOf(Arbitrary<JsonNode> inner) {
-        return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), inner).ofMaxSize(4)
+        return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), inner)
+                .ofMaxSize(4)
                 .map(m -> {
                     ObjectNode o = JsonNodeFactory.instance.objectNode();
                     m.forEach(o::set);
@@ -47,9 +49,17 @@ class EnvelopeProperties {
 
     @Provide
     Arbitrary<ObjectNode> unknownFields() {
-        return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8)
-                        .filter(k -> !k.equals("code") && !k.equals("data") && !k.equals("success")
-                                && !k.equals("message")), values()).ofMaxSize(5)
+        return Arbitraries.maps(
+                        Arbitraries.strings()
+                                .alpha()
+                                .ofMinLength(1)
+                                .ofMaxLength(8)
+                                .filter(k -> !k.equals("code")
+                                        && !k.equals("data")
+                                        && !k.equals("success")
+                                        && !k.equals("message")),
+                        values())
+                .ofMaxSize(5)
                 .map(m -> {
                     ObjectNode o = JsonNodeFactory.instance.objectNode();
                     m.forEach(o::set);
@@ -58,9 +68,8 @@ class EnvelopeProperties {
     }
 
     @Property(tries = 300)
-    void successEnvelopeYieldsDataWhateverElseItCarries(@ForAll("values") JsonNode data,
-                                                        @ForAll("unknownFields") ObjectNode extra,
-                                                        @ForAll boolean codeAsString) {
+    void successEnvelopeYieldsDataWhateverElseItCarries(
+            @ForAll("values") JsonNode data, @ForAll("unknownFields") ObjectNode extra, @ForAll boolean codeAsString) {
         ObjectNode envelope = extra.deepCopy();
         if (codeAsString) {
             envelope.put("code", "0");
@@ -90,13 +99,15 @@ class EnvelopeProperties {
     }
 
     @Property(tries = 300)
-    void nonZeroCodesAlwaysFailWithTheCodeKept(@ForAll("codes") int code, @ForAll("unknownFields") ObjectNode extra,
-                                              @ForAll("okOrClientError") int status) {
+    void nonZeroCodesAlwaysFailWithTheCodeKept(
+            @ForAll("codes") int code,
+            @ForAll("unknownFields") ObjectNode extra,
+            @ForAll("okOrClientError") int status) {
         ObjectNode envelope = extra.deepCopy();
         envelope.put("code", code);
 
-        Throwable t = catchThrowable(() -> ResponseMapper.payload(status, "application/json", null,
-                Json.write(envelope), CTX));
+        Throwable t = catchThrowable(
+                () -> ResponseMapper.payload(status, "application/json", null, Json.write(envelope), CTX));
 
         assertThat(t).isInstanceOf(NemoException.class);
         assertThat(((NemoException) t).apiCode()).hasValue(code);
@@ -105,7 +116,9 @@ class EnvelopeProperties {
 
     @Provide
     Arbitrary<Integer> codes() {
-        return Arbitraries.oneOf(Arbitraries.of(1001, 1002, 2001, 4001, 4002), Arbitraries.integers().between(1, 99999));
+        return Arbitraries.oneOf(
+                Arbitraries.of(1001, 1002, 2001, 4001, 4002),
+                Arbitraries.integers().between(1, 99999));
     }
 
     @Provide
@@ -117,7 +130,8 @@ class EnvelopeProperties {
     void renderEnvelopesUnwrapDataOrKeepTopLevelForms(@ForAll("values") JsonNode inner, @ForAll boolean wrapped) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("status", "completed");
         data.set("extra", inner);
-        ObjectNode body = wrapped ? JsonNodeFactory.instance.objectNode().put("success", true).set("data", data)
+        ObjectNode body = wrapped
+                ? JsonNodeFactory.instance.objectNode().put("success", true).set("data", data)
                 : data;
 
         JsonNode payload = ResponseMapper.payload(200, null, null, Json.write(body), CTX);
@@ -158,7 +172,8 @@ class EnvelopeProperties {
 
     @Provide
     Arbitrary<Integer> anyStatus() {
-        return Combinators.combine(Arbitraries.of(200, 201, 204, 400, 401, 402, 404, 429, 500, 502, 503),
-                Arbitraries.just(0)).as(Integer::sum);
+        return Combinators.combine(
+                        Arbitraries.of(200, 201, 204, 400, 401, 402, 404, 429, 500, 502, 503), Arbitraries.just(0))
+                .as(Integer::sum);
     }
 }

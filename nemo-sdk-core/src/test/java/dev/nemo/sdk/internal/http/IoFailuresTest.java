@@ -58,9 +58,14 @@ class IoFailuresTest {
 
     @Test
     void connectFailuresMeanNothingWasSent() {
-        for (Throwable t : new Throwable[] {new ConnectException(), new HttpConnectTimeoutException("x"),
-                new UnknownHostException("nemo.invalid"), new IOException(new UnresolvedAddressException()),
-                new SSLHandshakeException("no cipher"), new IOException("wrapped", new ConnectException("refused"))}) {
+        for (Throwable t : new Throwable[] {
+            new ConnectException(),
+            new HttpConnectTimeoutException("x"),
+            new UnknownHostException("nemo.invalid"),
+            new IOException(new UnresolvedAddressException()),
+            new SSLHandshakeException("no cipher"),
+            new IOException("wrapped", new ConnectException("refused"))
+        }) {
             TransportException e = classify(t);
             assertThat(e.kind()).as(t.toString()).isEqualTo(Kind.CONNECT);
             assertThat(e.outcomeUnknown()).isFalse();
@@ -75,16 +80,20 @@ class IoFailuresTest {
         assertThat(classify(new InterruptedException()).kind()).isEqualTo(Kind.INTERRUPTED);
         assertThat(classify(new SocketException("Connection reset")).kind()).isEqualTo(Kind.RESET);
         assertThat(classify(new SSLException("bad record mac")).kind()).isEqualTo(Kind.RESET);
-        assertThat(classify(new CompletionException(new EOFException())).outcomeUnknown()).isTrue();
-        assertThat(classify(new IOException("fixed content-length: 10, bytes received: 5")).getMessage())
+        assertThat(classify(new CompletionException(new EOFException())).outcomeUnknown())
+                .isTrue();
+        assertThat(classify(new IOException("fixed content-length: 10, bytes received: 5"))
+                        .getMessage())
                 .contains("not sent again");
     }
 
     @Test
     void messagesAreMatchedOnlyOnThePlainIoExceptionAsALastResort() {
-        assertThat(classify(new IOException("fixed content-length: 10, bytes received: 5")).kind())
+        assertThat(classify(new IOException("fixed content-length: 10, bytes received: 5"))
+                        .kind())
                 .isEqualTo(Kind.TRUNCATED);
-        assertThat(classify(new IOException("chunked transfer encoding, state: READING_DATA")).kind())
+        assertThat(classify(new IOException("chunked transfer encoding, state: READING_DATA"))
+                        .kind())
                 .isEqualTo(Kind.TRUNCATED);
         // the same words on another type are not trusted
         assertThat(classify(new SocketException("chunked")).kind()).isEqualTo(Kind.RESET);
@@ -100,7 +109,8 @@ class IoFailuresTest {
     @ParameterizedTest
     @ValueSource(strings = {"blocking", "async"})
     void theJdksWordingForACutFixedLengthBodyIsStillRecognised(String mode) throws Exception {
-        String response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"code\":0,";
+        String response =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"code\":0,";
         assertThat(kindFromRealExchange(response, mode)).isEqualTo(Kind.TRUNCATED);
     }
 
@@ -138,10 +148,18 @@ class IoFailuresTest {
 
     private TransportException call(String baseUrl, String mode) {
         VirtualTime time = VirtualTime.create();
-        try (NemoClient client = NemoClient.builder().baseUrl(baseUrl).environment(Map.of()).configDirectory(dir)
-                .clock(time).sleeper(time).token(TestTokens.EXPLICIT).retryPolicy(RetryPolicy.none())
-                .requestTimeout(Duration.ofSeconds(20)).build()) {
-            Function<NemoClient, Object> op = mode.equals("blocking") ? c -> c.credits().balance()
+        try (NemoClient client = NemoClient.builder()
+                .baseUrl(baseUrl)
+                .environment(Map.of())
+                .configDirectory(dir)
+                .clock(time)
+                .sleeper(time)
+                .token(TestTokens.EXPLICIT)
+                .retryPolicy(RetryPolicy.none())
+                .requestTimeout(Duration.ofSeconds(20))
+                .build()) {
+            Function<NemoClient, Object> op = mode.equals("blocking")
+                    ? c -> c.credits().balance()
                     : c -> c.credits().balanceAsync(RequestOptions.none()).join();
             Throwable thrown = catchThrowable(() -> op.apply(client));
             Throwable cause = thrown instanceof CompletionException ? thrown.getCause() : thrown;

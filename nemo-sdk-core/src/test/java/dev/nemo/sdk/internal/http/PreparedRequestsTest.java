@@ -26,7 +26,8 @@ class PreparedRequestsTest {
         assertThat(first.uri()).isEqualTo(CREDITS);
         assertThat(first.timeout()).contains(TIMEOUT);
         assertThat(first.headers().firstValue("authorization")).contains("Bearer one");
-        assertThat(first.bodyPublisher()).hasValueSatisfying(p -> assertThat(p.contentLength()).isZero());
+        assertThat(first.bodyPublisher())
+                .hasValueSatisfying(p -> assertThat(p.contentLength()).isZero());
     }
 
     @Test
@@ -34,16 +35,21 @@ class PreparedRequestsTest {
         HttpRequest first = prepared.get("GET", CREDITS, Map.of("Authorization", "Bearer one"), TIMEOUT);
 
         HttpRequest renewed = prepared.get("GET", CREDITS, Map.of("Authorization", "Bearer two"), TIMEOUT);
-        HttpRequest other = prepared.get("GET", CREDITS.resolve("/api/other"), Map.of("Authorization", "Bearer one"),
-                TIMEOUT);
+        HttpRequest other =
+                prepared.get("GET", CREDITS.resolve("/api/other"), Map.of("Authorization", "Bearer one"), TIMEOUT);
         HttpRequest delete = prepared.get("DELETE", CREDITS, Map.of("Authorization", "Bearer one"), TIMEOUT);
-        HttpRequest shorter = prepared.get("GET", CREDITS, Map.of("Authorization", "Bearer one"), Duration.ofSeconds(5));
+        HttpRequest shorter =
+                prepared.get("GET", CREDITS, Map.of("Authorization", "Bearer one"), Duration.ofSeconds(5));
 
         assertThat(renewed.headers().firstValue("authorization")).contains("Bearer two");
         assertThat(other.uri().getPath()).isEqualTo("/api/other");
         assertThat(delete.method()).isEqualTo("DELETE");
         assertThat(shorter.timeout()).contains(Duration.ofSeconds(5));
-        assertThat(first).isNotSameAs(renewed).isNotSameAs(other).isNotSameAs(delete).isNotSameAs(shorter);
+        assertThat(first)
+                .isNotSameAs(renewed)
+                .isNotSameAs(other)
+                .isNotSameAs(delete)
+                .isNotSameAs(shorter);
     }
 
     @Test

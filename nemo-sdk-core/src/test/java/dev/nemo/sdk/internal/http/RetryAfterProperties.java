@@ -25,7 +25,8 @@ class RetryAfterProperties {
 
     @Property
     void httpDatesBecomeTheDelayFromNow(@ForAll @LongRange(min = -10_000, max = 86_400) long offset) {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(offset).atOffset(ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                NOW.plusSeconds(offset).atOffset(ZoneOffset.UTC));
         Duration expected = offset < 0 ? Duration.ZERO : Duration.ofSeconds(offset);
 
         assertThat(RetryAfter.parse(date, CLOCK)).hasValue(expected);

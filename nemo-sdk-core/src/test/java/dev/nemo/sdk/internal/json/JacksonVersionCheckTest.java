@@ -14,8 +14,9 @@ class JacksonVersionCheckTest {
 
     @Test
     void olderJacksonFailsFastWithAClearMessage() {
-        assertThatThrownBy(() -> JacksonVersionCheck.check("jackson-databind",
-                new Version(2, 12, 7, null, "com.fasterxml.jackson.core", "jackson-databind")))
+        assertThatThrownBy(() -> JacksonVersionCheck.check(
+                        "jackson-databind",
+                        new Version(2, 12, 7, null, "com.fasterxml.jackson.core", "jackson-databind")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("2.15.0 or newer")
                 .hasMessageContaining("2.12.7")
@@ -24,7 +25,7 @@ class JacksonVersionCheckTest {
 
     @Test
     void newerMinorVersionsPass() {
-        assertThatCode(() -> JacksonVersionCheck.check("jackson-databind",
-                new Version(2, 99, 0, null, "g", "a"))).doesNotThrowAnyException();
+        assertThatCode(() -> JacksonVersionCheck.check("jackson-databind", new Version(2, 99, 0, null, "g", "a")))
+                .doesNotThrowAnyException();
     }
 }

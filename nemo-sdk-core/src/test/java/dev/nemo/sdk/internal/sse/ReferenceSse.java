@@ -13,13 +13,16 @@ import java.util.List;
  * exactly.
  */
 final class ReferenceSse {
-    private ReferenceSse() {
-    }
+    private ReferenceSse() {}
 
     static List<String> parse(byte[] stream) {
         List<String> out = new ArrayList<>();
-        int i = stream.length >= 3 && (stream[0] & 0xFF) == 0xEF && (stream[1] & 0xFF) == 0xBB
-                && (stream[2] & 0xFF) == 0xBF ? 3 : 0;
+        int i = stream.length >= 3
+                        && (stream[0] & 0xFF) == 0xEF
+                        && (stream[1] & 0xFF) == 0xBB
+                        && (stream[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         boolean sawData = false;
         String type = "";
@@ -116,8 +119,7 @@ final class ReferenceSse {
 
         @Override
         public void onEvent(SseEvent event) {
-            out.add(event(event.type(), event.lastEventId(),
-                    Arrays.copyOf(event.dataBytes(), event.dataLength())));
+            out.add(event(event.type(), event.lastEventId(), Arrays.copyOf(event.dataBytes(), event.dataLength())));
         }
 
         @Override

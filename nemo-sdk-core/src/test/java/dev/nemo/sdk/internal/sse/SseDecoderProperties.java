@@ -25,8 +25,9 @@ class SseDecoderProperties {
     }
 
     @Property(tries = 300)
-    void rechunkingAtRandomBoundariesYieldsTheSameEvents(@ForAll("transcripts") String name,
-                                                         @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 1, max = 97) Integer> sizes) {
+    void rechunkingAtRandomBoundariesYieldsTheSameEvents(
+            @ForAll("transcripts") String name,
+            @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 1, max = 97) Integer> sizes) {
         byte[] bytes = Transcripts.bytes(name);
         List<ChatEvent> whole = decode(bytes, List.of(bytes.length));
         assertThat(decode(bytes, sizes)).isEqualTo(whole);
@@ -40,15 +41,16 @@ class SseDecoderProperties {
             assertThat(whole).isNotEmpty();
             for (int split = 0; split <= bytes.length; split++) {
                 assertThat(decode(bytes, List.of(split, bytes.length)))
-                        .as("%s split at byte %d", name, split).isEqualTo(whole);
+                        .as("%s split at byte %d", name, split)
+                        .isEqualTo(whole);
             }
             assertThat(decode(bytes, List.of(1))).as("%s byte by byte", name).isEqualTo(whole);
         }
     }
 
     @Property(tries = 500)
-    void randomBytesNeverFailWithAnythingButTheTypedError(@ForAll("garbage") byte[] bytes,
-                                                          @ForAll @IntRange(min = 1, max = 300) int chunk) {
+    void randomBytesNeverFailWithAnythingButTheTypedError(
+            @ForAll("garbage") byte[] bytes, @ForAll @IntRange(min = 1, max = 300) int chunk) {
         List<ChatEvent> out = new ArrayList<>();
         SseDecoder decoder = new SseDecoder(new AdkEventDecoder(true, out::add), 1024, null);
         try {
@@ -60,33 +62,54 @@ class SseDecoderProperties {
             assertThat(expected.limitBytes()).isEqualTo(1024);
         }
         assertThat(out).allSatisfy(e -> assertThat(e.info()).isNotNull());
-        assertThat(out).extracting(e -> e.info().sequence()).as("events in stream order")
-                .isSortedAccordingTo(Long::compare).allSatisfy(seq -> assertThat(seq).isNotNegative());
+        assertThat(out)
+                .extracting(e -> e.info().sequence())
+                .as("events in stream order")
+                .isSortedAccordingTo(Long::compare)
+                .allSatisfy(seq -> assertThat(seq).isNotNegative());
     }
 
     @Provide
     Arbitrary<byte[]> garbage() {
-        Arbitrary<Byte> structural = Arbitraries.of((byte) '\r', (byte) '\n', (byte) ':', (byte) ' ', (byte) '{',
-                (byte) '}', (byte) '"', (byte) 'd', (byte) 'a', (byte) 't', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF,
-                (byte) 0xF0, (byte) 0x9F);
+        Arbitrary<Byte> structural = Arbitraries.of(
+                (byte) '\r',
+                (byte) '\n',
+                (byte) ':',
+                (byte) ' ',
+                (byte) '{',
+                (byte) '}',
+                (byte) '"',
+                (byte) 'd',
+                (byte) 'a',
+                (byte) 't',
+                (byte) 0xEF,
+                (byte) 0xBB,
+                (byte) 0xBF,
+                (byte) 0xF0,
+                (byte) 0x9F);
         Arbitrary<Byte> any = Arbitraries.bytes();
-        Arbitrary<Byte> mixed = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, structural), net.jqwik.api.Tuple.of(2, any));
-        Arbitrary<byte[]> prefixes = Arbitraries.of("data:", "data: {\"type\":\"text\",\"content\":", "event: x\n",
-                ": ping\r\n", "data: {\"content\":{\"parts\":[{\"functionCall\":").map(s -> s.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        Arbitrary<Byte> mixed =
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, structural), net.jqwik.api.Tuple.of(2, any));
+        Arbitrary<byte[]> prefixes = Arbitraries.of(
+                        "data:",
+                        "data: {\"type\":\"text\",\"content\":",
+                        "event: x\n",
+                        ": ping\r\n",
+                        "data: {\"content\":{\"parts\":[{\"functionCall\":")
+                .map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Arbitrary<byte[]> noise = mixed.array(byte[].class).ofMaxSize(3000);
-        return Arbitraries.oneOf(noise, net.jqwik.api.Combinators.combine(prefixes, noise).as((p, n) -> {
-            byte[] all = new byte[p.length + n.length];
-            System.arraycopy(p, 0, all, 0, p.length);
-            System.arraycopy(n, 0, all, p.length, n.length);
-            return all;
-        }));
+        return Arbitraries.oneOf(
+                noise, net.jqwik.api.Combinators.combine(prefixes, noise).as((p, n) -> {
+                    byte[] all = new byte[p.length + n.length];
+                    System.arraycopy(p, 0, all, 0, p.length);
+                    System.arraycopy(n, 0, all, p.length, n.length);
+                    return all;
+                }));
     }
 
     @Property(tries = 300)
-    void lineEndScanAgreesWithAByteByByteScan(@ForAll @Size(max = 200) byte[] bytes,
-                                              @ForAll @IntRange(max = 199) int from) {
+    void lineEndScanAgreesWithAByteByByteScan(
+            @ForAll @Size(max = 200) byte[] bytes, @ForAll @IntRange(max = 199) int from) {
         int start = Math.min(from, bytes.length);
         int expected = -1;
         for (int i = start; i < bytes.length; i++) {

@@ -17,7 +17,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 
 /**
  * The decoder's fast paths (word-at-a-time line-end scan, data copied in bulk, a data line copied
@@ -27,14 +26,14 @@ class SseDecoderReferenceProperties {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     @Property(tries = 400)
-    void decoderAgreesWithANaiveParserWhateverTheChunking(@ForAll("streams") byte[] stream,
-                                                           @ForAll("chunkSizes") List<Integer> sizes,
-                                                           @ForAll boolean direct) {
+    void decoderAgreesWithANaiveParserWhateverTheChunking(
+            @ForAll("streams") byte[] stream, @ForAll("chunkSizes") List<Integer> sizes, @ForAll boolean direct) {
         ReferenceSse.Recording rec = new ReferenceSse.Recording();
         SseDecoder decoder = new SseDecoder(rec, 1 << 20, null);
         // each chunk goes through one reused array, scribbled over after each feed: the decoder
         // must keep nothing that points into a chunk once feed returns
-        byte[] reused = new byte[8 + sizes.stream().mapToInt(Integer::intValue).max().orElse(1)];
+        byte[] reused =
+                new byte[8 + sizes.stream().mapToInt(Integer::intValue).max().orElse(1)];
         int k = 0;
         for (int i = 0; i < stream.length; ) {
             int n = Math.min(sizes.get(k++ % sizes.size()), stream.length - i);
@@ -54,8 +53,10 @@ class SseDecoderReferenceProperties {
     }
 
     @Property(tries = 1000)
-    void lineEndScanAgreesWithANaiveScan(@ForAll("scanBytes") byte[] bytes, @ForAll @IntRange(max = 400) int from,
-                                         @ForAll @IntRange(max = 400) int to) {
+    void lineEndScanAgreesWithANaiveScan(
+            @ForAll("scanBytes") byte[] bytes,
+            @ForAll @IntRange(max = 400) int from,
+            @ForAll @IntRange(max = 400) int to) {
         int start = Math.min(from, bytes.length);
         int end = Math.max(start, Math.min(to, bytes.length));
         int expected = -1;
@@ -91,14 +92,17 @@ class SseDecoderReferenceProperties {
         for (int i = 0; i < events.size(); i++) {
             SseEvent e = events.get(i);
             assertThat(Arrays.equals(e.dataBytes(), 0, e.dataLength(), expected.get(i), 0, expected.get(i).length))
-                    .as("event %d intact", i).isTrue();
+                    .as("event %d intact", i)
+                    .isTrue();
         }
     }
 
     @Provide
     Arbitrary<List<Integer>> chunkSizes() {
-        Arbitrary<Integer> size = Arbitraries.oneOf(Arbitraries.integers().between(1, 8),
-                Arbitraries.integers().between(1, 100), Arbitraries.integers().between(1, 40_000));
+        Arbitrary<Integer> size = Arbitraries.oneOf(
+                Arbitraries.integers().between(1, 8),
+                Arbitraries.integers().between(1, 100),
+                Arbitraries.integers().between(1, 40_000));
         return size.list().ofMinSize(1).ofMaxSize(12);
     }
 
@@ -121,21 +125,35 @@ class SseDecoderReferenceProperties {
 
     private Arbitrary<byte[]> line() {
         Arbitrary<byte[]> ending = Arbitraries.of(ascii("\n"), ascii("\r"), ascii("\r\n"));
-        Arbitrary<byte[]> head = Arbitraries.of("data:", "data: ", "data:  ", "data", "event: ", "event:", "id: ",
-                "id:", "retry: ", "retry:", ":", ": ", "", "", "", "foo: ", "dat", "datax:", "DATA:")
+        Arbitrary<byte[]> head = Arbitraries.of(
+                        "data:", "data: ", "data:  ", "data", "event: ", "event:", "id: ", "id:", "retry: ", "retry:",
+                        ":", ": ", "", "", "", "foo: ", "dat", "datax:", "DATA:")
                 .map(SseDecoderReferenceProperties::ascii);
-        Arbitrary<byte[]> value = Arbitraries.oneOf(content(), Arbitraries.of("1500", "15s", "").map(
-                SseDecoderReferenceProperties::ascii));
+        Arbitrary<byte[]> value = Arbitraries.oneOf(
+                content(), Arbitraries.of("1500", "15s", "").map(SseDecoderReferenceProperties::ascii));
         return Combinators.combine(head, value, ending).as((h, v, e) -> h.length == 0 ? e : concat(h, v, e));
     }
 
     /** Line content: no CR or LF, but every other kind of byte, multi-byte characters and long runs. */
     private Arbitrary<byte[]> content() {
         Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
-                Tuple.of(20, Arbitraries.strings().alpha().numeric().withChars(" :{}\"\t").ofMaxLength(30).map(
-                        SseDecoderReferenceProperties::utf8)),
-                Tuple.of(5, Arbitraries.of("压缩", "👍🏽", "é", "\u0000", "\uFEFF").map(SseDecoderReferenceProperties::utf8)),
-                Tuple.of(3, Arbitraries.bytes().filter(b -> b != '\n' && b != '\r').array(byte[].class).ofMaxSize(20)),
+                Tuple.of(
+                        20,
+                        Arbitraries.strings()
+                                .alpha()
+                                .numeric()
+                                .withChars(" :{}\"\t")
+                                .ofMaxLength(30)
+                                .map(SseDecoderReferenceProperties::utf8)),
+                Tuple.of(
+                        5,
+                        Arbitraries.of("压缩", "👍🏽", "é", "\u0000", "\uFEFF").map(SseDecoderReferenceProperties::utf8)),
+                Tuple.of(
+                        3,
+                        Arbitraries.bytes()
+                                .filter(b -> b != '\n' && b != '\r')
+                                .array(byte[].class)
+                                .ofMaxSize(20)),
                 Tuple.of(2, Arbitraries.integers().between(100, 5_000).map(n -> repeat((byte) 'x', n))),
                 Tuple.of(1, Arbitraries.integers().between(60_000, 150_000).map(n -> repeat((byte) 'y', n))));
         return piece.list().ofMaxSize(4).map(SseDecoderReferenceProperties::concat);

@@ -118,8 +118,8 @@ class SseDecoderTest {
 
     @Test
     void malformedUtf8BecomesReplacementCharacters() {
-        feed((byte) 'd', (byte) 'a', (byte) 't', (byte) 'a', (byte) ':', (byte) 0xE5, (byte) 0x8E, (byte) '\n',
-                (byte) '\n');
+        feed((byte) 'd', (byte) 'a', (byte) 't', (byte) 'a', (byte) ':', (byte) 0xE5, (byte) 0x8E, (byte) '\n', (byte)
+                '\n');
         assertThat(rec.data()).containsExactly("\uFFFD");
     }
 
@@ -147,7 +147,8 @@ class SseDecoderTest {
         assertThatThrownBy(() -> feed("data: " + new String(big) + "\n"))
                 .isInstanceOf(EventTooLargeException.class)
                 .hasMessageContaining("64 bytes")
-                .extracting(e -> ((EventTooLargeException) e).limitBytes()).isEqualTo(64);
+                .extracting(e -> ((EventTooLargeException) e).limitBytes())
+                .isEqualTo(64);
     }
 
     @Test
@@ -199,10 +200,12 @@ class SseDecoderTest {
     @Test
     void eventDataAcrossManyLinesIsBoundedToo() {
         assertThatThrownBy(() -> {
-            for (int i = 0; i < 100; i++) {
-                feed("data: 0123456789\n");
-            }
-        }).isInstanceOf(EventTooLargeException.class).hasMessageContaining("event");
+                    for (int i = 0; i < 100; i++) {
+                        feed("data: 0123456789\n");
+                    }
+                })
+                .isInstanceOf(EventTooLargeException.class)
+                .hasMessageContaining("event");
     }
 
     @Test
@@ -234,7 +237,9 @@ class SseDecoderTest {
                         a[pos + 1] = '\n';
                     }
                 }
-                assertThat(LineEnds.find(a, 0, len)).as("len %d pos %d", len, pos).isEqualTo(pos);
+                assertThat(LineEnds.find(a, 0, len))
+                        .as("len %d pos %d", len, pos)
+                        .isEqualTo(pos);
             }
         }
     }

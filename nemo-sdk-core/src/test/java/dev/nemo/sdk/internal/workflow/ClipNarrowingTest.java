@@ -16,27 +16,36 @@ class ClipNarrowingTest {
 
     @Test
     void keepsOnlyTheFilesClipAtTheStartAndEverythingElseOfTheDraft() {
-        UploadedFile b = UploadedFile.builder().fileName("b.gif").url("http://cdn/b.gif").build();
+        UploadedFile b =
+                UploadedFile.builder().fileName("b.gif").url("http://cdn/b.gif").build();
 
         Draft only = ClipNarrowing.onlyClipOf(DRAFT, b).orElseThrow();
 
-        assertThat(only.toJson()).isEqualTo(Draft.parse("{\"t\":["
-                + "{\"tt\":0,\"sg\":[{\"start\":0,\"duration\":3000,\"label\":\"b.gif\",\"src\":\"http://cdn/b.gif\","
-                + "\"in\":0}]},"
-                + "{\"tt\":7,\"sg\":[{\"start\":0,\"duration\":1000,\"text\":\"Hi\"}]}],"
-                + "\"d\":3000,\"m\":{\"target_size_bytes\":512000},\"x_unknown\":true}").toJson());
+        assertThat(only.toJson())
+                .isEqualTo(Draft.parse("{\"t\":["
+                                + "{\"tt\":0,\"sg\":[{\"start\":0,\"duration\":3000,\"label\":\"b.gif\",\"src\":\"http://cdn/b.gif\","
+                                + "\"in\":0}]},"
+                                + "{\"tt\":7,\"sg\":[{\"start\":0,\"duration\":1000,\"text\":\"Hi\"}]}],"
+                                + "\"d\":3000,\"m\":{\"target_size_bytes\":512000},\"x_unknown\":true}")
+                        .toJson());
     }
 
     @Test
     void matchesByUrlWhenItIsKnownElseByName() {
         UploadedFile byName = UploadedFile.builder().fileName("a.gif").build();
-        UploadedFile otherUrl = UploadedFile.builder().fileName("a.gif").url("http://cdn/elsewhere.gif").build();
+        UploadedFile otherUrl = UploadedFile.builder()
+                .fileName("a.gif")
+                .url("http://cdn/elsewhere.gif")
+                .build();
         UploadedFile unknown = UploadedFile.builder().fileName("c.gif").build();
 
-        assertThat(ClipNarrowing.onlyClipOf(DRAFT, byName)).hasValueSatisfying(d ->
-                assertThat(d.track(0).segments()).singleElement().satisfies(s -> assertThat(s.label()).hasValue("a.gif")));
+        assertThat(ClipNarrowing.onlyClipOf(DRAFT, byName))
+                .hasValueSatisfying(d -> assertThat(d.track(0).segments())
+                        .singleElement()
+                        .satisfies(s -> assertThat(s.label()).hasValue("a.gif")));
         assertThat(ClipNarrowing.onlyClipOf(DRAFT, otherUrl)).isEmpty();
         assertThat(ClipNarrowing.onlyClipOf(DRAFT, unknown)).isEmpty();
-        assertThat(ClipNarrowing.onlyClipOf(Draft.parse("{\"t\":[{\"tt\":1,\"sg\":[]}]}"), byName)).isEmpty();
+        assertThat(ClipNarrowing.onlyClipOf(Draft.parse("{\"t\":[{\"tt\":1,\"sg\":[]}]}"), byName))
+                .isEmpty();
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CompressorApplication {
 
     /** Creates the application; Spring calls it. */
-    public CompressorApplication() {
-    }
+    public CompressorApplication() {}
 
     /** @param args Spring Boot arguments, for example {@code --server.port=9090} */
     public static void main(String[] args) {

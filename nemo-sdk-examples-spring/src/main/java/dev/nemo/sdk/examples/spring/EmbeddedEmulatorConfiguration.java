@@ -33,15 +33,17 @@ public class EmbeddedEmulatorConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEmulatorConfiguration.class);
 
     /** Creates the configuration; Spring calls it. */
-    public EmbeddedEmulatorConfiguration() {
-    }
+    public EmbeddedEmulatorConfiguration() {}
 
     /** @return the emulator, stopped with the application */
     @Bean(destroyMethod = "close")
     public NemoEmulator nemoEmulator() {
         NemoEmulator emulator = NemoEmulator.start();
-        LOG.info("No NEMO_API_URL: using an embedded NemoVideo emulator at {} (renderer: {}); nothing leaves this "
-                + "machine", emulator.baseUrl(), emulator.rendererName());
+        LOG.info(
+                "No NEMO_API_URL: using an embedded NemoVideo emulator at {} (renderer: {}); nothing leaves this "
+                        + "machine",
+                emulator.baseUrl(),
+                emulator.rendererName());
         return emulator;
     }
 
@@ -54,8 +56,11 @@ public class EmbeddedEmulatorConfiguration {
     public NemoClientBuilderCustomizer embeddedEmulatorClient(NemoEmulator emulator) throws IOException {
         Path configDir = Files.createTempDirectory("nemo-examples-spring");
         configDir.toFile().deleteOnExit();
-        return b -> b.baseUrl(emulator.baseUrl()).credentials(Credentials.anonymous()).environment(Map.of())
-                .configDirectory(configDir).persistAnonymousToken(false);
+        return b -> b.baseUrl(emulator.baseUrl())
+                .credentials(Credentials.anonymous())
+                .environment(Map.of())
+                .configDirectory(configDir)
+                .persistAnonymousToken(false);
     }
 
     /**
@@ -64,10 +69,13 @@ public class EmbeddedEmulatorConfiguration {
      * @return {@code nemo.polling.*} with a short interval: the emulator renders in a few polls
      */
     @Bean
-    public PollingStrategy embeddedPolling(NemoProperties properties,
-                                           @Value("${examples.embedded-poll-interval:500ms}") Duration interval) {
-        return PollingStrategy.builder().interval(interval).maxPolls(Math.max(properties.getPolling().getMaxPolls(), 20))
-                .timeout(properties.getPolling().getTimeout()).build();
+    public PollingStrategy embeddedPolling(
+            NemoProperties properties, @Value("${examples.embedded-poll-interval:500ms}") Duration interval) {
+        return PollingStrategy.builder()
+                .interval(interval)
+                .maxPolls(Math.max(properties.getPolling().getMaxPolls(), 20))
+                .timeout(properties.getPolling().getTimeout())
+                .build();
     }
 
     /** Matches when no API server is configured. */

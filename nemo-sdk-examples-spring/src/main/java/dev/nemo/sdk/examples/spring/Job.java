@@ -81,7 +81,7 @@ public final class Job {
         try {
             emitter.send(SseEmitter.event().name(event.stage()).data(event, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            listeners.remove(emitter);   // the page went away
+            listeners.remove(emitter); // the page went away
         }
     }
 }

@@ -39,15 +39,18 @@ public class JobController {
      * @throws IOException when the upload cannot be read
      */
     @PostMapping("/api/jobs")
-    public Map<String, String> start(@RequestParam("file") MultipartFile file,
-                                     @RequestParam("instruction") String instruction,
-                                     @RequestParam(name = "format", defaultValue = "mp4") String format) throws IOException {
+    public Map<String, String> start(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam("instruction") String instruction,
+            @RequestParam(name = "format", defaultValue = "mp4") String format)
+            throws IOException {
         if (file.isEmpty() || instruction.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a file and an instruction are needed");
         }
         ExportFormat f = "gif".equals(format.toLowerCase(Locale.ROOT)) ? ExportFormat.GIF : ExportFormat.MP4;
-        String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName()
-                .toString();
+        String name = file.getOriginalFilename() == null
+                ? "upload"
+                : Path.of(file.getOriginalFilename()).getFileName().toString();
         Job job = jobs.start(name, file.getInputStream(), instruction.strip(), f);
         return Map.of("id", job.id());
     }
@@ -71,8 +74,12 @@ public class JobController {
     public ResponseEntity<Resource> result(@PathVariable("id") String id) {
         Path file = job(id).result().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "not ready"));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.getFileName().toString()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.getFileName().toString())
+                                .build()
+                                .toString())
                 .body(new FileSystemResource(file));
     }
 

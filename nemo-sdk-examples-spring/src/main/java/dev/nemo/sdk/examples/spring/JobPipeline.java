@@ -14,7 +14,6 @@ import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.UploadOptions;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -48,13 +47,20 @@ public class JobPipeline {
             String sid = client.sessions().create().sessionId();
             upload(job, sid, request);
             instruct(job, sid, request.instruction());
-            Draft draft = client.state().get(sid).draft()
+            Draft draft = client.state()
+                    .get(sid)
+                    .draft()
                     .orElseThrow(() -> new IllegalStateException("the session has no draft to export"));
             ExportJob done = render(job, sid, draft, request.format());
-            DownloadResult file = client.exports().download(done, request.workDir().resolve("out"));
+            DownloadResult file =
+                    client.exports().download(done, request.workDir().resolve("out"));
             job.result(file.path());
-            JobResult result = new JobResult(file.path().getFileName().toString(), request.inputBytes(), file.bytes(),
-                    request.inputBytes() / (double) Math.max(1, file.bytes()), "/api/jobs/" + job.id() + "/result",
+            JobResult result = new JobResult(
+                    file.path().getFileName().toString(),
+                    request.inputBytes(),
+                    file.bytes(),
+                    request.inputBytes() / (double) Math.max(1, file.bytes()),
+                    "/api/jobs/" + job.id() + "/result",
                     renderer(done.raw()));
             job.emit(new JobEvent("done", "Done: " + result.summary(), 100, result));
         } catch (NemoException | IllegalStateException e) {
@@ -63,16 +69,18 @@ public class JobPipeline {
     }
 
     private void upload(Job job, String sid, JobRequest request) {
-        job.emit(JobEvent.of("upload", "Uploading " + request.fileName() + " (" + JobResult.human(request.inputBytes())
-                + ")", 0));
+        job.emit(JobEvent.of(
+                "upload", "Uploading " + request.fileName() + " (" + JobResult.human(request.inputBytes()) + ")", 0));
         int[] lastTenth = {0};
-        UploadOptions options = UploadOptions.builder().onProgress((sent, total) -> {
-            int tenth = total > 0 ? (int) (sent * 10 / total) : 0;
-            if (tenth > lastTenth[0]) {
-                lastTenth[0] = tenth;
-                job.emit(JobEvent.of("upload", "Uploading", tenth * 10));
-            }
-        }).build();
+        UploadOptions options = UploadOptions.builder()
+                .onProgress((sent, total) -> {
+                    int tenth = total > 0 ? (int) (sent * 10 / total) : 0;
+                    if (tenth > lastTenth[0]) {
+                        lastTenth[0] = tenth;
+                        job.emit(JobEvent.of("upload", "Uploading", tenth * 10));
+                    }
+                })
+                .build();
         MediaSource source = MediaSource.of(request.input()).withFileName(request.fileName());
         client.uploads().upload(sid, List.of(source), options);
         job.emit(JobEvent.of("upload", "Uploaded " + request.fileName(), 100));
@@ -81,28 +89,42 @@ public class JobPipeline {
     private void instruct(Job job, String sid, String instruction) {
         job.emit(JobEvent.of("agent", "You: " + instruction, null));
         AgentTextRelay relay = new AgentTextRelay(job);
-        ChatResult chat = client.chat().send(sid, instruction,
-                ChatOptions.builder().onProgress(relay::onStillWorking).build(), relay);
+        ChatResult chat = client.chat()
+                .send(
+                        sid,
+                        instruction,
+                        ChatOptions.builder().onProgress(relay::onStillWorking).build(),
+                        relay);
         if (!relay.sawText()) {
-            job.emit(JobEvent.of("agent", chat.stateChange().map(StateDiff::describe)
-                    .map(d -> "The agent finished without a message. What changed: " + d)
-                    .orElse("The agent finished (" + chat.end() + ")"), null));
+            job.emit(JobEvent.of(
+                    "agent",
+                    chat.stateChange()
+                            .map(StateDiff::describe)
+                            .map(d -> "The agent finished without a message. What changed: " + d)
+                            .orElse("The agent finished (" + chat.end() + ")"),
+                    null));
         }
-        chat.failure().ifPresent(f -> job.emit(JobEvent.of("agent", "The stream stopped early: " + f.getMessage(),
-                null)));
+        chat.failure()
+                .ifPresent(f -> job.emit(JobEvent.of("agent", "The stream stopped early: " + f.getMessage(), null)));
     }
 
     private ExportJob render(Job job, String sid, Draft draft, ExportFormat format) {
         job.emit(JobEvent.of("render", "Rendering " + format.name().toLowerCase(Locale.ROOT), 0));
-        ExportOptions options = ExportOptions.builder().format(format).polling(polling)
-                .onProgress(j -> job.emit(JobEvent.of("render", "Render " + j.rawStatus().orElse(j.status().name()),
+        ExportOptions options = ExportOptions.builder()
+                .format(format)
+                .polling(polling)
+                .onProgress(j -> job.emit(JobEvent.of(
+                        "render",
+                        "Render " + j.rawStatus().orElse(j.status().name()),
                         j.progress().isPresent() ? j.progress().getAsInt() : null)))
                 .build();
         return client.exports().submit(sid, draft, options).waitForCompletion();
     }
 
     private static String renderer(JsonValue raw) {
-        return raw.get("renderer").or(() -> raw.get("details").flatMap(d -> d.get("renderer")))
-                .flatMap(JsonValue::asString).orElse(null);
+        return raw.get("renderer")
+                .or(() -> raw.get("details").flatMap(d -> d.get("renderer")))
+                .flatMap(JsonValue::asString)
+                .orElse(null);
     }
 }

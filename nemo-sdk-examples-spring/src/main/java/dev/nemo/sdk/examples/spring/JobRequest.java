@@ -13,6 +13,5 @@ import java.nio.file.Path;
  * @param format      the export format
  * @param workDir     the job's directory (the result goes there)
  */
-public record JobRequest(Path input, String fileName, long inputBytes, String instruction, ExportFormat format,
-                         Path workDir) {
-}
+public record JobRequest(
+        Path input, String fileName, long inputBytes, String instruction, ExportFormat format, Path workDir) {}

@@ -12,12 +12,13 @@ import java.util.Locale;
  * @param downloadUrl where the page downloads it
  * @param renderer    the render engine's note, when the service names one
  */
-public record JobResult(String fileName, long inputBytes, long outputBytes, double ratio, String downloadUrl,
-                        String renderer) {
+public record JobResult(
+        String fileName, long inputBytes, long outputBytes, double ratio, String downloadUrl, String renderer) {
 
     /** @return for example {@code 71.8 KB → 17.1 KB (4.2× smaller)} */
     public String summary() {
-        String change = ratio >= 1 ? String.format(Locale.ROOT, "%.1f× smaller", ratio)
+        String change = ratio >= 1
+                ? String.format(Locale.ROOT, "%.1f× smaller", ratio)
                 : String.format(Locale.ROOT, "%.1f× larger", 1 / ratio);
         return human(inputBytes) + " → " + human(outputBytes) + " (" + change + ")";
     }

@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * follow the progress, download the result. Runs against the embedded emulator with the FFmpeg
  * media engine, so the download is a real compressed MP4.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "examples.embedded-poll-interval=50ms")
 class CompressorBrowserTest {
     private static final String GIF = "/corpus/dancing-banana.gif";
@@ -71,13 +72,17 @@ class CompressorBrowserTest {
         browser.findElement(By.id("start")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
-        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("result")),
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("result")),
                 ExpectedConditions.visibilityOfElementLocated(By.id("error"))));
-        assertThat(browser.findElement(By.id("error")).isDisplayed()).as("error: %s",
-                browser.findElement(By.id("error")).getText()).isFalse();
+        assertThat(browser.findElement(By.id("error")).isDisplayed())
+                .as("error: %s", browser.findElement(By.id("error")).getText())
+                .isFalse();
 
         String log = browser.findElement(By.id("log")).getText();
-        assertThat(log).contains("Uploaded dancing-banana.gif").contains("You: compress this GIF to under 500KB")
+        assertThat(log)
+                .contains("Uploaded dancing-banana.gif")
+                .contains("You: compress this GIF to under 500KB")
                 .contains("Done:");
         assertThat(browser.findElement(By.id("summary")).getText()).contains("smaller");
 
@@ -85,10 +90,11 @@ class CompressorBrowserTest {
         Path file = new WebDriverWait(browser, Duration.ofMinutes(1))
                 .until(d -> HeadlessChromium.finishedDownload(downloads).orElse(null));
         byte[] bytes = Files.readAllBytes(file);
-        System.out.println("Downloaded " + file.getFileName() + ": " + bytes.length + " bytes from "
-                + Files.size(input) + " (page says: " + browser.findElement(By.id("summary")).getText() + ")");
+        System.out.println("Downloaded " + file.getFileName() + ": " + bytes.length + " bytes from " + Files.size(input)
+                + " (page says: " + browser.findElement(By.id("summary")).getText() + ")");
         assertThat((long) bytes.length).isPositive().isLessThan(Files.size(input));
         assertThat(new String(Arrays.copyOfRange(bytes, 4, 8), StandardCharsets.US_ASCII))
-                .as("an MP4 (ISO BMFF) file starts with an ftyp box").isEqualTo("ftyp");
+                .as("an MP4 (ISO BMFF) file starts with an ftyp box")
+                .isEqualTo("ftyp");
     }
 }

@@ -16,12 +16,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * or from {@code CHROME_BIN}/{@code CHROMEDRIVER}; Selenium Manager never downloads a browser here.
  */
 final class HeadlessChromium {
-    private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
-            "/usr/bin/google-chrome");
+    private static final List<String> BROWSERS =
+            List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** @return why no browser test can run here, or empty when Chromium and chromedriver are installed */
     static Optional<String> missing() {
@@ -42,16 +41,25 @@ final class HeadlessChromium {
     static ChromeDriver start(Path downloads, Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser().orElseThrow().toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile);
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         prefs.put("safebrowsing.enabled", false);
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver().orElseThrow().toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(driver().orElseThrow().toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -78,7 +86,8 @@ final class HeadlessChromium {
     static Optional<Path> finishedDownload(Path dir) {
         try (var files = Files.list(dir)) {
             return files.filter(p -> !p.getFileName().toString().endsWith(".crdownload"))
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).findFirst();
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

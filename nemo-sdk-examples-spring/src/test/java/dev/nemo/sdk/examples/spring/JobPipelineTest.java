@@ -29,17 +29,31 @@ class JobPipelineTest {
         }
         Files.createDirectories(dir.resolve("out"));
         Job job = new Job("test");
-        pipeline.run(job, new JobRequest(input, "dancing-banana.gif", Files.size(input),
-                "compress this GIF to under 500KB", ExportFormat.MP4, dir));
+        pipeline.run(
+                job,
+                new JobRequest(
+                        input,
+                        "dancing-banana.gif",
+                        Files.size(input),
+                        "compress this GIF to under 500KB",
+                        ExportFormat.MP4,
+                        dir));
 
         List<JobEvent> events = job.events();
-        assertThat(events).extracting(JobEvent::stage).containsSubsequence("upload", "agent", "render", "done")
+        assertThat(events)
+                .extracting(JobEvent::stage)
+                .containsSubsequence("upload", "agent", "render", "done")
                 .doesNotContain("error");
-        assertThat(events).filteredOn(e -> e.stage().equals("upload")).last().extracting(JobEvent::percent)
+        assertThat(events)
+                .filteredOn(e -> e.stage().equals("upload"))
+                .last()
+                .extracting(JobEvent::percent)
                 .isEqualTo(100);
-        assertThat(events).filteredOn(e -> e.stage().equals("agent")).extracting(JobEvent::text)
+        assertThat(events)
+                .filteredOn(e -> e.stage().equals("agent"))
+                .extracting(JobEvent::text)
                 .contains("You: compress this GIF to under 500KB")
-                .noneMatch(t -> t.contains("Click the Export button"));   // GUI phrasing translated
+                .noneMatch(t -> t.contains("Click the Export button")); // GUI phrasing translated
 
         JobResult result = events.get(events.size() - 1).result();
         assertThat(result.outputBytes()).isPositive().isLessThan(result.inputBytes());

@@ -1,5 +1,8 @@
 package dev.nemo.sdk.examples.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.sdk.NemoClient;
@@ -31,9 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * One scenario suite, two servers: {@link EmulatorContractTest} runs it against the testkit's
  * emulator, {@link WireMockContractTest} against WireMock stubs written from the API contract
@@ -58,6 +58,7 @@ public abstract class ContractScenarios {
 
     @TempDir
     Path temp;
+
     private NemoClient client;
 
     /**
@@ -128,9 +129,10 @@ public abstract class ContractScenarios {
             assertThat(s.header("X-Client-Id")).isPresent();
             assertThat(s.header("Authorization")).isEmpty();
         });
-        assertThat(calls("GET", "/api/credits/balance/simple")).singleElement()
-                .satisfies(s -> assertThat(s.header("Authorization")).hasValueSatisfying(a -> assertThat(a)
-                        .startsWith("Bearer nmv_usr_")));
+        assertThat(calls("GET", "/api/credits/balance/simple"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.header("Authorization"))
+                        .hasValueSatisfying(a -> assertThat(a).startsWith("Bearer nmv_usr_")));
     }
 
     @Test
@@ -140,7 +142,8 @@ public abstract class ContractScenarios {
         assertThat(session.sessionId()).matches("\\d{15,20}");
         assertThat(session.taskId()).isNotBlank();
         assertThat(session.userId()).hasValueSatisfying(u -> assertThat(u).startsWith("anon_"));
-        JsonNode body = json(calls("POST", "/api/tasks/me/with-session/nemo_agent").get(0).body());
+        JsonNode body = json(
+                calls("POST", "/api/tasks/me/with-session/nemo_agent").get(0).body());
         assertThat(body.path("task_name").asText()).isEqualTo("project");
     }
 
@@ -158,9 +161,11 @@ public abstract class ContractScenarios {
         assertThat(file.height()).hasValue(360);
         assertThat(file.durationSeconds()).hasValue(0.4);
         assertThat(file.url()).hasValueSatisfying(u -> assertThat(u).startsWith("http"));
-        Seen sent = calls("POST", "/api/upload-video/nemo_agent/me/" + session.sessionId()).get(0);
+        Seen sent = calls("POST", "/api/upload-video/nemo_agent/me/" + session.sessionId())
+                .get(0);
         // the form field is "files" (both servers refuse anything else)
-        assertThat(sent.header("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("multipart/form-data"));
+        assertThat(sent.header("Content-Type"))
+                .hasValueSatisfying(c -> assertThat(c).startsWith("multipart/form-data"));
     }
 
     @Test
@@ -188,9 +193,11 @@ public abstract class ContractScenarios {
         assertThat(result.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
         assertThat(result.toolCalls()).extracting(ChatEvent.ToolCall::name).containsExactly("edit_multitrack");
         assertThat(result.toolResults()).extracting(ChatEvent.ToolResult::name).containsExactly("edit_multitrack");
-        assertThat(result.toolCalls().get(0).callId()).isEqualTo(result.toolResults().get(0).callId());
+        assertThat(result.toolCalls().get(0).callId())
+                .isEqualTo(result.toolResults().get(0).callId());
         assertThat(result.text()).contains("500 KB");
-        assertThat(result.events()).filteredOn(e -> !e.isHeartbeat())
+        assertThat(result.events())
+                .filteredOn(e -> !e.isHeartbeat())
                 .allSatisfy(e -> assertThat(e.info().author()).isEqualTo("nemo_agent"));
         Seen sent = calls("POST", "/run_sse").get(0);
         assertThat(sent.header("Accept")).hasValue("text/event-stream");
@@ -200,7 +207,13 @@ public abstract class ContractScenarios {
         assertThat(body.path("session_id").asText()).isEqualTo(session.sessionId());
         assertThat(body.at("/new_message/parts/0/text").asText()).isEqualTo(INSTRUCTION);
         // the edit is in the session state afterwards
-        JsonNode meta = json(client.state().get(session.sessionId()).draft().orElseThrow().toJson().toJson()).path("m");
+        JsonNode meta = json(client.state()
+                        .get(session.sessionId())
+                        .draft()
+                        .orElseThrow()
+                        .toJson()
+                        .toJson())
+                .path("m");
         assertThat(meta.path("target_size_bytes").asLong()).isEqualTo(512_000);
     }
 
@@ -210,9 +223,10 @@ public abstract class ContractScenarios {
         client.uploads().upload(session.sessionId(), gifFile());
         SessionState state = client.state().get(session.sessionId());
 
-        ExportPoller poller = client.exports().submit(session.sessionId(), state.draft().orElseThrow(),
-                ExportOptions.defaults());
-        assertThat(poller.latest()).hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(ExportStatus.PENDING));
+        ExportPoller poller =
+                client.exports().submit(session.sessionId(), state.draft().orElseThrow(), ExportOptions.defaults());
+        assertThat(poller.latest())
+                .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(ExportStatus.PENDING));
         ExportJob done = poller.waitForCompletion();
         DownloadResult file = client.exports().download(done, temp.resolve("out.gif"));
 
@@ -221,15 +235,20 @@ public abstract class ContractScenarios {
         assertThat(Files.readAllBytes(file.path())).isEqualTo(GIF);
         assertThat(file.usedFallback()).isFalse();
         // pending -> processing -> completed: two polls, 30 s apart, the first 30 s after submitting
-        assertThat(requests().stream().filter(s -> s.method().equals("GET")
-                && s.path().equals("/api/render/proxy/lambda/" + poller.renderId()))).hasSize(2);
+        assertThat(requests().stream()
+                        .filter(s -> s.method().equals("GET")
+                                && s.path().equals("/api/render/proxy/lambda/" + poller.renderId())))
+                .hasSize(2);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
-        JsonNode submitted = json(calls("POST", "/api/render/proxy/lambda").get(0).body());
+        JsonNode submitted =
+                json(calls("POST", "/api/render/proxy/lambda").get(0).body());
         assertThat(submitted.path("id").asText()).isEqualTo(poller.renderId());
         assertThat(submitted.path("sessionId").asText()).isEqualTo(session.sessionId());
-        assertThat(submitted.path("draft")).isEqualTo(json(state.draft().orElseThrow().toJsonString()));
+        assertThat(submitted.path("draft"))
+                .isEqualTo(json(state.draft().orElseThrow().toJsonString()));
         assertThat(submitted.path("output")).isEqualTo(json("{\"format\":\"mp4\",\"quality\":\"high\"}"));
-        assertThat(calls("POST", "/api/render/proxy/lambda").get(0).header("X-Skill-Source")).isPresent();
+        assertThat(calls("POST", "/api/render/proxy/lambda").get(0).header("X-Skill-Source"))
+                .isPresent();
         List<Seen> cdn = requests().stream().filter(Seen::cdn).collect(Collectors.toList());
         assertThat(cdn).isNotEmpty().allSatisfy(s -> {
             assertThat(s.header("Authorization")).isEmpty();
@@ -264,12 +283,15 @@ public abstract class ContractScenarios {
         assertThat(tokens.get(1).header("X-Client-Id")).isEqualTo(tokens.get(0).header("X-Client-Id"));
         List<Seen> credits = calls("GET", "/api/credits/balance/simple");
         assertThat(credits).hasSize(3);
-        assertThat(credits.get(1).header("Authorization")).isEqualTo(credits.get(0).header("Authorization"));
-        assertThat(credits.get(2).header("Authorization")).isNotEqualTo(credits.get(1).header("Authorization"));
+        assertThat(credits.get(1).header("Authorization"))
+                .isEqualTo(credits.get(0).header("Authorization"));
+        assertThat(credits.get(2).header("Authorization"))
+                .isNotEqualTo(credits.get(1).header("Authorization"));
     }
 
     private List<Seen> calls(String method, String path) {
-        return requests().stream().filter(s -> !s.cdn() && s.method().equals(method) && s.path().equals(path))
+        return requests().stream()
+                .filter(s -> !s.cdn() && s.method().equals(method) && s.path().equals(path))
                 .collect(Collectors.toList());
     }
 
@@ -292,8 +314,31 @@ public abstract class ContractScenarios {
         out.writeBytes(new byte[] {(byte) width, (byte) (width >> 8), (byte) height, (byte) (height >> 8)});
         out.writeBytes(new byte[] {(byte) 0x80, 0, 0, 0, 0, 0, (byte) 255, (byte) 255, (byte) 255});
         for (int delay : delaysCs) {
-            out.writeBytes(new byte[] {0x21, (byte) 0xf9, 0x04, 0x04, (byte) delay, (byte) (delay >> 8), 0x00, 0x00,
-                0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00});
+            out.writeBytes(new byte[] {
+                0x21,
+                (byte) 0xf9,
+                0x04,
+                0x04,
+                (byte) delay,
+                (byte) (delay >> 8),
+                0x00,
+                0x00,
+                0x2c,
+                0,
+                0,
+                0,
+                0,
+                1,
+                0,
+                1,
+                0,
+                0,
+                0x02,
+                0x02,
+                0x44,
+                0x01,
+                0x00
+            });
         }
         out.write(0x3b);
         return out.toByteArray();

@@ -2,8 +2,8 @@ package dev.nemo.sdk.examples.contract;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.EmulatorOptions;
+import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.NemoEmulator;
 import dev.nemo.sdk.testkit.RecordedRequest;
 import dev.nemo.sdk.testkit.SilentEdits;
@@ -21,7 +21,10 @@ class EmulatorContractTest extends ContractScenarios {
 
     @Override
     protected void startServer(VirtualTime time) {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).silentEdits(SilentEdits.NEVER).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .silentEdits(SilentEdits.NEVER)
+                .build());
     }
 
     @Override
@@ -58,7 +61,11 @@ class EmulatorContractTest extends ContractScenarios {
                 headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
             }
         });
-        return new Seen(r.method(), r.path(), headers, new String(r.body(), StandardCharsets.UTF_8),
+        return new Seen(
+                r.method(),
+                r.path(),
+                headers,
+                new String(r.body(), StandardCharsets.UTF_8),
                 r.endpoint() == Endpoint.CDN);
     }
 }

@@ -1,7 +1,7 @@
 package dev.nemo.sdk.examples.contract;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -57,13 +57,18 @@ class WireMockContractTest extends ContractScenarios {
         String media = cdn.baseUrl() + "/videos/" + SESSION + "/cat.gif";
 
         // §3.1: X-Client-Id required, no Authorization; 100 credits for 7 days
-        api.stubFor(post("/api/auth/anonymous-token").withHeader("X-Client-Id", matching("[\\x21-\\x7e]{1,64}"))
+        api.stubFor(post("/api/auth/anonymous-token")
+                .withHeader("X-Client-Id", matching("[\\x21-\\x7e]{1,64}"))
                 .withHeader("Authorization", absent())
-                .inScenario("token").whenScenarioStateIs(STARTED).willSetStateTo("renewed")
+                .inScenario("token")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("renewed")
                 .willReturn(okJson(token(TestTokens.ANON_1))));
-        api.stubFor(post("/api/auth/anonymous-token").withHeader("X-Client-Id", matching("[\\x21-\\x7e]{1,64}"))
+        api.stubFor(post("/api/auth/anonymous-token")
+                .withHeader("X-Client-Id", matching("[\\x21-\\x7e]{1,64}"))
                 .withHeader("Authorization", absent())
-                .inScenario("token").whenScenarioStateIs("renewed")
+                .inScenario("token")
+                .whenScenarioStateIs("renewed")
                 .willReturn(okJson(token(TestTokens.ANON_2))));
 
         // §3.6
@@ -80,18 +85,23 @@ class WireMockContractTest extends ContractScenarios {
         // §3.5, multipart form field "files"
         api.stubFor(authenticated(post("/api/upload-video/nemo_agent/me/" + SESSION))
                 .withMultipartRequestBody(aMultipart().withName("files"))
-                .inScenario("session").whenScenarioStateIs(STARTED).willSetStateTo("uploaded")
+                .inScenario("session")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("uploaded")
                 .willReturn(okJson("{\"code\":0,\"data\":{\"files\":[{\"filename\":\"cat.gif\",\"file_type\":\"image\","
                         + "\"cdn_url\":\"" + media + "\",\"duration\":0.4,\"width\":640,\"height\":360,\"fps\":7.5,"
                         + "\"hash\":\"abc123\"}],\"session_state_applied\":true}}")));
 
         // §3.7: the state before the upload, after it, and after the edit
-        String draft = "{\"t\":[{\"tt\":0,\"sg\":[{\"start\":0,\"duration\":400,\"label\":\"cat.gif\",\"src\":\"" + media
-                + "\"}]}],\"d\":400,\"m\":{\"title\":\"project\",\"width\":640,\"height\":360%s}}";
+        String draft = "{\"t\":[{\"tt\":0,\"sg\":[{\"start\":0,\"duration\":400,\"label\":\"cat.gif\",\"src\":\""
+                + media + "\"}]}],\"d\":400,\"m\":{\"title\":\"project\",\"width\":640,\"height\":360%s}}";
         String infos = "[{\"filename\":\"cat.gif\",\"file_type\":\"image\",\"cdn_url\":\"" + media + "\"}]";
         stubState(STARTED, "[]", "{}");
         stubState("uploaded", infos, String.format(Locale.ROOT, draft, ""));
-        stubState("edited", infos, String.format(Locale.ROOT, draft, ",\"target_size_bytes\":512000,\"quality\":\"high\""));
+        stubState(
+                "edited",
+                infos,
+                String.format(Locale.ROOT, draft, ",\"target_size_bytes\":512000,\"quality\":\"high\""));
 
         // §3.4 and §7: the documented body, ADK events (functionCall, functionResponse, text), end by close
         api.stubFor(authenticated(post("/run_sse"))
@@ -100,7 +110,9 @@ class WireMockContractTest extends ContractScenarios {
                 .withRequestBody(matchingJsonPath("$.user_id", equalTo("me")))
                 .withRequestBody(matchingJsonPath("$.session_id", equalTo(SESSION)))
                 .withRequestBody(matchingJsonPath("$.new_message.parts[0].text"))
-                .inScenario("session").whenScenarioStateIs("uploaded").willSetStateTo("edited")
+                .inScenario("session")
+                .whenScenarioStateIs("uploaded")
+                .willSetStateTo("edited")
                 .willReturn(ok().withHeader("Content-Type", SSE).withBody(adkEvents())));
 
         // §3.8: submit; the answer's id is the client's own
@@ -109,9 +121,12 @@ class WireMockContractTest extends ContractScenarios {
                 .withRequestBody(matchingJsonPath("$.id", matching("[A-Za-z0-9._:-]{1,128}")))
                 .withRequestBody(matchingJsonPath("$.sessionId", equalTo(SESSION)))
                 .withRequestBody(matchingJsonPath("$.draft.t[0].sg[0]"))
-                .inScenario("render").whenScenarioStateIs(STARTED).willSetStateTo("submitted")
+                .inScenario("render")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("submitted")
                 .willReturn(okJson("{\"success\":true,\"data\":{\"id\":\"{{jsonPath request.body '$.id'}}\","
-                        + "\"status\":\"pending\",\"progress\":5}}").withTransformers("response-template")));
+                                + "\"status\":\"pending\",\"progress\":5}}")
+                        .withTransformers("response-template")));
 
         // §3.9 form A: pending -> processing -> completed, with the output on the CDN
         stubPoll("submitted", "processing", "\"status\":\"processing\",\"progress\":50");
@@ -123,7 +138,8 @@ class WireMockContractTest extends ContractScenarios {
 
         // the CDN: a plain GET, never the API's credentials or attribution
         cdn.stubFor(get(urlPathMatching("/(render-result|videos)/.+"))
-                .withHeader("Authorization", absent()).withHeader("X-Skill-Source", absent())
+                .withHeader("Authorization", absent())
+                .withHeader("X-Skill-Source", absent())
                 .willReturn(ok().withHeader("Content-Type", "image/gif").withBody(GIF)));
     }
 
@@ -145,14 +161,17 @@ class WireMockContractTest extends ContractScenarios {
     @Override
     protected void arrangeOutOfCredits(String userId) {
         // §2.3: code 2001 in the body, before the stream
-        api.stubFor(authenticated(post("/run_sse")).atPriority(1)
+        api.stubFor(authenticated(post("/run_sse"))
+                .atPriority(1)
                 .willReturn(okJson("{\"code\":2001,\"message\":\"Insufficient credits\"}")));
     }
 
     @Override
     protected void arrangeTokenExpiresOnNextCall() {
         // §2.3: code 1001 for the token issued first; the renewed one works
-        api.stubFor(any(anyUrl()).atPriority(1).withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_1))
+        api.stubFor(any(anyUrl())
+                .atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_1))
                 .willReturn(okJson("{\"code\":1001,\"message\":\"Token invalid or expired\"}")));
     }
 
@@ -162,14 +181,18 @@ class WireMockContractTest extends ContractScenarios {
         List<Seen> all = new ArrayList<>();
         for (WireMockServer server : List.of(api, cdn)) {
             List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-            Collections.reverse(events);   // the journal lists the newest first
+            Collections.reverse(events); // the journal lists the newest first
             for (ServeEvent e : events) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (HttpHeader h : e.getRequest().getHeaders().all()) {
                     headers.put(h.key().toLowerCase(Locale.ROOT), h.firstValue());
                 }
-                all.add(new Seen(e.getRequest().getMethod().getName(), URI.create(e.getRequest().getUrl()).getPath(),
-                        headers, e.getRequest().getBodyAsString(), server == cdn));
+                all.add(new Seen(
+                        e.getRequest().getMethod().getName(),
+                        URI.create(e.getRequest().getUrl()).getPath(),
+                        headers,
+                        e.getRequest().getBodyAsString(),
+                        server == cdn));
             }
         }
         return all;
@@ -185,8 +208,10 @@ class WireMockContractTest extends ContractScenarios {
 
     private void stubState(String state, String videoInfos, String draft) {
         api.stubFor(authenticated(get("/api/state/nemo_agent/me/" + SESSION + "/latest"))
-                .inScenario("session").whenScenarioStateIs(state)
-                .willReturn(okJson("{\"code\":0,\"data\":{\"session_id\":\"" + SESSION + "\",\"task_id\":\"task_c0ntract\","
+                .inScenario("session")
+                .whenScenarioStateIs(state)
+                .willReturn(okJson("{\"code\":0,\"data\":{\"session_id\":\"" + SESSION
+                        + "\",\"task_id\":\"task_c0ntract\","
                         + "\"task_name\":\"project\",\"state\":{\"video_infos\":" + videoInfos + ",\"draft\":" + draft
                         + ",\"canvas_config\":{\"width\":640,\"height\":360,\"aspect_ratio\":\"16:9\"},"
                         + "\"generated_media\":[]}}}")));
@@ -194,14 +219,17 @@ class WireMockContractTest extends ContractScenarios {
 
     private void stubPoll(String state, String next, String fields) {
         api.stubFor(authenticated(get(urlPathMatching("/api/render/proxy/lambda/[^/]+")))
-                .inScenario("render").whenScenarioStateIs(state).willSetStateTo(next)
-                .willReturn(okJson("{\"success\":true,\"data\":{\"id\":\"{{request.pathSegments.[4]}}\"," + fields + "}}")
-                        .withTransformers("response-template")));
+                .inScenario("render")
+                .whenScenarioStateIs(state)
+                .willSetStateTo(next)
+                .willReturn(
+                        okJson("{\"success\":true,\"data\":{\"id\":\"{{request.pathSegments.[4]}}\"," + fields + "}}")
+                                .withTransformers("response-template")));
     }
 
     private static String token(String token) {
-        return "{\"code\":0,\"data\":{\"token\":\"" + token + "\",\"user_id\":\"" + USER + "\",\"expires_at\":\"" + EXPIRES
-                + "\",\"credits\":100}}";
+        return "{\"code\":0,\"data\":{\"token\":\"" + token + "\",\"user_id\":\"" + USER + "\",\"expires_at\":\""
+                + EXPIRES + "\",\"credits\":100}}";
     }
 
     /** Three ADK-Java events, framed as the recordings are: {@code data:} + compact JSON + a blank line. */

@@ -16,8 +16,7 @@ import reactor.util.context.Context;
 
 /** Turns the core's asynchronous calls into lazy monos. */
 public final class Calls {
-    private Calls() {
-    }
+    private Calls() {}
 
     /**
      * {@return a mono that makes the call once per subscription; cancelling it cancels the call}
@@ -77,8 +76,8 @@ public final class Calls {
      * @param action what to do with its value (or {@code null}) and failure (or {@code null})
      * @param <T>    value type
      */
-    public static <T> void onCompletion(CompletableFuture<T> future,
-                                        BiConsumer<? super @Nullable T, ? super @Nullable Throwable> action) {
+    public static <T> void onCompletion(
+            CompletableFuture<T> future, BiConsumer<? super @Nullable T, ? super @Nullable Throwable> action) {
         // the stage whenComplete returns only repeats future's outcome: the action's failures are caught below
         CompletableFuture<T> unusedSameOutcome = future.whenComplete((value, failure) -> {
             try {

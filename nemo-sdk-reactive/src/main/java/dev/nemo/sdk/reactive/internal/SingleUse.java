@@ -26,8 +26,8 @@ public final class SingleUse {
      * @param <T>       element type
      */
     public <T> Flux<T> flux(Supplier<Flux<T>> operation) {
-        return Flux.defer(() -> used.compareAndSet(false, true) ? operation.get()
-                : Flux.error(new IllegalStateException(refusal)));
+        return Flux.defer(() ->
+                used.compareAndSet(false, true) ? operation.get() : Flux.error(new IllegalStateException(refusal)));
     }
 
     /**
@@ -37,7 +37,7 @@ public final class SingleUse {
      * @param <T>       value type
      */
     public <T> Mono<T> mono(Supplier<Mono<T>> operation) {
-        return Mono.defer(() -> used.compareAndSet(false, true) ? operation.get()
-                : Mono.error(new IllegalStateException(refusal)));
+        return Mono.defer(() ->
+                used.compareAndSet(false, true) ? operation.get() : Mono.error(new IllegalStateException(refusal)));
     }
 }

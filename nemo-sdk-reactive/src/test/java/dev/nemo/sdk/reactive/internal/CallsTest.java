@@ -1,5 +1,7 @@
 package dev.nemo.sdk.reactive.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -7,8 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Hooks;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CallsTest {
 
@@ -45,7 +45,8 @@ class CallsTest {
     @Test
     void unwrapRemovesEveryWrapperAndKeepsAWrapperWithoutCause() {
         IllegalStateException cause = new IllegalStateException("cause");
-        assertThat(Calls.unwrap(new CompletionException(new ExecutionException(cause)))).isSameAs(cause);
+        assertThat(Calls.unwrap(new CompletionException(new ExecutionException(cause))))
+                .isSameAs(cause);
         CompletionException bare = new CompletionException("no cause", null);
         assertThat(Calls.unwrap(bare)).isSameAs(bare);
         assertThat(Calls.unwrap(cause)).isSameAs(cause);

@@ -15,8 +15,7 @@ import org.springframework.context.annotation.Bean;
 public class NemoActuatorAutoConfiguration {
 
     /** Creates the auto-configuration; Spring calls it. */
-    public NemoActuatorAutoConfiguration() {
-    }
+    public NemoActuatorAutoConfiguration() {}
 
     /** @return the sanitizing function masking the token */
     @Bean

@@ -21,8 +21,7 @@ import org.springframework.context.annotation.Bean;
 public class NemoAutoConfiguration {
 
     /** Creates the auto-configuration; Spring calls it. */
-    public NemoAutoConfiguration() {
-    }
+    public NemoAutoConfiguration() {}
 
     /**
      * @param properties  the {@code nemo.*} properties

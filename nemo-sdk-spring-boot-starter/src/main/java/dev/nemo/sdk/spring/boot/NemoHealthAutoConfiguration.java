@@ -24,8 +24,7 @@ import org.springframework.context.annotation.Bean;
 public class NemoHealthAutoConfiguration {
 
     /** Creates the auto-configuration; Spring calls it. */
-    public NemoHealthAutoConfiguration() {
-    }
+    public NemoHealthAutoConfiguration() {}
 
     /**
      * @param client the client whose API is checked

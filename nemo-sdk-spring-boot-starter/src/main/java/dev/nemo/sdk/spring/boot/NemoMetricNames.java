@@ -38,6 +38,5 @@ public final class NemoMetricNames {
     /** Tag of {@link #REQUESTS}: the call's retries (attempts after the first): {@code 0}, {@code 1}, {@code 2} or {@code 3+}. */
     public static final String RETRIES = "retries";
 
-    private NemoMetricNames() {
-    }
+    private NemoMetricNames() {}
 }

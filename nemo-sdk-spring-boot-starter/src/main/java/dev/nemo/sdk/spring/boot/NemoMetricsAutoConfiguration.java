@@ -23,8 +23,7 @@ import org.springframework.context.annotation.Bean;
 public class NemoMetricsAutoConfiguration {
 
     /** Creates the auto-configuration; Spring calls it. */
-    public NemoMetricsAutoConfiguration() {
-    }
+    public NemoMetricsAutoConfiguration() {}
 
     /**
      * @param meters       the application's meter registry, looked up when the client is built
@@ -32,8 +31,8 @@ public class NemoMetricsAutoConfiguration {
      * @return the customizer that adds the metrics request listener to the client
      */
     @Bean
-    public NemoClientBuilderCustomizer nemoMetricsCustomizer(ObjectProvider<MeterRegistry> meters,
-                                                             ObjectProvider<ObservationRegistry> observations) {
+    public NemoClientBuilderCustomizer nemoMetricsCustomizer(
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
         return new MetricsCustomizer(meters, observations);
     }
 }

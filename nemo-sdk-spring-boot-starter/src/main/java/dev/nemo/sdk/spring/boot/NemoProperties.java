@@ -153,7 +153,8 @@ public class NemoProperties {
 
     @Override
     public String toString() {
-        return "NemoProperties{baseUrl=" + baseUrl + ", token=" + (token == null || token.isBlank() ? "(unset)" : "****")
+        return "NemoProperties{baseUrl=" + baseUrl + ", token="
+                + (token == null || token.isBlank() ? "(unset)" : "****")
                 + ", clientId=" + clientId + ", connectTimeout=" + connectTimeout + ", requestTimeout="
                 + requestTimeout + '}';
     }

@@ -19,8 +19,7 @@ import reactor.core.publisher.Flux;
 public class NemoReactiveAutoConfiguration {
 
     /** Creates the auto-configuration; Spring calls it. */
-    public NemoReactiveAutoConfiguration() {
-    }
+    public NemoReactiveAutoConfiguration() {}
 
     /**
      * @param client the blocking client it wraps (same transport, retries and typed errors)

@@ -30,8 +30,8 @@ public abstract class HealthIndicatorContract<I> {
     /** The token of the emulator's registered user: must never show in a health answer. */
     protected static final String TOKEN = "nemo-health-test-token-55c1";
 
-    private final NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder().staticToken(TOKEN, 42)
-            .build());
+    private final NemoEmulator emulator =
+            NemoEmulator.start(EmulatorOptions.builder().staticToken(TOKEN, 42).build());
     private final Class<?> healthAutoConfiguration;
     private final Class<I> indicatorType;
     private final Function<I, Seen> read;
@@ -44,16 +44,15 @@ public abstract class HealthIndicatorContract<I> {
      * @param indicatorType           this generation's {@code HealthIndicator}
      * @param read                    calls an indicator and says what its {@code Health} holds
      */
-    protected HealthIndicatorContract(Class<?> healthAutoConfiguration, Class<I> indicatorType,
-            Function<I, Seen> read) {
+    protected HealthIndicatorContract(
+            Class<?> healthAutoConfiguration, Class<I> indicatorType, Function<I, Seen> read) {
         this.healthAutoConfiguration = healthAutoConfiguration;
         this.indicatorType = indicatorType;
         this.read = read;
     }
 
     /** What one health call answered, Boot types left behind. */
-    public record Seen(String status, Map<String, Object> details, String text) {
-    }
+    public record Seen(String status, Map<String, Object> details, String text) {}
 
     private Seen health(ApplicationContext ctx) {
         return read.apply(ctx.getBean("nemoHealthIndicator", indicatorType));
@@ -69,13 +68,19 @@ public abstract class HealthIndicatorContract<I> {
     }
 
     private String[] properties(String token) {
-        return new String[] {"nemo.base-url=" + emulator.baseUrl(), "nemo.token=" + token,
-                "nemo.use-environment-variables=false", "nemo.config-directory=" + dir, "nemo.retry.max-attempts=1"};
+        return new String[] {
+            "nemo.base-url=" + emulator.baseUrl(),
+            "nemo.token=" + token,
+            "nemo.use-environment-variables=false",
+            "nemo.config-directory=" + dir,
+            "nemo.retry.max-attempts=1"
+        };
     }
 
     private ApplicationContextRunner configured(String token) {
-        return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NemoAutoConfiguration.class,
-                healthAutoConfiguration)).withPropertyValues(properties(token));
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(NemoAutoConfiguration.class, healthAutoConfiguration))
+                .withPropertyValues(properties(token));
     }
 
     @Test
@@ -91,7 +96,8 @@ public abstract class HealthIndicatorContract<I> {
         configured(TOKEN).withPropertyValues("nemo.health.enabled=true").run(ctx -> {
             Seen health = health(ctx);
             assertThat(health.status()).isEqualTo("UP");
-            assertThat(health.details()).containsEntry("creditsAvailable", 42L)
+            assertThat(health.details())
+                    .containsEntry("creditsAvailable", 42L)
                     .containsEntry("baseUrl", emulator.baseUrl().toString().replaceAll("/$", ""));
         });
     }
@@ -102,7 +108,9 @@ public abstract class HealthIndicatorContract<I> {
             emulator.faults().on(Endpoint.CREDITS).status(503);
             Seen health = health(ctx);
             assertThat(health.status()).isEqualTo("DOWN");
-            assertThat(health.details()).containsEntry("error", "ServerException").containsEntry("httpStatus", 503);
+            assertThat(health.details())
+                    .containsEntry("error", "ServerException")
+                    .containsEntry("httpStatus", 503);
             assertThat(health.text()).doesNotContain(TOKEN);
         });
     }
@@ -113,7 +121,8 @@ public abstract class HealthIndicatorContract<I> {
         configured(wrong).withPropertyValues("nemo.health.enabled=true").run(ctx -> {
             Seen health = health(ctx);
             assertThat(health.status()).isEqualTo("DOWN");
-            assertThat(health.details()).containsEntry("error", "TokenExpiredException")
+            assertThat(health.details())
+                    .containsEntry("error", "TokenExpiredException")
                     .doesNotContainKey("creditsAvailable");
             assertThat(health.text()).doesNotContain(wrong).doesNotContain(TOKEN);
         });
@@ -124,10 +133,11 @@ public abstract class HealthIndicatorContract<I> {
         try (ConfigurableApplicationContext ctx = TestApp.run(properties(TOKEN))) {
             assertThat(ctx.containsBean("nemoHealthIndicator")).isFalse();
         }
-        String[] on = Stream.concat(Stream.of(properties(TOKEN)),
-                Stream.of("nemo.health.enabled=true")).toArray(String[]::new);
+        String[] on = Stream.concat(Stream.of(properties(TOKEN)), Stream.of("nemo.health.enabled=true"))
+                .toArray(String[]::new);
         try (ConfigurableApplicationContext ctx = TestApp.run(on)) {
-            assertThat(indicatorNames(ctx)).filteredOn(name -> name.startsWith("nemo"))
+            assertThat(indicatorNames(ctx))
+                    .filteredOn(name -> name.startsWith("nemo"))
                     .containsExactly("nemoHealthIndicator");
             assertThat(health(ctx).status()).isEqualTo("UP");
         }

@@ -55,7 +55,7 @@ class JacksonCoexistenceTest {
         boolean boot4 = SpringBootVersion.getVersion().startsWith("4.");
         System.out.println("Spring Boot " + SpringBootVersion.getVersion() + ": the app's mapper is "
                 + (boot4 ? "Jackson 3 (tools.jackson)" : "Jackson 2 (com.fasterxml.jackson)"));
-        return Class.forName(boot4 ? "tools.jackson.databind.json.JsonMapper"
-                : "com.fasterxml.jackson.databind.ObjectMapper");
+        return Class.forName(
+                boot4 ? "tools.jackson.databind.json.JsonMapper" : "com.fasterxml.jackson.databind.ObjectMapper");
     }
 }

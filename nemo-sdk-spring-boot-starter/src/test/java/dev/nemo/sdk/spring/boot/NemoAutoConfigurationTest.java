@@ -48,47 +48,78 @@ class NemoAutoConfigurationTest {
 
     @Test
     void attributionClientIdAndPollingComeFromProperties() {
-        runner.withPropertyValues("nemo.base-url=" + fixture.emulator.baseUrl(), "nemo.use-environment-variables=false",
-                "nemo.config-directory=" + configDir, "nemo.client-id=my-app-client", "nemo.attribution.source=my-app",
-                "nemo.polling.interval=2s", "nemo.polling.max-polls=4", "nemo.polling.timeout=1m").run(ctx -> {
-            NemoClient client = ctx.getBean(NemoClient.class);
-            assertThat(client.clientId()).contains("my-app-client");
-            assertThat(client.attribution().source()).isEqualTo("my-app");
-            assertThat(client.attribution().version()).isEqualTo(Attribution.defaults().version());
-            assertThat(ctx.getBean(PollingStrategy.class)).isEqualTo(PollingStrategy.builder()
-                    .interval(Duration.ofSeconds(2)).maxPolls(4).timeout(Duration.ofMinutes(1)).build());
-            client.credits().balance();
-            assertThat(fixture.emulator.requests(Endpoint.CREDITS).get(0).header("X-Skill-Source")).contains("my-app");
-        });
+        runner.withPropertyValues(
+                        "nemo.base-url=" + fixture.emulator.baseUrl(),
+                        "nemo.use-environment-variables=false",
+                        "nemo.config-directory=" + configDir,
+                        "nemo.client-id=my-app-client",
+                        "nemo.attribution.source=my-app",
+                        "nemo.polling.interval=2s",
+                        "nemo.polling.max-polls=4",
+                        "nemo.polling.timeout=1m")
+                .run(ctx -> {
+                    NemoClient client = ctx.getBean(NemoClient.class);
+                    assertThat(client.clientId()).contains("my-app-client");
+                    assertThat(client.attribution().source()).isEqualTo("my-app");
+                    assertThat(client.attribution().version())
+                            .isEqualTo(Attribution.defaults().version());
+                    assertThat(ctx.getBean(PollingStrategy.class))
+                            .isEqualTo(PollingStrategy.builder()
+                                    .interval(Duration.ofSeconds(2))
+                                    .maxPolls(4)
+                                    .timeout(Duration.ofMinutes(1))
+                                    .build());
+                    client.credits().balance();
+                    assertThat(fixture.emulator
+                                    .requests(Endpoint.CREDITS)
+                                    .get(0)
+                                    .header("X-Skill-Source"))
+                            .contains("my-app");
+                });
     }
 
     @Test
     void retryPropertiesDecideWhetherA503IsRetried() {
         fixture.emulator.faults().on(Endpoint.CREDITS).status(503);
-        runner.withPropertyValues(fixture.tokenProperties(configDir)).run(ctx ->
-                assertThat(ctx.getBean(NemoClient.class).credits().balance().available()).isEqualTo(500));
+        runner.withPropertyValues(fixture.tokenProperties(configDir))
+                .run(ctx -> assertThat(ctx.getBean(NemoClient.class)
+                                .credits()
+                                .balance()
+                                .available())
+                        .isEqualTo(500));
 
         fixture.emulator.faults().on(Endpoint.CREDITS).status(503);
-        runner.withPropertyValues(fixture.tokenProperties(configDir)).withPropertyValues("nemo.retry.max-attempts=1")
-                .run(ctx -> assertThatThrownBy(() -> ctx.getBean(NemoClient.class).credits().balance())
+        runner.withPropertyValues(fixture.tokenProperties(configDir))
+                .withPropertyValues("nemo.retry.max-attempts=1")
+                .run(ctx -> assertThatThrownBy(
+                                () -> ctx.getBean(NemoClient.class).credits().balance())
                         .isInstanceOf(ServerException.class));
     }
 
     @Test
     void customizersRunAfterThePropertiesInOrder() {
-        runner.withPropertyValues(fixture.tokenProperties(configDir)).withPropertyValues("nemo.attribution.source=props")
-                .withUserConfiguration(Customizers.class).run(ctx ->
-                        assertThat(ctx.getBean(NemoClient.class).attribution().source()).isEqualTo("second"));
+        runner.withPropertyValues(fixture.tokenProperties(configDir))
+                .withPropertyValues("nemo.attribution.source=props")
+                .withUserConfiguration(Customizers.class)
+                .run(ctx -> assertThat(
+                                ctx.getBean(NemoClient.class).attribution().source())
+                        .isEqualTo("second"));
     }
 
     @Test
     void backsOffWhenTheApplicationDefinesItsOwnClient() {
-        runner.withPropertyValues(fixture.tokenProperties(configDir)).withUserConfiguration(OwnClient.class).run(ctx -> {
-            assertThat(ctx).hasSingleBean(NemoClient.class);
-            assertThat(ctx.getBean(NemoClient.class).baseUrl().toString()).isEqualTo("http://own.example");
-            assertThat(ctx.getBean(ReactiveNemoClient.class).blocking().baseUrl().toString())
-                    .isEqualTo("http://own.example");
-        });
+        runner.withPropertyValues(fixture.tokenProperties(configDir))
+                .withUserConfiguration(OwnClient.class)
+                .run(ctx -> {
+                    assertThat(ctx).hasSingleBean(NemoClient.class);
+                    assertThat(ctx.getBean(NemoClient.class).baseUrl().toString())
+                            .isEqualTo("http://own.example");
+                    assertThat(ctx.getBean(ReactiveNemoClient.class)
+                                    .blocking()
+                                    .baseUrl()
+                                    .toString())
+                            .isEqualTo("http://own.example");
+                });
     }
 
     @Test
@@ -96,24 +127,34 @@ class NemoAutoConfigurationTest {
         NemoClient[] seen = new NemoClient[1];
         runner.withPropertyValues(fixture.tokenProperties(configDir)).run(ctx -> {
             seen[0] = ctx.getBean(NemoClient.class);
-            assertThat(seen[0].sleeper().sleep(Duration.ofMillis(1)).toCompletableFuture().join()).isNull();
+            assertThat(seen[0].sleeper()
+                            .sleep(Duration.ofMillis(1))
+                            .toCompletableFuture()
+                            .join())
+                    .isNull();
         });
-        assertThatThrownBy(() -> seen[0].sleeper().sleep(Duration.ofMillis(1)).toCompletableFuture().join())
-                .isInstanceOf(CompletionException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> seen[0].sleeper()
+                        .sleep(Duration.ofMillis(1))
+                        .toCompletableFuture()
+                        .join())
+                .isInstanceOf(CompletionException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
     void aReactiveClientOverTheSameSettingsWhenReactorIsPresent() {
         runner.withPropertyValues(fixture.tokenProperties(configDir)).run(ctx -> {
             ReactiveNemoClient reactive = ctx.getBean(ReactiveNemoClient.class);
-            assertThat(reactive.blocking().baseUrl()).isEqualTo(ctx.getBean(NemoClient.class).baseUrl());
+            assertThat(reactive.blocking().baseUrl())
+                    .isEqualTo(ctx.getBean(NemoClient.class).baseUrl());
             assertThat(reactive.credits().balance().block().available()).isEqualTo(500);
         });
     }
 
     @Test
     void noReactiveClientWithoutReactor() {
-        runner.withPropertyValues(fixture.tokenProperties(configDir)).withClassLoader(new FilteredClassLoader(Flux.class))
+        runner.withPropertyValues(fixture.tokenProperties(configDir))
+                .withClassLoader(new FilteredClassLoader(Flux.class))
                 .run(ctx -> {
                     assertThat(ctx).hasSingleBean(NemoClient.class);
                     assertThat(ctx).doesNotHaveBean(ReactiveNemoClient.class);
@@ -123,16 +164,23 @@ class NemoAutoConfigurationTest {
     @Test
     void theTokenIsInNoToStringOfTheContext() {
         runner.withPropertyValues(fixture.tokenProperties(configDir)).run(ctx -> {
-            assertThat(ctx.getBean(NemoProperties.class).toString()).doesNotContain(EmulatorFixture.TOKEN).contains("****");
+            assertThat(ctx.getBean(NemoProperties.class).toString())
+                    .doesNotContain(EmulatorFixture.TOKEN)
+                    .contains("****");
             assertThat(ctx.getBean(NemoClient.class).toString()).doesNotContain(EmulatorFixture.TOKEN);
         });
     }
 
     @Test
     void anInvalidBaseUrlFailsTheStartupWithTheReason() {
-        runner.withPropertyValues("nemo.base-url=ftp://nowhere", "nemo.use-environment-variables=false",
-                "nemo.config-directory=" + configDir).run(ctx ->
-                assertThat(ctx).getFailure().rootCause().hasMessageContaining("base URL must be an absolute http(s) URL"));
+        runner.withPropertyValues(
+                        "nemo.base-url=ftp://nowhere",
+                        "nemo.use-environment-variables=false",
+                        "nemo.config-directory=" + configDir)
+                .run(ctx -> assertThat(ctx)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("base URL must be an absolute http(s) URL"));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -154,7 +202,10 @@ class NemoAutoConfigurationTest {
     static class OwnClient {
         @Bean
         NemoClient myClient() {
-            return NemoClient.builder().baseUrl("http://own.example").token("own").build();
+            return NemoClient.builder()
+                    .baseUrl("http://own.example")
+                    .token("own")
+                    .build();
         }
     }
 }

@@ -48,15 +48,20 @@ class NemoMetricsTest {
         runner.withPropertyValues(fixture.tokenProperties(dir)).run(ctx -> {
             ctx.getBean(NemoClient.class).credits().balance();
             MeterRegistry meters = ctx.getBean(MeterRegistry.class);
-            assertThat(meters.find(NemoMetricNames.REQUESTS).timers()).singleElement()
+            assertThat(meters.find(NemoMetricNames.REQUESTS).timers())
+                    .singleElement()
                     .isSameAs(timer(meters, "credits.balance", "200", "success", "1"))
                     .satisfies(t -> assertThat(t.count()).isEqualTo(1));
             assertThat(attempts(meters, "503", "server_error").count()).isEqualTo(1);
             assertThat(attempts(meters, "200", "success").count()).isEqualTo(1);
             TestObservationRegistryAssert.assertThat(ctx.getBean(TestObservationRegistry.class))
-                    .hasSingleObservationThat().hasNameEqualTo(NemoMetricNames.OBSERVATION)
-                    .hasContextualNameEqualTo("nemo credits.balance").hasBeenStarted().hasBeenStopped()
-                    .doesNotHaveError().hasLowCardinalityKeyValue(NemoMetricNames.OPERATION, "credits.balance")
+                    .hasSingleObservationThat()
+                    .hasNameEqualTo(NemoMetricNames.OBSERVATION)
+                    .hasContextualNameEqualTo("nemo credits.balance")
+                    .hasBeenStarted()
+                    .hasBeenStopped()
+                    .doesNotHaveError()
+                    .hasLowCardinalityKeyValue(NemoMetricNames.OPERATION, "credits.balance")
                     .hasLowCardinalityKeyValue(NemoMetricNames.STATUS, "200")
                     .hasLowCardinalityKeyValue(NemoMetricNames.OUTCOME, "success")
                     .hasLowCardinalityKeyValue(NemoMetricNames.RETRIES, "1");
@@ -69,84 +74,125 @@ class NemoMetricsTest {
         runner.withPropertyValues(fixture.tokenProperties(dir)).run(ctx -> {
             assertThatThrownBy(() -> ctx.getBean(NemoClient.class).credits().balance())
                     .isInstanceOf(ServerException.class);
-            assertThat(timer(ctx.getBean(MeterRegistry.class), "credits.balance", "503", "server_error", "2").count())
+            assertThat(timer(ctx.getBean(MeterRegistry.class), "credits.balance", "503", "server_error", "2")
+                            .count())
                     .isEqualTo(1);
             TestObservationRegistryAssert.assertThat(ctx.getBean(TestObservationRegistry.class))
-                    .hasSingleObservationThat().hasBeenStopped().assertThatError().isInstanceOf(ServerException.class);
+                    .hasSingleObservationThat()
+                    .hasBeenStopped()
+                    .assertThatError()
+                    .isInstanceOf(ServerException.class);
         });
     }
 
     @Test
     void aWholeSessionIsTimedStreamFirstEventAndDownloadIncluded() {
-        runner.withPropertyValues(fixture.tokenProperties(dir)).withPropertyValues("nemo.polling.interval=1ms")
+        runner.withPropertyValues(fixture.tokenProperties(dir))
+                .withPropertyValues("nemo.polling.interval=1ms")
                 .run(ctx -> {
                     NemoClient client = ctx.getBean(NemoClient.class);
                     String sid = client.sessions().create().sessionId();
                     client.uploads().upload(sid, Files.write(dir.resolve("a.gif"), TinyGif.BYTES));
                     ChatResult chat = client.chat().send(sid, "compress this GIF to under 500KB");
                     assertThat(chat.failure()).isEmpty();
-                    ExportJob done = client.exports().submit(sid, client.state().get(sid).draft().orElseThrow(),
-                            dev.nemo.sdk.export.ExportOptions.builder()
-                                    .polling(ctx.getBean(dev.nemo.sdk.export.PollingStrategy.class)).build())
+                    ExportJob done = client.exports()
+                            .submit(
+                                    sid,
+                                    client.state().get(sid).draft().orElseThrow(),
+                                    dev.nemo.sdk.export.ExportOptions.builder()
+                                            .polling(ctx.getBean(dev.nemo.sdk.export.PollingStrategy.class))
+                                            .build())
                             .waitForCompletion();
                     client.exports().download(done, Files.createDirectories(dir.resolve("out")));
 
                     MeterRegistry meters = ctx.getBean(MeterRegistry.class);
                     List<String> ops = new ArrayList<>();
-                    meters.find(NemoMetricNames.REQUESTS).timers()
+                    meters.find(NemoMetricNames.REQUESTS)
+                            .timers()
                             .forEach(t -> ops.add(t.getId().getTag(NemoMetricNames.OPERATION)));
-                    assertThat(ops).contains("sessions.create", "uploads.upload", "chat.stream", "state.get",
-                            "exports.submit", "exports.poll", "exports.download");
+                    assertThat(ops)
+                            .contains(
+                                    "sessions.create",
+                                    "uploads.upload",
+                                    "chat.stream",
+                                    "state.get",
+                                    "exports.submit",
+                                    "exports.poll",
+                                    "exports.download");
                     assertThat(meters.find(NemoMetricNames.REQUESTS).timers())
-                            .allSatisfy(t -> assertThat(t.getId().getTag(NemoMetricNames.RETRIES)).isEqualTo("0"));
+                            .allSatisfy(t -> assertThat(t.getId().getTag(NemoMetricNames.RETRIES))
+                                    .isEqualTo("0"));
                     Timer stream = meters.get(NemoMetricNames.CHAT_STREAM).timer();
                     assertThat(stream.count()).isEqualTo(1);
                     assertThat(stream.getId().getTag(NemoMetricNames.OUTCOME)).startsWith("completed_");
-                    assertThat(meters.get(NemoMetricNames.CHAT_FIRST_EVENT).timer().count()).isEqualTo(1);
-                    assertThat(meters.get(NemoMetricNames.EXPORT_WAIT).tag(NemoMetricNames.OUTCOME, "completed")
-                            .timer().count()).isEqualTo(1);
+                    assertThat(meters.get(NemoMetricNames.CHAT_FIRST_EVENT)
+                                    .timer()
+                                    .count())
+                            .isEqualTo(1);
+                    assertThat(meters.get(NemoMetricNames.EXPORT_WAIT)
+                                    .tag(NemoMetricNames.OUTCOME, "completed")
+                                    .timer()
+                                    .count())
+                            .isEqualTo(1);
                 });
     }
 
     @Test
     void anAppsOwnHttpClientKeepsTheMeters() {
         runner.withPropertyValues(fixture.tokenProperties(dir))
-                .withBean("ownHttpClient", NemoClientBuilderCustomizer.class,
+                .withBean(
+                        "ownHttpClient",
+                        NemoClientBuilderCustomizer.class,
                         () -> builder -> builder.httpClient(HttpClient.newBuilder()
-                                .followRedirects(HttpClient.Redirect.NEVER).build()))
+                                .followRedirects(HttpClient.Redirect.NEVER)
+                                .build()))
                 .run(ctx -> {
-                    assertThat(ctx.getBean(NemoClient.class).credits().balance().available()).isEqualTo(500);
+                    assertThat(ctx.getBean(NemoClient.class).credits().balance().available())
+                            .isEqualTo(500);
                     assertThat(timer(ctx.getBean(MeterRegistry.class), "credits.balance", "200", "success", "0")
-                            .count()).isEqualTo(1);
+                                    .count())
+                            .isEqualTo(1);
                 });
     }
 
     @Test
     void offWithThePropertyOrWithoutMicrometer() {
-        runner.withPropertyValues(fixture.tokenProperties(dir)).withPropertyValues("nemo.metrics.enabled=false")
+        runner.withPropertyValues(fixture.tokenProperties(dir))
+                .withPropertyValues("nemo.metrics.enabled=false")
                 .run(ctx -> {
                     ctx.getBean(NemoClient.class).credits().balance();
-                    assertThat(ctx.getBean(MeterRegistry.class).find(NemoMetricNames.REQUESTS).timers()).isEmpty();
+                    assertThat(ctx.getBean(MeterRegistry.class)
+                                    .find(NemoMetricNames.REQUESTS)
+                                    .timers())
+                            .isEmpty();
                 });
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NemoAutoConfiguration.class,
-                        NemoMetricsAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(
+                        AutoConfigurations.of(NemoAutoConfiguration.class, NemoMetricsAutoConfiguration.class))
                 .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-                .withPropertyValues(fixture.tokenProperties(dir)).run(ctx -> {
+                .withPropertyValues(fixture.tokenProperties(dir))
+                .run(ctx -> {
                     assertThat(ctx).hasNotFailed().doesNotHaveBean("nemoMetricsCustomizer");
-                    assertThat(ctx.getBean(NemoClient.class).credits().balance().available()).isEqualTo(500);
+                    assertThat(ctx.getBean(NemoClient.class).credits().balance().available())
+                            .isEqualTo(500);
                 });
     }
 
-    private static Timer timer(MeterRegistry meters, String operation, String status, String outcome,
-                               String retries) {
-        return meters.get(NemoMetricNames.REQUESTS).tag(NemoMetricNames.OPERATION, operation)
-                .tag(NemoMetricNames.STATUS, status).tag(NemoMetricNames.OUTCOME, outcome)
-                .tag(NemoMetricNames.RETRIES, retries).timer();
+    private static Timer timer(MeterRegistry meters, String operation, String status, String outcome, String retries) {
+        return meters.get(NemoMetricNames.REQUESTS)
+                .tag(NemoMetricNames.OPERATION, operation)
+                .tag(NemoMetricNames.STATUS, status)
+                .tag(NemoMetricNames.OUTCOME, outcome)
+                .tag(NemoMetricNames.RETRIES, retries)
+                .timer();
     }
 
     private static Timer attempts(MeterRegistry meters, String status, String outcome) {
-        return meters.get(NemoMetricNames.ATTEMPTS).tag(NemoMetricNames.OPERATION, "credits.balance")
-                .tag(NemoMetricNames.STATUS, status).tag(NemoMetricNames.OUTCOME, outcome).timer();
+        return meters.get(NemoMetricNames.ATTEMPTS)
+                .tag(NemoMetricNames.OPERATION, "credits.balance")
+                .tag(NemoMetricNames.STATUS, status)
+                .tag(NemoMetricNames.OUTCOME, outcome)
+                .timer();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -17,7 +17,9 @@ public class TestApp {
      * @return the running context
      */
     public static ConfigurableApplicationContext run(String... properties) {
-        return new SpringApplicationBuilder(TestApp.class).web(WebApplicationType.NONE).properties(properties)
+        return new SpringApplicationBuilder(TestApp.class)
+                .web(WebApplicationType.NONE)
+                .properties(properties)
                 .run();
     }
 }

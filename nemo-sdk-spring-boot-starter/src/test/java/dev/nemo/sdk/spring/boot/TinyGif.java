@@ -6,6 +6,5 @@ import java.util.Base64;
 final class TinyGif {
     static final byte[] BYTES = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    private TinyGif() {
-    }
+    private TinyGif() {}
 }

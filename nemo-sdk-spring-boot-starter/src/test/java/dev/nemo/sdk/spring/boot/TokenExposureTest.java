@@ -35,12 +35,15 @@ class TokenExposureTest {
 
     private ConfigurableApplicationContext start() {
         List<String> props = new ArrayList<>(List.of(fixture.tokenProperties(configDir)));
-        props.addAll(List.of("management.endpoints.web.exposure.include=env,configprops",
-                "management.endpoint.env.show-values=ALWAYS", "management.endpoint.configprops.show-values=ALWAYS"));
+        props.addAll(List.of(
+                "management.endpoints.web.exposure.include=env,configprops",
+                "management.endpoint.env.show-values=ALWAYS",
+                "management.endpoint.configprops.show-values=ALWAYS"));
         ConfigurableApplicationContext ctx = TestApp.run(props.toArray(String[]::new));
         // an environment variable as the env endpoint would list it
-        ctx.getEnvironment().getPropertySources().addLast(new MapPropertySource("fakeSystemEnvironment",
-                Map.of("NEMO_TOKEN", ENV_TOKEN)));
+        ctx.getEnvironment()
+                .getPropertySources()
+                .addLast(new MapPropertySource("fakeSystemEnvironment", Map.of("NEMO_TOKEN", ENV_TOKEN)));
         return ctx;
     }
 
@@ -55,7 +58,8 @@ class TokenExposureTest {
             assertThat(env.environmentEntry("nemo.base-url").getProperty().getValue())
                     .isEqualTo(fixture.emulator.baseUrl());
             assertThat(String.valueOf(env.environment(null).getPropertySources()))
-                    .doesNotContain(EmulatorFixture.TOKEN).doesNotContain(ENV_TOKEN);
+                    .doesNotContain(EmulatorFixture.TOKEN)
+                    .doesNotContain(ENV_TOKEN);
         }
     }
 
@@ -63,8 +67,16 @@ class TokenExposureTest {
     void theConfigpropsEndpointMasksTheTokenButShowsTheBaseUrl() {
         try (ConfigurableApplicationContext ctx = start()) {
             ConfigurationPropertiesReportEndpoint endpoint = ctx.getBean(ConfigurationPropertiesReportEndpoint.class);
-            Map<String, Object> nemo = endpoint.configurationPropertiesWithPrefix("nemo").getContexts().values()
-                    .iterator().next().getBeans().values().iterator().next().getProperties();
+            Map<String, Object> nemo = endpoint.configurationPropertiesWithPrefix("nemo")
+                    .getContexts()
+                    .values()
+                    .iterator()
+                    .next()
+                    .getBeans()
+                    .values()
+                    .iterator()
+                    .next()
+                    .getProperties();
             assertThat(nemo.get("token")).isEqualTo(SanitizableData.SANITIZED_VALUE);
             assertThat(nemo.get("baseUrl")).isEqualTo(fixture.emulator.baseUrl());
             assertThat(String.valueOf(nemo)).doesNotContain(EmulatorFixture.TOKEN);

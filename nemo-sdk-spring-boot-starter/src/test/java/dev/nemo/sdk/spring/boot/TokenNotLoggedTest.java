@@ -31,7 +31,9 @@ class TokenNotLoggedTest {
     @Test
     void debugLogsOfStartupCallsAndFailuresNeverHoldTheToken(CapturedOutput output) {
         List<String> props = new ArrayList<>(List.of(fixture.tokenProperties(dir)));
-        props.addAll(List.of("debug=true", "logging.level.dev.nemo=DEBUG",
+        props.addAll(List.of(
+                "debug=true",
+                "logging.level.dev.nemo=DEBUG",
                 "logging.level.org.springframework.boot.context.properties=TRACE"));
         try (ConfigurableApplicationContext ctx = TestApp.run(props.toArray(String[]::new))) {
             NemoClient client = ctx.getBean(NemoClient.class);
@@ -43,7 +45,9 @@ class TokenNotLoggedTest {
                 System.out.println("failure as the app would log it: " + expected);
             }
         }
-        assertThat(output.getAll()).contains("NemoAutoConfiguration").contains("/api/credits/balance/simple")
+        assertThat(output.getAll())
+                .contains("NemoAutoConfiguration")
+                .contains("/api/credits/balance/simple")
                 .doesNotContain(EmulatorFixture.TOKEN);
     }
 }

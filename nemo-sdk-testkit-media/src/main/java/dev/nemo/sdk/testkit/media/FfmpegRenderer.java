@@ -94,8 +94,8 @@ public final class FfmpegRenderer implements Renderer {
         if (engine == null && !availability.available()) {
             throw new IOException("the FFmpeg media engine is unavailable here: " + availability.description());
         }
-        SourceMedia source = export.primarySource()
-                .orElseThrow(() -> new IOException("the draft has no uploaded media to render"));
+        SourceMedia source =
+                export.primarySource().orElseThrow(() -> new IOException("the draft has no uploaded media to render"));
         Path dir = Files.createTempDirectory("nemo-ffmpeg-render-");
         try {
             Path in = dir.resolve("source" + extension(source));
@@ -110,7 +110,9 @@ public final class FfmpegRenderer implements Renderer {
             Path out = dir.resolve("output." + request.format().extension());
             request = request.toBuilder().output(out).build();
             if (settings.videoSegments().size() > 1) {
-                request = request.toBuilder().source(join(settings.videoSegments(), request, dir)).build();
+                request = request.toBuilder()
+                        .source(join(settings.videoSegments(), request, dir))
+                        .build();
             }
             RenderReport report = await((engine != null ? engine : Shared.ENGINE).renderAsync(request));
             List<String> notes = new ArrayList<>(settings.notes());
@@ -123,7 +125,9 @@ public final class FfmpegRenderer implements Renderer {
             Map<String, Object> details = details(report, notes);
             long inputBytes = report.inputBytes();
             if (settings.videoSegments().size() > 1) {
-                inputBytes = settings.videoSegments().stream().mapToLong(v -> v.source().size()).sum();
+                inputBytes = settings.videoSegments().stream()
+                        .mapToLong(v -> v.source().size())
+                        .sum();
                 details.put("inputBytes", inputBytes);
                 details.put("segments", settings.videoSegments().size());
             }
@@ -135,11 +139,14 @@ public final class FfmpegRenderer implements Renderer {
             details.put("compressionRatio", Math.round(ratio * 100) / 100.0);
             String summary = report.summary();
             int rest = summary.indexOf("smaller)");
-            details.put("summary", RenderReport.humanBytes(inputBytes) + " -> " + RenderReport.humanBytes(bytes.length)
-                    + String.format(Locale.ROOT, " (%.1fx smaller", ratio)
-                    + (result != report.output() ? ", with music)" : ")")
-                    + (rest >= 0 ? summary.substring(rest + "smaller)".length()) : ""));
-            return RenderOutput.of(bytes, request.format().mimeType(), request.format().extension())
+            details.put(
+                    "summary",
+                    RenderReport.humanBytes(inputBytes) + " -> " + RenderReport.humanBytes(bytes.length)
+                            + String.format(Locale.ROOT, " (%.1fx smaller", ratio)
+                            + (result != report.output() ? ", with music)" : ")")
+                            + (rest >= 0 ? summary.substring(rest + "smaller)".length()) : ""));
+            return RenderOutput.of(
+                            bytes, request.format().mimeType(), request.format().extension())
                     .withDetails(details);
         } finally {
             delete(dir);
@@ -181,8 +188,12 @@ public final class FfmpegRenderer implements Renderer {
         Path audio = dir.resolve("music" + extension(music.source()));
         Files.write(audio, music.source().bytes());
         Path out = dir.resolve("output-music.mp4");
-        BackgroundMusic.Track track = new BackgroundMusic.Track(audio,
-                BackgroundMusic.demuxerFor(music.source().mimeType()), music.in(), music.start(), music.length(),
+        BackgroundMusic.Track track = new BackgroundMusic.Track(
+                audio,
+                BackgroundMusic.demuxerFor(music.source().mimeType()),
+                music.in(),
+                music.start(),
+                music.length(),
                 music.volume());
         try {
             BackgroundMusic.mix(report.output(), report.duration(), track, out);

@@ -56,8 +56,7 @@ public final class MediaEngine implements AutoCloseable {
      * @param available true if FFmpeg's natives loaded and have every codec and filter needed
      * @param description the FFmpeg version and platform, or why it is unavailable
      */
-    public record Availability(boolean available, String description) {
-    }
+    public record Availability(boolean available, String description) {}
 
     private final MediaLimits limits;
     private final RenderJob.Settings settings;
@@ -73,8 +72,14 @@ public final class MediaEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        this.executor = new ThreadPoolExecutor(b.maxConcurrentRenders, b.maxConcurrentRenders, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(b.queueCapacity), threads, new ThreadPoolExecutor.AbortPolicy());
+        this.executor = new ThreadPoolExecutor(
+                b.maxConcurrentRenders,
+                b.maxConcurrentRenders,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(b.queueCapacity),
+                threads,
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**
@@ -155,11 +160,20 @@ public final class MediaEngine implements AutoCloseable {
     public MediaInfo probe(Path file) {
         Objects.requireNonNull(file, "file");
         return await(submit(ctx -> {
-            SourceProbe.Info i = SourceProbe.run(file, ctx, Duration.ofSeconds(3),
-                    src -> new FrameScheduler(0, Long.MAX_VALUE, 0));
+            SourceProbe.Info i =
+                    SourceProbe.run(file, ctx, Duration.ofSeconds(3), src -> new FrameScheduler(0, Long.MAX_VALUE, 0));
             try {
-                return new MediaInfo(i.container(), i.codec(), i.width(), i.height(), i.pixFmt(), i.frames(),
-                        Duration.ofNanos(i.durationMicros() * 1000), i.alpha(), i.hasAudio(), Files.size(file));
+                return new MediaInfo(
+                        i.container(),
+                        i.codec(),
+                        i.width(),
+                        i.height(),
+                        i.pixFmt(),
+                        i.frames(),
+                        Duration.ofNanos(i.durationMicros() * 1000),
+                        i.alpha(),
+                        i.hasAudio(),
+                        Files.size(file));
             } catch (IOException e) {
                 throw new MediaException("cannot read the size of " + file + ": " + e, e);
             }
@@ -192,10 +206,13 @@ public final class MediaEngine implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            future.completeExceptionally(executor.isShutdown()
-                    ? new MediaException("the media engine is closed")
-                    : new MediaLimitExceededException(Limit.QUEUE_FULL, "the media engine's queue is full ("
-                            + executor.getQueue().size() + " renders waiting)"));
+            future.completeExceptionally(
+                    executor.isShutdown()
+                            ? new MediaException("the media engine is closed")
+                            : new MediaLimitExceededException(
+                                    Limit.QUEUE_FULL,
+                                    "the media engine's queue is full ("
+                                            + executor.getQueue().size() + " renders waiting)"));
         }
         return future;
     }
@@ -245,8 +262,7 @@ public final class MediaEngine implements AutoCloseable {
         private int encoderThreads = 2;
         private String x264Preset = "medium";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the guards (default {@link MediaLimits#DEFAULT}).

@@ -37,8 +37,7 @@ public record MediaLimits(
      * errors.
      */
     public static final MediaLimits DEFAULT = new MediaLimits(
-            256L << 20, 8192, 4096L * 4096, 20_000, 4_000_000_000L,
-            Duration.ofMinutes(10), Duration.ofMinutes(5), 32);
+            256L << 20, 8192, 4096L * 4096, 20_000, 4_000_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(5), 32);
 
     /**
      * Validates the limits.
@@ -48,9 +47,15 @@ public record MediaLimits(
     public MediaLimits {
         Objects.requireNonNull(maxDuration, "maxDuration");
         Objects.requireNonNull(maxRenderTime, "maxRenderTime");
-        if (maxInputBytes <= 0 || maxFrameSide <= 0 || maxFramePixels <= 0 || maxFrames <= 0
-                || maxTotalPixels <= 0 || maxDuration.isNegative() || maxDuration.isZero()
-                || maxRenderTime.isNegative() || maxDecodeErrors < 0) {
+        if (maxInputBytes <= 0
+                || maxFrameSide <= 0
+                || maxFramePixels <= 0
+                || maxFrames <= 0
+                || maxTotalPixels <= 0
+                || maxDuration.isNegative()
+                || maxDuration.isZero()
+                || maxRenderTime.isNegative()
+                || maxDecodeErrors < 0) {
             throw new IllegalArgumentException("media limits must be positive: " + maxInputBytes + ", "
                     + maxFrameSide + ", " + maxFramePixels + ", " + maxFrames + ", " + maxTotalPixels + ", "
                     + maxDuration + ", " + maxRenderTime + ", " + maxDecodeErrors);
@@ -73,8 +78,15 @@ public record MediaLimits(
      * @return the new limits
      */
     public MediaLimits withMaxInputBytes(long bytes) {
-        return new MediaLimits(bytes, maxFrameSide, maxFramePixels, maxFrames, maxTotalPixels, maxDuration,
-                maxRenderTime, maxDecodeErrors);
+        return new MediaLimits(
+                bytes,
+                maxFrameSide,
+                maxFramePixels,
+                maxFrames,
+                maxTotalPixels,
+                maxDuration,
+                maxRenderTime,
+                maxDecodeErrors);
     }
 
     /**
@@ -85,8 +97,8 @@ public record MediaLimits(
      * @return the new limits
      */
     public MediaLimits withMaxFrameSize(int side, long pixels) {
-        return new MediaLimits(maxInputBytes, side, pixels, maxFrames, maxTotalPixels, maxDuration,
-                maxRenderTime, maxDecodeErrors);
+        return new MediaLimits(
+                maxInputBytes, side, pixels, maxFrames, maxTotalPixels, maxDuration, maxRenderTime, maxDecodeErrors);
     }
 
     /**
@@ -96,8 +108,15 @@ public record MediaLimits(
      * @return the new limits
      */
     public MediaLimits withMaxFrames(int frames) {
-        return new MediaLimits(maxInputBytes, maxFrameSide, maxFramePixels, frames, maxTotalPixels, maxDuration,
-                maxRenderTime, maxDecodeErrors);
+        return new MediaLimits(
+                maxInputBytes,
+                maxFrameSide,
+                maxFramePixels,
+                frames,
+                maxTotalPixels,
+                maxDuration,
+                maxRenderTime,
+                maxDecodeErrors);
     }
 
     /**
@@ -107,8 +126,15 @@ public record MediaLimits(
      * @return the new limits
      */
     public MediaLimits withMaxTotalPixels(long pixels) {
-        return new MediaLimits(maxInputBytes, maxFrameSide, maxFramePixels, maxFrames, pixels, maxDuration,
-                maxRenderTime, maxDecodeErrors);
+        return new MediaLimits(
+                maxInputBytes,
+                maxFrameSide,
+                maxFramePixels,
+                maxFrames,
+                pixels,
+                maxDuration,
+                maxRenderTime,
+                maxDecodeErrors);
     }
 
     /**
@@ -118,8 +144,15 @@ public record MediaLimits(
      * @return the new limits
      */
     public MediaLimits withMaxDuration(Duration duration) {
-        return new MediaLimits(maxInputBytes, maxFrameSide, maxFramePixels, maxFrames, maxTotalPixels, duration,
-                maxRenderTime, maxDecodeErrors);
+        return new MediaLimits(
+                maxInputBytes,
+                maxFrameSide,
+                maxFramePixels,
+                maxFrames,
+                maxTotalPixels,
+                duration,
+                maxRenderTime,
+                maxDecodeErrors);
     }
 
     /**
@@ -129,8 +162,15 @@ public record MediaLimits(
      * @return the new limits
      */
     public MediaLimits withMaxRenderTime(Duration budget) {
-        return new MediaLimits(maxInputBytes, maxFrameSide, maxFramePixels, maxFrames, maxTotalPixels, maxDuration,
-                budget, maxDecodeErrors);
+        return new MediaLimits(
+                maxInputBytes,
+                maxFrameSide,
+                maxFramePixels,
+                maxFrames,
+                maxTotalPixels,
+                maxDuration,
+                budget,
+                maxDecodeErrors);
     }
 
     /**
@@ -140,7 +180,14 @@ public record MediaLimits(
      * @return the new limits
      */
     public MediaLimits withMaxDecodeErrors(int errors) {
-        return new MediaLimits(maxInputBytes, maxFrameSide, maxFramePixels, maxFrames, maxTotalPixels, maxDuration,
-                maxRenderTime, errors);
+        return new MediaLimits(
+                maxInputBytes,
+                maxFrameSide,
+                maxFramePixels,
+                maxFrames,
+                maxTotalPixels,
+                maxDuration,
+                maxRenderTime,
+                errors);
     }
 }

@@ -48,12 +48,21 @@ public record RenderAttempt(
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder().append(mode).append(' ').append(width).append('x').append(height);
+        StringBuilder s = new StringBuilder()
+                .append(mode)
+                .append(' ')
+                .append(width)
+                .append('x')
+                .append(height);
         crf.ifPresent(c -> s.append(" crf ").append(c));
         bitrate.ifPresent(b -> s.append(' ').append(b / 1000).append(" kb/s"));
         maxFps.ifPresent(f -> s.append(" <=").append(f).append(" fps"));
         paletteColors.ifPresent(c -> s.append(' ').append(c).append(" colours"));
         lossiness.ifPresent(l -> s.append(" lossy ").append(l));
-        return s.append(" -> ").append(bytes).append(" B").append(withinTarget ? "" : " (over target)").toString();
+        return s.append(" -> ")
+                .append(bytes)
+                .append(" B")
+                .append(withinTarget ? "" : " (over target)")
+                .toString();
     }
 }

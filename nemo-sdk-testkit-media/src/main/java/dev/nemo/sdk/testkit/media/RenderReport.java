@@ -96,16 +96,24 @@ public record RenderReport(
      */
     public String summary() {
         StringBuilder s = new StringBuilder()
-                .append(humanBytes(inputBytes)).append(" -> ").append(humanBytes(outputBytes))
+                .append(humanBytes(inputBytes))
+                .append(" -> ")
+                .append(humanBytes(outputBytes))
                 .append(String.format(Locale.ROOT, " (%.1fx smaller)", compressionRatio()));
         ssim.ifPresent(v -> s.append(String.format(Locale.ROOT, ", SSIM %.3f", v)));
-        s.append(", ").append(format).append(' ').append(width).append('x').append(height)
+        s.append(", ")
+                .append(format)
+                .append(' ')
+                .append(width)
+                .append('x')
+                .append(height)
                 .append(String.format(Locale.ROOT, ", %.1f s", duration.toMillis() / 1000.0));
         finalCrf.ifPresent(c -> s.append(", CRF ").append(c));
         if (attempts.size() > 1) {
             s.append(" after ").append(attempts.size()).append(" attempts");
         }
-        targetSizeBytes.ifPresent(t -> s.append(targetMet ? ", under " : ", OVER the target of ").append(humanBytes(t)));
+        targetSizeBytes.ifPresent(
+                t -> s.append(targetMet ? ", under " : ", OVER the target of ").append(humanBytes(t)));
         if (alreadyOptimal) {
             s.append(", already optimal (the input is returned unchanged)");
         }

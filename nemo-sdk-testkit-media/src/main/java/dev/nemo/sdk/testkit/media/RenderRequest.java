@@ -66,8 +66,8 @@ public final class RenderRequest {
         int longSide = Math.max(maxWidth, maxHeight);
         int shortSide = Math.min(maxWidth, maxHeight);
         if (shortSide < 16 || longSide > LARGEST_SIDE || shortSide > LARGEST_SHORT_SIDE) {
-            throw new IllegalArgumentException("output box " + maxWidth + "x" + maxHeight
-                    + " is outside 16x16 .. 1080x1920 (or 1920x1080)");
+            throw new IllegalArgumentException(
+                    "output box " + maxWidth + "x" + maxHeight + " is outside 16x16 .. 1080x1920 (or 1920x1080)");
         }
         if (trimStart.isNegative()) {
             throw new IllegalArgumentException("trimStart must not be negative: " + trimStart);
@@ -75,8 +75,10 @@ public final class RenderRequest {
         if (trimDuration != null && (trimDuration.isNegative() || trimDuration.isZero())) {
             throw new IllegalArgumentException("trimDuration must be positive: " + trimDuration);
         }
-        if (titleStart.isNegative() || (titleDuration != null && (titleDuration.isNegative() || titleDuration.isZero()))) {
-            throw new IllegalArgumentException("the title's time range must be positive: " + titleStart + "+" + titleDuration);
+        if (titleStart.isNegative()
+                || (titleDuration != null && (titleDuration.isNegative() || titleDuration.isZero()))) {
+            throw new IllegalArgumentException(
+                    "the title's time range must be positive: " + titleStart + "+" + titleDuration);
         }
         if (stillDuration.isNegative() || stillDuration.isZero()) {
             throw new IllegalArgumentException("stillDuration must be positive: " + stillDuration);

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class ApngTiming {
 
-    private ApngTiming() {
-    }
+    private ApngTiming() {}
 
     /**
      * Every frame's delay in milliseconds.
@@ -29,7 +28,8 @@ public final class ApngTiming {
         int p = 8;
         while (p + 8 <= b.limit()) {
             int len = b.getInt(p);
-            String type = new String(new byte[] {b.get(p + 4), b.get(p + 5), b.get(p + 6), b.get(p + 7)},
+            String type = new String(
+                    new byte[] {b.get(p + 4), b.get(p + 5), b.get(p + 6), b.get(p + 7)},
                     java.nio.charset.StandardCharsets.ISO_8859_1);
             if (type.equals("fcTL")) {
                 int num = b.getShort(p + 8 + 20) & 0xffff;

@@ -1,5 +1,9 @@
 package dev.nemo.sdk.testkit.media;
 
+import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.sdk.json.JsonObject;
@@ -18,10 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 /** A draft's background-music track is mixed into the MP4 as an AAC stream that spans the video. */
 class BackgroundMusicTest {
 
@@ -32,6 +32,7 @@ class BackgroundMusicTest {
     private static final double TOLERANCE_SECONDS = 0.05;
 
     private static MediaEngine engine;
+
     @TempDir
     Path dir;
 
@@ -54,8 +55,8 @@ class BackgroundMusicTest {
     }
 
     private static SourceMedia wav(double seconds) {
-        return new SourceMedia(WAV_URL, "tone.wav", "audio/wav", TestMedia.sineWav(seconds, 44_100, 440, 0.5), null,
-                null, seconds);
+        return new SourceMedia(
+                WAV_URL, "tone.wav", "audio/wav", TestMedia.sineWav(seconds, 44_100, 440, 0.5), null, null, seconds);
     }
 
     private RenderOutput render(String draft, List<SourceMedia> sources) throws IOException {
@@ -71,8 +72,7 @@ class BackgroundMusicTest {
     private static String draft(double volume, String music) {
         return """
                 {"t":[{"tt":0,"sg":[{"start":0,"duration":2000,"src":"GIF","in":0}]},
-                      {"tt":1,"sg":[{"start":0,"duration":2000,%s"volume":%s}]}],"d":2000}"""
-                .formatted(music, volume);
+                      {"tt":1,"sg":[{"start":0,"duration":2000,%s"volume":%s}]}],"d":2000}""".formatted(music, volume);
     }
 
     @Test
@@ -100,8 +100,7 @@ class BackgroundMusicTest {
     void musicShorterThanTheVideoStartsAtItsSegmentAndIsPaddedWithSilence() throws IOException {
         RenderOutput out = render("""
                 {"t":[{"tt":0,"sg":[{"start":0,"duration":2000,"src":"GIF","in":0}]},
-                      {"tt":1,"sg":[{"start":1000,"duration":500,"src":"WAV","in":0,"volume":1.0}]}],"d":2000}""",
-                List.of(gif(), wav(3.0)));
+                      {"tt":1,"sg":[{"start":1000,"duration":500,"src":"WAV","in":0,"volume":1.0}]}],"d":2000}""", List.of(gif(), wav(3.0)));
         Path mp4 = write(out, "late.mp4");
         AudioProbe.Streams streams = AudioProbe.streams(mp4);
         assertThat(streams.audioSeconds()).isCloseTo(streams.videoSeconds(), within(TOLERANCE_SECONDS));
@@ -120,16 +119,17 @@ class BackgroundMusicTest {
 
     @Test
     void gifOutputIgnoresTheMusicWithANote() throws IOException {
-        RenderOutput out = render(draft(0.35, "\"src\":\"WAV\",\"in\":0,").replace("\"d\":2000",
-                "\"d\":2000,\"m\":{\"format\":\"gif\"}"), List.of(gif(), wav(3.0)));
+        RenderOutput out = render(
+                draft(0.35, "\"src\":\"WAV\",\"in\":0,").replace("\"d\":2000", "\"d\":2000,\"m\":{\"format\":\"gif\"}"),
+                List.of(gif(), wav(3.0)));
         assertThat(out.mimeType()).isEqualTo("image/gif");
         assertThat(notes(out)).anyMatch(n -> n.contains("a GIF has no audio"));
     }
 
     @Test
     void undecodableMusicLeavesTheVideoAndSaysWhy() throws IOException {
-        SourceMedia broken = new SourceMedia(WAV_URL, "tone.wav", "audio/wav", new byte[] {'R', 'I', 'F', 'F', 0, 0},
-                null, null, 1.0);
+        SourceMedia broken = new SourceMedia(
+                WAV_URL, "tone.wav", "audio/wav", new byte[] {'R', 'I', 'F', 'F', 0, 0}, null, null, 1.0);
         RenderOutput out = render(draft(0.35, "\"src\":\"WAV\",\"in\":0,"), List.of(gif(), broken));
         AudioProbe.Streams streams = AudioProbe.streams(write(out, "broken.mp4"));
         assertThat(streams.streams()).isEqualTo(1);

@@ -56,8 +56,10 @@ class CorpusMp4ConversionTest {
         if (!MediaTestSupport.fullCorpus()) {
             return SUBSET.stream();
         }
-        return Stream.concat(MediaTestSupport.corpusFolder("apng").stream(),
-                Stream.of("cartoon", "photo", "screen", "transparent").flatMap(f -> MediaTestSupport.corpusFolder(f).stream()))
+        return Stream.concat(
+                        MediaTestSupport.corpusFolder("apng").stream(),
+                        Stream.of("cartoon", "photo", "screen", "transparent")
+                                .flatMap(f -> MediaTestSupport.corpusFolder(f).stream()))
                 .map(p -> p.getParent().getFileName() + "/" + p.getFileName())
                 .filter(n -> n.endsWith(".gif") || n.endsWith(".apng"));
     }
@@ -71,15 +73,18 @@ class CorpusMp4ConversionTest {
                 ? GifTiming.delays(source).stream().map(cs -> cs * 10.0).toList()
                 : ApngTiming.delaysMillis(source);
         double expectedMs = delays.stream().mapToDouble(Double::doubleValue).sum();
-        double oneFrameMs = delays.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double oneFrameMs =
+                delays.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
 
         Path out = dir.resolve("out.mp4");
-        RenderReport report = engine.render(RenderRequest.builder(source, out).measureSsim(false).build());
+        RenderReport report = engine.render(
+                RenderRequest.builder(source, out).measureSsim(false).build());
 
         assertThat(report.output()).isEqualTo(out).exists();
         assertThat(report.outputBytes()).isPositive();
         assertThat(report.frames()).isEqualTo(delays.size());
-        assertThat((double) report.duration().toMillis()).isCloseTo(expectedMs, org.assertj.core.data.Offset.offset(oneFrameMs));
+        assertThat((double) report.duration().toMillis())
+                .isCloseTo(expectedMs, org.assertj.core.data.Offset.offset(oneFrameMs));
 
         MediaInfo redemuxed = engine.probe(out);
         assertThat(redemuxed.codec()).isEqualTo("h264");
@@ -92,12 +97,14 @@ class CorpusMp4ConversionTest {
         MediaInfo src = engine.probe(source);
         assertThat(redemuxed.width()).isLessThanOrEqualTo(Math.max(2, src.width()));
         assertThat(redemuxed.height()).isLessThanOrEqualTo(Math.max(2, src.height()));
-        assertThat(redemuxed.duration().toNanos() / 1e6).isCloseTo(expectedMs, org.assertj.core.data.Offset.offset(oneFrameMs));
+        assertThat(redemuxed.duration().toNanos() / 1e6)
+                .isCloseTo(expectedMs, org.assertj.core.data.Offset.offset(oneFrameMs));
 
         Mp4Boxes boxes = Mp4Boxes.read(out);
         assertThat(boxes.topLevel()).containsSubsequence("ftyp", "moov", "mdat");
         assertThat(boxes.contains("avc1")).isTrue();
         assertThat(boxes.movieSeconds() * 1000).isCloseTo(expectedMs, org.assertj.core.data.Offset.offset(oneFrameMs));
-        assertThat(boxes.sampleTableSeconds() * 1000).isCloseTo(expectedMs, org.assertj.core.data.Offset.offset(oneFrameMs));
+        assertThat(boxes.sampleTableSeconds() * 1000)
+                .isCloseTo(expectedMs, org.assertj.core.data.Offset.offset(oneFrameMs));
     }
 }

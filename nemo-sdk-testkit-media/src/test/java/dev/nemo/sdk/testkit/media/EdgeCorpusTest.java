@@ -50,8 +50,10 @@ class EdgeCorpusTest {
     @BeforeAll
     static void start() {
         if (MediaEngine.availability().available()) {
-            engine = MediaEngine.builder().x264Preset("veryfast")
-                    .limits(MediaLimits.DEFAULT.withMaxRenderTime(DEADLINE)).build();
+            engine = MediaEngine.builder()
+                    .x264Preset("veryfast")
+                    .limits(MediaLimits.DEFAULT.withMaxRenderTime(DEADLINE))
+                    .build();
         }
     }
 
@@ -94,17 +96,22 @@ class EdgeCorpusTest {
             assertThat(failure.getMessage()).isNotBlank();
             assertThat(out).doesNotExist();
             if (expected instanceof Reason reason) {
-                assertThat(failure).isInstanceOfSatisfying(MediaRejectedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(reason));
+                assertThat(failure)
+                        .isInstanceOfSatisfying(
+                                MediaRejectedException.class,
+                                e -> assertThat(e.reason()).isEqualTo(reason));
             } else if (expected instanceof Limit limit) {
-                assertThat(failure).isInstanceOfSatisfying(MediaLimitExceededException.class,
-                        e -> assertThat(e.limit()).isEqualTo(limit));
+                assertThat(failure)
+                        .isInstanceOfSatisfying(
+                                MediaLimitExceededException.class,
+                                e -> assertThat(e.limit()).isEqualTo(limit));
             } else {
                 assertThat(expected).as("expected success, got " + failure).isNull();
             }
         }
         try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left).allSatisfy(p -> assertThat(p.getFileName().toString()).isEqualTo("out.mp4"));
+            assertThat(left)
+                    .allSatisfy(p -> assertThat(p.getFileName().toString()).isEqualTo("out.mp4"));
         }
     }
 
@@ -113,7 +120,9 @@ class EdgeCorpusTest {
         assumeNatives();
         Path bomb = MediaTestSupport.corpusFile("edge/imagegif-issue-101-infinite-empty-loop.gif");
         assertThatThrownBy(() -> engine.probe(bomb))
-                .isInstanceOfSatisfying(MediaLimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(Limit.FRAME_SIZE))
+                .isInstanceOfSatisfying(
+                        MediaLimitExceededException.class,
+                        e -> assertThat(e.limit()).isEqualTo(Limit.FRAME_SIZE))
                 .hasMessageContaining("6727x65351");
     }
 
@@ -121,7 +130,8 @@ class EdgeCorpusTest {
     void rejectionsSayWhatTheDecoderSaw() {
         assumeNatives();
         Path bomb = MediaTestSupport.corpusFile("edge/pillow-decompression_bomb.gif");
-        assertThatThrownBy(() -> engine.render(RenderRequest.builder(bomb, dir.resolve("x.mp4")).build()))
+        assertThatThrownBy(() -> engine.render(
+                        RenderRequest.builder(bomb, dir.resolve("x.mp4")).build()))
                 .isInstanceOf(MediaRejectedException.class)
                 .hasMessageContaining("no frame")
                 .hasMessageContaining("Invalid top position");

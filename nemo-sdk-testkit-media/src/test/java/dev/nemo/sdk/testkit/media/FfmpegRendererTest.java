@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FfmpegRendererTest {
 
     private final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     private NemoEmulator emulator;
     private NemoClient client;
 
@@ -72,7 +74,8 @@ class FfmpegRendererTest {
 
     private static JsonNode data(ExportJob job) {
         try {
-            JsonNode raw = new com.fasterxml.jackson.databind.ObjectMapper().readTree(job.raw().toJson());
+            JsonNode raw = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(job.raw().toJson());
             return raw.has("data") ? raw.get("data") : raw;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -111,7 +114,8 @@ class FfmpegRendererTest {
         Path gif = corpusFile("photo/glide-concert.gif"); // 11 frames of 100 ms
         String sid = sessionWith(gif, "keep only the first 0.5 seconds", "add the title 'Live'");
 
-        ExportJob job = export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
+        ExportJob job =
+                export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
         JsonNode d = data(job);
         assertThat(d.path("format").asText()).isEqualTo("gif");
         Path out = dir.resolve("out.gif");
@@ -122,7 +126,7 @@ class FfmpegRendererTest {
 
     @Test
     void uploadedMusicIsMixedInAndUploadedClipsPlayOneAfterAnother() throws IOException {
-        Path first = TestMedia.gif(dir.resolve("first.gif"), 120, 90, 8, 10);   // 0.8 s
+        Path first = TestMedia.gif(dir.resolve("first.gif"), 120, 90, 8, 10); // 0.8 s
         Path second = TestMedia.gif(dir.resolve("second.gif"), 90, 120, 4, 25); // 1.0 s
         Path wav = Files.write(dir.resolve("music.wav"), TestMedia.sineWav(3.0, 44_100, 440, 0.5));
         String sid = client.sessions().create().sessionId();
@@ -161,7 +165,8 @@ class FfmpegRendererTest {
         assertThat(Mp4Boxes.read(mp4Out).movieSeconds()).isEqualTo(0.5);
         assertThat(d.path("outputBytes").asLong()).isEqualTo(Files.size(mp4Out));
 
-        ExportJob gif = export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
+        ExportJob gif =
+                export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
         Path gifOut = dir.resolve("out.gif");
         client.exports().download(gif, gifOut);
         assertThat(data(gif).path("format").asText()).isEqualTo("gif");
@@ -181,7 +186,9 @@ class FfmpegRendererTest {
         ExportJob mp4 = export(sid, ExportOptions.defaults());
         Path mp4Out = dir.resolve("odd.mp4");
         client.exports().download(mp4, mp4Out);
-        var frame = dev.nemo.sdk.testkit.media.internal.DecodedFrames.decode(mp4Out, 1).get(0).image();
+        var frame = dev.nemo.sdk.testkit.media.internal.DecodedFrames.decode(mp4Out, 1)
+                .get(0)
+                .image();
         assertThat(frame.getWidth() + "×" + frame.getHeight()).isEqualTo("816×564");
         assertThat(data(mp4).at("/details/width").asInt()).isEqualTo(816);
         assertThat(data(mp4).at("/details/height").asInt()).isEqualTo(564);
@@ -189,7 +196,8 @@ class FfmpegRendererTest {
                 .startsWith("made an MP4 of 816×564 (the source's 817×565 already fits 720p and is not upscaled;")
                 .contains("3 frames in 0.3s");
 
-        ExportJob gifJob = export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
+        ExportJob gifJob =
+                export(sid, ExportOptions.builder().format(ExportFormat.GIF).build());
         Path gifOut = dir.resolve("odd-out.gif");
         client.exports().download(gifJob, gifOut);
         byte[] header = Files.readAllBytes(gifOut);
@@ -205,7 +213,8 @@ class FfmpegRendererTest {
         Path file = Files.write(dir.resolve("still.webp"), still);
         String sid = client.sessions().create().sessionId();
 
-        assertThat(client.uploads().upload(sid, List.of(MediaSource.of(file))).files()).hasSize(1);
+        assertThat(client.uploads().upload(sid, List.of(MediaSource.of(file))).files())
+                .hasSize(1);
     }
 
     @Test
@@ -218,7 +227,9 @@ class FfmpegRendererTest {
         String sid = sessionWith(gif);
         Draft draft = client.state().get(sid).draft().orElseThrow();
 
-        assertThatThrownBy(() -> client.exports().submit(sid, draft, ExportOptions.defaults()).waitForCompletion())
+        assertThatThrownBy(() -> client.exports()
+                        .submit(sid, draft, ExportOptions.defaults())
+                        .waitForCompletion())
                 .isInstanceOfSatisfying(ExportFailedException.class, e -> {
                     assertThat(e.cancelled()).isFalse();
                     assertThat(e.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("Unsupported file type:"));

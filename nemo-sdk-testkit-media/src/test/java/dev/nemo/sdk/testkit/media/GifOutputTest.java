@@ -48,7 +48,7 @@ class GifOutputTest {
     /** Every centisecond's canvas. */
     private static List<int[]> timeline(Path gif) throws IOException {
         List<int[]> t = new ArrayList<>();
-        GifFrames.read(gif, 10_000, () -> { }, (argb, dirty, delay) -> {
+        GifFrames.read(gif, 10_000, () -> {}, (argb, dirty, delay) -> {
             for (int i = 0; i < delay; i++) {
                 t.add(argb.clone());
             }
@@ -73,13 +73,17 @@ class GifOutputTest {
             double err = 0;
             int opaque = 0;
             for (int p = 0; p < s.length; p++) {
-                assertThat(o[p] >>> 24).as("alpha at centisecond %d, pixel %d", i, p).isEqualTo(s[p] >>> 24);
+                assertThat(o[p] >>> 24)
+                        .as("alpha at centisecond %d, pixel %d", i, p)
+                        .isEqualTo(s[p] >>> 24);
                 if (s[p] >>> 24 != 0) {
                     err += colorError(s[p], o[p]);
                     opaque++;
                 }
             }
-            assertThat(err / Math.max(1, opaque)).as("mean colour error at centisecond %d", i).isLessThan(maxMeanError);
+            assertThat(err / Math.max(1, opaque))
+                    .as("mean colour error at centisecond %d", i)
+                    .isLessThan(maxMeanError);
         }
     }
 
@@ -87,7 +91,8 @@ class GifOutputTest {
     void transparentStickerKeepsItsTransparencyDisposalAndTiming() throws IOException {
         Path banana = corpusFile("transparent/kingfisher-dancing-banana.gif"); // disposal 1 and 2, transparency
         Path out = dir.resolve("banana.gif");
-        RenderReport r = engine.render(RenderRequest.builder(banana, out).format(OutputFormat.GIF).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(banana, out).format(OutputFormat.GIF).build());
         assertThat(r.width()).isEqualTo(365);
         assertThat(r.height()).isEqualTo(360);
         assertSamePictures(banana, out, 6);
@@ -97,7 +102,10 @@ class GifOutputTest {
     void spinnerClearedEveryFrameKeepsItsTransparency() throws IOException {
         Path spinner = corpusFile("transparent/kingfisher-loader.gif"); // disposal 2 on every frame
         Path out = dir.resolve("spinner.gif");
-        engine.render(RenderRequest.builder(spinner, out).format(OutputFormat.GIF).measureSsim(false).build());
+        engine.render(RenderRequest.builder(spinner, out)
+                .format(OutputFormat.GIF)
+                .measureSsim(false)
+                .build());
         assertSamePictures(spinner, out, 6);
     }
 
@@ -105,7 +113,8 @@ class GifOutputTest {
     void subRectangleScreenRecordingKeepsItsPictures() throws IOException {
         Path cartoon = corpusFile("cartoon/pillow-iss634.gif"); // local tables, sub-rectangles, 0 cs delays
         Path out = dir.resolve("iss634.gif");
-        RenderReport r = engine.render(RenderRequest.builder(cartoon, out).format(OutputFormat.GIF).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(cartoon, out).format(OutputFormat.GIF).build());
         assertThat(r.outputBytes()).isLessThan(r.inputBytes());
         assertSamePictures(cartoon, out, 10);
     }
@@ -114,8 +123,11 @@ class GifOutputTest {
     void scaledThroughFfmpegTheTransparencyStays() throws IOException {
         Path banana = corpusFile("transparent/kingfisher-dancing-banana.gif");
         Path out = dir.resolve("small.gif");
-        RenderReport r = engine.render(RenderRequest.builder(banana, out).format(OutputFormat.GIF).maxSize(180, 180)
-                .measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(banana, out)
+                .format(OutputFormat.GIF)
+                .maxSize(180, 180)
+                .measureSsim(false)
+                .build());
         assertThat(r.width()).isLessThanOrEqualTo(180);
         List<int[]> frames = timeline(out);
         assertThat(frames).hasSize(80);
@@ -127,8 +139,11 @@ class GifOutputTest {
         for (String file : List.of("cartoon/pillow-iss634.gif", "transparent/kingfisher-dancing-banana.gif")) {
             Path in = corpusFile(file);
             long target = in.toFile().length() / 4;
-            RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("t.gif")).format(OutputFormat.GIF)
-                    .targetSizeBytes(target).measureSsim(false).build());
+            RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("t.gif"))
+                    .format(OutputFormat.GIF)
+                    .targetSizeBytes(target)
+                    .measureSsim(false)
+                    .build());
             assertThat(r.targetMet()).as(file + ": " + r.attempts()).isTrue();
             assertThat(r.outputBytes()).isLessThanOrEqualTo(target);
         }
@@ -138,19 +153,28 @@ class GifOutputTest {
     void aGifTargetIsSteeredBySsimAgainstTheSource() {
         Path in = corpusFile("cartoon/pillow-iss634.gif");
         long target = in.toFile().length() / 4;
-        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("q.gif")).format(OutputFormat.GIF)
-                .targetSizeBytes(target).measureSsim(false).build());
-        assertThat(r.ssim()).as("measured by the search even though the request did not ask: " + r.attempts())
+        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("q.gif"))
+                .format(OutputFormat.GIF)
+                .targetSizeBytes(target)
+                .measureSsim(false)
+                .build());
+        assertThat(r.ssim())
+                .as("measured by the search even though the request did not ask: " + r.attempts())
                 .isPresent();
         assertThat(r.targetMet()).isTrue();
-        assertThat(r.ssim().getAsDouble()).as("a met target holds a watchable quality").isGreaterThanOrEqualTo(0.80);
+        assertThat(r.ssim().getAsDouble())
+                .as("a met target holds a watchable quality")
+                .isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
     void anUnreachableTargetIsReportedAsMissed() {
         Path in = corpusFile("transparent/kingfisher-loader.gif");
-        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("t.gif")).format(OutputFormat.GIF)
-                .targetSizeBytes(300).measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("t.gif"))
+                .format(OutputFormat.GIF)
+                .targetSizeBytes(300)
+                .measureSsim(false)
+                .build());
         assertThat(r.targetMet()).isFalse();
         assertThat(r.outputBytes()).isGreaterThan(300);
         assertThat(r.summary()).contains("OVER the target");

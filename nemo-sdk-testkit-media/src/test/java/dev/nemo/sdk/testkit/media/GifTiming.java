@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class GifTiming {
 
-    private GifTiming() {
-    }
+    private GifTiming() {}
 
     /**
      * The delay of every image, in centiseconds, after the browser rule.

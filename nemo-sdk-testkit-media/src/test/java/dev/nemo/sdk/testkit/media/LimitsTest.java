@@ -2,7 +2,6 @@ package dev.nemo.sdk.testkit.media;
 
 import static dev.nemo.sdk.testkit.media.MediaTestSupport.assumeNatives;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nemo.sdk.testkit.media.MediaLimitExceededException.Limit;
 import dev.nemo.sdk.testkit.media.MediaRejectedException.Reason;
@@ -21,6 +20,7 @@ class LimitsTest {
 
     @TempDir
     Path dir;
+
     private Path banana; // 365x360, 8 frames of 100 ms
 
     @BeforeEach
@@ -32,21 +32,26 @@ class LimitsTest {
     @AfterEach
     void nothingLeftBehind() throws IOException {
         try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left).allSatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".gif"));
+            assertThat(left)
+                    .allSatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".gif"));
         }
     }
 
     private Throwable renderWith(MediaLimits limits, Path source) {
-        try (MediaEngine engine = MediaEngine.builder().x264Preset("veryfast").limits(limits).build()) {
-            Throwable t = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> engine.render(RenderRequest.builder(source, dir.resolve("out.mp4")).build()));
+        try (MediaEngine engine =
+                MediaEngine.builder().x264Preset("veryfast").limits(limits).build()) {
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> engine.render(
+                    RenderRequest.builder(source, dir.resolve("out.mp4")).build()));
             assertThat(dir.resolve("out.mp4")).doesNotExist();
             return t;
         }
     }
 
     private static void assertLimit(Throwable t, Limit limit) {
-        assertThat(t).isInstanceOfSatisfying(MediaLimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(limit));
+        assertThat(t)
+                .isInstanceOfSatisfying(
+                        MediaLimitExceededException.class,
+                        e -> assertThat(e.limit()).isEqualTo(limit));
     }
 
     @Test
@@ -88,12 +93,18 @@ class LimitsTest {
         Files.write(corrupt, corruptFramesFrom(MediaTestSupport.corpusFile("edge/imagegif-moon_impact.gif"), 2));
 
         Throwable t = renderWith(MediaLimits.DEFAULT.withMaxDecodeErrors(5), corrupt);
-        assertThat(t).isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE))
-                .hasMessageContaining("corrupt").hasMessageContaining("more than 5");
+        assertThat(t)
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE))
+                .hasMessageContaining("corrupt")
+                .hasMessageContaining("more than 5");
 
         // under the default cap the good frames render, and the last good one is held to the end
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
-            RenderReport r = engine.render(RenderRequest.builder(corrupt, dir.resolve("ok.gif")).format(OutputFormat.GIF).build());
+            RenderReport r = engine.render(RenderRequest.builder(corrupt, dir.resolve("ok.gif"))
+                    .format(OutputFormat.GIF)
+                    .build());
             // the two good frames are the same picture: one GIF image shows it for both delays
             assertThat(r.frames()).isEqualTo(1);
             assertThat(r.duration()).isEqualTo(Duration.ofMillis(2100));

@@ -44,23 +44,33 @@ class MediaEngineTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
         Path gif = corpusFile("transparent/kingfisher-loader.gif");
-        try (MediaEngine engine = MediaEngine.builder().maxConcurrentRenders(1).queueCapacity(1).x264Preset("veryfast").build()) {
+        try (MediaEngine engine = MediaEngine.builder()
+                .maxConcurrentRenders(1)
+                .queueCapacity(1)
+                .x264Preset("veryfast")
+                .build()) {
             CompletableFuture<Object> blocker = engine.submit(ctx -> {
                 running.countDown();
                 await(release);
                 return null;
             });
             assertThat(running.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<RenderReport> queued = engine.renderAsync(RenderRequest.builder(gif, dir.resolve("a.mp4")).build());
-            CompletableFuture<RenderReport> rejected = engine.renderAsync(RenderRequest.builder(gif, dir.resolve("b.mp4")).build());
+            CompletableFuture<RenderReport> queued = engine.renderAsync(
+                    RenderRequest.builder(gif, dir.resolve("a.mp4")).build());
+            CompletableFuture<RenderReport> rejected = engine.renderAsync(
+                    RenderRequest.builder(gif, dir.resolve("b.mp4")).build());
 
             assertThat(rejected).isCompletedExceptionally();
-            assertThatThrownBy(rejected::join).hasCauseInstanceOf(MediaLimitExceededException.class)
-                    .cause().satisfies(e -> assertThat(((MediaLimitExceededException) e).limit()).isEqualTo(Limit.QUEUE_FULL));
+            assertThatThrownBy(rejected::join)
+                    .hasCauseInstanceOf(MediaLimitExceededException.class)
+                    .cause()
+                    .satisfies(e -> assertThat(((MediaLimitExceededException) e).limit())
+                            .isEqualTo(Limit.QUEUE_FULL));
 
             release.countDown();
             blocker.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
-            assertThat(queued.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS).output()).exists();
+            assertThat(queued.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS).output())
+                    .exists();
             assertThat(dir.resolve("b.mp4")).doesNotExist();
         }
     }
@@ -69,12 +79,16 @@ class MediaEngineTest {
     void aQueuedRenderCancelledBeforeItStartsNeverRuns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Path gif = corpusFile("transparent/kingfisher-loader.gif");
-        try (MediaEngine engine = MediaEngine.builder().maxConcurrentRenders(1).x264Preset("veryfast").build()) {
+        try (MediaEngine engine = MediaEngine.builder()
+                .maxConcurrentRenders(1)
+                .x264Preset("veryfast")
+                .build()) {
             CompletableFuture<Object> blocker = engine.submit(ctx -> {
                 await(release);
                 return null;
             });
-            CompletableFuture<RenderReport> queued = engine.renderAsync(RenderRequest.builder(gif, dir.resolve("q.mp4")).build());
+            CompletableFuture<RenderReport> queued = engine.renderAsync(
+                    RenderRequest.builder(gif, dir.resolve("q.mp4")).build());
             assertThat(queued.cancel(true)).isTrue();
             release.countDown();
             blocker.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
@@ -88,7 +102,9 @@ class MediaEngineTest {
     @Test
     void cancellingARunningRenderStopsItAtItsNextCheck() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
-        try (MediaEngine engine = MediaEngine.builder().limits(MediaLimits.DEFAULT.withMaxRenderTime(Duration.ofMinutes(5))).build()) {
+        try (MediaEngine engine = MediaEngine.builder()
+                .limits(MediaLimits.DEFAULT.withMaxRenderTime(Duration.ofMinutes(5)))
+                .build()) {
             CompletableFuture<Object> work = engine.submit(ctx -> {
                 running.countDown();
                 while (true) {
@@ -100,7 +116,8 @@ class MediaEngineTest {
             work.cancel(true);
             assertThat(work).isCancelled();
             // the worker is free again: the next task runs
-            assertThat(engine.submit(ctx -> "next").get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isEqualTo("next");
+            assertThat(engine.submit(ctx -> "next").get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
+                    .isEqualTo("next");
         }
     }
 
@@ -109,16 +126,20 @@ class MediaEngineTest {
         MediaEngine engine = MediaTestSupport.testEngine();
         engine.close();
         Path gif = corpusFile("transparent/kingfisher-loader.gif");
-        assertThatThrownBy(() -> engine.render(RenderRequest.builder(gif, dir.resolve("x.mp4")).build()))
-                .isInstanceOf(MediaException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> engine.render(
+                        RenderRequest.builder(gif, dir.resolve("x.mp4")).build()))
+                .isInstanceOf(MediaException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
     void aMissingSourceIsAMediaException() {
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
             Path missing = dir.resolve("missing.gif");
-            assertThatThrownBy(() -> engine.render(RenderRequest.builder(missing, dir.resolve("x.mp4")).build()))
-                    .isExactlyInstanceOf(MediaException.class).hasMessageContaining("missing.gif");
+            assertThatThrownBy(() -> engine.render(
+                            RenderRequest.builder(missing, dir.resolve("x.mp4")).build()))
+                    .isExactlyInstanceOf(MediaException.class)
+                    .hasMessageContaining("missing.gif");
         }
     }
 
@@ -126,7 +147,8 @@ class MediaEngineTest {
     void blockingRenderRethrowsTheTypedError() throws IOException {
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
             Path pdf = Files.writeString(dir.resolve("doc.gif"), "%PDF-1.7 not a picture");
-            assertThatThrownBy(() -> engine.render(RenderRequest.builder(pdf, dir.resolve("x.mp4")).build()))
+            assertThatThrownBy(() -> engine.render(
+                            RenderRequest.builder(pdf, dir.resolve("x.mp4")).build()))
                     .isInstanceOf(MediaRejectedException.class)
                     .isNotInstanceOf(CompletionException.class);
         }
@@ -152,8 +174,9 @@ class MediaEngineTest {
     @Test
     void theDefaultPresetRendersToo() {
         try (MediaEngine engine = MediaEngine.create()) {
-            RenderReport r = engine.render(RenderRequest.builder(corpusFile("cartoon/pillow-iss634.gif"),
-                    dir.resolve("medium.mp4")).build());
+            RenderReport r = engine.render(
+                    RenderRequest.builder(corpusFile("cartoon/pillow-iss634.gif"), dir.resolve("medium.mp4"))
+                            .build());
             assertThat(r.frames()).isEqualTo(42);
             assertThat(r.finalCrf()).hasValue(23);
             assertThat(r.ssim()).isPresent();

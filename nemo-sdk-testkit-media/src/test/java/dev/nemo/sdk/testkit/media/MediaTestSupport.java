@@ -12,8 +12,7 @@ public final class MediaTestSupport {
     /** Set to {@code true} to run the corpus-wide checks over every file instead of the subset. */
     public static final String FULL_CORPUS_PROPERTY = "nemo.media.fullCorpus";
 
-    private MediaTestSupport() {
-    }
+    private MediaTestSupport() {}
 
     /** Skips the test, with the reason, when FFmpeg's natives cannot load on this machine. */
     public static void assumeNatives() {

@@ -111,6 +111,7 @@ public final class Mp4Boxes {
     }
 
     private String type(int p) {
-        return new String(new byte[] {b.get(p + 4), b.get(p + 5), b.get(p + 6), b.get(p + 7)}, StandardCharsets.ISO_8859_1);
+        return new String(
+                new byte[] {b.get(p + 4), b.get(p + 5), b.get(p + 6), b.get(p + 7)}, StandardCharsets.ISO_8859_1);
     }
 }

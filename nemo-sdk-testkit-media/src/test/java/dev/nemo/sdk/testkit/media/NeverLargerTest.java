@@ -56,7 +56,8 @@ class NeverLargerTest {
     void aGifNothingCanBeatIsReturnedUnchangedAndSaidSo() throws IOException {
         Path in = checker();
         Path out = dir.resolve("out.gif");
-        RenderReport r = engine.render(RenderRequest.builder(in, out).format(OutputFormat.GIF).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(in, out).format(OutputFormat.GIF).build());
 
         assertThat(r.alreadyOptimal()).isTrue();
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(in));
@@ -70,19 +71,29 @@ class NeverLargerTest {
     @Test
     void anEditedGifIsNeverSwappedForItsSource() throws IOException {
         Path in = checker();
-        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("titled.gif")).format(OutputFormat.GIF)
-                .maxFps(5).measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("titled.gif"))
+                .format(OutputFormat.GIF)
+                .maxFps(5)
+                .measureSsim(false)
+                .build());
         assertThat(r.alreadyOptimal()).isFalse();
         assertThat(r.notes()).noneMatch(n -> n.startsWith("already optimal"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"transparent/kingfisher-loader.gif", "transparent/kingfisher-dancing-banana.gif",
-            "cartoon/pillow-iss634.gif", "screen/vhs-neofetch.gif"})
+    @ValueSource(
+            strings = {
+                "transparent/kingfisher-loader.gif",
+                "transparent/kingfisher-dancing-banana.gif",
+                "cartoon/pillow-iss634.gif",
+                "screen/vhs-neofetch.gif"
+            })
     void corpusGifsNeverGrow(String file) {
         Path in = corpusFile(file);
-        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("out.gif")).format(OutputFormat.GIF)
-                .measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(in, dir.resolve("out.gif"))
+                .format(OutputFormat.GIF)
+                .measureSsim(false)
+                .build());
         assertThat(r.outputBytes()).isLessThanOrEqualTo(r.inputBytes());
         assertThat(r.alreadyOptimal()).isEqualTo(r.outputBytes() == r.inputBytes());
     }

@@ -89,7 +89,10 @@ class RenderFeaturesTest {
     void theBackgroundColourIsConfigurable() {
         Path spinner = corpusFile("transparent/kingfisher-loader.gif");
         Path out = dir.resolve("spinner-red.mp4");
-        engine.render(RenderRequest.builder(spinner, out).background(RgbColor.parse("red")).measureSsim(false).build());
+        engine.render(RenderRequest.builder(spinner, out)
+                .background(RgbColor.parse("red"))
+                .measureSsim(false)
+                .build());
         int[] corner = rgb(DecodedFrames.decode(out, 1).get(0).image(), 2, 2);
         assertThat(corner[0]).isGreaterThan(200);
         assertThat(corner[1]).isLessThan(60);
@@ -100,7 +103,8 @@ class RenderFeaturesTest {
     void gifOutputKeepsTheDelaysAndReadsInJavaImageIo() throws IOException {
         Path banana = corpusFile("transparent/kingfisher-dancing-banana.gif");
         Path out = dir.resolve("banana.gif");
-        RenderReport r = engine.render(RenderRequest.builder(banana, out).format(OutputFormat.GIF).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(banana, out).format(OutputFormat.GIF).build());
 
         assertThat(r.format()).isEqualTo(OutputFormat.GIF);
         assertThat(r.attempts()).singleElement().satisfies(a -> {
@@ -113,7 +117,9 @@ class RenderFeaturesTest {
         assertThat(first).isNotNull();
         assertThat(r.ssim()).isPresent();
         assertThat(r.ssim().getAsDouble()).isGreaterThan(0.95);
-        assertThat(first.getRGB(2, 2) >>> 24).as("the banana's transparent corner stays transparent").isZero();
+        assertThat(first.getRGB(2, 2) >>> 24)
+                .as("the banana's transparent corner stays transparent")
+                .isZero();
     }
 
     @Test
@@ -121,7 +127,10 @@ class RenderFeaturesTest {
         // geneva drive: 30 ms frames; a GIF delay under 2 cs would be shown as 10 cs by browsers
         Path apng = corpusFile("apng/sdwebimage-geneva-drive.apng");
         Path out = dir.resolve("geneva.gif");
-        RenderReport r = engine.render(RenderRequest.builder(apng, out).format(OutputFormat.GIF).measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(apng, out)
+                .format(OutputFormat.GIF)
+                .measureSsim(false)
+                .build());
         List<Integer> delays = GifTiming.delays(out);
         assertThat(delays).allSatisfy(d -> assertThat(d).isBetween(2, 4));
         assertThat(delays.stream().mapToInt(Integer::intValue).sum() * 10.0)
@@ -136,7 +145,9 @@ class RenderFeaturesTest {
         Path titled = dir.resolve("titled.mp4");
         engine.render(RenderRequest.builder(concert, plain).measureSsim(false).build());
         RenderReport r = engine.render(RenderRequest.builder(concert, titled)
-                .title("Concert night", Duration.ZERO, Duration.ofMillis(500)).measureSsim(false).build());
+                .title("Concert night", Duration.ZERO, Duration.ofMillis(500))
+                .measureSsim(false)
+                .build());
         assumeTrue(r.notes().stream().noneMatch(n -> n.startsWith("title skipped")), () -> "no font: " + r.notes());
 
         List<DecodedFrames.Decoded> a = DecodedFrames.decode(plain, 11);
@@ -154,7 +165,9 @@ class RenderFeaturesTest {
         Path horse = corpusFile("photo/muybridge-horse.gif");
         Path out = dir.resolve("horse-trim.mp4");
         RenderReport r = engine.render(RenderRequest.builder(horse, out)
-                .trim(Duration.ofSeconds(10), Duration.ofSeconds(2)).measureSsim(false).build());
+                .trim(Duration.ofSeconds(10), Duration.ofSeconds(2))
+                .measureSsim(false)
+                .build());
         assertThat(r.duration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(engine.probe(out).duration().toMillis()).isCloseTo(2000, Offset.offset(1L));
         assertThat(r.frames()).isLessThan(GifTiming.delays(horse).size() / 5);
@@ -164,7 +177,8 @@ class RenderFeaturesTest {
     void frameRateCapDropsFramesButKeepsTheDuration() throws IOException {
         Path earth = corpusFile("photo/sdwebimage-earth.gif"); // 44 frames of 90 ms: 11 fps
         Path out = dir.resolve("earth-5fps.mp4");
-        RenderReport r = engine.render(RenderRequest.builder(earth, out).maxFps(5).measureSsim(false).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(earth, out).maxFps(5).measureSsim(false).build());
         long expectedMs = GifTiming.durationMillis(earth);
         assertThat(r.duration().toMillis()).isEqualTo(expectedMs);
         // every third frame is kept (270 ms apart, the first at or after 200 ms), shown until the next
@@ -172,15 +186,18 @@ class RenderFeaturesTest {
         List<DecodedFrames.Decoded> frames = DecodedFrames.decode(out, 0);
         assertThat(frames).hasSize(15);
         for (int i = 1; i < frames.size(); i++) {
-            assertThat(frames.get(i).startMicros() - frames.get(i - 1).startMicros()).isGreaterThanOrEqualTo(200_000);
+            assertThat(frames.get(i).startMicros() - frames.get(i - 1).startMicros())
+                    .isGreaterThanOrEqualTo(200_000);
         }
     }
 
     @Test
     void portraitBoxNeverUpscales() {
         Path concert = corpusFile("photo/glide-concert.gif"); // 500x281
-        RenderReport r = engine.render(RenderRequest.builder(concert, dir.resolve("p.mp4")).maxSize(1080, 1920)
-                .measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(concert, dir.resolve("p.mp4"))
+                .maxSize(1080, 1920)
+                .measureSsim(false)
+                .build());
         assertThat(r.width()).isEqualTo(500);
         assertThat(r.height()).isEqualTo(280);
     }
@@ -195,18 +212,21 @@ class RenderFeaturesTest {
         Path png = dir.resolve("still.png");
         ImageIO.write(img, "png", png.toFile());
         RenderReport r = engine.render(RenderRequest.builder(png, dir.resolve("still.mp4"))
-                .stillDuration(Duration.ofSeconds(2)).build());
+                .stillDuration(Duration.ofSeconds(2))
+                .build());
         assertThat(r.frames()).isEqualTo(1);
         assertThat(r.duration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(r.width()).isEqualTo(320);
-        BufferedImage out = DecodedFrames.decode(dir.resolve("still.mp4"), 1).get(0).image();
+        BufferedImage out =
+                DecodedFrames.decode(dir.resolve("still.mp4"), 1).get(0).image();
         assertWhite(rgb(out, 5, 5)); // transparent -> white
         assertThat(rgb(out, 150, 100)[2]).isGreaterThan(200);
 
         BufferedImage rgbImg = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Path jpg = dir.resolve("still.jpg");
         ImageIO.write(rgbImg, "jpg", jpg.toFile());
-        RenderReport j = engine.render(RenderRequest.builder(jpg, dir.resolve("jpg.mp4")).build());
+        RenderReport j =
+                engine.render(RenderRequest.builder(jpg, dir.resolve("jpg.mp4")).build());
         assertThat(j.frames()).isEqualTo(1);
         assertThat(j.duration()).isEqualTo(Duration.ofSeconds(3));
     }
@@ -215,7 +235,8 @@ class RenderFeaturesTest {
     void webmWithAudioBecomesVideoOnlyMp4WithANote() {
         Path webm = corpusFile("video/mdn-rabbit320.webm");
         Path out = dir.resolve("rabbit.mp4");
-        RenderReport r = engine.render(RenderRequest.builder(webm, out).measureSsim(false).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(webm, out).measureSsim(false).build());
         assertThat(r.notes()).anyMatch(n -> n.contains("audio"));
         assertThat(r.frames()).isEqualTo(234);
         assertThat(r.duration().toMillis()).isCloseTo(7800, Offset.offset(34L));

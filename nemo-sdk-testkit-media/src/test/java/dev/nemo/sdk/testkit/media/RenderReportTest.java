@@ -13,11 +13,35 @@ import org.junit.jupiter.api.Test;
 class RenderReportTest {
 
     private static RenderReport report(long in, long out, OptionalLong target, boolean met) {
-        RenderAttempt a = new RenderAttempt(RenderAttempt.Mode.CRF, 1152, 624, OptionalInt.of(27), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalInt.empty(), OptionalInt.empty(), out, met);
-        return new RenderReport(Path.of("in.gif"), Path.of("out.mp4"), OutputFormat.MP4, in, out, 1152, 624, 482,
-                Duration.ofMillis(32_140), List.of(a, a, a), OptionalInt.of(27), target, met, OptionalDouble.of(0.9624),
-                Duration.ofSeconds(4), List.of(), false);
+        RenderAttempt a = new RenderAttempt(
+                RenderAttempt.Mode.CRF,
+                1152,
+                624,
+                OptionalInt.of(27),
+                OptionalLong.empty(),
+                OptionalDouble.empty(),
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                out,
+                met);
+        return new RenderReport(
+                Path.of("in.gif"),
+                Path.of("out.mp4"),
+                OutputFormat.MP4,
+                in,
+                out,
+                1152,
+                624,
+                482,
+                Duration.ofMillis(32_140),
+                List.of(a, a, a),
+                OptionalInt.of(27),
+                target,
+                met,
+                OptionalDouble.of(0.9624),
+                Duration.ofSeconds(4),
+                List.of(),
+                false);
     }
 
     @Test
@@ -25,8 +49,9 @@ class RenderReportTest {
         RenderReport r = report(3_768_826, 412_000, OptionalLong.of(500_000), true);
         assertThat(r.compressionRatio()).isCloseTo(9.15, org.assertj.core.data.Offset.offset(0.01));
         assertThat(r.savedPercent()).isCloseTo(89.07, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(r.summary()).isEqualTo(
-                "3.8 MB -> 412 KB (9.1x smaller), SSIM 0.962, MP4 1152x624, 32.1 s, CRF 27 after 3 attempts, under 500 KB");
+        assertThat(r.summary())
+                .isEqualTo(
+                        "3.8 MB -> 412 KB (9.1x smaller), SSIM 0.962, MP4 1152x624, 32.1 s, CRF 27 after 3 attempts, under 500 KB");
     }
 
     @Test

@@ -30,10 +30,14 @@ class RenderRequestTest {
 
     @Test
     void storiesBoxIsAllowedButNothingLarger() {
-        assertThat(RenderRequest.builder(in, out).maxSize(1080, 1920).build().maxHeight()).isEqualTo(1920);
-        assertThat(RenderRequest.builder(in, out).maxSize(1920, 1080).build().maxWidth()).isEqualTo(1920);
-        assertThatThrownBy(() -> RenderRequest.builder(in, out).maxSize(1920, 1920).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1080x1920");
+        assertThat(RenderRequest.builder(in, out).maxSize(1080, 1920).build().maxHeight())
+                .isEqualTo(1920);
+        assertThat(RenderRequest.builder(in, out).maxSize(1920, 1080).build().maxWidth())
+                .isEqualTo(1920);
+        assertThatThrownBy(
+                        () -> RenderRequest.builder(in, out).maxSize(1920, 1920).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1080x1920");
         assertThatThrownBy(() -> RenderRequest.builder(in, out).maxSize(8, 8).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -41,14 +45,21 @@ class RenderRequestTest {
     @Test
     void validatesItsValues() {
         assertThatThrownBy(() -> RenderRequest.builder(in, out).crf(52)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RenderRequest.builder(in, out).targetSizeBytes(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RenderRequest.builder(in, out).maxFps(-2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RenderRequest.builder(in, out).trim(Duration.ofSeconds(-1), null).build())
+        assertThatThrownBy(() -> RenderRequest.builder(in, out).targetSizeBytes(-1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RenderRequest.builder(in, out).trim(Duration.ZERO, Duration.ZERO).build())
+        assertThatThrownBy(() -> RenderRequest.builder(in, out).maxFps(-2))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RenderRequest.builder(in, out)
+                        .trim(Duration.ofSeconds(-1), null)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RenderRequest.builder(in, out)
+                        .trim(Duration.ZERO, Duration.ZERO)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RenderRequest.builder(in, in).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overwrite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overwrite");
     }
 
     @Test
@@ -59,9 +70,18 @@ class RenderRequestTest {
 
     @Test
     void toBuilderKeepsEverything() {
-        RenderRequest r = RenderRequest.builder(in, out).format(OutputFormat.GIF).maxSize(640, 360).targetSizeBytes(500_000)
-                .trim(Duration.ofSeconds(1), Duration.ofSeconds(5)).title("T").background(RgbColor.BLACK).maxFps(12)
-                .crf(28).measureSsim(false).stillDuration(Duration.ofSeconds(2)).build();
+        RenderRequest r = RenderRequest.builder(in, out)
+                .format(OutputFormat.GIF)
+                .maxSize(640, 360)
+                .targetSizeBytes(500_000)
+                .trim(Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .title("T")
+                .background(RgbColor.BLACK)
+                .maxFps(12)
+                .crf(28)
+                .measureSsim(false)
+                .stillDuration(Duration.ofSeconds(2))
+                .build();
         RenderRequest copy = r.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(r.toString());
         assertThat(copy.stillDuration()).isEqualTo(Duration.ofSeconds(2));

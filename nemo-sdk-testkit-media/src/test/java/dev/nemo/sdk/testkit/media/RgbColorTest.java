@@ -19,7 +19,8 @@ class RgbColorTest {
 
     @Test
     void rejectsNonColours() {
-        assertThatThrownBy(() -> RgbColor.parse("blurple")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RgbColor.parse("blurple"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blurple");
         assertThatThrownBy(() -> RgbColor.parse("#12345")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RgbColor(256, 0, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -24,9 +24,7 @@ class SizeTargetTest {
 
     private static final long TARGET = 500_000;
     private static final List<String> SUBSET = List.of(
-            "photo/muybridge-horse.gif",
-            "edge/imagegif-sample_big.gif",
-            "photo/intel-worker-zone-detection.gif");
+            "photo/muybridge-horse.gif", "edge/imagegif-sample_big.gif", "photo/intel-worker-zone-detection.gif");
 
     private static MediaEngine engine;
 
@@ -63,9 +61,12 @@ class SizeTargetTest {
         assumeNatives();
         Path source = corpusFile(name);
         Path out = dir.resolve("out.mp4");
-        RenderReport r = engine.render(RenderRequest.builder(source, out).targetSizeBytes(TARGET).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(source, out).targetSizeBytes(TARGET).build());
 
-        assertThat(r.outputBytes()).isLessThanOrEqualTo(TARGET).isEqualTo(out.toFile().length());
+        assertThat(r.outputBytes())
+                .isLessThanOrEqualTo(TARGET)
+                .isEqualTo(out.toFile().length());
         assertThat(r.targetMet()).isTrue();
         assertThat(r.targetSizeBytes()).hasValue(TARGET);
         assertThat(r.attempts()).isNotEmpty().hasSizeLessThanOrEqualTo(8);
@@ -90,7 +91,9 @@ class SizeTargetTest {
     void aTightTargetWalksDownTheResolutionLadder() {
         assumeNatives();
         Path source = corpusFile("screen/thefuck-example.gif"); // 686x379, 31 s; about 400 KB at CRF 23
-        RenderReport r = engine.render(RenderRequest.builder(source, dir.resolve("tight.mp4")).targetSizeBytes(120_000).build());
+        RenderReport r = engine.render(RenderRequest.builder(source, dir.resolve("tight.mp4"))
+                .targetSizeBytes(120_000)
+                .build());
 
         assertThat(r.outputBytes()).isLessThanOrEqualTo(120_000);
         assertThat(r.targetMet()).isTrue();
@@ -104,10 +107,16 @@ class SizeTargetTest {
     void anImpossibleTargetKeepsTheSmallestFileAndSaysSo() {
         assumeNatives();
         Path source = corpusFile("photo/glide-concert.gif");
-        RenderReport r = engine.render(RenderRequest.builder(source, dir.resolve("tiny.mp4")).targetSizeBytes(500)
-                .measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(source, dir.resolve("tiny.mp4"))
+                .targetSizeBytes(500)
+                .measureSsim(false)
+                .build());
         assertThat(r.targetMet()).isFalse();
-        assertThat(r.outputBytes()).isEqualTo(r.attempts().stream().mapToLong(RenderAttempt::bytes).min().orElseThrow());
+        assertThat(r.outputBytes())
+                .isEqualTo(r.attempts().stream()
+                        .mapToLong(RenderAttempt::bytes)
+                        .min()
+                        .orElseThrow());
         assertThat(r.attempts()).anyMatch(a -> a.mode() == RenderAttempt.Mode.TWO_PASS);
         assertThat(r.summary()).contains("OVER the target");
     }
@@ -116,14 +125,22 @@ class SizeTargetTest {
     void gifTargetReducesFrameRateColoursAndSize() {
         assumeNatives();
         Path source = corpusFile("photo/sdwebimage-earth.gif"); // 1 MB, 400x400, 44 frames
-        RenderReport r = engine.render(RenderRequest.builder(source, dir.resolve("earth.gif")).format(OutputFormat.GIF)
-                .targetSizeBytes(300_000).build());
+        RenderReport r = engine.render(RenderRequest.builder(source, dir.resolve("earth.gif"))
+                .format(OutputFormat.GIF)
+                .targetSizeBytes(300_000)
+                .build());
         assertThat(r.attempts()).hasSizeGreaterThan(1);
         RenderAttempt first = r.attempts().get(0);
         assertThat(first.paletteColors()).hasValue(255);
-        RenderAttempt kept = r.attempts().stream().filter(a -> a.bytes() == r.outputBytes()).findFirst().orElseThrow();
-        assertThat(kept.maxFps().isPresent() || kept.width() < 400 || kept.paletteColors().getAsInt() < 255
-                || kept.lossiness().getAsInt() > first.lossiness().getAsInt()).isTrue();
+        RenderAttempt kept = r.attempts().stream()
+                .filter(a -> a.bytes() == r.outputBytes())
+                .findFirst()
+                .orElseThrow();
+        assertThat(kept.maxFps().isPresent()
+                        || kept.width() < 400
+                        || kept.paletteColors().getAsInt() < 255
+                        || kept.lossiness().getAsInt() > first.lossiness().getAsInt())
+                .isTrue();
         assertThat(r.outputBytes()).isLessThan(r.attempts().get(0).bytes());
         assertThat(r.targetMet()).isEqualTo(r.outputBytes() <= 300_000);
     }

@@ -19,8 +19,12 @@ class SsimTest {
         assumeNatives();
         Path concert = corpusFile("photo/glide-concert.gif");
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
-            RenderReport fine = engine.render(RenderRequest.builder(concert, dir.resolve("fine.mp4")).crf(8).build());
-            RenderReport crushed = engine.render(RenderRequest.builder(concert, dir.resolve("crushed.mp4")).crf(45).build());
+            RenderReport fine = engine.render(RenderRequest.builder(concert, dir.resolve("fine.mp4"))
+                    .crf(8)
+                    .build());
+            RenderReport crushed = engine.render(RenderRequest.builder(concert, dir.resolve("crushed.mp4"))
+                    .crf(45)
+                    .build());
             assertThat(fine.ssim()).isPresent();
             assertThat(fine.ssim().getAsDouble()).isBetween(0.97, 1.0);
             assertThat(crushed.ssim()).isPresent();
@@ -33,8 +37,10 @@ class SsimTest {
     void notMeasuredWhenNotAsked() {
         assumeNatives();
         try (MediaEngine engine = MediaTestSupport.testEngine()) {
-            RenderReport r = engine.render(RenderRequest.builder(corpusFile("transparent/kingfisher-loader.gif"),
-                    dir.resolve("x.mp4")).measureSsim(false).build());
+            RenderReport r = engine.render(
+                    RenderRequest.builder(corpusFile("transparent/kingfisher-loader.gif"), dir.resolve("x.mp4"))
+                            .measureSsim(false)
+                            .build());
             assertThat(r.ssim()).isEmpty();
         }
     }

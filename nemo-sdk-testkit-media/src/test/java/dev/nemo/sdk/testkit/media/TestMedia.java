@@ -20,8 +20,7 @@ import javax.imageio.stream.ImageOutputStream;
 /** Test helper: media generated in pure Java (a sine-wave WAV, an animated GIF). */
 final class TestMedia {
 
-    private TestMedia() {
-    }
+    private TestMedia() {}
 
     /**
      * A 16-bit PCM stereo WAV with a sine wave.
@@ -38,8 +37,14 @@ final class TestMedia {
         int dataBytes = frames * channels * 2;
         ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + dataBytes).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate)
-                .putInt(rate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
+        b.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * 2)
+                .putShort((short) (channels * 2))
+                .putShort((short) 16);
         b.put("data".getBytes()).putInt(dataBytes);
         for (int i = 0; i < frames; i++) {
             short v = (short) Math.round(Math.sin(2 * Math.PI * hz * i / rate) * amplitude * Short.MAX_VALUE);
@@ -74,7 +79,8 @@ final class TestMedia {
                 g.setColor(Color.BLACK);
                 g.fillRect(i * width / frames, 0, Math.max(2, width / frames), height);
                 g.dispose();
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), null);
+                IIOMetadata meta =
+                        writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), null);
                 String format = meta.getNativeMetadataFormatName();
                 IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
                 IIOMetadataNode gce = child(root, "GraphicControlExtension");

@@ -34,6 +34,7 @@ class WebpInputTest {
 
     @TempDir
     Path dir;
+
     private MediaEngine engine;
 
     @BeforeEach
@@ -58,7 +59,8 @@ class WebpInputTest {
     void animatedWebpBecomesAGifWithItsFramesDelaysAndTransparency() throws IOException {
         Path out = dir.resolve("out.gif");
         RenderReport r = engine.render(RenderRequest.builder(fixture("anim-lossless.webp"), out)
-                .format(OutputFormat.GIF).build());
+                .format(OutputFormat.GIF)
+                .build());
 
         assertThat(r.width()).isEqualTo(48);
         assertThat(r.height()).isEqualTo(32);
@@ -66,7 +68,7 @@ class WebpInputTest {
         assertThat(r.duration()).isEqualTo(Duration.ofMillis(500));
         assertThat(GifTiming.delays(out)).containsExactly(8, 12, 20, 4, 6);
         List<int[]> shown = new ArrayList<>();
-        GifFrames.read(out, 100, () -> { }, (argb, dirty, delay) -> shown.add(argb.clone()));
+        GifFrames.read(out, 100, () -> {}, (argb, dirty, delay) -> shown.add(argb.clone()));
         assertThat(shown).hasSize(5);
         for (int f = 0; f < 5; f++) {
             int[] want = reference(f);
@@ -76,22 +78,28 @@ class WebpInputTest {
             for (int i = 0; i < want.length; i++) {
                 int alpha = want[i] >>> 24;
                 if (alpha == 0 || alpha == 255) { // GIF has no partial transparency
-                    assertThat(got[i] >>> 24).as("alpha of frame %d pixel %d", f, i).isEqualTo(alpha);
+                    assertThat(got[i] >>> 24)
+                            .as("alpha of frame %d pixel %d", f, i)
+                            .isEqualTo(alpha);
                 }
                 if (alpha == 255) {
                     opaque++;
                     error += Math.abs((got[i] >> 16 & 0xff) - (want[i] >> 16 & 0xff))
-                            + Math.abs((got[i] >> 8 & 0xff) - (want[i] >> 8 & 0xff)) + Math.abs((got[i] & 0xff) - (want[i] & 0xff));
+                            + Math.abs((got[i] >> 8 & 0xff) - (want[i] >> 8 & 0xff))
+                            + Math.abs((got[i] & 0xff) - (want[i] & 0xff));
                 }
             }
-            assertThat(error / Math.max(1, 3 * opaque)).as("mean colour error of frame %d", f).isLessThan(6);
+            assertThat(error / Math.max(1, 3 * opaque))
+                    .as("mean colour error of frame %d", f)
+                    .isLessThan(6);
         }
     }
 
     @Test
     void animatedWebpBecomesAnMp4OfTheSameLength() throws IOException {
         Path out = dir.resolve("out.mp4");
-        RenderReport r = engine.render(RenderRequest.builder(fixture("anim-lossless.webp"), out).build());
+        RenderReport r = engine.render(
+                RenderRequest.builder(fixture("anim-lossless.webp"), out).build());
 
         assertThat(r.frames()).isEqualTo(5);
         assertThat(r.duration()).isEqualTo(Duration.ofMillis(500));
@@ -114,7 +122,9 @@ class WebpInputTest {
         assertThat(info.frames()).isEqualTo(42);
         assertThat(info.duration()).isEqualTo(Duration.ofMillis(14 * 60 + 27 * 70 + 100));
         assertThat(info.transparent()).isTrue();
-        RenderReport r = engine.render(RenderRequest.builder(webp, dir.resolve("out.mp4")).measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(webp, dir.resolve("out.mp4"))
+                .measureSsim(false)
+                .build());
         assertThat(r.frames()).isEqualTo(42);
         assertThat(r.duration()).isEqualTo(info.duration());
     }
@@ -137,8 +147,10 @@ class WebpInputTest {
         Path cut = Files.write(dir.resolve("cut.webp"), Arrays.copyOf(whole, whole.length - 30));
         Path outDir = Files.createDirectory(dir.resolve("out"));
 
-        assertThatThrownBy(() -> engine.render(RenderRequest.builder(cut, outDir.resolve("out.mp4")).build()))
-                .isInstanceOfSatisfying(MediaRejectedException.class,
+        assertThatThrownBy(() -> engine.render(
+                        RenderRequest.builder(cut, outDir.resolve("out.mp4")).build()))
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE))
                 .hasMessageContaining("truncated");
         try (Stream<Path> left = Files.list(outDir)) {
@@ -150,8 +162,10 @@ class WebpInputTest {
     void anUnknownFileTypeIsRejected() throws IOException {
         Path pdf = Files.writeString(dir.resolve("doc.gif"), "%PDF-1.7 not a gif");
 
-        assertThatThrownBy(() -> engine.render(RenderRequest.builder(pdf, dir.resolve("out.mp4")).build()))
-                .isInstanceOfSatisfying(MediaRejectedException.class,
+        assertThatThrownBy(() -> engine.render(
+                        RenderRequest.builder(pdf, dir.resolve("out.mp4")).build()))
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT));
     }
 }

@@ -26,8 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * to milliseconds; an explicit {@code Retry-After} is still honoured.
  */
 public final class NemoEmulatorProperties {
-    private NemoEmulatorProperties() {
-    }
+    private NemoEmulatorProperties() {}
 
     /**
      * @param emulator        the emulator

@@ -6,22 +6,22 @@ import dev.nemo.sdk.testkit.NemoEmulator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 class EmulatorLifecycleTest {
 
     @EnableNemoEmulator(seed = 7)
-    static class Annotated {
-    }
+    static class Annotated {}
 
-    static class Plain {
-    }
+    static class Plain {}
 
     private static ContextCustomizerFactory factory() {
         return SpringFactoriesLoader.loadFactories(ContextCustomizerFactory.class, null).stream()
-                .filter(f -> f.getClass().getName().startsWith("dev.nemo")).findFirst().orElseThrow();
+                .filter(f -> f.getClass().getName().startsWith("dev.nemo"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** An app whose own properties name a real server and token: the annotation points it at the emulator. */
-@SpringBootTest(classes = EnableNemoEmulatorTest.App.class,
+@SpringBootTest(
+        classes = EnableNemoEmulatorTest.App.class,
         properties = {"nemo.base-url=https://api.invalid", "nemo.token=an-app-token-that-must-not-be-used"})
 @EnableNemoEmulator
 class EnableNemoEmulatorTest {
@@ -47,8 +48,11 @@ class EnableNemoEmulatorTest {
         assertThat(client.baseUrl().toString()).isEqualTo(emulator.baseUrl());
         emulator.clearRequests();
         assertThat(client.credits().balance().available()).isPositive();
-        assertThat(client.clientId()).isPresent();   // anonymous credentials
-        assertThat(emulator.requests(Endpoint.CREDITS).get(0).header("Authorization").orElseThrow())
+        assertThat(client.clientId()).isPresent(); // anonymous credentials
+        assertThat(emulator.requests(Endpoint.CREDITS)
+                        .get(0)
+                        .header("Authorization")
+                        .orElseThrow())
                 .doesNotContain("an-app-token-that-must-not-be-used");
     }
 
@@ -73,12 +77,14 @@ class EnableNemoEmulatorTest {
     @Test
     void everyWaitOfTheSdkIsCutShort() throws Exception {
         // an hour-long wait (what a long Retry-After or poll interval asks for) returns at once
-        assertThat(client.sleeper().sleep(Duration.ofHours(1)).toCompletableFuture().get(30, TimeUnit.SECONDS))
+        assertThat(client.sleeper()
+                        .sleep(Duration.ofHours(1))
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS))
                 .isNull();
     }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    static class App {
-    }
+    static class App {}
 }

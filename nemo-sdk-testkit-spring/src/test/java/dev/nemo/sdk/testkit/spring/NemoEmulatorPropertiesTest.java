@@ -51,6 +51,5 @@ class NemoEmulatorPropertiesTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    static class App {
-    }
+    static class App {}
 }

@@ -31,8 +31,10 @@ final class AccountHandlers {
         if (grant.token() == null) {
             long seconds = Math.max(1, (grant.retryAfter().toMillis() + 999) / 1000);
             call.exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-            call.detail(429, "Rate limit: " + world.options().tokensPerClient() + " anonymous token(s) per client per "
-                    + describe(world.options().tokenLifetime()));
+            call.detail(
+                    429,
+                    "Rate limit: " + world.options().tokensPerClient() + " anonymous token(s) per client per "
+                            + describe(world.options().tokenLifetime()));
             return;
         }
         ObjectNode data = EmulatorJson.object();
@@ -50,8 +52,8 @@ final class AccountHandlers {
             return;
         }
         String name = EmulatorJson.text(body, "task_name");
-        SessionRecord s = world.createSession(call.account, name == null ? "project" : name,
-                EmulatorJson.text(body, "language"));
+        SessionRecord s =
+                world.createSession(call.account, name == null ? "project" : name, EmulatorJson.text(body, "language"));
         if (world.options().agentBackend().isPresent()) {
             world.options().agentBackend().get().createSession(s.sessionId);
         }
@@ -111,7 +113,10 @@ final class AccountHandlers {
             return d;
         });
         if (world.options().agentBackend().isPresent()) {
-            world.options().agentBackend().get().state(s.sessionId)
+            world.options()
+                    .agentBackend()
+                    .get()
+                    .state(s.sessionId)
                     .ifPresent(agent -> AgentRelay.overlay((ObjectNode) data.get("state"), agent));
         }
         call.ok(data);

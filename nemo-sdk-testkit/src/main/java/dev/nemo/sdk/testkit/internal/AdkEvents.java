@@ -67,8 +67,8 @@ public final class AdkEvents {
      * @param stateDelta state written by the tool (for example the new draft)
      * @return the event (content role {@code user}, author the agent, as ADK sends tool results)
      */
-    public ObjectNode functionResponse(String invocation, String callId, String name, ObjectNode response,
-                                       ObjectNode stateDelta) {
+    public ObjectNode functionResponse(
+            String invocation, String callId, String name, ObjectNode response, ObjectNode stateDelta) {
         ObjectNode e = base(invocation);
         ObjectNode r = EmulatorJson.object();
         r.put("id", callId);
@@ -190,7 +190,9 @@ public final class AdkEvents {
     private void timestamp(ObjectNode e) {
         Instant now = clock.instant();
         if (dialect == SseDialect.ADK_PYTHON) {
-            e.put("timestamp", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
+            e.put(
+                    "timestamp",
+                    BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
         } else {
             e.put("timestamp", now.toEpochMilli());
         }

@@ -18,10 +18,11 @@ public final class Agent {
     public static final String TOOL = "edit_multitrack";
 
     /** The formats the English reply's {@link MediaFormats#description()} puts first, listed in Chinese. */
-    private static final String PRIMARY_FORMATS_ZH = chineseList(MediaFormats.primary().stream()
-            .map(MediaFormat::displayName).toList());
+    private static final String PRIMARY_FORMATS_ZH = chineseList(
+            MediaFormats.primary().stream().map(MediaFormat::displayName).toList());
 
-    private static final Pattern EXPORT = Pattern.compile("(?<![a-z])(export|download|render|send me the video)(?![a-z])|导出|下载|渲染");
+    private static final Pattern EXPORT =
+            Pattern.compile("(?<![a-z])(export|download|render|send me the video)(?![a-z])|导出|下载|渲染");
 
     /** What the agent will do with a message. */
     public enum Kind {
@@ -37,11 +38,9 @@ public final class Agent {
      * @param chinese whether to answer in Chinese
      * @param text    the answer, for text plans
      */
-    public record Plan(Kind kind, List<EditOp> ops, boolean chinese, String text) {
-    }
+    public record Plan(Kind kind, List<EditOp> ops, boolean chinese, String text) {}
 
-    private Agent() {
-    }
+    private Agent() {}
 
     /**
      * @param message  the user's message
@@ -53,22 +52,34 @@ public final class Agent {
         List<EditOp> ops = InstructionParser.parse(message);
         if (ops.isEmpty()) {
             if (EXPORT.matcher(message.toLowerCase(Locale.ROOT)).find()) {
-                return new Plan(Kind.TEXT, List.of(), zh, zh
-                        ? "草稿已准备好。点击导出按钮即可渲染并下载视频。"
-                        : "Your draft is ready. Click the Export button to render and download it.");
+                return new Plan(
+                        Kind.TEXT,
+                        List.of(),
+                        zh,
+                        zh
+                                ? "草稿已准备好。点击导出按钮即可渲染并下载视频。"
+                                : "Your draft is ready. Click the Export button to render and download it.");
             }
-            return new Plan(Kind.TEXT, List.of(), zh, zh
-                    ? "我可以压缩和转换你的 GIF 和视频。试试：“把这个GIF压缩到500KB以内”、“转换为720p的MP4”、“转成GIF”、"
-                    + "“剪辑到5秒”、“添加标题「你好」”、“添加背景音乐”或“删除标题”。"
-                    : "I can compress and convert your GIFs and videos. Try \"compress this GIF to under 500KB\", "
-                    + "\"convert to 720p MP4\", \"make it a GIF\", \"trim to 5 seconds\", \"add a title 'Hello'\", "
-                    + "\"add BGM\" or \"remove the title\".");
+            return new Plan(
+                    Kind.TEXT,
+                    List.of(),
+                    zh,
+                    zh
+                            ? "我可以压缩和转换你的 GIF 和视频。试试：“把这个GIF压缩到500KB以内”、“转换为720p的MP4”、“转成GIF”、"
+                                    + "“剪辑到5秒”、“添加标题「你好」”、“添加背景音乐”或“删除标题”。"
+                            : "I can compress and convert your GIFs and videos. Try \"compress this GIF to under 500KB\", "
+                                    + "\"convert to 720p MP4\", \"make it a GIF\", \"trim to 5 seconds\", \"add a title 'Hello'\", "
+                                    + "\"add BGM\" or \"remove the title\".");
         }
         if (!hasMedia) {
-            return new Plan(Kind.TEXT, List.of(), zh, zh
-                    ? "请先上传一个 " + PRIMARY_FORMATS_ZH + " 文件，然后告诉我要怎么处理。"
-                    : "Please upload your media first, then tell me what to do with it. Accepted: "
-                    + MediaFormats.description() + ".");
+            return new Plan(
+                    Kind.TEXT,
+                    List.of(),
+                    zh,
+                    zh
+                            ? "请先上传一个 " + PRIMARY_FORMATS_ZH + " 文件，然后告诉我要怎么处理。"
+                            : "Please upload your media first, then tell me what to do with it. Accepted: "
+                                    + MediaFormats.description() + ".");
         }
         return new Plan(Kind.EDIT, ops, zh, null);
     }

@@ -14,8 +14,7 @@ import java.util.Map;
  * arrives; when the agent's stream breaks, the client's connection is cut too.
  */
 final class AgentRelay {
-    private AgentRelay() {
-    }
+    private AgentRelay() {}
 
     static void run(AgentBackend backend, JsonNode body, Call call) throws IOException {
         AgentBackend.AgentResponse r = backend.run(body);

@@ -55,7 +55,8 @@ public final class ApiServer implements HttpHandler {
             Matcher m = Pattern.compile("\\{(\\w+)}").matcher(endpoint.pathTemplate());
             int last = 0;
             while (m.find()) {
-                regex.append(Pattern.quote(endpoint.pathTemplate().substring(last, m.start()))).append("([^/]+)");
+                regex.append(Pattern.quote(endpoint.pathTemplate().substring(last, m.start())))
+                        .append("([^/]+)");
                 names.add(m.group(1));
                 last = m.end();
             }
@@ -124,8 +125,14 @@ public final class ApiServer implements HttpHandler {
                 body = readLimited(exchange.getRequestBody(), MAX_JSON_BODY);
                 tooLarge = body == null;
             }
-            log.add(new RecordedRequest(endpoint, method, path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body, world.clock().instant()));
+            log.add(new RecordedRequest(
+                    endpoint,
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body,
+                    world.clock().instant()));
             call = new Call(exchange, endpoint, params, body);
             FaultRule fault = faults.take(endpoint);
             if (fault != null && !applyFault(fault, call)) {

@@ -43,14 +43,24 @@ public final class CdnServer implements HttpHandler {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-            log.add(new RecordedRequest(Endpoint.CDN, method, path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), null, world.clock().instant()));
+            log.add(new RecordedRequest(
+                    Endpoint.CDN,
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    null,
+                    world.clock().instant()));
             FaultRule fault = faults.take(Endpoint.CDN);
             if (fault != null && !answerFault(exchange, fault)) {
                 return;
             }
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                send(exchange, 405, "text/plain; charset=utf-8", "Method Not Allowed".getBytes(StandardCharsets.UTF_8),
+                send(
+                        exchange,
+                        405,
+                        "text/plain; charset=utf-8",
+                        "Method Not Allowed".getBytes(StandardCharsets.UTF_8),
                         false);
                 return;
             }
@@ -95,8 +105,13 @@ public final class CdnServer implements HttpHandler {
             case DROP_CONNECTION:
                 throw new Call.Drop("scripted drop");
             case RATE_LIMITED:
-                exchange.getResponseHeaders().set("Retry-After", Long.toString((fault.duration.toMillis() + 999) / 1000));
-                send(exchange, 429, "text/plain; charset=utf-8", "Too Many Requests".getBytes(StandardCharsets.UTF_8),
+                exchange.getResponseHeaders()
+                        .set("Retry-After", Long.toString((fault.duration.toMillis() + 999) / 1000));
+                send(
+                        exchange,
+                        429,
+                        "text/plain; charset=utf-8",
+                        "Too Many Requests".getBytes(StandardCharsets.UTF_8),
                         false);
                 return false;
             case RAW:
@@ -104,7 +119,11 @@ public final class CdnServer implements HttpHandler {
                 return false;
             default:
                 int status = fault.status >= 100 ? fault.status : 503;
-                send(exchange, status, "text/plain; charset=utf-8", ("Error " + status).getBytes(StandardCharsets.UTF_8),
+                send(
+                        exchange,
+                        status,
+                        "text/plain; charset=utf-8",
+                        ("Error " + status).getBytes(StandardCharsets.UTF_8),
                         false);
                 return false;
         }

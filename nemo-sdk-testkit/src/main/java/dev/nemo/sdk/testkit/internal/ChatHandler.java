@@ -74,8 +74,10 @@ final class ChatHandler {
         long cost = plan.kind() == Agent.Kind.EDIT ? options.creditsPerEdit() : 0;
         if (cost > 0 && !world.reserve(call.account, cost)) {
             long available = world.locked(() -> call.account.available);
-            call.code(ErrorCodes.INSUFFICIENT_CREDITS, 200, "Insufficient credits: an edit costs " + cost
-                    + " credits and " + available + " are available");
+            call.code(
+                    ErrorCodes.INSUFFICIENT_CREDITS,
+                    200,
+                    "Insufficient credits: an edit costs " + cost + " credits and " + available + " are available");
             return;
         }
         try {
@@ -94,8 +96,13 @@ final class ChatHandler {
         }
     }
 
-    private List<ObjectNode> edit(SessionRecord session, Agent.Plan plan, String instruction, AdkEvents events,
-                                  String invocation, boolean streaming) {
+    private List<ObjectNode> edit(
+            SessionRecord session,
+            Agent.Plan plan,
+            String instruction,
+            AdkEvents events,
+            String invocation,
+            boolean streaming) {
         final class Outcome {
             List<DraftEditor.Change> changes;
             boolean silent;
@@ -118,8 +125,11 @@ final class ChatHandler {
                 session.draft(editor.draft());
                 session.state.set("canvas_config", canvas);
             } catch (IllegalStateException e) {
-                r.changes = List.of(new DraftEditor.Change("error", false, "the draft could not be edited ("
-                        + e.getMessage() + ")", "无法编辑草稿（" + e.getMessage() + "）"));
+                r.changes = List.of(new DraftEditor.Change(
+                        "error",
+                        false,
+                        "the draft could not be edited (" + e.getMessage() + ")",
+                        "无法编辑草稿（" + e.getMessage() + "）"));
             }
             r.silent = Agent.silent(options.silentEdits(), options.seed(), session.sessionId, session.edits);
             session.edits++;
@@ -194,7 +204,8 @@ final class ChatHandler {
                 out.write(events.heartbeat(fault.style));
                 out.flush();
                 sent++;
-                boolean released = fault.flag ? fault.awaitRelease(fault.duration)
+                boolean released = fault.flag
+                        ? fault.awaitRelease(fault.duration)
                         : stopping.await(fault.duration.toNanos(), TimeUnit.NANOSECONDS);
                 if (stopping.getCount() == 0) {
                     throw new Call.Drop("emulator stopping");
@@ -212,8 +223,9 @@ final class ChatHandler {
         }
     }
 
-    private static void deliver(OutputStream out, List<ObjectNode> list, FaultRule fault, AdkEvents events,
-                                String invocation) throws IOException {
+    private static void deliver(
+            OutputStream out, List<ObjectNode> list, FaultRule fault, AdkEvents events, String invocation)
+            throws IOException {
         int cutAt = -1;
         boolean midEvent = false;
         int errorAt = -1;

@@ -38,8 +38,7 @@ public final class DraftEditor {
      * @param en      English description
      * @param zh      Chinese description
      */
-    public record Change(String op, boolean changed, String en, String zh) {
-    }
+    public record Change(String op, boolean changed, String en, String zh) {}
 
     /**
      * @param draft  the draft to start from
@@ -76,15 +75,20 @@ public final class DraftEditor {
             }
         }
         long length = info.timelineMillis();
-        Segment.Builder b = Segment.builder().field("id", JsonValue.of(nextSegmentId()))
-                .start(Duration.ofMillis(start)).duration(Duration.ofMillis(length)).label(label)
-                .field("src", JsonValue.of(src)).field("media_id", JsonValue.of(mediaId))
+        Segment.Builder b = Segment.builder()
+                .field("id", JsonValue.of(nextSegmentId()))
+                .start(Duration.ofMillis(start))
+                .duration(Duration.ofMillis(length))
+                .label(label)
+                .field("src", JsonValue.of(src))
+                .field("media_id", JsonValue.of(mediaId))
                 .field("in", JsonValue.of(0));
         if (!visual) {
             b.volume(1.0);
         }
         Segment segment = b.build();
-        draft = index.isPresent() ? draft.editTrack(index.getAsInt(), t -> t.withSegment(segment))
+        draft = index.isPresent()
+                ? draft.editTrack(index.getAsInt(), t -> t.withSegment(segment))
                 : draft.withTrack(Track.of(type).withSegment(segment));
         draft = draft.withDuration(Duration.ofMillis(Math.max(duration(), start + length)));
         JsonObject m = draft.metadata();
@@ -97,7 +101,8 @@ public final class DraftEditor {
                         .withMetadata("height", JsonValue.of(info.height()));
             }
             if (!canvas.has("width")) {
-                canvas.put("width", info.width()).put("height", info.height())
+                canvas.put("width", info.width())
+                        .put("height", info.height())
                         .put("aspect_ratio", aspect(info.width(), info.height()));
             }
         }
@@ -129,7 +134,8 @@ public final class DraftEditor {
             return setTitle(((EditOp.SetTitle) op).text());
         }
         if (op instanceof EditOp.RemoveTitle) {
-            return removeTracks(TrackType.TEXT) > 0 ? new Change("remove_title", true, "removed the title", "已删除标题")
+            return removeTracks(TrackType.TEXT) > 0
+                    ? new Change("remove_title", true, "removed the title", "已删除标题")
                     : new Change("remove_title", false, "there was no title to remove", "当前没有标题可删除");
         }
         if (op instanceof EditOp.AddMusic) {
@@ -164,13 +170,17 @@ public final class DraftEditor {
             return new Change("compress", true, "compressed to under " + size, "压缩到" + size + "以内");
         }
         String zhQuality = "high".equals(c.quality()) ? "高" : "low".equals(c.quality()) ? "低" : "中";
-        return new Change("compress", true, "compressed for the web (" + c.quality() + " quality)",
+        return new Change(
+                "compress",
+                true,
+                "compressed for the web (" + c.quality() + " quality)",
                 "已按网页用途压缩（" + zhQuality + "画质）");
     }
 
     private Change resize(EditOp.Resize r) {
         ObjectNode meta = JsonBridge.toJackson(draft.metadata());
-        boolean sourceKnown = !meta.has("resolution") && canvas.path("width").asInt() > 0
+        boolean sourceKnown = !meta.has("resolution")
+                && canvas.path("width").asInt() > 0
                 && canvas.path("height").asInt() > 0;
         int sourceWidth = canvas.path("width").asInt();
         int sourceHeight = canvas.path("height").asInt();
@@ -196,7 +206,8 @@ public final class DraftEditor {
             }
         }
         String label = r.label() != null ? r.label() : w + "x" + h;
-        draft = draft.withMetadata("width", JsonValue.of(w)).withMetadata("height", JsonValue.of(h))
+        draft = draft.withMetadata("width", JsonValue.of(w))
+                .withMetadata("height", JsonValue.of(h))
                 .withMetadata("resolution", label);
         canvas.put("width", w).put("height", h).put("aspect_ratio", aspect(w, h));
         boolean named = r.label() != null;
@@ -206,20 +217,29 @@ public final class DraftEditor {
             String src = sourceWidth + "×" + sourceHeight;
             boolean odd = sourceWidth % 2 != 0 || sourceHeight % 2 != 0;
             String mp4 = (sourceWidth & ~1) + "×" + (sourceHeight & ~1);
-            return new Change("resize", true, "kept the source's " + src + ": it already fits " + label
-                    + " and is not upscaled" + (odd ? " (an MP4 has even sides: " + mp4 + ")" : ""),
+            return new Change(
+                    "resize",
+                    true,
+                    "kept the source's " + src + ": it already fits " + label + " and is not upscaled"
+                            + (odd ? " (an MP4 has even sides: " + mp4 + ")" : ""),
                     "保持原尺寸" + src + "：已在" + label + "以内，不放大" + (odd ? "（MP4为偶数边：" + mp4 + "）" : ""));
         }
         // the renderer fits the source inside the box (and a size target may shrink it further):
         // name the box, not a size the file may not have
-        return new Change("resize", true, "set the resolution to " + label + (named ? " (fits within " + w + "×" + h + ")" : ""),
+        return new Change(
+                "resize",
+                true,
+                "set the resolution to " + label + (named ? " (fits within " + w + "×" + h + ")" : ""),
                 "分辨率设为" + label + (named ? "（不超过" + w + "×" + h + "）" : ""));
     }
 
     private Change trim(EditOp.Trim t) {
         long total = duration();
         if (t.startMs() >= total) {
-            return new Change("trim", false, "the timeline is only " + seconds(total) + " long, nothing to trim",
+            return new Change(
+                    "trim",
+                    false,
+                    "the timeline is only " + seconds(total) + " long, nothing to trim",
                     "时间线只有" + seconds(total) + "，无需剪辑");
         }
         long length = t.durationMs() < 0 ? total - t.startMs() : Math.min(t.durationMs(), total - t.startMs());
@@ -234,11 +254,15 @@ public final class DraftEditor {
                     }
                     Segment clipped = seg;
                     if (s < 0 && seg.field("media_id").isPresent()) {
-                        long in = seg.field("in").flatMap(JsonValue::asNumber).map(n -> n.asBigDecimal().longValue()).orElse(0L);
+                        long in = seg.field("in")
+                                .flatMap(JsonValue::asNumber)
+                                .map(n -> n.asBigDecimal().longValue())
+                                .orElse(0L);
                         clipped = clipped.withField("in", JsonValue.of(in - s));
                     }
                     long ns = Math.max(0, s);
-                    kept.add(clipped.withStart(Duration.ofMillis(ns)).withDuration(Duration.ofMillis(Math.min(e, length) - ns)));
+                    kept.add(clipped.withStart(Duration.ofMillis(ns))
+                            .withDuration(Duration.ofMillis(Math.min(e, length) - ns)));
                 }
                 return track.withSegments(kept);
             });
@@ -258,21 +282,38 @@ public final class DraftEditor {
             return new Change("set_title", true, "changed the title to '" + text + "'", "标题已改为“" + text + "”");
         }
         long length = Math.min(TITLE_MS, Math.max(duration(), 1));
-        Segment title = Segment.builder().field("id", JsonValue.of(nextSegmentId())).start(Duration.ZERO)
-                .duration(Duration.ofMillis(length)).label("Title").text(text).build();
-        draft = index.isPresent() ? draft.editTrack(index.getAsInt(), t -> t.withSegment(title))
+        Segment title = Segment.builder()
+                .field("id", JsonValue.of(nextSegmentId()))
+                .start(Duration.ZERO)
+                .duration(Duration.ofMillis(length))
+                .label("Title")
+                .text(text)
+                .build();
+        draft = index.isPresent()
+                ? draft.editTrack(index.getAsInt(), t -> t.withSegment(title))
                 : draft.withTrack(Track.of(TrackType.TEXT).withSegment(title));
-        return new Change("add_title", true, "added the title '" + text + "' (0-" + seconds(length) + ")",
+        return new Change(
+                "add_title",
+                true,
+                "added the title '" + text + "' (0-" + seconds(length) + ")",
                 "已添加标题“" + text + "”（0-" + seconds(length) + "）");
     }
 
     private Change addMusic(EditOp.AddMusic a) {
         removeTracks(TrackType.AUDIO);
-        Segment music = Segment.builder().field("id", JsonValue.of(nextSegmentId())).start(Duration.ZERO)
-                .duration(Duration.ofMillis(Math.max(duration(), 1))).label(a.label()).volume(a.volume()).build();
+        Segment music = Segment.builder()
+                .field("id", JsonValue.of(nextSegmentId()))
+                .start(Duration.ZERO)
+                .duration(Duration.ofMillis(Math.max(duration(), 1)))
+                .label(a.label())
+                .volume(a.volume())
+                .build();
         draft = draft.withTrack(Track.of(TrackType.AUDIO).withSegment(music));
         int pct = (int) Math.round(a.volume() * 100);
-        return new Change("add_music", true, "added background music (" + a.label() + ", " + pct + "%)",
+        return new Change(
+                "add_music",
+                true,
+                "added background music (" + a.label() + ", " + pct + "%)",
                 "已添加背景音乐（" + a.label() + "，" + pct + "%）");
     }
 
@@ -290,7 +331,8 @@ public final class DraftEditor {
             }
         }
         int pct = (int) Math.round(volume * 100);
-        return count > 0 ? new Change("set_volume", true, "set the music volume to " + pct + "%", "音乐音量设为" + pct + "%")
+        return count > 0
+                ? new Change("set_volume", true, "set the music volume to " + pct + "%", "音乐音量设为" + pct + "%")
                 : new Change("set_volume", false, "there is no music to change the volume of", "当前没有音乐可调节音量");
     }
 
@@ -322,7 +364,8 @@ public final class DraftEditor {
         int max = 0;
         for (Track t : draft.tracks()) {
             for (Segment s : t.segments()) {
-                String id = s.field("id").map(v -> v.asString().orElse(v.toJson())).orElse("");
+                String id =
+                        s.field("id").map(v -> v.asString().orElse(v.toJson())).orElse("");
                 if (id.startsWith("seg_")) {
                     try {
                         max = Math.max(max, Integer.parseInt(id.substring(4)));
@@ -336,7 +379,8 @@ public final class DraftEditor {
     }
 
     private static long end(Segment s) {
-        return s.start().map(Duration::toMillis).orElse(0L) + s.duration().map(Duration::toMillis).orElse(0L);
+        return s.start().map(Duration::toMillis).orElse(0L)
+                + s.duration().map(Duration::toMillis).orElse(0L);
     }
 
     static String aspect(int w, int h) {

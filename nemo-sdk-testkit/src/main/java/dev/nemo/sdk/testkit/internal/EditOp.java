@@ -9,16 +9,14 @@ public sealed interface EditOp {
      * @param targetBytes the size to stay under, or {@code null}
      * @param quality     {@code high}, {@code medium} or {@code low}
      */
-    record Compress(Long targetBytes, String quality) implements EditOp {
-    }
+    record Compress(Long targetBytes, String quality) implements EditOp {}
 
     /**
      * Change the export's container format.
      *
      * @param format {@code mp4}, {@code gif}, {@code webm}, {@code mov} or {@code apng}
      */
-    record Convert(String format) implements EditOp {
-    }
+    record Convert(String format) implements EditOp {}
 
     /**
      * Change the output resolution.
@@ -28,8 +26,7 @@ public sealed interface EditOp {
      * @param width  explicit width, else 0
      * @param height explicit height, else 0
      */
-    record Resize(String label, int shortSide, int width, int height) implements EditOp {
-    }
+    record Resize(String label, int shortSide, int width, int height) implements EditOp {}
 
     /**
      * Keep only part of the timeline.
@@ -37,20 +34,17 @@ public sealed interface EditOp {
      * @param startMs    where the kept part starts
      * @param durationMs how long it is, or -1 for "to the end"
      */
-    record Trim(long startMs, long durationMs) implements EditOp {
-    }
+    record Trim(long startMs, long durationMs) implements EditOp {}
 
     /**
      * Add a title, or change the existing one.
      *
      * @param text the title text
      */
-    record SetTitle(String text) implements EditOp {
-    }
+    record SetTitle(String text) implements EditOp {}
 
     /** Remove every title/text track. */
-    record RemoveTitle() implements EditOp {
-    }
+    record RemoveTitle() implements EditOp {}
 
     /**
      * Add background music.
@@ -58,34 +52,29 @@ public sealed interface EditOp {
      * @param label  a style such as {@code Lo-fi}
      * @param volume 0-1
      */
-    record AddMusic(String label, double volume) implements EditOp {
-    }
+    record AddMusic(String label, double volume) implements EditOp {}
 
     /** Remove background music. */
-    record RemoveMusic() implements EditOp {
-    }
+    record RemoveMusic() implements EditOp {}
 
     /**
      * Set the music volume.
      *
      * @param volume 0-1
      */
-    record SetVolume(double volume) implements EditOp {
-    }
+    record SetVolume(double volume) implements EditOp {}
 
     /**
      * Set the output frame rate.
      *
      * @param fps frames per second
      */
-    record SetFps(int fps) implements EditOp {
-    }
+    record SetFps(int fps) implements EditOp {}
 
     /**
      * Set the colour transparent areas are shown on.
      *
      * @param colour lowercase {@code #rrggbb}
      */
-    record SetBackground(String colour) implements EditOp {
-    }
+    record SetBackground(String colour) implements EditOp {}
 }

@@ -18,8 +18,7 @@ public final class EmulatorJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private EmulatorJson() {
-    }
+    private EmulatorJson() {}
 
     /** @return the shared mapper */
     public static ObjectMapper mapper() {

@@ -42,7 +42,7 @@ public final class FastForwardClock extends Clock implements Sleeper {
             skippedNanos.addAndGet(duration.toNanos());
         }
         // completes on another thread, as a real wait would, so callers never recurse
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS));
+        return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS));
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class FastForwardClock extends Clock implements Sleeper {
 
     @Override
     public String toString() {
-        return "FastForwardClock{skipped=" + skipped() + ", zone=" + (base.getZone() == null ? ZoneOffset.UTC
-                : base.getZone()) + '}';
+        return "FastForwardClock{skipped=" + skipped() + ", zone="
+                + (base.getZone() == null ? ZoneOffset.UTC : base.getZone()) + '}';
     }
 }

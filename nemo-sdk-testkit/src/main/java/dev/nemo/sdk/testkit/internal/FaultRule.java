@@ -78,8 +78,18 @@ public final class FaultRule {
      * @param style     see field
      * @param flag      see field
      */
-    public FaultRule(Set<Endpoint> endpoints, int times, Duration delay, Kind kind, int number, int status, String text,
-                     String text2, Duration duration, HeartbeatStyle style, boolean flag) {
+    public FaultRule(
+            Set<Endpoint> endpoints,
+            int times,
+            Duration delay,
+            Kind kind,
+            int number,
+            int status,
+            String text,
+            String text2,
+            Duration duration,
+            HeartbeatStyle style,
+            boolean flag) {
         this.endpoints = Set.copyOf(endpoints);
         this.remaining = new AtomicInteger(times);
         this.delay = Objects.requireNonNull(delay, "delay");

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Ids {
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final char[] URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+    private static final char[] URL_SAFE =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
     private static final long SNOWFLAKE_BASE = 5_529_798_706_024_415_232L;
 
     private final ReentrantLock lock = new ReentrantLock();

@@ -15,16 +15,19 @@ import java.util.regex.Pattern;
 public final class InstructionParser {
     /** The largest short side the emulator asks for: 1080 (4K and 1440p requests are capped to it). */
     static final int MAX_SHORT_SIDE = 1080;
+
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
     private static final String NOT_LETTER = "(?![a-z])";
 
     private static final Pattern SIZE_TARGET = Pattern.compile(
             "(?:(?<![a-z])(?:under|below|less than|smaller than|at most|no more than|max(?:imum)?|within|to)|<=?|到|至|小于|低于|不超过|不大于|控制在)"
-                    + "\\s*(?:about\\s*|around\\s*|~\\s*)?" + NUM + "\\s*(kilobytes?|megabytes?|kib|kb|k|mib|mb|兆字节|兆|千字节|m(?=\\s*(?:以内|以下|之内)))" + NOT_LETTER);
+                    + "\\s*(?:about\\s*|around\\s*|~\\s*)?" + NUM
+                    + "\\s*(kilobytes?|megabytes?|kib|kb|k|mib|mb|兆字节|兆|千字节|m(?=\\s*(?:以内|以下|之内)))" + NOT_LETTER);
     private static final Pattern SIZE_SUFFIX = Pattern.compile(
-            NUM + "\\s*(kilobytes?|megabytes?|kib|kb|k|mib|mb|兆字节|兆|千字节|m(?=\\s*(?:以内|以下|之内)))\\s*(?:以内|以下|之内|或更小|or less|or smaller|max)");
-    private static final Pattern RESOLUTION = Pattern.compile("(?<![0-9])(240|360|480|540|720|1080|1440|2160)\\s*p"
-            + NOT_LETTER);
+            NUM
+                    + "\\s*(kilobytes?|megabytes?|kib|kb|k|mib|mb|兆字节|兆|千字节|m(?=\\s*(?:以内|以下|之内)))\\s*(?:以内|以下|之内|或更小|or less|or smaller|max)");
+    private static final Pattern RESOLUTION =
+            Pattern.compile("(?<![0-9])(240|360|480|540|720|1080|1440|2160)\\s*p" + NOT_LETTER);
     private static final Pattern RESOLUTION_K = Pattern.compile("(?<![a-z0-9])([24])k(?![a-z0-9])");
     private static final Pattern DIMENSIONS = Pattern.compile("(?<![0-9])(\\d{2,4})\\s*[x×*]\\s*(\\d{2,4})(?![0-9])");
     private static final String FORMATS = "(mp4|gif|webm|mov|apng|h\\.?264)";
@@ -40,50 +43,51 @@ public final class InstructionParser {
             "without losing|keep(?:ing)? (?:the )?quality|high quality|best quality|lossless|保持画质|不损失|高画质|画质不变");
     private static final Pattern LOW_QUALITY = Pattern.compile("as small as possible|low quality|smallest|最小|尽量小");
     private static final String TIME_UNIT = "(ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?|秒|分钟)";
-    private static final Pattern TRIM_RANGE = Pattern.compile(
-            "(?:from|从)\\s*" + NUM + "\\s*(?:s|secs?|seconds?|秒)?\\s*(?:to|-|–|到|至)\\s*" + NUM + "\\s*(?:s|secs?|seconds?|秒)"
-                    + NOT_LETTER);
+    private static final Pattern TRIM_RANGE = Pattern.compile("(?:from|从)\\s*" + NUM
+            + "\\s*(?:s|secs?|seconds?|秒)?\\s*(?:to|-|–|到|至)\\s*" + NUM + "\\s*(?:s|secs?|seconds?|秒)" + NOT_LETTER);
     private static final Pattern TRIM_EN = Pattern.compile(
             "(?:trim|cut|shorten|clip|reduce|keep)\\s+(?:it\\s+|this\\s+[\\w-]+\\s+|the\\s+[\\w-]+\\s+)?(?:down\\s+)?"
-                    + "(?:to\\s+|only\\s+)?(?:just\\s+)?(?:the\\s+)?(?:first\\s+)?" + NUM + "\\s*" + TIME_UNIT + NOT_LETTER);
-    private static final Pattern TRIM_FIRST = Pattern.compile(
-            "(?:only|just|first|前)\\s*(?:the\\s+first\\s+)?" + NUM + "\\s*" + TIME_UNIT + NOT_LETTER);
+                    + "(?:to\\s+|only\\s+)?(?:just\\s+)?(?:the\\s+)?(?:first\\s+)?" + NUM + "\\s*" + TIME_UNIT
+                    + NOT_LETTER);
+    private static final Pattern TRIM_FIRST =
+            Pattern.compile("(?:only|just|first|前)\\s*(?:the\\s+first\\s+)?" + NUM + "\\s*" + TIME_UNIT + NOT_LETTER);
     private static final Pattern TRIM_LONG = Pattern.compile(NUM + "\\s*" + TIME_UNIT + "\\s+long");
-    private static final Pattern TRIM_ZH = Pattern.compile(
-            "(?:剪辑|裁剪|剪切|截取|剪|截|缩短|保留|只要|时长)[^0-9]{0,6}?" + NUM + "\\s*" + TIME_UNIT);
-    private static final Pattern TITLE_WORD = Pattern.compile(
-            "title|caption|subtitle|text overlay|\\btext\\b|标题|字幕|文字");
+    private static final Pattern TRIM_ZH =
+            Pattern.compile("(?:剪辑|裁剪|剪切|截取|剪|截|缩短|保留|只要|时长)[^0-9]{0,6}?" + NUM + "\\s*" + TIME_UNIT);
+    private static final Pattern TITLE_WORD =
+            Pattern.compile("title|caption|subtitle|text overlay|\\btext\\b|标题|字幕|文字");
     private static final Pattern TITLE_REMOVE = Pattern.compile(
             "(?:remove|delete|drop|clear|get rid of|take off|take out|hide|no)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|any\\s+)?"
                     + "(?:title|caption|subtitle|text overlay|text)"
                     + "|(?:删除|去掉|移除|去除|删掉|不要|取消)(?:掉)?(?:这个|那个)?(?:标题|字幕|文字)");
-    private static final Pattern TITLE_SET = Pattern.compile(
-            "(?:add|put|insert|set|change|rename|use|make|write|place|overlay)\\b"
+    private static final Pattern TITLE_SET =
+            Pattern.compile("(?:add|put|insert|set|change|rename|use|make|write|place|overlay)\\b"
                     + "|添加|加上|加个|加一个|加|增加|设置|改成|改为|换成|写上|写");
     private static final Pattern QUOTE_NEXT = Pattern.compile("\\s*(?:is\\s+|[:：为是]\\s*)?(?:[\"“「『‘]|'(?!s\\b))");
-    private static final Pattern MUSIC_WORD = Pattern.compile(
-            "bgm|background music|music|soundtrack|\\bsong\\b|背景音乐|配乐|音乐");
+    private static final Pattern MUSIC_WORD =
+            Pattern.compile("bgm|background music|music|soundtrack|\\bsong\\b|背景音乐|配乐|音乐");
     private static final Pattern MUSIC_REMOVE = Pattern.compile(
             "(?:remove|delete|drop|mute|get rid of|take out|turn off|no)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|any\\s+)?"
                     + "(?:[\\w-]+\\s+)?(?:bgm|background music|music|soundtrack|audio|sound)"
                     + "|(?:删除|去掉|移除|去除|删掉|不要|关掉|静音|取消)(?:掉)?(?:背景音乐|配乐|音乐|bgm|声音)");
-    private static final Pattern MUSIC_ADD = Pattern.compile(
-            "(?:add|put|insert|include|use|play|with|give it)\\b|添加|加上|加点|加|配上|配|增加|来点|来一段");
+    private static final Pattern MUSIC_ADD =
+            Pattern.compile("(?:add|put|insert|include|use|play|with|give it)\\b|添加|加上|加点|加|配上|配|增加|来点|来一段");
     private static final Pattern MUSIC_STYLE = Pattern.compile(
             "lo-?fi|upbeat|calm|chill|epic|happy|jazz|piano|rock|electronic|ambient|轻音乐|欢快|舒缓|摇滚|钢琴|爵士");
-    private static final Pattern VOLUME = Pattern.compile(
-            "(?:volume|音量)[^0-9]{0,20}?(\\d{1,3})\\s*%|(\\d{1,3})\\s*%\\s*(?:volume|音量)");
-    private static final Pattern FPS = Pattern.compile(
-            "(\\d{1,3})\\s*(?:fps|frames per second|frames a second|帧每秒|帧/秒|帧(?![的数动]))"
+    private static final Pattern VOLUME =
+            Pattern.compile("(?:volume|音量)[^0-9]{0,20}?(\\d{1,3})\\s*%|(\\d{1,3})\\s*%\\s*(?:volume|音量)");
+    private static final Pattern FPS =
+            Pattern.compile("(\\d{1,3})\\s*(?:fps|frames per second|frames a second|帧每秒|帧/秒|帧(?![的数动]))"
                     + "|(?:frame\\s*rate|framerate|帧率|帧速率|每秒)\\D{0,24}?(\\d{1,3})(?![0-9])(?!\\s*%)");
     private static final Pattern VERTICAL = Pattern.compile(
             "(?<![a-z])(?:instagram|insta|ig|facebook|fb|snapchat)\\s*(?:stor(?:y|ies)|reels?)|tik\\s*tok|douyin|抖音|快手|youtube\\s*shorts|(?<![a-z])shorts(?![a-z])"
                     + "|(?<![a-z])(?:vertical|portrait)(?![a-z])|9\\s*[:：/]\\s*16|竖屏|竖版|竖向|竖的");
     private static final Pattern SQUARE = Pattern.compile("(?<![a-z])square(?![a-z])|1\\s*[:：]\\s*1|正方形|方形|方图");
-    private static final Pattern LANDSCAPE = Pattern.compile(
-            "(?<![a-z])(?:horizontal|landscape|widescreen)(?![a-z])|16\\s*[:：/]\\s*9|横屏|横版|横向");
-    private static final String COLOURS = "white|black|red|green|blue|yellow|orange|purple|pink|gr[ae]y|silver|navy|teal"
-            + "|白色|黑色|红色|绿色|蓝色|黄色|橙色|紫色|粉色|灰色|白|黑|红|绿|蓝|黄|灰";
+    private static final Pattern LANDSCAPE =
+            Pattern.compile("(?<![a-z])(?:horizontal|landscape|widescreen)(?![a-z])|16\\s*[:：/]\\s*9|横屏|横版|横向");
+    private static final String COLOURS =
+            "white|black|red|green|blue|yellow|orange|purple|pink|gr[ae]y|silver|navy|teal"
+                    + "|白色|黑色|红色|绿色|蓝色|黄色|橙色|紫色|粉色|灰色|白|黑|红|绿|蓝|黄|灰";
     private static final String COLOUR = "(#[0-9a-f]{6}(?![0-9a-z])|#[0-9a-f]{3}(?![0-9a-z])|" + COLOURS + ")";
     private static final Pattern BACKGROUND = Pattern.compile(
             "(?<![a-z])(?:background|backdrop|bg)(?:\\s*colou?r)?\\s*(?:to\\s+|of\\s+|is\\s+|as\\s+|in\\s+|=\\s*|:\\s*)?(?:the\\s+colou?r\\s+)?(?:a\\s+)?"
@@ -92,8 +96,7 @@ public final class InstructionParser {
                     + "|背景(?:色|颜色)?\\s*(?:改成|改为|设为|设置为|设成|换成|变成|用|为|是|:|：)?\\s*" + COLOUR
                     + "|" + COLOUR + "(?:的)?背景(?!音乐)");
 
-    private InstructionParser() {
-    }
+    private InstructionParser() {}
 
     /**
      * @param instruction the user's message
@@ -111,7 +114,12 @@ public final class InstructionParser {
             ops.add(new EditOp.RemoveTitle());
         } else {
             Matcher word = TITLE_WORD.matcher(t);
-            if (word.find() && (TITLE_SET.matcher(t).find() || QUOTE_NEXT.matcher(t).region(word.end(), t.length()).lookingAt())) {
+            if (word.find()
+                    && (TITLE_SET.matcher(t).find()
+                            || QUOTE_NEXT
+                                    .matcher(t)
+                                    .region(word.end(), t.length())
+                                    .lookingAt())) {
                 ops.add(new EditOp.SetTitle(titleText(original, word.end())));
             }
         }
@@ -121,7 +129,9 @@ public final class InstructionParser {
             ops.add(new EditOp.RemoveMusic());
         } else if (MUSIC_WORD.matcher(t).find() && MUSIC_ADD.matcher(t).find()) {
             Matcher style = MUSIC_STYLE.matcher(t);
-            ops.add(new EditOp.AddMusic(style.find() ? styleLabel(style.group()) : "Lo-fi", volume(t).orElse(0.35)));
+            ops.add(new EditOp.AddMusic(
+                    style.find() ? styleLabel(style.group()) : "Lo-fi",
+                    volume(t).orElse(0.35)));
         }
         if (!musicRemoved && !(ops.stream().anyMatch(o -> o instanceof EditOp.AddMusic))) {
             volume(t).ifPresent(v -> ops.add(new EditOp.SetVolume(v)));
@@ -129,7 +139,9 @@ public final class InstructionParser {
 
         Long target = targetBytes(t);
         if (target != null || COMPRESS.matcher(t).find()) {
-            String quality = HIGH_QUALITY.matcher(t).find() ? "high" : LOW_QUALITY.matcher(t).find() ? "low" : "medium";
+            String quality = HIGH_QUALITY.matcher(t).find()
+                    ? "high"
+                    : LOW_QUALITY.matcher(t).find() ? "low" : "medium";
             ops.add(new EditOp.Compress(target, quality));
         }
         resize(t).ifPresent(ops::add);
@@ -348,8 +360,8 @@ public final class InstructionParser {
         if (quoted != null && !quoted.isBlank()) {
             return quoted.strip();
         }
-        String r = rest.replaceFirst("(?i)^\\s*(?:s\\b)?\\s*(?:saying|that says|reading|which says|of|with|as|to|:|：|为|成|是)?\\s*",
-                "");
+        String r = rest.replaceFirst(
+                "(?i)^\\s*(?:s\\b)?\\s*(?:saying|that says|reading|which says|of|with|as|to|:|：|为|成|是)?\\s*", "");
         r = r.replaceAll("[\\s.。!！,，;；]+$", "").strip();
         return r.isEmpty() ? "Title" : r;
     }

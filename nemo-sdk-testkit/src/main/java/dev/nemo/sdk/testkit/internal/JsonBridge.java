@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  * text (the emulator shares no code path with the client it tests).
  */
 public final class JsonBridge {
-    private JsonBridge() {
-    }
+    private JsonBridge() {}
 
     /**
      * @param value a JSON value, or {@code null}

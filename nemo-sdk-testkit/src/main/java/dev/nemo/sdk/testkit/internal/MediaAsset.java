@@ -21,7 +21,7 @@ final class MediaAsset {
     }
 
     SourceMedia toSource() {
-        return new SourceMedia(cdnUrl, filename, info.kind().mimeType(), bytes, info.width(), info.height(),
-                info.duration());
+        return new SourceMedia(
+                cdnUrl, filename, info.kind().mimeType(), bytes, info.width(), info.height(), info.duration());
     }
 }

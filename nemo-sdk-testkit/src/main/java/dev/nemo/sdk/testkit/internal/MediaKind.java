@@ -89,7 +89,10 @@ public enum MediaKind {
             }
             return MP4;
         }
-        if (length >= 4 && (head[0] & 0xff) == 0x1a && (head[1] & 0xff) == 0x45 && (head[2] & 0xff) == 0xdf
+        if (length >= 4
+                && (head[0] & 0xff) == 0x1a
+                && (head[1] & 0xff) == 0x45
+                && (head[2] & 0xff) == 0xdf
                 && (head[3] & 0xff) == 0xa3) {
             String start = new String(head, 0, length, StandardCharsets.ISO_8859_1);
             return start.contains("webm") ? WEBM : MKV;

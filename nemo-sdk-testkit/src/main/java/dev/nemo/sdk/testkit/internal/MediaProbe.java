@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 public final class MediaProbe {
     /** Browsers show animated WebP frames of 10 ms or less for 100 ms, as they do short GIF delays. */
     private static final long WEBP_MAX_SHORT_MS = 10;
+
     private static final long WEBP_DEFAULT_MS = 100;
     /** Browsers show GIF frames with a delay of 0 or 1 centiseconds for 10 cs. */
     private static final int GIF_MIN_DELAY_CS = 2;
+
     private static final int GIF_DEFAULT_DELAY_CS = 10;
 
-    private MediaProbe() {
-    }
+    private MediaProbe() {}
 
     /**
      * @param kind  the sniffed format
@@ -140,7 +141,8 @@ public final class MediaProbe {
         if (!animated) {
             return new MediaInfo(MediaKind.PNG, width, height, null, null);
         }
-        return new MediaInfo(MediaKind.APNG, width, height, frames > 0 ? round3(seconds) : null, frames > 0 ? frames : null);
+        return new MediaInfo(
+                MediaKind.APNG, width, height, frames > 0 ? round3(seconds) : null, frames > 0 ? frames : null);
     }
 
     static MediaInfo webp(byte[] b) {
@@ -169,12 +171,14 @@ public final class MediaProbe {
             } else if (type.equals("ANMF") && size >= 16) {
                 frames++;
                 long shown = u24le(b, data + 12);
-                millis += shown <= WEBP_MAX_SHORT_MS ? WEBP_DEFAULT_MS : shown; // as browsers and the media engine show it
+                millis += shown <= WEBP_MAX_SHORT_MS
+                        ? WEBP_DEFAULT_MS
+                        : shown; // as browsers and the media engine show it
             }
             pos = data + (int) size + (int) (size & 1);
         }
-        return new MediaInfo(MediaKind.WEBP, width, height, frames > 1 ? millis / 1000.0 : null,
-                frames > 0 ? frames : null);
+        return new MediaInfo(
+                MediaKind.WEBP, width, height, frames > 1 ? millis / 1000.0 : null, frames > 0 ? frames : null);
     }
 
     static MediaInfo jpeg(byte[] b) {

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
  * track's {@code tkhd}, frame count from its {@code stts}.
  */
 final class Mp4Probe {
-    private Mp4Probe() {
-    }
+    private Mp4Probe() {}
 
     /** Facts about one track. */
     private static final class Track {
@@ -63,8 +62,8 @@ final class Mp4Probe {
         if (kind == MediaKind.M4A) {
             return new MediaInfo(kind, null, null, duration, null);
         }
-        return new MediaInfo(kind, shown == null ? null : shown.width, shown == null ? null : shown.height, duration,
-                frames);
+        return new MediaInfo(
+                kind, shown == null ? null : shown.width, shown == null ? null : shown.height, duration, frames);
     }
 
     private static Track track(byte[] b, int from, int to) {

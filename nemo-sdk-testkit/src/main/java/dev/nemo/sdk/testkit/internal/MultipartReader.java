@@ -44,8 +44,7 @@ public final class MultipartReader {
      * @param contentType the declared type, or {@code null}
      * @param body        the part's bytes
      */
-    public record Part(String name, String filename, String contentType, InputStream body) {
-    }
+    public record Part(String name, String filename, String contentType, InputStream body) {}
 
     /**
      * @param in       the request body
@@ -119,8 +118,8 @@ public final class MultipartReader {
             throw new MalformedMultipartException("a part's Content-Disposition is not form-data with a name");
         }
         current = new PartStream();
-        String filename = params.containsKey("filename*") ? decodeExtended(params.get("filename*"))
-                : params.get("filename");
+        String filename =
+                params.containsKey("filename*") ? decodeExtended(params.get("filename*")) : params.get("filename");
         return new Part(params.get("name"), filename, headers.get("content-type"), current);
     }
 
@@ -153,7 +152,9 @@ public final class MultipartReader {
             if (colon <= 0) {
                 throw new MalformedMultipartException("a part header line has no name");
             }
-            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            headers.put(
+                    line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).strip());
         }
     }
 

@@ -23,8 +23,8 @@ public final class PassthroughRenderer implements Renderer {
 
     @Override
     public RenderOutput render(RenderInput request) throws IOException {
-        SourceMedia source = request.primarySource()
-                .orElseThrow(() -> new IOException("the draft has no uploaded media to render"));
+        SourceMedia source =
+                request.primarySource().orElseThrow(() -> new IOException("the draft has no uploaded media to render"));
         byte[] bytes = source.bytes();
         MediaKind kind = MediaKind.sniff(bytes, Math.min(bytes.length, MediaKind.SNIFF_BYTES));
         String extension = kind == null ? "bin" : kind.extension();
@@ -37,7 +37,8 @@ public final class PassthroughRenderer implements Renderer {
         request.fps().ifPresent(f -> wanted.add(f + " fps"));
         request.background().ifPresent(c -> wanted.add("background " + c));
         request.durationMillis().ifPresent(d -> {
-            if (source.durationSeconds().isPresent() && d < Math.round(source.durationSeconds().getAsDouble() * 1000)) {
+            if (source.durationSeconds().isPresent()
+                    && d < Math.round(source.durationSeconds().getAsDouble() * 1000)) {
                 wanted.add("trimmed to " + DraftEditor.seconds(d));
             }
         });

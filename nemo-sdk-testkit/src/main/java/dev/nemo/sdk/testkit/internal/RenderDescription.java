@@ -16,8 +16,7 @@ import java.util.OptionalInt;
  */
 final class RenderDescription {
 
-    private RenderDescription() {
-    }
+    private RenderDescription() {}
 
     /**
      * Describes a finished render.
@@ -31,7 +30,8 @@ final class RenderDescription {
         MediaInfo file = kind == null ? null : MediaProbe.probe(kind, out.bytes());
         String format = out.extension().toUpperCase(Locale.ROOT);
         String size = file != null && file.width() != null && file.height() != null
-                ? file.width() + "×" + file.height() + " " : "";
+                ? file.width() + "×" + file.height() + " "
+                : "";
         if (!out.converted()) {
             return "returned the uploaded " + size + format + " unchanged (this renderer does not convert)";
         }
@@ -42,10 +42,14 @@ final class RenderDescription {
             parts.add(file.frames() + " frames in " + DraftEditor.seconds(Math.round(file.duration() * 1000)));
         }
         String bytes = DraftEditor.size(out.size());
-        in.targetSizeBytes().ifPresentOrElse(t -> parts.add(bytes + (out.size() <= t
-                ? ", under the " + DraftEditor.size(t) + " asked for"
-                : ", over the " + DraftEditor.size(t) + " asked for (the smallest it could make at a sane quality)")),
-                () -> parts.add(bytes));
+        in.targetSizeBytes()
+                .ifPresentOrElse(
+                        t -> parts.add(bytes
+                                + (out.size() <= t
+                                        ? ", under the " + DraftEditor.size(t) + " asked for"
+                                        : ", over the " + DraftEditor.size(t)
+                                                + " asked for (the smallest it could make at a sane quality)")),
+                        () -> parts.add(bytes));
         return String.join(", ", parts);
     }
 
@@ -56,13 +60,20 @@ final class RenderDescription {
         if (bw.isEmpty() || bh.isEmpty() || file == null || file.width() == null || file.height() == null) {
             return "";
         }
-        String label = in.draft().get("m").flatMap(m -> m.get("resolution")).flatMap(v -> v.asString())
+        String label = in.draft()
+                .get("m")
+                .flatMap(m -> m.get("resolution"))
+                .flatMap(v -> v.asString())
                 .orElse(bw.getAsInt() + "×" + bh.getAsInt());
         SourceMedia src = in.primarySource().orElse(null);
-        if (src != null && src.width().isPresent() && src.height().isPresent()
-                && src.width().getAsInt() <= bw.getAsInt() && src.height().getAsInt() <= bh.getAsInt()) {
+        if (src != null
+                && src.width().isPresent()
+                && src.height().isPresent()
+                && src.width().getAsInt() <= bw.getAsInt()
+                && src.height().getAsInt() <= bh.getAsInt()) {
             String source = src.width().getAsInt() + "×" + src.height().getAsInt();
-            boolean same = file.width() == src.width().getAsInt() && file.height() == src.height().getAsInt();
+            boolean same = file.width() == src.width().getAsInt()
+                    && file.height() == src.height().getAsInt();
             return " (the source's " + source + " already fits " + label + " and is not upscaled"
                     + (same ? "" : "; H.264 needs even sides") + ")";
         }

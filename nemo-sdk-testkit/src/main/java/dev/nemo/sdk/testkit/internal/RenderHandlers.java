@@ -43,8 +43,10 @@ final class RenderHandlers {
     /** {@code POST /api/render/proxy/lambda}. */
     void submit(Call call) throws IOException {
         if (!attributed(call)) {
-            call.renderError(402, "Payment Required: export is not available on this plan. Requests without the "
-                    + "X-Skill-Source, X-Skill-Version and X-Skill-Platform headers are treated as the free web plan",
+            call.renderError(
+                    402,
+                    "Payment Required: export is not available on this plan. Requests without the "
+                            + "X-Skill-Source, X-Skill-Version and X-Skill-Platform headers are treated as the free web plan",
                     null);
             return;
         }
@@ -94,11 +96,11 @@ final class RenderHandlers {
             return s;
         });
         JsonNode out = output == null || output.isNull() ? EmulatorJson.object() : output;
-        RenderInput input = new RenderInput(id, sessionId, JsonBridge.objectOrEmpty(draft),
-                JsonBridge.objectOrEmpty(out), sources);
+        RenderInput input =
+                new RenderInput(id, sessionId, JsonBridge.objectOrEmpty(draft), JsonBridge.objectOrEmpty(out), sources);
         Future<RenderOutput> work = renders.start(input);
-        RenderRecord record = new RenderRecord(id, session, call.account, draft, out, world.clock().instant(),
-                renders.name(), work);
+        RenderRecord record = new RenderRecord(
+                id, session, call.account, draft, out, world.clock().instant(), renders.name(), work);
         record.input = input;
         if (!world.addRender(record)) {
             work.cancel(true);
@@ -166,8 +168,9 @@ final class RenderHandlers {
             call.renderError(409, "Render is not completed (status: " + world.locked(() -> r.status) + ")", null);
             return;
         }
-        call.exchange.getResponseHeaders().set("Content-Disposition",
-                "attachment; filename=\"" + r.id + "." + result.extension() + "\"");
+        call.exchange
+                .getResponseHeaders()
+                .set("Content-Disposition", "attachment; filename=\"" + r.id + "." + result.extension() + "\"");
         call.raw(200, result.mimeType(), result.bytes());
     }
 
@@ -262,8 +265,13 @@ final class RenderHandlers {
             d.put("completedAt", r.completedAt.toEpochMilli());
         }
         d.put("renderer", r.rendererName);
-        d.put("format", r.result != null ? r.result.extension()
-                : r.output.path("format").asText(r.draft.path("m").path("format").asText("mp4")));
+        d.put(
+                "format",
+                r.result != null
+                        ? r.result.extension()
+                        : r.output
+                                .path("format")
+                                .asText(r.draft.path("m").path("format").asText("mp4")));
         if (r.result != null) {
             d.put("size", r.result.size());
             d.put("converted", r.result.converted());

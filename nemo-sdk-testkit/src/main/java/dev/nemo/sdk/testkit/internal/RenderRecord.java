@@ -21,6 +21,7 @@ final class RenderRecord {
     RenderInput input;
     /** The agent's words for the finished render, from the output file ({@link RenderDescription}). */
     String description;
+
     int polls;
     String status = "pending";
     int progress = 5;
@@ -31,8 +32,15 @@ final class RenderRecord {
     Integer code;
     boolean cancelled;
 
-    RenderRecord(String id, SessionRecord session, Account owner, JsonNode draft, JsonNode output, Instant createdAt,
-                 String rendererName, Future<RenderOutput> work) {
+    RenderRecord(
+            String id,
+            SessionRecord session,
+            Account owner,
+            JsonNode draft,
+            JsonNode output,
+            Instant createdAt,
+            String rendererName,
+            Future<RenderOutput> work) {
         this.id = id;
         this.session = session;
         this.owner = owner;
@@ -48,7 +56,15 @@ final class RenderRecord {
     }
 
     EmulatorRender snapshot() {
-        return new EmulatorRender(id, session.sessionId, status, progress, polls, rendererName, outputUrl,
-                result == null ? -1 : result.size(), error);
+        return new EmulatorRender(
+                id,
+                session.sessionId,
+                status,
+                progress,
+                polls,
+                rendererName,
+                outputUrl,
+                result == null ? -1 : result.size(),
+                error);
     }
 }

@@ -21,6 +21,7 @@ final class SessionRecord {
     String claimToken;
     /** The state readers see until {@link #laggedUntil}, when the state endpoint lags behind an edit. */
     private ObjectNode lagged;
+
     private Instant laggedUntil;
 
     SessionRecord(String sessionId, String taskId, String taskName, String language, Account owner) {
@@ -71,6 +72,13 @@ final class SessionRecord {
     }
 
     EmulatorSession snapshot() {
-        return new EmulatorSession(sessionId, taskId, taskName, language, owner.userId, (dev.nemo.sdk.json.JsonObject) JsonBridge.fromJackson(state), edits);
+        return new EmulatorSession(
+                sessionId,
+                taskId,
+                taskName,
+                language,
+                owner.userId,
+                (dev.nemo.sdk.json.JsonObject) JsonBridge.fromJackson(state),
+                edits);
     }
 }

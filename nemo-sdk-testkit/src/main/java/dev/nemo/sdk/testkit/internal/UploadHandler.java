@@ -26,6 +26,7 @@ final class UploadHandler {
      * the answer instead of a connection reset; past this the connection is closed.
      */
     private static final long DRAIN_LIMIT = 1024L * 1024 * 1024;
+
     private static final int MAX_PARTS = 100;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
 
@@ -95,8 +96,11 @@ final class UploadHandler {
         for (World.PendingFile f : files) {
             Optional<String> refused = renders.rejects(f.toSource());
             if (refused.isPresent()) {
-                call.code(ErrorCodes.UNSUPPORTED_FILE_TYPE, 200, "Unsupported file type: " + f.filename() + " ("
-                        + refused.get() + "). Accepted: " + MediaFormats.description());
+                call.code(
+                        ErrorCodes.UNSUPPORTED_FILE_TYPE,
+                        200,
+                        "Unsupported file type: " + f.filename() + " (" + refused.get() + "). Accepted: "
+                                + MediaFormats.description());
                 return;
             }
         }
@@ -147,11 +151,15 @@ final class UploadHandler {
             String url = u.asText("");
             byte[] bytes = world.fetch(url);
             if (bytes == null) {
-                throw new Refusal(0, "Could not download " + url + ": the emulator has no internet access; register the "
-                        + "URL with NemoEmulator.registerRemoteMedia or use one of its own CDN URLs");
+                throw new Refusal(
+                        0,
+                        "Could not download " + url + ": the emulator has no internet access; register the "
+                                + "URL with NemoEmulator.registerRemoteMedia or use one of its own CDN URLs");
             }
             String name = baseName(url.replaceAll("[?#].*$", ""));
-            files.add(read(name.isEmpty() ? "download" : name, new java.io.ByteArrayInputStream(bytes),
+            files.add(read(
+                    name.isEmpty() ? "download" : name,
+                    new java.io.ByteArrayInputStream(bytes),
                     world.options().uploadLimitBytes()));
         }
         return files;
@@ -165,8 +173,9 @@ final class UploadHandler {
         byte[] head = in.readNBytes(MediaKind.SNIFF_BYTES);
         MediaKind kind = MediaKind.sniff(head, head.length);
         if (kind == null) {
-            throw new Refusal(ErrorCodes.UNSUPPORTED_FILE_TYPE, "Unsupported file type: " + filename
-                    + ". Accepted: " + MediaFormats.description());
+            throw new Refusal(
+                    ErrorCodes.UNSUPPORTED_FILE_TYPE,
+                    "Unsupported file type: " + filename + ". Accepted: " + MediaFormats.description());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(head);
@@ -174,14 +183,15 @@ final class UploadHandler {
         int n;
         while ((n = in.read(buf)) >= 0) {
             if ((long) out.size() + n > limit) {
-                throw new Refusal(ErrorCodes.FILE_TOO_LARGE, "File too large: " + filename + " exceeds "
-                        + DraftEditor.size(limit));
+                throw new Refusal(
+                        ErrorCodes.FILE_TOO_LARGE,
+                        "File too large: " + filename + " exceeds " + DraftEditor.size(limit));
             }
             out.write(buf, 0, n);
         }
         if (out.size() > limit) {
-            throw new Refusal(ErrorCodes.FILE_TOO_LARGE, "File too large: " + filename + " exceeds "
-                    + DraftEditor.size(limit));
+            throw new Refusal(
+                    ErrorCodes.FILE_TOO_LARGE, "File too large: " + filename + " exceeds " + DraftEditor.size(limit));
         }
         byte[] bytes = out.toByteArray();
         return new World.PendingFile(filename, MediaProbe.probe(kind, bytes), bytes);

@@ -50,8 +50,7 @@ public final class World {
      * @param bytes    content
      * @param mimeType type
      */
-    public record CdnObject(byte[] bytes, String mimeType) {
-    }
+    public record CdnObject(byte[] bytes, String mimeType) {}
 
     /**
      * The outcome of an anonymous-token request.
@@ -62,8 +61,7 @@ public final class World {
      * @param credits    available credits
      * @param retryAfter how long until a new token is allowed, when rate limited
      */
-    public record TokenGrant(String token, String userId, Instant expiresAt, long credits, Duration retryAfter) {
-    }
+    public record TokenGrant(String token, String userId, Instant expiresAt, long credits, Duration retryAfter) {}
 
     /**
      * @param options the emulator options
@@ -144,8 +142,8 @@ public final class World {
             }
             if (live >= options.tokensPerClient()) {
                 Duration wait = Duration.between(now, oldestLiveExpiry);
-                return new TokenGrant(null, account.userId, null, account.available,
-                        wait.isNegative() ? Duration.ZERO : wait);
+                return new TokenGrant(
+                        null, account.userId, null, account.available, wait.isNegative() ? Duration.ZERO : wait);
             }
             String value = "nmv_usr_" + options.tokenTag() + ids.urlSafe(40);
             Instant expires = now.plus(options.tokenLifetime());
@@ -320,8 +318,8 @@ public final class World {
 
         /** @return the file as a renderer sees it, before it has a URL (the URL is empty) */
         SourceMedia toSource() {
-            return new SourceMedia("", filename, info.kind().mimeType(), bytes, info.width(), info.height(),
-                    info.duration());
+            return new SourceMedia(
+                    "", filename, info.kind().mimeType(), bytes, info.width(), info.height(), info.duration());
         }
     }
 
@@ -344,8 +342,9 @@ public final class World {
                 PendingFile f = files.get(i);
                 mediaCount++;
                 String id = "media_" + mediaCount;
-                String path = "/media/" + session.sessionId + "/" + id + "/" + URLEncoder.encode(f.filename(),
-                        StandardCharsets.UTF_8).replace("+", "%20");
+                String path = "/media/" + session.sessionId + "/" + id + "/"
+                        + URLEncoder.encode(f.filename(), StandardCharsets.UTF_8)
+                                .replace("+", "%20");
                 String url = cdnBase + path;
                 String hash = hex(hashes.get(i)).substring(0, 32);
                 MediaAsset asset = new MediaAsset(id, f.filename(), f.info(), f.bytes(), url, hash);

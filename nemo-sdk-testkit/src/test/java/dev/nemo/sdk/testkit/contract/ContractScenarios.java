@@ -1,5 +1,8 @@
 package dev.nemo.sdk.testkit.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.chat.ChatEnd;
 import dev.nemo.sdk.chat.ChatResult;
@@ -22,9 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * One scenario suite, two backends: WireMock stubs written from the API contract, and the
  * emulator. The SDK must see the same thing from both, so neither can drift from the contract
@@ -33,11 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class ContractScenarios {
     /** The file every scenario uploads: 640x360, five frames of 20 cs (1 s). */
     static final byte[] GIF = dev.nemo.sdk.testkit.TestMediaAccess.gif(640, 360, 20, 20, 20, 20, 20);
+
     static final String CLIENT_ID = "contract-client";
 
     final VirtualTime time = VirtualTime.create();
+
     @TempDir
     Path dir;
+
     NemoClient client;
 
     /** Starts the backend and returns a client builder aimed at it (anonymous, client id {@link #CLIENT_ID}). */
@@ -94,7 +97,8 @@ abstract class ContractScenarios {
         assertThat(f.width()).hasValue(640);
         assertThat(f.height()).hasValue(360);
         assertThat(f.durationSeconds()).hasValue(1.0);
-        assertThat(f.url()).hasValueSatisfying(u -> assertThat(u).startsWith("http").endsWith("cat.gif"));
+        assertThat(f.url())
+                .hasValueSatisfying(u -> assertThat(u).startsWith("http").endsWith("cat.gif"));
     }
 
     @Test
@@ -117,7 +121,8 @@ abstract class ContractScenarios {
 
         assertThat(result.end()).isEqualTo(ChatEnd.COMPLETED_SILENTLY);
         assertThat(result.toolCalls()).hasSize(1);
-        assertThat(result.stateChange()).hasValueSatisfying(d -> assertThat(d.describe()).contains("Urban Dreams"));
+        assertThat(result.stateChange())
+                .hasValueSatisfying(d -> assertThat(d.describe()).contains("Urban Dreams"));
     }
 
     @Test
@@ -135,7 +140,9 @@ abstract class ContractScenarios {
     void anExportCompletesAndDownloadsFromTheCdnWithoutCredentials() throws Exception {
         String sid = sessionWithMedia();
 
-        ExportJob job = client.exports().submit(sid, client.state().get(sid).draft().orElseThrow()).waitForCompletion();
+        ExportJob job = client.exports()
+                .submit(sid, client.state().get(sid).draft().orElseThrow())
+                .waitForCompletion();
         DownloadResult download = client.exports().download(job, dir.resolve("out.gif"));
 
         assertThat(job.status()).isEqualTo(ExportStatus.COMPLETED);
@@ -148,7 +155,8 @@ abstract class ContractScenarios {
 
     @Test
     void anUnknownSessionIs1002() {
-        assertThatThrownBy(() -> client.state().get("1234567890123456789")).isInstanceOf(SessionNotFoundException.class);
+        assertThatThrownBy(() -> client.state().get("1234567890123456789"))
+                .isInstanceOf(SessionNotFoundException.class);
     }
 
     @Test
@@ -156,7 +164,9 @@ abstract class ContractScenarios {
         String sid = sessionWithMedia();
         outOfCredits();
 
-        assertThatThrownBy(() -> client.chat().send(sid, "add BGM")).isInstanceOfSatisfying(
-                InsufficientCreditsException.class, e -> assertThat(e.bindUrl()).isPresent());
+        assertThatThrownBy(() -> client.chat().send(sid, "add BGM"))
+                .isInstanceOfSatisfying(
+                        InsufficientCreditsException.class,
+                        e -> assertThat(e.bindUrl()).isPresent());
     }
 }

@@ -14,8 +14,11 @@ class EmulatorContractTest extends ContractScenarios {
 
     @Override
     NemoClient.Builder start(Path configDir) {
-        emulator = NemoEmulator.start(EmulatorOptions.builder().clock(time).silentEdits(SilentEdits.ALWAYS)
-                .renderPacing(RenderPacing.afterPolls(2)).build());
+        emulator = NemoEmulator.start(EmulatorOptions.builder()
+                .clock(time)
+                .silentEdits(SilentEdits.ALWAYS)
+                .renderPacing(RenderPacing.afterPolls(2))
+                .build());
         return emulator.clientBuilder(configDir).clientId(CLIENT_ID);
     }
 
@@ -40,6 +43,7 @@ class EmulatorContractTest extends ContractScenarios {
 
     @Override
     boolean cdnSawAuthorization() {
-        return emulator.cdnRequests().isEmpty() || emulator.cdnRequests().stream().anyMatch(r -> r.hasHeader("Authorization"));
+        return emulator.cdnRequests().isEmpty()
+                || emulator.cdnRequests().stream().anyMatch(r -> r.hasHeader("Authorization"));
     }
 }

@@ -21,9 +21,10 @@ class DraftEditorTest {
 
     @Test
     void trimClipsSegmentsShiftsThemAndKeepsUnknownFields() throws IOException {
-        ObjectNode draft = parse("{'t':[{'tt':0,'x':1,'sg':[{'id':'seg_1','start':0,'duration':4000,'media_id':'m1','in':0,'fx':'blur'},"
-                + "{'id':'seg_2','start':4000,'duration':4000,'media_id':'m2','in':0}]},"
-                + "{'tt':7,'sg':[{'id':'seg_3','start':0,'duration':3000,'text':'Hi'}]}],'d':8000,'m':{'title':'p'},'extra':true}");
+        ObjectNode draft = parse(
+                "{'t':[{'tt':0,'x':1,'sg':[{'id':'seg_1','start':0,'duration':4000,'media_id':'m1','in':0,'fx':'blur'},"
+                        + "{'id':'seg_2','start':4000,'duration':4000,'media_id':'m2','in':0}]},"
+                        + "{'tt':7,'sg':[{'id':'seg_3','start':0,'duration':3000,'text':'Hi'}]}],'d':8000,'m':{'title':'p'},'extra':true}");
         DraftEditor editor = new DraftEditor(Draft.parse(draft.toString()), EmulatorJson.object());
 
         DraftEditor.Change change = editor.apply(new EditOp.Trim(2000, 3000));
@@ -40,7 +41,8 @@ class DraftEditorTest {
         assertThat(video.get(0).path("fx").asText()).isEqualTo("blur");
         assertThat(video.get(1).path("start").asLong()).isEqualTo(2000);
         assertThat(video.get(1).path("duration").asLong()).isEqualTo(1000);
-        assertThat(draft.path("t").get(1).path("sg").get(0).path("duration").asLong()).isEqualTo(1000);
+        assertThat(draft.path("t").get(1).path("sg").get(0).path("duration").asLong())
+                .isEqualTo(1000);
         assertThat(draft.path("t").get(0).path("x").asInt()).isEqualTo(1);
         assertThat(draft.path("extra").asBoolean()).isTrue();
     }
@@ -51,9 +53,11 @@ class DraftEditorTest {
                 draftOf("{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000}"),
                 EmulatorJson.object());
 
-        assertThat(editor.apply(new EditOp.SetTitle("Urban Dreams")).en()).isEqualTo("added the title 'Urban Dreams' (0-3s)");
+        assertThat(editor.apply(new EditOp.SetTitle("Urban Dreams")).en())
+                .isEqualTo("added the title 'Urban Dreams' (0-3s)");
         assertThat(editor.apply(new EditOp.SetTitle("Night")).en()).isEqualTo("changed the title to 'Night'");
-        assertThat(editor.apply(new EditOp.AddMusic("Lo-fi", 0.35)).en()).isEqualTo("added background music (Lo-fi, 35%)");
+        assertThat(editor.apply(new EditOp.AddMusic("Lo-fi", 0.35)).en())
+                .isEqualTo("added background music (Lo-fi, 35%)");
         assertThat(editor.apply(new EditOp.SetVolume(0.5)).changed()).isTrue();
 
         ObjectNode draft = JsonBridge.toJackson(editor.draft().toJson());
@@ -73,8 +77,8 @@ class DraftEditorTest {
     @Test
     void renderSettingsGoIntoTheMetadata() throws IOException {
         ObjectNode canvas = parse("{'width':480,'height':640}");
-        DraftEditor editor = new DraftEditor(draftOf("{'t':[{'tt':0,'sg':[{'start':0,'duration':1000}]}],'d':1000}"),
-                canvas);
+        DraftEditor editor =
+                new DraftEditor(draftOf("{'t':[{'tt':0,'sg':[{'start':0,'duration':1000}]}],'d':1000}"), canvas);
 
         editor.apply(new EditOp.Resize("720p", 720, 0, 0));
         editor.apply(new EditOp.Compress(512_000L, "high"));
@@ -117,27 +121,38 @@ class DraftEditorTest {
 
     @Test
     void resizeSaysWhatTheRendererWillDoNeverAnUpscale() throws IOException {
-        String json = "{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000,'m':{'width':%d,'height':%d}}";
-        DraftEditor small = new DraftEditor(Draft.of(JsonBridge.fromJackson(parse(String.format(json, 817, 565))).asObject().orElseThrow()),
+        String json =
+                "{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000,'m':{'width':%d,'height':%d}}";
+        DraftEditor small = new DraftEditor(
+                Draft.of(JsonBridge.fromJackson(parse(String.format(json, 817, 565)))
+                        .asObject()
+                        .orElseThrow()),
                 EmulatorJson.object().put("width", 817).put("height", 565));
         assertThat(small.apply(new EditOp.Resize("720p", 720, 0, 0)).en())
-                .isEqualTo("kept the source's 817×565: it already fits 720p and is not upscaled (an MP4 has even sides: 816×564)")
+                .isEqualTo(
+                        "kept the source's 817×565: it already fits 720p and is not upscaled (an MP4 has even sides: 816×564)")
                 .doesNotContain("1042");
-        DraftEditor large = new DraftEditor(Draft.of(JsonBridge.fromJackson(parse(String.format(json, 1920, 1080))).asObject().orElseThrow()),
+        DraftEditor large = new DraftEditor(
+                Draft.of(JsonBridge.fromJackson(parse(String.format(json, 1920, 1080)))
+                        .asObject()
+                        .orElseThrow()),
                 EmulatorJson.object().put("width", 1920).put("height", 1080));
-        assertThat(large.apply(new EditOp.Resize("720p", 720, 0, 0)).en()).isEqualTo("set the resolution to 720p (fits within 1280×720)");
+        assertThat(large.apply(new EditOp.Resize("720p", 720, 0, 0)).en())
+                .isEqualTo("set the resolution to 720p (fits within 1280×720)");
     }
 
     @Test
     void renderSettingsGoIntoTheMetadataTheRendererReads() throws IOException {
         ObjectNode canvas = EmulatorJson.object().put("width", 640).put("height", 360);
         DraftEditor editor = new DraftEditor(
-                draftOf("{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000,'m':{'width':640,'height':360}}"),
+                draftOf(
+                        "{'t':[{'tt':0,'sg':[{'id':'seg_1','start':0,'duration':10000}]}],'d':10000,'m':{'width':640,'height':360}}"),
                 canvas);
 
         assertThat(editor.apply(new EditOp.Resize("vertical", 0, 1080, 1920)).en())
                 .isEqualTo("kept the source's 640×360: it already fits vertical and is not upscaled");
-        assertThat(editor.apply(new EditOp.SetBackground("#ff8800")).en()).isEqualTo("set the background colour to #ff8800");
+        assertThat(editor.apply(new EditOp.SetBackground("#ff8800")).en())
+                .isEqualTo("set the background colour to #ff8800");
         editor.apply(new EditOp.Convert("gif"));
         editor.apply(new EditOp.SetFps(15));
         editor.apply(new EditOp.Compress(512_000L, "medium"));

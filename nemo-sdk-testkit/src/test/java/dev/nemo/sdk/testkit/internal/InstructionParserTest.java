@@ -11,12 +11,16 @@ class InstructionParserTest {
 
     @Test
     void theSeedsExamples() {
-        assertThat(InstructionParser.parse("compress a 2MB animated GIF with 60 frames into a 720p MP4")).containsExactly(
-                new EditOp.Compress(null, "medium"), new EditOp.Resize("720p", 720, 0, 0), new EditOp.Convert("mp4"));
+        assertThat(InstructionParser.parse("compress a 2MB animated GIF with 60 frames into a 720p MP4"))
+                .containsExactly(
+                        new EditOp.Compress(null, "medium"),
+                        new EditOp.Resize("720p", 720, 0, 0),
+                        new EditOp.Convert("mp4"));
         assertThat(InstructionParser.parse("compress this GIF to under 500KB without losing too much quality"))
                 .containsExactly(new EditOp.Compress(512_000L, "high"));
-        assertThat(InstructionParser.parse(
-                "reducing GIF file size for web and social media use for web developers, marketers, social media managers"))
+        assertThat(
+                        InstructionParser.parse(
+                                "reducing GIF file size for web and social media use for web developers, marketers, social media managers"))
                 .containsExactly(new EditOp.Compress(null, "medium"));
     }
 
@@ -33,7 +37,8 @@ class InstructionParserTest {
 
     @Test
     void chineseForms() {
-        assertThat(InstructionParser.parse("把这个GIF压缩到500KB以内")).containsExactly(new EditOp.Compress(512_000L, "medium"));
+        assertThat(InstructionParser.parse("把这个GIF压缩到500KB以内"))
+                .containsExactly(new EditOp.Compress(512_000L, "medium"));
         assertThat(InstructionParser.parse("转换为720p的MP4"))
                 .containsExactly(new EditOp.Resize("720p", 720, 0, 0), new EditOp.Convert("mp4"));
         assertThat(InstructionParser.parse("转成GIF")).containsExactly(new EditOp.Convert("gif"));
@@ -49,7 +54,8 @@ class InstructionParserTest {
 
     @Test
     void moreForms() {
-        assertThat(InstructionParser.parse("keep only the first 2.5 seconds")).containsExactly(new EditOp.Trim(0, 2500));
+        assertThat(InstructionParser.parse("keep only the first 2.5 seconds"))
+                .containsExactly(new EditOp.Trim(0, 2500));
         assertThat(InstructionParser.parse("cut it from 2s to 5s")).containsExactly(new EditOp.Trim(2000, 3000));
         assertThat(InstructionParser.parse("shorten the clip to 1 minute")).containsExactly(new EditOp.Trim(0, 60_000));
         assertThat(InstructionParser.parse("change the title to \"Don't stop\""))
@@ -62,15 +68,25 @@ class InstructionParserTest {
         assertThat(InstructionParser.parse("mute the music")).containsExactly(new EditOp.RemoveMusic());
         assertThat(InstructionParser.parse("export as webm at 15 fps"))
                 .containsExactly(new EditOp.Convert("webm"), new EditOp.SetFps(15));
-        assertThat(InstructionParser.parse("resize to 1080x1920")).containsExactly(new EditOp.Resize(null, 0, 1080, 1920));
+        assertThat(InstructionParser.parse("resize to 1080x1920"))
+                .containsExactly(new EditOp.Resize(null, 0, 1080, 1920));
         assertThat(InstructionParser.parse("convert the gif to mp4")).containsExactly(new EditOp.Convert("mp4"));
         assertThat(InstructionParser.parse("make it smaller, under 2 MB"))
                 .containsExactly(new EditOp.Compress(2L * 1024 * 1024, "medium"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "hello", "make it look better", "what can you do?", "export", "show the credits",
-            "a photo of a cat", "is this 720 pixels wide?"})
+    @ValueSource(
+            strings = {
+                "",
+                "hello",
+                "make it look better",
+                "what can you do?",
+                "export",
+                "show the credits",
+                "a photo of a cat",
+                "is this 720 pixels wide?"
+            })
     void unrelatedMessagesHaveNoOperations(String message) {
         assertThat(InstructionParser.parse(message)).isEmpty();
     }
@@ -79,7 +95,8 @@ class InstructionParserTest {
     void sourceFormatsAndSizesAreNotMistakenForTargets() {
         List<EditOp> ops = InstructionParser.parse("compress this 3MB gif");
         assertThat(ops).containsExactly(new EditOp.Compress(null, "medium"));
-        assertThat(InstructionParser.parse("compress this photo gif")).doesNotHaveAnyElementsOfTypes(EditOp.Convert.class);
+        assertThat(InstructionParser.parse("compress this photo gif"))
+                .doesNotHaveAnyElementsOfTypes(EditOp.Convert.class);
     }
 
     @Test

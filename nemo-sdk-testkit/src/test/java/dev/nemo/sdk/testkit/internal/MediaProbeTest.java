@@ -29,8 +29,10 @@ class MediaProbeTest {
         assertThat(MediaKind.sniff(ascii("\0\0\0\u0018ftypqt  "), 12)).isEqualTo(MediaKind.MOV);
         assertThat(MediaKind.sniff(ascii("\0\0\0\u0018ftypM4A "), 12)).isEqualTo(MediaKind.M4A);
         assertThat(MediaKind.sniff(ascii("\0\0\0\u0018ftypisom"), 12)).isEqualTo(MediaKind.MP4);
-        assertThat(MediaKind.sniff(bytes(0x1a, 0x45, 0xdf, 0xa3, 'w', 'e', 'b', 'm'), 8)).isEqualTo(MediaKind.WEBM);
-        assertThat(MediaKind.sniff(bytes(0x1a, 0x45, 0xdf, 0xa3, 'm', 'a', 't', 'r'), 8)).isEqualTo(MediaKind.MKV);
+        assertThat(MediaKind.sniff(bytes(0x1a, 0x45, 0xdf, 0xa3, 'w', 'e', 'b', 'm'), 8))
+                .isEqualTo(MediaKind.WEBM);
+        assertThat(MediaKind.sniff(bytes(0x1a, 0x45, 0xdf, 0xa3, 'm', 'a', 't', 'r'), 8))
+                .isEqualTo(MediaKind.MKV);
         assertThat(MediaKind.sniff(bytes(0xff, 0xd8, 0xff, 0xe0), 4)).isEqualTo(MediaKind.JPEG);
         assertThat(MediaKind.sniff(ascii("ID3\u0004"), 4)).isEqualTo(MediaKind.MP3);
         assertThat(MediaKind.sniff(bytes(0xff, 0xfb, 0x90), 3)).isEqualTo(MediaKind.MP3);
@@ -84,7 +86,8 @@ class MediaProbeTest {
                 byte[] cut = Arrays.copyOf(whole, n);
                 MediaKind kind = MediaKind.sniff(cut, Math.min(n, MediaKind.SNIFF_BYTES));
                 MediaInfo info = MediaProbe.probe(kind, cut);
-                assertThat(info.kind()).as("cut at %d", n)
+                assertThat(info.kind())
+                        .as("cut at %d", n)
                         .isIn(kind, kind == MediaKind.PNG ? MediaKind.APNG : kind); // acTL found past the sniffed head
                 assertThat(info.width()).as("width read so far, cut at %d", n).isIn(null, 64);
                 assertThat(info.height()).as("height read so far, cut at %d", n).isIn(null, 32);

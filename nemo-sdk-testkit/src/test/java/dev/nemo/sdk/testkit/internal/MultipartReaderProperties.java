@@ -27,18 +27,26 @@ class MultipartReaderProperties {
     Arbitrary<List<Spec>> parts() {
         Arbitrary<byte[]> content = Arbitraries.oneOf(
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(3000),
-                Arbitraries.strings().withChars("\r\n-XyZb0undary").ofMaxLength(200)
+                Arbitraries.strings()
+                        .withChars("\r\n-XyZb0undary")
+                        .ofMaxLength(200)
                         .map(s -> s.getBytes(StandardCharsets.US_ASCII)));
         Arbitrary<Spec> part = Combinators.combine(
-                Arbitraries.of("files", "other", "files"),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12).injectNull(0.2),
-                content).as(Spec::new);
+                        Arbitraries.of("files", "other", "files"),
+                        Arbitraries.strings()
+                                .alpha()
+                                .numeric()
+                                .ofMinLength(1)
+                                .ofMaxLength(12)
+                                .injectNull(0.2),
+                        content)
+                .as(Spec::new);
         return part.list().ofMaxSize(6);
     }
 
     @Property(tries = 300)
-    void readsBackWhatWasEncodedWhateverTheChunking(@ForAll("parts") List<Spec> parts, @ForAll long seed,
-                                                     @ForAll @IntRange(min = 1, max = 100) int maxChunk)
+    void readsBackWhatWasEncodedWhateverTheChunking(
+            @ForAll("parts") List<Spec> parts, @ForAll long seed, @ForAll @IntRange(min = 1, max = 100) int maxChunk)
             throws IOException {
         List<Spec> read = readAll(chunked(encode(parts), seed, maxChunk));
 
@@ -51,8 +59,8 @@ class MultipartReaderProperties {
     }
 
     @Property(tries = 200)
-    void anyTruncationIsMalformedNeverAHangOrAPartialSuccess(@ForAll("parts") @Size(min = 1) List<Spec> parts,
-                                                            @ForAll @IntRange(min = 0, max = 10_000) int cut) {
+    void anyTruncationIsMalformedNeverAHangOrAPartialSuccess(
+            @ForAll("parts") @Size(min = 1) List<Spec> parts, @ForAll @IntRange(min = 0, max = 10_000) int cut) {
         byte[] whole = encode(parts);
         int end = whole.length - "--\r\nepilogue".length();
         byte[] truncated = java.util.Arrays.copyOf(whole, Math.min(cut, end));

@@ -17,16 +17,16 @@ class MultipartReaderTest {
     private static final String BOUNDARY = "XyZ--b0undary";
 
     /** A part to encode. */
-    record Spec(String name, String filename, byte[] content) {
-    }
+    record Spec(String name, String filename, byte[] content) {}
 
     static byte[] encode(List<Spec> parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("preamble to ignore\r\n".getBytes(StandardCharsets.US_ASCII));
         for (Spec p : parts) {
             out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
-                    + (p.filename() == null ? "" : "; filename=\"" + p.filename() + "\"")
-                    + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + (p.filename() == null ? "" : "; filename=\"" + p.filename() + "\"")
+                            + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.writeBytes(p.content());
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -57,14 +57,16 @@ class MultipartReaderTest {
 
     @Test
     void partsCanBeSkippedWithoutReadingThem() throws IOException {
-        byte[] body = encode(List.of(new Spec("a", null, "one".getBytes(StandardCharsets.US_ASCII)),
+        byte[] body = encode(List.of(
+                new Spec("a", null, "one".getBytes(StandardCharsets.US_ASCII)),
                 new Spec("files", "x.gif", "two".getBytes(StandardCharsets.US_ASCII))));
         MultipartReader reader = new MultipartReader(new ByteArrayInputStream(body), BOUNDARY);
 
         assertThat(reader.next().name()).isEqualTo("a");
         MultipartReader.Part second = reader.next();
         assertThat(second.filename()).isEqualTo("x.gif");
-        assertThat(new String(second.body().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("two");
+        assertThat(new String(second.body().readAllBytes(), StandardCharsets.US_ASCII))
+                .isEqualTo("two");
         assertThat(reader.next()).isNull();
         assertThat(reader.next()).isNull();
     }
@@ -72,7 +74,8 @@ class MultipartReaderTest {
     @Test
     void strictAboutHeaders() {
         String noDisposition = "--" + BOUNDARY + "\r\nContent-Type: text/plain\r\n\r\nx\r\n--" + BOUNDARY + "--";
-        String notFormData = "--" + BOUNDARY + "\r\nContent-Disposition: attachment; name=\"f\"\r\n\r\nx\r\n--" + BOUNDARY + "--";
+        String notFormData =
+                "--" + BOUNDARY + "\r\nContent-Disposition: attachment; name=\"f\"\r\n\r\nx\r\n--" + BOUNDARY + "--";
         String badHeader = "--" + BOUNDARY + "\r\nnonsense\r\n\r\nx\r\n--" + BOUNDARY + "--";
         String noCrlf = "--" + BOUNDARY + "junk";
         String hugeHeader = "--" + BOUNDARY + "\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\nx\r\n--" + BOUNDARY + "--";
@@ -86,12 +89,17 @@ class MultipartReaderTest {
 
     @Test
     void parsesContentTypeParametersAndExtendedFilenames() throws IOException {
-        assertThat(MultipartReader.boundary("multipart/form-data; boundary=\"a b\\\"c\"")).isEqualTo("a b\"c");
-        assertThat(MultipartReader.boundary("multipart/form-data;charset=utf-8; BOUNDARY=abc")).isEqualTo("abc");
+        assertThat(MultipartReader.boundary("multipart/form-data; boundary=\"a b\\\"c\""))
+                .isEqualTo("a b\"c");
+        assertThat(MultipartReader.boundary("multipart/form-data;charset=utf-8; BOUNDARY=abc"))
+                .isEqualTo("abc");
         assertThat(MultipartReader.boundary("multipart/form-data")).isNull();
-        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"fallback.gif\"; "
-                + "filename*=UTF-8''%E5%8A%A8%E5%9B%BE.gif\r\n\r\nx\r\n--" + BOUNDARY + "--";
-        assertThat(readAll(new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII))).get(0).filename())
+        String body =
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"fallback.gif\"; "
+                        + "filename*=UTF-8''%E5%8A%A8%E5%9B%BE.gif\r\n\r\nx\r\n--" + BOUNDARY + "--";
+        assertThat(readAll(new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII)))
+                        .get(0)
+                        .filename())
                 .isEqualTo("动图.gif");
     }
 }

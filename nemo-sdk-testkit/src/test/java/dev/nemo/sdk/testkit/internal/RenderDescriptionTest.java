@@ -14,17 +14,26 @@ class RenderDescriptionTest {
 
     /** A GIF header of a size with no image: enough for the probe. */
     private static byte[] gifOf(int w, int h) {
-        return new byte[] {'G', 'I', 'F', '8', '9', 'a', (byte) w, (byte) (w >> 8), (byte) h, (byte) (h >> 8), 0, 0, 0, ';'};
+        return new byte[] {
+            'G', 'I', 'F', '8', '9', 'a', (byte) w, (byte) (w >> 8), (byte) h, (byte) (h >> 8), 0, 0, 0, ';'
+        };
     }
 
     private static RenderInput asked(int boxWidth, int boxHeight, Long target, SourceMedia source) {
-        ObjectNode m = EmulatorJson.object().put("width", boxWidth).put("height", boxHeight).put("resolution", "720p");
+        ObjectNode m = EmulatorJson.object()
+                .put("width", boxWidth)
+                .put("height", boxHeight)
+                .put("resolution", "720p");
         if (target != null) {
             m.put("target_size_bytes", target);
         }
         ObjectNode draft = EmulatorJson.object();
         draft.set("m", m);
-        return new RenderInput("r1", "s1", JsonBridge.objectOrEmpty(draft), JsonBridge.objectOrEmpty(EmulatorJson.object()),
+        return new RenderInput(
+                "r1",
+                "s1",
+                JsonBridge.objectOrEmpty(draft),
+                JsonBridge.objectOrEmpty(EmulatorJson.object()),
                 List.of(source));
     }
 

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.testkit.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nemo.sdk.testkit.RenderInput;
 import dev.nemo.sdk.testkit.RenderOutput;
 import dev.nemo.sdk.testkit.Renderer;
@@ -8,8 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.ServiceConfigurationError;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RenderServiceTest {
 
@@ -69,9 +69,11 @@ class RenderServiceTest {
 
     @Test
     void fallsBackToThePassthroughWhenNoneIsAvailable() {
-        assertThat(RenderService.firstAvailable(providers(renderer("no-natives", false))).name())
+        assertThat(RenderService.firstAvailable(providers(renderer("no-natives", false)))
+                        .name())
                 .isEqualTo(PassthroughRenderer.NAME);
-        assertThat(RenderService.firstAvailable(List.<Renderer>of().iterator()).name()).isEqualTo(PassthroughRenderer.NAME);
+        assertThat(RenderService.firstAvailable(List.<Renderer>of().iterator()).name())
+                .isEqualTo(PassthroughRenderer.NAME);
     }
 
     @Test

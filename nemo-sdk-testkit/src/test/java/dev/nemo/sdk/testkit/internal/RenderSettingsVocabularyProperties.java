@@ -23,11 +23,16 @@ class RenderSettingsVocabularyProperties {
     }
 
     @Property(tries = 2000)
-    void vocabularySoupGivesOnlyUsableSettings(@ForAll @StringLength(max = 120)
-                                               @Chars({' ', '#', '\'', '"', '.', ':', 'x', 'p', 'k', 'b', 'm', 's',
-                                                       'f', '%', '前', '秒', '帧', '兆', '背', '景', '白', '标', '题', '“',
-                                                       '”', '以', '内'})
-                                               @CharRange(from = '0', to = '9') String text) {
+    void vocabularySoupGivesOnlyUsableSettings(
+            @ForAll
+                    @StringLength(max = 120)
+                    @Chars({
+                        ' ', '#', '\'', '"', '.', ':', 'x', 'p', 'k', 'b', 'm', 's',
+                        'f', '%', '前', '秒', '帧', '兆', '背', '景', '白', '标', '题', '“',
+                        '”', '以', '内'
+                    })
+                    @CharRange(from = '0', to = '9')
+                    String text) {
         checkUsable(text);
         checkUsable("under " + text + " fps background " + text);
     }

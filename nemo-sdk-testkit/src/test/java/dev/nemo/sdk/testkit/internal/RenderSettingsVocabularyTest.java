@@ -130,12 +130,24 @@ class RenderSettingsVocabularyTest {
 
     static Stream<Arguments> combined() {
         return Stream.of(
-                row("make it a GIF under 2MB at 10 fps", size(2 * MB), new EditOp.Convert("gif"), new EditOp.SetFps(10)),
-                row("for Instagram stories, as mp4, under 500KB, white background",
-                        size(500 * KB), new EditOp.Resize("vertical", 0, 1080, 1920), new EditOp.Convert("mp4"),
+                row(
+                        "make it a GIF under 2MB at 10 fps",
+                        size(2 * MB),
+                        new EditOp.Convert("gif"),
+                        new EditOp.SetFps(10)),
+                row(
+                        "for Instagram stories, as mp4, under 500KB, white background",
+                        size(500 * KB),
+                        new EditOp.Resize("vertical", 0, 1080, 1920),
+                        new EditOp.Convert("mp4"),
                         new EditOp.SetBackground("#ffffff")),
-                row("转成GIF，前5秒，15帧，小于1MB，黑色背景", new EditOp.Trim(0, 5000), size(MB),
-                        new EditOp.Convert("gif"), new EditOp.SetFps(15), new EditOp.SetBackground("#000000")));
+                row(
+                        "转成GIF，前5秒，15帧，小于1MB，黑色背景",
+                        new EditOp.Trim(0, 5000),
+                        size(MB),
+                        new EditOp.Convert("gif"),
+                        new EditOp.SetFps(15),
+                        new EditOp.SetBackground("#000000")));
     }
 
     @ParameterizedTest(name = "{0}")

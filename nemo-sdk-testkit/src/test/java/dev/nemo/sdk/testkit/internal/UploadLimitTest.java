@@ -35,7 +35,8 @@ class UploadLimitTest {
         long limit = 1_000_000;
 
         assertThatThrownBy(() -> UploadHandler.read("big.gif", in, limit))
-                .isInstanceOfSatisfying(UploadHandler.Refusal.class, r -> assertThat(r.code).isEqualTo(4002));
+                .isInstanceOfSatisfying(
+                        UploadHandler.Refusal.class, r -> assertThat(r.code).isEqualTo(4002));
         assertThat(in.read).isGreaterThan(limit).isLessThanOrEqualTo(limit + 64 * 1024 + MediaKind.SNIFF_BYTES);
     }
 
@@ -43,6 +44,7 @@ class UploadLimitTest {
     void unsupportedContentIsRefusedAfterTheSniffedHead() {
         InputStream in = new java.io.ByteArrayInputStream("x".repeat(100).getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> UploadHandler.read("x.gif", in, 10))
-                .isInstanceOfSatisfying(UploadHandler.Refusal.class, r -> assertThat(r.code).isEqualTo(4001));
+                .isInstanceOfSatisfying(
+                        UploadHandler.Refusal.class, r -> assertThat(r.code).isEqualTo(4001));
     }
 }

@@ -24,16 +24,18 @@ public record ClassHistogram(Map<String, Entry> entries) {
      * @param instances live instances
      * @param bytes     their shallow size
      */
-    public record Entry(long instances, long bytes) {
-    }
+    public record Entry(long instances, long bytes) {}
 
     /** {@return the histogram now, or an empty one where the JVM does not offer it} */
     public static ClassHistogram take() {
         String text;
         try {
-            text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            text = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
         } catch (JMException | RuntimeException e) {
             return new ClassHistogram(Map.of());
         }
@@ -57,13 +59,20 @@ public record ClassHistogram(Map<String, Entry> entries) {
     public List<String> grownSince(ClassHistogram earlier, List<String> prefixes, int limit) {
         List<String> lines = new ArrayList<>();
         entries.entrySet().stream()
-                .filter(e -> prefixes.stream().anyMatch(e.getKey()::startsWith) && !e.getKey().startsWith(SOAK))
-                .map(e -> Map.entry(e.getKey(), growth(e.getValue(), earlier.entries().get(e.getKey()))))
+                .filter(e -> prefixes.stream().anyMatch(e.getKey()::startsWith)
+                        && !e.getKey().startsWith(SOAK))
+                .map(e -> Map.entry(
+                        e.getKey(), growth(e.getValue(), earlier.entries().get(e.getKey()))))
                 .filter(e -> e.getValue().bytes() > 0)
-                .sorted((a, b) -> Long.compare(b.getValue().bytes(), a.getValue().bytes()))
+                .sorted((a, b) ->
+                        Long.compare(b.getValue().bytes(), a.getValue().bytes()))
                 .limit(limit)
-                .forEach(e -> lines.add(String.format(Locale.ROOT, "%+d instances, %+d bytes: %s",
-                        e.getValue().instances(), e.getValue().bytes(), e.getKey())));
+                .forEach(e -> lines.add(String.format(
+                        Locale.ROOT,
+                        "%+d instances, %+d bytes: %s",
+                        e.getValue().instances(),
+                        e.getValue().bytes(),
+                        e.getKey())));
         return lines;
     }
 

@@ -29,8 +29,8 @@ public record ResourceLevels(Set<Thread> threads, int connections, long sockets,
      */
     public static ResourceLevels measure(Set<Integer> serverPorts) {
         long heap = heapAfterGc();
-        return new ResourceLevels(liveThreads(), establishedConnections(serverPorts), descriptors(true),
-                descriptors(false), heap);
+        return new ResourceLevels(
+                liveThreads(), establishedConnections(serverPorts), descriptors(true), descriptors(false), heap);
     }
 
     /** {@return the live threads of this JVM} */
@@ -43,7 +43,9 @@ public record ResourceLevels(Set<Thread> threads, int connections, long sockets,
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(
+                    used,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }
@@ -63,8 +65,14 @@ public record ResourceLevels(Set<Thread> threads, int connections, long sockets,
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "threads=%d, connections=%d, sockets=%d, file descriptors=%d, "
-                + "heap after GC=%.2f MiB", threads.size(), connections, sockets, descriptors, heapBytes / 1048576.0);
+        return String.format(
+                Locale.ROOT,
+                "threads=%d, connections=%d, sockets=%d, file descriptors=%d, " + "heap after GC=%.2f MiB",
+                threads.size(),
+                connections,
+                sockets,
+                descriptors,
+                heapBytes / 1048576.0);
     }
 
     private static long descriptors(boolean socketsOnly) {
@@ -83,7 +91,7 @@ public record ResourceLevels(Set<Thread> threads, int connections, long sockets,
         try {
             return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
         } catch (IOException e) {
-            return false;   // closed since it was listed
+            return false; // closed since it was listed
         }
     }
 

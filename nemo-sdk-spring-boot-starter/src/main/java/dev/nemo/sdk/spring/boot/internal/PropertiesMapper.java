@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Turns {@code nemo.*} properties into SDK settings. Unset values keep the SDK's defaults. */
 public final class PropertiesMapper {
-    private PropertiesMapper() {
-    }
+    private PropertiesMapper() {}
 
     /**
      * @param p the bound properties
@@ -79,7 +78,10 @@ public final class PropertiesMapper {
      * @return the polling strategy
      */
     public static PollingStrategy polling(NemoProperties.Polling p) {
-        return PollingStrategy.builder().interval(p.getInterval()).maxPolls(p.getMaxPolls()).timeout(p.getTimeout())
+        return PollingStrategy.builder()
+                .interval(p.getInterval())
+                .maxPolls(p.getMaxPolls())
+                .timeout(p.getTimeout())
                 .build();
     }
 

@@ -24,8 +24,7 @@ import org.springframework.context.annotation.Bean;
 public class NemoBoot3HealthAutoConfiguration {
 
     /** Creates the auto-configuration; Spring calls it. */
-    public NemoBoot3HealthAutoConfiguration() {
-    }
+    public NemoBoot3HealthAutoConfiguration() {}
 
     /**
      * The indicator: UP with the credit balance, DOWN with the typed error (see {@link NemoHealthCheck}).
@@ -39,7 +38,9 @@ public class NemoBoot3HealthAutoConfiguration {
         NemoHealthCheck check = new NemoHealthCheck(client);
         return () -> {
             NemoHealthCheck.Result r = check.check();
-            return (r.up() ? Health.up() : Health.down()).withDetails(r.details()).build();
+            return (r.up() ? Health.up() : Health.down())
+                    .withDetails(r.details())
+                    .build();
         };
     }
 }

@@ -100,8 +100,7 @@ public final class BackgroundMusic {
         }
     }
 
-    private BackgroundMusic() {
-    }
+    private BackgroundMusic() {}
 
     /**
      * The FFmpeg demuxer for an uploaded file's MIME type, if music can be read from it.
@@ -199,7 +198,8 @@ public final class BackgroundMusic {
 
         Output(Path path) {
             this.path = path;
-            try (BytePointer name = new BytePointer("mp4"); BytePointer url = url(path)) {
+            try (BytePointer name = new BytePointer("mp4");
+                    BytePointer url = url(path)) {
                 FfmpegRuntime.check(avformat_alloc_output_context2(ctx, null, name, url), "creating the mp4 muxer");
             } catch (RuntimeException e) {
                 close();
@@ -252,11 +252,13 @@ public final class BackgroundMusic {
             }
             AVStream in = input.streams(videoIn);
             videoOut = newStream();
-            FfmpegRuntime.check(avcodec_parameters_copy(videoOut.codecpar(), in.codecpar()), "copying the video parameters");
+            FfmpegRuntime.check(
+                    avcodec_parameters_copy(videoOut.codecpar(), in.codecpar()), "copying the video parameters");
             videoOut.codecpar().codec_tag(0);
             videoOut.time_base(in.time_base());
             audioOut = newStream();
-            FfmpegRuntime.check(avcodec_parameters_from_context(audioOut.codecpar(), enc), "copying the AAC parameters");
+            FfmpegRuntime.check(
+                    avcodec_parameters_from_context(audioOut.codecpar(), enc), "copying the AAC parameters");
             audioOut.time_base(enc.time_base());
         }
 
@@ -318,7 +320,8 @@ public final class BackgroundMusic {
                     }
                 }
                 if (last != null) {
-                    long end = av_rescale_q(length.toNanos() / 1000, new AVRational().num(1).den(1_000_000), inTb);
+                    long end = av_rescale_q(
+                            length.toNanos() / 1000, new AVRational().num(1).den(1_000_000), inTb);
                     long span = last.dts() != AV_NOPTS_VALUE && firstDts != AV_NOPTS_VALUE ? last.dts() - firstDts : 0;
                     if (end - span > last.duration()) {
                         last.duration(end - span);
@@ -340,7 +343,8 @@ public final class BackgroundMusic {
         }
 
         void encode(AVFrame frame) {
-            FfmpegRuntime.check(avcodec_send_frame(enc, frame), frame == null ? "flushing the AAC encoder" : "encoding audio");
+            FfmpegRuntime.check(
+                    avcodec_send_frame(enc, frame), frame == null ? "flushing the AAC encoder" : "encoding audio");
             while (true) {
                 int rc = avcodec_receive_packet(enc, pkt);
                 if (rc == AVERROR_EAGAIN() || rc == AVERROR_EOF) {

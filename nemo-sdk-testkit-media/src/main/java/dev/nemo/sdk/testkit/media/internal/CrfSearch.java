@@ -49,8 +49,7 @@ public final class CrfSearch {
      * @param rung the rung index
      * @param crf the constant rate factor
      */
-    public record CrfStep(int rung, int crf) implements Step {
-    }
+    public record CrfStep(int rung, int crf) implements Step {}
 
     /**
      * Encode in two passes at an average bitrate.
@@ -58,8 +57,7 @@ public final class CrfSearch {
      * @param rung the rung index
      * @param bitsPerSecond the bitrate
      */
-    public record TwoPassStep(int rung, long bitsPerSecond) implements Step {
-    }
+    public record TwoPassStep(int rung, long bitsPerSecond) implements Step {}
 
     /**
      * A finished encode.
@@ -67,8 +65,7 @@ public final class CrfSearch {
      * @param step what was encoded
      * @param bytes the size it produced
      */
-    public record Result(Step step, long bytes) {
-    }
+    public record Result(Step step, long bytes) {}
 
     private final long target;
     private final int startCrf;
@@ -132,7 +129,8 @@ public final class CrfSearch {
      * @return the best result, or empty before any was recorded
      */
     public Optional<Result> best() {
-        Optional<Result> fitting = results.stream().filter(r -> r.bytes() <= target)
+        Optional<Result> fitting = results.stream()
+                .filter(r -> r.bytes() <= target)
                 .min((a, b) -> {
                     int byRung = Integer.compare(a.step().rung(), b.step().rung());
                     if (byRung != 0) {
@@ -165,7 +163,9 @@ public final class CrfSearch {
         }
         Result last = results.get(results.size() - 1);
         if (last.step() instanceof TwoPassStep tp) {
-            long twoPasses = results.stream().filter(r -> r.step() instanceof TwoPassStep).count();
+            long twoPasses = results.stream()
+                    .filter(r -> r.step() instanceof TwoPassStep)
+                    .count();
             if (last.bytes() <= target || twoPasses >= MAX_TWO_PASS) {
                 return Optional.empty();
             }
@@ -179,8 +179,11 @@ public final class CrfSearch {
         }
         // over the target: the lowest CRF above c that fit at this rung bounds the next guess
         int fitAbove = results.stream()
-                .filter(r -> r.step() instanceof CrfStep s && s.rung() == rung && s.crf() > c.crf() && r.bytes() <= target)
-                .mapToInt(r -> ((CrfStep) r.step()).crf()).min().orElse(Integer.MAX_VALUE);
+                .filter(r ->
+                        r.step() instanceof CrfStep s && s.rung() == rung && s.crf() > c.crf() && r.bytes() <= target)
+                .mapToInt(r -> ((CrfStep) r.step()).crf())
+                .min()
+                .orElse(Integer.MAX_VALUE);
         if (fitAbove == c.crf() + 1) {
             return Optional.empty();
         }
@@ -213,7 +216,9 @@ public final class CrfSearch {
         }
         int failedBelow = results.stream()
                 .filter(r -> r.step() instanceof CrfStep s && s.rung() == rung && s.crf() < crf && r.bytes() > target)
-                .mapToInt(r -> ((CrfStep) r.step()).crf()).max().orElse(Integer.MIN_VALUE);
+                .mapToInt(r -> ((CrfStep) r.step()).crf())
+                .max()
+                .orElse(Integer.MIN_VALUE);
         int lower = Math.max(Math.max(startCrf, failedBelow + 1), predictCrf(crf, bytes, slope(rung)));
         return lower < crf ? Optional.of(new CrfStep(rung, lower)) : Optional.empty();
     }
@@ -224,7 +229,8 @@ public final class CrfSearch {
 
     private double slope(int rung) {
         List<Result> here = results.stream()
-                .filter(r -> r.step() instanceof CrfStep s && s.rung() == rung).toList();
+                .filter(r -> r.step() instanceof CrfStep s && s.rung() == rung)
+                .toList();
         if (here.size() < 2) {
             return DEFAULT_SLOPE;
         }

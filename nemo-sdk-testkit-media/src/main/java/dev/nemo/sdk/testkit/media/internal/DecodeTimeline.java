@@ -14,8 +14,7 @@ package dev.nemo.sdk.testkit.media.internal;
  */
 public final class DecodeTimeline {
 
-    private DecodeTimeline() {
-    }
+    private DecodeTimeline() {}
 
     /**
      * Computes decode timestamps for packets in decode order.

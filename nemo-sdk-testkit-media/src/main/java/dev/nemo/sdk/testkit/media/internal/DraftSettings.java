@@ -44,8 +44,7 @@ public final class DraftSettings {
      * @param in where in the file the segment begins
      * @param length how long it plays, or null when the segment does not say
      */
-    public record VideoSegment(SourceMedia source, Duration in, Duration length) {
-    }
+    public record VideoSegment(SourceMedia source, Duration in, Duration length) {}
 
     /**
      * The background-music segment to mix in: the first audio-track segment whose {@code src}
@@ -57,8 +56,7 @@ public final class DraftSettings {
      * @param length how long it plays, or null when the segment does not say
      * @param volume its gain, clamped to 0..1 (1 when absent)
      */
-    public record Music(SourceMedia source, Duration in, Duration start, Duration length, double volume) {
-    }
+    public record Music(SourceMedia source, Duration in, Duration start, Duration length, double volume) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -85,7 +83,8 @@ public final class DraftSettings {
         }
         if (output.has("width") || output.has("height") || meta.has("resolution")) {
             if (export.width().isPresent() && export.height().isPresent()) {
-                int[] box = allowedBox(export.width().getAsInt(), export.height().getAsInt());
+                int[] box =
+                        allowedBox(export.width().getAsInt(), export.height().getAsInt());
                 b.maxSize(box[0], box[1]);
             }
         }
@@ -123,10 +122,12 @@ public final class DraftSettings {
         this.music = music(export);
         boolean hasMusicTrack = false;
         for (JsonNode track : draft.path("t")) {
-            hasMusicTrack |= track.path("tt").asInt(-1) == AUDIO && track.path("sg").size() > 0;
+            hasMusicTrack |=
+                    track.path("tt").asInt(-1) == AUDIO && track.path("sg").size() > 0;
         }
         if (hasMusicTrack && music == null) {
-            notes.add("background music is not mixed in: its segment names no uploaded audio (the output is video only)");
+            notes.add(
+                    "background music is not mixed in: its segment names no uploaded audio (the output is video only)");
         } else if (music != null && format.equals("gif")) {
             notes.add("background music is not mixed in: a GIF has no audio");
         }
@@ -189,7 +190,8 @@ public final class DraftSettings {
         int h = Math.max(16, height);
         int longMax = RenderRequest.LARGEST_SIDE;
         int shortMax = RenderRequest.LARGEST_SHORT_SIDE;
-        double scale = w >= h ? Math.min(1.0, Math.min((double) longMax / w, (double) shortMax / h))
+        double scale = w >= h
+                ? Math.min(1.0, Math.min((double) longMax / w, (double) shortMax / h))
                 : Math.min(1.0, Math.min((double) shortMax / w, (double) longMax / h));
         return new int[] {Math.max(16, (int) Math.floor(w * scale)), Math.max(16, (int) Math.floor(h * scale))};
     }
@@ -206,7 +208,8 @@ public final class DraftSettings {
                 long in = Math.max(0, seg.path("in").asLong(0));
                 long length = seg.path("duration").asLong(0);
                 long sourceMs = source.durationSeconds().isPresent()
-                        ? Math.round(source.durationSeconds().getAsDouble() * 1000) : Long.MAX_VALUE;
+                        ? Math.round(source.durationSeconds().getAsDouble() * 1000)
+                        : Long.MAX_VALUE;
                 boolean cut = length > 0 && in + length < sourceMs;
                 if (in > 0 || cut) {
                     b.trim(Duration.ofMillis(in), cut ? Duration.ofMillis(length) : null);
@@ -229,7 +232,9 @@ public final class DraftSettings {
                     if (s.url().equals(src) && !s.mimeType().startsWith("audio/")) {
                         long length = seg.path("duration").asLong(0);
                         order.add(new long[] {Math.max(0, seg.path("start").asLong(0)), found.size()});
-                        found.add(new VideoSegment(s, Duration.ofMillis(Math.max(0, seg.path("in").asLong(0))),
+                        found.add(new VideoSegment(
+                                s,
+                                Duration.ofMillis(Math.max(0, seg.path("in").asLong(0))),
                                 length > 0 ? Duration.ofMillis(length) : null));
                         break;
                     }
@@ -257,10 +262,16 @@ public final class DraftSettings {
                         long in = Math.max(0, seg.path("in").asLong(0));
                         long start = Math.max(0, seg.path("start").asLong(0));
                         long length = seg.path("duration").asLong(0);
-                        double volume = seg.path("volume").isNumber() ? seg.path("volume").asDouble() : 1.0;
+                        double volume = seg.path("volume").isNumber()
+                                ? seg.path("volume").asDouble()
+                                : 1.0;
                         volume = Double.isFinite(volume) ? Math.max(0, Math.min(1, volume)) : 1.0;
-                        return new Music(s, Duration.ofMillis(in), Duration.ofMillis(start),
-                                length > 0 ? Duration.ofMillis(length) : null, volume);
+                        return new Music(
+                                s,
+                                Duration.ofMillis(in),
+                                Duration.ofMillis(start),
+                                length > 0 ? Duration.ofMillis(length) : null,
+                                volume);
                     }
                 }
             }

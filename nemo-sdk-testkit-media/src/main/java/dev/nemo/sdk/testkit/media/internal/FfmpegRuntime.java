@@ -44,11 +44,9 @@ public final class FfmpegRuntime {
      * @param description the FFmpeg version, or why it is unavailable
      * @param failure the loading failure, or null
      */
-    public record Status(boolean available, String description, Throwable failure) {
-    }
+    public record Status(boolean available, String description, Throwable failure) {}
 
-    private FfmpegRuntime() {
-    }
+    private FfmpegRuntime() {}
 
     /**
      * Loads the natives on first use.
@@ -90,9 +88,12 @@ public final class FfmpegRuntime {
             if (!missing.isEmpty()) {
                 return new Status(false, "this FFmpeg build lacks " + missing, null);
             }
-            return new Status(true, "FFmpeg " + avutil.av_version_info().getString()
-                    + " (libavcodec " + version(avcodec.avcodec_version()) + ", libx264) via JavaCPP "
-                    + Loader.getVersion() + " on " + Loader.getPlatform(), null);
+            return new Status(
+                    true,
+                    "FFmpeg " + avutil.av_version_info().getString()
+                            + " (libavcodec " + version(avcodec.avcodec_version()) + ", libx264) via JavaCPP "
+                            + Loader.getVersion() + " on " + Loader.getPlatform(),
+                    null);
         } catch (Throwable t) { // UnsatisfiedLinkError, ExceptionInInitializerError, SecurityException...
             return new Status(false, t.getClass().getSimpleName() + ": " + t.getMessage(), t);
         }
@@ -106,8 +107,9 @@ public final class FfmpegRuntime {
         if (avcodec.avcodec_find_encoder_by_name("gif") == null) {
             missing.append(" the gif encoder");
         }
-        for (String f : new String[] {"buffer", "buffersink", "scale", "overlay", "lutrgb", "split", "palettegen",
-                "paletteuse", "ssim", "format"}) {
+        for (String f : new String[] {
+            "buffer", "buffersink", "scale", "overlay", "lutrgb", "split", "palettegen", "paletteuse", "ssim", "format"
+        }) {
             if (avfilter.avfilter_get_by_name(f) == null) {
                 missing.append(" the ").append(f).append(" filter");
             }
@@ -183,7 +185,8 @@ public final class FfmpegRuntime {
     public static int check(int code, String what) {
         if (code < 0) {
             String detail = lastProblem();
-            throw new MediaException(what + " failed: " + errorText(code) + (detail.isEmpty() ? "" : " (" + detail + ")"));
+            throw new MediaException(
+                    what + " failed: " + errorText(code) + (detail.isEmpty() ? "" : " (" + detail + ")"));
         }
         return code;
     }

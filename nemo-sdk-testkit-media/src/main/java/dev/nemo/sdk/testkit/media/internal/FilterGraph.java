@@ -54,7 +54,8 @@ public final class FilterGraph implements AutoCloseable {
             g.graph.nb_threads(1);
             FfmpegRuntime.clearLastProblem();
             try (BytePointer s = new BytePointer(spec, StandardCharsets.UTF_8)) {
-                g.check(avfilter_graph_parse_ptr(g.graph, s, (PointerPointer<?>) null, (PointerPointer<?>) null, null),
+                g.check(
+                        avfilter_graph_parse_ptr(g.graph, s, (PointerPointer<?>) null, (PointerPointer<?>) null, null),
                         "parsing");
             }
             g.check(avfilter_graph_config(g.graph, null), "configuring");
@@ -82,7 +83,8 @@ public final class FilterGraph implements AutoCloseable {
      * @param frame the frame
      */
     public void pushCopy(String source, AVFrame frame) {
-        check(av_buffersrc_add_frame_flags(filter("buffer@" + source), frame, AV_BUFFERSRC_FLAG_KEEP_REF),
+        check(
+                av_buffersrc_add_frame_flags(filter("buffer@" + source), frame, AV_BUFFERSRC_FLAG_KEEP_REF),
                 "feeding a frame to");
     }
 

@@ -41,8 +41,8 @@ public final class FilterSpecs {
      */
     public record Input(int width, int height, String pixFmt, int tbNum, int tbDen) {
         String buffer(String id) {
-            return "buffer@" + id + "=video_size=" + width + "x" + height + ":pix_fmt=" + pixFmt
-                    + ":time_base=" + tbNum + "/" + tbDen + ":pixel_aspect=1/1";
+            return "buffer@" + id + "=video_size=" + width + "x" + height + ":pix_fmt=" + pixFmt + ":time_base=" + tbNum
+                    + "/" + tbDen + ":pixel_aspect=1/1";
         }
     }
 
@@ -57,12 +57,16 @@ public final class FilterSpecs {
      * @param titleFrom when the title appears, in seconds of output time
      * @param titleUntil when it disappears, in seconds of output time ({@code Double.POSITIVE_INFINITY} for never)
      */
-    public record Prepare(Input source, boolean flatten, RgbColor background, Size size, Input title, double titleFrom,
-            double titleUntil) {
-    }
+    public record Prepare(
+            Input source,
+            boolean flatten,
+            RgbColor background,
+            Size size,
+            Input title,
+            double titleFrom,
+            double titleUntil) {}
 
-    private FilterSpecs() {
-    }
+    private FilterSpecs() {}
 
     /**
      * The source pipeline up to (and without) a sink: flatten, scale, title. Ends on an unlabelled
@@ -78,22 +82,36 @@ public final class FilterSpecs {
         } else {
             g.append(',');
         }
-        g.append("scale=").append(p.size().width()).append(':').append(p.size().height()).append(":flags=lanczos,setsar=1");
+        g.append("scale=")
+                .append(p.size().width())
+                .append(':')
+                .append(p.size().height())
+                .append(":flags=lanczos,setsar=1");
         if (p.title() != null) {
-            g.append("[scaled];").append(p.title().buffer(TITLE))
+            g.append("[scaled];")
+                    .append(p.title().buffer(TITLE))
                     .append("[ttl];[scaled][ttl]overlay=x=0:y=0:eof_action=repeat:format=auto");
             if (p.titleFrom() > 0 || Double.isFinite(p.titleUntil())) {
-                g.append(":enable='").append(Double.isFinite(p.titleUntil())
-                        ? String.format(Locale.ROOT, "between(t,%.3f,%.3f)", p.titleFrom(), p.titleUntil())
-                        : String.format(Locale.ROOT, "gte(t,%.3f)", p.titleFrom())).append('\'');
+                g.append(":enable='")
+                        .append(
+                                Double.isFinite(p.titleUntil())
+                                        ? String.format(
+                                                Locale.ROOT, "between(t,%.3f,%.3f)", p.titleFrom(), p.titleUntil())
+                                        : String.format(Locale.ROOT, "gte(t,%.3f)", p.titleFrom()))
+                        .append('\'');
             }
         }
         return g.toString();
     }
 
     private static void flatten(StringBuilder g, RgbColor bg) {
-        g.append(",format=rgba,split[fg][bgin];[bgin]lutrgb=r=").append(bg.red()).append(":g=").append(bg.green())
-                .append(":b=").append(bg.blue()).append(":a=255[bg];[bg][fg]overlay=format=rgb:eof_action=pass[flat];[flat]");
+        g.append(",format=rgba,split[fg][bgin];[bgin]lutrgb=r=")
+                .append(bg.red())
+                .append(":g=")
+                .append(bg.green())
+                .append(":b=")
+                .append(bg.blue())
+                .append(":a=255[bg];[bg][fg]overlay=format=rgb:eof_action=pass[flat];[flat]");
     }
 
     /**

@@ -14,8 +14,7 @@ public final class FitGeometry {
     /** A rung is kept only if it has at most this share of the pixels of the rung before. */
     static final double MIN_STEP = 0.8;
 
-    private FitGeometry() {
-    }
+    private FitGeometry() {}
 
     /**
      * Fits a source inside a box.
@@ -76,8 +75,8 @@ public final class FitGeometry {
      * @param boxHeight box height
      * @return the ladder with the exact size first, or the ladder unchanged
      */
-    public static List<Size> exactWhenItFits(List<Size> ladder, int width, int height, double sampleAspect,
-            int boxWidth, int boxHeight) {
+    public static List<Size> exactWhenItFits(
+            List<Size> ladder, int width, int height, double sampleAspect, int boxWidth, int boxHeight) {
         boolean square = !(sampleAspect > 0 && Double.isFinite(sampleAspect)) || sampleAspect == 1.0;
         if (!square || width > boxWidth || height > boxHeight || width < 1 || height < 1) {
             return ladder;

@@ -40,8 +40,7 @@ public final class FramePump implements AutoCloseable {
      * @param frames frames emitted into the graph
      * @param duration the output duration, in the source time base
      */
-    public record Result(long frames, long duration) {
-    }
+    public record Result(long frames, long duration) {}
 
     private final SourceReader src;
     private final FrameScheduler scheduler;
@@ -54,8 +53,12 @@ public final class FramePump implements AutoCloseable {
     private final AVFrame out = av_frame_alloc();
     private FilterGraph graph;
 
-    private FramePump(SourceReader src, FrameScheduler scheduler, Function<FilterSpecs.Input, FilterGraph> graphFor,
-            Consumer<FilterGraph> setup, Sink sink) {
+    private FramePump(
+            SourceReader src,
+            FrameScheduler scheduler,
+            Function<FilterSpecs.Input, FilterGraph> graphFor,
+            Consumer<FilterGraph> setup,
+            Sink sink) {
         this.src = src;
         this.scheduler = scheduler;
         this.graphFor = graphFor;
@@ -73,8 +76,12 @@ public final class FramePump implements AutoCloseable {
      * @param sink receives the output frames
      * @return the counts, after the graph and sink have seen the end
      */
-    public static Result run(SourceReader src, FrameScheduler scheduler, Function<FilterSpecs.Input, FilterGraph> graphFor,
-            Consumer<FilterGraph> setup, Sink sink) {
+    public static Result run(
+            SourceReader src,
+            FrameScheduler scheduler,
+            Function<FilterSpecs.Input, FilterGraph> graphFor,
+            Consumer<FilterGraph> setup,
+            Sink sink) {
         try (FramePump pump = new FramePump(src, scheduler, graphFor, setup, sink)) {
             return pump.run();
         }
@@ -119,8 +126,8 @@ public final class FramePump implements AutoCloseable {
     private void emitHeld() {
         if (graph == null) {
             String pixFmt = av_get_pix_fmt_name(held.format()).getString();
-            graph = graphFor.apply(new FilterSpecs.Input(held.width(), held.height(), pixFmt,
-                    src.timeBaseNum(), src.timeBaseDen()));
+            graph = graphFor.apply(
+                    new FilterSpecs.Input(held.width(), held.height(), pixFmt, src.timeBaseNum(), src.timeBaseDen()));
             setup.accept(graph);
         }
         held.pts(scheduler.emitPts());

@@ -38,8 +38,7 @@ final class GifOutput {
      * @param colors the palette size, 2..255 (plus the transparent index)
      * @param lossy the LZW error budget, 0..200
      */
-    record Plan(int rung, double maxFps, int colors, int lossy) {
-    }
+    record Plan(int rung, double maxFps, int colors, int lossy) {}
 
     /**
      * A GIF written.
@@ -50,8 +49,7 @@ final class GifOutput {
      * @param images its images
      * @param durationCs the sum of its delays
      */
-    record Written(Path file, long bytes, Size size, int images, long durationCs) {
-    }
+    record Written(Path file, long bytes, Size size, int images, long durationCs) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(GifOutput.class);
 
@@ -101,7 +99,10 @@ final class GifOutput {
                 throw e;
             }
             imageIoFailed = true;
-            LOG.debug("ImageIO cannot read {}, FFmpeg decodes it instead", job.request().source(), e);
+            LOG.debug(
+                    "ImageIO cannot read {}, FFmpeg decodes it instead",
+                    job.request().source(),
+                    e);
             return histogram(size, maxFps);
         }
     }
@@ -123,8 +124,13 @@ final class GifOutput {
 
     private boolean javaReadable(Size size, double maxFps) {
         RenderRequest req = job.request();
-        return info.kind() == InputKind.GIF && size.width() == info.width() && size.height() == info.height()
-                && maxFps <= 0 && req.title().isEmpty() && req.trimStart().isZero() && req.trimDuration().isEmpty();
+        return info.kind() == InputKind.GIF
+                && size.width() == info.width()
+                && size.height() == info.height()
+                && maxFps <= 0
+                && req.title().isEmpty()
+                && req.trimStart().isZero()
+                && req.trimDuration().isEmpty();
     }
 
     private void ffmpegFrames(Size size, double maxFps, FrameSink sink) {
@@ -133,7 +139,9 @@ final class GifOutput {
             int num = src.timeBaseNum();
             int den = src.timeBaseDen();
             RgbaCanvas canvas = new RgbaCanvas(size);
-            FramePump.run(src, job.gifScheduler(src, maxFps),
+            FramePump.run(
+                    src,
+                    job.gifScheduler(src, maxFps),
                     in -> FilterGraph.create(FilterSpecs.rgba(job.prepare(in, size, false))),
                     g -> job.feedTitle(g, size, src),
                     (frame, pts, dur) -> {

@@ -20,8 +20,7 @@ final class GifSearch {
      */
     static final double QUALITY_FLOOR = 0.80;
 
-    private GifSearch() {
-    }
+    private GifSearch() {}
 
     static List<GifOutput.Plan> plans(boolean target, int rungs, double requestFps) {
         List<GifOutput.Plan> plans = new ArrayList<>();
@@ -52,7 +51,9 @@ final class GifSearch {
         }
         GifOutput.Plan p = plans.get(tried);
         int i = tried + 1;
-        while (i < plans.size() - 1 && plans.get(i).rung() == p.rung() && plans.get(i).maxFps() == p.maxFps()) {
+        while (i < plans.size() - 1
+                && plans.get(i).rung() == p.rung()
+                && plans.get(i).maxFps() == p.maxFps()) {
             i++;
         }
         return i - 1;

@@ -25,13 +25,11 @@ public final class InputSniffer {
      * @param declaredWidth the width the header declares, 0 if unknown
      * @param declaredHeight the height the header declares, 0 if unknown
      */
-    public record Sniffed(InputKind kind, int declaredWidth, int declaredHeight) {
-    }
+    public record Sniffed(InputKind kind, int declaredWidth, int declaredHeight) {}
 
     private static final int MAX_CHUNKS = 4096;
 
-    private InputSniffer() {
-    }
+    private InputSniffer() {}
 
     /**
      * Reads the header of a file.
@@ -66,7 +64,8 @@ public final class InputSniffer {
         try {
             return sniff((pos, len) -> {
                 int from = (int) Math.min(pos, bytes.length);
-                return ByteBuffer.wrap(bytes, from, Math.min(len, bytes.length - from)).slice();
+                return ByteBuffer.wrap(bytes, from, Math.min(len, bytes.length - from))
+                        .slice();
             });
         } catch (IOException e) {
             throw new UncheckedIOException("reading memory cannot fail", e);
@@ -86,7 +85,9 @@ public final class InputSniffer {
             throw new MediaRejectedException(Reason.UNDECODABLE, "the file is empty");
         }
         if (startsWith(head, "GIF87a") || startsWith(head, "GIF89a")) {
-            return n >= 10 ? new Sniffed(InputKind.GIF, u16le(head, 6), u16le(head, 8)) : new Sniffed(InputKind.GIF, 0, 0);
+            return n >= 10
+                    ? new Sniffed(InputKind.GIF, u16le(head, 6), u16le(head, 8))
+                    : new Sniffed(InputKind.GIF, 0, 0);
         }
         if (n >= 8 && (head.getLong(0) == 0x89504E470D0A1A0AL)) {
             return png(ch, head);
@@ -102,13 +103,20 @@ public final class InputSniffer {
         }
         if (n >= 8) {
             String box = ascii(head, 4, 4);
-            if (box.equals("ftyp") || box.equals("moov") || box.equals("mdat") || box.equals("wide")
-                    || box.equals("free") || box.equals("skip") || box.equals("pnot")) {
+            if (box.equals("ftyp")
+                    || box.equals("moov")
+                    || box.equals("mdat")
+                    || box.equals("wide")
+                    || box.equals("free")
+                    || box.equals("skip")
+                    || box.equals("pnot")) {
                 return new Sniffed(InputKind.MP4, 0, 0);
             }
         }
-        throw new MediaRejectedException(Reason.UNSUPPORTED_FORMAT,
-                "not a GIF, APNG, PNG, JPEG, WebP, MP4 or WebM file (it starts with " + hex(head, Math.min(n, 12)) + ")");
+        throw new MediaRejectedException(
+                Reason.UNSUPPORTED_FORMAT,
+                "not a GIF, APNG, PNG, JPEG, WebP, MP4 or WebM file (it starts with " + hex(head, Math.min(n, 12))
+                        + ")");
     }
 
     private static Sniffed png(Source ch, ByteBuffer head) throws IOException {

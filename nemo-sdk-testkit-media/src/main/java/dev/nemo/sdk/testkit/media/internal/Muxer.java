@@ -1,5 +1,8 @@
 package dev.nemo.sdk.testkit.media.internal;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
@@ -10,9 +13,6 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
@@ -61,8 +61,10 @@ public final class Muxer implements AutoCloseable {
     public static Muxer create(Path path, String format) {
         Muxer m = new Muxer(path);
         m.ctx = new AVFormatContext(null);
-        try (BytePointer name = new BytePointer(format); BytePointer url = url(path)) {
-            FfmpegRuntime.check(avformat_alloc_output_context2(m.ctx, null, name, url), "creating the " + format + " muxer");
+        try (BytePointer name = new BytePointer(format);
+                BytePointer url = url(path)) {
+            FfmpegRuntime.check(
+                    avformat_alloc_output_context2(m.ctx, null, name, url), "creating the " + format + " muxer");
         }
         return m;
     }

@@ -82,8 +82,10 @@ public final class RenderContext {
             throw new CancellationException("render cancelled");
         }
         if (System.nanoTime() - startNanos >= budgetNanos) {
-            throw new MediaLimitExceededException(Limit.RENDER_TIME,
-                    "the render took longer than its budget of " + limits.maxRenderTime().toMillis() + " ms");
+            throw new MediaLimitExceededException(
+                    Limit.RENDER_TIME,
+                    "the render took longer than its budget of "
+                            + limits.maxRenderTime().toMillis() + " ms");
         }
     }
 

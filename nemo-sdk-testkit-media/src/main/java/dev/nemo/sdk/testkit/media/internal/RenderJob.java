@@ -52,12 +52,12 @@ public final class RenderJob {
      * @param encoderThreads libx264 threads
      * @param x264Preset the x264 preset
      */
-    public record Settings(int encoderThreads, String x264Preset) {
-    }
+    public record Settings(int encoderThreads, String x264Preset) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderJob.class);
     /** GIF delays under 2 cs are shown as 10 cs by browsers, so a GIF output never goes below 2 cs. */
     private static final long GIF_MIN_INTERVAL_MS = 20;
+
     private static final int MAX_MP4_ATTEMPTS = 8;
     private static final int MAX_GIF_ATTEMPTS = 8;
 
@@ -87,9 +87,8 @@ public final class RenderJob {
     }
 
     /** An encode that was kept or is a candidate. */
-    private record Encoded(Path file, long bytes, Size size, long frames, long durationTicks, int tbNum, int tbDen,
-            OptionalInt crf) {
-    }
+    private record Encoded(
+            Path file, long bytes, Size size, long frames, long durationTicks, int tbNum, int tbDen, OptionalInt crf) {}
 
     /**
      * Runs the render.
@@ -107,11 +106,11 @@ public final class RenderJob {
             if (info.hasAudio()) {
                 notes.add("the source's audio track is not carried over (the output is video only)");
             }
-            List<Size> ladder = FitGeometry.ladder(info.width(), info.height(), info.sampleAspect(),
-                    req.maxWidth(), req.maxHeight());
+            List<Size> ladder = FitGeometry.ladder(
+                    info.width(), info.height(), info.sampleAspect(), req.maxWidth(), req.maxHeight());
             if (req.format() == OutputFormat.GIF) {
-                ladder = FitGeometry.exactWhenItFits(ladder, info.width(), info.height(), info.sampleAspect(),
-                        req.maxWidth(), req.maxHeight());
+                ladder = FitGeometry.exactWhenItFits(
+                        ladder, info.width(), info.height(), info.sampleAspect(), req.maxWidth(), req.maxHeight());
             }
             Encoded kept = req.format() == OutputFormat.MP4 ? mp4(info, ladder) : gif(info, ladder);
             boolean alreadyOptimal = kept.bytes() >= inputBytes && mayReturnSource(info, ladder.get(0));
@@ -131,10 +130,23 @@ public final class RenderJob {
             move(kept.file(), req.output());
             long outBytes = Files.size(req.output());
             long target = req.targetSizeBytes().orElse(Long.MAX_VALUE);
-            RenderReport report = new RenderReport(req.source(), req.output(), req.format(), inputBytes, outBytes,
-                    kept.size().width(), kept.size().height(), (int) kept.frames(),
+            RenderReport report = new RenderReport(
+                    req.source(),
+                    req.output(),
+                    req.format(),
+                    inputBytes,
+                    outBytes,
+                    kept.size().width(),
+                    kept.size().height(),
+                    (int) kept.frames(),
                     Duration.ofNanos(av_rescale(kept.durationTicks(), 1_000_000_000L * kept.tbNum(), kept.tbDen())),
-                    attempts, kept.crf(), req.targetSizeBytes(), outBytes <= target && !lowQualityTarget, ssim, ctx.elapsed(), notes,
+                    attempts,
+                    kept.crf(),
+                    req.targetSizeBytes(),
+                    outBytes <= target && !lowQualityTarget,
+                    ssim,
+                    ctx.elapsed(),
+                    notes,
                     alreadyOptimal);
             LOG.debug("rendered {}: {}", req.source().getFileName(), report.summary());
             return report;
@@ -151,8 +163,12 @@ public final class RenderJob {
      * as it is, or only the default box would shrink it).
      */
     private boolean mayReturnSource(SourceProbe.Info info, Size fitted) {
-        return req.format() == OutputFormat.GIF && info.kind() == InputKind.GIF && req.title().isEmpty()
-                && req.trimStart().isZero() && req.trimDuration().isEmpty() && req.maxFps().isEmpty()
+        return req.format() == OutputFormat.GIF
+                && info.kind() == InputKind.GIF
+                && req.title().isEmpty()
+                && req.trimStart().isZero()
+                && req.trimDuration().isEmpty()
+                && req.maxFps().isEmpty()
                 && (!req.maxSizeRequested() || fitted.width() == info.width() && fitted.height() == info.height());
     }
 
@@ -160,8 +176,15 @@ public final class RenderJob {
     private Encoded source(SourceProbe.Info info, long inputBytes) throws IOException {
         Path copy = nextFile("gif");
         Files.copy(req.source(), copy, StandardCopyOption.REPLACE_EXISTING);
-        return new Encoded(copy, inputBytes, new Size(info.width(), info.height()), info.frames(),
-                info.durationMicros(), 1, 1_000_000, OptionalInt.empty());
+        return new Encoded(
+                copy,
+                inputBytes,
+                new Size(info.width(), info.height()),
+                info.frames(),
+                info.durationMicros(),
+                1,
+                1_000_000,
+                OptionalInt.empty());
     }
 
     /** Says so when an asked-for size was larger than the source: the engine never upscales. */
@@ -169,8 +192,8 @@ public final class RenderJob {
         if (!req.maxSizeRequested() || info.width() > req.maxWidth() || info.height() > req.maxHeight()) {
             return;
         }
-        String note = "not upscaled: the source (" + info.width() + "x" + info.height() + ") fits the "
-                + req.maxWidth() + "x" + req.maxHeight() + " asked for";
+        String note = "not upscaled: the source (" + info.width() + "x" + info.height() + ") fits the " + req.maxWidth()
+                + "x" + req.maxHeight() + " asked for";
         if (kept.width() != info.width() || kept.height() != info.height()) {
             note += "; the output is " + kept + (req.format() == OutputFormat.MP4 ? " (H.264 needs even sides)" : "");
         }
@@ -208,13 +231,21 @@ public final class RenderJob {
             Encoded e;
             if (s instanceof CrfSearch.CrfStep c) {
                 e = encodeMp4(size, c.crf(), 0, info);
-                attempts.add(attempt(RenderAttempt.Mode.CRF, e, OptionalInt.of(c.crf()), OptionalLong.empty(),
+                attempts.add(attempt(
+                        RenderAttempt.Mode.CRF,
+                        e,
+                        OptionalInt.of(c.crf()),
+                        OptionalLong.empty(),
                         e.bytes() <= target.getAsLong()));
             } else {
                 long bitrate = ((CrfSearch.TwoPassStep) s).bitsPerSecond();
                 encodeMp4(size, -1, bitrate, info); // pass 1: statistics only
                 e = encodeMp4(size, -2, bitrate, info);
-                attempts.add(attempt(RenderAttempt.Mode.TWO_PASS, e, OptionalInt.empty(), OptionalLong.of(bitrate),
+                attempts.add(attempt(
+                        RenderAttempt.Mode.TWO_PASS,
+                        e,
+                        OptionalInt.empty(),
+                        OptionalLong.of(bitrate),
                         e.bytes() <= target.getAsLong()));
             }
             files.put(s, e);
@@ -233,19 +264,27 @@ public final class RenderJob {
         boolean pass1 = crf == -1;
         Path out = pass1 ? null : nextFile("mp4");
         Path stats = workDir.resolve("x264-2pass.log");
-        VideoEncoder.H264 h264 = new VideoEncoder.H264(crf >= 0 ? crf : -1, bitrate, crf >= 0 ? 0 : pass1 ? 1 : 2,
-                stats, settings.x264Preset(), settings.encoderThreads(), info.keptFps());
+        VideoEncoder.H264 h264 = new VideoEncoder.H264(
+                crf >= 0 ? crf : -1,
+                bitrate,
+                crf >= 0 ? 0 : pass1 ? 1 : 2,
+                stats,
+                settings.x264Preset(),
+                settings.encoderThreads(),
+                info.keptFps());
         try (SourceReader src = SourceReader.open(req.source(), ctx, req.stillDuration());
                 Muxer mux = out == null ? null : Muxer.create(out, "mp4")) {
             FrameScheduler scheduler = scheduler(src);
-            try (VideoEncoder enc = VideoEncoder.h264(size, src.timeBaseNum(), src.timeBaseDen(), h264,
-                    mux != null && mux.wantsGlobalHeader())) {
+            try (VideoEncoder enc = VideoEncoder.h264(
+                    size, src.timeBaseNum(), src.timeBaseDen(), h264, mux != null && mux.wantsGlobalHeader())) {
                 if (mux != null) {
                     mux.start(enc.context(), Map.of("movflags", "+faststart"));
                     mux.holdUntilFinish();
                 }
-                Consumer<AVPacket> packets = mux != null ? mux::write : p -> { };
-                FramePump.Result r = FramePump.run(src, scheduler,
+                Consumer<AVPacket> packets = mux != null ? mux::write : p -> {};
+                FramePump.Result r = FramePump.run(
+                        src,
+                        scheduler,
                         in -> FilterGraph.create(FilterSpecs.yuv(prepare(in, size))),
                         g -> feedTitle(g, size, src),
                         (frame, pts, dur) -> {
@@ -258,8 +297,15 @@ public final class RenderJob {
                 if (mux != null) {
                     mux.finish();
                 }
-                return new Encoded(out, out == null ? 0 : size(out), size, r.frames(), r.duration(),
-                        src.timeBaseNum(), src.timeBaseDen(), crf >= 0 ? OptionalInt.of(crf) : OptionalInt.empty());
+                return new Encoded(
+                        out,
+                        out == null ? 0 : size(out),
+                        size,
+                        r.frames(),
+                        r.duration(),
+                        src.timeBaseNum(),
+                        src.timeBaseDen(),
+                        crf >= 0 ? OptionalInt.of(crf) : OptionalInt.empty());
             }
         }
     }
@@ -275,7 +321,8 @@ public final class RenderJob {
     private Encoded gif(SourceProbe.Info info, List<Size> ladder) {
         GifOutput out = new GifOutput(this, info);
         OptionalLong target = req.targetSizeBytes();
-        List<GifOutput.Plan> plans = GifSearch.plans(target.isPresent(), ladder.size(), req.maxFps().orElse(0));
+        List<GifOutput.Plan> plans =
+                GifSearch.plans(target.isPresent(), ladder.size(), req.maxFps().orElse(0));
         if (target.isEmpty()) {
             return gifEncode(out, plans.get(0), ladder, target);
         }
@@ -298,8 +345,12 @@ public final class RenderJob {
                 }
                 if (q >= 0 && q < GifSearch.QUALITY_FLOOR) {
                     lowQualityTarget = true;
-                    notes.add(String.format(Locale.ROOT, "the size target is reached only at SSIM %.3f, below the "
-                            + "%.2f a watchable GIF needs, so it does not count as met", q, GifSearch.QUALITY_FLOOR));
+                    notes.add(String.format(
+                            Locale.ROOT,
+                            "the size target is reached only at SSIM %.3f, below the "
+                                    + "%.2f a watchable GIF needs, so it does not count as met",
+                            q,
+                            GifSearch.QUALITY_FLOOR));
                 }
                 return kept;
             }
@@ -311,8 +362,7 @@ public final class RenderJob {
     private Encoded gifEncode(GifOutput out, GifOutput.Plan plan, List<Size> ladder, OptionalLong target) {
         ctx.check();
         GifOutput.Written w = out.encode(plan, ladder.get(plan.rung()), nextFile("gif"));
-        Encoded e = new Encoded(w.file(), w.bytes(), w.size(), w.images(), w.durationCs(), 1, 100,
-                OptionalInt.empty());
+        Encoded e = new Encoded(w.file(), w.bytes(), w.size(), w.images(), w.durationCs(), 1, 100, OptionalInt.empty());
         attempts.add(gifAttempt(plan, e, target));
         return e;
     }
@@ -340,7 +390,9 @@ public final class RenderJob {
 
     private FrameScheduler scheduler(SourceReader src, double maxFps, long minIntervalMs) {
         long start = src.ticks(req.trimStart().toMillis());
-        long end = req.trimDuration().map(d -> start + Math.max(1, src.ticks(d.toMillis()))).orElse(Long.MAX_VALUE);
+        long end = req.trimDuration()
+                .map(d -> start + Math.max(1, src.ticks(d.toMillis())))
+                .orElse(Long.MAX_VALUE);
         long interval = minIntervalMs > 0 ? ceilTicks(src, minIntervalMs * 1000) : 0;
         if (maxFps > 0) {
             interval = Math.max(interval, ceilTicks(src, (long) Math.ceil(1_000_000 / maxFps)));
@@ -361,10 +413,12 @@ public final class RenderJob {
     /** The preparation, flattening transparency on the background or not. */
     FilterSpecs.Prepare prepare(FilterSpecs.Input in, Size size, boolean flatten) {
         TitleImage.Banner banner = banner(size);
-        FilterSpecs.Input title = banner.rgba() == null ? null
+        FilterSpecs.Input title = banner.rgba() == null
+                ? null
                 : new FilterSpecs.Input(banner.width(), banner.height(), "rgba", in.tbNum(), in.tbDen());
         double from = req.titleStart().toMillis() / 1000.0;
-        double until = req.titleDuration().map(d -> from + d.toMillis() / 1000.0).orElse(Double.POSITIVE_INFINITY);
+        double until =
+                req.titleDuration().map(d -> from + d.toMillis() / 1000.0).orElse(Double.POSITIVE_INFINITY);
         return new FilterSpecs.Prepare(in, flatten, req.background(), size, title, from, until);
     }
 
@@ -414,15 +468,32 @@ public final class RenderJob {
         return ctx;
     }
 
-    private RenderAttempt attempt(RenderAttempt.Mode mode, Encoded e, OptionalInt crf, OptionalLong bitrate, boolean within) {
-        return new RenderAttempt(mode, e.size().width(), e.size().height(), crf, bitrate, req.maxFps(),
-                OptionalInt.empty(), OptionalInt.empty(), e.bytes(), within);
+    private RenderAttempt attempt(
+            RenderAttempt.Mode mode, Encoded e, OptionalInt crf, OptionalLong bitrate, boolean within) {
+        return new RenderAttempt(
+                mode,
+                e.size().width(),
+                e.size().height(),
+                crf,
+                bitrate,
+                req.maxFps(),
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                e.bytes(),
+                within);
     }
 
     private RenderAttempt gifAttempt(GifOutput.Plan p, Encoded e, OptionalLong target) {
-        return new RenderAttempt(RenderAttempt.Mode.GIF_PALETTE, e.size().width(), e.size().height(),
-                OptionalInt.empty(), OptionalLong.empty(), p.maxFps() > 0 ? OptionalDouble.of(p.maxFps()) : OptionalDouble.empty(),
-                OptionalInt.of(p.colors()), OptionalInt.of(p.lossy()), e.bytes(),
+        return new RenderAttempt(
+                RenderAttempt.Mode.GIF_PALETTE,
+                e.size().width(),
+                e.size().height(),
+                OptionalInt.empty(),
+                OptionalLong.empty(),
+                p.maxFps() > 0 ? OptionalDouble.of(p.maxFps()) : OptionalDouble.empty(),
+                OptionalInt.of(p.colors()),
+                OptionalInt.of(p.lossy()),
+                e.bytes(),
                 target.isEmpty() || e.bytes() <= target.getAsLong());
     }
 

@@ -39,7 +39,8 @@ final class RgbaCanvas {
             data.position((long) y * stride).get(row, 0, width * 4);
             int base = y * width;
             for (int x = 0, k = 0; x < width; x++, k += 4) {
-                int v = (row[k + 3] & 0xff) < 128 ? 0
+                int v = (row[k + 3] & 0xff) < 128
+                        ? 0
                         : 0xff000000 | (row[k] & 0xff) << 16 | (row[k + 1] & 0xff) << 8 | (row[k + 2] & 0xff);
                 if (argb[base + x] != v) {
                     argb[base + x] = v;

@@ -41,8 +41,7 @@ public final class SegmentJoiner {
     private Size box;
     private long offsetMicros;
 
-    private SegmentJoiner() {
-    }
+    private SegmentJoiner() {}
 
     /**
      * Writes the joined segments.
@@ -68,10 +67,13 @@ public final class SegmentJoiner {
                 Duration still = s.length() != null && !s.length().isZero() ? s.length() : Duration.ofSeconds(3);
                 try (SourceReader src = SourceReader.open(s.path(), ctx, still)) {
                     long start = src.ticks(s.in().toMillis());
-                    long end = s.length() == null || s.length().isZero() ? Long.MAX_VALUE
+                    long end = s.length() == null || s.length().isZero()
+                            ? Long.MAX_VALUE
                             : start + Math.max(1, src.ticks(s.length().toMillis()));
                     VideoEncoder[] encoder = {enc};
-                    FramePump.Result r = FramePump.run(src, new FrameScheduler(start, end, 0),
+                    FramePump.Result r = FramePump.run(
+                            src,
+                            new FrameScheduler(start, end, 0),
                             in -> {
                                 if (box == null) {
                                     box = new Size(Math.max(2, in.width() & ~1), Math.max(2, in.height() & ~1));
@@ -81,7 +83,7 @@ public final class SegmentJoiner {
                                 }
                                 return FilterGraph.create(spec(in, background));
                             },
-                            g -> { },
+                            g -> {},
                             (frame, pts, dur) -> {
                                 long micros = src.micros(pts);
                                 frame.pts(offsetMicros + micros);
@@ -113,11 +115,12 @@ public final class SegmentJoiner {
 
     private String spec(FilterSpecs.Input in, RgbColor bg) {
         double scale = Math.min((double) box.width() / in.width(), (double) box.height() / in.height());
-        Size fitted = new Size(Math.max(2, Math.min(box.width(), (int) Math.round(in.width() * scale)) & ~1),
+        Size fitted = new Size(
+                Math.max(2, Math.min(box.width(), (int) Math.round(in.width() * scale)) & ~1),
                 Math.max(2, Math.min(box.height(), (int) Math.round(in.height() * scale)) & ~1));
         boolean flatten = SourceReader.hasAlpha(av_get_pix_fmt(in.pixFmt()));
-        String prepared = FilterSpecs.prepare(new FilterSpecs.Prepare(in, flatten, bg, fitted, null, 0,
-                Double.POSITIVE_INFINITY));
+        String prepared = FilterSpecs.prepare(
+                new FilterSpecs.Prepare(in, flatten, bg, fitted, null, 0, Double.POSITIVE_INFINITY));
         return prepared + ",format=rgb24,pad=" + box.width() + ":" + box.height() + ":(ow-iw)/2:(oh-ih)/2:color="
                 + String.format(Locale.ROOT, "0x%02x%02x%02x", bg.red(), bg.green(), bg.blue())
                 + ",scale=out_color_matrix=bt709:out_range=tv,format=yuv420p,buffersink@" + FilterSpecs.OUT;

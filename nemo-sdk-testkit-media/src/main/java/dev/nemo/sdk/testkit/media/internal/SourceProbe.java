@@ -34,8 +34,19 @@ public final class SourceProbe {
      * @param keptFrames frames the scheduler emits
      * @param keptMicros output duration after trim and frame rate cap
      */
-    public record Info(InputKind kind, String container, String codec, int width, int height, String pixFmt,
-            double sampleAspect, boolean alpha, boolean hasAudio, int frames, long durationMicros, long keptFrames,
+    public record Info(
+            InputKind kind,
+            String container,
+            String codec,
+            int width,
+            int height,
+            String pixFmt,
+            double sampleAspect,
+            boolean alpha,
+            boolean hasAudio,
+            int frames,
+            long durationMicros,
+            long keptFrames,
             long keptMicros) {
 
         /**
@@ -57,8 +68,7 @@ public final class SourceProbe {
         }
     }
 
-    private SourceProbe() {
-    }
+    private SourceProbe() {}
 
     /**
      * Decodes the whole source.
@@ -69,7 +79,8 @@ public final class SourceProbe {
      * @param schedulerFor the scheduler of the render (or one keeping everything)
      * @return what was found
      */
-    public static Info run(Path path, RenderContext ctx, Duration still, Function<SourceReader, FrameScheduler> schedulerFor) {
+    public static Info run(
+            Path path, RenderContext ctx, Duration still, Function<SourceReader, FrameScheduler> schedulerFor) {
         AVFrame frame = av_frame_alloc();
         try (SourceReader src = SourceReader.open(path, ctx, still)) {
             FrameScheduler scheduler = schedulerFor.apply(src);
@@ -91,9 +102,18 @@ public final class SourceProbe {
                 scheduler.extendTo(src.declaredDuration());
             }
             scheduler.finish();
-            return new Info(src.kind(), src.containerName(), src.codecName(), width, height,
-                    av_get_pix_fmt_name(format).getString(), src.sampleAspect(), SourceReader.hasAlpha(format),
-                    src.hasAudio(), src.frames(), src.micros(Math.max(src.end(), src.declaredDuration())),
+            return new Info(
+                    src.kind(),
+                    src.containerName(),
+                    src.codecName(),
+                    width,
+                    height,
+                    av_get_pix_fmt_name(format).getString(),
+                    src.sampleAspect(),
+                    SourceReader.hasAlpha(format),
+                    src.hasAudio(),
+                    src.frames(),
+                    src.micros(Math.max(src.end(), src.declaredDuration())),
                     scheduler.emittedFrames(),
                     src.micros(scheduler.outputDuration()));
         } finally {

@@ -112,8 +112,10 @@ public final class SourceReader implements AutoCloseable {
         try {
             long bytes = Files.size(path);
             if (bytes > ctx.limits().maxInputBytes()) {
-                throw new MediaLimitExceededException(Limit.INPUT_BYTES,
-                        "the input is " + bytes + " bytes, more than the limit of " + ctx.limits().maxInputBytes());
+                throw new MediaLimitExceededException(
+                        Limit.INPUT_BYTES,
+                        "the input is " + bytes + " bytes, more than the limit of "
+                                + ctx.limits().maxInputBytes());
             }
             sniffed = InputSniffer.sniff(path);
         } catch (IOException e) {
@@ -164,8 +166,9 @@ public final class SourceReader implements AutoCloseable {
             }
             if (rc < 0) {
                 fmt = null; // freed by avformat_open_input
-                throw new MediaRejectedException(Reason.UNDECODABLE, "cannot open the " + kind + " input: "
-                        + FfmpegRuntime.errorText(rc) + detail());
+                throw new MediaRejectedException(
+                        Reason.UNDECODABLE,
+                        "cannot open the " + kind + " input: " + FfmpegRuntime.errorText(rc) + detail());
             }
             opened = true;
         } finally {
@@ -204,8 +207,9 @@ public final class SourceReader implements AutoCloseable {
             int rc = avformat_find_stream_info(fmt, perStream);
             ctx.check();
             if (rc < 0) {
-                throw new MediaRejectedException(Reason.UNDECODABLE, "cannot read the " + kind + " stream parameters: "
-                        + FfmpegRuntime.errorText(rc) + detail());
+                throw new MediaRejectedException(
+                        Reason.UNDECODABLE,
+                        "cannot read the " + kind + " stream parameters: " + FfmpegRuntime.errorText(rc) + detail());
             }
         } finally {
             for (int i = 0; i < n; i++) {
@@ -223,7 +227,8 @@ public final class SourceReader implements AutoCloseable {
         AVCodecParameters par = st.codecpar();
         AVCodec codec = avcodec_find_decoder(par.codec_id());
         if (codec == null || codec.isNull()) {
-            throw new MediaRejectedException(Reason.UNSUPPORTED_FORMAT,
+            throw new MediaRejectedException(
+                    Reason.UNSUPPORTED_FORMAT,
                     "no decoder for " + avcodec_get_name(par.codec_id()).getString() + " video");
         }
         dec = avcodec_alloc_context3(codec);
@@ -237,8 +242,10 @@ public final class SourceReader implements AutoCloseable {
         FfmpegRuntime.clearLastProblem();
         int rc = avcodec_open2(dec, codec, (AVDictionary) null);
         if (rc < 0) {
-            throw new MediaRejectedException(Reason.UNDECODABLE, "cannot open the "
-                    + avcodec_get_name(par.codec_id()).getString() + " decoder: " + FfmpegRuntime.errorText(rc) + detail());
+            throw new MediaRejectedException(
+                    Reason.UNDECODABLE,
+                    "cannot open the " + avcodec_get_name(par.codec_id()).getString() + " decoder: "
+                            + FfmpegRuntime.errorText(rc) + detail());
         }
         tbNum = st.time_base().num();
         tbDen = st.time_base().den();
@@ -246,7 +253,11 @@ public final class SourceReader implements AutoCloseable {
             throw new MediaRejectedException(Reason.UNDECODABLE, "the video stream has an invalid time base");
         }
         long fps100 = st.avg_frame_rate().den() > 0 && st.avg_frame_rate().num() > 0
-                ? av_rescale(st.avg_frame_rate().den(), tbDen, (long) st.avg_frame_rate().num() * tbNum) : 0;
+                ? av_rescale(
+                        st.avg_frame_rate().den(),
+                        tbDen,
+                        (long) st.avg_frame_rate().num() * tbNum)
+                : 0;
         fallbackDuration = fps100 > 0 ? fps100 : Math.max(1, av_rescale(100, tbDen, 1000L * tbNum));
         stillDuration = Math.max(1, av_rescale(still.toMillis(), tbDen, 1000L * tbNum));
         gifMinDelay = av_rescale(20, tbDen, 1000L * tbNum);
@@ -325,8 +336,10 @@ public final class SourceReader implements AutoCloseable {
 
     private boolean finished() {
         if (frames == 0) {
-            throw new MediaRejectedException(Reason.UNDECODABLE, "no frame of the " + kind + " input could be decoded"
-                    + (lastDecodeError.isEmpty() ? "" : ": " + lastDecodeError));
+            throw new MediaRejectedException(
+                    Reason.UNDECODABLE,
+                    "no frame of the " + kind + " input could be decoded"
+                            + (lastDecodeError.isEmpty() ? "" : ": " + lastDecodeError));
         }
         return false;
     }
@@ -336,8 +349,10 @@ public final class SourceReader implements AutoCloseable {
         String problem = FfmpegRuntime.lastProblem();
         lastDecodeError = FfmpegRuntime.errorText(rc) + (problem.isEmpty() ? "" : " (" + problem + ")");
         if (decodeErrors > limits.maxDecodeErrors()) {
-            throw new MediaRejectedException(Reason.UNDECODABLE, "the " + kind + " input is corrupt: more than "
-                    + limits.maxDecodeErrors() + " packets failed to decode; last: " + lastDecodeError);
+            throw new MediaRejectedException(
+                    Reason.UNDECODABLE,
+                    "the " + kind + " input is corrupt: more than " + limits.maxDecodeErrors()
+                            + " packets failed to decode; last: " + lastDecodeError);
         }
     }
 
@@ -345,12 +360,13 @@ public final class SourceReader implements AutoCloseable {
         checkFrameSize(frame.width(), frame.height(), "a decoded frame is");
         frames++;
         if (frames > limits.maxFrames()) {
-            throw new MediaLimitExceededException(Limit.FRAME_COUNT,
-                    "the input has more than " + limits.maxFrames() + " frames");
+            throw new MediaLimitExceededException(
+                    Limit.FRAME_COUNT, "the input has more than " + limits.maxFrames() + " frames");
         }
         totalPixels += (long) frame.width() * frame.height();
         if (totalPixels > limits.maxTotalPixels()) {
-            throw new MediaLimitExceededException(Limit.TOTAL_PIXELS,
+            throw new MediaLimitExceededException(
+                    Limit.TOTAL_PIXELS,
                     "the input decodes to more than " + limits.maxTotalPixels() + " pixels in total");
         }
         long pts = frame.best_effort_timestamp();
@@ -372,7 +388,8 @@ public final class SourceReader implements AutoCloseable {
         }
         end = Math.max(end, start + duration);
         if (seconds(end) > limits.maxDuration().toMillis() / 1000.0) {
-            throw new MediaLimitExceededException(Limit.DURATION,
+            throw new MediaLimitExceededException(
+                    Limit.DURATION,
                     "the input is longer than " + limits.maxDuration().toSeconds() + " s");
         }
         frame.pts(start);
@@ -381,9 +398,11 @@ public final class SourceReader implements AutoCloseable {
 
     private void checkFrameSize(int w, int h, String what) {
         if (w > limits.maxFrameSide() || h > limits.maxFrameSide() || (long) w * h > limits.maxFramePixels()) {
-            throw new MediaLimitExceededException(Limit.FRAME_SIZE, what + " " + w + "x" + h
-                    + " pixels, more than the limit of " + limits.maxFrameSide() + " px a side and "
-                    + limits.maxFramePixels() + " px a frame");
+            throw new MediaLimitExceededException(
+                    Limit.FRAME_SIZE,
+                    what + " " + w + "x" + h
+                            + " pixels, more than the limit of " + limits.maxFrameSide() + " px a side and "
+                            + limits.maxFramePixels() + " px a frame");
         }
     }
 

@@ -63,7 +63,9 @@ final class SsimMeter {
                 SourceReader src = SourceReader.open(req.source(), job.context(), req.stillDuration())) {
             SsimMeter meter = new SsimMeter(job, dist, size);
             try {
-                FramePump.run(src, job.scheduler(src),
+                FramePump.run(
+                        src,
+                        job.scheduler(src),
                         in -> FilterGraph.create(FilterSpecs.yuv(job.prepare(in, size))),
                         g -> job.feedTitle(g, size, src),
                         (ref, pts, duration) -> meter.compareUntil(ref, src.micros(pts + duration)));
@@ -97,9 +99,14 @@ final class SsimMeter {
         }
         pendingMicros = dist.micros(distDecoded.pts());
         if (distGraph == null) {
-            distGraph = FilterGraph.create(FilterSpecs.distorted(new FilterSpecs.Input(distDecoded.width(),
-                    distDecoded.height(), av_get_pix_fmt_name(distDecoded.format()).getString(),
-                    dist.timeBaseNum(), dist.timeBaseDen()), size,
+            distGraph = FilterGraph.create(FilterSpecs.distorted(
+                    new FilterSpecs.Input(
+                            distDecoded.width(),
+                            distDecoded.height(),
+                            av_get_pix_fmt_name(distDecoded.format()).getString(),
+                            dist.timeBaseNum(),
+                            dist.timeBaseDen()),
+                    size,
                     SourceReader.hasAlpha(distDecoded.format()) ? job.request().background() : null));
         }
         distGraph.push(FilterSpecs.SRC, distDecoded);
@@ -113,8 +120,8 @@ final class SsimMeter {
     private void compare(AVFrame distorted, AVFrame ref) {
         job.context().check();
         if (ssimGraph == null) {
-            ssimGraph = FilterGraph.create(FilterSpecs.ssim(new FilterSpecs.Input(size.width(), size.height(),
-                    "yuv420p", 1, 1000)));
+            ssimGraph = FilterGraph.create(
+                    FilterSpecs.ssim(new FilterSpecs.Input(size.width(), size.height(), "yuv420p", 1, 1000)));
         }
         distorted.pts(pushed);
         ref.pts(pushed);

@@ -13,8 +13,7 @@ import java.util.OptionalDouble;
  */
 public final class SsimProbe {
 
-    private SsimProbe() {
-    }
+    private SsimProbe() {}
 
     /**
      * Measures.
@@ -28,10 +27,12 @@ public final class SsimProbe {
         FfmpegRuntime.require();
         RenderContext ctx = new RenderContext(limits);
         try (RenderContext.Scope scope = ctx.enter()) {
-            SourceProbe.Info info = SourceProbe.run(source, ctx, java.time.Duration.ofSeconds(3),
-                    src -> new FrameScheduler(0, Long.MAX_VALUE, 0));
+            SourceProbe.Info info = SourceProbe.run(
+                    source, ctx, java.time.Duration.ofSeconds(3), src -> new FrameScheduler(0, Long.MAX_VALUE, 0));
             RenderRequest req = RenderRequest.builder(source, output.resolveSibling(output.getFileName() + ".unused"))
-                    .format(OutputFormat.GIF).maxSize(RenderRequest.LARGEST_SIDE, RenderRequest.LARGEST_SHORT_SIDE).build();
+                    .format(OutputFormat.GIF)
+                    .maxSize(RenderRequest.LARGEST_SIDE, RenderRequest.LARGEST_SHORT_SIDE)
+                    .build();
             RenderJob job = new RenderJob(req, ctx, new RenderJob.Settings(1, "medium"));
             return SsimMeter.measure(job, output, new Size(info.width(), info.height()));
         }

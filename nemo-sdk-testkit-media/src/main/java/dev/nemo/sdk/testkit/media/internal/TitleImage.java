@@ -56,11 +56,9 @@ public final class TitleImage {
      * @param height the banner height
      * @param skipReason why no banner was drawn, or null
      */
-    public record Banner(byte[] rgba, int width, int height, String skipReason) {
-    }
+    public record Banner(byte[] rgba, int width, int height, String skipReason) {}
 
-    private TitleImage() {
-    }
+    private TitleImage() {}
 
     /**
      * Draws a banner as wide as the frame.

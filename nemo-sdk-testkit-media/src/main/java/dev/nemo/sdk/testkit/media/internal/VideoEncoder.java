@@ -53,15 +53,13 @@ public final class VideoEncoder implements AutoCloseable {
      * @param threads the encoder's thread count
      * @param fpsHint the average frame rate, for rate control (timestamps stay variable)
      */
-    public record H264(int crf, long bitrate, int pass, Path stats, String preset, int threads, double fpsHint) {
-    }
+    public record H264(int crf, long bitrate, int pass, Path stats, String preset, int threads, double fpsHint) {}
 
     private AVCodecContext enc;
     private AVPacket pkt;
     private final Map<Long, Long> durations = new HashMap<>();
 
-    private VideoEncoder() {
-    }
+    private VideoEncoder() {}
 
     /**
      * Opens libx264 for yuv420p frames of a size, in a time base.

@@ -3,7 +3,6 @@ package dev.nemo.sdk.testkit.media.bench;
 import dev.nemo.sdk.testkit.media.MediaEngine;
 import dev.nemo.sdk.testkit.media.MediaException;
 import dev.nemo.sdk.testkit.media.MediaLimits;
-import dev.nemo.sdk.testkit.media.MediaTestSupport;
 import dev.nemo.sdk.testkit.media.OutputFormat;
 import dev.nemo.sdk.testkit.media.RenderReport;
 import dev.nemo.sdk.testkit.media.RenderRequest;
@@ -40,13 +39,21 @@ public final class GifBenchmark {
 
     private static final int[] SWEEP = {0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200};
 
-    private GifBenchmark() {
-    }
+    private GifBenchmark() {}
 
     /** One file's results. */
-    private record Row(String name, long in, long out, double ssim, double secs, long gs, double gsSsim,
-            double gsSecs, long gsEq, int gsEqLossy, double gsEqSsim) {
-    }
+    private record Row(
+            String name,
+            long in,
+            long out,
+            double ssim,
+            double secs,
+            long gs,
+            double gsSsim,
+            double gsSecs,
+            long gsEq,
+            int gsEqLossy,
+            double gsEqSsim) {}
 
     /**
      * Runs the benchmark.
@@ -65,7 +72,8 @@ public final class GifBenchmark {
             return;
         }
         if (!MediaEngine.availability().available()) {
-            System.out.println("GIF benchmark skipped: " + MediaEngine.availability().description());
+            System.out.println(
+                    "GIF benchmark skipped: " + MediaEngine.availability().description());
             return;
         }
         List<Path> files = files(args);
@@ -85,11 +93,16 @@ public final class GifBenchmark {
                 System.out.println(line(r));
             }
         }
-        String md = report(rows, gifsicle) + edgeReport(edge) + String.format(Locale.ROOT,
-                "%nMachine: %d processors, load average %.1f before and %.1f after; %s %s.%n",
-                Runtime.getRuntime().availableProcessors(), loadBefore,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        String md = report(rows, gifsicle)
+                + edgeReport(edge)
+                + String.format(
+                        Locale.ROOT,
+                        "%nMachine: %d processors, load average %.1f before and %.1f after; %s %s.%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        loadBefore,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        System.getProperty("java.vm.name"),
+                        System.getProperty("java.version"));
         Path out = Path.of("target", "gif-benchmark.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
@@ -116,13 +129,27 @@ public final class GifBenchmark {
     private static String edge(MediaEngine engine, Path f, Path work) throws IOException {
         Path out = work.resolve("edge.gif");
         try {
-            RenderReport r = engine.render(RenderRequest.builder(f, out).format(OutputFormat.GIF)
-                    .maxSize(RenderRequest.LARGEST_SIDE, RenderRequest.LARGEST_SHORT_SIDE).measureSsim(false).build());
-            return String.format(Locale.ROOT, "| %s | %d B | rendered: %d B, %d frames%s |", f.getFileName(),
-                    Files.size(f), r.outputBytes(), r.frames(), r.alreadyOptimal() ? ", already optimal" : "");
+            RenderReport r = engine.render(RenderRequest.builder(f, out)
+                    .format(OutputFormat.GIF)
+                    .maxSize(RenderRequest.LARGEST_SIDE, RenderRequest.LARGEST_SHORT_SIDE)
+                    .measureSsim(false)
+                    .build());
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d B | rendered: %d B, %d frames%s |",
+                    f.getFileName(),
+                    Files.size(f),
+                    r.outputBytes(),
+                    r.frames(),
+                    r.alreadyOptimal() ? ", already optimal" : "");
         } catch (MediaException e) {
-            return String.format(Locale.ROOT, "| %s | %d B | refused: %s: %s |", f.getFileName(), Files.size(f),
-                    e.getClass().getSimpleName(), e.getMessage().replace('|', '/').lines().findFirst().orElse(""));
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d B | refused: %s: %s |",
+                    f.getFileName(),
+                    Files.size(f),
+                    e.getClass().getSimpleName(),
+                    e.getMessage().replace('|', '/').lines().findFirst().orElse(""));
         }
     }
 
@@ -130,7 +157,8 @@ public final class GifBenchmark {
         if (edge.isEmpty()) {
             return "";
         }
-        StringBuilder s = new StringBuilder("\nEdge cases (corpus edge/, not in the medians):\n\n| file | in | result |\n|---|---|---|\n");
+        StringBuilder s = new StringBuilder(
+                "\nEdge cases (corpus edge/, not in the medians):\n\n| file | in | result |\n|---|---|---|\n");
         edge.forEach(e -> s.append(e).append('\n'));
         return s.toString();
     }
@@ -139,16 +167,29 @@ public final class GifBenchmark {
         long in = Files.size(f);
         Path mine = work.resolve("engine.gif");
         long t = System.nanoTime();
-        RenderReport r = engine.render(RenderRequest.builder(f, mine).format(OutputFormat.GIF)
-                .maxSize(RenderRequest.LARGEST_SIDE, RenderRequest.LARGEST_SHORT_SIDE).measureSsim(false).build());
+        RenderReport r = engine.render(RenderRequest.builder(f, mine)
+                .format(OutputFormat.GIF)
+                .maxSize(RenderRequest.LARGEST_SIDE, RenderRequest.LARGEST_SHORT_SIDE)
+                .measureSsim(false)
+                .build());
         double secs = (System.nanoTime() - t) / 1e9;
         double ssim = ssim(f, mine);
         Path gs = work.resolve("gs80.gif");
         double gsSecs = Gifsicle.optimize(f, gs, 80);
         double gsSsim = ssim(f, gs);
         long[] eq = equalQuality(f, work, ssim);
-        return new Row(f.getFileName().toString(), in, r.outputBytes(), ssim, secs, Files.size(gs), gsSsim, gsSecs,
-                eq[0], (int) eq[1], Double.longBitsToDouble(eq[2]));
+        return new Row(
+                f.getFileName().toString(),
+                in,
+                r.outputBytes(),
+                ssim,
+                secs,
+                Files.size(gs),
+                gsSsim,
+                gsSecs,
+                eq[0],
+                (int) eq[1],
+                Double.longBitsToDouble(eq[2]));
     }
 
     /**
@@ -196,31 +237,60 @@ public final class GifBenchmark {
     }
 
     private static String line(Row r) {
-        return String.format(Locale.ROOT, "| %s | %d | %d | %.4f | %.2f | %d | %.4f | %.2f | %.2f | %.2f | %d (%s, %.4f) | %.2f |",
-                r.name(), r.in() / 1000, r.out() / 1000, r.ssim(), r.secs(), r.gs() / 1000, r.gsSsim(), r.gsSecs(),
-                (double) r.out() / r.gs(), r.secs() / r.gsSecs(), r.gsEq() / 1000,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %d | %.4f | %.2f | %d | %.4f | %.2f | %.2f | %.2f | %d (%s, %.4f) | %.2f |",
+                r.name(),
+                r.in() / 1000,
+                r.out() / 1000,
+                r.ssim(),
+                r.secs(),
+                r.gs() / 1000,
+                r.gsSsim(),
+                r.gsSecs(),
+                (double) r.out() / r.gs(),
+                r.secs() / r.gsSecs(),
+                r.gsEq() / 1000,
                 r.gsEqLossy() < 0 ? "none reaches it" : r.gsEqLossy() == 0 ? "-O3" : "lossy " + r.gsEqLossy(),
-                r.gsEqSsim(), (double) r.out() / r.gsEq());
+                r.gsEqSsim(),
+                (double) r.out() / r.gsEq());
     }
 
     private static String report(List<Row> rows, String gifsicle) {
-        StringBuilder s = new StringBuilder("# GIF benchmark: engine vs ").append(gifsicle).append("\n\n")
+        StringBuilder s = new StringBuilder("# GIF benchmark: engine vs ")
+                .append(gifsicle)
+                .append("\n\n")
                 .append("| file | in KB | engine KB | engine SSIM | engine s | gifsicle-80 KB | gifsicle-80 SSIM "
                         + "| gifsicle-80 s | size / gifsicle-80 | time / gifsicle-80 "
                         + "| gifsicle smallest with SSIM >= engine's KB | size / that |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> s.append(line(r)).append('\n'));
-        s.append(String.format(Locale.ROOT, "| **median** | %.0f | %.0f | %.4f | %.2f | %.0f | %.4f | %.2f | %.2f | %.2f | | %.2f |%n",
-                median(rows, r -> r.in() / 1000.0), median(rows, r -> r.out() / 1000.0), median(rows, Row::ssim),
-                median(rows, Row::secs), median(rows, r -> r.gs() / 1000.0), median(rows, Row::gsSsim),
-                median(rows, Row::gsSecs), median(rows, r -> (double) r.out() / r.gs()),
-                median(rows, r -> r.secs() / r.gsSecs()), median(rows, r -> (double) r.out() / r.gsEq())));
+        s.append(String.format(
+                Locale.ROOT,
+                "| **median** | %.0f | %.0f | %.4f | %.2f | %.0f | %.4f | %.2f | %.2f | %.2f | | %.2f |%n",
+                median(rows, r -> r.in() / 1000.0),
+                median(rows, r -> r.out() / 1000.0),
+                median(rows, Row::ssim),
+                median(rows, Row::secs),
+                median(rows, r -> r.gs() / 1000.0),
+                median(rows, Row::gsSsim),
+                median(rows, Row::gsSecs),
+                median(rows, r -> (double) r.out() / r.gs()),
+                median(rows, r -> r.secs() / r.gsSecs()),
+                median(rows, r -> (double) r.out() / r.gsEq())));
         long larger = rows.stream().filter(r -> r.out() > r.in()).count();
         List<Row> slow = rows.stream().filter(r -> r.gsSecs() > 0.5).toList();
-        s.append("\nOutputs larger than their input: ").append(larger).append(" of ").append(rows.size()).append(".\n");
+        s.append("\nOutputs larger than their input: ")
+                .append(larger)
+                .append(" of ")
+                .append(rows.size())
+                .append(".\n");
         if (!slow.isEmpty()) {
-            s.append(String.format(Locale.ROOT, "Median time / gifsicle-80 on the %d files where gifsicle needs more than 0.5 s: %.2f.%n",
-                    slow.size(), median(slow, r -> r.secs() / r.gsSecs())));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "Median time / gifsicle-80 on the %d files where gifsicle needs more than 0.5 s: %.2f.%n",
+                    slow.size(),
+                    median(slow, r -> r.secs() / r.gsSecs())));
         }
         return s.toString();
     }

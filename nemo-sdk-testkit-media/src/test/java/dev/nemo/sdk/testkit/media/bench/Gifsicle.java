@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the system's {@code gifsicle}, when there is one. */
 final class Gifsicle {
 
-    private Gifsicle() {
-    }
+    private Gifsicle() {}
 
     /**
      * The version line, or null when gifsicle is not installed.
@@ -19,8 +18,13 @@ final class Gifsicle {
      */
     static String version() {
         try {
-            Process p = new ProcessBuilder("gifsicle", "--version").redirectErrorStream(true).start();
-            String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("");
+            Process p = new ProcessBuilder("gifsicle", "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            String first = new String(p.getInputStream().readAllBytes())
+                    .lines()
+                    .findFirst()
+                    .orElse("");
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? first : null;
         } catch (IOException e) {
             return null;

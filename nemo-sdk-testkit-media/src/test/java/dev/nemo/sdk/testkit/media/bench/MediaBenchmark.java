@@ -2,7 +2,6 @@ package dev.nemo.sdk.testkit.media.bench;
 
 import dev.nemo.sdk.testkit.media.MediaEngine;
 import dev.nemo.sdk.testkit.media.MediaException;
-import dev.nemo.sdk.testkit.media.MediaTestSupport;
 import dev.nemo.sdk.testkit.media.OutputFormat;
 import dev.nemo.sdk.testkit.media.RenderReport;
 import dev.nemo.sdk.testkit.media.RenderRequest;
@@ -29,8 +28,7 @@ import java.util.stream.Stream;
  */
 public final class MediaBenchmark {
 
-    private MediaBenchmark() {
-    }
+    private MediaBenchmark() {}
 
     /**
      * Runs the benchmark.
@@ -67,7 +65,8 @@ public final class MediaBenchmark {
                 s.filter(Files::isRegularFile)
                         .filter(p -> p.toString().matches(".*\\.(gif|apng|mp4|webm)$"))
                         .filter(p -> !p.toString().contains("/edge/"))
-                        .sorted().forEach(files::add);
+                        .sorted()
+                        .forEach(files::add);
             }
         }
         MediaEngine.Availability a = MediaEngine.availability();
@@ -77,18 +76,42 @@ public final class MediaBenchmark {
         }
         Path work = Files.createTempDirectory("nemo-media-bench-");
         StringBuilder md = new StringBuilder();
-        md.append("Engine: ").append(a.description()).append(", x264 preset ").append(preset)
-                .append(", 2 encoder threads, ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
+        md.append("Engine: ")
+                .append(a.description())
+                .append(", x264 preset ")
+                .append(preset)
+                .append(", 2 encoder threads, ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores.\n\n");
         md.append("| file | source | MP4 CRF 23: size, ratio, SSIM, time | MP4 under ")
-                .append(RenderReport.humanBytes(target)).append(": size, ratio, SSIM, time, attempts, CRF, size | GIF: size, ratio, SSIM, time |\n");
+                .append(RenderReport.humanBytes(target))
+                .append(": size, ratio, SSIM, time, attempts, CRF, size | GIF: size, ratio, SSIM, time |\n");
         md.append("|---|---|---|---|---|\n");
         try (MediaEngine engine = MediaEngine.builder().x264Preset(preset).build()) {
             for (Path f : files) {
-                String name = corpus != null && f.startsWith(corpus) ? corpus.relativize(f).toString() : f.getFileName().toString();
-                String crf = cell(engine, RenderRequest.builder(f, work.resolve("crf.mp4")).build(), false);
-                String sized = cell(engine, RenderRequest.builder(f, work.resolve("sized.mp4")).targetSizeBytes(target).build(), true);
-                String gifCell = gif ? cell(engine, RenderRequest.builder(f, work.resolve("out.gif")).format(OutputFormat.GIF).build(), false) : "—";
-                String row = "| " + name + " | " + RenderReport.humanBytes(Files.size(f)) + " | " + crf + " | " + sized + " | " + gifCell + " |";
+                String name = corpus != null && f.startsWith(corpus)
+                        ? corpus.relativize(f).toString()
+                        : f.getFileName().toString();
+                String crf = cell(
+                        engine,
+                        RenderRequest.builder(f, work.resolve("crf.mp4")).build(),
+                        false);
+                String sized = cell(
+                        engine,
+                        RenderRequest.builder(f, work.resolve("sized.mp4"))
+                                .targetSizeBytes(target)
+                                .build(),
+                        true);
+                String gifCell = gif
+                        ? cell(
+                                engine,
+                                RenderRequest.builder(f, work.resolve("out.gif"))
+                                        .format(OutputFormat.GIF)
+                                        .build(),
+                                false)
+                        : "—";
+                String row = "| " + name + " | " + RenderReport.humanBytes(Files.size(f)) + " | " + crf + " | " + sized
+                        + " | " + gifCell + " |";
                 System.out.println(row);
                 md.append(row).append('\n');
             }
@@ -103,12 +126,19 @@ public final class MediaBenchmark {
     private static String cell(MediaEngine engine, RenderRequest request, boolean search) {
         try {
             RenderReport r = engine.render(request);
-            String s = String.format(Locale.ROOT, "%s, %.1fx, %s, %.1f s", RenderReport.humanBytes(r.outputBytes()),
-                    r.compressionRatio(), r.ssim().isPresent() ? String.format(Locale.ROOT, "%.3f", r.ssim().getAsDouble()) : "n/a",
+            String s = String.format(
+                    Locale.ROOT,
+                    "%s, %.1fx, %s, %.1f s",
+                    RenderReport.humanBytes(r.outputBytes()),
+                    r.compressionRatio(),
+                    r.ssim().isPresent()
+                            ? String.format(Locale.ROOT, "%.3f", r.ssim().getAsDouble())
+                            : "n/a",
                     r.renderTime().toMillis() / 1000.0);
             if (search) {
-                s += ", " + r.attempts().size() + ", " + (r.finalCrf().isPresent() ? r.finalCrf().getAsInt() : "2-pass")
-                        + ", " + r.width() + "x" + r.height() + (r.targetMet() ? "" : " (OVER)");
+                s += ", " + r.attempts().size() + ", "
+                        + (r.finalCrf().isPresent() ? r.finalCrf().getAsInt() : "2-pass") + ", " + r.width() + "x"
+                        + r.height() + (r.targetMet() ? "" : " (OVER)");
             }
             return s;
         } catch (MediaException e) {

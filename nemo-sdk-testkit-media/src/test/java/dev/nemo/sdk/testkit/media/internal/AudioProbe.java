@@ -30,11 +30,9 @@ public final class AudioProbe {
      * @param videoSeconds the video stream's duration
      * @param streams how many streams
      */
-    public record Streams(String audioCodec, double audioSeconds, double videoSeconds, int streams) {
-    }
+    public record Streams(String audioCodec, double audioSeconds, double videoSeconds, int streams) {}
 
-    private AudioProbe() {
-    }
+    private AudioProbe() {}
 
     /**
      * Re-demuxes an MP4.
@@ -55,7 +53,9 @@ public final class AudioProbe {
             double video = 0;
             for (int i = 0; i < ctx.nb_streams(); i++) {
                 AVStream s = ctx.streams(i);
-                double seconds = s.duration() * (double) s.time_base().num() / s.time_base().den();
+                double seconds = s.duration()
+                        * (double) s.time_base().num()
+                        / s.time_base().den();
                 if (s.codecpar().codec_type() == AVMEDIA_TYPE_AUDIO) {
                     codec = avcodec.avcodec_get_name(s.codecpar().codec_id()).getString();
                     audio = seconds;

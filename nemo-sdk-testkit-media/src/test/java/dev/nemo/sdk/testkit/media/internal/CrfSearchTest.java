@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class CrfSearchTest {
 
-    private static final List<Size> LADDER = List.of(new Size(1280, 720), new Size(960, 540), new Size(640, 360),
-            new Size(426, 240));
+    private static final List<Size> LADDER =
+            List.of(new Size(1280, 720), new Size(960, 540), new Size(640, 360), new Size(426, 240));
 
     /** A plausible encoder: size halves every 6 CRF (times a per-source slope) and scales with pixels^0.9. */
     private static ToLongBiFunction<CrfSearch.Step, Size> encoder(double bytesAt23Full, double slope) {
@@ -26,7 +26,8 @@ class CrfSearchTest {
     private static CrfSearch run(long target, ToLongBiFunction<CrfSearch.Step, Size> encoder) {
         CrfSearch search = new CrfSearch(target, 23, LADDER, 10, 8);
         for (Optional<CrfSearch.Step> s = search.next(); s.isPresent(); s = search.next()) {
-            search.record(s.get(), encoder.applyAsLong(s.get(), LADDER.get(s.get().rung())));
+            search.record(
+                    s.get(), encoder.applyAsLong(s.get(), LADDER.get(s.get().rung())));
         }
         return search;
     }
@@ -88,7 +89,10 @@ class CrfSearchTest {
     @Test
     void anUnreachableTargetKeepsTheSmallestFile() {
         CrfSearch search = run(10, encoder(50_000_000, 0.115));
-        long smallest = search.results().stream().mapToLong(CrfSearch.Result::bytes).min().orElseThrow();
+        long smallest = search.results().stream()
+                .mapToLong(CrfSearch.Result::bytes)
+                .min()
+                .orElseThrow();
         assertThat(search.best().orElseThrow().bytes()).isEqualTo(smallest);
         assertThat(search.results()).hasSizeLessThanOrEqualTo(8);
     }

@@ -23,11 +23,9 @@ public final class DecodedFrames {
      * @param startMicros when it is shown, from 0
      * @param durationMicros how long
      */
-    public record Decoded(BufferedImage image, long startMicros, long durationMicros) {
-    }
+    public record Decoded(BufferedImage image, long startMicros, long durationMicros) {}
 
-    private DecodedFrames() {
-    }
+    private DecodedFrames() {}
 
     /**
      * Decodes frames of a file.
@@ -50,9 +48,15 @@ public final class DecodedFrames {
                     BufferedImage img = null;
                     if (out.size() < maxFrames) {
                         if (g == null) {
-                            g = FilterGraph.create(new FilterSpecs.Input(frame.width(), frame.height(),
-                                    av_get_pix_fmt_name(frame.format()).getString(), src.timeBaseNum(), src.timeBaseDen())
-                                    .buffer(FilterSpecs.SRC) + ",format=rgb24,buffersink@out");
+                            g = FilterGraph.create(new FilterSpecs.Input(
+                                                    frame.width(),
+                                                    frame.height(),
+                                                    av_get_pix_fmt_name(frame.format())
+                                                            .getString(),
+                                                    src.timeBaseNum(),
+                                                    src.timeBaseDen())
+                                            .buffer(FilterSpecs.SRC)
+                                    + ",format=rgb24,buffersink@out");
                         }
                         g.push(FilterSpecs.SRC, frame);
                         if (!g.pull(FilterSpecs.OUT, rgb)) {

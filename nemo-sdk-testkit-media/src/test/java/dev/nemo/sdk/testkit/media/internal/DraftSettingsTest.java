@@ -1,5 +1,7 @@
 package dev.nemo.sdk.testkit.media.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nemo.sdk.json.JsonObject;
@@ -13,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DraftSettingsTest {
 
@@ -55,8 +55,7 @@ class DraftSettingsTest {
     @Test
     void theSourceSizeTheAgentNotedOnUploadIsNotABox() throws Exception {
         RenderRequest r = read("""
-                {"t":[{"tt":0,"sg":[{"start":0,"duration":10000,"src":"%s","in":0}]}],"m":{"width":1734,"height":1083}}"""
-                .formatted(SRC), null).request();
+                {"t":[{"tt":0,"sg":[{"start":0,"duration":10000,"src":"%s","in":0}]}],"m":{"width":1734,"height":1083}}""".formatted(SRC), null).request();
         assertThat(r.maxWidth()).isEqualTo(1280);
         assertThat(r.maxHeight()).isEqualTo(720);
         assertThat(r.trimStart()).isZero();
@@ -66,7 +65,8 @@ class DraftSettingsTest {
 
     @Test
     void anExplicitOutputSizeIsFittedInTheLargestBox() throws Exception {
-        RenderRequest r = read("{\"t\":[],\"m\":{}}", "{\"format\":\"mp4\",\"width\":3840,\"height\":2160}").request();
+        RenderRequest r = read("{\"t\":[],\"m\":{}}", "{\"format\":\"mp4\",\"width\":3840,\"height\":2160}")
+                .request();
         assertThat(r.maxWidth()).isEqualTo(1920);
         assertThat(r.maxHeight()).isEqualTo(1080);
         assertThat(DraftSettings.allowedBox(1080, 1920)).containsExactly(1080, 1920);
@@ -76,9 +76,13 @@ class DraftSettingsTest {
     @Test
     void qualityPicksTheCrfWhenThereIsNoTarget() throws Exception {
         assertThat(read("{\"m\":{\"quality\":\"high\"}}", null).request().crf()).isEqualTo(23);
-        assertThat(read("{\"m\":{\"quality\":\"medium\"}}", null).request().crf()).isEqualTo(26);
+        assertThat(read("{\"m\":{\"quality\":\"medium\"}}", null).request().crf())
+                .isEqualTo(26);
         assertThat(read("{}", "{\"quality\":\"low\"}").request().crf()).isEqualTo(30);
-        assertThat(read("{\"m\":{\"quality\":\"high\",\"target_size_bytes\":1000}}", null).request().crf()).isEqualTo(23);
+        assertThat(read("{\"m\":{\"quality\":\"high\",\"target_size_bytes\":1000}}", null)
+                        .request()
+                        .crf())
+                .isEqualTo(23);
     }
 
     @Test
@@ -88,8 +92,11 @@ class DraftSettingsTest {
                  "m":{"format":"webm","background":"plaid"}}""", null);
         assertThat(s.request().format()).isEqualTo(OutputFormat.MP4);
         assertThat(s.request().background()).isEqualTo(RgbColor.WHITE);
-        assertThat(s.notes()).hasSize(3)
-                .anyMatch(n -> n.contains("webm")).anyMatch(n -> n.contains("plaid")).anyMatch(n -> n.contains("music"));
+        assertThat(s.notes())
+                .hasSize(3)
+                .anyMatch(n -> n.contains("webm"))
+                .anyMatch(n -> n.contains("plaid"))
+                .anyMatch(n -> n.contains("music"));
     }
 
     @Test
@@ -98,8 +105,7 @@ class DraftSettingsTest {
         JsonNode d = JSON.readTree("""
                 {"t":[{"tt":0,"sg":[{"start":0,"duration":5000,"src":"%s","in":0}]},
                       {"tt":1,"sg":[{"start":0,"duration":1000,"label":"Lo-fi"},
-                                    {"start":500,"duration":3000,"src":"http://cdn/t.wav","in":1500,"volume":1.7}]}]}"""
-                .formatted(SRC));
+                                    {"start":500,"duration":3000,"src":"http://cdn/t.wav","in":1500,"volume":1.7}]}]}""".formatted(SRC));
         var export = new RenderInput("render_1", "s1", obj(d), null, List.of(source, wav));
         DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
         assertThat(s.music()).hasValueSatisfying(m -> {
@@ -131,9 +137,10 @@ class DraftSettingsTest {
                                     {"start":6500,"duration":1000,"label":"no upload"}]}]}""".formatted(SRC));
         var export = new RenderInput("render_1", "s1", obj(d), null, List.of(source, other, wav));
         DraftSettings s = DraftSettings.of(export, source, Path.of("in.gif"), Path.of("out.mp4"));
-        assertThat(s.videoSegments()).containsExactly(
-                new DraftSettings.VideoSegment(source, Duration.ofMillis(2000), Duration.ofMillis(4000)),
-                new DraftSettings.VideoSegment(other, Duration.ofMillis(500), Duration.ofMillis(1500)));
+        assertThat(s.videoSegments())
+                .containsExactly(
+                        new DraftSettings.VideoSegment(source, Duration.ofMillis(2000), Duration.ofMillis(4000)),
+                        new DraftSettings.VideoSegment(other, Duration.ofMillis(500), Duration.ofMillis(1500)));
         assertThat(s.request().trimStart()).isZero();
         assertThat(s.request().trimDuration()).isEmpty();
     }

@@ -36,7 +36,8 @@ class FitGeometryTest {
     @Test
     void ladderWalksDownTheRungsAndSkipsNearDuplicates() {
         List<Size> ladder = FitGeometry.ladder(1920, 1080, 1, 1280, 720);
-        assertThat(ladder).containsExactly(new Size(1280, 720), new Size(960, 540), new Size(640, 360), new Size(426, 240));
+        assertThat(ladder)
+                .containsExactly(new Size(1280, 720), new Size(960, 540), new Size(640, 360), new Size(426, 240));
         // 1018x552: the 540 rung (960x520) would save 11% of the pixels, so it is skipped
         assertThat(FitGeometry.ladder(1018, 552, 1, 1280, 720))
                 .containsExactly(new Size(1018, 552), new Size(640, 346), new Size(426, 232));

@@ -18,8 +18,7 @@ class GifSearchTest {
     void aPlanThatDroppedColoursOrExactnessIsWeighedAgainstOneRungDownAtFullQuality() {
         List<GifOutput.Plan> plans = GifSearch.plans(true, 3, 0);
         assertThat(plans.get(1).lossy()).isGreaterThan(GifSearch.DEFAULT_LOSSY);
-        assertThat(GifSearch.alternative(plans, 1, 3))
-                .contains(new GifOutput.Plan(1, 0, 255, GifSearch.DEFAULT_LOSSY));
+        assertThat(GifSearch.alternative(plans, 1, 3)).contains(new GifOutput.Plan(1, 0, 255, GifSearch.DEFAULT_LOSSY));
     }
 
     @Test

@@ -41,10 +41,17 @@ class InputSnifferTest {
     }
 
     private static byte[] png(int w, int h, boolean animated) {
-        byte[] ihdr = concat(ByteBuffer.allocate(4).putInt(13).array(), ascii("IHDR"),
-                ByteBuffer.allocate(8).putInt(w).putInt(h).array(), new byte[5 + 4]);
-        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, ihdr,
-                animated ? pngChunk("acTL", 8) : new byte[0], pngChunk("IDAT", 10), pngChunk("IEND", 0));
+        byte[] ihdr = concat(
+                ByteBuffer.allocate(4).putInt(13).array(),
+                ascii("IHDR"),
+                ByteBuffer.allocate(8).putInt(w).putInt(h).array(),
+                new byte[5 + 4]);
+        return concat(
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10},
+                ihdr,
+                animated ? pngChunk("acTL", 8) : new byte[0],
+                pngChunk("IDAT", 10),
+                pngChunk("IEND", 0));
     }
 
     @Test
@@ -58,8 +65,10 @@ class InputSnifferTest {
 
     @Test
     void pngAndApngAreToldApartByTheAnimationControlChunk() throws IOException {
-        assertThat(InputSniffer.sniff(file(png(64, 32, false)))).isEqualTo(new InputSniffer.Sniffed(InputKind.PNG, 64, 32));
-        assertThat(InputSniffer.sniff(file(png(128, 64, true)))).isEqualTo(new InputSniffer.Sniffed(InputKind.APNG, 128, 64));
+        assertThat(InputSniffer.sniff(file(png(64, 32, false))))
+                .isEqualTo(new InputSniffer.Sniffed(InputKind.PNG, 64, 32));
+        assertThat(InputSniffer.sniff(file(png(128, 64, true))))
+                .isEqualTo(new InputSniffer.Sniffed(InputKind.APNG, 128, 64));
     }
 
     @Test
@@ -78,13 +87,32 @@ class InputSnifferTest {
 
     private static byte[] webpVp8x(boolean animatedFlag, boolean animChunk) {
         ByteBuffer vp8x = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
-        vp8x.put(ascii("VP8X")).putInt(10).put((byte) (animatedFlag ? 0x12 : 0x10)).put(new byte[3]);
-        vp8x.put((byte) 244).put((byte) 0).put((byte) 0).put((byte) 244).put((byte) 0).put((byte) 0);
+        vp8x.put(ascii("VP8X"))
+                .putInt(10)
+                .put((byte) (animatedFlag ? 0x12 : 0x10))
+                .put(new byte[3]);
+        vp8x.put((byte) 244)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 244)
+                .put((byte) 0)
+                .put((byte) 0);
         byte[] anim = animChunk
-                ? ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN).put(ascii("ANIM")).putInt(6).put(new byte[6]).array()
+                ? ByteBuffer.allocate(14)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .put(ascii("ANIM"))
+                        .putInt(6)
+                        .put(new byte[6])
+                        .array()
                 : new byte[0];
         byte[] body = concat(ascii("WEBP"), vp8x.array(), anim);
-        return concat(ascii("RIFF"), ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(body.length).array(), body);
+        return concat(
+                ascii("RIFF"),
+                ByteBuffer.allocate(4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(body.length)
+                        .array(),
+                body);
     }
 
     @Test
@@ -104,9 +132,11 @@ class InputSnifferTest {
 
     @Test
     void videoContainers() throws IOException {
-        assertThat(InputSniffer.sniff(file(concat(new byte[] {0, 0, 0, 32}, ascii("ftypisom"), new byte[20]))).kind())
+        assertThat(InputSniffer.sniff(file(concat(new byte[] {0, 0, 0, 32}, ascii("ftypisom"), new byte[20])))
+                        .kind())
                 .isEqualTo(InputKind.MP4);
-        assertThat(InputSniffer.sniff(file(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0})).kind())
+        assertThat(InputSniffer.sniff(file(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0}))
+                        .kind())
                 .isEqualTo(InputKind.MATROSKA);
     }
 
@@ -114,12 +144,15 @@ class InputSnifferTest {
     void unknownAndEmptyFilesAreRejected() throws IOException {
         Path pdf = file(ascii("%PDF-1.7\n"));
         assertThatThrownBy(() -> InputSniffer.sniff(pdf))
-                .isInstanceOfSatisfying(MediaRejectedException.class,
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT))
                 .hasMessageContaining("2550444");
         Path empty = file(new byte[0]);
         assertThatThrownBy(() -> InputSniffer.sniff(empty))
-                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE));
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE));
     }
 
     /** The sniff's outcome as a comparable value: the result, or the rejection's reason. */
@@ -138,16 +171,26 @@ class InputSnifferTest {
 
     @Test
     void contentInMemoryIsSniffedLikeTheSameFileEvenWhenTruncated() throws IOException {
-        byte[] jpeg = concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 4, 0, 0},
+        byte[] jpeg = concat(
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 4, 0, 0},
                 new byte[] {(byte) 0xFF, (byte) 0xC0, 0, 11, 8, 0x01, (byte) 0xE0, 0x02, (byte) 0x80, 3, 0, 0, 0, 0});
-        byte[][] samples = {png(64, 32, false), png(128, 64, true), jpeg, webpVp8x(true, false), webpVp8x(false, true),
-            webpVp8x(false, false), concat(ascii("GIF89a"), new byte[] {10, 0, 20, 0}), ascii("%PDF-1.7\n")};
+        byte[][] samples = {
+            png(64, 32, false),
+            png(128, 64, true),
+            jpeg,
+            webpVp8x(true, false),
+            webpVp8x(false, true),
+            webpVp8x(false, false),
+            concat(ascii("GIF89a"), new byte[] {10, 0, 20, 0}),
+            ascii("%PDF-1.7\n")
+        };
         int compared = 0;
         for (byte[] sample : samples) {
             for (int len = 0; len <= sample.length; len++) {
                 byte[] prefix = java.util.Arrays.copyOf(sample, len);
                 Path f = file(prefix);
-                assertThat(outcome(() -> InputSniffer.sniff(prefix))).as("%d bytes of %s", len, outcome(() -> InputSniffer.sniff(sample)))
+                assertThat(outcome(() -> InputSniffer.sniff(prefix)))
+                        .as("%d bytes of %s", len, outcome(() -> InputSniffer.sniff(sample)))
                         .isEqualTo(outcome(() -> InputSniffer.sniff(f)));
                 compared++;
             }

@@ -11,8 +11,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 public final class EmulatorContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         EnableNemoEmulator a = TestContextAnnotationUtils.findMergedAnnotation(testClass, EnableNemoEmulator.class);
         return a == null ? null : new EmulatorContextCustomizer(EmulatorSettings.of(a));
     }

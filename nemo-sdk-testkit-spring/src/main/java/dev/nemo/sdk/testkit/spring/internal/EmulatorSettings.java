@@ -20,6 +20,10 @@ record EmulatorSettings(long seed, SilentEdits silentEdits, long uploadLimitByte
     }
 
     EmulatorOptions options() {
-        return EmulatorOptions.builder().seed(seed).silentEdits(silentEdits).uploadLimitBytes(uploadLimitBytes).build();
+        return EmulatorOptions.builder()
+                .seed(seed)
+                .silentEdits(silentEdits)
+                .uploadLimitBytes(uploadLimitBytes)
+                .build();
     }
 }

@@ -29,8 +29,8 @@ public final class MetricsCustomizer implements NemoClientBuilderCustomizer, Ord
     public void customize(NemoClient.Builder builder) {
         MeterRegistry registry = meters.getIfAvailable();
         if (registry != null) {
-            builder.requestListener(new MetricsListener(registry,
-                    observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
+            builder.requestListener(
+                    new MetricsListener(registry, observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
         }
     }
 

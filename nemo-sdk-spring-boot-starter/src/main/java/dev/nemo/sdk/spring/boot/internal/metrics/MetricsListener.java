@@ -51,12 +51,29 @@ public final class MetricsListener implements RequestListener {
     public void callEnded(CallEnded e) {
         String status = e.status().isPresent() ? Integer.toString(e.status().getAsInt()) : NONE;
         String outcome = e.error().map(MetricsListener::outcome).orElse("success");
-        Tags tags = Tags.of(NemoMetricNames.OPERATION, e.operation(), NemoMetricNames.STATUS, status,
-                NemoMetricNames.OUTCOME, outcome, NemoMetricNames.RETRIES, retries(e.retries()));
-        Timer.builder(NemoMetricNames.REQUESTS).description("NemoVideo API calls, retries and their waits included")
-                .tags(tags).register(meters).record(e.duration());
-        observations.ended(e, KeyValues.of(NemoMetricNames.STATUS, status, NemoMetricNames.OUTCOME, outcome,
-                NemoMetricNames.RETRIES, retries(e.retries())));
+        Tags tags = Tags.of(
+                NemoMetricNames.OPERATION,
+                e.operation(),
+                NemoMetricNames.STATUS,
+                status,
+                NemoMetricNames.OUTCOME,
+                outcome,
+                NemoMetricNames.RETRIES,
+                retries(e.retries()));
+        Timer.builder(NemoMetricNames.REQUESTS)
+                .description("NemoVideo API calls, retries and their waits included")
+                .tags(tags)
+                .register(meters)
+                .record(e.duration());
+        observations.ended(
+                e,
+                KeyValues.of(
+                        NemoMetricNames.STATUS,
+                        status,
+                        NemoMetricNames.OUTCOME,
+                        outcome,
+                        NemoMetricNames.RETRIES,
+                        retries(e.retries())));
     }
 
     @Override
@@ -72,28 +89,40 @@ public final class MetricsListener implements RequestListener {
 
     @Override
     public void chatFirstEvent(ChatFirstEvent e) {
-        Timer.builder(NemoMetricNames.CHAT_FIRST_EVENT).description("Chat streams, from opening to the first event")
-                .register(meters).record(e.sinceStart());
+        Timer.builder(NemoMetricNames.CHAT_FIRST_EVENT)
+                .description("Chat streams, from opening to the first event")
+                .register(meters)
+                .record(e.sinceStart());
     }
 
     @Override
     public void chatStreamEnded(ChatStreamEnded e) {
-        Timer.builder(NemoMetricNames.CHAT_STREAM).description("Chat streams, from opening to their end")
+        Timer.builder(NemoMetricNames.CHAT_STREAM)
+                .description("Chat streams, from opening to their end")
                 .tag(NemoMetricNames.OUTCOME, e.end().name().toLowerCase(Locale.ROOT))
-                .register(meters).record(e.duration());
+                .register(meters)
+                .record(e.duration());
     }
 
     @Override
     public void exportWaitFinished(ExportWaitFinished e) {
-        Timer.builder(NemoMetricNames.EXPORT_WAIT).description("Export waits, until a terminal status")
+        Timer.builder(NemoMetricNames.EXPORT_WAIT)
+                .description("Export waits, until a terminal status")
                 .tag(NemoMetricNames.OUTCOME, e.outcome())
-                .register(meters).record(e.duration());
+                .register(meters)
+                .record(e.duration());
     }
 
     private Timer attempt(String operation, String status, String outcome) {
-        return Timer.builder(NemoMetricNames.ATTEMPTS).description("NemoVideo API HTTP attempts, to the mapped answer")
-                .tags(NemoMetricNames.OPERATION, operation, NemoMetricNames.STATUS, status,
-                        NemoMetricNames.OUTCOME, outcome)
+        return Timer.builder(NemoMetricNames.ATTEMPTS)
+                .description("NemoVideo API HTTP attempts, to the mapped answer")
+                .tags(
+                        NemoMetricNames.OPERATION,
+                        operation,
+                        NemoMetricNames.STATUS,
+                        status,
+                        NemoMetricNames.OUTCOME,
+                        outcome)
                 .register(meters);
     }
 

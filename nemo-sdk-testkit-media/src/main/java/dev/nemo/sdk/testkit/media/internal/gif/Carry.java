@@ -14,8 +14,7 @@ final class Carry {
     private static final long MASK = (1L << BITS) - 1;
     private static final int SHIFT = 32 - BITS;
 
-    private Carry() {
-    }
+    private Carry() {}
 
     static long of(int r, int g, int b) {
         return (r & MASK) << (2 * BITS) | (g & MASK) << BITS | (b & MASK);

@@ -10,8 +10,7 @@ final class Colors {
     /** The weight sum of {@link #distance}: a per-channel error of {@code t} costs {@code 9 t^2}. */
     static final int WEIGHT_SUM = 9;
 
-    private Colors() {
-    }
+    private Colors() {}
 
     static boolean opaque(int argb) {
         return argb >>> 24 != 0;

@@ -22,6 +22,7 @@ final class FramePixels implements LzwEncoder.Pixels {
     final int[] reference;
     /** What the decoder shows at a kept pixel (any index of that colour keeps it as well as transparency). */
     final int[] shown;
+
     private static final int[] NONE = new int[0];
     private final int[][] near = new int[256][];
     int size;
@@ -116,7 +117,8 @@ final class FramePixels implements LzwEncoder.Pixels {
             return Carry.decayed(carried);
         }
         int c = palette.color(index);
-        return Carry.of((ref >> 16 & 0xff) - (c >> 16 & 0xff) + Carry.red(carried) * 3 / 4,
+        return Carry.of(
+                (ref >> 16 & 0xff) - (c >> 16 & 0xff) + Carry.red(carried) * 3 / 4,
                 (ref >> 8 & 0xff) - (c >> 8 & 0xff) + Carry.green(carried) * 3 / 4,
                 (ref & 0xff) - (c & 0xff) + Carry.blue(carried) * 3 / 4);
     }

@@ -30,14 +30,11 @@ public final class GifFrames {
      * @param width logical screen width
      * @param height logical screen height
      */
-    public record Canvas(int width, int height) {
-    }
+    public record Canvas(int width, int height) {}
 
-    private record Image(Rect rect, String disposal, int transparent, int delayCs) {
-    }
+    private record Image(Rect rect, String disposal, int transparent, int delayCs) {}
 
-    private GifFrames() {
-    }
+    private GifFrames() {}
 
     /**
      * Reads every frame.
@@ -57,8 +54,8 @@ public final class GifFrames {
         ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             reader.setInput(in, true, false);
-            IIOMetadataNode screen = child((IIOMetadataNode) reader.getStreamMetadata().getAsTree(STREAM_FORMAT),
-                    "LogicalScreenDescriptor");
+            IIOMetadataNode screen = child(
+                    (IIOMetadataNode) reader.getStreamMetadata().getAsTree(STREAM_FORMAT), "LogicalScreenDescriptor");
             Canvas c = new Canvas(intAttr(screen, "logicalScreenWidth"), intAttr(screen, "logicalScreenHeight"));
             if (c.width() < 1 || c.height() < 1) {
                 throw new IOException("GIF canvas " + c.width() + "x" + c.height());
@@ -101,8 +98,8 @@ public final class GifFrames {
             }
             draw(canvas, c.width(), img, meta);
             sink.frame(canvas, i == 0 ? full : dirty, meta.delayCs() < 2 ? 10 : meta.delayCs());
-            prev = new Image(meta.rect().clip(c.width(), c.height()), meta.disposal(), meta.transparent(),
-                    meta.delayCs());
+            prev = new Image(
+                    meta.rect().clip(c.width(), c.height()), meta.disposal(), meta.transparent(), meta.delayCs());
         }
     }
 
@@ -137,15 +134,21 @@ public final class GifFrames {
 
     private static Image image(IIOMetadataNode root) {
         IIOMetadataNode d = child(root, "ImageDescriptor");
-        Rect r = new Rect(intAttr(d, "imageLeftPosition"), intAttr(d, "imageTopPosition"), intAttr(d, "imageWidth"),
+        Rect r = new Rect(
+                intAttr(d, "imageLeftPosition"),
+                intAttr(d, "imageTopPosition"),
+                intAttr(d, "imageWidth"),
                 intAttr(d, "imageHeight"));
         IIOMetadataNode g = child(root, "GraphicControlExtension");
         if (g == null) {
             return new Image(r, "none", -1, 0);
         }
         boolean transparent = "TRUE".equalsIgnoreCase(g.getAttribute("transparentColorFlag"));
-        return new Image(r, g.getAttribute("disposalMethod"),
-                transparent ? intAttr(g, "transparentColorIndex") : -1, intAttr(g, "delayTime"));
+        return new Image(
+                r,
+                g.getAttribute("disposalMethod"),
+                transparent ? intAttr(g, "transparentColorIndex") : -1,
+                intAttr(g, "delayTime"));
     }
 
     private static IIOMetadataNode child(IIOMetadataNode parent, String name) {

@@ -21,19 +21,17 @@ public final class GifOptimizer {
      * @param images images in the file
      * @param durationCs the sum of their delays, in centiseconds
      */
-    public record Result(int images, long durationCs) {
-    }
+    public record Result(int images, long durationCs) {}
 
-    private record Pending(Rect rect, int delayCs, int disposal, int transparent, int minCodeSize, byte[] table,
-            byte[] lzw) {
+    private record Pending(
+            Rect rect, int delayCs, int disposal, int transparent, int minCodeSize, byte[] table, byte[] lzw) {
         Pending withDelay(int delay) {
             return new Pending(rect, delay, disposal, transparent, minCodeSize, table, lzw);
         }
     }
 
     /** An image's encoding: global or local table. */
-    private record Coded(int transparent, int minCodeSize, byte[] table, byte[] lzw) {
-    }
+    private record Coded(int transparent, int minCodeSize, byte[] table, byte[] lzw) {}
 
     /** Local tables are tried for images of at most this many colours (with the transparent index). */
     private static final int LOCAL_TABLE_MAX = 64;
@@ -51,6 +49,7 @@ public final class GifOptimizer {
     private final int[] emitted;
     /** The source colour each pixel was last drawn for: while the source stays, its lossy error stays accepted. */
     private final int[] drawnFor;
+
     private boolean hasCurrent;
     private boolean first = true;
     private Rect currentDirty = Rect.EMPTY;
@@ -141,8 +140,8 @@ public final class GifOptimizer {
         int disposal = toClear.isEmpty() ? GifWriter.DISPOSE_KEEP : GifWriter.DISPOSE_BACKGROUND;
         clearedByPrevious = disposal == GifWriter.DISPOSE_BACKGROUND ? r : Rect.EMPTY;
         flush();
-        pending = new Pending(r, currentDelay, disposal, data.transparent(), data.minCodeSize(), data.table(),
-                data.lzw());
+        pending = new Pending(
+                r, currentDelay, disposal, data.transparent(), data.minCodeSize(), data.table(), data.lzw());
         first = false;
     }
 
@@ -231,7 +230,10 @@ public final class GifOptimizer {
 
     /** The global table, or a local one when it makes the image smaller; {@link #emitted} in global indices. */
     private Coded lzwWithBestTable() {
-        Coded global = new Coded(palette.transparent(), palette.minCodeSize(), null,
+        Coded global = new Coded(
+                palette.transparent(),
+                palette.minCodeSize(),
+                null,
                 lzw.encode(palette.minCodeSize(), pixels, true, emitted));
         Coded best = global;
         ImageTransparent narrow = ImageTransparent.of(palette, pixels);
@@ -263,8 +265,14 @@ public final class GifOptimizer {
 
     private void flush() {
         if (pending != null) {
-            writer.image(pending.rect(), pending.delayCs(), pending.disposal(), pending.transparent(),
-                    pending.minCodeSize(), pending.table(), pending.lzw());
+            writer.image(
+                    pending.rect(),
+                    pending.delayCs(),
+                    pending.disposal(),
+                    pending.transparent(),
+                    pending.minCodeSize(),
+                    pending.table(),
+                    pending.lzw());
             images++;
             durationCs += pending.delayCs();
             pending = null;

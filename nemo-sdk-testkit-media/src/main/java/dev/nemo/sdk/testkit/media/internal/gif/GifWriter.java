@@ -79,8 +79,8 @@ public final class GifWriter implements AutoCloseable {
      * @param localTable RGB triplets (a power of two of them), or null for the global table
      * @param lzw the LZW data
      */
-    public void image(Rect r, int delayCs, int disposal, int transparent, int minCodeSize, byte[] localTable,
-            byte[] lzw) {
+    public void image(
+            Rect r, int delayCs, int disposal, int transparent, int minCodeSize, byte[] localTable, byte[] lzw) {
         try {
             raw(new byte[] {0x21, (byte) 0xf9, 4, (byte) (disposal << 2 | 1)});
             u16(Math.min(0xffff, delayCs));

@@ -10,6 +10,7 @@ public final class Histogram {
     static final int BINS = 1 << 15;
     /** Above this many pixels a region is sampled. */
     private static final int SAMPLE_ABOVE = 1 << 18;
+
     private static final int EXACT_LIMIT = 512;
 
     final long[] count = new long[BINS];
@@ -117,8 +118,10 @@ public final class Histogram {
                 slots[n++] = h;
             }
         }
-        return java.util.stream.IntStream.of(slots).boxed()
+        return java.util.stream.IntStream.of(slots)
+                .boxed()
                 .sorted((a, b) -> Long.compare(exactHits[b], exactHits[a]))
-                .mapToInt(h -> exact[h] - 1).toArray();
+                .mapToInt(h -> exact[h] - 1)
+                .toArray();
     }
 }

@@ -81,8 +81,7 @@ final class MatchSearch {
         return bestEnd;
     }
 
-    private int children(LzwEncoder.Pixels px, int code, int pos, long cost, long carried, boolean lossy,
-            int top) {
+    private int children(LzwEncoder.Pixels px, int code, int pos, long cost, long carried, boolean lossy, int top) {
         int want = px.wanted(pos);
         for (int c = trie.firstChild(code); c >= 0 && lossyLeft > 0; c = trie.nextSibling(c)) {
             int s = trie.suffix(c);

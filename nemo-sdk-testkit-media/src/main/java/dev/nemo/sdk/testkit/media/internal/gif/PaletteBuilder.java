@@ -18,8 +18,7 @@ public final class PaletteBuilder {
     /** A mean weighted error above this (about 5 levels a channel) asks for dithering. */
     private static final double DITHER_ERROR = Colors.WEIGHT_SUM * 25.0;
 
-    private PaletteBuilder() {
-    }
+    private PaletteBuilder() {}
 
     /**
      * Builds a palette.
@@ -83,8 +82,7 @@ public final class PaletteBuilder {
     }
 
     /** A box of bins: a slice of the shared index array. */
-    private record Box(int from, int to, double error) {
-    }
+    private record Box(int from, int to, double error) {}
 
     private static int[] medianCut(Bins bins, int limit) {
         int[] order = new int[bins.n()];

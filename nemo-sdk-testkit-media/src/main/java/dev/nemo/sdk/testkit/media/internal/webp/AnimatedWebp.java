@@ -21,8 +21,8 @@ import java.util.List;
  * @param loopCount how many times the animation plays, 0 for ever
  * @param frames the frames, in display order
  */
-public record AnimatedWebp(int canvasWidth, int canvasHeight, int backgroundArgb, int loopCount,
-        List<AnmfFrame> frames) {
+public record AnimatedWebp(
+        int canvasWidth, int canvasHeight, int backgroundArgb, int loopCount, List<AnmfFrame> frames) {
 
     private static final int RIFF_HEADER = 12;
     private static final int VP8X_LENGTH = 10;
@@ -46,17 +46,21 @@ public record AnimatedWebp(int canvasWidth, int canvasHeight, int backgroundArgb
      * @throws MediaLimitExceededException if its canvas or frame count is over the limits
      */
     public static AnimatedWebp parse(byte[] bytes, MediaLimits limits) {
-        if (bytes.length < RIFF_HEADER || !ascii(bytes, 0).equals("RIFF") || !ascii(bytes, 8).equals("WEBP")) {
+        if (bytes.length < RIFF_HEADER
+                || !ascii(bytes, 0).equals("RIFF")
+                || !ascii(bytes, 8).equals("WEBP")) {
             throw new MediaRejectedException(Reason.UNSUPPORTED_FORMAT, "not a WebP file");
         }
         long riffEnd = 8 + Bytes.u32(bytes, 4);
         if (riffEnd > bytes.length) {
-            throw AnmfFrame.bad("the file is truncated: its RIFF header declares " + riffEnd + " bytes, "
-                    + bytes.length + " are there");
+            throw AnmfFrame.bad("the file is truncated: its RIFF header declares " + riffEnd + " bytes, " + bytes.length
+                    + " are there");
         }
         List<RiffChunk> chunks = RiffChunk.list(bytes, RIFF_HEADER, (int) riffEnd, limits.maxFrames() + EXTRA_CHUNKS);
         RiffChunk vp8x = chunks.isEmpty() ? null : chunks.get(0);
-        if (vp8x == null || !vp8x.fourcc().equals("VP8X") || vp8x.length() < VP8X_LENGTH
+        if (vp8x == null
+                || !vp8x.fourcc().equals("VP8X")
+                || vp8x.length() < VP8X_LENGTH
                 || (Bytes.u8(bytes, vp8x.offset()) & FLAG_ANIMATION) == 0) {
             throw AnmfFrame.bad("it does not start with a VP8X chunk whose animation flag is set");
         }
@@ -73,8 +77,8 @@ public record AnimatedWebp(int canvasWidth, int canvasHeight, int backgroundArgb
         for (RiffChunk c : chunks) {
             if (c.fourcc().equals("ANMF")) {
                 if (frames.size() == limits.maxFrames()) {
-                    throw new MediaLimitExceededException(Limit.FRAME_COUNT,
-                            "the input has more than " + limits.maxFrames() + " frames");
+                    throw new MediaLimitExceededException(
+                            Limit.FRAME_COUNT, "the input has more than " + limits.maxFrames() + " frames");
                 }
                 frames.add(AnmfFrame.parse(bytes, c, width, height));
             }
@@ -87,9 +91,11 @@ public record AnimatedWebp(int canvasWidth, int canvasHeight, int backgroundArgb
 
     private static void checkCanvas(int w, int h, MediaLimits limits) {
         if (w > limits.maxFrameSide() || h > limits.maxFrameSide() || (long) w * h > limits.maxFramePixels()) {
-            throw new MediaLimitExceededException(Limit.FRAME_SIZE, "the header declares a canvas of " + w + "x" + h
-                    + " pixels, more than the limit of " + limits.maxFrameSide() + " px a side and "
-                    + limits.maxFramePixels() + " px a frame");
+            throw new MediaLimitExceededException(
+                    Limit.FRAME_SIZE,
+                    "the header declares a canvas of " + w + "x" + h
+                            + " pixels, more than the limit of " + limits.maxFrameSide() + " px a side and "
+                            + limits.maxFramePixels() + " px a frame");
         }
     }
 

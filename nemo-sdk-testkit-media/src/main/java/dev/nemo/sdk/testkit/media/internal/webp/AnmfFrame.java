@@ -19,11 +19,20 @@ import java.util.List;
  * @param alpha the frame's {@code ALPH} chunk, or null (always null with a {@code VP8L} image)
  * @param image the frame's {@code VP8 } or {@code VP8L} chunk
  */
-public record AnmfFrame(int x, int y, int width, int height, int durationMs, boolean blend,
-        boolean disposeToBackground, RiffChunk alpha, RiffChunk image) {
+public record AnmfFrame(
+        int x,
+        int y,
+        int width,
+        int height,
+        int durationMs,
+        boolean blend,
+        boolean disposeToBackground,
+        RiffChunk alpha,
+        RiffChunk image) {
 
     /** The fixed fields before the frame's own chunks. */
     static final int HEADER = 16;
+
     private static final int MAX_SUB_CHUNKS = 16;
 
     /**

@@ -9,8 +9,7 @@ final class BitstreamSize {
 
     private static final int VP8L_SIGNATURE = 0x2f;
 
-    private BitstreamSize() {
-    }
+    private BitstreamSize() {}
 
     /**
      * Checks that a bitstream declares the expected size.
@@ -36,8 +35,11 @@ final class BitstreamSize {
                 throw AnmfFrame.bad("a VP8L bitstream has an unknown version " + (bits >>> 29));
             }
         } else {
-            if (image.length() < 10 || (Bytes.u8(bytes, p) & 1) != 0 || Bytes.u8(bytes, p + 3) != 0x9d
-                    || Bytes.u8(bytes, p + 4) != 0x01 || Bytes.u8(bytes, p + 5) != 0x2a) {
+            if (image.length() < 10
+                    || (Bytes.u8(bytes, p) & 1) != 0
+                    || Bytes.u8(bytes, p + 3) != 0x9d
+                    || Bytes.u8(bytes, p + 4) != 0x01
+                    || Bytes.u8(bytes, p + 5) != 0x2a) {
                 throw AnmfFrame.bad("a VP8 bitstream is not a key frame");
             }
             w = Bytes.u16(bytes, p + 6) & 0x3fff;

@@ -3,8 +3,7 @@ package dev.nemo.sdk.testkit.media.internal.webp;
 /** Little-endian reads and writes on byte arrays, the integers of the WebP container. */
 final class Bytes {
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     static int u8(byte[] b, int off) {
         return b[off] & 0xff;

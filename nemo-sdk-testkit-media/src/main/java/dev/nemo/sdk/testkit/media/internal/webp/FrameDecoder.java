@@ -18,8 +18,7 @@ final class FrameDecoder {
 
     private static final WebPImageReaderSpi SPI = new WebPImageReaderSpi();
 
-    private FrameDecoder() {
-    }
+    private FrameDecoder() {}
 
     /**
      * Decodes a frame.
@@ -45,8 +44,9 @@ final class FrameDecoder {
             if (e instanceof MediaException m) {
                 throw m;
             }
-            throw AnmfFrame.bad("frame " + (index + 1) + " (" + frame.image().fourcc().trim() + ") cannot be decoded: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw AnmfFrame.bad(
+                    "frame " + (index + 1) + " (" + frame.image().fourcc().trim() + ") cannot be decoded: "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             reader.dispose();
         }

@@ -35,14 +35,16 @@ public record RiffChunk(String fourcc, int offset, int length) {
         int pos = from;
         while (to - pos >= HEADER) {
             if (chunks.size() == maxChunks) {
-                throw new MediaRejectedException(Reason.UNDECODABLE,
-                        "the WebP file has more than " + maxChunks + " chunks");
+                throw new MediaRejectedException(
+                        Reason.UNDECODABLE, "the WebP file has more than " + maxChunks + " chunks");
             }
             String fourcc = new String(bytes, pos, 4, StandardCharsets.ISO_8859_1);
             long length = Bytes.u32(bytes, pos + 4);
             if (length > to - pos - HEADER) {
-                throw new MediaRejectedException(Reason.UNDECODABLE, "the WebP file is truncated: its " + printable(fourcc)
-                        + " chunk declares " + length + " bytes, " + (to - pos - HEADER) + " are left");
+                throw new MediaRejectedException(
+                        Reason.UNDECODABLE,
+                        "the WebP file is truncated: its " + printable(fourcc) + " chunk declares " + length
+                                + " bytes, " + (to - pos - HEADER) + " are left");
             }
             chunks.add(new RiffChunk(fourcc, pos + HEADER, (int) length));
             pos += HEADER + (int) length + (int) (length & 1);

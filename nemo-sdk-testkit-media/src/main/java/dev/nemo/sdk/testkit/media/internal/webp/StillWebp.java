@@ -11,8 +11,7 @@ final class StillWebp {
     private static final int FLAG_ALPHA = 0x10;
     private static final int VP8X_LENGTH = 10;
 
-    private StillWebp() {
-    }
+    private StillWebp() {}
 
     /**
      * The still WebP of a frame.

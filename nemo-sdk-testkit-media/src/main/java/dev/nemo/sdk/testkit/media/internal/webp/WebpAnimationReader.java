@@ -11,6 +11,7 @@ public final class WebpAnimationReader {
 
     /** Frames stored as 10 ms or less are shown for 100 ms, as browsers show them (and GIF delays). */
     static final int MIN_SHOWN_MS = 11;
+
     static final int DEFAULT_MS = 100;
 
     private final byte[] bytes;

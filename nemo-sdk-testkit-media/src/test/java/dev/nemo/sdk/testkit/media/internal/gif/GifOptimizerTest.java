@@ -27,8 +27,7 @@ class GifOptimizerTest {
     Path dir;
 
     /** A frame and how long it shows. */
-    private record Frame(int[] argb, int delayCs) {
-    }
+    private record Frame(int[] argb, int delayCs) {}
 
     private static int[] square(int x0, int y0, int size, int color) {
         int[] a = new int[W * H];
@@ -62,7 +61,7 @@ class GifOptimizerTest {
     private static List<Frame> read(Path file) {
         List<Frame> out = new ArrayList<>();
         try {
-            GifFrames.read(file, 10_000, () -> { }, (argb, dirty, delay) -> out.add(new Frame(argb.clone(), delay)));
+            GifFrames.read(file, 10_000, () -> {}, (argb, dirty, delay) -> out.add(new Frame(argb.clone(), delay)));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -84,11 +83,11 @@ class GifOptimizerTest {
     void transparencyDisposalAndTimingSurviveExactly() {
         List<Frame> in = List.of(
                 new Frame(square(2, 2, 10, RED), 10),
-                new Frame(square(20, 10, 10, RED), 7),      // moves: the old square must clear to transparent
-                new Frame(square(20, 10, 10, RED), 5),      // unchanged: lengthens the image before
-                new Frame(square(20, 10, 10, BLUE), 3),     // recoloured in place
-                new Frame(solid(GREEN), 12),                // fully opaque
-                new Frame(square(0, 0, 5, GREEN), 4));      // almost everything clears again
+                new Frame(square(20, 10, 10, RED), 7), // moves: the old square must clear to transparent
+                new Frame(square(20, 10, 10, RED), 5), // unchanged: lengthens the image before
+                new Frame(square(20, 10, 10, BLUE), 3), // recoloured in place
+                new Frame(solid(GREEN), 12), // fully opaque
+                new Frame(square(0, 0, 5, GREEN), 4)); // almost everything clears again
         List<Frame> out = write(dir.resolve("t.gif"), in, 0, 255);
 
         List<int[]> expected = timeline(in);
@@ -145,7 +144,9 @@ class GifOptimizerTest {
                 assertThat(d).isLessThanOrEqualTo(FramePixels.PIXEL_CAP * budget);
                 sum += d;
             }
-            assertThat((double) sum / (W * H)).as("mean error of centisecond %d", i).isLessThanOrEqualTo(budget);
+            assertThat((double) sum / (W * H))
+                    .as("mean error of centisecond %d", i)
+                    .isLessThanOrEqualTo(budget);
             assertThat(timeline(exact).get(i)).isEqualTo(src.get(i));
         }
     }

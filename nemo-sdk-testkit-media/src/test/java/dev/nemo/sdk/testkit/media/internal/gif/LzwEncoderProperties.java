@@ -19,8 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 class LzwEncoderProperties {
 
     /** An image's indices over a palette of some size. */
-    record Indexed(int colors, int width, int[] indices) {
-    }
+    record Indexed(int colors, int width, int[] indices) {}
 
     @Provide
     Arbitrary<Indexed> images() {
@@ -54,12 +53,13 @@ class LzwEncoderProperties {
     }
 
     @Property(tries = 40)
-    void lossyOutputDecodesToWhatTheEncoderSaysAndStaysWithinTheBudget(@ForAll("images") Indexed img,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 6) int tolerance) throws IOException {
+    void lossyOutputDecodesToWhatTheEncoderSaysAndStaysWithinTheBudget(
+            @ForAll("images") Indexed img, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 6) int tolerance)
+            throws IOException {
         Palette palette = palette(img.colors());
         int[] emitted = new int[img.indices().length];
-        byte[] lzw = new LzwEncoder().encode(palette.minCodeSize(), near(img.indices(), img.colors(), tolerance),
-                true, emitted);
+        byte[] lzw = new LzwEncoder()
+                .encode(palette.minCodeSize(), near(img.indices(), img.colors(), tolerance), true, emitted);
         int[] decoded = decode(img.width(), img.indices().length / img.width(), palette, lzw);
         assertThat(decoded).isEqualTo(emitted);
         for (int i = 0; i < emitted.length; i++) {
@@ -113,8 +113,13 @@ class LzwEncoderProperties {
         Path file = Files.createTempFile("lzw", ".gif");
         try {
             try (GifWriter w = GifWriter.open(file, width, height, palette)) {
-                w.image(new Rect(0, 0, width, height), 10, GifWriter.DISPOSE_KEEP, palette.transparent(),
-                        palette.minCodeSize(), lzw);
+                w.image(
+                        new Rect(0, 0, width, height),
+                        10,
+                        GifWriter.DISPOSE_KEEP,
+                        palette.transparent(),
+                        palette.minCodeSize(),
+                        lzw);
             }
             BufferedImage decoded = ImageIO.read(file.toFile());
             return decoded.getRaster().getSamples(0, 0, width, height, 0, new int[width * height]);
@@ -145,7 +150,8 @@ class LzwEncoderProperties {
             @Override
             public int[] near(int i) {
                 return java.util.stream.IntStream.rangeClosed(indices[i] - tolerance, indices[i] + tolerance)
-                        .filter(k -> k >= 0 && k < colors).toArray();
+                        .filter(k -> k >= 0 && k < colors)
+                        .toArray();
             }
         };
     }

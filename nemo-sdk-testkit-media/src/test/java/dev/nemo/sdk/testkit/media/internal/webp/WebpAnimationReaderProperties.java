@@ -48,7 +48,8 @@ class WebpAnimationReaderProperties {
     }
 
     @Property(tries = 200)
-    void mutatedFilesAreRefusedOrPlayed(@ForAll("fixtures") byte[] fixture,
+    void mutatedFilesAreRefusedOrPlayed(
+            @ForAll("fixtures") byte[] fixture,
             @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 1_000_000) Integer> positions,
             @ForAll @Size(min = 8, max = 8) byte[] values,
             @ForAll @IntRange(min = 0, max = 1_000_000) int cut) {
@@ -62,8 +63,8 @@ class WebpAnimationReaderProperties {
     }
 
     @Property(tries = 100)
-    void mutatedHeadersNeverAskForMoreThanTheLimits(@ForAll @IntRange(min = 12, max = 59) int position,
-            @ForAll byte value) {
+    void mutatedHeadersNeverAskForMoreThanTheLimits(
+            @ForAll @IntRange(min = 12, max = 59) int position, @ForAll byte value) {
         byte[] file = VALID.clone();
         file[position] = value; // VP8X, ANIM and the first ANMF header: canvas, offsets, sizes
 

@@ -56,12 +56,21 @@ class WebpAnimationReaderTest {
 
     @Test
     void transparencyIsKept() {
-        List<int[]> canvases = WebpFixtures.play(WebpFixtures.bytes("anim-lossless.webp")).canvases();
+        List<int[]> canvases =
+                WebpFixtures.play(WebpFixtures.bytes("anim-lossless.webp")).canvases();
 
-        assertThat(canvases.get(2)[5 * 48 + 30] >>> 24).as("frame 2: cleared right half").isZero();
-        assertThat(canvases.get(2)[14 * 48 + 30] >>> 24).as("frame 2: half-transparent band").isEqualTo(128);
-        assertThat(canvases.get(3)[0] >>> 24).as("frame 3: the disposed rectangle is transparent").isZero();
-        assertThat(canvases.get(4)[3 * 48 + 3]).as("frame 4: a quarter-opaque green square").isEqualTo(0x4000ff00);
+        assertThat(canvases.get(2)[5 * 48 + 30] >>> 24)
+                .as("frame 2: cleared right half")
+                .isZero();
+        assertThat(canvases.get(2)[14 * 48 + 30] >>> 24)
+                .as("frame 2: half-transparent band")
+                .isEqualTo(128);
+        assertThat(canvases.get(3)[0] >>> 24)
+                .as("frame 3: the disposed rectangle is transparent")
+                .isZero();
+        assertThat(canvases.get(4)[3 * 48 + 3])
+                .as("frame 4: a quarter-opaque green square")
+                .isEqualTo(0x4000ff00);
     }
 
     @Test
@@ -92,7 +101,10 @@ class WebpAnimationReaderTest {
     @Test
     void aFrameOfTenMillisecondsOrLessIsShownForAHundred() {
         byte[] file = WebpFixtures.bytes("anim-lossless.webp").clone();
-        AnmfFrame second = WebpAnimationReader.open(file, MediaLimits.defaults()).animation().frames().get(1);
+        AnmfFrame second = WebpAnimationReader.open(file, MediaLimits.defaults())
+                .animation()
+                .frames()
+                .get(1);
         int durationField = second.image().offset() - RiffChunk.HEADER - AnmfFrame.HEADER + 12;
         file[durationField] = 0;
         file[durationField + 1] = 0;
@@ -107,7 +119,8 @@ class WebpAnimationReaderTest {
         MediaLimits small = MediaLimits.defaults().withMaxFrameSize(40, 40 * 40);
 
         assertThatThrownBy(() -> WebpAnimationReader.open(file, small))
-                .isInstanceOfSatisfying(MediaLimitExceededException.class,
+                .isInstanceOfSatisfying(
+                        MediaLimitExceededException.class,
                         e -> assertThat(e.limit()).isEqualTo(Limit.FRAME_SIZE))
                 .hasMessageContaining("48x32");
     }
@@ -116,8 +129,10 @@ class WebpAnimationReaderTest {
     void moreFramesThanTheLimitAreRefused() {
         byte[] file = WebpFixtures.bytes("anim-lossless.webp");
 
-        assertThatThrownBy(() -> WebpAnimationReader.open(file, MediaLimits.defaults().withMaxFrames(4)))
-                .isInstanceOfSatisfying(MediaLimitExceededException.class,
+        assertThatThrownBy(() ->
+                        WebpAnimationReader.open(file, MediaLimits.defaults().withMaxFrames(4)))
+                .isInstanceOfSatisfying(
+                        MediaLimitExceededException.class,
                         e -> assertThat(e.limit()).isEqualTo(Limit.FRAME_COUNT));
     }
 
@@ -135,12 +150,16 @@ class WebpAnimationReaderTest {
     @Test
     void aFrameOutsideTheCanvasIsRefused() {
         byte[] file = WebpFixtures.bytes("anim-lossless.webp").clone();
-        AnmfFrame last = WebpAnimationReader.open(file, MediaLimits.defaults()).animation().frames().get(4);
+        AnmfFrame last = WebpAnimationReader.open(file, MediaLimits.defaults())
+                .animation()
+                .frames()
+                .get(4);
         int xField = last.image().offset() - RiffChunk.HEADER - AnmfFrame.HEADER;
         file[xField] = 30; // x = 60, beyond the 48-pixel canvas
 
         assertThatThrownBy(() -> WebpAnimationReader.open(file, MediaLimits.defaults()))
-                .isInstanceOfSatisfying(MediaRejectedException.class,
+                .isInstanceOfSatisfying(
+                        MediaRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE))
                 .hasMessageContaining("leaves the 48x32 canvas");
     }

@@ -24,7 +24,7 @@ class WebpCorpusTest {
         Path webp = TestCorpus.file("video/pillow-iss634.webp");
         List<int[]> gifFrames = new ArrayList<>();
         List<Integer> gifDelays = new ArrayList<>();
-        GifFrames.read(gif, 100, () -> { }, (argb, dirty, delayCs) -> {
+        GifFrames.read(gif, 100, () -> {}, (argb, dirty, delayCs) -> {
             gifFrames.add(argb.clone());
             gifDelays.add(delayCs);
         });

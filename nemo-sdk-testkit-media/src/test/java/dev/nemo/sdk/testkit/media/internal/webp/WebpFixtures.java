@@ -13,11 +13,11 @@ final class WebpFixtures {
 
     /** The durations make-webp.py gives the five frames, in milliseconds. */
     static final List<Integer> DURATIONS = List.of(80, 120, 200, 40, 60);
+
     static final int WIDTH = 48;
     static final int HEIGHT = 32;
 
-    private WebpFixtures() {
-    }
+    private WebpFixtures() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = WebpFixtures.class.getResourceAsStream("/webp/" + name)) {
@@ -45,8 +45,7 @@ final class WebpFixtures {
     }
 
     /** Every canvas of an animation, copied, with the durations. */
-    record Played(List<int[]> canvases, List<Integer> durations) {
-    }
+    record Played(List<int[]> canvases, List<Integer> durations) {}
 
     static Played play(byte[] file) {
         WebpAnimationReader r = WebpAnimationReader.open(file, dev.nemo.sdk.testkit.media.MediaLimits.defaults());
