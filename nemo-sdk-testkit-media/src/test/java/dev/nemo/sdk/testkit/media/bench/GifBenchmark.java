@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * on disk ({@link ResultCache}, in {@code target/gif-benchmark-cache} or {@code -Dnemo.bench.cache=DIR})
  * by content hash, gifsicle version and options, so a re-run redoes only the engine's render and
  * score and the timed {@code --lossy=80} pass (timed again so both tools run under the same load).
- * Files run one after another: parallel runs would distort the time ratios.
+ * Files run one after another: parallel runs would distort the time ratios. With
+ * {@code --cached-gifsicle-times} the timed pass is not rerun either when a run before recorded its
+ * time (with the load average it ran under, which the progress line prints).
  *
  * <pre>
  * apt-get install -y gifsicle          # Debian/Ubuntu
@@ -47,6 +49,9 @@ public final class GifBenchmark {
     /** The directory of the cached gifsicle results and SSIMs ({@code target/gif-benchmark-cache} by default). */
     private static final String CACHE_PROPERTY = "nemo.bench.cache";
 
+    /** Takes gifsicle's {@code --lossy=80} time from the cache too (measured under another run's load). */
+    private static final String CACHED_TIMES = "--cached-gifsicle-times";
+
     private GifBenchmark() {
     }
 
@@ -58,8 +63,8 @@ public final class GifBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args corpus-relative or absolute GIFs; none = every GIF of the corpus ({@code edge/} ones are
-     *     reported as refused or rendered, outside the medians)
+     * @param args {@code --cached-gifsicle-times} (optional), then corpus-relative or absolute GIFs; none =
+     *     every GIF of the corpus ({@code edge/} ones are reported as refused or rendered, outside the medians)
      * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -75,12 +80,13 @@ public final class GifBenchmark {
             System.out.println("GIF benchmark skipped: " + MediaEngine.availability().description());
             return;
         }
-        List<Path> files = files(args);
+        boolean cachedTimes = List.of(args).contains(CACHED_TIMES);
+        List<Path> files = files(List.of(args).stream().filter(a -> !a.equals(CACHED_TIMES)).toArray(String[]::new));
         Path work = Files.createTempDirectory("gif-bench-");
         ResultCache cache = new ResultCache(Path.of(System.getProperty(CACHE_PROPERTY, "target/gif-benchmark-cache")),
                 ResultCache.codeTag(SsimProbe.class, "SsimProbe", "SsimMeter"));
         Progress progress = new Progress();
-        GifsicleSide gs = new GifsicleSide(cache, gifsicle, LIMITS, work, progress);
+        GifsicleSide gs = new GifsicleSide(cache, gifsicle, LIMITS, work, progress, cachedTimes);
         long corpusFiles = files.stream().filter(f -> !isEdge(f)).count();
         System.out.printf(Locale.ROOT, "%d GIFs in the medians, %d edge cases apart; gifsicle results cached in %s%n",
                 corpusFiles, files.size() - corpusFiles, cache.dir().toAbsolutePath().normalize());

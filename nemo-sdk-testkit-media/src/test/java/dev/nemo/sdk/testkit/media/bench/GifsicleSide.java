@@ -3,6 +3,7 @@ package dev.nemo.sdk.testkit.media.bench;
 import dev.nemo.sdk.testkit.media.MediaLimits;
 import dev.nemo.sdk.testkit.media.internal.SsimProbe;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,8 +30,22 @@ final class GifsicleSide {
     private final MediaLimits limits;
     private final Path work;
     private final Progress progress;
+    private final boolean cachedTimes;
 
-    GifsicleSide(ResultCache cache, String version, MediaLimits limits, Path work, Progress progress) {
+    /**
+     * The gifsicle side.
+     *
+     * @param cache the results of runs before
+     * @param version gifsicle's version line
+     * @param limits the SSIM meter's guards
+     * @param work a directory for gifsicle's outputs
+     * @param progress where progress lines go
+     * @param cachedTimes take the timed pass's wall time from the cache when a run before recorded it
+     *     (faster, but that time was measured under that run's load)
+     */
+    GifsicleSide(ResultCache cache, String version, MediaLimits limits, Path work, Progress progress,
+            boolean cachedTimes) {
+        this.cachedTimes = cachedTimes;
         this.cache = cache;
         this.version = version;
         this.limits = limits;
@@ -62,7 +77,7 @@ final class GifsicleSide {
 
     /**
      * Runs gifsicle now and times it (the time ratio's denominator); the SSIM comes from the cache
-     * when gifsicle wrote the same bytes before.
+     * when gifsicle wrote the same bytes before. With cached times, a time recorded before stands in.
      *
      * @param source the source
      * @param sourceSha its SHA-256
@@ -71,8 +86,17 @@ final class GifsicleSide {
      * @throws IOException if gifsicle fails
      */
     Scored timed(Path source, String sourceSha, int lossy) throws IOException {
+        Optional<double[]> time = cache.gifsicleTime(sourceSha, version, options(lossy));
+        if (cachedTimes && time.isPresent()) {
+            Scored s = at(source, sourceSha, lossy);
+            progress.step("gifsicle %s: %d B, %.2f s from the cache (measured at load average %.1f)", options(lossy),
+                    s.bytes(), time.get()[0], time.get()[1]);
+            return new Scored(lossy, s.bytes(), s.ssim(), time.get()[0]);
+        }
         Path out = work.resolve("gs-" + lossy + ".gif");
         double secs = Gifsicle.optimize(source, out, lossy);
+        cache.putGifsicleTime(sourceSha, version, options(lossy), secs,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         progress.step("gifsicle %s: %d B in %.2f s", options(lossy), Files.size(out), secs);
         return record(source, sourceSha, lossy, out, secs);
     }

@@ -60,6 +60,21 @@ final class ResultCache {
         write(gifsicleKey(sourceSha, version, options), out.bytes() + " " + out.sha256());
     }
 
+    /** {@return the wall time of a timed gifsicle pass recorded before and the load average then, if any} */
+    Optional<double[]> gifsicleTime(String sourceSha, String version, String options) {
+        String v = read("time-" + gifsicleKey(sourceSha, version, options));
+        if (v == null) {
+            return Optional.empty();
+        }
+        String[] parts = v.split(" ");
+        return Optional.of(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+    }
+
+    /** Records the wall time of a timed gifsicle pass and the load average it ran under. */
+    void putGifsicleTime(String sourceSha, String version, String options, double secs, double load) {
+        write("time-" + gifsicleKey(sourceSha, version, options), secs + " " + load);
+    }
+
     /** {@return an SSIM measured before of this output against this source, if any} */
     OptionalDouble ssim(String sourceSha, String outputSha) {
         String v = read(ssimKey(sourceSha, outputSha));
