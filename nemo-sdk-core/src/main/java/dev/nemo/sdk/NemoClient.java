@@ -25,6 +25,7 @@ import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.util.Checks;
+import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.internal.workflow.DefaultWorkflowsApi;
 import dev.nemo.sdk.session.SessionsApi;
 import dev.nemo.sdk.state.StateApi;
@@ -45,9 +46,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the NemoVideo SDK. Immutable and thread-safe: build one, share it, close it
@@ -80,7 +83,7 @@ public final class NemoClient implements AutoCloseable {
     private final WorkflowsApi workflows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NemoClient(Builder b, SharedResources shared, TokenProvider sharedTokens) {
+    private NemoClient(Builder b, @Nullable SharedResources shared, @Nullable TokenProvider sharedTokens) {
         JacksonVersionCheck.requireSupported();
         Json.mapper();   // built here, once per JVM, rather than on the first call
         this.settings = b.copy();
@@ -89,8 +92,9 @@ public final class NemoClient implements AutoCloseable {
         this.resources = shared != null ? shared.retain() : new SharedResources(
                 b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
         Sleeper sleeper = b.sleeper != null ? b.sleeper : schedulerSleeper(resources);
+        Attribution attribution = b.attribution != null ? b.attribution : Attribution.defaults();
         HttpPipeline unauthenticated = HttpPipeline.unauthenticated(new TransportSettings(base, resources.http(),
-                b.attribution, SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock,
+                attribution, SdkInfo.userAgent(), b.requestTimeout, b.retryPolicy, sleeper, b.clock,
                 resources.scheduler(), b.executor, Listeners.of(b.listeners), b.durableDownloads));
         this.tokens = sharedTokens != null ? sharedTokens : tokenProvider(b, env, base, unauthenticated);
         this.transport = unauthenticated.withAuthentication(tokens);
@@ -234,8 +238,13 @@ public final class NemoClient implements AutoCloseable {
                 return done;
             }
             try {
-                resources.scheduler().schedule(() -> done.complete(null), duration.toNanos(),
-                        TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> timer = resources.scheduler().schedule(() -> done.complete(null),
+                        duration.toNanos(), TimeUnit.NANOSECONDS);
+                Futures.onCompletion(done, (v, e) -> {
+                    if (e != null) {
+                        timer.cancel(false);   // a sleep cancelled early frees its timer slot
+                    }
+                });
             } catch (RejectedExecutionException e) {
                 done.completeExceptionally(new IllegalStateException("the client was closed", e));
             }
@@ -271,29 +280,29 @@ public final class NemoClient implements AutoCloseable {
         return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 
-    private static Optional<String> nonBlank(String s) {
+    private static Optional<String> nonBlank(@Nullable String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
 
     /** Builds a {@link NemoClient}. Not thread-safe; the client it builds is. */
     public static final class Builder {
-        private String baseUrl;
+        private @Nullable String baseUrl;
         private Credentials credentials = Credentials.defaultChain();
-        private String clientId;
-        private Attribution attribution;
+        private @Nullable String clientId;
+        private @Nullable Attribution attribution;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private HttpClient httpClient;
+        private @Nullable HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper;
-        private Executor executor;
+        private @Nullable Sleeper sleeper;
+        private @Nullable Executor executor;
         private Map<String, String> environment = System.getenv();
-        private Path configDirectory;
+        private @Nullable Path configDirectory;
         private boolean persistAnonymousToken = true;
         private boolean durableDownloads = true;
         private final List<RequestListener> listeners = new ArrayList<>();
-        private NemoClient parent;
+        private @Nullable NemoClient parent;
 
         private Builder() {
         }
@@ -524,11 +533,9 @@ public final class NemoClient implements AutoCloseable {
 
         /** {@return the client} */
         public NemoClient build() {
-            if (attribution == null) {
-                attribution = Attribution.defaults();
-            }
             SharedResources shared = null;
             TokenProvider tokens = null;
+            NemoClient parent = this.parent;
             if (parent != null && !parent.resources.isClosed()) {
                 Builder p = parent.settings;
                 if (httpClient == p.httpClient && connectTimeout.equals(p.connectTimeout)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call overrides of the client's settings, the same for every operation: the deadline of the
@@ -41,9 +42,9 @@ public final class RequestOptions {
     private static final Set<String> RESERVED = Set.of("authorization", "x-client-id", "user-agent", "accept",
             "content-type", "connection", "content-length", "expect", "host", "upgrade");
 
-    private final Duration timeout;
-    private final Duration attemptTimeout;
-    private final RetryPolicy retryPolicy;
+    private final @Nullable Duration timeout;
+    private final @Nullable Duration attemptTimeout;
+    private final @Nullable RetryPolicy retryPolicy;
     private final Map<String, String> headers;
 
     private RequestOptions(Builder b) {
@@ -115,7 +116,7 @@ public final class RequestOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RequestOptions r && Objects.equals(timeout, r.timeout)
                 && Objects.equals(attemptTimeout, r.attemptTimeout) && Objects.equals(retryPolicy, r.retryPolicy)
                 && headers.equals(r.headers);
@@ -134,9 +135,9 @@ public final class RequestOptions {
 
     /** Builds {@link RequestOptions}. */
     public static final class Builder {
-        private Duration timeout;
-        private Duration attemptTimeout;
-        private RetryPolicy retryPolicy;
+        private @Nullable Duration timeout;
+        private @Nullable Duration attemptTimeout;
+        private @Nullable RetryPolicy retryPolicy;
         private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder() {
@@ -149,7 +150,7 @@ public final class RequestOptions {
          *                for the operation's default
          * @return this builder
          */
-        public Builder timeout(Duration timeout) {
+        public Builder timeout(@Nullable Duration timeout) {
             this.timeout = timeout == null ? null : Checks.positive(timeout, "timeout");
             return this;
         }
@@ -160,7 +161,7 @@ public final class RequestOptions {
          * @param attemptTimeout deadline of each attempt, positive; {@code null} for the default
          * @return this builder
          */
-        public Builder attemptTimeout(Duration attemptTimeout) {
+        public Builder attemptTimeout(@Nullable Duration attemptTimeout) {
             this.attemptTimeout = attemptTimeout == null ? null : Checks.positive(attemptTimeout, "attemptTimeout");
             return this;
         }
@@ -171,7 +172,7 @@ public final class RequestOptions {
          * @param retryPolicy retry policy for this call; {@code null} for the client's
          * @return this builder
          */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
+        public Builder retryPolicy(@Nullable RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
             return this;
         }

@@ -3,6 +3,7 @@ package dev.nemo.sdk;
 import dev.nemo.sdk.internal.util.Checks;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the SDK retries on its own. The rules it never bends: a request whose outcome is unknown
@@ -112,7 +113,7 @@ public final class RetryPolicy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bearer token with what the server said about it. {@link #toString()} never shows the value.
  */
 public final class AccessToken {
     private final String value;
-    private final Instant expiresAt;
-    private final String userId;
+    private final @Nullable Instant expiresAt;
+    private final @Nullable String userId;
 
     /**
      * Creates it from its parts.
@@ -21,7 +22,7 @@ public final class AccessToken {
      * @param expiresAt when it expires, or {@code null} when unknown
      * @param userId    the user it belongs to (for example {@code anon_abc123}), or {@code null}
      */
-    public AccessToken(String value, Instant expiresAt, String userId) {
+    public AccessToken(String value, @Nullable Instant expiresAt, @Nullable String userId) {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
             throw new IllegalArgumentException("token must not be blank");
@@ -66,7 +67,7 @@ public final class AccessToken {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof AccessToken x && value.equals(x.value)
                 && Objects.equals(expiresAt, x.expiresAt)
                 && Objects.equals(userId, x.userId);
@@ -87,7 +88,7 @@ public final class AccessToken {
      *
      * @param token a token
      */
-    public static String redact(String token) {
+    public static String redact(@Nullable String token) {
         if (token == null) {
             return "null";
         }

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.auth;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the client gets its bearer token: one of four kinds, created with the factory methods.
@@ -111,7 +112,7 @@ public sealed interface Credentials
         }
 
         @Override
-        public boolean equals(Object o) {
+        public boolean equals(@Nullable Object o) {
             return o instanceof Custom c && c.provider == provider;
         }
 

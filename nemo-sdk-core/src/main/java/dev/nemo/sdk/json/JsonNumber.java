@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON number that keeps the exact text it was written with: {@code 1.0} stays {@code 1.0},
@@ -143,7 +144,7 @@ public final class JsonNumber implements JsonValue {
 
     /** {@return whether {@code o} is a number of the same kind, value and scale (see the class doc)} */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof JsonNumber n && n.integral == integral && n.key.equals(key);
     }
 

@@ -2,6 +2,7 @@ package dev.nemo.sdk.session;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A NemoVideo project and its agent session, as returned by
@@ -11,7 +12,7 @@ import java.util.Optional;
 public final class Session {
     private final String taskId;
     private final String sessionId;
-    private final String userId;
+    private final @Nullable String userId;
 
     /**
      * Creates it from its parts.
@@ -20,7 +21,7 @@ public final class Session {
      * @param sessionId session id, for example {@code 5529798706024415232}
      * @param userId    owner, for example {@code anon_abc123}, or {@code null} when not returned
      */
-    public Session(String taskId, String sessionId, String userId) {
+    public Session(String taskId, String sessionId, @Nullable String userId) {
         this.taskId = Objects.requireNonNull(taskId, "taskId");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.userId = userId;
@@ -42,7 +43,7 @@ public final class Session {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Session x && taskId.equals(x.taskId)
                 && sessionId.equals(x.sessionId) && Objects.equals(userId, x.userId);
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What changed between two {@link SessionState}s, in words a user understands: media added or
@@ -390,7 +391,7 @@ public final class StateDiff {
     }
 
     /** A short rendering of a scalar; containers render as nothing. */
-    private static Optional<String> scalar(JsonNode v) {
+    private static Optional<String> scalar(@Nullable JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode() || v.isContainerNode()) {
             return Optional.empty();
         }

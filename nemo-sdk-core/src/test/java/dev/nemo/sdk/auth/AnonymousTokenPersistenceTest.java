@@ -125,4 +125,19 @@ class AnonymousTokenPersistenceTest {
         }
         wm.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN)));
     }
+
+    @Test
+    void aFileWhoseTokensAreNotAnObjectIsRepairedOnSave() throws Exception {
+        Files.writeString(dir.resolve("anonymous-token.json"), "{\"tokens\":[],\"other\":1}");
+        try (NemoClient first = client()) {
+            first.credits().balance();
+        }
+        try (NemoClient second = client()) {
+            second.credits().balance();
+        }
+
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN)));
+        assertThat(Files.readString(dir.resolve("anonymous-token.json"))).contains(TestTokens.ANON_1)
+                .contains("\"other\":1");
+    }
 }

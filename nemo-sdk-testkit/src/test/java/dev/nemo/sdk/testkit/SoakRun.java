@@ -7,7 +7,6 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
-import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.session.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The soak's mixed operations on one client: sessions, state, credits, uploads, chat, exports and
- * downloads, picked at random with a fault injected before a quarter of them. Each operation
+ * downloads, picked at random with a fault injected before a quarter of them, against the emulator
+ * in its own JVM. Each operation
  * either succeeds with a right answer or fails with a typed {@link NemoException}; anything else
  * (an untyped exception, a wrong answer) is recorded as a failure.
  */
@@ -49,23 +49,20 @@ final class SoakRun {
     private static final String[] MESSAGES = {"add BGM", "what can you do?", "add a title 'Soak'",
         "compress this GIF to under 500KB without losing too much quality"};
 
-    private final NemoEmulator emulator;
+    private final SoakEmulatorProcess emulator;
     private final NemoClient client;
     private final Random random;
-    private final SoakFaults faults;
     private final Path downloads;
     private final Path gif;
     private final List<String> sessions = new ArrayList<>();
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private ExportJob completed;
-    private JsonObject preparedDraft;
 
-    SoakRun(NemoEmulator emulator, NemoClient client, Random random, Path dir) throws IOException {
+    SoakRun(SoakEmulatorProcess emulator, NemoClient client, Random random, Path dir) throws IOException {
         this.emulator = emulator;
         this.client = client;
         this.random = random;
-        this.faults = new SoakFaults(emulator, random);
         this.downloads = Files.createDirectories(dir.resolve("downloads"));
         this.gif = Files.write(dir.resolve("cat.gif"), TestMedia.gif(320, 180, 20, 20, 20));
     }
@@ -77,7 +74,7 @@ final class SoakRun {
         sessions.add(s.sessionId());
         client.uploads().upload(s.sessionId(), gif);
         client.chat().send(s.sessionId(), MESSAGES[3]);
-        preparedDraft = emulator.draft(s.sessionId()).orElseThrow();
+        emulator.keepDraft(s.sessionId());
         completed = client.exports().submit(s.sessionId(), draft(s.sessionId())).waitForCompletion();
         download();
     }
@@ -89,7 +86,12 @@ final class SoakRun {
      */
     void next(int index) {
         Op op = pick();
-        String fault = random.nextInt(4) == 0 ? faults.inject(op.endpoints) : "no fault";
+        String fault = "no fault";
+        if (random.nextInt(4) == 0) {
+            SoakFaults.Choice choice = SoakFaults.choose(op.endpoints, random);
+            emulator.inject(choice);
+            fault = choice.toString();
+        }
         try {
             run(op);
             outcomes.merge(op + " ok", 1, Integer::sum);
@@ -98,8 +100,7 @@ final class SoakRun {
         } catch (RuntimeException | AssertionError e) {
             failures.add("#" + index + " " + op + " with " + fault + ": " + e);
         } finally {
-            emulator.faults().clear();
-            emulator.clearRequests();
+            emulator.clear();
         }
     }
 
@@ -162,7 +163,7 @@ final class SoakRun {
      */
     private void export() {
         String sid = sessions.get(0);
-        emulator.putDraft(sid, preparedDraft);
+        emulator.restoreDraft(sid);
         ExportJob job = client.exports().submit(sid, draft(sid)).waitForCompletion();
         assertThat(job.isCompleted()).as(job.toString()).isTrue();
         completed = job;

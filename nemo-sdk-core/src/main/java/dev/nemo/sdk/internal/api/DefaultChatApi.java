@@ -94,7 +94,7 @@ public final class DefaultChatApi implements ChatApi {
             }
         }
         CompletableFuture<ChatResult> streamed = subscriber.result();
-        streamed.whenComplete((r, e) -> {
+        Futures.onCompletion(streamed, (r, e) -> {
             if (streamed.isCancelled()) {
                 subscriber.cancel();   // the caller was interrupted
             }
@@ -113,31 +113,34 @@ public final class DefaultChatApi implements ChatApi {
         Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
         ListeningSubscriber subscriber = new ListeningSubscriber(listener, options, ticker);
         CompletableFuture<ChatResult> out = new CompletableFuture<>();
-        out.whenComplete((r, e) -> {
+        Futures.onCompletion(out, (r, e) -> {
             if (out.isCancelled()) {
                 subscriber.cancel();
             }
         });
         CompletableFuture<SessionState> before = options.stateCheck() ? stateCheck.before(sessionId)
                 : CompletableFuture.completedFuture(null);
-        before.handle((state, error) -> {
+        Futures.onCompletion(before, (state, error) -> {
             if (out.isDone()) {
-                return null;
+                return;
             }
             NemoException beforeFailure = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
-            publisher.subscribe(subscriber);
-            subscriber.result()
-                    .thenApply(r -> streamEnded(listener, r))
-                    .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone,
-                            listener))
-                    .whenComplete((r, e) -> {
-                        if (e != null) {
-                            out.completeExceptionally(Futures.unwrap(e));
-                        } else {
-                            out.complete(r);
-                        }
-                    });
-            return null;
+            try {
+                publisher.subscribe(subscriber);
+                CompletableFuture<ChatResult> checked = subscriber.result()
+                        .thenApply(r -> streamEnded(listener, r))
+                        .thenCompose(r -> stateCheck.after(r, sessionId, state, beforeFailure, options, out::isDone,
+                                listener));
+                Futures.onCompletion(checked, (r, e) -> {
+                    if (e != null) {
+                        out.completeExceptionally(Futures.unwrap(e));
+                    } else {
+                        out.complete(r);
+                    }
+                });
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
         });
         return out;
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +41,13 @@ public final class AnonymousTokenProvider implements TokenProvider {
     private final HttpPipeline pipeline;
     private final Clock clock;
     private final Supplier<String> newClientId;
-    private final Function<String, AnonymousTokenStore> stores;
+    private final Function<String, @Nullable AnonymousTokenStore> stores;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile String clientId;
-    private AnonymousTokenStore store;
+    private @Nullable AnonymousTokenStore store;
     private boolean clientIdReplaced;
-    private AccessToken current;
-    private CompletableFuture<AccessToken> inFlight;
+    private @Nullable AccessToken current;
+    private @Nullable CompletableFuture<AccessToken> inFlight;
 
     /**
      * Creates it from its parts.
@@ -58,14 +59,15 @@ public final class AnonymousTokenProvider implements TokenProvider {
      * @param stores      where the token of a client id is kept between runs; {@code null} results keep it in memory
      */
     public AnonymousTokenProvider(HttpPipeline pipeline, String clientId, Clock clock, Supplier<String> newClientId,
-                                  Function<String, AnonymousTokenStore> stores) {
+                                  Function<String, @Nullable AnonymousTokenStore> stores) {
         this.pipeline = pipeline;
         this.clientId = clientId;
         this.clock = clock;
         this.newClientId = newClientId;
         this.stores = stores;
-        this.store = stores.apply(clientId);
-        this.current = store == null ? null : store.load().orElse(null);
+        AnonymousTokenStore saved = stores.apply(clientId);
+        this.store = saved;
+        this.current = saved == null ? null : saved.load().orElse(null);
     }
 
     /** {@return the client id this provider sends (a new one after the server refused the first)} */
@@ -88,7 +90,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
         return obtain(rejected);
     }
 
-    private CompletableFuture<AccessToken> obtain(AccessToken rejected) {
+    private CompletableFuture<AccessToken> obtain(@Nullable AccessToken rejected) {
         CompletableFuture<AccessToken> started;
         lock.lock();
         try {
@@ -98,8 +100,9 @@ public final class AnonymousTokenProvider implements TokenProvider {
             if (usable) {
                 return CompletableFuture.completedFuture(c);
             }
-            if (inFlight != null) {
-                return inFlight.copy();
+            CompletableFuture<AccessToken> pending = inFlight;
+            if (pending != null) {
+                return pending.copy();
             }
             started = new CompletableFuture<>();
             inFlight = started;
@@ -107,30 +110,40 @@ public final class AnonymousTokenProvider implements TokenProvider {
             lock.unlock();
         }
         LOG.debug("requesting an anonymous token{}", rejected == null ? "" : " (renewal, same client id)");
-        fetch().whenComplete((token, error) -> finish(started, token, error));
+        // a failure of the fetch, or of saving its token, reaches every caller through started
+        fetch().thenAccept(token -> succeeded(started, token)).exceptionally(error -> {
+            failed(started, error);
+            return null;
+        });
         return started.copy();
     }
 
-    private void finish(CompletableFuture<AccessToken> started, AccessToken token, Throwable error) {
+    private void succeeded(CompletableFuture<AccessToken> started, AccessToken token) {
         AnonymousTokenStore s;
         lock.lock();
         try {
-            if (error == null) {
-                current = token;
-            }
+            current = token;
             inFlight = null;
             s = store;
         } finally {
             lock.unlock();
         }
-        if (error != null) {
-            started.completeExceptionally(Futures.unwrap(error));
-            return;
-        }
         if (s != null) {
             s.save(token);
         }
         started.complete(token);
+    }
+
+    private void failed(CompletableFuture<AccessToken> started, Throwable error) {
+        lock.lock();
+        try {
+            if (inFlight == started) {
+                inFlight = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        started.completeExceptionally(Futures.unwrap(error));
     }
 
     private CompletableFuture<AccessToken> fetch() {
@@ -175,7 +188,7 @@ public final class AnonymousTokenProvider implements TokenProvider {
         return new AccessToken(token, expiry(data), JsonNodes.text(data, "user_id").orElse(null));
     }
 
-    private Instant expiry(JsonNode data) {
+    private @Nullable Instant expiry(JsonNode data) {
         String raw = JsonNodes.text(data, "expires_at").orElse(null);
         if (raw == null) {
             return null;

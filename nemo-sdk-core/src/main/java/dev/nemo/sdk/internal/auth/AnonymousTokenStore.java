@@ -24,11 +24,13 @@ public final class AnonymousTokenStore {
     static final String FILE_NAME = "anonymous-token.json";
     private static final Logger LOG = LoggerFactory.getLogger(AnonymousTokenStore.class);
 
+    private final Path configDir;
     private final Path file;
     private final String key;
 
-    private AnonymousTokenStore(Path file, String key) {
-        this.file = file;
+    private AnonymousTokenStore(Path configDir, String key) {
+        this.configDir = configDir;
+        this.file = configDir.resolve(FILE_NAME);
         this.key = key;
     }
 
@@ -40,7 +42,7 @@ public final class AnonymousTokenStore {
      * @param clientId  the client id it was issued for
      */
     public static AnonymousTokenStore in(Path configDir, String baseUrl, String clientId) {
-        return new AnonymousTokenStore(configDir.resolve(FILE_NAME), baseUrl + " " + clientId);
+        return new AnonymousTokenStore(configDir, baseUrl + " " + clientId);
     }
 
     /** {@return the saved token, when there is one} */
@@ -63,10 +65,14 @@ public final class AnonymousTokenStore {
         }
     }
 
-    /** @param token the token to keep for the next run */
+    /**
+     * Keeps the token for the next run; a failure is logged, never thrown.
+     *
+     * @param token the token to keep for the next run
+     */
     public void save(AccessToken token) {
         try {
-            ConfigLock.holding(file.getParent(), () -> write(token));
+            ConfigLock.holding(configDir, () -> write(token));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the anonymous token in {} ({}); the next run will request a new one",
                     file, e.getClass().getSimpleName());
@@ -86,7 +92,8 @@ public final class AnonymousTokenStore {
                 LOG.debug("replacing an unreadable {}", file);
             }
         }
-        ObjectNode entry = root.with("tokens").putObject(key).put("token", token.value());
+        ObjectNode tokens = root.get("tokens") instanceof ObjectNode o ? o : root.putObject("tokens");
+        ObjectNode entry = tokens.putObject(key).put("token", token.value());
         token.userId().ifPresent(u -> entry.put("user_id", u));
         token.expiresAt().ifPresent(e -> entry.put("expires_at", e.toString()));
         ConfigLock.replace(file, Json.write(root));

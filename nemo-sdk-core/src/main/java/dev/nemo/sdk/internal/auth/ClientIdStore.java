@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the stable {@code X-Client-Id}: the builder's value, else {@code NEMO_CLIENT_ID}, else
@@ -28,7 +29,7 @@ public final class ClientIdStore {
      * @param env       environment variables
      * @param configDir directory of the persisted id ({@code ~/.config/nemovideo})
      */
-    public static String resolve(String explicit, Map<String, String> env, Path configDir) {
+    public static String resolve(@Nullable String explicit, Map<String, String> env, Path configDir) {
         if (explicit != null) {
             return validate(explicit, "clientId");
         }
@@ -47,7 +48,7 @@ public final class ClientIdStore {
     public static String loadOrCreate(Path configDir) {
         Path file = configDir.resolve(FILE_NAME);
         try {
-            return ConfigLock.holding(configDir, () -> loadOrCreate(configDir, file));
+            return ConfigLock.holding(configDir, () -> readOrCreate(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or create the client id in " + file
                     + "; set NEMO_CLIENT_ID or pass clientId(...) to the builder", e);
@@ -59,7 +60,7 @@ public final class ClientIdStore {
      * keeps two processes from both creating one: on POSIX an atomic move replaces an existing
      * file, so without it the second process's id would silently replace the first's.
      */
-    private static String loadOrCreate(Path configDir, Path file) throws IOException {
+    private static String readOrCreate(Path file) throws IOException {
         String existing = read(file);
         if (existing != null) {
             return existing;
@@ -91,7 +92,7 @@ public final class ClientIdStore {
         }
     }
 
-    private static String read(Path file) throws IOException {
+    private static @Nullable String read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }

@@ -10,8 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,15 @@ final class ConfigLock {
     static <T> T holding(Path configDir, Work<T> work) throws IOException {
         Files.createDirectories(configDir);
         IN_PROCESS.lock();
-        try (FileChannel channel = open(configDir.resolve(FILE_NAME)); FileLock lock = lock(channel)) {
-            return work.run();
+        try (FileChannel channel = open(configDir.resolve(FILE_NAME))) {
+            FileLock lock = lock(channel);
+            try {
+                return work.run();
+            } finally {
+                if (lock != null) {
+                    lock.release();
+                }
+            }
         } finally {
             IN_PROCESS.unlock();
         }
@@ -63,7 +72,7 @@ final class ConfigLock {
      * @throws IOException when it cannot be written
      */
     static void replace(Path file, byte[] content) throws IOException {
-        Path dir = file.getParent();
+        Path dir = Objects.requireNonNull(file.getParent(), "a config file is inside the config folder");
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp", ownerOnly(dir));
         try {
             Files.write(tmp, content);
@@ -83,7 +92,7 @@ final class ConfigLock {
                 : new FileAttribute<?>[0];
     }
 
-    private static FileChannel open(Path file) {
+    private static @Nullable FileChannel open(Path file) {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             return file.getFileSystem().supportedFileAttributeViews().contains("posix")
@@ -96,7 +105,7 @@ final class ConfigLock {
         }
     }
 
-    private static FileLock lock(FileChannel channel) {
+    private static @Nullable FileLock lock(@Nullable FileChannel channel) {
         if (channel == null) {
             return null;
         }

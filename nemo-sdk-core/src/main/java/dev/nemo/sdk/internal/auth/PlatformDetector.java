@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.CodeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Detects {@code X-Skill-Platform}: {@code clawhub} when the SDK's code or the working directory
@@ -30,7 +31,7 @@ public final class PlatformDetector {
      * @param cwd  working directory, or {@code null}
      * @param code location of the SDK's code, or {@code null}
      */
-    public static String detect(Path home, Path cwd, Path code) {
+    public static String detect(@Nullable Path home, @Nullable Path cwd, @Nullable Path code) {
         if (home == null) {
             return "unknown";
         }
@@ -49,7 +50,7 @@ public final class PlatformDetector {
         return "unknown";
     }
 
-    private static Path codeLocation() {
+    private static @Nullable Path codeLocation() {
         try {
             CodeSource cs = NemoClient.class.getProtectionDomain().getCodeSource();
             return cs == null || cs.getLocation() == null ? null : Paths.get(cs.getLocation().toURI());
@@ -58,7 +59,7 @@ public final class PlatformDetector {
         }
     }
 
-    private static Path pathOf(String s) {
+    private static @Nullable Path pathOf(@Nullable String s) {
         try {
             return s == null || s.isBlank() ? null : Paths.get(s);
         } catch (InvalidPathException e) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,8 @@ public final class StateCheck {
      * @param cancelled     whether the caller gave up
      * @param listener      told about each read
      */
-    public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, SessionState before,
-                                               NemoException beforeFailure, ChatOptions options,
+    public CompletableFuture<ChatResult> after(ChatResult result, String sessionId, @Nullable SessionState before,
+                                               @Nullable NemoException beforeFailure, ChatOptions options,
                                                BooleanSupplier cancelled, ChatListener listener) {
         ChatEnd end = result.end();
         if (!options.stateCheck() || !(end == ChatEnd.COMPLETED_SILENTLY || end.interrupted())) {

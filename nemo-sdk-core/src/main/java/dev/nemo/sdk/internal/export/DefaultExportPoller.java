@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ public final class DefaultExportPoller implements ExportPoller {
      * @param firstDelay wait before the first poll of a wait (the interval after a submission, zero on resume)
      */
     public DefaultExportPoller(ExportsApi api, TransportSettings settings, String renderId, PollingStrategy polling,
-                               ExportJob submitted, Duration firstDelay) {
+                               @Nullable ExportJob submitted, Duration firstDelay) {
         this.api = api;
         this.settings = settings;
         this.renderId = Objects.requireNonNull(renderId, "renderId");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One API call as the resources describe it; the {@link HttpPipeline} adds host, auth, attribution,
@@ -65,7 +66,7 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
      * @param path path
      * @param json JSON body bytes, or {@code null} for no body
      */
-    public static ApiRequest postJson(String path, byte[] json) {
+    public static ApiRequest postJson(String path, byte @Nullable [] json) {
         Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
         return new ApiRequest("POST", path, body, json == null ? null : "application/json", null, true, false, Map.of(),
                 null);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the pipeline needs, resolved by the client builder.
@@ -28,6 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public record TransportSettings(URI baseUri, HttpClient http, Attribution attribution, String userAgent,
                                 Duration requestTimeout, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
-                                ScheduledExecutorService scheduler, Executor executor, Listeners listeners,
+                                ScheduledExecutorService scheduler, @Nullable Executor executor, Listeners listeners,
                                 boolean durableDownloads) {
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads JSON trees exactly on every supported Jackson version: every decimal becomes a
@@ -51,55 +52,46 @@ final class ExactTreeDeserializer extends StdDeserializer<JsonNode> {
         return true;
     }
 
-    private JsonNode read(JsonParser p, DeserializationContext ctxt, JsonNodeFactory f, JsonToken t) throws IOException {
+    private JsonNode read(JsonParser p, DeserializationContext ctxt, JsonNodeFactory f, @Nullable JsonToken t)
+            throws IOException {
         if (t == null) {
             return f.missingNode();
         }
-        switch (t) {
-            case START_OBJECT: {
+        return switch (t) {
+            case START_OBJECT -> {
                 ObjectNode o = f.objectNode();
                 for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                     o.set(name, read(p, ctxt, f, p.nextToken()));
                 }
-                return o;
+                yield o;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 ArrayNode a = f.arrayNode();
                 for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
                     a.add(read(p, ctxt, f, n));
                 }
-                return a;
+                yield a;
             }
-            case END_OBJECT:
-                return f.objectNode();
-            case VALUE_STRING:
-                return f.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                        return f.numberNode(p.getIntValue());
-                    case LONG:
-                        return f.numberNode(p.getLongValue());
-                    default:
-                        return f.numberNode(p.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
+            case END_OBJECT -> f.objectNode();
+            case VALUE_STRING -> f.textNode(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> f.numberNode(p.getIntValue());
+                case LONG -> f.numberNode(p.getLongValue());
+                default -> f.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> {
                 try {
-                    return DecimalNode.valueOf(p.getDecimalValue());
+                    yield DecimalNode.valueOf(p.getDecimalValue());
                 } catch (NumberFormatException e) {
                     // NaN or Infinity tokens (only when the parser allows non-numeric numbers)
-                    return f.numberNode(p.getDoubleValue());
+                    yield f.numberNode(p.getDoubleValue());
                 }
-            case VALUE_TRUE:
-                return f.booleanNode(true);
-            case VALUE_FALSE:
-                return f.booleanNode(false);
-            case VALUE_NULL:
-                return f.nullNode();
-            case VALUE_EMBEDDED_OBJECT:
-                return f.pojoNode(p.getEmbeddedObject());
-            default:
-                return (JsonNode) ctxt.handleUnexpectedToken(JsonNode.class, p);
-        }
+            }
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            case VALUE_EMBEDDED_OBJECT -> f.pojoNode(p.getEmbeddedObject());
+            default -> (JsonNode) ctxt.handleUnexpectedToken(JsonNode.class, p);
+        };
     }
 }

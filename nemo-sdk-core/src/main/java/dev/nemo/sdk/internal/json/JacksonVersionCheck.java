@@ -11,7 +11,11 @@ public final class JacksonVersionCheck {
     private JacksonVersionCheck() {
     }
 
-    /** @throws IllegalStateException when jackson-databind or jackson-core is older than supported */
+    /**
+     * Fails when jackson-databind or jackson-core on the class path is older than supported.
+     *
+     * @throws IllegalStateException when jackson-databind or jackson-core is older than supported
+     */
     public static void requireSupported() {
         check("jackson-databind", com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
         check("jackson-core", com.fasterxml.jackson.core.json.PackageVersion.VERSION);

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** Tolerant accessors over Jackson trees: absent or oddly shaped fields read as empty, never throw. */
 public final class JsonNodes {
@@ -14,10 +15,10 @@ public final class JsonNodes {
     /**
      * {@return the field's text; numbers and booleans as their JSON text; empty when absent or null}
      *
-     * @param node  an object node, or anything
+     * @param node  an object node, or anything, or {@code null}
      * @param field field name
      */
-    public static Optional<String> text(JsonNode node, String field) {
+    public static Optional<String> text(@Nullable JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull() || v.isContainerNode() || v.isMissingNode()) {
             return Optional.empty();
@@ -28,10 +29,10 @@ public final class JsonNodes {
     /**
      * {@return the first present text value}
      *
-     * @param node  an object node
+     * @param node  an object node, or {@code null}
      * @param names candidate field names, first present wins
      */
-    public static Optional<String> firstText(JsonNode node, String... names) {
+    public static Optional<String> firstText(@Nullable JsonNode node, String... names) {
         for (String n : names) {
             Optional<String> v = text(node, n);
             if (v.isPresent()) {
@@ -44,10 +45,10 @@ public final class JsonNodes {
     /**
      * {@return the value as a whole number (numbers, or numeric strings); empty otherwise}
      *
-     * @param node  an object node
+     * @param node  an object node, or {@code null}
      * @param field field name
      */
-    public static OptionalLong longValue(JsonNode node, String field) {
+    public static OptionalLong longValue(@Nullable JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null) {
             return OptionalLong.empty();
@@ -77,10 +78,10 @@ public final class JsonNodes {
     /**
      * {@return the value as a double (numbers, or numeric strings); empty otherwise}
      *
-     * @param node  an object node
+     * @param node  an object node, or {@code null}
      * @param field field name
      */
-    public static OptionalDouble doubleValue(JsonNode node, String field) {
+    public static OptionalDouble doubleValue(@Nullable JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null) {
             return OptionalDouble.empty();
@@ -102,10 +103,10 @@ public final class JsonNodes {
     /**
      * {@return {@code true}/{@code false} for booleans and the strings "true"/"false"; empty otherwise}
      *
-     * @param node  an object node
+     * @param node  an object node, or {@code null}
      * @param field field name
      */
-    public static Optional<Boolean> bool(JsonNode node, String field) {
+    public static Optional<Boolean> bool(@Nullable JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null) {
             return Optional.empty();
@@ -125,7 +126,7 @@ public final class JsonNodes {
      * @param node  an object node
      * @param names candidate field names, first present wins
      */
-    public static JsonNode first(JsonNode node, String... names) {
+    public static @Nullable JsonNode first(JsonNode node, String... names) {
         for (String n : names) {
             JsonNode v = node.get(n);
             if (v != null && !v.isNull()) {
@@ -138,10 +139,10 @@ public final class JsonNodes {
     /**
      * {@return the field when it is an object}
      *
-     * @param node  an object node
+     * @param node  an object node, or {@code null}
      * @param field field name
      */
-    public static Optional<JsonNode> object(JsonNode node, String field) {
+    public static Optional<JsonNode> object(@Nullable JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v != null && v.isObject() ? Optional.of(v) : Optional.empty();
     }

@@ -57,35 +57,28 @@ public final class JsonText {
      * @throws IOException when the text is not JSON
      */
     static JsonValue read(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT: {
+        return switch (t) {
+            case START_OBJECT -> {
                 JsonObject.Builder o = JsonObject.builder();
                 for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                     o.put(name, read(p, p.nextToken()));
                 }
-                return o.build();
+                yield o.build();
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 List<JsonValue> a = new ArrayList<>();
                 for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
                     a.add(read(p, n));
                 }
-                return new JsonArray(a);
+                yield new JsonArray(a);
             }
-            case VALUE_STRING:
-                return new JsonString(p.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return JsonNumber.of(p.getText());
-            case VALUE_TRUE:
-                return JsonBoolean.TRUE;
-            case VALUE_FALSE:
-                return JsonBoolean.FALSE;
-            case VALUE_NULL:
-                return JsonNull.INSTANCE;
-            default:
-                throw new IllegalArgumentException("Not JSON: unexpected " + t + " at " + where(p.currentLocation()));
-        }
+            case VALUE_STRING -> new JsonString(p.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonNumber.of(p.getText());
+            case VALUE_TRUE -> JsonBoolean.TRUE;
+            case VALUE_FALSE -> JsonBoolean.FALSE;
+            case VALUE_NULL -> JsonNull.INSTANCE;
+            default -> throw new IllegalArgumentException("Not JSON: unexpected " + t + " at " + where(p.currentLocation()));
+        };
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.nemo.sdk.internal.session;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guesses the language of a user's instruction from its script, for the session's
@@ -22,7 +25,7 @@ public final class ScriptLanguage {
         int latin = 0;
         int han = 0;
         int kana = 0;
-        int[] other = new int[Script.values().length];
+        Map<Script, Integer> other = new EnumMap<>(Script.class);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -34,7 +37,7 @@ public final class ScriptLanguage {
                 case LATIN -> latin++;
                 case HAN -> han++;
                 case HIRAGANA, KATAKANA -> kana++;
-                default -> Script.of(script).ifPresent(s -> other[s.ordinal()]++);
+                default -> Script.of(script).ifPresent(s -> other.merge(s, 1, Integer::sum));
             }
         }
         int cjk = han + kana;
@@ -44,10 +47,10 @@ public final class ScriptLanguage {
             best = cjk;
             language = kana > 0 ? "ja" : "zh";
         }
-        for (Script s : Script.values()) {
-            if (other[s.ordinal()] > best) {
-                best = other[s.ordinal()];
-                language = s.language;
+        for (Map.Entry<Script, Integer> e : other.entrySet()) {   // in declaration order
+            if (e.getValue() > best) {
+                best = e.getValue();
+                language = e.getKey().language;
             }
         }
         return Optional.ofNullable(language);
@@ -58,7 +61,7 @@ public final class ScriptLanguage {
      *
      * @param text a user's instruction, or {@code null} when none is known
      */
-    public static String detectOrDefault(String text) {
+    public static String detectOrDefault(@Nullable String text) {
         Optional<String> detected = text == null ? Optional.empty() : detect(text);
         if (detected.isPresent()) {
             return detected.get();

@@ -38,8 +38,8 @@ final class LineEnds {
             long w1 = (long) LONGS.get(a, i + Long.BYTES);
             long w2 = (long) LONGS.get(a, i + 2 * Long.BYTES);
             long w3 = (long) LONGS.get(a, i + 3 * Long.BYTES);
-            long below = ((w0 - BELOW_CR) & ~w0 | (w1 - BELOW_CR) & ~w1 | (w2 - BELOW_CR) & ~w2
-                    | (w3 - BELOW_CR) & ~w3) & HIGHS;
+            long below = (((w0 - BELOW_CR) & ~w0) | ((w1 - BELOW_CR) & ~w1) | ((w2 - BELOW_CR) & ~w2)
+                    | ((w3 - BELOW_CR) & ~w3)) & HIGHS;
             if (below != 0) {
                 int found = findInWords(a, i, i + BLOCK);
                 if (found >= 0) {
@@ -68,7 +68,7 @@ final class LineEnds {
             long cr = w ^ CRS;
             // a zero byte in lf/cr marks LF/CR; a borrow can flag bytes above a true match, never below,
             // so the lowest flagged byte is always a true match
-            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+            long found = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }

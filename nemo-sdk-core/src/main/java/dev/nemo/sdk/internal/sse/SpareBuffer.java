@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.sse;
 
 import java.lang.ref.SoftReference;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One spare byte array shared by all decoders, softly held (the garbage collector may take it
@@ -25,7 +26,7 @@ final class SpareBuffer {
      *
      * @param minCapacity the smallest useful length
      */
-    static byte[] take(int minCapacity) {
+    static byte @Nullable [] take(int minCapacity) {
         SoftReference<byte[]> ref = SLOT.getAndSet(null);
         byte[] spare = ref == null ? null : ref.get();
         if (spare == null) {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An incremental, byte-level decoder of the {@code text/event-stream} format, following the
@@ -68,12 +69,12 @@ public final class SseDecoder {
     private boolean openData;
     /** The {@code data:} of the open line ended a chunk: a space starting the next one is dropped. */
     private boolean openDataSpace;
-    private byte[] scratch;
+    private byte @Nullable [] scratch;
     /**
      * The event's only data line so far, still in the chunk being fed ({@code null} when none): when
      * the blank line follows in the same chunk, the event copies it straight from there.
      */
-    private byte[] pending;
+    private byte @Nullable [] pending;
     private int pendingOff;
 
     /**
@@ -81,9 +82,9 @@ public final class SseDecoder {
      *
      * @param handler      receiver of events and comments
      * @param maxLineBytes the longest line, and the largest event data, accepted
-     * @param details      where the stream comes from, for errors
+     * @param details      where the stream comes from, for errors, or {@code null} when unknown
      */
-    public SseDecoder(SseHandler handler, int maxLineBytes, ErrorDetails details) {
+    public SseDecoder(SseHandler handler, int maxLineBytes, @Nullable ErrorDetails details) {
         this.handler = Objects.requireNonNull(handler, "handler");
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be positive");
@@ -164,9 +165,7 @@ public final class SseDecoder {
                 i = afterLineEnd(bytes, eol, end);
             }
         } finally {
-            if (pending != null) {
-                keepPending();
-            }
+            keepPending();
         }
     }
 
@@ -389,9 +388,7 @@ public final class SseDecoder {
     }
 
     private void appendDataBytes(byte[] a, int off, int len) {
-        if (pending != null) {
-            keepPending();
-        }
+        keepPending();
         long needed = (long) dataLen + len;
         if (needed > maxLineBytes) {
             throw tooLarge("event");
@@ -403,9 +400,15 @@ public final class SseDecoder {
         dataLen += len;
     }
 
-    /** Copies the pending data line into the data buffer: its chunk is about to go away, or more data follows. */
+    /**
+     * Copies the pending data line, when there is one, into the data buffer: its chunk is about to
+     * go away, or more data follows.
+     */
     private void keepPending() {
         byte[] a = pending;
+        if (a == null) {
+            return;
+        }
         int len = dataLen;
         pending = null;
         dataLen = 0;

@@ -3,6 +3,7 @@ package dev.nemo.sdk.internal.sse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One dispatched Server-Sent Event: its type ({@code message} unless an {@code event:} field set
@@ -14,7 +15,7 @@ public final class SseEvent {
     private final byte[] data;
     private final int length;
     private final String lastEventId;
-    private String text;
+    private @Nullable String text;
 
     /**
      * Creates it from its parts.
@@ -77,7 +78,7 @@ public final class SseEvent {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SseEvent e && type.equals(e.type) && lastEventId.equals(e.lastEventId)
                 && Arrays.equals(data, 0, length, e.data, 0, e.length);
     }

@@ -3,7 +3,11 @@ package dev.nemo.sdk.internal.sse;
 /** Receives what an {@link SseDecoder} finds, in stream order, on the thread that feeds it. */
 public interface SseHandler {
 
-    /** @param event a dispatched event */
+    /**
+     * Receives a dispatched event.
+     *
+     * @param event a dispatched event
+     */
     void onEvent(SseEvent event);
 
     /**
@@ -15,7 +19,11 @@ public interface SseHandler {
     default void onComment(String comment) {
     }
 
-    /** @param millis the reconnection time a {@code retry:} field set */
+    /**
+     * Receives the reconnection time a {@code retry:} field set.
+     *
+     * @param millis the reconnection time, in milliseconds
+     */
     default void onRetry(long millis) {
     }
 }

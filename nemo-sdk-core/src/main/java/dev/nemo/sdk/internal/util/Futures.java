@@ -9,10 +9,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Bridges the asynchronous core to the blocking API. */
 public final class Futures {
+    private static final Logger LOG = LoggerFactory.getLogger(Futures.class);
+
     private Futures() {
     }
 
@@ -53,12 +59,32 @@ public final class Futures {
      * @return {@code dependent}
      */
     public static <T> CompletableFuture<T> propagateCancel(CompletableFuture<T> dependent, CompletableFuture<?> source) {
-        dependent.whenComplete((v, e) -> {
+        onCompletion(dependent, (v, e) -> {
             if (dependent.isCancelled()) {
                 source.cancel(true);
             }
         });
         return dependent;
+    }
+
+    /**
+     * Runs {@code action} when {@code future} completes, for its effect only: nothing waits for the
+     * action, so an exception it throws has no caller to reach and is logged instead of lost.
+     *
+     * @param future the future to watch; its own outcome stays with whoever holds it
+     * @param action what to do with its value (or {@code null}) and failure (or {@code null})
+     * @param <T>    value type
+     */
+    public static <T> void onCompletion(CompletableFuture<T> future,
+                                        BiConsumer<? super @Nullable T, ? super @Nullable Throwable> action) {
+        // the stage whenComplete returns only repeats future's outcome: the action cannot fail it
+        CompletableFuture<T> unusedSameOutcome = future.whenComplete((value, failure) -> {
+            try {
+                action.accept(value, failure);
+            } catch (RuntimeException e) {
+                LOG.error("A completion callback failed", e);
+            }
+        });
     }
 
     /**

@@ -29,7 +29,12 @@ public final class ProgressReporter<L> {
         this.operation = operation;
     }
 
-    /** @param call what to tell the listener; skipped once the listener has failed */
+    /**
+     * Tells the listener something, unless it has failed before: a listener that throws is logged
+     * once and not called again.
+     *
+     * @param call what to tell the listener
+     */
     public void report(Consumer<? super L> call) {
         if (failed) {
             return;

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.util;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Removes secrets from text that may reach logs, exception messages or {@code toString()}. */
 public final class Redactor {
@@ -19,7 +20,7 @@ public final class Redactor {
      * @param text any text
      */
     public static String redact(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text.isEmpty()) {
             return text;
         }
         String out = JSON_SECRET.matcher(text).replaceAll("$1***$2");
@@ -30,10 +31,10 @@ public final class Redactor {
     /**
      * {@return a redacted, single-line excerpt of the start of the body, or {@code null} for an empty body}
      *
-     * @param body     response bytes
+     * @param body     response bytes, or {@code null} for none
      * @param maxChars longest excerpt
      */
-    public static String excerpt(byte[] body, int maxChars) {
+    public static @Nullable String excerpt(byte @Nullable [] body, int maxChars) {
         if (body == null || body.length == 0) {
             return null;
         }

@@ -10,54 +10,80 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What a long run could leak, measured at one moment: live threads, TCP connections to the given
- * ports, open file descriptors and heap in use after a full GC. Connections and descriptors are
- * read from {@code /proc} and are -1 where it does not exist (then the soak says so and checks the rest).
+ * What a long run could leak, measured at one moment in this JVM: live threads, TCP connections to
+ * the given ports, sockets and other open file descriptors, and heap in use after a full GC.
+ * Connections, sockets and descriptors are read from {@code /proc} and are -1 where it does not
+ * exist (then the soak says so and checks the rest).
  *
- * @param threads     live threads, but for the emulator's own HTTP threads (a server pool whose idle
- *                    threads end after a minute; they are the server's, not the client's)
- * @param threadNames their names, for the report
+ * @param threads     live threads
  * @param connections established TCP connections whose remote port is one of the server's ports
+ * @param sockets     open sockets of this process (file descriptors that are sockets)
  * @param descriptors open file descriptors of this process
  * @param heapBytes   heap in use after {@link System#gc()}
  */
-public record ResourceLevels(int threads, List<String> threadNames, int connections, long descriptors, long heapBytes) {
+public record ResourceLevels(Set<Thread> threads, int connections, long sockets, long descriptors, long heapBytes) {
 
     /**
      * @param serverPorts the ports the client talks to
      * @return the levels now
      */
     public static ResourceLevels measure(Set<Integer> serverPorts) {
-        List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> !n.startsWith("nemo-emulator-")).sorted().toList();
-        return new ResourceLevels(names.size(), names, establishedConnections(serverPorts), openDescriptors(),
-                heapAfterGc());
+        long heap = heapAfterGc();
+        return new ResourceLevels(liveThreads(), establishedConnections(serverPorts), descriptors(true),
+                descriptors(false), heap);
     }
 
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "threads=%d, connections=%d, file descriptors=%d, heap after GC=%.1f MiB; "
-                + "threads %s", threads, connections, descriptors, heapBytes / 1048576.0, threadNames);
+    /** {@return the live threads of this JVM} */
+    public static Set<Thread> liveThreads() {
+        return Set.copyOf(Thread.getAllStackTraces().keySet());
     }
 
-    private static long heapAfterGc() {
+    /** {@return heap in use after a full GC (the least of three rounds: references cleared by one settle in the next)} */
+    public static long heapAfterGc() {
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {   // a few rounds: finalizers and soft references settle
+        for (int i = 0; i < 3; i++) {
             System.gc();
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }
 
-    private static long openDescriptors() {
+    /** {@return the names of the threads, sorted} */
+    public List<String> threadNames() {
+        return names(threads);
+    }
+
+    /**
+     * @param threads some threads
+     * @return their names, sorted
+     */
+    public static List<String> names(Set<Thread> threads) {
+        return threads.stream().map(Thread::getName).sorted().toList();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "threads=%d, connections=%d, sockets=%d, file descriptors=%d, "
+                + "heap after GC=%.2f MiB", threads.size(), connections, sockets, descriptors, heapBytes / 1048576.0);
+    }
+
+    private static long descriptors(boolean socketsOnly) {
         Path fd = Path.of("/proc/self/fd");
         if (!Files.isDirectory(fd)) {
             return -1;
         }
         try (Stream<Path> s = Files.list(fd)) {
-            return s.count();
+            return s.filter(p -> !socketsOnly || isSocket(p)).count();
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    private static boolean isSocket(Path descriptor) {
+        try {
+            return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
+        } catch (IOException e) {
+            return false;   // closed since it was listed
         }
     }
 

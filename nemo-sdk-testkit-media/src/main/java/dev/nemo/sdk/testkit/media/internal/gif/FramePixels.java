@@ -13,6 +13,9 @@ final class FramePixels implements LzwEncoder.Pixels {
     /** {@link #shown} of a pixel that is redrawn. */
     static final int NOT_KEPT = 1;
 
+    /** However the error along a run balances out, no pixel strays further than twice the budget's levels. */
+    static final int PIXEL_CAP = 4;
+
     private final Palette palette;
     private final int budget;
     final int[] wanted;
@@ -77,7 +80,7 @@ final class FramePixels implements LzwEncoder.Pixels {
     }
 
     @Override
-    public int cost(int i, int index) {
+    public int cost(int i, int index, long carried) {
         int ref = reference[i];
         if (ref == RIGID || index == palette.transparent()) {
             return -1;
@@ -86,7 +89,44 @@ final class FramePixels implements LzwEncoder.Pixels {
         if (c == shown[i]) {
             return 0;
         }
-        int d = Colors.distance(c, ref);
+        int dr = (ref >> 16 & 0xff) - (c >> 16 & 0xff);
+        int dg = (ref >> 8 & 0xff) - (c >> 8 & 0xff);
+        int db = (ref & 0xff) - (c & 0xff);
+        if (weighted(dr, dg, db) > PIXEL_CAP * budget) {
+            return -1;
+        }
+        int er = Carry.red(carried);
+        int eg = Carry.green(carried);
+        int eb = Carry.blue(carried);
+        // the error this pixel adds to what the run already owes, or to half of it when that is smaller
+        // (as giflossy: passing the error on is a chance, not a duty)
+        int full = weighted(dr + er, dg + eg, db + eb);
+        int half = weighted(dr + er / 2, dg + eg / 2, db + eb / 2);
+        int d = Math.min(full, half);
         return d <= budget ? d : -1;
+    }
+
+    @Override
+    public long carry(int i, int index, long carried) {
+        int ref = reference[i];
+        if (ref == RIGID) {
+            return Carry.NONE;
+        }
+        if (index == wanted[i] || index == palette.transparent() || palette.color(index) == shown[i]) {
+            return Carry.decayed(carried);
+        }
+        int c = palette.color(index);
+        return Carry.of((ref >> 16 & 0xff) - (c >> 16 & 0xff) + Carry.red(carried) * 3 / 4,
+                (ref >> 8 & 0xff) - (c >> 8 & 0xff) + Carry.green(carried) * 3 / 4,
+                (ref & 0xff) - (c & 0xff) + Carry.blue(carried) * 3 / 4);
+    }
+
+    private static int weighted(int dr, int dg, int db) {
+        return 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+    }
+
+    @Override
+    public int cost(int i, int index) {
+        return cost(i, index, Carry.NONE);
     }
 }

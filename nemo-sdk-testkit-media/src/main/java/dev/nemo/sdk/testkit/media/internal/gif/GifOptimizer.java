@@ -49,6 +49,8 @@ public final class GifOptimizer {
     private final int[] src;
     private final int[] out;
     private final int[] emitted;
+    /** The source colour each pixel was last drawn for: while the source stays, its lossy error stays accepted. */
+    private final int[] drawnFor;
     private boolean hasCurrent;
     private boolean first = true;
     private Rect currentDirty = Rect.EMPTY;
@@ -79,6 +81,7 @@ public final class GifOptimizer {
         this.src = new int[n];
         this.out = new int[n];
         this.emitted = new int[n];
+        this.drawnFor = new int[n];
         this.pixels = new FramePixels(palette, budget, n);
         this.quantizer = new Quantizer(palette, width);
     }
@@ -122,6 +125,7 @@ public final class GifOptimizer {
         Rect examine = first ? full : currentDirty;
         if (!clearedByPrevious.isEmpty()) {
             fill(out, clearedByPrevious, 0);
+            fill(drawnFor, clearedByPrevious, 0);
             examine = examine.union(clearedByPrevious);
         }
         Rect toClear = next == null ? Rect.EMPTY : clearNeeded(next, nextDirty);
@@ -161,7 +165,7 @@ public final class GifOptimizer {
         for (int y = examine.y(); y < examine.y() + examine.height(); y++) {
             int row = y * width;
             for (int x = examine.x(); x < examine.x() + examine.width(); x++) {
-                if (!kept(src[row + x], out[row + x])) {
+                if (!kept(src[row + x], out[row + x], drawnFor[row + x])) {
                     b.add(x, y);
                 }
             }
@@ -170,12 +174,15 @@ public final class GifOptimizer {
     }
 
     /** Whether what is shown may stay: transparent stays transparent, a colour stays when close enough. */
-    private boolean kept(int s, int o) {
+    private boolean kept(int s, int o, int drawnAs) {
         if (!Colors.opaque(s)) {
             return true;
         }
         if (!Colors.opaque(o)) {
             return false;
+        }
+        if (s == drawnAs) {
+            return true;
         }
         int d = Colors.distance(s, o);
         return d <= budget || d <= Colors.distance(s, palette.color(palette.nearest(s)));
@@ -195,7 +202,7 @@ public final class GifOptimizer {
                     pixels.wanted[i] = t;
                     pixels.reference[i] = FramePixels.RIGID;
                     quantizer.skip(x - r.x());
-                } else if (kept(s, o)) {
+                } else if (kept(s, o, drawnFor[row + x])) {
                     pixels.wanted[i] = t;
                     pixels.reference[i] = s & 0xffffff;
                     pixels.shown[i] = o;
@@ -215,6 +222,7 @@ public final class GifOptimizer {
             for (int x = r.x(); x < r.x() + r.width(); x++, i++) {
                 if (emitted[i] != t) {
                     out[row + x] = palette.color(emitted[i]);
+                    drawnFor[row + x] = src[row + x];
                 }
             }
         }
@@ -225,15 +233,27 @@ public final class GifOptimizer {
     private Coded lzwWithBestTable() {
         Coded global = new Coded(palette.transparent(), palette.minCodeSize(), null,
                 lzw.encode(palette.minCodeSize(), pixels, true, emitted));
+        Coded best = global;
+        ImageTransparent narrow = ImageTransparent.of(palette, pixels);
+        if (narrow != null) {
+            int[] narrowEmitted = new int[pixels.size];
+            byte[] data = lzw.encode(narrow.minCodeSize(), narrow, true, narrowEmitted);
+            if (data.length < global.lzw().length) {
+                for (int k = 0; k < pixels.size; k++) {
+                    emitted[k] = narrow.global(narrowEmitted[k]);
+                }
+                best = new Coded(narrow.transparent(), narrow.minCodeSize(), null, data);
+            }
+        }
         LocalTable local = LocalTable.of(palette, pixels, LOCAL_TABLE_MAX);
         if (local == null) {
-            return global;
+            return best;
         }
         int[] localEmitted = new int[pixels.size];
         byte[] data = lzw.encode(local.minCodeSize(), local, true, localEmitted);
         byte[] table = local.table();
-        if (data.length + table.length >= global.lzw().length) {
-            return global;
+        if (data.length + table.length >= best.lzw().length) {
+            return best;
         }
         for (int k = 0; k < pixels.size; k++) {
             emitted[k] = local.global(localEmitted[k]);

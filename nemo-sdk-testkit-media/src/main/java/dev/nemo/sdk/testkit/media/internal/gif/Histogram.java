@@ -17,6 +17,7 @@ public final class Histogram {
     final long[] sumG = new long[BINS];
     final long[] sumB = new long[BINS];
     private final int[] exact = new int[EXACT_LIMIT * 4];
+    private final long[] exactHits = new long[EXACT_LIMIT * 4];
     private int exactCount;
     private boolean tooManyExact;
     private long total;
@@ -64,6 +65,7 @@ public final class Histogram {
         int key = rgb + 1;
         for (int h = (rgb * 0x9E3779B1) >>> 20 & mask; ; h = (h + 1) & mask) {
             if (exact[h] == key) {
+                exactHits[h]++;
                 return;
             }
             if (exact[h] == 0) {
@@ -72,6 +74,7 @@ public final class Histogram {
                     return;
                 }
                 exact[h] = key;
+                exactHits[h] = 1;
                 exactCount++;
                 return;
             }
@@ -97,7 +100,8 @@ public final class Histogram {
     }
 
     /**
-     * The exact colours, when there are at most {@code limit}.
+     * The exact colours, when there are at most {@code limit}, the most frequent first (low indices
+     * for the common colours let small images use narrower LZW codes).
      *
      * @param limit the most wanted
      * @return the colours (RGB), or null when there are more
@@ -106,13 +110,15 @@ public final class Histogram {
         if (tooManyExact || exactCount > limit) {
             return null;
         }
-        int[] out = new int[exactCount];
+        int[] slots = new int[exactCount];
         int n = 0;
-        for (int k : exact) {
-            if (k != 0) {
-                out[n++] = k - 1;
+        for (int h = 0; h < exact.length; h++) {
+            if (exact[h] != 0) {
+                slots[n++] = h;
             }
         }
-        return out;
+        return java.util.stream.IntStream.of(slots).boxed()
+                .sorted((a, b) -> Long.compare(exactHits[b], exactHits[a]))
+                .mapToInt(h -> exact[h] - 1).toArray();
     }
 }

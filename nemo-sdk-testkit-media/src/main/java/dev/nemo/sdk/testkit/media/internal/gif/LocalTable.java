@@ -115,4 +115,14 @@ final class LocalTable implements LzwEncoder.Pixels {
     public int cost(int i, int index) {
         return index >= transparent ? -1 : pixels.cost(i, toGlobal[index]);
     }
+
+    @Override
+    public int cost(int i, int index, long carried) {
+        return index >= transparent ? -1 : pixels.cost(i, toGlobal[index], carried);
+    }
+
+    @Override
+    public long carry(int i, int index, long carried) {
+        return pixels.carry(i, toGlobal[index], carried);
+    }
 }

@@ -70,6 +70,32 @@ public final class LzwEncoder {
             int a = alternative(i);
             return a < 0 ? new int[0] : new int[] {a};
         }
+
+        /**
+         * What it costs to give a pixel another index when the string so far left an error behind
+         * (giflossy's diffusion along the run: an error the pixels before made in one direction
+         * makes the same error here cost more, an opposite one less).
+         *
+         * @param i the pixel
+         * @param index a different index
+         * @param carried the error carried from the pixel before, packed by {@link Carry}
+         * @return the error, or -1 when not acceptable
+         */
+        default int cost(int i, int index, long carried) {
+            return cost(i, index);
+        }
+
+        /**
+         * The error a pixel passes on to the next one of the string when it takes an index.
+         *
+         * @param i the pixel
+         * @param index the index it takes (the wanted one or an acceptable other)
+         * @param carried the error it received
+         * @return the error to pass on, packed by {@link Carry}
+         */
+        default long carry(int i, int index, long carried) {
+            return Carry.NONE;
+        }
     }
 
     private final int[] exact = new int[MAX_CODES << 8];
@@ -99,36 +125,50 @@ public final class LzwEncoder {
         reset(clear);
         out.write(clear, width);
         int n = px.size();
-        int pending = -1;
+        int first = -1;
         double ewma = 0;
         double ewmaAtFull = 0;
         for (int i = 0; i < n; ) {
-            int code = search.longest(px, i, clear, lossy);
+            int code = search.longest(px, i, clear, lossy, first);
             int stop = search.end();
             for (int c = code, k = stop - 1; k >= i; c = parent[c], k--) {
                 emitted[k] = suffix[c];
             }
-            if (pending >= 0 && nextCode < MAX_CODES) {
-                add(pending, emitted[i], nextCode++);
+            out.write(code, width);
+            ewma += ((stop - i) - ewma) / EWMA_SPAN;
+            first = stop < n ? nextFirst(px, stop, emitted[stop - 1], clear, lossy) : -1;
+            // the string just written plus the next one's first index joins the dictionary before the next
+            // search, so a run can use it at once (LZW's KwKwK case)
+            if (first >= 0 && nextCode < MAX_CODES) {
+                add(code, first, nextCode++);
                 if (nextCode > (1 << width) && width < 12) {
                     width++;
                 }
                 ewmaAtFull = ewma;
             }
-            out.write(code, width);
-            pending = code;
-            ewma += ((stop - i) - ewma) / EWMA_SPAN;
             if (nextCode >= MAX_CODES && ewma < ewmaAtFull * CLEAR_WHEN) {
                 out.write(clear, width);
                 reset(clear);
                 width = minCodeSize + 1;
                 nextCode = end + 1;
-                pending = -1;
             }
             i = stop;
         }
         out.write(end, width);
         return out.bytes();
+    }
+
+    /**
+     * The index the string starting at {@code i} begins with: the one written just before when the
+     * pixel may take it at no cost (a kept pixel that already shows it: a run goes on), otherwise the
+     * wanted one.
+     */
+    private static int nextFirst(Pixels px, int i, int before, int roots, boolean lossy) {
+        int want = px.wanted(i);
+        if (lossy && before != want && before < roots && px.cost(i, before, Carry.NONE) == 0) {
+            return before;
+        }
+        return want;
     }
 
     private void reset(int clear) {

@@ -138,9 +138,14 @@ class GifOptimizerTest {
         double t = 120 / 6.0;
         int budget = (int) Math.round(Colors.WEIGHT_SUM * t * t);
         for (int i = 0; i < src.size(); i++) {
+            long sum = 0;
             for (int p = 0; p < W * H; p++) {
-                assertThat(Colors.distance(src.get(i)[p], got.get(i)[p])).isLessThanOrEqualTo(budget);
+                int d = Colors.distance(src.get(i)[p], got.get(i)[p]);
+                // one pixel may stray up to twice the budget's levels when its neighbours along the run make up for it
+                assertThat(d).isLessThanOrEqualTo(FramePixels.PIXEL_CAP * budget);
+                sum += d;
             }
+            assertThat((double) sum / (W * H)).as("mean error of centisecond %d", i).isLessThanOrEqualTo(budget);
             assertThat(timeline(exact).get(i)).isEqualTo(src.get(i));
         }
     }

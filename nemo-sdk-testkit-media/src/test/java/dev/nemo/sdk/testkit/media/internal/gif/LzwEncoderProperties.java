@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** The LZW encoder, lossless and lossy, against the JDK's own GIF decoder. */
 class LzwEncoderProperties {
@@ -73,6 +74,22 @@ class LzwEncoderProperties {
         int[] emitted = new int[big.indices().length];
         byte[] lzw = new LzwEncoder().encode(palette.minCodeSize(), near(big.indices(), 255, 3), true, emitted);
         assertThat(decode(400, 300, palette, lzw)).isEqualTo(emitted);
+    }
+
+    @Property(tries = 5)
+    void aRunOfOneColourGrowsItsStringsByOnePixelACode(@ForAll @IntRange(min = 0, max = 254) int index)
+            throws IOException {
+        int[] run = new int[200 * 100];
+        java.util.Arrays.fill(run, index);
+        Palette palette = palette(255);
+        for (boolean lossy : new boolean[] {false, true}) {
+            int[] emitted = new int[run.length];
+            byte[] lzw = new LzwEncoder().encode(palette.minCodeSize(), exact(run), lossy, emitted);
+            // strings of 1, 2, 3 ... pixels: k codes cover k(k+1)/2 pixels, so 20,000 pixels take 200 codes
+            // of 9 bits (a dictionary that lagged one string behind would need about twice as many)
+            assertThat(lzw.length).isLessThan(200 * 9 / 8 + 8);
+            assertThat(decode(200, 100, palette, lzw)).isEqualTo(run);
+        }
     }
 
     private static Palette palette(int colors) {
