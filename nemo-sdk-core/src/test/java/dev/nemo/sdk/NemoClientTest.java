@@ -24,16 +24,16 @@ import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.session.CreateSessionRequest;
 import dev.nemo.sdk.session.Session;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testing.WireMockApi;
 import dev.nemo.sdk.testing.WireMockSupport;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class NemoClientTest {
@@ -41,12 +41,11 @@ class NemoClientTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time = VirtualTime.create();
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
 
     @BeforeEach
     void setUp() {
-        wm = WireMockSupport.startWithJournal();
         wm.stubFor(post("/api/auth/anonymous-token").willReturn(okJson(
                 "{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\",\"user_id\":\"anon_1\","
                         + "\"expires_at\":\"2026-12-02T12:00:00Z\",\"credits\":100}}")));
@@ -56,14 +55,9 @@ class NemoClientTest {
                         + "\"user_id\":\"anon_1\",\"extra\":{}}}")));
     }
 
-    @AfterEach
-    void tearDown() {
-        wm.stop();
-    }
-
     @Test
     void createsASessionWithTheDocumentedBodyAndKeepsIdsAsStrings() {
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).clientId("cid").build()) {
+        try (NemoClient client = wm.client(dir).clientId("cid").build()) {
             Session s = client.sessions().create(new CreateSessionRequest("My Video Project", "zh-CN"));
 
             assertThat(s.sessionId()).isEqualTo("18446744073709551617");
@@ -77,7 +71,7 @@ class NemoClientTest {
 
     @Test
     void readsCredits() {
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThat(client.credits().balance()).hasToString("available=1 frozen=2 total=3");
         }
     }
@@ -85,7 +79,7 @@ class NemoClientTest {
     @Test
     void everyRequestCarriesAttributionAndUserAgent() {
         Attribution attribution = new Attribution("my-app", "9.9", "cursor");
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).clientId("cid").attribution(attribution)
+        try (NemoClient client = wm.client(dir).clientId("cid").attribution(attribution)
                 .build()) {
             client.sessions().create();
             client.credits().balance();
@@ -145,7 +139,7 @@ class NemoClientTest {
 
     @Test
     void toStringAndCredentialsNeverShowTheToken() {
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThat(client.toString()).doesNotContain(TestTokens.MARKER).contains("nmv_usr_***");
         }
         assertThat(Credentials.token(TestTokens.EXPLICIT).toString()).doesNotContain(TestTokens.MARKER);
@@ -154,7 +148,7 @@ class NemoClientTest {
 
     @Test
     void toBuilderDerivesAChangedCopySharingTokenCacheAndPool() {
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).clientId("cid").build()) {
+        try (NemoClient client = wm.client(dir).clientId("cid").build()) {
             client.credits().balance();
             try (NemoClient copy = client.toBuilder().attribution(new Attribution("other", "1", "unknown")).build()) {
                 copy.credits().balance();
@@ -173,7 +167,7 @@ class NemoClientTest {
 
     @Test
     void closeLeavesNoSdkThreadsRunning() throws Exception {
-        NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build();
+        NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build();
         NemoClient copy = client.toBuilder().build();
         client.credits().balance();
         client.close();
@@ -197,12 +191,12 @@ class NemoClientTest {
     @Test
     void aUserSuppliedHttpClientIsUsedAndLeftOpen() {
         HttpClient mine = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).httpClient(mine)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).httpClient(mine)
                 .build()) {
             client.credits().balance();
         }
         // still usable by its owner: a new client on the same HttpClient works
-        try (NemoClient again = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).httpClient(mine)
+        try (NemoClient again = wm.client(dir).token(TestTokens.EXPLICIT).httpClient(mine)
                 .build()) {
             assertThat(again.credits().balance().total()).isEqualTo(3);
         }
@@ -214,7 +208,7 @@ class NemoClientTest {
                 .withHeader("Location", "/v2/credits")));
         wm.stubFor(get("/v2/credits").willReturn(okJson(CREDITS_OK)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThat(client.credits().balance().available()).isEqualTo(1);
         }
         wm.verify(getRequestedFor(urlEqualTo("/v2/credits"))
@@ -229,7 +223,7 @@ class NemoClientTest {
             wm.stubFor(get("/api/credits/balance/simple").willReturn(aResponse().withStatus(302)
                     .withHeader("Location", other.baseUrl() + "/steal")));
 
-            try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+            try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
                 assertThatThrownBy(() -> client.credits().balance())
                         .isInstanceOf(NemoException.class)
                         .hasMessageContaining("another origin");
@@ -253,7 +247,7 @@ class NemoClientTest {
     @Test
     void asyncCallsSendNothingUntilInvokedAndRethrowTypedErrors() throws Exception {
         wm.stubFor(get("/api/credits/balance/simple").willReturn(okJson("{\"code\":1002}")));
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             var future = client.credits().balanceAsync(RequestOptions.none());
             assertThatThrownBy(future::join).hasCauseInstanceOf(dev.nemo.sdk.error.SessionNotFoundException.class);
         }
@@ -263,7 +257,7 @@ class NemoClientTest {
     void debugLogsShowMethodPathStatusAndDurationButNoSecrets() throws Exception {
         String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
         org.junit.jupiter.api.Assumptions.assumeTrue(logFile != null, "the suite logs to a file");
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             client.credits().balance();
         }
         String log = java.nio.file.Files.readString(Path.of(logFile));

@@ -9,17 +9,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.error.NemoServiceException;
 import dev.nemo.sdk.error.NotFoundException;
 import dev.nemo.sdk.error.RateLimitedException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the transport pipeline adds to every call: response headers on errors, redirects within the API's origin. */
@@ -29,24 +28,20 @@ class PipelineTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    WireMockServer other;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
+    @RegisterExtension
+    final WireMockApi other = new WireMockApi();
     NemoClient client;
 
     @BeforeEach
     void setUp() {
-        wm = WireMockSupport.startWithJournal();
-        other = WireMockSupport.startWithJournal();
-        VirtualTime time = VirtualTime.create();
-        client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
-                .retryPolicy(RetryPolicy.none()).build();
+        client = wm.client(dir).token(TestTokens.EXPLICIT).retryPolicy(RetryPolicy.none()).build();
     }
 
     @AfterEach
     void tearDown() {
         client.close();
-        wm.stop();
-        other.stop();
     }
 
     @Test

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.error.RateLimitedException;
@@ -21,16 +20,14 @@ import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The recovery rules of the transport, each in isolation. Waits are virtual. */
@@ -42,22 +39,11 @@ class RecoveryTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time;
-
-    @BeforeEach
-    void setUp() {
-        wm = WireMockSupport.startWithJournal();
-        time = VirtualTime.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        wm.stop();
-    }
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
 
     private NemoClient anonymousClient() {
-        return WireMockSupport.client(wm, time, dir).clientId("client-42").build();
+        return wm.client(dir).clientId("client-42").build();
     }
 
     private void tokensInSequence() {
@@ -102,7 +88,7 @@ class RecoveryTest {
     void explicitTokensSurfaceTokenExpiredWithoutRenewal() {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":1001}")));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThatThrownBy(() -> client.credits().balance())
                     .isInstanceOf(TokenExpiredException.class);
         }
@@ -115,7 +101,7 @@ class RecoveryTest {
     void tokenFromEnvironmentIsUsedAndNotRenewed() {
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir)
+        try (NemoClient client = wm.client(dir)
                 .environment(java.util.Map.of("NEMO_TOKEN", TestTokens.EXPLICIT)).build()) {
             client.credits().balance();
             assertThat(client.clientId()).isEmpty();
@@ -132,40 +118,40 @@ class RecoveryTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")).willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("rl").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThat(client.credits().balance().available()).isEqualTo(5);
         }
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(12));
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(12));
         wm.verify(exactly(2), getRequestedFor(urlEqualTo(CREDITS)));
     }
 
     @Test
     void rateLimitWithHttpDateIsHonoured() {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                time.instant().plusSeconds(45).atOffset(ZoneOffset.UTC));
+                wm.time().instant().plusSeconds(45).atOffset(ZoneOffset.UTC));
         wm.stubFor(get(CREDITS).inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", date)).willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("rl").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             client.credits().balance();
         }
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(45));
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(45));
     }
 
     @Test
     void rateLimitWithoutRetryAfterWaitsThirtySecondsAndRaisesAfterOneRetry() {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(429)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
                     () -> client.sessions().create());
             assertThat(e.retryAfter()).isEmpty();
         }
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(30));
         wm.verify(exactly(2), postRequestedFor(urlEqualTo(SESSIONS)));
     }
 
@@ -177,13 +163,13 @@ class RecoveryTest {
                 .willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("5xx").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThat(client.credits().balance().available()).isEqualTo(5);
         }
 
-        assertThat(time.sleeps()).hasSize(2);
-        assertThat(time.sleeps().get(0)).isBetween(Duration.ZERO, Duration.ofMillis(500));
-        assertThat(time.sleeps().get(1)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
+        assertThat(wm.time().sleeps()).hasSize(2);
+        assertThat(wm.time().sleeps().get(0)).isBetween(Duration.ZERO, Duration.ofMillis(500));
+        assertThat(wm.time().sleeps().get(1)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
         wm.verify(exactly(3), getRequestedFor(urlEqualTo(CREDITS)));
     }
 
@@ -191,7 +177,7 @@ class RecoveryTest {
     void serverErrorsOnGetStopAfterMaxAttempts() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(500)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
             assertThatThrownBy(() -> client.credits().balance())
                     .isInstanceOf(ServerException.class)
@@ -205,7 +191,7 @@ class RecoveryTest {
     void postIsNotRetriedOnServerError() {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(500)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThatThrownBy(() -> client.sessions().create())
                     .isInstanceOf(ServerException.class)
                     .satisfies(e -> assertThat(((ServerException) e).httpStatus()).isEqualTo(500));
@@ -218,7 +204,7 @@ class RecoveryTest {
     void postIsNeverReplayedAfterAConnectionResetAndTheErrorSaysSo() {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             TransportException e = catchThrowableOfType(TransportException.class, () -> client.sessions().create());
             assertThat(e.outcomeUnknown()).isTrue();
             assertThat(e.getMessage()).contains("not sent again");
@@ -231,7 +217,7 @@ class RecoveryTest {
     void postIsNeverReplayedAfterAnEmptyResponse() {
         wm.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThatThrownBy(() -> client.sessions().create())
                     .isInstanceOf(TransportException.class);
         }
@@ -245,7 +231,7 @@ class RecoveryTest {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
         wm.stubFor(get(CREDITS).inScenario("reset").whenScenarioStateIs("ok").willReturn(okJson(CREDITS_OK)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThat(client.credits().balance().available()).isEqualTo(5);
         }
 
@@ -259,20 +245,20 @@ class RecoveryTest {
             closedPort = s.getLocalPort();
         }
         try (NemoClient client = NemoClient.builder().baseUrl("http://127.0.0.1:" + closedPort)
-                .environment(java.util.Map.of()).configDirectory(dir).clock(time).sleeper(time)
+                .environment(java.util.Map.of()).configDirectory(dir).clock(wm.time()).sleeper(wm.time())
                 .token(TestTokens.EXPLICIT).build()) {
             TransportException e = catchThrowableOfType(TransportException.class, () -> client.sessions().create());
             assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
             assertThat(e.outcomeUnknown()).isFalse();
         }
-        assertThat(time.sleeps()).hasSize(2);
+        assertThat(wm.time().sleeps()).hasSize(2);
     }
 
     @Test
     void perRequestRetryPolicyOverridesTheClients() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(500)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             assertThatThrownBy(() -> client.credits().balance(
                     RequestOptions.builder().retryPolicy(RetryPolicy.none()).build()))
                     .isInstanceOf(ServerException.class)
@@ -286,7 +272,7 @@ class RecoveryTest {
     void aStalledBodyHitsTheDeadlineInsteadOfHanging() {
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK).withChunkedDribbleDelay(5, 20_000)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
                 .retryPolicy(RetryPolicy.none()).build()) {
             TransportException e = catchThrowableOfType(TransportException.class, () -> client.credits().balance(
                     RequestOptions.builder().timeout(Duration.ofMillis(300)).build()));

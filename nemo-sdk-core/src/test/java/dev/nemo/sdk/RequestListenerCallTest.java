@@ -9,7 +9,6 @@ import static dev.nemo.sdk.RequestListenerTest.CREDITS_OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.RequestListener.CallEnded;
@@ -21,15 +20,13 @@ import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,23 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestListenerCallTest {
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     final Recorder events = new Recorder();
 
-    @BeforeEach
-    void setUp() {
-        wm = WireMockSupport.startWithJournal();
-        time = VirtualTime.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        wm.stop();
-    }
-
     private NemoClient client() {
-        return WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).requestListener(events).build();
+        return wm.client(dir).token(TestTokens.EXPLICIT).requestListener(events).build();
     }
 
     @Test
@@ -128,7 +114,7 @@ class RequestListenerCallTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         CompletableFuture<Void> neverWakes = new CompletableFuture<>();
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
                 .sleeper(d -> neverWakes).requestListener(events).build()) {
             CompletableFuture<Credits> call = client.credits().balanceAsync(RequestOptions.none());
             events.retried.join();
@@ -149,7 +135,7 @@ class RequestListenerCallTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         CompletableFuture<Void> neverWakes = new CompletableFuture<>();
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
                 .sleeper(d -> neverWakes).requestListener(events).build()) {
             assertThatThrownBy(() -> client.credits().balance(RequestOptions.builder()
                     .timeout(Duration.ofMillis(300)).build())).isInstanceOf(TransportException.class);

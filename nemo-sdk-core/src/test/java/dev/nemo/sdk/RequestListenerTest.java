@@ -1,6 +1,5 @@
 package dev.nemo.sdk;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.RequestListener.ChatFirstEvent;
@@ -19,15 +18,13 @@ import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportStatus;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -46,23 +43,12 @@ class RequestListenerTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     final Recorder events = new Recorder();
 
-    @BeforeEach
-    void setUp() {
-        wm = WireMockSupport.startWithJournal();
-        time = VirtualTime.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        wm.stop();
-    }
-
     private NemoClient client(RequestListener... listeners) {
-        NemoClient.Builder b = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT);
+        NemoClient.Builder b = wm.client(dir).token(TestTokens.EXPLICIT);
         for (RequestListener l : listeners) {
             b.requestListener(l);
         }
@@ -90,7 +76,7 @@ class RequestListenerTest {
         assertThat(events.all.get(2)).isInstanceOfSatisfying(RetryScheduled.class, r -> {
             assertThat(r.attempt()).isEqualTo(1);
             assertThat(r.cause()).isInstanceOf(ServerException.class);
-            assertThat(r.delay()).isEqualTo(time.sleeps().get(0));
+            assertThat(r.delay()).isEqualTo(wm.time().sleeps().get(0));
         });
         assertThat(events.all.get(3)).isEqualTo(new RequestStarted(first.callId(), "credits.balance", "GET", CREDITS, 2));
         assertThat(events.all.get(4)).isInstanceOfSatisfying(ResponseReceived.class, r -> {
@@ -207,7 +193,7 @@ class RequestListenerTest {
             assertThat(e.status()).isEqualTo(ExportStatus.COMPLETED);
             assertThat(e.outcome()).isEqualTo("completed");
             assertThat(e.polls()).isEqualTo(2);
-            assertThat(e.duration()).isEqualTo(time.totalSlept());
+            assertThat(e.duration()).isEqualTo(wm.time().totalSlept());
             assertThat(e.toString()).doesNotContain("render_");
         });
     }
@@ -216,7 +202,7 @@ class RequestListenerTest {
     void aDownloadFromTheOutputUrlIsTaggedWithoutTheUrl() {
         wm.stubFor(get(urlPathMatching("/cdn/out.mp4")).willReturn(aResponse().withBody(new byte[1024])));
         // 127.0.0.1 is another origin than the client's localhost base URL: a CDN as far as the SDK knows
-        String cdn = "http://127.0.0.1:" + wm.port() + "/cdn/out.mp4?signature=abc";
+        String cdn = "http://127.0.0.1:" + wm.getPort() + "/cdn/out.mp4?signature=abc";
         ExportJob job = ExportJob.fromJson("render_1795559949543_abcdef0123", dev.nemo.sdk.json.JsonValue.parse(
                 "{\"status\":\"completed\",\"outputUrl\":\"" + cdn + "\"}"));
 

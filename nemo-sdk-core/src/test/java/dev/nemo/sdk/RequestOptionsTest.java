@@ -15,15 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.credits.Credits;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.UploadOptions;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +31,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,22 +45,11 @@ class RequestOptionsTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time;
-
-    @BeforeEach
-    void setUp() {
-        wm = WireMockSupport.startWithJournal();
-        time = VirtualTime.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        wm.stop();
-    }
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
 
     private NemoClient client() {
-        return WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build();
+        return wm.client(dir).token(TestTokens.EXPLICIT).build();
     }
 
     @ParameterizedTest
@@ -145,14 +131,14 @@ class RequestOptionsTest {
     @Test
     void theAttemptTimeoutBoundsEachAttemptAndAnIdempotentReadIsTriedAgain() {
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK).withChunkedDribbleDelay(5, 20_000)));
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
             TransportException e = catchThrowableOfType(TransportException.class, () -> client.credits().balance(
                     RequestOptions.builder().attemptTimeout(Duration.ofMillis(200)).build()));
             assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
         }
         // one backoff between the two attempts (the server's journal of a dribbling response depends on timing)
-        assertThat(time.sleeps()).hasSize(1);
+        assertThat(wm.time().sleeps()).hasSize(1);
     }
 
     @Test
@@ -160,7 +146,7 @@ class RequestOptionsTest {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         // a backoff that never ends: only the deadline of the whole call can stop the wait
         Sleeper forever = d -> new CompletableFuture<>();
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).sleeper(forever)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).sleeper(forever)
                 .build()) {
             TransportException e = catchThrowableOfType(TransportException.class, () -> client.credits().balance(
                     RequestOptions.builder().timeout(Duration.ofMillis(300)).build()));
@@ -173,7 +159,7 @@ class RequestOptionsTest {
     void theWholeCallTimeoutAlsoStopsAnAsyncCallWaitingBetweenAttempts() {
         wm.stubFor(get(CREDITS).willReturn(aResponse().withStatus(503)));
         Sleeper forever = d -> new CompletableFuture<>();
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).sleeper(forever)
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).sleeper(forever)
                 .build()) {
             CompletableFuture<Credits> call = client.credits().balanceAsync(
                     RequestOptions.builder().timeout(Duration.ofMillis(300)).build());

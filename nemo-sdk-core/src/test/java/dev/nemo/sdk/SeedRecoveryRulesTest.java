@@ -1,20 +1,17 @@
 package dev.nemo.sdk;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.error.InsufficientCreditsException;
 import dev.nemo.sdk.error.MissingClientIdException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -42,19 +39,8 @@ class SeedRecoveryRulesTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time;
-
-    @BeforeEach
-    void setUp() {
-        wm = WireMockSupport.startWithJournal();
-        time = VirtualTime.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        wm.stop();
-    }
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
 
     @Test
     void aRefusedClientIdIsReplacedOncePersistedAndTheTokenCallSentOnceMore() throws Exception {
@@ -64,7 +50,7 @@ class SeedRecoveryRulesTest {
         wm.stubFor(post(TOKEN).withHeader("X-Client-Id", matching("[0-9a-f-]{36}")).willReturn(okJson(ANON_OK)));
         wm.stubFor(get(CREDITS).willReturn(okJson(CREDITS_OK)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).build()) {
+        try (NemoClient client = wm.client(dir).build()) {
             assertThat(client.credits().balance().available()).isEqualTo(5);
             String persisted = Files.readString(dir.resolve("client_id"), StandardCharsets.UTF_8).strip();
             assertThat(persisted).isNotEqualTo("refused-id").matches("[0-9a-f-]{36}");
@@ -79,7 +65,7 @@ class SeedRecoveryRulesTest {
     void aClientIdRefusedTwiceIsRaisedAfterExactlyTwoTokenCalls() {
         wm.stubFor(post(TOKEN).willReturn(aResponse().withStatus(400)));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).clientId("chosen-by-user").build()) {
+        try (NemoClient client = wm.client(dir).clientId("chosen-by-user").build()) {
             assertThatThrownBy(() -> client.credits().balance()).isInstanceOf(MissingClientIdException.class);
             // an id the user chose is replaced in memory only; the file is not written
             assertThat(dir.resolve("client_id")).doesNotExist();
@@ -94,7 +80,7 @@ class SeedRecoveryRulesTest {
                 + "\"user_id\":\"anon_env_user\"}}")));
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":2001,\"message\":\"out of credits\"}")));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir)
+        try (NemoClient client = wm.client(dir)
                 .environment(Map.of("NEMO_TOKEN", TestTokens.EXPLICIT)).build()) {
             client.sessions().create();
             InsufficientCreditsException e = catchThrowableOfType(InsufficientCreditsException.class,
@@ -110,7 +96,7 @@ class SeedRecoveryRulesTest {
                 "{\"code\":0,\"data\":{\"user_id\":\"anon_from_state\",\"state\":{}}}")));
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":2001}")));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             client.state().get("s1");
             InsufficientCreditsException e = catchThrowableOfType(InsufficientCreditsException.class,
                     () -> client.credits().balance());
@@ -124,7 +110,7 @@ class SeedRecoveryRulesTest {
                 + "\"user_id\":\"usr_42\"}}")));
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":2001}")));
 
-        try (NemoClient client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient client = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             client.sessions().create();
             InsufficientCreditsException e = catchThrowableOfType(InsufficientCreditsException.class,
                     () -> client.credits().balance());

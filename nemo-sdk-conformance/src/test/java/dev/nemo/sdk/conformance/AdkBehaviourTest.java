@@ -11,6 +11,7 @@ import dev.nemo.sdk.chat.ChatResult;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.draft.TrackType;
+import dev.nemo.sdk.testing.ChatCall;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

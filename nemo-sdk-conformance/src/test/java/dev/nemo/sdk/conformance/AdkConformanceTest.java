@@ -12,6 +12,7 @@ import dev.nemo.sdk.conformance.agent.NemoAgent;
 import dev.nemo.sdk.conformance.gateway.WireRecord;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TransportException;
+import dev.nemo.sdk.testing.ChatCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import com.google.genai.types.Part;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.EventInfo;
 import dev.nemo.sdk.json.JsonValue;
+import dev.nemo.sdk.testing.EventGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class SdkMatchesAdk {
     }
 
     static void assertSame(String scenario, List<Event> adk, List<ChatEvent> sdk) {
-        List<List<ChatEvent>> groups = bySequence(sdk);
+        List<List<ChatEvent>> groups = EventGroups.bySequence(sdk);
         assertThat(groups).as(scenario + ": one group of SDK events per ADK event").hasSize(adk.size());
         for (int i = 0; i < adk.size(); i++) {
             assertSame(scenario + " event " + i, adk.get(i), groups.get(i));
@@ -139,19 +140,6 @@ final class SdkMatchesAdk {
             Optional<FunctionResponse> r = p.functionResponse();
             r.ifPresent(f -> out.add(new Tool(f.id().orElse(null), f.name().orElse(null),
                     f.response().orElse(null))));
-        }
-        return out;
-    }
-
-    private static List<List<ChatEvent>> bySequence(List<ChatEvent> events) {
-        List<List<ChatEvent>> out = new ArrayList<>();
-        long last = Long.MIN_VALUE;
-        for (ChatEvent e : events) {
-            if (e.info().sequence() != last) {
-                out.add(new ArrayList<>());
-                last = e.info().sequence();
-            }
-            out.get(out.size() - 1).add(e);
         }
         return out;
     }

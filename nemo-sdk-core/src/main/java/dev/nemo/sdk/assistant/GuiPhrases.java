@@ -2,9 +2,7 @@ package dev.nemo.sdk.assistant;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,18 +56,6 @@ public final class GuiPhrases {
             new Rule(GuiAction.EXECUTE_VIA_API, B + "(?:(?:double|right)[- ])?click(?:ing|ed|s)?" + E),
             new Rule(GuiAction.EXECUTE_VIA_API, "点击|单击|双击|点按|按下"));
 
-    private static final Map<GuiAction, String> ENGLISH = new EnumMap<>(Map.of(
-            GuiAction.EXPORT, "It is ready to export.",
-            GuiAction.QUERY_STATE, "The current project state can be checked for details.",
-            GuiAction.SEND_EDIT, "Describe the change in a message and it will be applied.",
-            GuiAction.SHOW_SUMMARY, "The track summary shows the result.",
-            GuiAction.EXECUTE_VIA_API, "This step is carried out for you."));
-    private static final Map<GuiAction, String> CHINESE = new EnumMap<>(Map.of(
-            GuiAction.EXPORT, "可以导出了。",
-            GuiAction.QUERY_STATE, "可以查询项目的当前状态了解详情。",
-            GuiAction.SEND_EDIT, "用一句话描述想要的修改即可。",
-            GuiAction.SHOW_SUMMARY, "轨道摘要会显示结果。",
-            GuiAction.EXECUTE_VIA_API, "这一步会自动完成。"));
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     private GuiPhrases() {
@@ -86,7 +72,38 @@ public final class GuiPhrases {
      * @param action an action
      */
     public static String neutralSentence(GuiAction action) {
-        return ENGLISH.get(Objects.requireNonNull(action, "action"));
+        return english(Objects.requireNonNull(action, "action"));
+    }
+
+    private static String english(GuiAction action) {
+        return switch (action) {
+            case EXPORT -> "It is ready to export.";
+            case QUERY_STATE -> "The current project state can be checked for details.";
+            case SEND_EDIT -> "Describe the change in a message and it will be applied.";
+            case SHOW_SUMMARY -> "The track summary shows the result.";
+            case EXECUTE_VIA_API -> "This step is carried out for you.";
+        };
+    }
+
+    private static String chinese(GuiAction action) {
+        return switch (action) {
+            case EXPORT -> "可以导出了。";
+            case QUERY_STATE -> "可以查询项目的当前状态了解详情。";
+            case SEND_EDIT -> "用一句话描述想要的修改即可。";
+            case SHOW_SUMMARY -> "轨道摘要会显示结果。";
+            case EXECUTE_VIA_API -> "这一步会自动完成。";
+        };
+    }
+
+    /** {@return 0 for the most specific action: the one that wins when phrases overlap} */
+    private static int rank(GuiAction action) {
+        return switch (action) {
+            case EXPORT -> 0;
+            case SHOW_SUMMARY -> 1;
+            case SEND_EDIT -> 2;
+            case QUERY_STATE -> 3;
+            case EXECUTE_VIA_API -> 4;
+        };
     }
 
     /**
@@ -105,7 +122,7 @@ public final class GuiPhrases {
                 }
             }
         }
-        all.sort(Comparator.<GuiHint>comparingInt(h -> h.action().ordinal()).thenComparingInt(GuiHint::start)
+        all.sort(Comparator.<GuiHint>comparingInt(h -> rank(h.action())).thenComparingInt(GuiHint::start)
                 .thenComparingInt(h -> -(h.end() - h.start())));
         List<GuiHint> kept = new ArrayList<>();
         for (GuiHint h : all) {
@@ -141,7 +158,7 @@ public final class GuiPhrases {
             GuiAction best = null;
             while (h < hints.size() && hints.get(h).start() < s[1]) {
                 GuiHint hint = hints.get(h++);
-                if (best == null || hint.action().ordinal() < best.ordinal()) {
+                if (best == null || rank(hint.action()) < rank(best)) {
                     best = hint.action();
                 }
             }
@@ -151,7 +168,7 @@ public final class GuiPhrases {
                 out.append(sentence);
                 lastReplacement = null;
             } else {
-                String replacement = (HAN.matcher(sentence).find() ? CHINESE : ENGLISH).get(best);
+                String replacement = HAN.matcher(sentence).find() ? chinese(best) : english(best);
                 if (replacement.equals(lastReplacement)) {
                     // the same neutral sentence twice in a row says nothing new
                     continue;

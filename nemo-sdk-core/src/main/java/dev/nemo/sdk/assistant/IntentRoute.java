@@ -3,6 +3,7 @@ package dev.nemo.sdk.assistant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The routing decision for one message: the {@link Intent}, the words that decided it, and the
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public final class IntentRoute {
     private final Intent intent;
-    private final String trigger;
+    private final @Nullable String trigger;
     private final List<String> fileReferences;
 
     /**
@@ -20,7 +21,7 @@ public final class IntentRoute {
      * @param trigger        the text that decided it, or {@code null}
      * @param fileReferences paths, URLs and file names with a media extension, as written
      */
-    public IntentRoute(Intent intent, String trigger, List<String> fileReferences) {
+    public IntentRoute(Intent intent, @Nullable String trigger, List<String> fileReferences) {
         this.intent = Objects.requireNonNull(intent, "intent");
         this.trigger = trigger;
         this.fileReferences = List.copyOf(fileReferences);
@@ -44,7 +45,7 @@ public final class IntentRoute {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof IntentRoute x && intent == x.intent
                 && Objects.equals(trigger, x.trigger)
                 && fileReferences.equals(x.fileReferences);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a user's message is a client-side action (export, credits, status, upload) or
@@ -85,6 +86,10 @@ public final class IntentRouter {
             + "|状态|显示轨道|查看轨道)");
     private static final Pattern HEAD_UPLOAD = Pattern.compile("^(?:upload" + NOT_WORD + "|上传)");
 
+    private static final List<HeadCommand> HEAD_COMMANDS = List.of(new HeadCommand(Intent.EXPORT, HEAD_EXPORT),
+            new HeadCommand(Intent.CREDITS, HEAD_CREDITS), new HeadCommand(Intent.STATUS, HEAD_STATUS),
+            new HeadCommand(Intent.UPLOAD, HEAD_UPLOAD));
+
     private static final Pattern EDIT_VERB = Pattern.compile("^(?:(?:add|insert|put|place|remove|delete|erase|cut|"
             + "trim|crop|resize|scale|rotate|flip|mirror|speed|slow|reverse|loop|compress|convert|change|make|set|"
             + "replace|swap|move|shift|adjust|apply|use|mute|unmute|fade|blur|sharpen|brighten|darken|caption|"
@@ -151,18 +156,9 @@ public final class IntentRouter {
         String text = withoutQuotes(normalise(original));
         String head = head(text);
 
-        Matcher m;
-        if ((m = HEAD_EXPORT.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.EXPORT, m.group().strip(), all);
-        }
-        if ((m = HEAD_CREDITS.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.CREDITS, m.group().strip(), all);
-        }
-        if ((m = HEAD_STATUS.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.STATUS, m.group().strip(), all);
-        }
-        if ((m = HEAD_UPLOAD.matcher(head)).lookingAt()) {
-            return new IntentRoute(Intent.UPLOAD, m.group().strip(), all);
+        IntentRoute byCommand = commandAtHead(head, all);
+        if (byCommand != null) {
+            return byCommand;
         }
         if (!paths.isEmpty()) {
             return new IntentRoute(Intent.UPLOAD, paths.get(0), all);
@@ -191,6 +187,17 @@ public final class IntentRouter {
             }
         }
         return new IntentRoute(intent, trigger, all);
+    }
+
+    /** {@return the route of a command word the message starts with, or {@code null} when there is none} */
+    private static @Nullable IntentRoute commandAtHead(String head, List<String> fileReferences) {
+        for (HeadCommand c : HEAD_COMMANDS) {
+            Matcher m = c.pattern().matcher(head);
+            if (m.lookingAt()) {
+                return new IntentRoute(c.intent(), m.group().strip(), fileReferences);
+            }
+        }
+        return null;
     }
 
     private static String normalise(String s) {
@@ -228,6 +235,10 @@ public final class IntentRouter {
             }
         }
         return out.toString();
+    }
+
+    /** A command word at the start of a message and the intent it decides, tried in list order. */
+    private record HeadCommand(Intent intent, Pattern pattern) {
     }
 
     /** Finds the quote closing the one at an index; linear overall, since a failed search is remembered. */

@@ -5,6 +5,7 @@ import dev.nemo.sdk.json.JsonNull;
 import dev.nemo.sdk.json.JsonValue;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing that happened on a chat stream. The agent behind {@code /run_sse} is a Google ADK
@@ -79,7 +80,7 @@ public sealed interface ChatEvent {
         }
 
         /** {@return the agent that wrote it, or {@code null}} */
-        public String author() {
+        public @Nullable String author() {
             return info.author();
         }
     }
@@ -92,7 +93,7 @@ public sealed interface ChatEvent {
      * @param args   the arguments (an object; JSON {@code null} when absent)
      * @param info   where it came from
      */
-    record ToolCall(String callId, String name, JsonValue args, EventInfo info) implements ChatEvent {
+    record ToolCall(@Nullable String callId, String name, JsonValue args, EventInfo info) implements ChatEvent {
         /**
          * Validates and normalises.
          *
@@ -143,7 +144,7 @@ public sealed interface ChatEvent {
      * @param response the tool's result (JSON {@code null} when absent)
      * @param info     where it came from
      */
-    record ToolResult(String callId, String name, JsonValue response, EventInfo info) implements ChatEvent {
+    record ToolResult(@Nullable String callId, String name, JsonValue response, EventInfo info) implements ChatEvent {
         /**
          * Validates and normalises.
          *
@@ -167,7 +168,7 @@ public sealed interface ChatEvent {
      * @param message the message, or {@code null}
      * @param info    where it came from
      */
-    record ModelError(String code, String message, EventInfo info) implements ChatEvent {
+    record ModelError(@Nullable String code, @Nullable String message, EventInfo info) implements ChatEvent {
         /**
          * Validates.
          *

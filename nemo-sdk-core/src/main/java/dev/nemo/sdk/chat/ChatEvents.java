@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes a recorded {@code /run_sse} response body with the same decoder the live chat uses,
@@ -92,8 +93,8 @@ public final class ChatEvents {
             EventInfo info = events.get(i).info();
             List<String> calls = new ArrayList<>();
             List<String> responses = new ArrayList<>();
-            String code = null;
-            String message = null;
+            @Nullable String code = null;
+            @Nullable String message = null;
             boolean heartbeat = false;
             for (; i < events.size() && events.get(i).info().sequence() == info.sequence(); i++) {
                 ChatEvent e = events.get(i);

@@ -16,7 +16,11 @@ public interface ChatListener {
         return event -> { };
     }
 
-    /** @param event the next event of the stream, heartbeats included */
+    /**
+     * Receives the next event of the stream.
+     *
+     * @param event the next event of the stream, heartbeats included
+     */
     void onEvent(ChatEvent event);
 
     /**

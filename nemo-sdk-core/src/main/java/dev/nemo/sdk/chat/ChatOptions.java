@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one chat message is streamed: whether to ask for token-level text, the watchdogs, the size
@@ -49,7 +50,7 @@ public final class ChatOptions {
     private final int maxLineBytes;
     private final boolean stateCheck;
     private final List<Duration> recheckDelays;
-    private final ChatProgressListener progressListener;
+    private final @Nullable ChatProgressListener progressListener;
     private final RequestOptions request;
     private final List<Duration> settleDelays;
 
@@ -166,7 +167,7 @@ public final class ChatOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ChatOptions c && streaming == c.streaming && maxLineBytes == c.maxLineBytes
                 && stateCheck == c.stateCheck && firstByteTimeout.equals(c.firstByteTimeout)
                 && idleTimeout.equals(c.idleTimeout) && progressInterval.equals(c.progressInterval)
@@ -197,7 +198,7 @@ public final class ChatOptions {
         private int maxLineBytes = 8 * 1024 * 1024;
         private boolean stateCheck = true;
         private List<Duration> recheckDelays = DEFAULT_RECHECK_DELAYS;
-        private ChatProgressListener progressListener;
+        private @Nullable ChatProgressListener progressListener;
         private RequestOptions request = RequestOptions.none();
         private List<Duration> settleDelays = DEFAULT_SETTLE_DELAYS;
 
@@ -298,7 +299,7 @@ public final class ChatOptions {
          *                 for none
          * @return this builder
          */
-        public Builder onProgress(ChatProgressListener listener) {
+        public Builder onProgress(@Nullable ChatProgressListener listener) {
             this.progressListener = listener;
             return this;
         }

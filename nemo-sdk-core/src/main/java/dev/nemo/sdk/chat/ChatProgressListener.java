@@ -15,6 +15,10 @@ import java.time.Duration;
 @FunctionalInterface
 public interface ChatProgressListener {
 
-    /** @param quietFor how long only heartbeats have arrived */
+    /**
+     * Tells that the agent is still working.
+     *
+     * @param quietFor how long only heartbeats have arrived
+     */
     void onProgress(Duration quietFor);
 }

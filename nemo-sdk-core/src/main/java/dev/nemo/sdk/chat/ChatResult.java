@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one chat message produced: the agent's text, every event, how the stream ended and, from
@@ -30,11 +31,11 @@ public final class ChatResult {
     private final ChatEnd end;
     private final List<String> messages;
     private final List<ChatEvent> events;
-    private final NemoException failure;
-    private final String ignoredNotice;
-    private final StateDiff stateChange;
-    private final SessionState stateAfter;
-    private final NemoException stateCheckFailure;
+    private final @Nullable NemoException failure;
+    private final @Nullable String ignoredNotice;
+    private final @Nullable StateDiff stateChange;
+    private final @Nullable SessionState stateAfter;
+    private final @Nullable NemoException stateCheckFailure;
 
     private ChatResult(Builder b) {
         this.end = Objects.requireNonNull(b.end, "end");
@@ -190,14 +191,14 @@ public final class ChatResult {
 
     /** Builds a {@link ChatResult}. */
     public static final class Builder {
-        private ChatEnd end;
+        private @Nullable ChatEnd end;
         private List<String> messages = List.of();
         private List<ChatEvent> events = List.of();
-        private NemoException failure;
-        private String ignoredNotice;
-        private StateDiff stateChange;
-        private SessionState stateAfter;
-        private NemoException stateCheckFailure;
+        private @Nullable NemoException failure;
+        private @Nullable String ignoredNotice;
+        private @Nullable StateDiff stateChange;
+        private @Nullable SessionState stateAfter;
+        private @Nullable NemoException stateCheckFailure;
 
         private Builder() {
         }
@@ -241,7 +242,7 @@ public final class ChatResult {
          * @param failure the error that interrupted the stream, or {@code null}
          * @return this builder
          */
-        public Builder failure(NemoException failure) {
+        public Builder failure(@Nullable NemoException failure) {
             this.failure = failure;
             return this;
         }
@@ -252,7 +253,7 @@ public final class ChatResult {
          * @param notice an ignored trailing notice, or {@code null}
          * @return this builder
          */
-        public Builder ignoredNotice(String notice) {
+        public Builder ignoredNotice(@Nullable String notice) {
             this.ignoredNotice = notice;
             return this;
         }
@@ -263,7 +264,7 @@ public final class ChatResult {
          * @param change what changed in the session, or {@code null} when no check ran
          * @return this builder
          */
-        public Builder stateChange(StateDiff change) {
+        public Builder stateChange(@Nullable StateDiff change) {
             this.stateChange = change;
             return this;
         }
@@ -274,7 +275,7 @@ public final class ChatResult {
          * @param state the state read by the last check, or {@code null}
          * @return this builder
          */
-        public Builder stateAfter(SessionState state) {
+        public Builder stateAfter(@Nullable SessionState state) {
             this.stateAfter = state;
             return this;
         }
@@ -285,7 +286,7 @@ public final class ChatResult {
          * @param failure why the state check failed, or {@code null}
          * @return this builder
          */
-        public Builder stateCheckFailure(NemoException failure) {
+        public Builder stateCheckFailure(@Nullable NemoException failure) {
             this.stateCheckFailure = failure;
             return this;
         }

@@ -5,6 +5,7 @@ import dev.nemo.sdk.json.JsonNumber;
 import dev.nemo.sdk.json.JsonObject;
 import dev.nemo.sdk.json.JsonValue;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a {@link ChatEvent} came from: its position in the stream, the Server-Sent Event that
@@ -21,8 +22,8 @@ import java.time.Instant;
  * @param partial      whether the event is a token-level chunk of text that a later event repeats in full
  * @param raw          the JSON payload; a JSON string holding the data (or comment) when it was not JSON
  */
-public record EventInfo(long sequence, String sseType, String id, String author, String invocationId,
-                        Instant timestamp, boolean partial, JsonValue raw) {
+public record EventInfo(long sequence, @Nullable String sseType, @Nullable String id, @Nullable String author,
+                        @Nullable String invocationId, @Nullable Instant timestamp, boolean partial, JsonValue raw) {
 
     /**
      * Replaces a {@code null} payload with JSON {@code null}.
@@ -47,7 +48,7 @@ public record EventInfo(long sequence, String sseType, String id, String author,
      *
      * @return the ADK {@code finishReason}, or {@code null} when the event has none
      */
-    public String finishReason() {
+    public @Nullable String finishReason() {
         return raw.get("finishReason").flatMap(v -> v.asString().or(() -> v.asNumber().map(JsonNumber::toJson)))
                 .orElse(null);
     }

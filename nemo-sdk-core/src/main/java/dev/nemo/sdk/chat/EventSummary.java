@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nemo.sdk.internal.json.Json;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event payload of a stream, summarised the way ADK itself reads it: who wrote it, whether
@@ -20,8 +21,9 @@ import java.util.Objects;
  * @param errorCode         the model error code (or the stream error's type), or {@code null}
  * @param errorMessage      the model or stream error message, or {@code null}
  */
-public record EventSummary(long sequence, String author, boolean partial, String text, List<String> functionCalls,
-                           List<String> functionResponses, String errorCode, String errorMessage) {
+public record EventSummary(long sequence, @Nullable String author, boolean partial, String text,
+                           List<String> functionCalls, List<String> functionResponses, @Nullable String errorCode,
+                           @Nullable String errorMessage) {
 
     /**
      * Validates and copies.

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The editing timeline of a session ({@code data.state.draft}): an immutable, lossless view over
@@ -460,8 +461,8 @@ public final class Draft {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Draft && json.equals(((Draft) o).json);
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Draft d && json.equals(d.json);
     }
 
     @Override

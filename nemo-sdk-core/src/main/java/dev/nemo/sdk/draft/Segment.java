@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One segment ({@code sg} element) of a {@link Track}: an immutable, lossless view over its JSON.
@@ -207,8 +208,8 @@ public final class Segment {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Segment && json.equals(((Segment) o).json);
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Segment s && json.equals(s.json);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One track ({@code t} element) of a {@link Draft}: its type ({@code tt}) and segments
@@ -249,8 +250,8 @@ public final class Track {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Track && json.equals(((Track) o).json);
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Track t && json.equals(t.json);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The response could not be decoded: not JSON, empty, HTML, or JSON of an unexpected shape.
  * The HTTP status and a short, redacted excerpt of the body are kept.
@@ -14,7 +16,7 @@ public class DecodeException extends NemoClientException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public DecodeException(String message, ErrorDetails details, Throwable cause) {
+    public DecodeException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how a failure happened: the HTTP status, the API code, the request line and a short,
@@ -19,8 +20,9 @@ import java.util.TreeMap;
  * @param headers       response headers (names in lower case, credentials and cookies left out);
  *                      empty when no response arrived
  */
-public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod, String requestPath,
-                           String bodyExcerpt, Map<String, List<String>> headers) {
+public record ErrorDetails(int httpStatus, @Nullable Integer apiCode, @Nullable String requestMethod,
+                           @Nullable String requestPath, @Nullable String bodyExcerpt,
+                           Map<String, List<String>> headers) {
 
     private static final Set<String> NEVER_KEPT = Set.of("authorization", "proxy-authorization", "set-cookie",
             "cookie", "x-client-id");
@@ -49,8 +51,8 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
      * @param requestPath   request path without host or query, or {@code null}
      * @param bodyExcerpt   redacted start of the body, or {@code null}
      */
-    public ErrorDetails(int httpStatus, Integer apiCode, String requestMethod, String requestPath,
-                        String bodyExcerpt) {
+    public ErrorDetails(int httpStatus, @Nullable Integer apiCode, @Nullable String requestMethod,
+                        @Nullable String requestPath, @Nullable String bodyExcerpt) {
         this(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt, Map.of());
     }
 
@@ -97,7 +99,7 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
      *
      * @param code API code
      */
-    public ErrorDetails withApiCode(Integer code) {
+    public ErrorDetails withApiCode(@Nullable Integer code) {
         return new ErrorDetails(httpStatus, code, requestMethod, requestPath, bodyExcerpt, headers);
     }
 
@@ -106,7 +108,7 @@ public record ErrorDetails(int httpStatus, Integer apiCode, String requestMethod
      *
      * @param excerpt redacted body excerpt
      */
-    public ErrorDetails withBodyExcerpt(String excerpt) {
+    public ErrorDetails withBodyExcerpt(@Nullable String excerpt) {
         return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, excerpt, headers);
     }
 

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.error;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An export ended without a video: the render service reported it {@code failed} (the reason is
@@ -11,7 +12,7 @@ public class ExportFailedException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
     private final String renderId;
-    private final String reason;
+    private final @Nullable String reason;
     private final boolean cancelled;
 
     /**
@@ -24,8 +25,8 @@ public class ExportFailedException extends NemoServiceException {
      * @param cancelled whether the export was cancelled rather than failed
      * @param cause     underlying cause, or {@code null}
      */
-    public ExportFailedException(String message, ErrorDetails details, String renderId, String reason,
-                                 boolean cancelled, Throwable cause) {
+    public ExportFailedException(String message, ErrorDetails details, String renderId, @Nullable String reason,
+                                 boolean cancelled, @Nullable Throwable cause) {
         super(message, details, cause);
         this.renderId = renderId;
         this.reason = reason;

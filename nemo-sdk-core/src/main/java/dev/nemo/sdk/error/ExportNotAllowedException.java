@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 402: export is blocked. This is a plan or attribution problem, not a credits problem:
  * free plans cannot export, and requests without the {@code X-Skill-*} attribution headers are
@@ -15,7 +17,7 @@ public class ExportNotAllowedException extends NemoServiceException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public ExportNotAllowedException(String message, ErrorDetails details, Throwable cause) {
+    public ExportNotAllowedException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

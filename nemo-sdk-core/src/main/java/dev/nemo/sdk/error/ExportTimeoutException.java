@@ -1,6 +1,7 @@
 package dev.nemo.sdk.error;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An export was still running when the SDK stopped waiting (after the configured number of polls
@@ -11,7 +12,7 @@ public class ExportTimeoutException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     private final String renderId;
-    private final String lastStatus;
+    private final @Nullable String lastStatus;
 
     /**
      * Creates the exception.
@@ -22,8 +23,8 @@ public class ExportTimeoutException extends NemoClientException {
      * @param lastStatus the last status seen, or {@code null}
      * @param cause      the last poll's failure, or {@code null}
      */
-    public ExportTimeoutException(String message, ErrorDetails details, String renderId, String lastStatus,
-                                  Throwable cause) {
+    public ExportTimeoutException(String message, ErrorDetails details, String renderId, @Nullable String lastStatus,
+                                  @Nullable Throwable cause) {
         super(message, details, cause);
         this.renderId = renderId;
         this.lastStatus = lastStatus;

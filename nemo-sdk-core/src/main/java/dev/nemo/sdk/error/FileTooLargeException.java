@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * API code 4002: the file exceeds the upload limit (200 MB by default). Compress or trim it first.
  */
@@ -13,7 +15,7 @@ public class FileTooLargeException extends NemoServiceException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public FileTooLargeException(String message, ErrorDetails details, Throwable cause) {
+    public FileTooLargeException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

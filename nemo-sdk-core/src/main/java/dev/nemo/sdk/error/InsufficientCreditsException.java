@@ -3,6 +3,7 @@ package dev.nemo.sdk.error;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API code 2001: the account is out of credits. Anonymous users can keep their work by
@@ -14,7 +15,7 @@ public class InsufficientCreditsException extends NemoServiceException {
     /** Registration page that binds an anonymous user's work to a new account. */
     public static final String REGISTER_URL = "https://nemovideo.com/register?bind=";
 
-    private final String userId;
+    private final @Nullable String userId;
 
     /**
      * Creates the exception.
@@ -23,7 +24,7 @@ public class InsufficientCreditsException extends NemoServiceException {
      * @param details where and how it failed
      * @param userId  the user id (for example {@code anon_abc123}) when known, else {@code null}
      */
-    public InsufficientCreditsException(String message, ErrorDetails details, String userId) {
+    public InsufficientCreditsException(String message, ErrorDetails details, @Nullable String userId) {
         super(message, details, null);
         this.userId = userId;
     }

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file to upload could not be read, or a stream did not deliver the bytes it declared (it
@@ -19,7 +20,7 @@ public class MediaSourceException extends NemoClientException {
      * @param details  the request, when one was being sent
      * @param cause    the underlying failure, or {@code null}
      */
-    public MediaSourceException(String message, String fileName, ErrorDetails details, Throwable cause) {
+    public MediaSourceException(String message, String fileName, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
         this.fileName = fileName;
     }

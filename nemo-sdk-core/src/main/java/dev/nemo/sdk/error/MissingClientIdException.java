@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 400 on the anonymous-token call: the {@code X-Client-Id} header was missing or invalid.
  */
@@ -13,7 +15,7 @@ public class MissingClientIdException extends BadRequestException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public MissingClientIdException(String message, ErrorDetails details, Throwable cause) {
+    public MissingClientIdException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

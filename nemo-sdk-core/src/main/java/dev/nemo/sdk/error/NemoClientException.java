@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No usable answer came from the API, or the SDK refused before sending: a connection or
  * timeout failure ({@link TransportException}), a response that could not be decoded
@@ -18,7 +20,7 @@ public class NemoClientException extends NemoException {
      * @param details the request, when one was being sent
      * @param cause   the underlying cause, or {@code null}
      */
-    public NemoClientException(String message, ErrorDetails details, Throwable cause) {
+    public NemoClientException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base type of every error the SDK raises. It is unchecked and has two branches:
@@ -33,11 +34,12 @@ public abstract class NemoException extends RuntimeException {
     public static final int NO_STATUS = -1;
 
     private final int httpStatus;
-    private final Integer apiCode;
-    private final String requestMethod;
-    private final String requestPath;
-    private final String bodyExcerpt;
-    private final transient Map<String, List<String>> headers;
+    private final @Nullable Integer apiCode;
+    private final @Nullable String requestMethod;
+    private final @Nullable String requestPath;
+    private final @Nullable String bodyExcerpt;
+    // null after deserialisation: headers are not serialised
+    private final transient @Nullable Map<String, List<String>> headers;
 
     /**
      * Creates an exception from its parts.
@@ -46,7 +48,7 @@ public abstract class NemoException extends RuntimeException {
      * @param details     where and how the failure happened
      * @param cause       the underlying cause, or {@code null}
      */
-    protected NemoException(String message, ErrorDetails details, Throwable cause) {
+    protected NemoException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, cause);
         ErrorDetails d = details == null ? ErrorDetails.none() : details;
         this.httpStatus = d.httpStatus();
@@ -105,21 +107,5 @@ public abstract class NemoException extends RuntimeException {
     public ErrorDetails details() {
         return new ErrorDetails(httpStatus, apiCode, requestMethod, requestPath, bodyExcerpt,
                 headers == null ? Map.of() : headers);
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder(getClass().getName()).append(": ").append(getMessage());
-        if (requestMethod != null && requestPath != null) {
-            sb.append(" [").append(requestMethod).append(' ').append(requestPath);
-            if (httpStatus != NO_STATUS) {
-                sb.append(" -> HTTP ").append(httpStatus);
-            }
-            if (apiCode != null) {
-                sb.append(", code ").append(apiCode);
-            }
-            sb.append(']');
-        }
-        return sb.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.nemo.sdk.error;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API answered, and the answer was an error: an HTTP status outside 2xx, or a body
@@ -19,7 +20,7 @@ public class NemoServiceException extends NemoException {
      * @param details the request, the status, the API code and the response headers
      * @param cause   the underlying cause, or {@code null}
      */
-    public NemoServiceException(String message, ErrorDetails details, Throwable cause) {
+    public NemoServiceException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 

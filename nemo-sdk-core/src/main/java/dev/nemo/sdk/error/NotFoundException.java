@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 404: the path or the object does not exist (for example an unknown render id). A missing
  * session is the more specific {@link SessionNotFoundException}.
@@ -14,7 +16,7 @@ public class NotFoundException extends NemoServiceException {
      * @param details the request, the status (404), the API code when present and the headers
      * @param cause   the underlying cause, or {@code null}
      */
-    public NotFoundException(String message, ErrorDetails details, Throwable cause) {
+    public NotFoundException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

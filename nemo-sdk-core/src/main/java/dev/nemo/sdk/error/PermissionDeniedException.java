@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 403: the token is valid but not allowed to do this (for example a token without the
  * {@code render} scope).
@@ -14,7 +16,7 @@ public class PermissionDeniedException extends NemoServiceException {
      * @param details the request, the status (403), the API code when present and the headers
      * @param cause   the underlying cause, or {@code null}
      */
-    public PermissionDeniedException(String message, ErrorDetails details, Throwable cause) {
+    public PermissionDeniedException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

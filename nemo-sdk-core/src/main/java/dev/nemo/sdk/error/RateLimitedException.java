@@ -2,6 +2,7 @@ package dev.nemo.sdk.error;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP 429: too many requests. The SDK has already waited {@code Retry-After} (30 s when absent)
@@ -11,7 +12,7 @@ import java.util.Optional;
 public class RateLimitedException extends NemoServiceException {
     private static final long serialVersionUID = 1L;
 
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     /**
      * Creates the exception.
@@ -20,7 +21,7 @@ public class RateLimitedException extends NemoServiceException {
      * @param details    where and how it failed
      * @param retryAfter the server's {@code Retry-After}, or {@code null} when absent
      */
-    public RateLimitedException(String message, ErrorDetails details, Duration retryAfter) {
+    public RateLimitedException(String message, ErrorDetails details, @Nullable Duration retryAfter) {
         super(message, details, null);
         this.retryAfter = retryAfter;
     }

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP 5xx: the server failed. Idempotent requests were already retried with backoff.
  */
@@ -13,7 +15,7 @@ public class ServerException extends NemoServiceException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public ServerException(String message, ErrorDetails details, Throwable cause) {
+    public ServerException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 

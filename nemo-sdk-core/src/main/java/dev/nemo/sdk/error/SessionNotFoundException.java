@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * API code 1002: the session does not exist (or no longer exists). Create a new session.
  */
@@ -13,7 +15,7 @@ public class SessionNotFoundException extends NemoServiceException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public SessionNotFoundException(String message, ErrorDetails details, Throwable cause) {
+    public SessionNotFoundException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

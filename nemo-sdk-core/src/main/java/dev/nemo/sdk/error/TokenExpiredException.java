@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * API code 1001 (or HTTP 401): the bearer token is invalid or expired.
  * <p>With anonymous credentials the SDK has already renewed the token once, with the same client
@@ -16,7 +18,7 @@ public class TokenExpiredException extends NemoServiceException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public TokenExpiredException(String message, ErrorDetails details, Throwable cause) {
+    public TokenExpiredException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

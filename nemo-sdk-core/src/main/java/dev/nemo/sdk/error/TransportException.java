@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The exchange failed on the network: the connection could not be made, timed out, was reset,
  * or the body was cut short. {@link #kind()} says which, and {@link #outcomeUnknown()} says
@@ -38,7 +40,7 @@ public class TransportException extends NemoClientException {
      * @param kind           what went wrong
      * @param outcomeUnknown whether the request may have reached the server
      */
-    public TransportException(String message, ErrorDetails details, Throwable cause, Kind kind,
+    public TransportException(String message, ErrorDetails details, @Nullable Throwable cause, Kind kind,
                               boolean outcomeUnknown) {
         super(message, details, cause);
         this.kind = kind;

@@ -1,5 +1,7 @@
 package dev.nemo.sdk.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * API code 4001: the server refused the file type. The message lists the accepted formats
  * ({@link dev.nemo.sdk.upload.MediaFormats#description()}).
@@ -14,7 +16,7 @@ public class UnsupportedFileTypeException extends NemoServiceException {
      * @param details where and how it failed
      * @param cause   underlying cause, or {@code null}
      */
-    public UnsupportedFileTypeException(String message, ErrorDetails details, Throwable cause) {
+    public UnsupportedFileTypeException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 }

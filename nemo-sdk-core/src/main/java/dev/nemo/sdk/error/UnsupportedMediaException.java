@@ -2,6 +2,7 @@ package dev.nemo.sdk.error;
 
 import dev.nemo.sdk.upload.MediaFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client-side content check refused a file before it was sent: its bytes are not one of the
@@ -14,7 +15,7 @@ public class UnsupportedMediaException extends NemoClientException {
     private static final long serialVersionUID = 1L;
 
     private final String fileName;
-    private final MediaFormat claimed;
+    private final @Nullable MediaFormat claimed;
 
     /**
      * Creates the exception.
@@ -23,7 +24,7 @@ public class UnsupportedMediaException extends NemoClientException {
      * @param fileName the file concerned
      * @param claimed  the format its extension names, or {@code null}
      */
-    public UnsupportedMediaException(String message, String fileName, MediaFormat claimed) {
+    public UnsupportedMediaException(String message, String fileName, @Nullable MediaFormat claimed) {
         super(message, ErrorDetails.none(), null);
         this.fileName = fileName;
         this.claimed = claimed;

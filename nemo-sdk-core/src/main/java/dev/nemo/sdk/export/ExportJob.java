@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one render as the render service last reported it: status, progress, the output
@@ -32,18 +33,19 @@ import java.util.OptionalLong;
 public final class ExportJob {
     private final String renderId;
     private final ExportStatus status;
-    private final String rawStatus;
-    private final Integer progress;
-    private final URI outputUrl;
-    private final String error;
-    private final Instant createdAt;
-    private final Instant completedAt;
-    private final Long outputSize;
-    private final Duration outputDuration;
+    private final @Nullable String rawStatus;
+    private final @Nullable Integer progress;
+    private final @Nullable URI outputUrl;
+    private final @Nullable String error;
+    private final @Nullable Instant createdAt;
+    private final @Nullable Instant completedAt;
+    private final @Nullable Long outputSize;
+    private final @Nullable Duration outputDuration;
     private final JsonValue raw;
 
-    private ExportJob(String renderId, ExportStatus status, String rawStatus, Integer progress, URI outputUrl,
-                      String error, Instant createdAt, Instant completedAt, Long outputSize, Duration outputDuration,
+    private ExportJob(String renderId, ExportStatus status, @Nullable String rawStatus, @Nullable Integer progress,
+                      @Nullable URI outputUrl, @Nullable String error, @Nullable Instant createdAt,
+                      @Nullable Instant completedAt, @Nullable Long outputSize, @Nullable Duration outputDuration,
                       JsonValue raw) {
         this.renderId = renderId;
         this.status = status;
@@ -67,11 +69,11 @@ public final class ExportJob {
      * @param json     the response payload (envelope already removed or not), or {@code null}
      * @return the job
      */
-    public static ExportJob fromJson(String renderId, JsonValue json) {
+    public static ExportJob fromJson(String renderId, @Nullable JsonValue json) {
         return decode(renderId, json == null ? null : JsonValues.toJackson(json), json == null ? JsonNull.INSTANCE : json);
     }
 
-    private static ExportJob decode(String renderId, JsonNode json, JsonValue raw) {
+    private static ExportJob decode(String renderId, @Nullable JsonNode json, JsonValue raw) {
         Objects.requireNonNull(renderId, "renderId");
         JsonNode n = json == null || !json.isObject() ? JsonNodeFactory.instance.objectNode() : json;
         JsonNode data = n.get("data");
@@ -167,7 +169,7 @@ public final class ExportJob {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ExportJob x && renderId.equals(x.renderId) && raw.equals(x.raw);
     }
 
@@ -190,7 +192,7 @@ public final class ExportJob {
 
     // --- decoding ------------------------------------------------------------------------------
 
-    private static JsonNode field(JsonNode[] places, String... names) {
+    private static @Nullable JsonNode field(JsonNode[] places, String... names) {
         for (JsonNode p : places) {
             for (String name : names) {
                 JsonNode v = p.get(name);
@@ -202,7 +204,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static String text(JsonNode[] places, String... names) {
+    private static @Nullable String text(JsonNode[] places, String... names) {
         for (JsonNode p : places) {
             for (String name : names) {
                 JsonNode v = p.get(name);
@@ -214,7 +216,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static URI url(JsonNode[] places) {
+    private static @Nullable URI url(JsonNode[] places) {
         for (JsonNode p : places) {
             for (String name : new String[] {"outputUrl", "output_url", "url", "downloadUrl", "download_url",
                 "resultUrl", "result_url"}) {
@@ -238,7 +240,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static URI uri(JsonNode v) {
+    private static @Nullable URI uri(@Nullable JsonNode v) {
         if (v == null || !v.isTextual() || v.textValue().isBlank()) {
             return null;
         }
@@ -251,7 +253,7 @@ public final class ExportJob {
         }
     }
 
-    private static String error(JsonNode[] places) {
+    private static @Nullable String error(JsonNode[] places) {
         for (JsonNode p : places) {
             for (String name : new String[] {"error", "errorMessage", "error_message", "failureReason", "reason"}) {
                 JsonNode v = p.get(name);
@@ -274,7 +276,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static BigDecimal number(JsonNode v) {
+    private static @Nullable BigDecimal number(@Nullable JsonNode v) {
         if (v == null) {
             return null;
         }
@@ -296,7 +298,7 @@ public final class ExportJob {
         return null;
     }
 
-    private static Integer progress(JsonNode v) {
+    private static @Nullable Integer progress(@Nullable JsonNode v) {
         BigDecimal d = number(v);
         if (d == null) {
             return null;
@@ -305,7 +307,7 @@ public final class ExportJob {
         return clamped.setScale(0, RoundingMode.HALF_UP).intValue();
     }
 
-    private static Long size(JsonNode v) {
+    private static @Nullable Long size(@Nullable JsonNode v) {
         BigDecimal d = number(v);
         if (d == null || d.signum() < 0) {
             return null;
@@ -317,7 +319,7 @@ public final class ExportJob {
         }
     }
 
-    private static Duration seconds(JsonNode v) {
+    private static @Nullable Duration seconds(@Nullable JsonNode v) {
         BigDecimal d = number(v);
         if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
             return null;
@@ -326,7 +328,7 @@ public final class ExportJob {
     }
 
     /** Epoch milliseconds (values below 1e11 are taken as seconds) or ISO-8601 text. */
-    private static Instant instant(JsonNode v) {
+    private static @Nullable Instant instant(@Nullable JsonNode v) {
         if (v == null) {
             return null;
         }

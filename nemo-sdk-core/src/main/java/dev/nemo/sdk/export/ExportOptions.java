@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Output settings of an export, how to wait for it, who follows its progress, and the
@@ -30,10 +32,10 @@ public final class ExportOptions {
 
     private final ExportFormat format;
     private final String quality;
-    private final String resolution;
+    private final @Nullable String resolution;
     private final Map<String, JsonValue> extra;
     private final PollingStrategy polling;
-    private final ExportProgressListener progressListener;
+    private final @Nullable ExportProgressListener progressListener;
     private final RequestOptions request;
 
     private ExportOptions(Builder b) {
@@ -104,12 +106,12 @@ public final class ExportOptions {
         if (resolution != null) {
             o.put("resolution", resolution);
         }
-        new java.util.TreeMap<>(extra).forEach(o::put);
+        new TreeMap<>(extra).forEach(o::put);
         return o.build();
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ExportOptions x && format == x.format && quality.equals(x.quality)
                 && Objects.equals(resolution, x.resolution) && extra.equals(x.extra) && polling.equals(x.polling)
                 && Objects.equals(progressListener, x.progressListener) && request.equals(x.request);
@@ -130,10 +132,10 @@ public final class ExportOptions {
     public static final class Builder {
         private ExportFormat format = ExportFormat.MP4;
         private String quality = "high";
-        private String resolution;
+        private @Nullable String resolution;
         private final Map<String, JsonValue> extra = new LinkedHashMap<>();
         private PollingStrategy polling = PollingStrategy.defaults();
-        private ExportProgressListener progressListener;
+        private @Nullable ExportProgressListener progressListener;
         private RequestOptions request = RequestOptions.none();
 
         private Builder() {
@@ -206,7 +208,7 @@ public final class ExportOptions {
          *                 {@link ExportProgressListener}; {@code null} for none
          * @return this builder
          */
-        public Builder onProgress(ExportProgressListener listener) {
+        public Builder onProgress(@Nullable ExportProgressListener listener) {
             this.progressListener = listener;
             return this;
         }

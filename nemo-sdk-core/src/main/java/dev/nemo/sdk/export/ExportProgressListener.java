@@ -12,6 +12,10 @@ package dev.nemo.sdk.export;
 @FunctionalInterface
 public interface ExportProgressListener {
 
-    /** @param job the render's latest state (status and, when known, progress in percent) */
+    /**
+     * Called with the submission's answer and then with every poll result.
+     *
+     * @param job the render's latest state (status and, when known, progress in percent)
+     */
     void onProgress(ExportJob job);
 }

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.export;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a render is: {@code pending} → {@code processing} → {@code completed} | {@code failed}.
@@ -28,7 +29,7 @@ public enum ExportStatus {
      *               common synonyms such as {@code queued}, {@code rendering}, {@code succeeded},
      *               {@code error} are understood)
      */
-    public static ExportStatus parse(String status) {
+    public static ExportStatus parse(@Nullable String status) {
         if (status == null) {
             return UNKNOWN;
         }

@@ -207,7 +207,11 @@ public interface ExportsApi {
      * @param job     a completed job
      * @param target  a file, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download, body included
-     *                (default 10 minutes)
+     *                (default 10 minutes); {@code attemptTimeout} bounds each attempt up to the
+     *                response head; the retry policy and the extra headers apply to requests to the
+     *                API's origin only, like the credentials: the output URL on a CDN gets neither
+     *                (it is tried once, then the API's download endpoint), nor does a redirect that
+     *                leaves the API's origin
      */
     default DownloadResult download(ExportJob job, Path target, RequestOptions options) {
         return Futures.await(downloadAsync(job, target, options));
@@ -230,7 +234,11 @@ public interface ExportsApi {
      * @param job     a completed job
      * @param target  a file, or an existing directory
      * @param options {@code timeout} is the deadline of the whole download, body included
-     *                (default 10 minutes)
+     *                (default 10 minutes); {@code attemptTimeout} bounds each attempt up to the
+     *                response head; the retry policy and the extra headers apply to requests to the
+     *                API's origin only, like the credentials: the output URL on a CDN gets neither
+     *                (it is tried once, then the API's download endpoint), nor does a redirect that
+     *                leaves the API's origin
      */
     CompletableFuture<DownloadResult> downloadAsync(ExportJob job, Path target, RequestOptions options);
 }

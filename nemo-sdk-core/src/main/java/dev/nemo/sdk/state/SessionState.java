@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest state of a session, from {@code GET /api/state/nemo_agent/me/<sid>/latest}: the
@@ -46,14 +47,16 @@ public final class SessionState {
 
     private final ObjectNode data;
     private final ObjectNode state;
+    /** Whether the data has no {@code state} wrapper, so that the data object is the state. */
+    private final boolean unwrapped;
 
     private SessionState(ObjectNode data) {
         this.data = data;
         JsonNode s = data.get(STATE);
-        if (s != null && s.isObject()) {
-            this.state = (ObjectNode) s;
-        } else if (s == null && (data.has(DRAFT) || data.has(VIDEO_INFOS))) {
-            // a variant without the "state" wrapper: the data object is the state
+        this.unwrapped = s == null && (data.has(DRAFT) || data.has(VIDEO_INFOS));
+        if (s instanceof ObjectNode wrapped) {
+            this.state = wrapped;
+        } else if (unwrapped) {
             this.state = data;
         } else {
             this.state = DraftNodes.NODES.objectNode();
@@ -159,7 +162,7 @@ public final class SessionState {
     public SessionState withDraft(Draft draft) {
         Objects.requireNonNull(draft, "draft");
         ObjectNode copy = data.deepCopy();
-        ObjectNode s = state == data ? copy : DraftNodes.editableObject(copy, STATE, "the session state");
+        ObjectNode s = unwrapped ? copy : DraftNodes.editableObject(copy, STATE, "the session state");
         s.set(DRAFT, DraftTrees.of(draft).deepCopy());
         return new SessionState(copy);
     }
@@ -190,8 +193,8 @@ public final class SessionState {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof SessionState && data.equals(((SessionState) o).data);
+    public boolean equals(@Nullable Object o) {
+        return o instanceof SessionState s && data.equals(s.data);
     }
 
     @Override

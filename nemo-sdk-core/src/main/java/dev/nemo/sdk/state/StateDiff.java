@@ -58,7 +58,7 @@ public final class StateDiff {
      * @param before the earlier state, or {@code null} for "nothing known" (an empty state)
      * @param after  the later state, or {@code null} for an empty state
      */
-    public static StateDiff between(SessionState before, SessionState after) {
+    public static StateDiff between(@Nullable SessionState before, @Nullable SessionState after) {
         ObjectNode b = before == null ? DraftNodes.NODES.objectNode() : before.stateNode();
         ObjectNode a = after == null ? DraftNodes.NODES.objectNode() : after.stateNode();
         List<String> out = new ArrayList<>();
@@ -73,8 +73,8 @@ public final class StateDiff {
             generated(b.get(SessionState.GENERATED_MEDIA), a.get(SessionState.GENERATED_MEDIA), out);
             otherKeys(b, a, STATE_KEYS, "Other session data changed", out);
         }
-        String nameBefore = before == null ? null : before.taskName().orElse(null);
-        String nameAfter = after == null ? null : after.taskName().orElse(null);
+        @Nullable String nameBefore = before == null ? null : before.taskName().orElse(null);
+        @Nullable String nameAfter = after == null ? null : after.taskName().orElse(null);
         if (nameBefore != null && nameAfter != null && !nameBefore.equals(nameAfter)) {
             out.add("Project renamed " + Summaries.quote(Summaries.clean(nameBefore)) + " → "
                     + Summaries.quote(Summaries.clean(nameAfter)));
@@ -88,7 +88,7 @@ public final class StateDiff {
      * @param before the earlier draft, or {@code null} for none
      * @param after  the later draft, or {@code null} for none
      */
-    public static StateDiff between(Draft before, Draft after) {
+    public static StateDiff between(@Nullable Draft before, @Nullable Draft after) {
         List<String> out = new ArrayList<>();
         draft(Optional.ofNullable(before).filter(d -> !d.isEmpty()), Optional.ofNullable(after).filter(d -> !d.isEmpty()),
                 out);
@@ -111,7 +111,7 @@ public final class StateDiff {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof StateDiff x && changes.equals(x.changes);
     }
 
@@ -169,11 +169,8 @@ public final class StateDiff {
     // --- draft -------------------------------------------------------------------------------
 
     private static void draft(Optional<Draft> before, Optional<Draft> after, List<String> out) {
-        if (before.isEmpty() && after.isEmpty()) {
-            return;
-        }
         if (before.isEmpty()) {
-            out.add("Draft created: " + after.get().summary());
+            after.ifPresent(a -> out.add("Draft created: " + a.summary()));
             return;
         }
         if (after.isEmpty()) {
@@ -238,7 +235,7 @@ public final class StateDiff {
 
                 @Override
                 public void changed(int beforeIndex, Segment x, int afterIndex, Segment y) {
-                    out.add(prefix + ", " + Summaries.name(x, text) + ": " + segmentChanges(x, y, text));
+                    out.add(prefix + ", " + Summaries.name(x, text) + ": " + segmentChanges(x, y));
                 }
             });
         }
@@ -251,7 +248,7 @@ public final class StateDiff {
         }
     }
 
-    private static String segmentChanges(Segment b, Segment a, boolean textTrack) {
+    private static String segmentChanges(Segment b, Segment a) {
         List<String> parts = new ArrayList<>();
         Optional<String> textBefore = b.text();
         Optional<String> textAfter = a.text();

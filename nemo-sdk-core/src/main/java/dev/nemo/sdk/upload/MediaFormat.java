@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The media formats the NemoVideo upload accepts, with the MIME type the SDK sends for each and
@@ -76,14 +77,15 @@ public enum MediaFormat {
     private final String mimeType;
     private final Kind kind;
     private final Container container;
-    private final String[] extensions;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of is unmodifiable; the checker only trusts Guava's types
+    private final List<String> extensions;
 
     MediaFormat(String displayName, String mimeType, Kind kind, Container container, String... extensions) {
         this.displayName = displayName;
         this.mimeType = mimeType;
         this.kind = kind;
         this.container = container;
-        this.extensions = extensions;
+        this.extensions = List.of(extensions);
     }
 
     /** {@return the name a person reads, for example {@code WebM} or {@code JPG}} */
@@ -93,7 +95,7 @@ public enum MediaFormat {
 
     /** {@return every extension of this format, without the dot, the usual one first} */
     public List<String> extensions() {
-        return List.of(extensions);
+        return extensions;
     }
 
     /** {@return the MIME type sent for this format, for example {@code video/mp4}} */
@@ -108,7 +110,7 @@ public enum MediaFormat {
 
     /** {@return the usual file extension, without the dot} */
     public String extension() {
-        return extensions[0];
+        return extensions.get(0);
     }
 
     /**
@@ -116,7 +118,7 @@ public enum MediaFormat {
      *
      * @param other another format
      */
-    public boolean sameContainer(MediaFormat other) {
+    public boolean sameContainer(@Nullable MediaFormat other) {
         return other != null && container == other.container;
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file to upload: a {@link Path}, or a stream of bytes with a file name. Content is always
@@ -31,14 +32,14 @@ public final class MediaSource {
     /** Length of a stream whose size is not known in advance (the request is then sent chunked). */
     public static final long UNKNOWN_LENGTH = -1;
 
-    private final Path file;
-    private final Flow.Publisher<ByteBuffer> content;
+    private final @Nullable Path file;
+    private final Flow.@Nullable Publisher<ByteBuffer> content;
     private final String fileName;
     private final long length;
-    private final String contentType;
+    private final @Nullable String contentType;
 
-    private MediaSource(Path file, Flow.Publisher<ByteBuffer> content, String fileName, long length,
-                        String contentType) {
+    private MediaSource(@Nullable Path file, Flow.@Nullable Publisher<ByteBuffer> content, String fileName,
+                        long length, @Nullable String contentType) {
         this.file = file;
         this.content = content;
         this.fileName = requireFileName(fileName);

@@ -6,6 +6,7 @@ import dev.nemo.sdk.error.UnsupportedMediaException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of one upload: the client-side checks, the progress listener, and the
@@ -34,7 +35,7 @@ public final class UploadOptions {
 
     private final long maxFileSize;
     private final boolean verifyContent;
-    private final UploadProgressListener progressListener;
+    private final @Nullable UploadProgressListener progressListener;
     private final RequestOptions request;
 
     private UploadOptions(Builder b) {
@@ -99,7 +100,7 @@ public final class UploadOptions {
     public static final class Builder {
         private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
         private boolean verifyContent = true;
-        private UploadProgressListener progressListener;
+        private @Nullable UploadProgressListener progressListener;
         private RequestOptions request = RequestOptions.none();
 
         private Builder() {
@@ -143,7 +144,7 @@ public final class UploadOptions {
          *                 or {@code null} for none
          * @return this builder
          */
-        public Builder onProgress(UploadProgressListener listener) {
+        public Builder onProgress(@Nullable UploadProgressListener listener) {
             this.progressListener = listener;
             return this;
         }

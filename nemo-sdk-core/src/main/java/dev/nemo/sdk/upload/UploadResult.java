@@ -5,6 +5,7 @@ import dev.nemo.sdk.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the server answered to an upload: the stored files and whether it added them to the
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class UploadResult {
     private final List<UploadedFile> files;
-    private final Boolean sessionStateApplied;
+    private final @Nullable Boolean sessionStateApplied;
     private final JsonValue raw;
 
     /**
@@ -22,7 +23,7 @@ public final class UploadResult {
      * @param sessionStateApplied {@code session_state_applied}, or {@code null} when absent
      * @param raw                 the {@code data} object as received, or {@code null}
      */
-    public UploadResult(List<UploadedFile> files, Boolean sessionStateApplied, JsonValue raw) {
+    public UploadResult(List<UploadedFile> files, @Nullable Boolean sessionStateApplied, @Nullable JsonValue raw) {
         this.files = List.copyOf(Objects.requireNonNull(files, "files"));
         this.sessionStateApplied = sessionStateApplied;
         this.raw = raw == null ? JsonNull.INSTANCE : raw;
@@ -44,7 +45,7 @@ public final class UploadResult {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof UploadResult x && raw.equals(x.raw) && files.equals(x.files);
     }
 

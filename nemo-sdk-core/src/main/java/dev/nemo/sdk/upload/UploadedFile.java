@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file the server stored, from {@code data.files[]} (or {@code data.uploaded_files[]}, which
@@ -14,14 +15,14 @@ import java.util.OptionalInt;
  * in {@link #raw()}. Immutable.
  */
 public final class UploadedFile {
-    private final String fileName;
-    private final String fileType;
-    private final String url;
-    private final Double durationSeconds;
-    private final Integer width;
-    private final Integer height;
-    private final Double fps;
-    private final String hash;
+    private final @Nullable String fileName;
+    private final @Nullable String fileType;
+    private final @Nullable String url;
+    private final @Nullable Double durationSeconds;
+    private final @Nullable Integer width;
+    private final @Nullable Integer height;
+    private final @Nullable Double fps;
+    private final @Nullable String hash;
     private final JsonValue raw;
 
     private UploadedFile(Builder b) {
@@ -93,7 +94,7 @@ public final class UploadedFile {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof UploadedFile f && Objects.equals(fileName, f.fileName) && Objects.equals(fileType, f.fileType)
                 && Objects.equals(url, f.url) && Objects.equals(durationSeconds, f.durationSeconds)
                 && Objects.equals(width, f.width) && Objects.equals(height, f.height) && Objects.equals(fps, f.fps)
@@ -123,15 +124,15 @@ public final class UploadedFile {
 
     /** Builds an {@link UploadedFile}. */
     public static final class Builder {
-        private String fileName;
-        private String fileType;
-        private String url;
-        private Double durationSeconds;
-        private Integer width;
-        private Integer height;
-        private Double fps;
-        private String hash;
-        private JsonValue raw;
+        private @Nullable String fileName;
+        private @Nullable String fileType;
+        private @Nullable String url;
+        private @Nullable Double durationSeconds;
+        private @Nullable Integer width;
+        private @Nullable Integer height;
+        private @Nullable Double fps;
+        private @Nullable String hash;
+        private @Nullable JsonValue raw;
 
         private Builder() {
         }
@@ -139,10 +140,10 @@ public final class UploadedFile {
         /**
          * Sets {@code fileName}.
          *
-         * @param fileName {@code filename}
+         * @param fileName the name the server recorded, or {@code null}
          * @return this builder
          */
-        public Builder fileName(String fileName) {
+        public Builder fileName(@Nullable String fileName) {
             this.fileName = fileName;
             return this;
         }
@@ -150,10 +151,10 @@ public final class UploadedFile {
         /**
          * Sets {@code fileType}.
          *
-         * @param fileType {@code file_type}
+         * @param fileType {@code file_type}, or {@code null}
          * @return this builder
          */
-        public Builder fileType(String fileType) {
+        public Builder fileType(@Nullable String fileType) {
             this.fileType = fileType;
             return this;
         }
@@ -161,10 +162,10 @@ public final class UploadedFile {
         /**
          * Sets {@code url}.
          *
-         * @param url {@code cdn_url}
+         * @param url {@code cdn_url}, or {@code null}
          * @return this builder
          */
-        public Builder url(String url) {
+        public Builder url(@Nullable String url) {
             this.url = url;
             return this;
         }
@@ -175,7 +176,7 @@ public final class UploadedFile {
          * @param seconds {@code duration}, or {@code null}
          * @return this builder
          */
-        public Builder durationSeconds(Double seconds) {
+        public Builder durationSeconds(@Nullable Double seconds) {
             this.durationSeconds = seconds;
             return this;
         }
@@ -187,7 +188,7 @@ public final class UploadedFile {
          * @param height {@code height}, or {@code null}
          * @return this builder
          */
-        public Builder dimensions(Integer width, Integer height) {
+        public Builder dimensions(@Nullable Integer width, @Nullable Integer height) {
             this.width = width;
             this.height = height;
             return this;
@@ -199,7 +200,7 @@ public final class UploadedFile {
          * @param fps {@code fps}, or {@code null}
          * @return this builder
          */
-        public Builder fps(Double fps) {
+        public Builder fps(@Nullable Double fps) {
             this.fps = fps;
             return this;
         }
@@ -207,10 +208,10 @@ public final class UploadedFile {
         /**
          * Sets {@code hash}.
          *
-         * @param hash {@code hash}
+         * @param hash {@code hash}, or {@code null}
          * @return this builder
          */
-        public Builder hash(String hash) {
+        public Builder hash(@Nullable String hash) {
             this.hash = hash;
             return this;
         }
@@ -218,10 +219,10 @@ public final class UploadedFile {
         /**
          * Sets {@code raw}.
          *
-         * @param raw the JSON object as received
+         * @param raw the JSON object as received, or {@code null} for JSON {@code null}
          * @return this builder
          */
-        public Builder raw(JsonValue raw) {
+        public Builder raw(@Nullable JsonValue raw) {
             this.raw = raw;
             return this;
         }

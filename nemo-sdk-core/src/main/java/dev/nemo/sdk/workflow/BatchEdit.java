@@ -1,5 +1,6 @@
 package dev.nemo.sdk.workflow;
 
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.upload.MediaSource;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch, as the seed describes it: several files uploaded into one session, each processed with
@@ -22,11 +24,12 @@ import java.util.Optional;
  */
 public final class BatchEdit {
     private final List<Item> items;
-    private final ExportOptions exportOptions;
+    private final @Nullable ExportOptions exportOptions;
     private final ChatOptions chatOptions;
-    private final String language;
+    private final @Nullable String language;
     private final boolean stopOnFailure;
     private final WorkflowListener listener;
+    private final RequestOptions request;
 
     private BatchEdit(Builder b) {
         if (b.items.isEmpty()) {
@@ -38,6 +41,7 @@ public final class BatchEdit {
         this.language = b.language;
         this.stopOnFailure = b.stopOnFailure;
         this.listener = b.listener;
+        this.request = b.request;
     }
 
     /** {@return a builder} */
@@ -95,6 +99,13 @@ public final class BatchEdit {
         return stopOnFailure;
     }
 
+    /**
+     * {@return the request options of every call the workflow makes (see {@link Builder#request(RequestOptions)})}
+     */
+    public RequestOptions request() {
+        return request;
+    }
+
     /** {@return the listener} */
     public WorkflowListener listener() {
         return listener;
@@ -103,11 +114,12 @@ public final class BatchEdit {
     /** Builds a {@link BatchEdit}. */
     public static final class Builder {
         private final List<Item> items = new ArrayList<>();
-        private ExportOptions exportOptions;
+        private @Nullable ExportOptions exportOptions;
         private ChatOptions chatOptions = ChatOptions.defaults();
-        private String language;
+        private @Nullable String language;
         private boolean stopOnFailure;
         private WorkflowListener listener = WorkflowListener.none();
+        private RequestOptions request = RequestOptions.none();
 
         private Builder() {
         }
@@ -187,6 +199,24 @@ public final class BatchEdit {
          */
         public Builder listener(WorkflowListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The request options of every call the workflow makes: the session's creation, the
+         * upload, the chat, each read of the session state, the export's submission, each poll and
+         * the download. Each call takes the timeout (its own deadline), the attempt timeout, the
+         * retry policy and the extra headers from here, unless its own options ({@link
+         * #chatOptions(ChatOptions)}, {@link #exportOptions(ExportOptions)} and their polling)
+         * set that value; extra headers add up, a call's own winning on the same name. A chat
+         * message is still never sent twice, and a download sends neither these headers nor the
+         * credentials to a CDN (see {@code ExportsApi.download}). Default {@link RequestOptions#none()}.
+         *
+         * @param request the request options
+         * @return this builder
+         */
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.workflow;
 
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatOptions;
 import dev.nemo.sdk.export.ExportFormat;
 import dev.nemo.sdk.export.ExportOptions;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One quick edit, the seed's main workflow: a new session, the upload, one instruction to the
@@ -28,8 +30,9 @@ public final class QuickEdit {
     private final Path output;
     private final ExportOptions exportOptions;
     private final ChatOptions chatOptions;
-    private final String language;
+    private final @Nullable String language;
     private final WorkflowListener listener;
+    private final RequestOptions request;
 
     private QuickEdit(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -40,6 +43,7 @@ public final class QuickEdit {
         this.chatOptions = b.chatOptions;
         this.language = b.language;
         this.listener = b.listener;
+        this.request = b.request;
     }
 
     /**
@@ -84,6 +88,7 @@ public final class QuickEdit {
         b.chatOptions = chatOptions;
         b.language = language;
         b.listener = listener;
+        b.request = request;
         return b;
     }
 
@@ -117,6 +122,13 @@ public final class QuickEdit {
         return Optional.ofNullable(language);
     }
 
+    /**
+     * {@return the request options of every call the workflow makes (see {@link Builder#request(RequestOptions)})}
+     */
+    public RequestOptions request() {
+        return request;
+    }
+
     /** {@return the listener} */
     public WorkflowListener listener() {
         return listener;
@@ -127,10 +139,11 @@ public final class QuickEdit {
         private final List<MediaSource> inputs;
         private final String instruction;
         private final Path output;
-        private ExportOptions exportOptions;
+        private @Nullable ExportOptions exportOptions;
         private ChatOptions chatOptions = ChatOptions.defaults();
-        private String language;
+        private @Nullable String language;
         private WorkflowListener listener = WorkflowListener.none();
+        private RequestOptions request = RequestOptions.none();
 
         private Builder(List<MediaSource> inputs, String instruction, Path output) {
             this.inputs = inputs;
@@ -184,6 +197,24 @@ public final class QuickEdit {
          */
         public Builder listener(WorkflowListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The request options of every call the workflow makes: the session's creation, the
+         * upload, the chat, each read of the session state, the export's submission, each poll and
+         * the download. Each call takes the timeout (its own deadline), the attempt timeout, the
+         * retry policy and the extra headers from here, unless its own options ({@link
+         * #chatOptions(ChatOptions)}, {@link #exportOptions(ExportOptions)} and their polling)
+         * set that value; extra headers add up, a call's own winning on the same name. A chat
+         * message is still never sent twice, and a download sends neither these headers nor the
+         * credentials to a CDN (see {@code ExportsApi.download}). Default {@link RequestOptions#none()}.
+         *
+         * @param request the request options
+         * @return this builder
+         */
+        public Builder request(RequestOptions request) {
+            this.request = Objects.requireNonNull(request, "request");
             return this;
         }
 

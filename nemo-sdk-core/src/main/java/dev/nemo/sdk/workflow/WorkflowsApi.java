@@ -7,6 +7,7 @@ import dev.nemo.sdk.upload.MediaSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seed's workflows, from {@code client.workflows()}, built only on the public API of the
@@ -59,11 +60,13 @@ public interface WorkflowsApi {
      *
      * @param files      the media to work on
      * @param firstWords the user's first instruction, to pick the session language, or {@code null}
-     * @param options    chat options for every instruction (watchdogs, settle schedule)
+     * @param options    chat options for every instruction (watchdogs, settle schedule); their
+     *                   {@link ChatOptions#request()} is the request options of every call of the
+     *                   conversation, as {@link QuickEdit.Builder#request} describes
      * @param listener   follows every step of the conversation
      * @return the conversation
      */
-    Conversation startConversation(List<MediaSource> files, String firstWords, ChatOptions options,
+    Conversation startConversation(List<MediaSource> files, @Nullable String firstWords, ChatOptions options,
                                    WorkflowListener listener);
 
     /**
@@ -71,18 +74,20 @@ public interface WorkflowsApi {
      *
      * @param files      the media to work on
      * @param firstWords the user's first instruction, to pick the session language, or {@code null}
-     * @param options    chat options for every instruction
+     * @param options    chat options for every instruction; their {@link ChatOptions#request()} is the
+     *                   request options of every call of the conversation
      * @param listener   follows every step of the conversation
      * @return the conversation once its media is uploaded; cancel it to stop the step in flight
      */
-    CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, String firstWords,
+    CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, @Nullable String firstWords,
                                                            ChatOptions options, WorkflowListener listener);
 
     /**
      * Asynchronous {@link #resumeConversation}.
      *
      * @param sessionId the session
-     * @param options   chat options for every instruction
+     * @param options   chat options for every instruction; their {@link ChatOptions#request()} is the
+     *                  request options of every call of the conversation
      * @param listener  follows every step of the conversation
      * @return the conversation once the session's state is read
      */
@@ -93,7 +98,8 @@ public interface WorkflowsApi {
      * Continues an iterative edit in an existing session.
      *
      * @param sessionId the session
-     * @param options   chat options for every instruction
+     * @param options   chat options for every instruction; their {@link ChatOptions#request()} is the
+     *                  request options of every call of the conversation
      * @param listener  follows every step of the conversation
      * @return the conversation, holding the session's current state
      */
@@ -105,7 +111,8 @@ public interface WorkflowsApi {
      *
      * @param renderId the id handed out by {@link WorkflowListener#onRenderSubmitted}
      * @param output   where to save the result (a file, or an existing directory)
-     * @param options  polling of the export
+     * @param options  polling of the export; its {@link ExportOptions#request()} is the request options
+     *                 of every poll (under the polling's own) and of the download
      * @param listener follows the polls and the download
      * @return the downloaded file
      */

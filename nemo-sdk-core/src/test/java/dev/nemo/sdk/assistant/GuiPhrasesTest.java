@@ -80,6 +80,21 @@ class GuiPhrasesTest {
     }
 
     @Test
+    void showSummaryIsMoreSpecificThanQueryStateAsDocumented() {
+        List<GuiHint> hints = GUI.find("Open the timeline preview panel.");
+        assertThat(hints).extracting(GuiHint::action).containsExactly(GuiAction.SHOW_SUMMARY);
+        assertThat(hints.get(0).phrase()).isEqualTo("timeline preview");
+    }
+
+    @Test
+    void aSentenceIsRewrittenForItsMostSpecificActionInTheDocumentedOrder() {
+        // send-edit ranks above query-state, whatever the order of GuiAction's constants
+        GuiTranslation t = GUI.translate("Drag the logo to the corner, then open the Effects panel.");
+        assertThat(t.actions()).containsExactly(GuiAction.SEND_EDIT, GuiAction.QUERY_STATE);
+        assertThat(t.text()).isEqualTo(GuiPhrases.neutralSentence(GuiAction.SEND_EDIT));
+    }
+
+    @Test
     void chineseSentencesGetChineseNeutralSentences() {
         GuiTranslation t = GUI.translate("视频已压缩。点击导出按钮即可下载。");
         assertThat(t.text()).isEqualTo("视频已压缩。可以导出了。");

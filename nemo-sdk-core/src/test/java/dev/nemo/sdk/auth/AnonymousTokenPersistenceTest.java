@@ -10,18 +10,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server issues one anonymous token per client id per 7 days: a new process must reuse it. */
@@ -31,12 +29,11 @@ class AnonymousTokenPersistenceTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time = VirtualTime.create();
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
 
     @BeforeEach
     void setUp() {
-        wm = WireMockSupport.startWithJournal();
         wm.stubFor(post(TOKEN).inScenario("t").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1
                         + "\",\"user_id\":\"anon_1\",\"expires_at\":\"2026-12-02T12:00:00Z\"}}"))
@@ -47,13 +44,8 @@ class AnonymousTokenPersistenceTest {
         wm.stubFor(get(CREDITS).willReturn(okJson("{\"code\":0,\"data\":{\"available\":1,\"frozen\":0,\"total\":1}}")));
     }
 
-    @AfterEach
-    void tearDown() {
-        wm.stop();
-    }
-
     private NemoClient client() {
-        return WireMockSupport.client(wm, time, dir).clientId("cid").build();
+        return wm.client(dir).clientId("cid").build();
     }
 
     @Test
@@ -79,7 +71,7 @@ class AnonymousTokenPersistenceTest {
         try (NemoClient first = client()) {
             first.credits().balance();
         }
-        time.advance(java.time.Duration.ofDays(8));
+        wm.time().advance(java.time.Duration.ofDays(8));
         try (NemoClient second = client()) {
             second.credits().balance();
         }
@@ -95,7 +87,7 @@ class AnonymousTokenPersistenceTest {
         try (NemoClient first = client()) {
             first.credits().balance();
         }
-        try (NemoClient other = WireMockSupport.client(wm, time, dir).clientId("other-id").build()) {
+        try (NemoClient other = wm.client(dir).clientId("other-id").build()) {
             other.credits().balance();
         }
 
@@ -104,11 +96,11 @@ class AnonymousTokenPersistenceTest {
 
     @Test
     void persistenceCanBeTurnedOff() {
-        try (NemoClient first = WireMockSupport.client(wm, time, dir).clientId("cid").persistAnonymousToken(false)
+        try (NemoClient first = wm.client(dir).clientId("cid").persistAnonymousToken(false)
                 .build()) {
             first.credits().balance();
         }
-        try (NemoClient second = WireMockSupport.client(wm, time, dir).clientId("cid").persistAnonymousToken(false)
+        try (NemoClient second = wm.client(dir).clientId("cid").persistAnonymousToken(false)
                 .build()) {
             second.credits().balance();
         }

@@ -2,6 +2,7 @@ package dev.nemo.sdk.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.testing.EventGroups;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ final class AdkOracle {
     }
 
     static void assertSameEvents(AdkRecording rec, List<ChatEvent> events) {
-        List<List<ChatEvent>> groups = bySequence(events);
+        List<List<ChatEvent>> groups = EventGroups.bySequence(events);
         JsonNode want = rec.events();
         assertThat(groups).as(rec.name() + ": one group of SDK events per ADK event").hasSize(want.size());
         for (int i = 0; i < want.size(); i++) {
@@ -69,19 +70,6 @@ final class AdkOracle {
         if (content != null) {
             assertThat(content.path("parts").size()).as(at + " partsCount").isEqualTo(w.get("partsCount").intValue());
         }
-    }
-
-    private static List<List<ChatEvent>> bySequence(List<ChatEvent> events) {
-        List<List<ChatEvent>> out = new ArrayList<>();
-        long last = Long.MIN_VALUE;
-        for (ChatEvent e : events) {
-            if (e.info().sequence() != last) {
-                out.add(new ArrayList<>());
-                last = e.info().sequence();
-            }
-            out.get(out.size() - 1).add(e);
-        }
-        return out;
     }
 
     private static String text(JsonNode n, String field) {

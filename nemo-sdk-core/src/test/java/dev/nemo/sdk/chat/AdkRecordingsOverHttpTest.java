@@ -8,6 +8,7 @@ import dev.nemo.sdk.chat.RecordingReplay.Framing;
 import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.chat.ChatCollector;
+import dev.nemo.sdk.testing.ChatCall;
 import dev.nemo.sdk.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.List;

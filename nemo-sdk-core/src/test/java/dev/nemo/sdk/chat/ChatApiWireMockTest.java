@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.NemoClient;
@@ -15,8 +14,7 @@ import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.SessionNotFoundException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -36,19 +35,18 @@ class ChatApiWireMockTest {
 
     @TempDir
     Path dir;
-    private WireMockServer wm;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     private NemoClient client;
 
     @BeforeEach
     void start() {
-        wm = WireMockSupport.startWithJournal();
-        client = WireMockSupport.client(wm, VirtualTime.create(), dir).token(TestTokens.EXPLICIT).build();
+        client = wm.client(dir).token(TestTokens.EXPLICIT).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        wm.stop();
     }
 
     private void stream(byte[] body) {
@@ -171,30 +169,28 @@ class ChatApiWireMockTest {
     @Test
     void aRateLimitBeforeTheStreamIsWaitedOutAndSentOnceMoreThenRaised() {
         // 429 answered instead of the stream: nothing ran, so the message is sent once more after Retry-After
-        VirtualTime time = VirtualTime.create();
-        try (NemoClient c = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient c = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             wm.stubFor(post("/run_sse").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
             assertThatThrownBy(() -> c.chat().send(SID, "go", NO_STATE, ChatListener.none()))
                     .isInstanceOf(RateLimitedException.class);
         }
         wm.verify(2, postRequestedFor(urlEqualTo("/run_sse")));
-        assertThat(time.sleeps()).containsExactly(java.time.Duration.ofSeconds(1));
+        assertThat(wm.time().sleeps()).containsExactly(java.time.Duration.ofSeconds(1));
     }
 
     @Test
     void aRateLimitWithoutRetryAfterWaitsThirtySecondsThenTheStreamRuns() {
-        VirtualTime time = VirtualTime.create();
         wm.stubFor(post("/run_sse").inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429)).willSetStateTo("open"));
         wm.stubFor(post("/run_sse").inScenario("rl").whenScenarioStateIs("open").willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "text/event-stream")
                 .withBody(Transcripts.bytes("adk-java-tool-text"))));
-        try (NemoClient c = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient c = wm.client(dir).token(TestTokens.EXPLICIT).build()) {
             ChatResult r = c.chat().send(SID, "go", NO_STATE, ChatListener.none());
             assertThat(r.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
         }
         wm.verify(2, postRequestedFor(urlEqualTo("/run_sse")));
-        assertThat(time.sleeps()).containsExactly(java.time.Duration.ofSeconds(30));
+        assertThat(wm.time().sleeps()).containsExactly(java.time.Duration.ofSeconds(30));
     }
 
     @Test
@@ -209,7 +205,7 @@ class ChatApiWireMockTest {
         wm.stubFor(post("/run_sse").withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_2))
                 .willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
                         .withBody(Transcripts.bytes("adk-java-tool-text"))));
-        try (NemoClient anonymous = WireMockSupport.client(wm, VirtualTime.create(), dir).clientId("cid-chat").build()) {
+        try (NemoClient anonymous = wm.client(dir).clientId("cid-chat").build()) {
             ChatResult r = anonymous.chat().send(SID, "go", NO_STATE, ChatListener.none());
             assertThat(r.end()).isEqualTo(ChatEnd.COMPLETED_WITH_TEXT);
         }

@@ -35,6 +35,18 @@ class ChatLocalServerTest {
         return client;
     }
 
+    /** {@return a stream that sends one text event, then a ping every 20 ms until the client hangs up} */
+    private static SseTestServer.Script oneTextThenOnlyPings() {
+        return (body, socket, out) -> {
+            out.write(SseTestServer.SSE_HEADERS.getBytes(StandardCharsets.US_ASCII));
+            SseTestServer.chunk(out, String.format(TEXT, 1));
+            while (true) {
+                Thread.sleep(20);
+                SseTestServer.chunk(out, ": ping\r\n\r\n");
+            }
+        };
+    }
+
     @AfterEach
     void stop() throws IOException {
         if (client != null) {
@@ -109,14 +121,7 @@ class ChatLocalServerTest {
 
     @Test
     void onlyPingsTripTheIdleWatchdogAndReportStillWorking() throws IOException {
-        client(new SseTestServer((body, socket, out) -> {
-            out.write(SseTestServer.SSE_HEADERS.getBytes(StandardCharsets.US_ASCII));
-            SseTestServer.chunk(out, String.format(TEXT, 1));
-            while (true) {
-                Thread.sleep(20);
-                SseTestServer.chunk(out, ": ping\r\n\r\n");
-            }
-        }));
+        client(new SseTestServer(oneTextThenOnlyPings()));
         List<Duration> stillWorking = new ArrayList<>();
         ChatResult r = client.chat().send(SID, "go", NO_STATE.toBuilder().idleTimeout(Duration.ofMillis(1500))
                 .progressInterval(Duration.ofMillis(100)).onProgress(stillWorking::add).build());
@@ -128,14 +133,7 @@ class ChatLocalServerTest {
 
     @Test
     void aProgressListenerThatThrowsIsNotCalledAgainAndTheChatGoesOn() throws IOException {
-        client(new SseTestServer((body, socket, out) -> {
-            out.write(SseTestServer.SSE_HEADERS.getBytes(StandardCharsets.US_ASCII));
-            SseTestServer.chunk(out, String.format(TEXT, 1));
-            while (true) {
-                Thread.sleep(20);
-                SseTestServer.chunk(out, ": ping\r\n\r\n");
-            }
-        }));
+        client(new SseTestServer(oneTextThenOnlyPings()));
         AtomicInteger calls = new AtomicInteger();
         ChatResult r = client.chat().send(SID, "go", NO_STATE.toBuilder().idleTimeout(Duration.ofMillis(1000))
                 .progressInterval(Duration.ofMillis(100)).onProgress(quiet -> {

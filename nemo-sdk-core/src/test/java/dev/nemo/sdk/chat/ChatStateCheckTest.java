@@ -3,7 +3,6 @@ package dev.nemo.sdk.chat;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -12,8 +11,7 @@ import dev.nemo.sdk.error.ServerException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.state.StateDiff;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code send} reads the state before the message and, after a silent or interrupted stream, reports what changed. */
@@ -33,21 +32,18 @@ class ChatStateCheckTest {
 
     @TempDir
     Path dir;
-    private WireMockServer wm;
-    private VirtualTime time;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     private NemoClient client;
 
     @BeforeEach
     void start() {
-        wm = WireMockSupport.startWithJournal();
-        time = VirtualTime.create();
-        client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build();
+        client = wm.client(dir).token(TestTokens.EXPLICIT).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        wm.stop();
     }
 
     /** The state reads return {@code states} in order, then the last one forever. */
@@ -80,7 +76,7 @@ class ChatStateCheckTest {
         });
         assertThat(r.stateAfter()).get().satisfies(s -> assertThat(s.videoInfos()).hasSize(1));
         assertThat(order()).containsExactly("GET " + STATE, "POST /run_sse", "GET " + STATE);
-        assertThat(time.sleeps()).isEmpty();
+        assertThat(wm.time().sleeps()).isEmpty();
     }
 
     @Test
@@ -101,7 +97,7 @@ class ChatStateCheckTest {
         assertThat(r.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
         assertThat(r.failure()).get().isInstanceOf(TransportException.class);
         assertThat(r.stateChange()).get().extracting(d -> d.describe()).isEqualTo("Added 1 media file");
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60));
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60));
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
         wm.verify(4, getRequestedFor(urlEqualTo(STATE)));
     }
@@ -113,7 +109,7 @@ class ChatStateCheckTest {
         ChatResult r = client.chat().send(SID, "generate a video");
         assertThat(r.end()).isEqualTo(ChatEnd.TRANSPORT_CUT);
         assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isTrue());
-        assertThat(time.sleeps()).containsExactlyElementsOf(ChatOptions.DEFAULT_RECHECK_DELAYS);
+        assertThat(wm.time().sleeps()).containsExactlyElementsOf(ChatOptions.DEFAULT_RECHECK_DELAYS);
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
         wm.verify(6, getRequestedFor(urlEqualTo(STATE)));
     }
@@ -146,7 +142,7 @@ class ChatStateCheckTest {
         ChatResult r = client.chat().send(SID, "go", ChatOptions.builder()
                 .recheckDelays(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3))).build(), ChatListener.none());
         assertThat(r.stateChange()).isPresent();
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
 
     @Test
@@ -158,7 +154,7 @@ class ChatStateCheckTest {
 
         assertThat(r.stateChange()).get().extracting(StateDiff::describe).isEqualTo("Added 1 media file");
         wm.verify(4, getRequestedFor(urlEqualTo(STATE)));
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
         assertThat(checks).extracting(StateCheckProgress::attempt).containsExactly(1, 2, 3);
         assertThat(checks).allSatisfy(c -> assertThat(c.of()).isEqualTo(11));
         assertThat(checks.get(0).nextIn()).hasValue(Duration.ofSeconds(2));
@@ -176,7 +172,7 @@ class ChatStateCheckTest {
 
         assertThat(r.stateChange()).get().satisfies(d -> assertThat(d.isEmpty()).isTrue());
         assertThat(checks).hasSize(11).last().satisfies(c -> assertThat(c.isLast()).isTrue());
-        assertThat(time.totalSlept()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+        assertThat(wm.time().totalSlept()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
         wm.verify(12, getRequestedFor(urlEqualTo(STATE)));
         wm.verify(1, postRequestedFor(urlEqualTo("/run_sse")));
     }
@@ -190,7 +186,7 @@ class ChatStateCheckTest {
         ChatResult r = client.chat().send(SID, "add the gif", quick, ChatListener.none());
 
         assertThat(r.stateChange()).isPresent();
-        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
         wm.verify(4, getRequestedFor(urlEqualTo(STATE)));
     }
 

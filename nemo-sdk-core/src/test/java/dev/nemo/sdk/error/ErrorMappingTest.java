@@ -1,17 +1,16 @@
 package dev.nemo.sdk.error;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RetryPolicy;
 import dev.nemo.sdk.session.CreateSessionRequest;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,13 +32,13 @@ class ErrorMappingTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     NemoClient client;
 
     @BeforeEach
     void setUp() {
-        wm = WireMockSupport.startWithJournal();
-        client = WireMockSupport.client(wm, VirtualTime.create(), dir)
+        client = wm.client(dir)
                 .token(TestTokens.EXPLICIT)
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -48,7 +47,6 @@ class ErrorMappingTest {
     @AfterEach
     void tearDown() {
         client.close();
-        wm.stop();
     }
 
     static Stream<Arguments> bodyCodes() {
@@ -129,7 +127,7 @@ class ErrorMappingTest {
     @Test
     void missingClientIdOnTheTokenCall() {
         wm.stubFor(post("/api/auth/anonymous-token").willReturn(aResponse().withStatus(400)));
-        try (NemoClient anon = WireMockSupport.client(wm, VirtualTime.create(), dir).clientId("c-1").build()) {
+        try (NemoClient anon = wm.client(dir).clientId("c-1").build()) {
             assertThatThrownBy(() -> anon.credits().balance()).isInstanceOf(MissingClientIdException.class);
         }
     }
@@ -149,7 +147,7 @@ class ErrorMappingTest {
         wm.stubFor(post("/api/auth/anonymous-token").willReturn(okJson(
                 "{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\",\"user_id\":\"anon_abc123\"}}")));
         wm.stubFor(post("/api/tasks/me/with-session/nemo_agent").willReturn(okJson("{\"code\":2001}")));
-        try (NemoClient anon = WireMockSupport.client(wm, VirtualTime.create(), dir).clientId("c-1").build()) {
+        try (NemoClient anon = wm.client(dir).clientId("c-1").build()) {
             InsufficientCreditsException e = catchThrowableOfType(InsufficientCreditsException.class,
                     () -> anon.sessions().create(CreateSessionRequest.inLanguage("en")));
 

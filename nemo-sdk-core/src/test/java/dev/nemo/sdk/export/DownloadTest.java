@@ -1,6 +1,5 @@
 package dev.nemo.sdk.export;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.nemo.sdk.NemoClient;
@@ -11,8 +10,7 @@ import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -52,23 +51,21 @@ class DownloadTest {
     Path dir;
     @TempDir
     Path config;
-    private WireMockServer api;
-    private WireMockServer cdn;
+    @RegisterExtension
+    final WireMockApi api = new WireMockApi();
+    @RegisterExtension
+    final WireMockApi cdn = new WireMockApi();
     private NemoClient client;
     private final byte[] video = randomBytes(256 * 1024);
 
     @BeforeEach
     void start() {
-        api = WireMockSupport.startWithJournal();
-        cdn = WireMockSupport.startWithJournal();
-        client = WireMockSupport.client(api, VirtualTime.create(), config).token(TestTokens.EXPLICIT).build();
+        client = api.client(config).token(TestTokens.EXPLICIT).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        api.stop();
-        cdn.stop();
     }
 
     private static byte[] randomBytes(int n) {

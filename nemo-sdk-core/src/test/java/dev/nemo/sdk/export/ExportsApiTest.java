@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -34,6 +33,7 @@ import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.testing.TestTokens;
 import dev.nemo.sdk.testing.VirtualTime;
+import dev.nemo.sdk.testing.WireMockApi;
 import dev.nemo.sdk.testing.WireMockSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +49,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportsApiTest {
@@ -57,16 +58,14 @@ class ExportsApiTest {
 
     @TempDir
     Path dir;
-    private WireMockServer wm;
-    private VirtualTime time;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     private NemoClient client;
     private Draft draft;
 
     @BeforeEach
     void start() throws Exception {
-        wm = WireMockSupport.startWithJournal();
-        time = VirtualTime.create();
-        client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build();
+        client = wm.client(dir).token(TestTokens.EXPLICIT).build();
         try (var in = getClass().getResourceAsStream("/drafts/seed-draft.json")) {
             draft = Draft.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -75,7 +74,6 @@ class ExportsApiTest {
     @AfterEach
     void stop() {
         client.close();
-        wm.stop();
     }
 
     private void acceptSubmissions() {
@@ -100,7 +98,7 @@ class ExportsApiTest {
         LoggedRequest req = submissions().get(0);
         JsonNode body = Json.parse(req.getBodyAsString());
         assertThat(body.fieldNames()).toIterable().containsExactly("id", "sessionId", "draft", "output");
-        assertThat(body.get("id").textValue()).matches("render_" + time.millis() + "_[a-z0-9]{10}");
+        assertThat(body.get("id").textValue()).matches("render_" + wm.time().millis() + "_[a-z0-9]{10}");
         assertThat(body.get("sessionId").textValue()).isEqualTo(SID);
         assertThat(Json.writeString(body.get("draft"))).isEqualTo(draft.toJsonString());
         assertThat(req.getBodyAsString()).contains("\"draft\":" + draft.toJsonString());
@@ -208,7 +206,7 @@ class ExportsApiTest {
         assertThat(done.status()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(done.outputUrl().orElseThrow().toString()).isEqualTo("https://cdn.example.com/r.mp4");
         assertThat(seen).containsExactly("PENDING 5", "PENDING 5", "PROCESSING 40", "PROCESSING 80", "COMPLETED 100");
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30),
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(30));
         assertThat(polledUrls()).hasSize(4).allMatch(u -> u.equals("/api/render/proxy/lambda/" + done.renderId()));
     }
@@ -224,7 +222,7 @@ class ExportsApiTest {
 
         assertThat(done.isCompleted()).isTrue();
         assertThat(polledUrls()).hasSize(10);
-        assertThat(time.totalSlept()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(wm.time().totalSlept()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -249,7 +247,7 @@ class ExportsApiTest {
 
         assertThatThrownBy(() -> poller.waitForCompletion(Duration.ofSeconds(95)))
                 .isInstanceOf(ExportTimeoutException.class).hasMessageContaining("after 95 s");
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30),
+        assertThat(wm.time().sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(5));
         assertThat(polledUrls()).hasSize(4);
     }
@@ -262,7 +260,7 @@ class ExportsApiTest {
 
         assertThatThrownBy(() -> client.exports().submit(SID, draft, ExportOptions.builder().polling(fast).build())
                 .waitForCompletion()).isInstanceOf(ExportTimeoutException.class);
-        assertThat(time.sleeps()).containsOnly(Duration.ofSeconds(2)).hasSize(3);
+        assertThat(wm.time().sleeps()).containsOnly(Duration.ofSeconds(2)).hasSize(3);
     }
 
     @Test
@@ -358,7 +356,7 @@ class ExportsApiTest {
         pollSequence(wm, status("processing", 70), completed("https://cdn.example.com/r.mp4"));
         VirtualTime otherTime = VirtualTime.create();
 
-        try (NemoClient other = WireMockSupport.client(wm, otherTime, dir).token(TestTokens.EXPLICIT).build()) {
+        try (NemoClient other = WireMockSupport.client(wm.baseUrl(), otherTime, dir).token(TestTokens.EXPLICIT).build()) {
             ExportPoller resumed = other.exports().resume(saved);
             assertThat(resumed.latest()).isEmpty();
             ExportJob done = resumed.waitForCompletion();

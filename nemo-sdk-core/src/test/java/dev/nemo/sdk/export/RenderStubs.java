@@ -4,8 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /** WireMock helpers for render polls. */
@@ -16,7 +16,7 @@ final class RenderStubs {
     }
 
     /** Each poll answers the next response; the last one repeats. */
-    static void pollSequence(WireMockServer wm, ResponseDefinitionBuilder... responses) {
+    static void pollSequence(Stubbing wm, ResponseDefinitionBuilder... responses) {
         for (int i = 0; i < responses.length; i++) {
             wm.stubFor(get(urlPathMatching(POLL)).inScenario("poll")
                     .whenScenarioStateIs(state(i))

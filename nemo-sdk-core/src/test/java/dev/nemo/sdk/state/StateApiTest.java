@@ -1,6 +1,5 @@
 package dev.nemo.sdk.state;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.RequestOptions;
@@ -8,13 +7,13 @@ import dev.nemo.sdk.draft.DraftFixtures;
 import dev.nemo.sdk.error.DecodeException;
 import dev.nemo.sdk.error.SessionNotFoundException;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -31,19 +30,18 @@ class StateApiTest {
 
     @TempDir
     Path dir;
-    private WireMockServer wm;
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     private NemoClient client;
 
     @BeforeEach
     void start() {
-        wm = WireMockSupport.startWithJournal();
-        client = WireMockSupport.client(wm, VirtualTime.create(), dir).token(TestTokens.EXPLICIT).build();
+        client = wm.client(dir).token(TestTokens.EXPLICIT).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        wm.stop();
     }
 
     @Test

@@ -12,7 +12,7 @@ public final class WireMockSupport {
     private WireMockSupport() {
     }
 
-    /** @return a started WireMock server on a loopback ephemeral port */
+    /** {@return a started WireMock server on a loopback ephemeral port} */
     public static WireMockServer start() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
                 .bindAddress("127.0.0.1").disableRequestJournal().enableBrowserProxying(false));
@@ -20,7 +20,7 @@ public final class WireMockSupport {
         return server;
     }
 
-    /** @return a started WireMock server that keeps a journal (for verify) */
+    /** {@return a started WireMock server that keeps a journal (for verify)} */
     public static WireMockServer startWithJournal() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
                 .bindAddress("127.0.0.1"));
@@ -29,6 +29,8 @@ public final class WireMockSupport {
     }
 
     /**
+     * A builder for a client of a stub server.
+     *
      * @param server    the stub server
      * @param time      virtual clock and sleeper
      * @param configDir where a client id may be persisted
@@ -36,8 +38,21 @@ public final class WireMockSupport {
      *         variables, and waits in virtual time
      */
     public static NemoClient.Builder client(WireMockServer server, VirtualTime time, Path configDir) {
+        return client(server.baseUrl(), time, configDir);
+    }
+
+    /**
+     * A builder for a client of a stub server given by its address.
+     *
+     * @param baseUrl   where the stub server listens
+     * @param time      virtual clock and sleeper
+     * @param configDir where a client id may be persisted
+     * @return a builder for a client that talks to {@code baseUrl}, reads no real environment
+     *         variables, and waits in virtual time
+     */
+    public static NemoClient.Builder client(String baseUrl, VirtualTime time, Path configDir) {
         return NemoClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUrl(baseUrl)
                 .environment(Map.of())
                 .configDirectory(configDir)
                 .clock(time)

@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -29,8 +28,7 @@ import dev.nemo.sdk.error.UnsupportedFileTypeException;
 import dev.nemo.sdk.error.UnsupportedMediaException;
 import dev.nemo.sdk.json.JsonValue;
 import dev.nemo.sdk.testing.TestTokens;
-import dev.nemo.sdk.testing.VirtualTime;
-import dev.nemo.sdk.testing.WireMockSupport;
+import dev.nemo.sdk.testing.WireMockApi;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,20 +60,18 @@ class UploadsApiTest {
 
     @TempDir
     Path dir;
-    WireMockServer wm;
-    VirtualTime time = VirtualTime.create();
+    @RegisterExtension
+    final WireMockApi wm = new WireMockApi();
     NemoClient client;
 
     @BeforeEach
     void start() {
-        wm = WireMockSupport.startWithJournal();
-        client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT).build();
+        client = wm.client(dir).token(TestTokens.EXPLICIT).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        wm.stop();
     }
 
     static byte[] gif(int size) {
@@ -230,7 +227,7 @@ class UploadsApiTest {
                 .willReturn(okJson("{\"code\":1001,\"message\":\"token expired\"}")));
         wm.stubFor(post(PATH).withHeader("Authorization", equalTo("Bearer " + TestTokens.ANON_2))
                 .willReturn(okJson(FILES_RESPONSE)));
-        client = WireMockSupport.client(wm, time, dir).clientId("cid-upload").build();
+        client = wm.client(dir).clientId("cid-upload").build();
 
         byte[] a = gif(70_000);
         byte[] b = gif(3000);
@@ -392,7 +389,7 @@ class UploadsApiTest {
     @Test
     void uploadsUseTheirOwnGenerousDeadlineNotTheJsonRequestTimeout() throws Exception {
         client.close();
-        client = WireMockSupport.client(wm, time, dir).token(TestTokens.EXPLICIT)
+        client = wm.client(dir).token(TestTokens.EXPLICIT)
                 .requestTimeout(Duration.ofMillis(100)).build();
         wm.stubFor(post(PATH).willReturn(okJson(FILES_RESPONSE).withFixedDelay(600)));
         assertThat(client.uploads().upload(SID, file("a.gif", gif(100))).files()).hasSize(1);
@@ -464,7 +461,7 @@ class UploadsApiTest {
         wm.stubFor(post("/api/auth/anonymous-token").willReturn(okJson(
                 "{\"code\":0,\"data\":{\"token\":\"" + TestTokens.ANON_1 + "\",\"user_id\":\"anon_1\"}}")));
         wm.stubFor(post(PATH).willReturn(okJson("{\"code\":1001}")));
-        client = WireMockSupport.client(wm, time, dir).clientId("cid-one-shot").build();
+        client = wm.client(dir).clientId("cid-one-shot").build();
         AtomicInteger subscriptions = new AtomicInteger();
         byte[] content = gif(1000);
         Flow.Publisher<ByteBuffer> oneShot = s -> {

@@ -38,6 +38,6 @@ public final class NemoContext {
      * @param context a subscriber's context
      */
     public static RequestOptions options(ContextView context) {
-        return context.getOrDefault(OPTIONS_KEY, RequestOptions.none());
+        return context.<RequestOptions>getOrEmpty(OPTIONS_KEY).orElse(RequestOptions.none());
     }
 }

@@ -225,7 +225,7 @@ public final class ReactiveExportsApi {
             ExportPoller poller = exports.resume(renderId, polling).onProgress(sink::next);
             CompletableFuture<ExportJob> wait = poller.waitForCompletionAsync();
             sink.onDispose(() -> wait.cancel(true));
-            wait.whenComplete((done, error) -> {
+            Calls.onCompletion(wait, (done, error) -> {
                 if (error != null) {
                     sink.error(Calls.unwrap(error));
                 } else {

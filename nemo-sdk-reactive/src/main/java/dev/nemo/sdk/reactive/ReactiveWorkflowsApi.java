@@ -12,6 +12,7 @@ import dev.nemo.sdk.workflow.WorkflowListener;
 import dev.nemo.sdk.workflow.WorkflowsApi;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -68,7 +69,7 @@ public final class ReactiveWorkflowsApi {
      * @param options    chat options for every instruction (watchdogs, settle schedule)
      * @return the conversation once the media is uploaded
      */
-    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, String firstWords,
+    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, @Nullable String firstWords,
                                                         ChatOptions options) {
         return startConversation(files, firstWords, options, WorkflowListener.none());
     }
@@ -82,7 +83,7 @@ public final class ReactiveWorkflowsApi {
      * @param listener   follows every step
      * @return the conversation once the media is uploaded
      */
-    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, String firstWords,
+    public Mono<ReactiveConversation> startConversation(List<MediaSource> files, @Nullable String firstWords,
                                                         ChatOptions options, WorkflowListener listener) {
         List<MediaSource> copy = List.copyOf(files);
         Objects.requireNonNull(options, "options");

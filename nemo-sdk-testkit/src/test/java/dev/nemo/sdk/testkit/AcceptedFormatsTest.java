@@ -2,6 +2,7 @@ package dev.nemo.sdk.testkit;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.error.UnsupportedFileTypeException;
+import dev.nemo.sdk.upload.MediaFormat;
 import dev.nemo.sdk.upload.MediaFormats;
 import dev.nemo.sdk.upload.MediaSource;
 import dev.nemo.sdk.upload.UploadOptions;
@@ -40,5 +41,14 @@ class AcceptedFormatsTest {
 
         assertThat(client.chat().send(sid, "compress this GIF to under 500KB").text())
                 .isEqualTo("Please upload your media first, then tell me what to do with it. " + ACCEPTED + ".");
+    }
+
+    @Test
+    void inChineseTheAgentNamesTheSameFormatsTheEnglishSentenceNamesFirst(NemoClient client) {
+        String sid = client.sessions().create().sessionId();
+
+        assertThat(client.chat().send(sid, "把这个GIF压缩到500KB以内").text())
+                .isEqualTo("请先上传一个 GIF、MP4、WebM 或 APNG 文件，然后告诉我要怎么处理。")
+                .contains(MediaFormats.primary().stream().map(MediaFormat::displayName).toList());
     }
 }

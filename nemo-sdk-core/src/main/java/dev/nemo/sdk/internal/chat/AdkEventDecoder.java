@@ -11,6 +11,7 @@ import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.sse.SseEvent;
 import dev.nemo.sdk.internal.sse.SseHandler;
+import dev.nemo.sdk.json.JsonNull;
 import dev.nemo.sdk.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns decoded Server-Sent Events into {@link ChatEvent}s. It understands ADK {@code Event}
@@ -99,38 +101,29 @@ public final class AdkEventDecoder implements SseHandler {
     /** The older {@code {"type": …}} objects; returns whether the type was recognised. */
     private boolean decodeTyped(String type, JsonNode node, EventInfo info) {
         switch (type) {
-            case "heartbeat":
-            case "ping":
-            case "keepalive":
-            case "keep-alive":
-                sink.accept(new Heartbeat(Heartbeat.Source.JSON, info));
-                return true;
-            case "text": {
+            case "heartbeat", "ping", "keepalive", "keep-alive" ->
+                    sink.accept(new Heartbeat(Heartbeat.Source.JSON, info));
+            case "text" -> {
                 String text = firstText(node, "content", "text");
                 if (text == null || text.isEmpty()) {
                     sink.accept(new Other(Other.Reason.EMPTY, info));
                 } else {
                     emitText(text, info);
                 }
-                return true;
             }
-            case "tool_call":
-            case "function_call":
-                sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), firstText(node, "name"),
-                        value(JsonNodes.first(node, "args", "arguments")), info));
-                return true;
-            case "tool_result":
-            case "function_response":
-                sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), firstText(node, "name"),
-                        value(JsonNodes.first(node, "result", "response", "content")), info));
-                return true;
-            case "error":
-                sink.accept(new ChatEvent.StreamError(firstText(node, "message", "error", "content"),
-                        value(node.get("error_details")), info));
-                return true;
-            default:
+            case "tool_call", "function_call" ->
+                    sink.accept(new ChatEvent.ToolCall(firstText(node, "id", "call_id"), orEmpty(firstText(node, "name")),
+                            value(JsonNodes.first(node, "args", "arguments")), info));
+            case "tool_result", "function_response" ->
+                    sink.accept(new ChatEvent.ToolResult(firstText(node, "id", "call_id"), orEmpty(firstText(node, "name")),
+                            value(JsonNodes.first(node, "result", "response", "content")), info));
+            case "error" -> sink.accept(new ChatEvent.StreamError(orEmpty(firstText(node, "message", "error", "content")),
+                    value(node.get("error_details")), info));
+            default -> {
                 return false;
+            }
         }
+        return true;
     }
 
     private void decodeAdk(JsonNode node, EventInfo info) {
@@ -152,17 +145,17 @@ public final class AdkEventDecoder implements SseHandler {
                         text.append(t);
                     }
                 } else if (call != null && call.isObject()) {
-                    tools.add(new ChatEvent.ToolCall(textOrNull(call.get("id")), textOrNull(call.get("name")),
+                    tools.add(new ChatEvent.ToolCall(textOrNull(call.get("id")), orEmpty(textOrNull(call.get("name"))),
                             value(call.get("args")), info));
                 } else if (response != null && response.isObject()) {
                     tools.add(new ChatEvent.ToolResult(textOrNull(response.get("id")),
-                            textOrNull(response.get("name")), value(response.get("response")), info));
+                            orEmpty(textOrNull(response.get("name"))), value(response.get("response")), info));
                 } else {
                     unsupported = true;
                 }
             }
         }
-        Other.Reason hidden = null;
+        Other.@Nullable Reason hidden = null;
         boolean emitted = false;
         if (text.length() > 0) {
             hidden = emitText(text.toString(), info);
@@ -189,7 +182,7 @@ public final class AdkEventDecoder implements SseHandler {
     }
 
     /** Emits agent text, or returns why it is hidden (without emitting anything). */
-    private Other.Reason emitText(String text, EventInfo info) {
+    private Other.@Nullable Reason emitText(String text, EventInfo info) {
         if ("user".equals(info.author())) {
             return Other.Reason.USER_CONTENT;
         }
@@ -208,9 +201,13 @@ public final class AdkEventDecoder implements SseHandler {
         return new EventInfo(seq, type, null, null, null, null, false, JsonValues.fromJackson(raw));
     }
 
-    /** A part of the payload for an event's fields; {@code null} (absent) stays {@code null}. */
-    private static JsonValue value(JsonNode part) {
-        return part == null ? null : JsonValues.fromJackson(part);
+    /** A part of the payload for an event's fields; absent is JSON {@code null}. */
+    private static JsonValue value(@Nullable JsonNode part) {
+        return part == null ? JsonNull.INSTANCE : JsonValues.fromJackson(part);
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
     }
 
     private static EventInfo info(long seq, String type, JsonNode node) {
@@ -226,7 +223,7 @@ public final class AdkEventDecoder implements SseHandler {
      * @param v the JSON value, or {@code null}
      * @return the instant, or {@code null} when absent or unreadable
      */
-    static Instant timestamp(JsonNode v) {
+    static @Nullable Instant timestamp(@Nullable JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -284,7 +281,7 @@ public final class AdkEventDecoder implements SseHandler {
         return sb.toString();
     }
 
-    private static String errorText(JsonNode error) {
+    private static String errorText(@Nullable JsonNode error) {
         if (error == null || error.isNull()) {
             return "";
         }
@@ -295,7 +292,7 @@ public final class AdkEventDecoder implements SseHandler {
         return m != null ? m : error.toString();
     }
 
-    private static JsonNode parse(byte[] data, int start, int end) {
+    private static @Nullable JsonNode parse(byte[] data, int start, int end) {
         try {
             return Json.mapper().readTree(data, start, end - start);
         } catch (IOException | RuntimeException e) {
@@ -317,18 +314,18 @@ public final class AdkEventDecoder implements SseHandler {
         return i;
     }
 
-    private static boolean isTrue(JsonNode v) {
+    private static boolean isTrue(@Nullable JsonNode v) {
         return v != null && (v.isBoolean() ? v.booleanValue() : v.isTextual() && "true".equalsIgnoreCase(v.textValue()));
     }
 
-    private static String textOrNull(JsonNode v) {
+    private static @Nullable String textOrNull(@Nullable JsonNode v) {
         if (v == null || v.isNull() || v.isContainerNode() || v.isMissingNode()) {
             return null;
         }
         return v.isTextual() ? v.textValue() : v.asText();
     }
 
-    private static String firstText(JsonNode node, String... names) {
+    private static @Nullable String firstText(JsonNode node, String... names) {
         for (String n : names) {
             String t = textOrNull(node.get(n));
             if (t != null) {

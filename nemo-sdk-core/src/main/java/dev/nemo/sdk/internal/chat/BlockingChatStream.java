@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ChatStream} over the chat publisher: a bounded buffer refilled in batches, so a slow
@@ -24,13 +25,13 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<ChatEvent> buffer = new ArrayDeque<>();
     private final ChatCollector collector = new ChatCollector();
-    private Flow.Subscription subscription;
-    private Throwable error;
+    private Flow.@Nullable Subscription subscription;
+    private @Nullable Throwable error;
     private boolean completed;
     private boolean closed;
     private boolean endedBeforeClose;
     private int consumed;
-    private ChatResult result;
+    private @Nullable ChatResult result;
 
     private BlockingChatStream() {
     }
@@ -126,7 +127,7 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
             throw new NoSuchElementException("the chat stream has ended");
         }
         ChatEvent e;
-        Flow.Subscription s;
+        Flow.@Nullable Subscription s;
         lock.lock();
         try {
             e = buffer.poll();
@@ -135,7 +136,8 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
             lock.unlock();
         }
         collector.accept(e);
-        if (++consumed >= BATCH / 2) {
+        // s is set: events only arrive after onSubscribe
+        if (++consumed >= BATCH / 2 && s != null) {
             s.request(consumed);
             consumed = 0;
         }
@@ -158,8 +160,8 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
             result = collector.interrupted(e);
             return result;
         }
-        lock.lock();
         boolean cancelled;
+        lock.lock();
         try {
             cancelled = closed && !endedBeforeClose;
         } finally {
@@ -171,7 +173,7 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
 
     @Override
     public void close() {
-        Flow.Subscription s;
+        Flow.@Nullable Subscription s;
         lock.lock();
         try {
             if (closed) {

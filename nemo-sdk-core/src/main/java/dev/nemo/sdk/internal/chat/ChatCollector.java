@@ -12,6 +12,7 @@ import dev.nemo.sdk.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accumulates the events of one stream into a {@link ChatResult}: joins text (final texts, or
@@ -29,9 +30,13 @@ public final class ChatCollector {
     private boolean streamError;
     private boolean modelError;
     private boolean toolResult;
-    private ChatEvent lastSignificant;
+    private @Nullable ChatEvent lastSignificant;
 
-    /** @param event the next event */
+    /**
+     * Takes the next event of the stream.
+     *
+     * @param event the next event
+     */
     public void accept(ChatEvent event) {
         events.add(event);
         if (event instanceof ChatEvent.AgentText t) {

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,13 +163,13 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private volatile boolean cancelled;
         private volatile boolean done;
         private volatile boolean upstreamDone;
-        private volatile Flow.Subscription body;
-        private volatile List<ByteBuffer> chunk;
-        private volatile CompletableFuture<?> response;
-        private volatile Throwable protocolError;
+        private volatile Flow.@Nullable Subscription body;
+        private volatile @Nullable List<ByteBuffer> chunk;
+        private volatile @Nullable CompletableFuture<?> response;
+        private volatile @Nullable Throwable protocolError;
 
         // owned by the drain loop
-        private Throwable failure;
+        private @Nullable Throwable failure;
         private boolean bodyRequested;
         private boolean firstByte;
         private long startNanos;
@@ -176,7 +177,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         private long pauseStart = -1;
         private long lastActivity;
         private long timerAt;
-        private Runnable timerCancel;
+        private @Nullable Runnable timerCancel;
         private long delivered;
 
         Session(Flow.Subscriber<? super ChatEvent> downstream) {
@@ -209,7 +210,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             if (cancelled) {
                 f.cancel(true);
             }
-            f.whenComplete((r, e) -> {
+            Futures.onCompletion(f, (r, e) -> {
                 if (e == null) {
                     LOG.debug("<-- chat stream open");
                     return;
@@ -448,7 +449,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             cancelUpstream();
         }
 
-        private StreamTimeoutException watchdogs(long now) {
+        private @Nullable StreamTimeoutException watchdogs(long now) {
             if (now - startNanos >= limits.overall().toNanos()) {
                 return timeout(StreamTimeoutException.Watchdog.OVERALL, limits.overall(),
                         "The chat stream took longer than " + Durations.human(limits.overall()));
@@ -497,11 +498,12 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                 }
                 next = Math.min(next, lastActivity + limits.idle().toNanos() + lag);
             }
-            if (timerCancel != null && timerAt - now > 0 && timerAt - next <= 0) {
+            Runnable current = timerCancel;
+            if (current != null && timerAt - now > 0 && timerAt - next <= 0) {
                 return;
             }
-            if (timerCancel != null) {
-                timerCancel.run();
+            if (current != null) {
+                current.run();
             }
             timerAt = next;
             timerCancel = ticker.schedule(this::timerFired, next - now);
@@ -515,7 +517,7 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
             }
         }
 
-        private void terminate(Throwable error) {
+        private void terminate(@Nullable Throwable error) {
             done = true;
             stopTimer();
             queue.clear();
@@ -545,8 +547,9 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         }
 
         private void stopTimer() {
-            if (timerCancel != null) {
-                timerCancel.run();
+            Runnable current = timerCancel;
+            if (current != null) {
+                current.run();
                 timerCancel = null;
             }
         }

@@ -10,6 +10,7 @@ import dev.nemo.sdk.internal.util.ProgressReporter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ListeningSubscriber.class);
     private final ChatListener listener;
-    private final ProgressReporter<ChatProgressListener> progress;
+    private final @Nullable ProgressReporter<ChatProgressListener> progress;
     private final long progressNanos;
     private final Ticker ticker;
     private final ChatCollector collector = new ChatCollector();
     private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
     private long quietSince;
     private long nextReport;
 
@@ -77,7 +78,7 @@ public final class ListeningSubscriber implements Flow.Subscriber<ChatEvent> {
         } catch (Throwable t) {
             LOG.warn("The chat listener threw from onEvent; the stream is cancelled and the call fails with its "
                     + "exception", t);
-            subscription.cancel();
+            cancel();
             result.completeExceptionally(t);
         }
     }

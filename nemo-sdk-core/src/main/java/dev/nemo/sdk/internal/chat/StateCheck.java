@@ -16,6 +16,7 @@ import dev.nemo.sdk.state.StateApi;
 import dev.nemo.sdk.state.StateDiff;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -92,7 +93,7 @@ public final class StateCheck {
             return CompletableFuture.completedFuture(result.toBuilder().stateCheckFailure(beforeFailure).build());
         }
         List<Duration> waits = schedule(end, options);
-        return new Run(waits, result, sessionId, before, cancelled, listener).attempt(0, null);
+        return new Run(waits, result, sessionId, before, RequestOptions.none(), cancelled, listener).attempt(0, null);
     }
 
     /**
@@ -105,17 +106,19 @@ public final class StateCheck {
      * @param sessionId the session
      * @param before    the state before the message
      * @param options   the chat options
+     * @param reads     the request options of each state read
      * @param cancelled whether the caller gave up
      * @param listener  told about each read
      * @return the result with the state change
      */
     public CompletableFuture<ChatResult> settle(ChatResult result, String sessionId, SessionState before,
-                                                ChatOptions options, BooleanSupplier cancelled,
+                                                ChatOptions options, RequestOptions reads, BooleanSupplier cancelled,
                                                 ChatListener listener) {
         if (result.stateChange().map(d -> !d.isEmpty()).orElse(false)) {
             return CompletableFuture.completedFuture(result);
         }
-        return new Run(schedule(result.end(), options), result, sessionId, before, cancelled, listener).attempt(0, null);
+        return new Run(schedule(result.end(), options), result, sessionId, before, reads, cancelled, listener)
+                .attempt(0, null);
     }
 
     private static List<Duration> schedule(ChatEnd end, ChatOptions options) {
@@ -131,34 +134,35 @@ public final class StateCheck {
         private final ChatResult result;
         private final String sessionId;
         private final SessionState before;
+        private final RequestOptions reads;
         private final BooleanSupplier cancelled;
         private final ChatListener listener;
 
-        Run(List<Duration> waits, ChatResult result, String sessionId, SessionState before, BooleanSupplier cancelled,
-            ChatListener listener) {
+        Run(List<Duration> waits, ChatResult result, String sessionId, SessionState before, RequestOptions reads,
+            BooleanSupplier cancelled, ChatListener listener) {
             this.waits = waits;
             this.result = result;
             this.sessionId = sessionId;
             this.before = before;
+            this.reads = reads;
             this.cancelled = cancelled;
             this.listener = listener;
         }
 
-        CompletableFuture<ChatResult> attempt(int i, ChatResult lastGood) {
+        CompletableFuture<ChatResult> attempt(int i, @Nullable ChatResult lastGood) {
             if (cancelled.getAsBoolean()) {
                 return CompletableFuture.completedFuture(lastGood != null ? lastGood : result);
             }
             Duration wait = waits.get(i);
-            return (blocking ? readHere(wait) : readLater(wait))
-                    .handle((after, error) -> error == null ? read(i, after)
-                            : failed(i, nemo(Futures.unwrap(error)), lastGood))
-                    .thenCompose(f -> f);
+            return Futures.handleCompose(blocking ? readHere(wait) : readLater(wait),
+                    (after, error) -> error == null ? read(i, Objects.requireNonNull(after, "state"))
+                            : failed(i, nemo(Futures.unwrap(error)), lastGood));
         }
 
         private CompletableFuture<SessionState> readLater(Duration wait) {
             CompletableFuture<Void> slept = wait.isZero() ? CompletableFuture.completedFuture(null)
                     : sleeper.sleep(wait).toCompletableFuture();
-            return slept.thenCompose(v -> state.getAsync(sessionId, RequestOptions.none()));
+            return slept.thenCompose(v -> state.getAsync(sessionId, reads));
         }
 
         private CompletableFuture<SessionState> readHere(Duration wait) {
@@ -166,7 +170,7 @@ public final class StateCheck {
                 if (!wait.isZero()) {
                     Futures.await(sleeper.sleep(wait));
                 }
-                return CompletableFuture.completedFuture(state.get(sessionId));
+                return CompletableFuture.completedFuture(state.get(sessionId, reads));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -180,7 +184,7 @@ public final class StateCheck {
             return done ? CompletableFuture.completedFuture(checked) : attempt(i + 1, checked);
         }
 
-        private CompletableFuture<ChatResult> failed(int i, NemoException failure, ChatResult lastGood) {
+        private CompletableFuture<ChatResult> failed(int i, NemoException failure, @Nullable ChatResult lastGood) {
             boolean last = i == waits.size() - 1;
             report(i, false, last, failure);
             if (last) {
@@ -190,7 +194,7 @@ public final class StateCheck {
             return attempt(i + 1, lastGood);
         }
 
-        private void report(int i, boolean changed, boolean last, NemoException failure) {
+        private void report(int i, boolean changed, boolean last, @Nullable NemoException failure) {
             StateCheckProgress p = new StateCheckProgress(i + 1, waits.size(), result.end(), changed,
                     last ? Optional.empty() : Optional.of(waits.get(i + 1)), Optional.ofNullable(failure));
             LOG.debug("chat state check after {}: {}", result.end(), p.describe());
@@ -208,7 +212,7 @@ public final class StateCheck {
      * @param error a failure
      */
     public static NemoException nemo(Throwable error) {
-        return error instanceof NemoException ? (NemoException) error
+        return error instanceof NemoException n ? n
                 : new NemoClientException("Reading the session state failed: " + error, ErrorDetails.none(), error);
     }
 }

@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /** Tree helpers shared by the draft types. Numbers are created the way the SDK's parser creates them. */
 public final class DraftNodes {
@@ -55,7 +56,7 @@ public final class DraftNodes {
         }
     }
 
-    public static OptionalDouble finiteNonNegative(JsonNode node) {
+    public static OptionalDouble finiteNonNegative(@Nullable JsonNode node) {
         BigDecimal v = number(node);
         if (v == null || v.signum() < 0) {
             return OptionalDouble.empty();
@@ -65,7 +66,7 @@ public final class DraftNodes {
     }
 
     /** A number or a numeric string as an exact decimal; {@code null} for anything else. */
-    public static BigDecimal number(JsonNode node) {
+    public static @Nullable BigDecimal number(@Nullable JsonNode node) {
         if (node == null) {
             return null;
         }
@@ -91,11 +92,11 @@ public final class DraftNodes {
     }
 
     /** Text fields: strings only (a label that is a number or an object is not a label). */
-    public static Optional<String> text(JsonNode node) {
+    public static Optional<String> text(@Nullable JsonNode node) {
         return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
     }
 
-    public static ObjectNode objectOrEmpty(JsonNode node) {
+    public static ObjectNode objectOrEmpty(@Nullable JsonNode node) {
         return node != null && node.isObject() ? ((ObjectNode) node).deepCopy() : NODES.objectNode();
     }
 

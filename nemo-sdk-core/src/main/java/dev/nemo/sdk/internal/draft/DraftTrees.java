@@ -6,6 +6,7 @@ import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.draft.Segment;
 import dev.nemo.sdk.draft.Track;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Jackson trees behind {@link Draft}, {@link Track} and {@link Segment}, for the SDK's own
@@ -27,12 +28,16 @@ public final class DraftTrees {
         Draft wrap(ObjectNode tree);
     }
 
-    private static volatile Access access;
+    private static volatile @Nullable Access access;
 
     private DraftTrees() {
     }
 
-    /** @param a the accessor; the first one registered stays */
+    /**
+     * Registers the accessor of the draft types.
+     *
+     * @param a the accessor; the first one registered stays
+     */
     public static synchronized void register(Access a) {
         if (access == null) {
             access = Objects.requireNonNull(a, "access");
@@ -45,24 +50,31 @@ public final class DraftTrees {
      * @param tree a draft object the caller hands over (it must not keep or change it)
      */
     public static Draft wrap(ObjectNode tree) {
-        if (access == null) {
-            Draft.empty(); // initialises the draft types, which register their accessor
-        }
-        return access.wrap(tree);
+        return access().wrap(tree);
     }
 
     /** {@return the draft's tree, shared: read only} */
     public static ObjectNode of(Draft draft) {
-        return access.draft(draft);
+        return access().draft(draft);
     }
 
     /** {@return the track's tree, shared: read only} */
     public static JsonNode of(Track track) {
-        return access.track(track);
+        return access().track(track);
     }
 
     /** {@return the segment's tree, shared: read only} */
     public static JsonNode of(Segment segment) {
-        return access.segment(segment);
+        return access().segment(segment);
+    }
+
+    /** The registered accessor: a draft type's instance exists, or its class is initialised here. */
+    private static Access access() {
+        Access a = access;
+        if (a == null) {
+            Draft.empty(); // initialises the draft types, which register their accessor
+            a = Objects.requireNonNull(access, "the draft types registered no accessor");
+        }
+        return a;
     }
 }

@@ -127,7 +127,7 @@ public final class DefaultExportPoller implements ExportPoller {
     public CompletableFuture<Void> cancelAsync() {
         return Futures.map(api.cancelAsync(renderId, polling.request()), accepted -> {
             cancelled();
-            return accepted;
+            return null;
         });
     }
 
@@ -146,7 +146,11 @@ public final class DefaultExportPoller implements ExportPoller {
         return this;
     }
 
-    /** @param job a status to tell the listeners about */
+    /**
+     * Tells the progress listeners about a status.
+     *
+     * @param job a status to tell the listeners about
+     */
     public void notifyListeners(ExportJob job) {
         for (ProgressReporter<ExportProgressListener> l : listeners) {
             l.report(x -> x.onProgress(job));
@@ -174,7 +178,7 @@ public final class DefaultExportPoller implements ExportPoller {
             w.finish(known);
         } else {
             waits.add(w);
-            w.result.whenComplete((r, e) -> waits.remove(w));
+            Futures.onCompletion(w.result, (r, e) -> waits.remove(w));
             if (blocking) {
                 w.runBlocking(firstDelay);
             } else {
@@ -199,19 +203,19 @@ public final class DefaultExportPoller implements ExportPoller {
         final Duration timeout;
         final Instant started;
         int polls;
-        NemoException lastError;
-        volatile CompletableFuture<?> inFlight;
+        @Nullable NemoException lastError;
+        volatile @Nullable CompletableFuture<?> inFlight;
 
         Wait(Instant deadline, Duration timeout) {
             this.deadline = deadline;
             this.timeout = timeout;
             this.started = settings.clock().instant();
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null && result.isCancelled()) {
                     f.cancel(true);
                 }
-                if (result.isCancelled()) {
+                if (e != null && result.isCancelled()) {
                     finished(null, Futures.unwrap(e));
                 }
             });
@@ -233,7 +237,7 @@ public final class DefaultExportPoller implements ExportPoller {
         }
 
         /** Tells the request listeners how the wait ended (no render id: it is not a metric tag). */
-        private void finished(ExportJob done, Throwable error) {
+        private void finished(@Nullable ExportJob done, @Nullable Throwable error) {
             Listeners listeners = settings.listeners();
             if (listeners.isEmpty()) {
                 return;
@@ -254,7 +258,7 @@ public final class DefaultExportPoller implements ExportPoller {
             if (sleep == null) {
                 return;
             }
-            sleep.whenComplete((v, e) -> {
+            Futures.onCompletion(sleep, (v, e) -> {
                 if (e != null) {
                     fail(Futures.unwrap(e));
                 } else {
@@ -264,7 +268,7 @@ public final class DefaultExportPoller implements ExportPoller {
         }
 
         /** {@return the wait before the next poll, or {@code null} when the wait is over (timed out or done)} */
-        private CompletableFuture<Void> startSleep(Duration delay) {
+        private @Nullable CompletableFuture<Void> startSleep(Duration delay) {
             if (result.isDone()) {
                 return null;
             }
@@ -290,7 +294,7 @@ public final class DefaultExportPoller implements ExportPoller {
             polls++;
             CompletableFuture<ExportJob> p = api.pollAsync(renderId, polling.request());
             inFlight = p;
-            p.whenComplete((job, error) -> {
+            Futures.onCompletion(p, (job, error) -> {
                 if (polled(job, error)) {
                     sleepThenPoll(polling.interval());
                 }
@@ -302,7 +306,7 @@ public final class DefaultExportPoller implements ExportPoller {
          * decided. {@link #cancel()} from another thread ends the current sleep.
          */
         void runBlocking(Duration delay) {
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 CompletableFuture<?> f = inFlight;
                 if (f != null) {
                     f.cancel(true);
@@ -345,7 +349,7 @@ public final class DefaultExportPoller implements ExportPoller {
         }
 
         /** Decides after one poll; @return whether to poll again */
-        private boolean polled(ExportJob job, Throwable failure) {
+        private boolean polled(@Nullable ExportJob job, @Nullable Throwable failure) {
             if (result.isDone()) {
                 return false;
             }
@@ -358,6 +362,10 @@ public final class DefaultExportPoller implements ExportPoller {
                     return true;
                 }
                 fail(e);
+                return false;
+            }
+            if (job == null) {
+                fail(new IllegalStateException("Poll " + polls + " of render " + renderId + " returned no status"));
                 return false;
             }
             lastError = null;

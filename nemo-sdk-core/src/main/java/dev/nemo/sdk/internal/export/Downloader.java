@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * a CDN gets a plain GET, and a redirect that leaves the origin drops them for good. The body goes to a
  * temporary file that is moved into place atomically; a deadline covers the whole download. When
  * the output URL fails, the authenticated {@code /api/render/proxy/<id>/download} is tried.
+ *
+ * <p>The caller's {@link RequestOptions}: {@code timeout} is that whole-download deadline;
+ * {@code attemptTimeout} bounds each attempt up to the response head (the body is bounded by the
+ * deadline alone); the retry policy governs requests to the API's origin (the output URL on a CDN is
+ * tried once, the fallback follows); the extra headers go only to the API's origin, like the
+ * credentials (the contract's download from a CDN is a plain GET, and an extra header may hold a
+ * secret of its own): a CDN URL never gets them, and a redirect that leaves the origin drops them.
  */
 public final class Downloader {
     /** Deadline of a whole download when the caller gives none. */
@@ -60,7 +69,7 @@ public final class Downloader {
      * @param job          a completed job
      * @param fallbackPath the authenticated download path of the job
      * @param target       a file, or an existing directory
-     * @param options      {@code timeout}: deadline of the whole download
+     * @param options      {@code timeout}: deadline of the whole download; the rest as the class says
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
                                                       RequestOptions options) {
@@ -73,7 +82,7 @@ public final class Downloader {
      * @param job          a completed job
      * @param fallbackPath the authenticated download path of the job
      * @param target       a file, or an existing directory
-     * @param options      {@code timeout}: deadline of the whole download
+     * @param options      {@code timeout}: deadline of the whole download; the rest as the class says
      * @param blocking     whether the body is read on the caller's thread (the answer is then complete)
      */
     public CompletableFuture<DownloadResult> download(ExportJob job, String fallbackPath, Path target,
@@ -88,7 +97,7 @@ public final class Downloader {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new FileSink.LocalFileFailure("Cannot write to " + target, e));
         }
-        return new Download(job, fallbackPath, file, options.timeout().orElse(DEFAULT_TIMEOUT), blocking).start();
+        return new Download(job, fallbackPath, file, options, blocking).start();
     }
 
     static Path resolveTarget(ExportJob job, Path target) throws IOException {
@@ -136,32 +145,37 @@ public final class Downloader {
         private final ExportJob job;
         private final String fallbackPath;
         private final Path file;
+        private final Path directory;
         private final Duration timeout;
+        private final RequestOptions options;
         private final boolean blocking;
         private final TransportSettings settings = transport.settings();
         private final CompletableFuture<DownloadResult> result = new CompletableFuture<>();
         private final long startedNanos = System.nanoTime();
-        private volatile CompletableFuture<?> inFlight;
-        private volatile FileSink sink;
+        private volatile @Nullable CompletableFuture<?> inFlight;
+        private volatile @Nullable FileSink sink;
         private volatile boolean timedOut;
         /** Set before the current sink is read by {@link #stop}; a sink created later sees it and aborts. */
         private volatile boolean stopped;
         private boolean finishing;
-        private volatile FileSink.LocalFileFailure localFailure;
+        private volatile FileSink.@Nullable LocalFileFailure localFailure;
         private final ReentrantLock decision = new ReentrantLock();
 
-        Download(ExportJob job, String fallbackPath, Path file, Duration timeout, boolean blocking) {
+        Download(ExportJob job, String fallbackPath, Path file, RequestOptions options, boolean blocking) {
             this.blocking = blocking;
             this.job = job;
             this.fallbackPath = fallbackPath;
             this.file = file;
-            this.timeout = timeout;
+            // resolveTarget made it absolute, in an existing directory
+            this.directory = Objects.requireNonNull(file.getParent(), "directory");
+            this.timeout = options.timeout().orElse(DEFAULT_TIMEOUT);
+            this.options = options;
         }
 
         CompletableFuture<DownloadResult> start() {
             ScheduledFuture<?> deadline = settings.scheduler().schedule(this::expire, timeout.toNanos(),
                     TimeUnit.NANOSECONDS);
-            result.whenComplete((r, e) -> {
+            Futures.onCompletion(result, (r, e) -> {
                 deadline.cancel(false);
                 if (e != null) {
                     // the caller cancelled: stop reading and remove the temporary file
@@ -169,15 +183,16 @@ public final class Downloader {
                 }
             });
             URI primary = job.outputUrl().orElse(null);
+            String primaryForLog = primary == null ? "" : Origins.hostAndPath(primary);
             CompletableFuture<Fetched> first = primary != null ? fetch(primary)
                     : CompletableFuture.failedFuture(new NoOutputUrl());
-            first.exceptionallyCompose(error -> {
+            CompletableFuture<Fetched> fetched = first.exceptionallyCompose(error -> {
                 Throwable e = Futures.unwrap(error);
                 if (result.isDone() || timedOut || localFailure != null) {
                     return CompletableFuture.failedFuture(e);
                 }
                 if (!(e instanceof NoOutputUrl)) {
-                    LOG.debug("Download of render {} from {} failed ({}); trying {}", job.renderId(), Origins.hostAndPath(primary),
+                    LOG.debug("Download of render {} from {} failed ({}); trying {}", job.renderId(), primaryForLog,
                             e.getClass().getSimpleName(), fallbackPath);
                 }
                 return fetch(transport.resolve(fallbackPath)).handle((ok, e2) -> {
@@ -190,14 +205,16 @@ public final class Downloader {
                     }
                     return ok.asFallback();
                 });
-            }).whenComplete((fetched, error) -> {
+            });
+            Futures.onCompletion(fetched, (done, error) -> {
                 if (error != null) {
                     Throwable e = Futures.unwrap(error);
-                    result.completeExceptionally(timedOut ? timeoutError() : localFailure != null ? localFailure
+                    FileSink.LocalFileFailure local = localFailure;
+                    result.completeExceptionally(timedOut ? timeoutError() : local != null ? local
                             : e instanceof NoOutputUrl ? new NemoServiceException("Export " + job.renderId()
                             + " has no output URL", ErrorDetails.none(), null) : e);
                 } else {
-                    finish(fetched);
+                    finish(Objects.requireNonNull(done, "fetched"));
                 }
             });
             return result;
@@ -251,7 +268,7 @@ public final class Downloader {
             }
             boolean apiOrigin = HttpPipeline.apiPath(uri, settings.baseUri()) != null;
             HttpResponse.BodyHandler<Long> handler = info -> {
-                FileSink s = new FileSink(file.getParent(), "." + file.getFileName() + ".", settings.durableDownloads(),
+                FileSink s = new FileSink(directory, "." + file.getFileName() + ".", settings.durableDownloads(),
                         failure -> localFailure = failure);
                 sink = s;
                 if (stopped) {
@@ -259,24 +276,41 @@ public final class Downloader {
                 }
                 return s;
             };
-            // the output URL is tried once (the fallback follows); the API's endpoint gets the client's retries
-            RetryPolicy policy = apiOrigin ? settings.retryPolicy() : RetryPolicy.none();
-            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, left, policy, handler, blocking);
+            CompletableFuture<HttpReply<Long>> sent = transport.fetch(uri, attemptOptions(left, apiOrigin), handler,
+                    blocking);
             inFlight = sent;
             return sent.handle((reply, error) -> {
                 if (error != null) {
                     throw new CompletionException(failure(uri, apiOrigin, error));
                 }
-                long bytes = reply.body();
+                long bytes = reply.streamedBody();
+                // the body was read, so the handler made its sink
+                FileSink written = Objects.requireNonNull(sink, "sink");
                 if (job.outputSize().isPresent() && job.outputSize().getAsLong() != bytes) {
-                    sink.discard();
+                    written.discard();
                     throw new TransportException("The download of render " + job.renderId() + " from "
                             + reply.uri().getHost() + " is incomplete: " + bytes + " of " + job.outputSize().getAsLong()
                             + " bytes", detailsOf(reply.uri(), reply.status()), null, TransportException.Kind.TRUNCATED,
                             false);
                 }
-                return new Fetched(sink, bytes, withoutQuery(reply.uri()), false);
+                return new Fetched(written, bytes, withoutQuery(reply.uri()), false);
             });
+        }
+
+        /**
+         * The options of one fetch: each attempt bounded by the caller's attempt timeout and what
+         * is left of the deadline; the caller's retries (else the client's) and extra headers only
+         * on the API's origin, where the output URL on a CDN is tried once (the fallback follows).
+         */
+        private RequestOptions attemptOptions(Duration left, boolean apiOrigin) {
+            Duration attempt = options.attemptTimeout().filter(a -> a.compareTo(left) < 0).orElse(left);
+            RequestOptions.Builder b = RequestOptions.builder().attemptTimeout(attempt);
+            if (apiOrigin) {
+                b.retryPolicy(options.retryPolicy().orElse(settings.retryPolicy())).headers(options.headers());
+            } else {
+                b.retryPolicy(RetryPolicy.none());
+            }
+            return b.build();
         }
 
         private Throwable failure(URI uri, boolean apiOrigin, Throwable error) {
@@ -285,8 +319,9 @@ public final class Downloader {
                 s.abort(error);
             }
             Throwable e = Futures.unwrap(error);
-            if (localFailure != null) {
-                return localFailure;
+            FileSink.LocalFileFailure local = localFailure;
+            if (local != null) {
+                return local;
             }
             if (e instanceof NemoServiceException n && !apiOrigin) {
                 return new NemoServiceException("The download of render " + job.renderId() + " from " + uri.getHost()

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a response body to a new temporary file in the target's directory and completes with the
@@ -28,9 +30,9 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
     private final Consumer<LocalFileFailure> onLocalFailure;
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private Flow.Subscription subscription;
-    private Path temp;
-    private FileChannel channel;
+    private Flow.@Nullable Subscription subscription;
+    private @Nullable Path temp;
+    private @Nullable FileChannel channel;
     private long written;
     private boolean closed;
 
@@ -60,8 +62,9 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
             }
             // not Files.createTempFile: it makes the file owner-only, and the downloaded video should get
             // the permissions of any new file (the process umask applies to CREATE_NEW)
-            temp = directory.resolve(prefix + UUID.randomUUID() + ".part");
-            channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+            Path file = directory.resolve(prefix + UUID.randomUUID() + ".part");
+            temp = file;
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         } catch (IOException | RuntimeException e) {
             failLocked(new LocalFileFailure("Cannot create a temporary file in " + directory, e));
             s.cancel();
@@ -74,11 +77,27 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
+        Flow.@Nullable Subscription more;
         lock.lock();
         try {
-            if (closed) {
-                return;
-            }
+            more = writeLocked(buffers);
+        } finally {
+            lock.unlock();
+        }
+        if (more != null) {
+            more.request(1);
+        }
+    }
+
+    /** Writes a chunk and returns the subscription to ask for the next one, or {@code null} when closed or failed. */
+    private Flow.@Nullable Subscription writeLocked(List<ByteBuffer> buffers) {
+        Flow.Subscription s = subscription;
+        FileChannel c = channel;
+        // the channel is open once onSubscribe succeeded; when it failed, the sink is closed
+        if (closed || s == null || c == null) {
+            return null;
+        }
+        try {
             // one gathering write per chunk (the JDK hands over several buffers at a time)
             ByteBuffer[] all = buffers.toArray(new ByteBuffer[0]);
             long left = 0;
@@ -86,18 +105,16 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
                 left += b.remaining();
             }
             while (left > 0) {
-                long n = channel.write(all);
+                long n = c.write(all);
                 written += n;
                 left -= n;
             }
+            return s;
         } catch (IOException e) {
             failLocked(new LocalFileFailure("Cannot write the temporary file " + temp, e));
-            subscription.cancel();
-            return;
-        } finally {
-            lock.unlock();
+            s.cancel();
+            return null;
         }
-        subscription.request(1);
     }
 
     @Override
@@ -114,15 +131,16 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
     public void onComplete() {
         lock.lock();
         try {
-            if (closed) {
+            FileChannel c = channel;
+            if (closed || c == null) {
                 return;
             }
             closed = true;
             if (durable) {
                 // on disk before the move makes it visible under the target name
-                channel.force(false);
+                c.force(false);
             }
-            channel.close();
+            c.close();
             result.complete(written);
         } catch (IOException e) {
             closed = false;
@@ -139,7 +157,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
 
     /** Stops reading, deletes the temporary file and fails the body with {@code error}. */
     void abort(Throwable error) {
-        Flow.Subscription s;
+        Flow.@Nullable Subscription s;
         lock.lock();
         try {
             s = subscription;
@@ -154,7 +172,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
 
     /** {@return the completed temporary file (the caller moves or discards it)} */
     Path temp() {
-        return temp;
+        return Objects.requireNonNull(temp, "the body was never started");
     }
 
     /** Deletes the temporary file if it is still there. */
@@ -184,9 +202,10 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
     }
 
     private void closeQuietly() {
-        if (channel != null) {
+        FileChannel c = channel;
+        if (c != null) {
             try {
-                channel.close();
+                c.close();
             } catch (IOException ignored) {
                 // nothing more to do: the file is deleted next
             }
@@ -194,9 +213,10 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
     }
 
     private void deleteQuietly() {
-        if (temp != null) {
+        Path t = temp;
+        if (t != null) {
             try {
-                Files.deleteIfExists(temp);
+                Files.deleteIfExists(t);
             } catch (IOException ignored) {
                 // best effort
             }
@@ -208,7 +228,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Long> {
         private static final long serialVersionUID = 1L;
 
         LocalFileFailure(String message, Throwable cause) {
-            super(message, cause instanceof IOException ? (IOException) cause : new IOException(cause));
+            super(message, cause instanceof IOException io ? io : new IOException(cause));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The anonymous user's id ({@code anon_…}), taken from every answer that carries a
@@ -13,10 +14,10 @@ public final class AnonymousUser {
     /** The prefix of anonymous user ids. */
     public static final String PREFIX = "anon_";
 
-    private final AtomicReference<String> id = new AtomicReference<>();
+    private final AtomicReference<@Nullable String> id = new AtomicReference<>();
 
     /** {@return the last anonymous user id seen, or {@code null}} */
-    public String id() {
+    public @Nullable String id() {
         return id.get();
     }
 
@@ -25,7 +26,7 @@ public final class AnonymousUser {
      *
      * @param userId a {@code user_id} from an answer; kept when it is an anonymous one
      */
-    public void offer(String userId) {
+    public void offer(@Nullable String userId) {
         if (userId != null && userId.startsWith(PREFIX) && userId.length() > PREFIX.length()) {
             id.set(userId.strip());
         }
@@ -36,7 +37,7 @@ public final class AnonymousUser {
      *
      * @param payload an answer's payload
      */
-    void capture(JsonNode payload) {
+    void capture(@Nullable JsonNode payload) {
         if (payload != null && payload.isObject()) {
             JsonNode u = payload.get("user_id");
             if (u != null && u.isTextual()) {

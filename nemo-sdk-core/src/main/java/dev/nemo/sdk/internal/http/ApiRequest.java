@@ -23,9 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param headers       headers of this call, set by the SDK
  * @param options       the caller's overrides: deadlines, retry policy and extra headers
  */
-public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPublisher> body, String contentType,
-                         String accept, boolean authenticated, boolean idempotent, Map<String, String> headers,
+public record ApiRequest(String method, String path, @Nullable Supplier<HttpRequest.BodyPublisher> body,
+                         @Nullable String contentType, String accept, boolean authenticated, boolean idempotent, Map<String, String> headers,
                          RequestOptions options) {
+
+    private static final String JSON = "application/json";
 
     /**
      * Validates and copies.
@@ -48,7 +50,7 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
         }
         headers = Map.copyOf(headers == null ? Map.of() : headers);
         options = options == null ? RequestOptions.none() : options;
-        accept = accept == null ? "application/json" : accept;
+        accept = accept == null ? JSON : accept;
     }
 
     /**
@@ -57,7 +59,7 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
      * @param path path
      */
     public static ApiRequest get(String path) {
-        return new ApiRequest("GET", path, null, null, null, true, true, Map.of(), null);
+        return new ApiRequest("GET", path, null, null, JSON, true, true, Map.of(), RequestOptions.none());
     }
 
     /**
@@ -67,9 +69,9 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
      * @param json JSON body bytes, or {@code null} for no body
      */
     public static ApiRequest postJson(String path, byte @Nullable [] json) {
-        Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
-        return new ApiRequest("POST", path, body, json == null ? null : "application/json", null, true, false, Map.of(),
-                null);
+        @Nullable Supplier<HttpRequest.BodyPublisher> body = json == null ? null : () -> HttpRequest.BodyPublishers.ofByteArray(json);
+        return new ApiRequest("POST", path, body, json == null ? null : JSON, JSON, true, false, Map.of(),
+                RequestOptions.none());
     }
 
     /**
@@ -143,7 +145,7 @@ public record ApiRequest(String method, String path, Supplier<HttpRequest.BodyPu
      * @param body        body factory
      * @param contentType its content type
      */
-    public ApiRequest withBody(Supplier<HttpRequest.BodyPublisher> body, String contentType) {
+    public ApiRequest withBody(@Nullable Supplier<HttpRequest.BodyPublisher> body, @Nullable String contentType) {
         return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
     }
 }

@@ -6,6 +6,7 @@ import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.internal.util.Futures;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ final class AuthenticationStage implements HttpStage {
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.http");
 
     private final TokenProvider tokens;
+    /** The last token's header value: a provider hands out the same token until it renews. */
+    private volatile Bearer last = new Bearer(null, "");
 
     AuthenticationStage(TokenProvider tokens) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -31,9 +34,21 @@ final class AuthenticationStage implements HttpStage {
         return call.context().after(tokens.token(), token -> send(call, next, token, false));
     }
 
+    private String bearer(AccessToken token) {
+        Bearer b = last;
+        if (!token.equals(b.token())) {
+            b = new Bearer(token, "Bearer " + token.value());
+            last = b;
+        }
+        return b.header();
+    }
+
     private <T> CompletableFuture<HttpReply<T>> send(HttpCall<T> call, HttpSender next, AccessToken token,
                                                      boolean renewed) {
-        CompletableFuture<HttpReply<T>> sent = next.send(call.withHeader("Authorization", "Bearer " + token.value()));
+        CompletableFuture<HttpReply<T>> sent = next.send(call.withHeader("Authorization", bearer(token)));
+        if (Futures.succeeded(sent)) {
+            return sent;
+        }
         return sent.exceptionallyCompose(error -> {
             Throwable e = Futures.unwrap(error);
             if (!(e instanceof TokenExpiredException) || renewed || !tokens.canRenew() || call.context().cancelled()) {
@@ -43,5 +58,13 @@ final class AuthenticationStage implements HttpStage {
             LOG.debug("{} {} was refused with an invalid token; renewing it once and replaying", r.method(), r.path());
             return call.context().after(tokens.renew(token), renewedToken -> send(call, next, renewedToken, true));
         });
+    }
+
+    /** A token and its {@code Authorization} value. */
+    private record Bearer(@Nullable AccessToken token, String header) {
+        @Override
+        public String toString() {
+            return "Bearer[…]";
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deadlines of bodies being read, on one shared wake-up: the JDK's request timeout stops at the
@@ -22,7 +23,7 @@ final class BodyDeadlines {
     private final ConcurrentSkipListSet<Entry> entries = new ConcurrentSkipListSet<>();
     private final AtomicLong sequence = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
-    private ScheduledFuture<?> wake;
+    private @Nullable ScheduledFuture<?> wake;
     private long wakeAt;
 
     BodyDeadlines(ScheduledExecutorService timer) {
@@ -45,11 +46,12 @@ final class BodyDeadlines {
     private void armBy(long at) {
         lock.lock();
         try {
-            if (wake != null && wakeAt - at <= 0) {
+            ScheduledFuture<?> armed = wake;
+            if (armed != null && wakeAt - at <= 0) {
                 return;
             }
-            if (wake != null) {
-                wake.cancel(false);
+            if (armed != null) {
+                armed.cancel(false);
             }
             wakeAt = at;
             wake = timer.schedule(this::sweep, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -81,7 +83,7 @@ final class BodyDeadlines {
         }
     }
 
-    private Entry first() {
+    private @Nullable Entry first() {
         try {
             return entries.first();
         } catch (NoSuchElementException empty) {

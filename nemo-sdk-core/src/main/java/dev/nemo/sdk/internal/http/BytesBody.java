@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a whole (JSON or error) body into one array, copied once at the end (the JDK hands over
@@ -22,7 +23,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
     private final Duration timeout;
     private final List<ByteBuffer> received = new ArrayList<>(2);
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
     private Runnable unwatch = () -> { };
     private long size;
 
@@ -53,7 +54,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
             size += b.remaining();
             if (size > limit) {
                 fail(new IOException("response body larger than " + limit + " bytes"));
-                subscription.cancel();
+                cancelSubscription();
                 return;
             }
             received.add(b);
@@ -82,10 +83,14 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
     private void expire() {
         if (body.completeExceptionally(new HttpTimeoutException("no complete response within " + timeout.toMillis()
                 + " ms"))) {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
+            cancelSubscription();
+        }
+    }
+
+    private void cancelSubscription() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
         }
     }
 

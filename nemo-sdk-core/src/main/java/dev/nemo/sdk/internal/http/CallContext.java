@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every hop and attempt of one logical call shares: the request, how its answers are read,
@@ -27,20 +28,22 @@ import java.util.function.Function;
  */
 public final class CallContext<T> {
     private static final AtomicLong IDS = new AtomicLong();
+    /** Stands for an ended call's timer: arming after the end fails, and cancelling it does nothing. */
+    private static final Future<?> DISARMED = CompletableFuture.completedFuture(null);
 
     private final long id = IDS.incrementAndGet();
     private final ApiRequest request;
-    private volatile Operation operation;
-    private final ResponseReader<T> reader;
+    private volatile @Nullable Operation operation;
+    private final @Nullable ResponseReader<T> reader;
     private final boolean blocking;
     private final boolean followsCrossOrigin;
     private final RetryPolicy policy;
     private final Duration timeout;
-    private final Duration callTimeout;
+    private final @Nullable Duration callTimeout;
     private final long callDeadlineNanos;
     private final AtomicInteger attempts = new AtomicInteger();
-    private final AtomicReference<Future<?>> callTimer = new AtomicReference<>();
-    private volatile CompletableFuture<?> inFlight;
+    private final AtomicReference<@Nullable Future<?>> callTimer = new AtomicReference<>();
+    private volatile @Nullable CompletableFuture<?> inFlight;
     private volatile boolean cancelled;
     private volatile boolean expired;
 
@@ -51,8 +54,8 @@ public final class CallContext<T> {
      * @param timeout     the deadline of each attempt
      * @param callTimeout the deadline of the whole call from now, or {@code null} for none
      */
-    CallContext(ApiRequest request, Operation operation, ResponseReader<T> reader, boolean blocking,
-                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout, Duration callTimeout) {
+    CallContext(ApiRequest request, @Nullable Operation operation, @Nullable ResponseReader<T> reader, boolean blocking,
+                boolean followsCrossOrigin, RetryPolicy policy, Duration timeout, @Nullable Duration callTimeout) {
         this.request = request;
         this.operation = operation;
         this.reader = reader;
@@ -85,7 +88,7 @@ public final class CallContext<T> {
     }
 
     /** {@return how accepted stream responses are read, or {@code null} for a JSON call} */
-    public ResponseReader<T> reader() {
+    public @Nullable ResponseReader<T> reader() {
         return reader;
     }
 
@@ -110,7 +113,7 @@ public final class CallContext<T> {
     }
 
     /** {@return the deadline of the whole call ({@code RequestOptions.timeout()}), or {@code null} for none} */
-    Duration callTimeout() {
+    @Nullable Duration callTimeout() {
         return callTimeout;
     }
 
@@ -135,7 +138,7 @@ public final class CallContext<T> {
 
     /** Stops the whole call's timer: the call ended. */
     void disarmCallTimer() {
-        Future<?> timer = callTimer.getAndSet(CompletableFuture.completedFuture(null));
+        Future<?> timer = callTimer.getAndSet(DISARMED);
         if (timer != null) {
             timer.cancel(false);
         }

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.http;
 
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -43,8 +44,9 @@ final class DeadlineStage implements HttpStage {
      * @param ctx a call whose whole deadline passed
      */
     static HttpTimeoutException expiredError(CallContext<?> ctx) {
-        return new HttpTimeoutException("the call took longer than its timeout of " + ctx.callTimeout().toMillis()
-                + " ms, waits between attempts included");
+        Duration limit = ctx.callTimeout();
+        return new HttpTimeoutException("the call took longer than its timeout"
+                + (limit == null ? "" : " of " + limit.toMillis() + " ms") + ", waits between attempts included");
     }
 
     private void armCallTimer(CallContext<?> ctx, long leftNanos) {

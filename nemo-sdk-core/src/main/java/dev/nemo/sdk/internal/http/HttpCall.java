@@ -2,10 +2,12 @@ package dev.nemo.sdk.internal.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One hop of a call as the stages see it: immutable, so a stage that retries sends the same value
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  *                           deadline stage set it
  * @param <T>                the stream body type
  */
-public record HttpCall<T>(CallContext<T> context, String method, URI uri, Supplier<HttpRequest.BodyPublisher> body,
+public record HttpCall<T>(CallContext<T> context, String method, URI uri,
+                          @Nullable Supplier<HttpRequest.BodyPublisher> body,
                           Map<String, String> headers, boolean credentialsDropped, long deadlineNanos) {
 
     /**
@@ -49,9 +52,8 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
      * @param value its value
      */
     public HttpCall<T> withHeader(String name, String value) {
-        Map<String, String> h = new LinkedHashMap<>(headers);
-        h.put(name, value);
-        return new HttpCall<>(context, method, uri, body, h, credentialsDropped, deadlineNanos);
+        return new HttpCall<>(context, method, uri, body, merged(headers, Map.of(name, value)), credentialsDropped,
+                deadlineNanos);
     }
 
     /**
@@ -60,9 +62,29 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
      * @param more headers to set
      */
     public HttpCall<T> withHeaders(Map<String, String> more) {
-        Map<String, String> h = new LinkedHashMap<>(headers);
-        h.putAll(more);
-        return new HttpCall<>(context, method, uri, body, h, credentialsDropped, deadlineNanos);
+        return new HttpCall<>(context, method, uri, body, merged(headers, more), credentialsDropped, deadlineNanos);
+    }
+
+    /**
+     * {@return {@code base} with {@code more} set over it, as one immutable map}; built straight
+     * from the entries, without an intermediate mutable map, as every call's headers go through it.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {
+        if (base.isEmpty()) {
+            return Map.copyOf(more);
+        }
+        Map.Entry<String, String>[] all = (Map.Entry<String, String>[]) new Map.Entry<?, ?>[base.size() + more.size()];
+        int n = 0;
+        for (Map.Entry<String, String> e : base.entrySet()) {
+            if (!more.containsKey(e.getKey())) {
+                all[n++] = e;
+            }
+        }
+        for (Map.Entry<String, String> e : more.entrySet()) {
+            all[n++] = e;
+        }
+        return Map.ofEntries(n == all.length ? all : Arrays.copyOf(all, n));
     }
 
     /**
@@ -81,7 +103,7 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
      * @param target    the next hop's URI
      * @param newBody   its body, or {@code null}
      */
-    public HttpCall<T> redirectTo(String newMethod, URI target, Supplier<HttpRequest.BodyPublisher> newBody) {
+    public HttpCall<T> redirectTo(String newMethod, URI target, @Nullable Supplier<HttpRequest.BodyPublisher> newBody) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         if (newBody == null) {
             h.keySet().removeIf(n -> n.equalsIgnoreCase("Content-Type"));
@@ -89,10 +111,13 @@ public record HttpCall<T>(CallContext<T> context, String method, URI uri, Suppli
         return new HttpCall<>(context, newMethod, target, newBody, h, credentialsDropped, deadlineNanos);
     }
 
-    /** {@return a copy without credentials, for this hop and every later one} */
+    /**
+     * {@return a copy without credentials, for this hop and every later one; the caller's extra headers go with them (they may carry secrets of their own, and are documented as sent to the API only)}
+     */
     public HttpCall<T> withoutCredentials() {
         Map<String, String> h = new LinkedHashMap<>(headers);
-        h.keySet().removeIf(HttpCall::isCredential);
+        Map<String, String> extra = context.request().options().headers();
+        h.keySet().removeIf(n -> isCredential(n) || extra.keySet().stream().anyMatch(n::equalsIgnoreCase));
         return new HttpCall<>(context, method, uri, body, h, true, deadlineNanos);
     }
 

@@ -14,10 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's transport: a chain of {@link HttpStage}s in front of the JDK's HTTP client, in
@@ -27,13 +30,18 @@ import java.util.function.Predicate;
  * with authentication is derived from the one without, which the anonymous-token provider uses.
  */
 public final class HttpPipeline {
+    private static final int MAX_RESOLVED = 256;
+
     private final TransportSettings settings;
     private final AnonymousUser user;
     private final BodyDeadlines deadlines;
     private final HttpSender chain;
+    private final Map<String, URI> resolved;
 
-    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines, TokenProvider tokens) {
+    private HttpPipeline(TransportSettings settings, AnonymousUser user, BodyDeadlines deadlines,
+                         @Nullable TokenProvider tokens, Map<String, URI> resolved) {
         this.settings = settings;
+        this.resolved = resolved;
         this.user = user;
         this.deadlines = deadlines;
         List<HttpStage> stages = new ArrayList<>();
@@ -60,7 +68,8 @@ public final class HttpPipeline {
      * @param settings the resolved settings
      */
     public static HttpPipeline unauthenticated(TransportSettings settings) {
-        return new HttpPipeline(settings, new AnonymousUser(), new BodyDeadlines(settings.scheduler()), null);
+        return new HttpPipeline(settings, new AnonymousUser(), new BodyDeadlines(settings.scheduler()), null,
+                new ConcurrentHashMap<>());
     }
 
     /**
@@ -69,7 +78,7 @@ public final class HttpPipeline {
      * @param tokens the bearer token provider
      */
     public HttpPipeline withAuthentication(TokenProvider tokens) {
-        return new HttpPipeline(settings, user, deadlines, tokens);
+        return new HttpPipeline(settings, user, deadlines, tokens, resolved);
     }
 
     /** {@return the settings} */
@@ -88,7 +97,16 @@ public final class HttpPipeline {
      * @param path API path
      */
     public URI resolve(String path) {
-        return Origins.resolve(settings.baseUri(), path);
+        // the same few paths come again and again: parse each once (bounded: paths with ids are many)
+        URI uri = resolved.get(path);
+        if (uri == null) {
+            uri = Origins.resolve(settings.baseUri(), path);
+            if (resolved.size() >= MAX_RESOLVED) {
+                resolved.clear();
+            }
+            resolved.put(path, uri);
+        }
+        return uri;
     }
 
     /**
@@ -162,42 +180,41 @@ public final class HttpPipeline {
     }
 
     /**
-     * Downloads from an absolute URL through the same chain: credentials (token, attribution) only
-     * while the URL and every redirect stay on the API's origin; redirects to other hosts are
-     * followed without them, and a hop back never regains them.
+     * Downloads from an absolute URL through the same chain: credentials (token, attribution) and
+     * the caller's extra headers only while the URL and every redirect stay on the API's origin;
+     * redirects to other hosts are followed without them, and a hop back never regains them.
      *
      * @param uri     the URL
-     * @param timeout the deadline of the response head
-     * @param policy  the retry policy
+     * @param options the attempt timeout (the deadline of each response head), the retry policy and
+     *                the extra headers; no whole-call timeout (the caller guards the body)
      * @param handler reader of a 2xx body
      * @param <T>     the body type
      * @return the reply carrying the body, from the last hop
      */
-    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
+    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, RequestOptions options,
                                                      HttpResponse.BodyHandler<T> handler) {
-        return fetch(uri, timeout, policy, handler, false);
+        return fetch(uri, options, handler, false);
     }
 
     /**
-     * {@link #fetch(URI, Duration, RetryPolicy, HttpResponse.BodyHandler)} in the blocking or the
+     * {@link #fetch(URI, RequestOptions, HttpResponse.BodyHandler)} in the blocking or the
      * asynchronous form; the blocking form reads the whole body on the caller's thread and answers
      * with an already complete future.
      *
      * @param uri      the URL
-     * @param timeout  the deadline of the response head
-     * @param policy   the retry policy
+     * @param options  the attempt timeout, the retry policy and the extra headers
      * @param handler  reader of a 2xx body
      * @param blocking whether the caller waits on its own thread
      * @param <T>      the body type
      * @return the reply carrying the body, from the last hop
      */
-    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, Duration timeout, RetryPolicy policy,
+    public <T> CompletableFuture<HttpReply<T>> fetch(URI uri, RequestOptions options,
                                                      HttpResponse.BodyHandler<T> handler, boolean blocking) {
         String apiPath = apiPath(uri, settings.baseUri());
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         ApiRequest request = ApiRequest.get(apiPath != null ? apiPath : path).withAccept("*/*")
                 .withAuthenticated(apiPath != null)
-                .withOptions(RequestOptions.builder().attemptTimeout(timeout).retryPolicy(policy).build());
+                .withOptions(options);
         boolean fromApi = apiPath != null;
         // the API answers a refused download with its JSON envelope, even under 200 (an expired token is code
         // 1001): such an answer is mapped like any other call's (and renewed and replayed), never saved as the file
@@ -218,7 +235,7 @@ public final class HttpPipeline {
      * @param base the API base
      * @return the API path, or {@code null}
      */
-    public static String apiPath(URI uri, URI base) {
+    public static @Nullable String apiPath(URI uri, URI base) {
         if (!Origins.same(uri, base)) {
             return null;
         }
@@ -233,20 +250,15 @@ public final class HttpPipeline {
         return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, ResponseReader<T> reader,
+    private <T> CompletableFuture<HttpReply<T>> start(ApiRequest request, URI uri, @Nullable ResponseReader<T> reader,
                                                       boolean blocking, boolean followsCrossOrigin,
                                                       boolean noCredentials) {
         RetryPolicy policy = request.options().retryPolicy().orElse(settings.retryPolicy());
         Duration timeout = request.attemptTimeout(settings.requestTimeout());
-        Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
+        @Nullable Operation op = noCredentials ? Operation.DOWNLOAD_OUTPUT_URL : null;
         CallContext<T> ctx = new CallContext<>(request, op, reader, blocking, followsCrossOrigin, policy, timeout,
                 request.options().timeout().orElse(null));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", request.accept());
-        if (request.body() != null && request.contentType() != null) {
-            headers.put("Content-Type", request.contentType());
-        }
-        headers.putAll(request.headersToSend());
+        Map<String, String> headers = headers(request, noCredentials);
         HttpCall<T> call = new HttpCall<>(ctx, request.method(), uri, request.body(), headers, noCredentials, 0);
         CompletableFuture<HttpReply<T>> sent;
         try {
@@ -254,21 +266,52 @@ public final class HttpPipeline {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
+        if (blocking && sent.isDone()) {
+            // the caller's thread ran the call to its end: nothing left to wait for or to cancel
+            ctx.disarmCallTimer();
+            return settled(sent, ctx);
+        }
         CompletableFuture<HttpReply<T>> result = new CompletableFuture<>();
-        sent.whenComplete((reply, error) -> {
+        Futures.onCompletion(sent, (reply, error) -> {
             if (error == null) {
                 result.complete(reply);
             } else {
                 result.completeExceptionally(ctx.typedError(error));
             }
         });
-        result.whenComplete((reply, error) -> {
+        Futures.onCompletion(result, (reply, error) -> {
             ctx.disarmCallTimer();
             if (result.isCancelled()) {
                 ctx.cancel();
             }
         });
         return result;
+    }
+
+    private static Map<String, String> headers(ApiRequest request, boolean offOrigin) {
+        @Nullable String contentType = request.body() == null ? null : request.contentType();
+        // a call that starts off the API's origin carries none of the caller's extra headers, as a redirect there
+        Map<String, String> own = offOrigin ? request.headers() : request.headersToSend();
+        if (contentType == null && own.isEmpty()) {
+            return Map.of("Accept", request.accept());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", request.accept());
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        headers.putAll(own);
+        return headers;
+    }
+
+    private static <T> CompletableFuture<HttpReply<T>> settled(CompletableFuture<HttpReply<T>> done,
+                                                               CallContext<T> ctx) {
+        try {
+            done.join();
+            return done;
+        } catch (CompletionException | CancellationException e) {
+            return CompletableFuture.failedFuture(ctx.typedError(e));
+        }
     }
 
     private static <T> T awaitBlocking(CompletableFuture<T> done) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import javax.net.ssl.SSLHandshakeException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an I/O failure into a {@link TransportException} that says what happened on the wire and
@@ -97,7 +98,7 @@ public final class IoFailures {
      *
      * @param error a failure
      */
-    static Kind kind(Throwable error) {
+    static @Nullable Kind kind(Throwable error) {
         if (has(error, HttpConnectTimeoutException.class) || has(error, ConnectException.class)
                 || has(error, NoRouteToHostException.class) || has(error, UnknownHostException.class)
                 || has(error, UnresolvedAddressException.class) || has(error, SSLHandshakeException.class)) {

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The end of the chain: sends over the JDK's {@link HttpClient} and maps the answer. A blocking
@@ -30,6 +32,7 @@ final class JdkHttpSender implements HttpSender {
     private final BodyDeadlines deadlines;
     private final Clock clock;
     private final AnonymousUser user;
+    private final PreparedRequests prepared = new PreparedRequests();
 
     JdkHttpSender(HttpClient http, BodyDeadlines deadlines, Clock clock, AnonymousUser user) {
         this.http = http;
@@ -64,12 +67,17 @@ final class JdkHttpSender implements HttpSender {
         }
     }
 
-    private static HttpRequest request(HttpCall<?> call) {
+    private HttpRequest request(HttpCall<?> call) {
+        Supplier<HttpRequest.BodyPublisher> body = call.body();
+        if (call.context().callDeadlineNanos() == 0 && body == null) {
+            // the attempt's deadline is its timeout from now: the same for every such call
+            return prepared.get(call.method(), call.uri(), call.headers(), call.context().timeout());
+        }
         long left = call.deadlineNanos() == 0 ? call.context().timeout().toNanos()
                 : Math.max(1_000_000, call.deadlineNanos() - System.nanoTime());
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
                 .timeout(Duration.ofNanos(left))
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : call.body().get());
+                .method(call.method(), body == null ? HttpRequest.BodyPublishers.noBody() : body.get());
         call.headers().forEach(b::header);
         return b.build();
     }
@@ -109,7 +117,8 @@ final class JdkHttpSender implements HttpSender {
     }
 
     /** A response the reader did not accept: the typed error it carries, or a decode error for a wrong 2xx. */
-    private static NemoException notTheStream(int status, String contentType, String retryAfter, byte[] bytes,
+    private static NemoException notTheStream(int status, @Nullable String contentType, @Nullable String retryAfter,
+                                              byte[] bytes,
                                               ResponseMapper.Context ctx) {
         if (status < 200 || status > 299) {
             return ResponseMapper.error(status, retryAfter, bytes, ctx);

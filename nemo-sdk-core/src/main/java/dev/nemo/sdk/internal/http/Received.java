@@ -8,11 +8,31 @@ package dev.nemo.sdk.internal.http;
  */
 sealed interface Received<T> {
 
-    /** @param bytes a body read whole (JSON, an error, a redirect's) */
-    record Whole<T>(byte[] bytes) implements Received<T> {
+    /**
+     * A body read whole (JSON, an error, a redirect's). A class, not a record: the array is handed
+     * over as read, never copied, and only the sender reads it.
+     *
+     * @param <T> the stream body type
+     */
+    final class Whole<T> implements Received<T> {
+        private final byte[] bytes;
+
+        Whole(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** {@return the body's bytes (not a copy)} */
+        byte[] bytes() {
+            return bytes;
+        }
     }
 
-    /** @param value the accepted stream's body */
+    /**
+     * The accepted stream's body.
+     *
+     * @param value what the call's reader made of it
+     * @param <T>   the stream body type
+     */
     record Streamed<T>(T value) implements Received<T> {
     }
 }

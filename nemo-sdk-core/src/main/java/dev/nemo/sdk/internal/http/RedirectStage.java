@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.http;
 
 import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoServiceException;
+import dev.nemo.sdk.internal.util.Futures;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows redirects (at most five hops). A hop within the same origin keeps the call's
- * credentials; a hop to another origin drops {@code Authorization}, {@code X-Skill-*} and
- * {@code X-Client-Id}, and they are never added again, even when a later hop comes back.
+ * credentials; a hop to another origin drops {@code Authorization}, {@code X-Skill-*},
+ * {@code X-Client-Id} and the caller's extra headers ({@code RequestOptions.headers()}), and they
+ * are never added again, even when a later hop comes back.
  * API calls refuse to leave the API's origin at all (their bodies and answers belong to the API);
  * only downloads follow a redirect to another host.
  */
@@ -26,7 +28,11 @@ final class RedirectStage implements HttpStage {
     }
 
     private <T> CompletableFuture<HttpReply<T>> follow(HttpCall<T> call, HttpSender next, int hops) {
-        return next.send(call).thenCompose(reply -> {
+        CompletableFuture<HttpReply<T>> sent = next.send(call);
+        if (Futures.succeeded(sent) && !sent.join().isRedirect()) {
+            return sent;
+        }
+        return sent.thenCompose(reply -> {
             if (!reply.isRedirect()) {
                 return CompletableFuture.completedFuture(reply);
             }

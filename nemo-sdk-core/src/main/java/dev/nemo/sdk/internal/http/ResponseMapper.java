@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an HTTP response into the payload of its envelope or into the typed error it carries.
@@ -53,7 +54,7 @@ public final class ResponseMapper {
      * @param anonymousTokenCall whether this is the anonymous-token call (HTTP 400 means a bad client id)
      * @param headers            the response headers, kept in the error's details
      */
-    public record Context(String method, String path, String userId, Clock clock, boolean anonymousTokenCall,
+    public record Context(String method, String path, @Nullable String userId, Clock clock, boolean anonymousTokenCall,
                           Map<String, List<String>> headers) {
         /**
          * A context without response headers.
@@ -64,11 +65,11 @@ public final class ResponseMapper {
          * @param clock              clock
          * @param anonymousTokenCall whether this is the anonymous-token call
          */
-        public Context(String method, String path, String userId, Clock clock, boolean anonymousTokenCall) {
+        public Context(String method, String path, @Nullable String userId, Clock clock, boolean anonymousTokenCall) {
             this(method, path, userId, clock, anonymousTokenCall, Map.of());
         }
 
-        ErrorDetails details(int status, Integer code, byte[] body) {
+        ErrorDetails details(int status, @Nullable Integer code, byte @Nullable [] body) {
             return new ErrorDetails(status, code, method, path, Redactor.excerpt(body, EXCERPT_CHARS), headers);
         }
     }
@@ -83,7 +84,8 @@ public final class ResponseMapper {
      * @param ctx         request context
      * @throws NemoException the typed error the response carries
      */
-    public static JsonNode payload(int status, String contentType, String retryAfter, byte[] body, Context ctx) {
+    public static JsonNode payload(int status, @Nullable String contentType, @Nullable String retryAfter, byte[] body,
+                                   Context ctx) {
         JsonNode node = parseOrNull(body);
         if (status < 200 || status > 299) {
             throw error(status, retryAfter, body, node, ctx);
@@ -113,7 +115,7 @@ public final class ResponseMapper {
         return node;
     }
 
-    private static JsonNode failRender(int status, String msg, byte[] body, Context ctx) {
+    private static JsonNode failRender(int status, @Nullable String msg, byte[] body, Context ctx) {
         throw new NemoServiceException("The render service refused the request: " + (msg == null ? "no reason given" : msg),
                 ctx.details(status, null, body), null);
     }
@@ -127,12 +129,13 @@ public final class ResponseMapper {
      * @param ctx        request context
      * @return the typed error
      */
-    public static NemoException error(int status, String retryAfter, byte[] body, Context ctx) {
+    public static NemoException error(int status, @Nullable String retryAfter, byte[] body, Context ctx) {
         return error(status, retryAfter, body, parseOrNull(body), ctx);
     }
 
-    private static NemoException error(int status, String retryAfter, byte[] body, JsonNode node, Context ctx) {
-        String msg = node != null && node.isObject() ? message(node) : null;
+    private static NemoException error(int status, @Nullable String retryAfter, byte[] body, @Nullable JsonNode node,
+                                       Context ctx) {
+        @Nullable String msg = node != null && node.isObject() ? message(node) : null;
         Optional<Integer> code = node != null && node.isObject() ? code(node) : Optional.empty();
         if (code.isPresent() && code.get() != ErrorCodes.OK) {
             return byCode(code.get(), status, msg, retryAfter, body, ctx);
@@ -140,32 +143,30 @@ public final class ResponseMapper {
         return byStatus(status, msg, retryAfter, body, ctx, null);
     }
 
-    static NemoException byCode(int code, int status, String msg, String retryAfter, byte[] body, Context ctx) {
+    static NemoException byCode(int code, int status, @Nullable String msg, @Nullable String retryAfter, byte[] body,
+                               Context ctx) {
         ErrorDetails d = ctx.details(status, code, body);
-        switch (code) {
-            case ErrorCodes.TOKEN_EXPIRED:
-                return new TokenExpiredException(text("The token is invalid or expired (code 1001)", msg), d, null);
-            case ErrorCodes.SESSION_NOT_FOUND:
-                return new SessionNotFoundException(text("Session not found (code 1002); create a new session", msg), d,
-                        null);
-            case ErrorCodes.INSUFFICIENT_CREDITS:
-                return new InsufficientCreditsException(text("Out of credits (code 2001)", msg)
-                        + (ctx.userId() == null ? "; top up at https://nemovideo.com"
-                        : "; register to keep your work: " + InsufficientCreditsException.REGISTER_URL + ctx.userId()),
-                        d, ctx.userId());
-            case ErrorCodes.UNSUPPORTED_FILE_TYPE:
-                return new UnsupportedFileTypeException(withAcceptedFormats(text("Unsupported file type (code 4001)", msg)), d,
-                        null);
-            case ErrorCodes.FILE_TOO_LARGE:
-                return new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d,
-                        null);
-            default:
-                return byStatus(status, msg, retryAfter, body, ctx, code);
-        }
+        return switch (code) {
+            case ErrorCodes.TOKEN_EXPIRED ->
+                    new TokenExpiredException(text("The token is invalid or expired (code 1001)", msg), d, null);
+            case ErrorCodes.SESSION_NOT_FOUND ->
+                    new SessionNotFoundException(text("Session not found (code 1002); create a new session", msg), d,
+                            null);
+            case ErrorCodes.INSUFFICIENT_CREDITS -> new InsufficientCreditsException(
+                    text("Out of credits (code 2001)", msg) + (ctx.userId() == null ? "; top up at https://nemovideo.com"
+                            : "; register to keep your work: " + InsufficientCreditsException.REGISTER_URL + ctx.userId()),
+                    d, ctx.userId());
+            case ErrorCodes.UNSUPPORTED_FILE_TYPE -> new UnsupportedFileTypeException(
+                    withAcceptedFormats(text("Unsupported file type (code 4001)", msg)), d, null);
+            case ErrorCodes.FILE_TOO_LARGE ->
+                    new FileTooLargeException(text("File too large (code 4002); compress or trim it first", msg), d,
+                            null);
+            default -> byStatus(status, msg, retryAfter, body, ctx, code);
+        };
     }
 
-    private static NemoException byStatus(int status, String msg, String retryAfter, byte[] body, Context ctx,
-                                          Integer code) {
+    private static NemoException byStatus(int status, @Nullable String msg, @Nullable String retryAfter, byte[] body,
+                                          Context ctx, @Nullable Integer code) {
         ErrorDetails d = ctx.details(status, code, body);
         String where = ctx.method() + " " + ctx.path();
         if (status == 400 && ctx.anonymousTokenCall()) {
@@ -184,7 +185,7 @@ public final class ResponseMapper {
             return new SessionNotFoundException(text("Session not found (HTTP 404); create a new session", msg), d, null);
         }
         if (status == 429) {
-            Duration wait = RetryAfter.parse(retryAfter, ctx.clock()).orElse(null);
+            @Nullable Duration wait = RetryAfter.parse(retryAfter, ctx.clock()).orElse(null);
             return new RateLimitedException(text("Rate limited (HTTP 429)" + (wait == null ? ""
                     : "; retry after " + wait.toSeconds() + " s"), msg), d, wait);
         }
@@ -212,7 +213,7 @@ public final class ResponseMapper {
         return message.contains(accepted) ? message : message + ". " + accepted;
     }
 
-    private static String text(String base, String serverMessage) {
+    private static String text(String base, @Nullable String serverMessage) {
         if (serverMessage == null || serverMessage.isBlank()) {
             return base;
         }
@@ -241,7 +242,7 @@ public final class ResponseMapper {
         return Optional.empty();
     }
 
-    private static String message(JsonNode node) {
+    private static @Nullable String message(JsonNode node) {
         for (String f : new String[] {"message", "msg", "error", "detail", "error_message", "errorMessage"}) {
             JsonNode v = node.get(f);
             if (v == null || v.isNull()) {
@@ -267,7 +268,7 @@ public final class ResponseMapper {
         return null;
     }
 
-    private static JsonNode parseOrNull(byte[] body) {
+    private static @Nullable JsonNode parseOrNull(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }
@@ -288,7 +289,7 @@ public final class ResponseMapper {
         }
     }
 
-    private static boolean looksLikeHtml(String contentType, byte[] body) {
+    private static boolean looksLikeHtml(@Nullable String contentType, byte[] body) {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
             return true;
         }

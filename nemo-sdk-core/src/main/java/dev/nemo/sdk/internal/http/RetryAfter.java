@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
 public final class RetryAfter {
@@ -21,7 +22,7 @@ public final class RetryAfter {
      * @param header the header value, or {@code null}
      * @param clock  the clock that turns an HTTP-date into a delay
      */
-    public static Optional<Duration> parse(String header, Clock clock) {
+    public static Optional<Duration> parse(@Nullable String header, Clock clock) {
         if (header == null) {
             return Optional.empty();
         }

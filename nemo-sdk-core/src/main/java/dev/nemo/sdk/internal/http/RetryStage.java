@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,14 +40,18 @@ final class RetryStage implements HttpStage {
 
     private <T> CompletableFuture<HttpReply<T>> attempt(HttpCall<T> call, HttpSender next, int attempt,
                                                         boolean rateLimitRetried) {
-        return next.send(call).exceptionallyCompose(error -> {
+        CompletableFuture<HttpReply<T>> sent = next.send(call);
+        if (Futures.succeeded(sent)) {
+            return sent;
+        }
+        return sent.exceptionallyCompose(error -> {
             Throwable e = Futures.unwrap(error);
             if (!(e instanceof NemoException n) || call.context().cancelled()) {
                 return CompletableFuture.failedFuture(e);
             }
             RetryPolicy policy = call.context().policy();
-            Duration rateLimitWait = rateLimitRetried ? null : rateLimitWait(n, policy);
-            Duration wait = rateLimitWait != null ? rateLimitWait
+            @Nullable Duration rateLimitWait = rateLimitRetried ? null : rateLimitWait(n, policy);
+            @Nullable Duration wait = rateLimitWait != null ? rateLimitWait
                     : attempt < policy.maxAttempts() && retryable(n, call) ? jitter(policy.backoffCap(attempt)) : null;
             if (wait == null) {
                 return CompletableFuture.failedFuture(n);
@@ -57,7 +62,7 @@ final class RetryStage implements HttpStage {
         });
     }
 
-    private static Duration rateLimitWait(NemoException e, RetryPolicy policy) {
+    private static @Nullable Duration rateLimitWait(NemoException e, RetryPolicy policy) {
         if (!(e instanceof RateLimitedException r) || !policy.retryOnRateLimit()) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passes a part's content through while counting it: a stream that produces more or fewer bytes
@@ -85,7 +86,7 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> downstream) {
         upstream.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            private Flow.Subscription subscription;
+            private Flow.@Nullable Subscription subscription;
             private long count;
             private boolean done;
 
@@ -116,7 +117,7 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
                     return;
                 }
                 done = true;
-                NemoException e = t instanceof NemoException ? (NemoException) t : errors.failed(t);
+                NemoException e = t instanceof NemoException n ? n : errors.failed(t);
                 onAbort.accept(e);
                 downstream.onError(e);
             }
@@ -136,7 +137,10 @@ public final class CheckedContent implements Flow.Publisher<ByteBuffer> {
 
             private void fail(NemoException e) {
                 done = true;
-                subscription.cancel();
+                Flow.Subscription s = subscription;
+                if (s != null) {
+                    s.cancel();
+                }
                 onAbort.accept(e);
                 downstream.onError(e);
             }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the first bytes of a stream before an upload starts (to check its format), then hands the
@@ -23,11 +24,11 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
     private final AtomicInteger wip = new AtomicInteger();
     private final ArrayDeque<ByteBuffer> held = new ArrayDeque<>();
     private long heldBytes;
-    private Flow.Subscription upstream;
+    private Flow.@Nullable Subscription upstream;
     private boolean upstreamComplete;
-    private Throwable upstreamError;
-    private Throwable fatal;
-    private Flow.Subscriber<? super ByteBuffer> downstream;
+    private @Nullable Throwable upstreamError;
+    private @Nullable Throwable fatal;
+    private Flow.@Nullable Subscriber<? super ByteBuffer> downstream;
     private long demand;
     private boolean passThrough;
     private boolean finished;
@@ -141,8 +142,8 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
 
     @Override
     public void onNext(ByteBuffer b) {
-        Flow.Subscriber<? super ByteBuffer> direct = null;
-        boolean more = false;
+        Flow.@Nullable Subscriber<? super ByteBuffer> direct = null;
+        Flow.@Nullable Subscription more = null;
         byte[] headBytes = null;
         lock.lock();
         try {
@@ -157,7 +158,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
                     if (heldBytes >= want) {
                         headBytes = copyHead();
                     } else {
-                        more = true;
+                        more = upstream;
                     }
                 }
             }
@@ -171,8 +172,8 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
         if (headBytes != null) {
             head.complete(headBytes);
         }
-        if (more) {
-            upstream.request(1);
+        if (more != null) {
+            more.request(1);
         }
         drain();
     }
@@ -187,8 +188,8 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
         terminate(null);
     }
 
-    private void terminate(Throwable error) {
-        Flow.Subscriber<? super ByteBuffer> direct = null;
+    private void terminate(@Nullable Throwable error) {
+        Flow.@Nullable Subscriber<? super ByteBuffer> direct = null;
         byte[] headBytes = null;
         lock.lock();
         try {
@@ -224,7 +225,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
     }
 
     private void onRequest(long n) {
-        Flow.Subscription forward = null;
+        Flow.@Nullable Subscription forward = null;
         boolean invalid = false;
         lock.lock();
         try {
@@ -247,7 +248,9 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
             lock.unlock();
         }
         if (invalid) {
-            forward.cancel();
+            if (forward != null) {
+                forward.cancel();
+            }
             drain();
         } else if (forward != null) {
             forward.request(n);
@@ -257,7 +260,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
     }
 
     private void onCancel() {
-        Flow.Subscription s;
+        Flow.@Nullable Subscription s;
         lock.lock();
         try {
             finished = true;
@@ -279,11 +282,12 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
         int missed = 1;
         while (true) {
             while (true) {
-                Flow.Subscriber<? super ByteBuffer> d;
+                Flow.@Nullable Subscriber<? super ByteBuffer> d;
                 ByteBuffer next = null;
                 Throwable error = null;
                 boolean complete = false;
                 long forward = 0;
+                Flow.@Nullable Subscription up = null;
                 lock.lock();
                 try {
                     d = downstream;
@@ -307,6 +311,7 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
                         finished = true;
                     } else if (demand > 0) {
                         passThrough = true;
+                        up = upstream;
                         forward = demand;
                         demand = 0;
                     } else {
@@ -321,8 +326,8 @@ public final class HeadPrefetch implements Flow.Subscriber<ByteBuffer> {
                     d.onError(error);
                 } else if (complete) {
                     d.onComplete();
-                } else if (forward > 0) {
-                    upstream.request(forward);
+                } else if (forward > 0 && up != null) {
+                    up.request(forward);
                 }
             }
             missed = wip.addAndGet(-missed);

@@ -2,6 +2,7 @@ package dev.nemo.sdk.internal.upload;
 
 import dev.nemo.sdk.upload.MediaFormat;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises the supported media formats by their leading bytes. Reads only inside the given
@@ -20,7 +21,7 @@ public final class MediaSniffer {
      * @param h the first bytes of a file
      * @param n how many of them are valid
      */
-    public static MediaFormat detect(byte[] h, int n) {
+    public static @Nullable MediaFormat detect(byte[] h, int n) {
         n = Math.min(n, h.length);
         if (startsWith(h, n, 0, "GIF87a") || startsWith(h, n, 0, "GIF89a")) {
             return MediaFormat.GIF;
@@ -44,7 +45,7 @@ public final class MediaSniffer {
             return null;
         }
         if (n >= 12 && startsWith(h, n, 4, "ftyp")) {
-            return isoBrand(h, n);
+            return isoBrand(h);
         }
         if (n >= 8 && u32(h, 0) >= 8 && (startsWith(h, n, 4, "moov") || startsWith(h, n, 4, "mdat")
                 || startsWith(h, n, 4, "wide") || startsWith(h, n, 4, "free") || startsWith(h, n, 4, "skip")
@@ -91,7 +92,7 @@ public final class MediaSniffer {
         return false;
     }
 
-    private static MediaFormat isoBrand(byte[] h, int n) {
+    private static @Nullable MediaFormat isoBrand(byte[] h) {
         String major = ascii(h, 8, 4);
         return switch (major) {
             case "qt  " -> MediaFormat.MOV;
@@ -103,7 +104,7 @@ public final class MediaSniffer {
         };
     }
 
-    private static MediaFormat matroska(byte[] h, int n) {
+    private static @Nullable MediaFormat matroska(byte[] h, int n) {
         int p = 4;
         long[] size = vint(h, n, p, false);
         if (size == null) {
@@ -142,7 +143,7 @@ public final class MediaSniffer {
     }
 
     /** {@return {value, length} of an EBML variable-length integer, value -1 for "unknown"; null when malformed} */
-    private static long[] vint(byte[] h, int n, int p, boolean keepMarker) {
+    private static long @Nullable [] vint(byte[] h, int n, int p, boolean keepMarker) {
         if (p >= n) {
             return null;
         }
@@ -161,12 +162,13 @@ public final class MediaSniffer {
         return new long[] {!keepMarker && allOnes ? -1 : v, len};
     }
 
-    private static MediaFormat afterId3(byte[] h, int n) {
+    private static @Nullable MediaFormat afterId3(byte[] h, int n) {
         int p = 0;
         while (startsWith(h, n, p, "ID3") && p + 10 <= n) {
-            long size = ((u8(h, p + 6) & 0x7F) << 21) | ((u8(h, p + 7) & 0x7F) << 14) | ((u8(h, p + 8) & 0x7F) << 7)
+            // a syncsafe integer: 28 bits, so it fits an int
+            int size = ((u8(h, p + 6) & 0x7F) << 21) | ((u8(h, p + 7) & 0x7F) << 14) | ((u8(h, p + 8) & 0x7F) << 7)
                     | (u8(h, p + 9) & 0x7F);
-            long next = p + 10 + size + ((u8(h, p + 5) & 0x10) != 0 ? 10 : 0);
+            long next = (long) p + 10 + size + ((u8(h, p + 5) & 0x10) != 0 ? 10 : 0);
             if (next >= n) {
                 return MediaFormat.MP3;
             }

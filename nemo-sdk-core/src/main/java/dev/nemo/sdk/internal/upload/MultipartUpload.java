@@ -41,6 +41,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ public final class MultipartUpload {
     /** A failure of the body itself (a source broke its promise), which the HTTP client reports as a bare I/O error. */
     private final AtomicReference<NemoException> bodyFailure = new AtomicReference<>();
     /** The HTTP exchange once started: cancelling the upload must abort it, not just the future above it. */
-    private volatile CompletableFuture<?> exchange;
+    private volatile @Nullable CompletableFuture<?> exchange;
     private volatile boolean cancelled;
     private boolean blocking;
 
@@ -98,7 +99,7 @@ public final class MultipartUpload {
         List<CompletableFuture<Checked>> each = new ArrayList<>();
         for (MediaSource s : sources) {
             CompletableFuture<Checked> c = check(s);
-            c.whenComplete((v, e) -> {
+            Futures.onCompletion(c, (v, e) -> {
                 if (e != null && firstCheckFailure.compareAndSet(null, Futures.unwrap(e))) {
                     // fail fast: stop reading the other streams
                     releaseAll();
@@ -110,8 +111,7 @@ public final class MultipartUpload {
                 .handle((v, e) -> {
                     Throwable failure = firstCheckFailure.get();
                     if (failure != null) {
-                        throw failure instanceof RuntimeException ? (RuntimeException) failure
-                                : new CompletionException(failure);
+                        throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
                     }
                     List<Checked> ok = new ArrayList<>();
                     each.forEach(c -> ok.add(c.join()));
@@ -119,7 +119,7 @@ public final class MultipartUpload {
                 });
         CompletableFuture<UploadResult> sent = blocking ? sendAfter(checks) : checks.thenCompose(this::send);
         CompletableFuture<UploadResult> result = new CompletableFuture<>();
-        sent.whenComplete((r, e) -> {
+        Futures.onCompletion(sent, (r, e) -> {
             releaseAll();
             if (e == null) {
                 result.complete(r);
@@ -128,7 +128,7 @@ public final class MultipartUpload {
                 result.completeExceptionally(own != null ? own : Futures.unwrap(e));
             }
         });
-        result.whenComplete((r, e) -> {
+        Futures.onCompletion(result, (r, e) -> {
             if (result.isCancelled()) {
                 cancelled = true;
                 sent.cancel(true);
@@ -201,7 +201,7 @@ public final class MultipartUpload {
             timer.cancel(false);
             if (error != null) {
                 Throwable cause = Futures.unwrap(error);
-                throw cause instanceof MediaSourceException ? (MediaSourceException) cause
+                throw cause instanceof MediaSourceException m ? m
                         : new MediaSourceException("Reading '" + source.fileName() + "' failed: " + cause,
                         source.fileName(), ErrorDetails.none(), cause);
             }
@@ -284,8 +284,8 @@ public final class MultipartUpload {
             return progress.<HttpRequest.BodyPublisher>map(p -> new ProgressBodyPublisher(b, p)).orElse(b);
         };
         RequestOptions requestOptions = options.request().toBuilder().timeout(options.timeout()).build();
-        ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), null, true, false,
-                Map.of(), requestOptions);
+        ApiRequest request = new ApiRequest("POST", path, body, Multipart.contentType(boundary), "application/json",
+                true, false, Map.of(), requestOptions);
         LOG.debug("uploading {} file(s) ({}) to {}", checked.size(), total < 0 ? "length unknown, sent chunked"
                 : total + " bytes of content", path);
         CompletableFuture<JsonNode> call = transport.json(request, blocking);

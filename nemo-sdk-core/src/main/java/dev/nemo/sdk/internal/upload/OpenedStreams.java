@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content of {@code MediaSource.ofInputStream}: each subscription (one per attempt) asks the
@@ -63,7 +64,7 @@ public final class OpenedStreams implements Flow.Publisher<ByteBuffer> {
         return true;
     }
 
-    private MediaSourceException error(String why, Throwable cause) {
+    private MediaSourceException error(String why, @Nullable Throwable cause) {
         return new MediaSourceException("The stream of '" + fileName + "' cannot be sent again: " + why, fileName,
                 ErrorDetails.none(), cause);
     }

@@ -3,12 +3,14 @@ package dev.nemo.sdk.internal.upload;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.internal.json.JsonNodes;
 import dev.nemo.sdk.internal.json.JsonValues;
+import dev.nemo.sdk.json.JsonNull;
 import dev.nemo.sdk.upload.UploadResult;
 import dev.nemo.sdk.upload.UploadedFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes the upload response's {@code data}: {@code files[]} (preferred) or the older
@@ -24,7 +26,7 @@ public final class UploadResponses {
      *
      * @param data the envelope's {@code data}
      */
-    public static UploadResult decode(JsonNode data) {
+    public static UploadResult decode(@Nullable JsonNode data) {
         JsonNode list = null;
         if (data != null && data.isObject()) {
             JsonNode files = data.get("files");
@@ -44,29 +46,29 @@ public final class UploadResponses {
                 }
             }
         }
-        Boolean applied = data != null && data.isObject()
+        @Nullable Boolean applied = (data != null && data.isObject())
                 ? JsonNodes.bool(data, "session_state_applied").orElse(null) : null;
-        return new UploadResult(out, applied, data == null ? null : JsonValues.fromJackson(data));
+        return new UploadResult(out, applied, data == null ? JsonNull.INSTANCE : JsonValues.fromJackson(data));
     }
 
     private static UploadedFile file(JsonNode f) {
-        return UploadedFile.builder()
-                .fileName(JsonNodes.firstText(f, "filename", "file_name", "fileName", "name").orElse(null))
-                .fileType(JsonNodes.firstText(f, "file_type", "fileType", "type").orElse(null))
-                .url(JsonNodes.firstText(f, "cdn_url", "cdnUrl", "url").orElse(null))
+        UploadedFile.Builder b = UploadedFile.builder()
                 .durationSeconds(boxed(JsonNodes.doubleValue(f, "duration")))
                 .dimensions(intValue(JsonNodes.longValue(f, "width")), intValue(JsonNodes.longValue(f, "height")))
                 .fps(boxed(JsonNodes.doubleValue(f, "fps")))
-                .hash(JsonNodes.text(f, "hash").orElse(null))
-                .raw(JsonValues.fromJackson(f))
-                .build();
+                .raw(JsonValues.fromJackson(f));
+        JsonNodes.firstText(f, "filename", "file_name", "fileName", "name").ifPresent(b::fileName);
+        JsonNodes.firstText(f, "file_type", "fileType", "type").ifPresent(b::fileType);
+        JsonNodes.firstText(f, "cdn_url", "cdnUrl", "url").ifPresent(b::url);
+        JsonNodes.text(f, "hash").ifPresent(b::hash);
+        return b.build();
     }
 
-    private static Double boxed(OptionalDouble d) {
+    private static @Nullable Double boxed(OptionalDouble d) {
         return d.isPresent() && Double.isFinite(d.getAsDouble()) && d.getAsDouble() >= 0 ? d.getAsDouble() : null;
     }
 
-    private static Integer intValue(OptionalLong v) {
-        return v.isPresent() && v.getAsLong() >= 0 && v.getAsLong() <= Integer.MAX_VALUE ? (int) v.getAsLong() : null;
+    private static @Nullable Integer intValue(OptionalLong v) {
+        return v.isPresent() && v.getAsLong() >= 0 && v.getAsLong() <= Integer.MAX_VALUE ? Integer.valueOf((int) v.getAsLong()) : null;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,6 +89,16 @@ public final class Futures {
     }
 
     /**
+     * {@return whether it already completed normally}: a stage that only handles failures can hand
+     * such a future on as it is (a blocking call's chain completes on the caller's thread).
+     *
+     * @param future a future
+     */
+    public static boolean succeeded(CompletableFuture<?> future) {
+        return future.isDone() && !future.isCompletedExceptionally();
+    }
+
+    /**
      * Waits for a stage, responding to interruption by cancelling it. Typed SDK errors are
      * rethrown as they are, so callers catch {@link NemoException} subclasses directly.
      *
@@ -109,6 +120,39 @@ public final class Futures {
         } catch (CancellationException e) {
             throw new NemoClientException("The operation was cancelled", ErrorDetails.none(), e);
         }
+    }
+
+    /**
+     * Like {@link CompletableFuture#handle} with a function that starts the next stage, without a
+     * future of a future: the returned future completes as that next stage does (or fails with
+     * what {@code fn} threw). A failure of the next stage is not handed to {@code fn} again.
+     *
+     * @param source the first stage
+     * @param fn     the next stage, from the first one's value (or {@code null}) and failure (or {@code null})
+     * @param <T>    first stage's type
+     * @param <U>    result type
+     * @return the outcome of the next stage
+     */
+    public static <T, U> CompletableFuture<U> handleCompose(CompletableFuture<T> source,
+            BiFunction<? super @Nullable T, ? super @Nullable Throwable, ? extends CompletionStage<U>> fn) {
+        CompletableFuture<U> out = new CompletableFuture<>();
+        onCompletion(source, (value, failure) -> {
+            CompletionStage<U> next;
+            try {
+                next = fn.apply(value, failure);
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+                return;
+            }
+            onCompletion(next.toCompletableFuture(), (result, error) -> {
+                if (error != null) {
+                    out.completeExceptionally(error);
+                } else {
+                    out.complete(result);
+                }
+            });
+        });
+        return out;
     }
 
     private static RuntimeException rethrow(Throwable cause) {

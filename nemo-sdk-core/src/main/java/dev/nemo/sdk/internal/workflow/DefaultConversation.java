@@ -48,7 +48,7 @@ final class DefaultConversation implements Conversation {
 
     @Override
     public CompletableFuture<SessionState> refreshAsync() {
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, this.options.request(), clock);
         return DefaultWorkflowsApi.cancellable(run, steps.read(run, sessionId).thenApply(now -> {
             state = now;
             return now;
@@ -62,7 +62,7 @@ final class DefaultConversation implements Conversation {
 
     @Override
     public CompletableFuture<ChatResult> sayAsync(String instruction) {
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, this.options.request(), clock);
         return DefaultWorkflowsApi.cancellable(run, steps.instruct(run, sessionId, state, instruction, options,
                 WorkflowSteps.Next.CONVERSATION)
                 .thenApply(done -> {
@@ -78,7 +78,7 @@ final class DefaultConversation implements Conversation {
 
     @Override
     public CompletableFuture<DownloadResult> exportAsync(Path output, ExportOptions options) {
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, this.options.request(), clock);
         return DefaultWorkflowsApi.cancellable(run, steps.export(run, sessionId, DefaultWorkflowsApi.draftOf(state),
                 options, Outputs.namedAfterRender(output, options.format())).thenApply(WorkflowSteps.Exported::download));
     }

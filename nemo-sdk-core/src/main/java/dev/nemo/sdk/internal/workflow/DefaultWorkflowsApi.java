@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /** {@code client.workflows()}: the seed's workflows composed from the client's public API. */
 public final class DefaultWorkflowsApi implements WorkflowsApi {
@@ -65,7 +66,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     @Override
     public CompletableFuture<QuickEditResult> quickEditAsync(QuickEdit edit) {
         Objects.requireNonNull(edit, "edit");
-        WorkflowRun run = new WorkflowRun(edit.listener(), clock);
+        WorkflowRun run = new WorkflowRun(edit.listener(), edit.request(), clock);
         String language = edit.language().orElseGet(() -> ScriptLanguage.detectOrDefault(edit.instruction()));
         String inputName = edit.inputs().get(0).fileName();
         return cancellable(run, steps.place(run, language, edit.inputs())
@@ -87,7 +88,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     @Override
     public CompletableFuture<BatchResult> batchAsync(BatchEdit batch) {
         Objects.requireNonNull(batch, "batch");
-        WorkflowRun run = new WorkflowRun(batch.listener(), clock);
+        WorkflowRun run = new WorkflowRun(batch.listener(), batch.request(), clock);
         String language = batch.language()
                 .orElseGet(() -> ScriptLanguage.detectOrDefault(batch.items().get(0).instruction()));
         List<MediaSource> inputs = batch.items().stream().map(BatchEdit.Item::input).toList();
@@ -96,17 +97,17 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     }
 
     @Override
-    public Conversation startConversation(List<MediaSource> files, String firstWords, ChatOptions options,
+    public Conversation startConversation(List<MediaSource> files, @Nullable String firstWords, ChatOptions options,
                                           WorkflowListener listener) {
         return Futures.await(startConversationAsync(files, firstWords, options, listener));
     }
 
     @Override
-    public CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, String firstWords,
+    public CompletableFuture<Conversation> startConversationAsync(List<MediaSource> files, @Nullable String firstWords,
                                                                   ChatOptions options, WorkflowListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
         return cancellable(run, steps.place(run, ScriptLanguage.detectOrDefault(firstWords), List.copyOf(files))
                 .thenApply(placed -> new DefaultConversation(steps, placed.sessionId(), placed.before(), options,
                         listener, clock)));
@@ -123,7 +124,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
         return cancellable(run, steps.read(run, sessionId)
                 .thenApply(now -> new DefaultConversation(steps, sessionId, now, options, listener, clock)));
     }
@@ -131,7 +132,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     @Override
     public DownloadResult resumeExport(String renderId, Path output, ExportOptions options,
                                        WorkflowListener listener) {
-        WorkflowRun run = new WorkflowRun(listener, clock);
+        WorkflowRun run = new WorkflowRun(listener, options.request(), clock);
         return Futures.await(cancellable(run, steps.follow(run, renderId, options,
                 Outputs.target(output, renderId, options.format())).thenApply(WorkflowSteps.Exported::download)));
     }
@@ -148,12 +149,12 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
     /** Cancelling the returned future cancels the step in flight; failures come out unwrapped. */
     static <T> CompletableFuture<T> cancellable(WorkflowRun run, CompletableFuture<T> work) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        out.whenComplete((v, e) -> {
+        Futures.onCompletion(out, (v, e) -> {
             if (out.isCancelled()) {
                 run.cancel();
             }
         });
-        work.whenComplete((v, e) -> {
+        Futures.onCompletion(work, (v, e) -> {
             if (e == null) {
                 out.complete(v);
             } else {
@@ -190,8 +191,8 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
             }
             BatchEdit.Item item = batch.items().get(i);
             ExportOptions options = optionsFor(batch.exportOptions(), item.output());
-            return steps.instruct(run, placed.sessionId(), current, item.instruction(), batch.chatOptions(),
-                            WorkflowSteps.Next.EXPORT)
+            return Futures.handleCompose(steps.instruct(run, placed.sessionId(), current, item.instruction(),
+                            batch.chatOptions(), WorkflowSteps.Next.EXPORT)
                     .thenCompose(done -> {
                         current = done.after();
                         Draft draft = narrowed(draftOf(done.after()), i, item);
@@ -200,10 +201,9 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                                 .thenApply(exported -> new BatchResult.ItemResult(item, Optional.of(done.chat()),
                                         Optional.of(exported.job()), Optional.of(exported.download()),
                                         Optional.empty()));
-                    })
-                    .handle((result, error) -> {
+                    }), (result, error) -> {
                         if (error == null) {
-                            results.add(result);
+                            results.add(Objects.requireNonNull(result, "result"));
                             return item(i + 1);
                         }
                         Throwable cause = Futures.unwrap(error);
@@ -215,8 +215,7 @@ public final class DefaultWorkflowsApi implements WorkflowsApi {
                                 Optional.empty(), Optional.of(failure)));
                         run.note(item.input().fileName() + " failed: " + failure.getMessage());
                         return batch.stopOnFailure() ? skipRest(i + 1) : item(i + 1);
-                    })
-                    .thenCompose(f -> f);
+                    });
         }
 
         private Draft narrowed(Draft draft, int i, BatchEdit.Item item) {

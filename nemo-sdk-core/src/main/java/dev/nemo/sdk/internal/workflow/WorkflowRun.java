@@ -1,5 +1,6 @@
 package dev.nemo.sdk.internal.workflow;
 
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
 import dev.nemo.sdk.chat.ChatProgressListener;
@@ -20,6 +21,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +33,16 @@ final class WorkflowRun {
     private static final Logger LOG = LoggerFactory.getLogger("dev.nemo.sdk.workflow");
 
     private final WorkflowListener listener;
+    private final RequestOptions request;
     private final Clock clock;
     private final Instant start;
     private final List<String> notes = new ArrayList<>();
-    private volatile CompletableFuture<?> current;
+    private volatile @Nullable CompletableFuture<?> current;
     private volatile boolean cancelled;
 
-    WorkflowRun(WorkflowListener listener, Clock clock) {
+    WorkflowRun(WorkflowListener listener, RequestOptions request, Clock clock) {
         this.listener = listener;
+        this.request = request;
         this.clock = clock;
         this.start = clock.instant();
     }
@@ -59,6 +63,11 @@ final class WorkflowRun {
         if (f != null) {
             f.cancel(true);
         }
+    }
+
+    /** {@return the request options the user gave the workflow, for every call it makes (see {@link RequestLayers})} */
+    RequestOptions request() {
+        return request;
     }
 
     boolean isCancelled() {

@@ -14,6 +14,7 @@ import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
 import dev.nemo.sdk.export.ExportOptions;
 import dev.nemo.sdk.export.ExportsApi;
+import dev.nemo.sdk.export.PollingStrategy;
 import dev.nemo.sdk.internal.chat.StateCheck;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.session.CreateSessionRequest;
@@ -87,28 +88,30 @@ final class WorkflowSteps {
     }
 
     CompletableFuture<Placed> place(WorkflowRun run, String language, List<MediaSource> files) {
-        return placeOnce(run, language, files).handle((placed, error) -> {
-            NemoException e = error == null ? null : StateCheck.nemo(Futures.unwrap(error));
+        return Futures.handleCompose(placeOnce(run, language, files), (placed, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(placed);
+            }
+            NemoException e = StateCheck.nemo(Futures.unwrap(error));
             if (e instanceof SessionNotFoundException && !run.isCancelled()) {
                 run.note("The new session was gone before the instruction was sent (code 1002); created another "
                         + "one and uploaded the media again");
                 return placeOnce(run, language, files);
             }
-            return error == null ? CompletableFuture.completedFuture(placed)
-                    : CompletableFuture.<Placed>failedFuture(e);
-        }).thenCompose(Function.identity());
+            return CompletableFuture.<Placed>failedFuture(e);
+        });
     }
 
     private CompletableFuture<Placed> placeOnce(WorkflowRun run, String language, List<MediaSource> files) {
         run.progress(WorkflowPhase.SESSION, 0, "creating a session");
-        return run.step(() -> sessions.createAsync(CreateSessionRequest.inLanguage(language), RequestOptions.none()))
+        return run.step(() -> sessions.createAsync(CreateSessionRequest.inLanguage(language), run.request()))
                 .thenCompose(session -> {
                     String sid = session.sessionId();
                     run.progress(WorkflowPhase.UPLOAD, 5, "uploading " + names(files) + " to session " + sid);
-                    return run.step(() -> uploads.uploadAsync(sid, files))
+                    return run.step(() -> uploads.uploadAsync(sid, files, RequestLayers.upload(run.request())))
                             .thenCompose(upload -> {
                                 run.uploaded(sid, upload);
-                                return run.step(() -> state.getAsync(sid, RequestOptions.none()))
+                                return run.step(() -> state.getAsync(sid, run.request()))
                                         .thenApply(before -> new Placed(sid, upload, before));
                             });
                 });
@@ -125,7 +128,7 @@ final class WorkflowSteps {
         run.instruction(sessionId, instruction);
         run.progress(WorkflowPhase.CHAT, 20, "sending the instruction");
         var listener = run.chatListener(50);
-        ChatOptions noCheck = options.toBuilder().stateCheck(false)
+        ChatOptions noCheck = RequestLayers.chat(run.request(), options).toBuilder().stateCheck(false)
                 .onProgress(run.chatProgress(options.progressListener())).build();
         return run.step(() -> chat.sendAsync(sessionId, instruction, noCheck, listener))
                 .thenCompose(result -> {
@@ -140,8 +143,8 @@ final class WorkflowSteps {
                                 .stateChange(StateDiff.between(before, before)).stateAfter(before).build());
                     }
                     run.progress(WorkflowPhase.SETTLE, 50, "checking that the change reached the session");
-                    return run.step(() -> stateCheck.settle(result, sessionId, before, options, run::isCancelled,
-                            listener));
+                    return run.step(() -> stateCheck.settle(result, sessionId, before, options, run.request(),
+                            run::isCancelled, listener));
                 })
                 .thenApply(settled -> settledOrNote(run, sessionId, before, settled, next));
     }
@@ -169,7 +172,7 @@ final class WorkflowSteps {
     CompletableFuture<Exported> export(WorkflowRun run, String sessionId, Draft draft, ExportOptions options,
                                        Function<ExportJob, Path> target) {
         run.progress(WorkflowPhase.EXPORT, 55, "submitting the render");
-        return run.step(() -> exports.submitAsync(sessionId, draft, options))
+        return run.step(() -> exports.submitAsync(sessionId, draft, RequestLayers.export(run.request(), options)))
                 .thenCompose(poller -> {
                     ExportJob submitted = poller.latest().orElseThrow();
                     run.renderSubmitted(submitted);
@@ -181,7 +184,8 @@ final class WorkflowSteps {
     /** Polls a submitted render (never submitting again) and downloads its file. */
     CompletableFuture<Exported> follow(WorkflowRun run, String renderId, ExportOptions options,
                                        Function<ExportJob, Path> target) {
-        return run.step(() -> exports.resume(renderId, options.polling())
+        PollingStrategy polling = RequestLayers.export(run.request(), options).polling();
+        return run.step(() -> exports.resume(renderId, polling)
                         .onProgress(job -> {
                             run.exportProgress(job);
                             run.progress(WorkflowPhase.EXPORT, 56 + job.progress().orElse(0) * 39 / 100,
@@ -193,7 +197,7 @@ final class WorkflowSteps {
                 .thenCompose(job -> {
                     Path file = target.apply(job);
                     run.progress(WorkflowPhase.DOWNLOAD, 95, "downloading to " + file);
-                    return run.step(() -> exports.downloadAsync(job, file, RequestOptions.none()))
+                    return run.step(() -> exports.downloadAsync(job, file, run.request()))
                             .thenApply(download -> {
                                 run.progress(WorkflowPhase.DONE, 100, "saved " + download.path() + " ("
                                         + download.bytes() + " bytes)");
@@ -203,13 +207,14 @@ final class WorkflowSteps {
     }
 
     CompletableFuture<SessionState> read(WorkflowRun run, String sessionId) {
-        return run.step(() -> state.getAsync(sessionId, RequestOptions.none()));
+        return run.step(() -> state.getAsync(sessionId, run.request()));
     }
 
     private static String agentError(ChatResult result) {
         for (ChatEvent e : result.errors()) {
             if (e instanceof ChatEvent.ModelError m) {
-                return m.message() == null ? m.code() : m.message();
+                String why = m.message() != null ? m.message() : m.code();
+                return why != null ? why : "a model error";
             }
             if (e instanceof ChatEvent.StreamError s) {
                 return s.message();

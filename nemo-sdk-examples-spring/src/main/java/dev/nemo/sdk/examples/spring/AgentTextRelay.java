@@ -1,15 +1,14 @@
 package dev.nemo.sdk.examples.spring;
 
-import dev.nemo.sdk.assistant.GuiPhrases;
-import dev.nemo.sdk.assistant.GuiTranslation;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
 import java.time.Duration;
 
 /**
- * Passes the agent's stream to the page: each complete message with its GUI phrasing ("click the
- * Export button") rewritten by {@link GuiPhrases} for this app, where the export runs by itself,
- * and the agent's tool activity as it happens.
+ * Passes the agent's stream to the page: each complete message as its
+ * {@link ChatEvent.AgentText#displayText() display text} (the GUI phrasing, "click the Export
+ * button", rewritten for an app, where the export runs by itself), and the agent's tool activity
+ * as it happens.
  */
 final class AgentTextRelay implements ChatListener {
     private final Job job;
@@ -22,8 +21,7 @@ final class AgentTextRelay implements ChatListener {
     @Override
     public void onEvent(ChatEvent event) {
         if (event instanceof ChatEvent.AgentText t && !t.partial() && !t.text().isBlank()) {
-            GuiTranslation translated = GuiPhrases.standard().translate(t.text().strip());
-            job.emit(JobEvent.of("agent", "Agent: " + translated.text(), null));
+            job.emit(JobEvent.of("agent", "Agent: " + t.displayText().strip(), null));
             sawText = true;
         } else if (event instanceof ChatEvent.ToolCall c) {
             job.emit(JobEvent.of("agent", "[" + c.activity() + "]", null));
@@ -37,7 +35,7 @@ final class AgentTextRelay implements ChatListener {
         job.emit(JobEvent.of("agent", "(still working after " + quietFor.toMinutes() + " min)", null));
     }
 
-    /** @return whether the agent said anything */
+    /** {@return whether the agent said anything} */
     boolean sawText() {
         return sawText;
     }

@@ -6,9 +6,13 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /** Turns the core's asynchronous calls into lazy monos. */
 public final class Calls {
@@ -54,10 +58,35 @@ public final class Calls {
      */
     public static Throwable unwrap(Throwable error) {
         Throwable t = error;
-        while (isWrapper(t)) {
-            t = t.getCause();
+        while (t instanceof CompletionException || t instanceof ExecutionException) {
+            Throwable cause = t.getCause();
+            if (cause == null) {
+                break;
+            }
+            t = cause;
         }
         return t;
+    }
+
+    /**
+     * Runs {@code action} when {@code future} completes, for its effect only (typically handing the
+     * outcome to a sink). Nothing waits for the action, so an exception it throws has no caller to
+     * reach: it goes to Reactor's {@link Operators#onErrorDropped} hook instead of being lost.
+     *
+     * @param future the future to watch; its own outcome stays with whoever holds it
+     * @param action what to do with its value (or {@code null}) and failure (or {@code null})
+     * @param <T>    value type
+     */
+    public static <T> void onCompletion(CompletableFuture<T> future,
+                                        BiConsumer<? super @Nullable T, ? super @Nullable Throwable> action) {
+        // the stage whenComplete returns only repeats future's outcome: the action's failures are caught below
+        CompletableFuture<T> unusedSameOutcome = future.whenComplete((value, failure) -> {
+            try {
+                action.accept(value, failure);
+            } catch (RuntimeException e) {
+                Operators.onErrorDropped(e, Context.empty());
+            }
+        });
     }
 
     private static boolean isWrapper(Throwable t) {

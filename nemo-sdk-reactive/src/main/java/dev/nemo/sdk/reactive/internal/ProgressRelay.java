@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -19,10 +20,9 @@ import reactor.core.publisher.FluxSink;
  * the {@code Flux} of the step running now, so a core workflow's progress can be a Reactor stream.
  */
 public final class ProgressRelay implements WorkflowListener {
-    private static final Consumer<WorkflowProgress> NOBODY = p -> { };
-
     private final WorkflowListener user;
-    private volatile Consumer<WorkflowProgress> target = NOBODY;
+    /** Where the running step's progress goes; {@code null} when no step is running. */
+    private volatile @Nullable Consumer<WorkflowProgress> target;
 
     /** @param user the listener that hears everything as well */
     public ProgressRelay(WorkflowListener user) {
@@ -45,13 +45,13 @@ public final class ProgressRelay implements WorkflowListener {
         try {
             running = work.get();
         } catch (RuntimeException e) {
-            target = NOBODY;
+            target = null;
             sink.error(e);
             return;
         }
         sink.onCancel(() -> running.cancel(true));
-        running.whenComplete((result, error) -> {
-            target = NOBODY;
+        Calls.onCompletion(running, (result, error) -> {
+            target = null;
             if (error != null) {
                 sink.error(Calls.unwrap(error));
             } else {
@@ -66,7 +66,10 @@ public final class ProgressRelay implements WorkflowListener {
         try {
             user.onProgress(progress);
         } finally {
-            target.accept(progress);
+            Consumer<WorkflowProgress> step = target;
+            if (step != null) {
+                step.accept(progress);
+            }
         }
     }
 

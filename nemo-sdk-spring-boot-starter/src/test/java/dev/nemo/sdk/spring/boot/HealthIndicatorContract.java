@@ -6,7 +6,9 @@ import dev.nemo.sdk.testkit.EmulatorOptions;
 import dev.nemo.sdk.testkit.Endpoint;
 import dev.nemo.sdk.testkit.NemoEmulator;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,41 +19,49 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What the {@code nemo} health indicator does on every Boot generation; a subclass per generation
- * says how to read its {@code HealthIndicator} (Boot 3.5 and Boot 4 keep it in different packages).
+ * What the {@code nemo} health indicator does on every Boot generation. A subclass per generation
+ * names its auto-configuration and its {@code HealthIndicator} type, and reads one answer: Boot 3.5
+ * and Boot 4 keep {@code HealthIndicator} and {@code Health} in different packages, so that one
+ * reading stays in each subclass.
+ *
+ * @param <I> this generation's {@code HealthIndicator}
  */
-public abstract class HealthIndicatorContract {
+public abstract class HealthIndicatorContract<I> {
     /** The token of the emulator's registered user: must never show in a health answer. */
     protected static final String TOKEN = "nemo-health-test-token-55c1";
 
     private final NemoEmulator emulator = NemoEmulator.start(EmulatorOptions.builder().staticToken(TOKEN, 42)
             .build());
+    private final Class<?> healthAutoConfiguration;
+    private final Class<I> indicatorType;
+    private final Function<I, Seen> read;
 
     @TempDir
     Path dir;
+
+    /**
+     * @param healthAutoConfiguration the auto-configuration that makes the indicator on this generation
+     * @param indicatorType           this generation's {@code HealthIndicator}
+     * @param read                    calls an indicator and says what its {@code Health} holds
+     */
+    protected HealthIndicatorContract(Class<?> healthAutoConfiguration, Class<I> indicatorType,
+            Function<I, Seen> read) {
+        this.healthAutoConfiguration = healthAutoConfiguration;
+        this.indicatorType = indicatorType;
+        this.read = read;
+    }
 
     /** What one health call answered, Boot types left behind. */
     public record Seen(String status, Map<String, Object> details, String text) {
     }
 
-    /** @return the auto-configuration that makes the indicator on this Boot generation */
-    protected abstract Class<?> healthAutoConfiguration();
+    private Seen health(ApplicationContext ctx) {
+        return read.apply(ctx.getBean("nemoHealthIndicator", indicatorType));
+    }
 
-    /**
-     * Calls the {@code nemoHealthIndicator} bean.
-     *
-     * @param ctx the context
-     * @return its answer
-     */
-    protected abstract Seen health(ApplicationContext ctx);
-
-    /**
-     * The indicators of this Boot generation's type in a context.
-     *
-     * @param ctx the context
-     * @return their bean names
-     */
-    protected abstract Iterable<String> indicatorNames(ApplicationContext ctx);
+    private List<String> indicatorNames(ApplicationContext ctx) {
+        return List.of(ctx.getBeanNamesForType(indicatorType));
+    }
 
     @AfterEach
     void stop() {
@@ -65,7 +75,7 @@ public abstract class HealthIndicatorContract {
 
     private ApplicationContextRunner configured(String token) {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NemoAutoConfiguration.class,
-                healthAutoConfiguration())).withPropertyValues(properties(token));
+                healthAutoConfiguration)).withPropertyValues(properties(token));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.testkit.internal;
 
 import dev.nemo.sdk.testkit.SilentEdits;
+import dev.nemo.sdk.upload.MediaFormat;
 import dev.nemo.sdk.upload.MediaFormats;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,10 @@ import java.util.stream.Collectors;
 public final class Agent {
     /** The tool the emulated agent calls for every edit, as in the recorded ADK streams. */
     public static final String TOOL = "edit_multitrack";
+
+    /** The formats the English reply's {@link MediaFormats#description()} puts first, listed in Chinese. */
+    private static final String PRIMARY_FORMATS_ZH = chineseList(MediaFormats.primary().stream()
+            .map(MediaFormat::displayName).toList());
 
     private static final Pattern EXPORT = Pattern.compile("(?<![a-z])(export|download|render|send me the video)(?![a-z])|导出|下载|渲染");
 
@@ -61,11 +66,17 @@ public final class Agent {
         }
         if (!hasMedia) {
             return new Plan(Kind.TEXT, List.of(), zh, zh
-                    ? "请先上传一个 GIF、MP4、WebM 或 APNG 文件，然后告诉我要怎么处理。"
+                    ? "请先上传一个 " + PRIMARY_FORMATS_ZH + " 文件，然后告诉我要怎么处理。"
                     : "Please upload your media first, then tell me what to do with it. Accepted: "
                     + MediaFormats.description() + ".");
         }
         return new Plan(Kind.EDIT, ops, zh, null);
+    }
+
+    /** {@return the names joined the Chinese way, as in "A、B 或 C"} */
+    private static String chineseList(List<String> names) {
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join("、", names.subList(0, last)) + " 或 " + names.get(last);
     }
 
     /**

@@ -1,0 +1,63 @@
+package dev.nemo.sdk.internal.http;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Built {@link HttpRequest}s of body-less calls, reused by later calls with the same method, URI,
+ * headers and timeout: an {@code HttpRequest} is immutable and its timeout counts from each send,
+ * so one built request serves every such call (as a caller reusing a prebuilt request does) and
+ * saves the builder, the header validation and the header map of each call. Bounded: when full it
+ * starts again, so calls with ever-new paths (ids) or renewed tokens cannot grow it.
+ */
+final class PreparedRequests {
+    static final int MAX_ENTRIES = 128;
+
+    private final Map<Key, HttpRequest> built = new ConcurrentHashMap<>();
+
+    /**
+     * {@return the request for these parts, built once}
+     *
+     * @param method  HTTP method of a call without a body
+     * @param uri     absolute target
+     * @param headers request headers
+     * @param timeout the JDK's timeout for the response head
+     */
+    HttpRequest get(String method, URI uri, Map<String, String> headers, Duration timeout) {
+        Key key = new Key(method, uri, headers, timeout);
+        HttpRequest request = built.get(key);
+        if (request != null) {
+            return request;
+        }
+        if (built.size() >= MAX_ENTRIES) {
+            built.clear();
+        }
+        request = build(key);
+        built.putIfAbsent(key, request);
+        return request;
+    }
+
+    /** {@return how many requests it holds} */
+    int size() {
+        return built.size();
+    }
+
+    private static HttpRequest build(Key key) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(key.uri()).timeout(key.timeout())
+                .method(key.method(), HttpRequest.BodyPublishers.noBody());
+        key.headers().forEach(b::header);
+        return b.build();
+    }
+
+    /** What makes two body-less requests the same. */
+    private record Key(String method, URI uri, Map<String, String> headers, Duration timeout) {
+        @Override
+        public String toString() {
+            // the headers carry the bearer token
+            return "Key[" + method + "]";
+        }
+    }
+}
