@@ -29,7 +29,8 @@ import java.util.OptionalLong;
  * @param attempts every encode tried, in order; the last one that met the target (or the smallest) was kept
  * @param finalCrf the constant rate factor of the kept MP4 encode, empty for GIF or a two-pass encode
  * @param targetSizeBytes the size target, if the request had one
- * @param targetMet whether the output is within the target (true without a target)
+ * @param targetMet whether the output is within the target at a watchable quality (true without a
+ *     target; false for a GIF that reached the size only below SSIM 0.80, which {@link #notes()} then says)
  * @param ssim the structural similarity to the source (0..1, 1 is identical), measured with FFmpeg's
  *     {@code ssim} filter at the resolution the request's box gives the source, if measured
  * @param renderTime wall-clock time of the whole render, SSIM included
@@ -112,12 +113,21 @@ public record RenderReport(
         if (attempts.size() > 1) {
             s.append(" after ").append(attempts.size()).append(" attempts");
         }
-        targetSizeBytes.ifPresent(
-                t -> s.append(targetMet ? ", under " : ", OVER the target of ").append(humanBytes(t)));
+        targetSizeBytes.ifPresent(t -> s.append(targetPhrase(t)));
         if (alreadyOptimal) {
             s.append(", already optimal (the input is returned unchanged)");
         }
         return s.toString();
+    }
+
+    private String targetPhrase(long target) {
+        if (targetMet) {
+            return ", under " + humanBytes(target);
+        }
+        if (outputBytes <= target) {
+            return ", target of " + humanBytes(target) + " NOT met: reached only below a watchable quality";
+        }
+        return ", OVER the target of " + humanBytes(target);
     }
 
     /**

@@ -60,6 +60,15 @@ class RenderReportTest {
     }
 
     @Test
+    void summaryOfATargetReachedOnlyBelowAWatchableQualityDoesNotCallTheFileOver() {
+        String s = report(1_000, 400, OptionalLong.of(500), false).summary();
+        assertThat(s)
+                .endsWith(", target of 500 B NOT met: reached only below a watchable quality")
+                .doesNotContain("OVER")
+                .doesNotContain("under 500 B");
+    }
+
+    @Test
     void humanBytes() {
         assertThat(RenderReport.humanBytes(999)).isEqualTo("999 B");
         assertThat(RenderReport.humanBytes(71_759)).isEqualTo("72 KB");

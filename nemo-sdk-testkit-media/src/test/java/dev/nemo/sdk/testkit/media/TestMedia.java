@@ -9,6 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -17,7 +20,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Test helper: media generated in pure Java (a sine-wave WAV, an animated GIF). */
+/** Test helper: media generated in pure Java (a sine-wave WAV, animated GIFs). */
 final class TestMedia {
 
     private TestMedia() {}
@@ -66,19 +69,54 @@ final class TestMedia {
      * @return the file
      */
     static Path gif(Path file, int width, int height, int frames, int delayCs) throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(Color.getHSBColor(i / (float) frames, 0.8f, 0.9f));
+            g.fillRect(0, 0, width, height);
+            g.setColor(Color.BLACK);
+            g.fillRect(i * width / frames, 0, Math.max(2, width / frames), height);
+            g.dispose();
+            images.add(img);
+        }
+        return write(file, images, delayCs);
+    }
+
+    /**
+     * An animated GIF of random colours, a different picture every frame: nothing in it can be
+     * predicted, so it shrinks only by losing quality.
+     *
+     * @param file where to write it
+     * @param width its width
+     * @param height its height
+     * @param frames how many frames
+     * @param delayCs each frame's delay, in centiseconds
+     * @param seed the random seed (the same seed, the same file)
+     * @return the file
+     */
+    static Path noiseGif(Path file, int width, int height, int frames, int delayCs, long seed) throws IOException {
+        Random random = new Random(seed);
+        List<BufferedImage> images = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    img.setRGB(x, y, random.nextInt(1 << 24));
+                }
+            }
+            images.add(img);
+        }
+        return write(file, images, delayCs);
+    }
+
+    private static Path write(Path file, List<BufferedImage> images, int delayCs) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
-            for (int i = 0; i < frames; i++) {
-                BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = img.createGraphics();
-                g.setColor(Color.getHSBColor(i / (float) frames, 0.8f, 0.9f));
-                g.fillRect(0, 0, width, height);
-                g.setColor(Color.BLACK);
-                g.fillRect(i * width / frames, 0, Math.max(2, width / frames), height);
-                g.dispose();
+            for (BufferedImage img : images) {
                 IIOMetadata meta =
                         writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), null);
                 String format = meta.getNativeMetadataFormatName();

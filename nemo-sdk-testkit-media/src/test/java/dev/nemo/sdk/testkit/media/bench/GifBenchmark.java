@@ -24,6 +24,14 @@ import java.util.stream.Stream;
  * least the engine's. Prints a skip message and exits when gifsicle is not installed. Writes
  * {@code target/gif-benchmark.md}.
  *
+ * <p>gifsicle's side does not depend on the engine: its sweep outputs and every SSIM are cached
+ * on disk ({@link ResultCache}, in {@code target/gif-benchmark-cache} or {@code -Dnemo.bench.cache=DIR})
+ * by content hash, gifsicle version and options, so a re-run redoes only the engine's render and
+ * score and the timed {@code --lossy=80} pass (timed again so both tools run under the same load).
+ * Files run one after another: parallel runs would distort the time ratios. With
+ * {@code --cached-gifsicle-times} the timed pass is not rerun either when a run before recorded its
+ * time (with the load average it ran under, which the progress line prints).
+ *
  * <pre>
  * apt-get install -y gifsicle          # Debian/Ubuntu
  * ./mvnw -q -pl nemo-sdk-testkit-media -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -37,7 +45,11 @@ public final class GifBenchmark {
     /** The default limits with an hour per render: a loaded machine must not cut a large file short. */
     private static final MediaLimits LIMITS = MediaLimits.DEFAULT.withMaxRenderTime(java.time.Duration.ofHours(1));
 
-    private static final int[] SWEEP = {0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200};
+    /** The directory of the cached gifsicle results and SSIMs ({@code target/gif-benchmark-cache} by default). */
+    private static final String CACHE_PROPERTY = "nemo.bench.cache";
+
+    /** Takes gifsicle's {@code --lossy=80} time from the cache too (measured under another run's load). */
+    private static final String CACHED_TIMES = "--cached-gifsicle-times";
 
     private GifBenchmark() {}
 
@@ -58,8 +70,8 @@ public final class GifBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args corpus-relative or absolute GIFs; none = every GIF of the corpus ({@code edge/} ones are
-     *     reported as refused or rendered, outside the medians)
+     * @param args {@code --cached-gifsicle-times} (optional), then corpus-relative or absolute GIFs; none =
+     *     every GIF of the corpus ({@code edge/} ones are reported as refused or rendered, outside the medians)
      * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -76,21 +88,37 @@ public final class GifBenchmark {
                     "GIF benchmark skipped: " + MediaEngine.availability().description());
             return;
         }
-        List<Path> files = files(args);
+        boolean cachedTimes = List.of(args).contains(CACHED_TIMES);
+        List<Path> files = files(
+                List.of(args).stream().filter(a -> !a.equals(CACHED_TIMES)).toArray(String[]::new));
         Path work = Files.createTempDirectory("gif-bench-");
+        ResultCache cache = new ResultCache(
+                Path.of(System.getProperty(CACHE_PROPERTY, "target/gif-benchmark-cache")),
+                ResultCache.codeTag(SsimProbe.class, "SsimProbe", "SsimMeter"));
+        Progress progress = new Progress();
+        GifsicleSide gs = new GifsicleSide(cache, gifsicle, LIMITS, work, progress, cachedTimes);
+        long corpusFiles = files.stream().filter(f -> !isEdge(f)).count();
+        System.out.printf(
+                Locale.ROOT,
+                "%d GIFs in the medians, %d edge cases apart; gifsicle results cached in %s%n",
+                corpusFiles,
+                files.size() - corpusFiles,
+                cache.dir().toAbsolutePath().normalize());
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = new ArrayList<>();
         List<String> edge = new ArrayList<>();
         try (MediaEngine engine = MediaEngine.builder().limits(LIMITS).build()) {
-            for (Path f : files) {
-                if (f.getParent() != null && f.getParent().endsWith("edge")) {
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                progress.file(i + 1, files.size(), f.getFileName().toString());
+                if (isEdge(f)) {
                     edge.add(edge(engine, f, work));
-                    System.out.println(edge.get(edge.size() - 1));
+                    progress.step("%s", edge.get(edge.size() - 1));
                     continue;
                 }
-                Row r = run(engine, f, work);
+                Row r = run(engine, gs, f, work, progress);
                 rows.add(r);
-                System.out.println(line(r));
+                progress.step("%s", line(r));
             }
         }
         String md = report(rows, gifsicle)
@@ -108,6 +136,10 @@ public final class GifBenchmark {
         Files.writeString(out, md);
         System.out.println();
         System.out.println(md);
+    }
+
+    private static boolean isEdge(Path f) {
+        return f.getParent() != null && f.getParent().endsWith("edge");
     }
 
     private static List<Path> files(String[] args) throws IOException {
@@ -163,8 +195,10 @@ public final class GifBenchmark {
         return s.toString();
     }
 
-    private static Row run(MediaEngine engine, Path f, Path work) throws IOException {
+    private static Row run(MediaEngine engine, GifsicleSide gs, Path f, Path work, Progress progress)
+            throws IOException {
         long in = Files.size(f);
+        String sha = ResultCache.sha256(f);
         Path mine = work.resolve("engine.gif");
         long t = System.nanoTime();
         RenderReport r = engine.render(RenderRequest.builder(f, mine)
@@ -173,67 +207,22 @@ public final class GifBenchmark {
                 .measureSsim(false)
                 .build());
         double secs = (System.nanoTime() - t) / 1e9;
-        double ssim = ssim(f, mine);
-        Path gs = work.resolve("gs80.gif");
-        double gsSecs = Gifsicle.optimize(f, gs, 80);
-        double gsSsim = ssim(f, gs);
-        long[] eq = equalQuality(f, work, ssim);
+        progress.step("engine: %d B in %.2f s%s", r.outputBytes(), secs, r.alreadyOptimal() ? ", already optimal" : "");
+        double ssim = gs.ssim(f, sha, mine);
+        GifsicleSide.Scored g80 = gs.timed(f, sha, 80);
+        GifsicleSide.Scored eq = gs.smallestAtLeast(f, sha, ssim);
         return new Row(
                 f.getFileName().toString(),
                 in,
                 r.outputBytes(),
                 ssim,
                 secs,
-                Files.size(gs),
-                gsSsim,
-                gsSecs,
-                eq[0],
-                (int) eq[1],
-                Double.longBitsToDouble(eq[2]));
-    }
-
-    /**
-     * gifsicle's smallest output with an SSIM at least {@code floor}: SSIM falls as the lossiness
-     * rises, so a binary search over the sweep finds the largest lossiness that still reaches it.
-     * When none does, the best gifsicle can do ({@code -O3} without loss) stands in.
-     */
-    private static long[] equalQuality(Path f, Path work, double floor) throws IOException {
-        int lo = 0;
-        int hi = SWEEP.length - 1;
-        int best = -1;
-        long bestBytes = 0;
-        double bestSsim = 0;
-        double[] cache = new double[SWEEP.length];
-        long[] sizes = new long[SWEEP.length];
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Path out = work.resolve("gs-" + SWEEP[mid] + ".gif");
-            Gifsicle.optimize(f, out, SWEEP[mid]);
-            sizes[mid] = Files.size(out);
-            cache[mid] = ssim(f, out);
-            if (cache[mid] >= floor) {
-                best = mid;
-                bestBytes = sizes[mid];
-                bestSsim = cache[mid];
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        if (best < 0) {
-            Path out = work.resolve("gs-0.gif");
-            if (sizes[0] == 0) {
-                Gifsicle.optimize(f, out, 0);
-                sizes[0] = Files.size(out);
-                cache[0] = ssim(f, out);
-            }
-            return new long[] {sizes[0], -1, Double.doubleToLongBits(cache[0])};
-        }
-        return new long[] {bestBytes, SWEEP[best], Double.doubleToLongBits(bestSsim)};
-    }
-
-    private static double ssim(Path source, Path output) {
-        return SsimProbe.measure(source, output, LIMITS).orElse(Double.NaN);
+                g80.bytes(),
+                g80.ssim(),
+                g80.secs(),
+                eq.bytes(),
+                eq.lossy(),
+                eq.ssim());
     }
 
     private static String line(Row r) {
