@@ -42,24 +42,22 @@ class ReadmeQuickStartTest {
         Files.write(dir.resolve("party.gif"), TestMedia.gif(320, 180, 10, 10, 10, 10));
         Instant before = emulator.options().clock().instant();
 
+        // spotless:off (the lines below are the README's, as the README lays them out)
         // ---- README quick start ----
         Session session = client.sessions().create();
         String sid = session.sessionId();
 
         client.uploads().upload(sid, dir.resolve("party.gif"));
         ChatResult reply = client.chat().send(sid, "compress this GIF to under 500KB without losing too much quality");
-        System.out.println(
-                reply.hasText()
-                        ? reply.displayText()
-                        : reply.stateChange()
-                                .map(StateDiff::describe)
-                                .orElse("done")); // a third of edits answer silently
+        System.out.println(reply.hasText() ? reply.displayText()
+                : reply.stateChange().map(StateDiff::describe).orElse("done"));   // a third of edits answer silently
 
         Draft draft = client.state().get(sid).draft().orElseThrow();
-        System.out.println(draft.summary()); // Timeline (1 track): 1. Video: party.gif (0-4.2s)
+        System.out.println(draft.summary());   // Timeline (1 track): 1. Video: party.gif (0-4.2s)
         ExportJob done = client.exports().submit(sid, draft).waitForCompletion();
         client.exports().download(done, dir.resolve("party.mp4"));
         // ---- end of the README quick start ----
+        // spotless:on
 
         assertThat(done.status()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(dir.resolve("party.mp4")).exists();
