@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.nemo.sdk.chat.ChatStream;
 import dev.nemo.sdk.draft.Draft;
 import dev.nemo.sdk.export.DownloadResult;
 import dev.nemo.sdk.export.ExportJob;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,13 +120,12 @@ class ThreadsPerCallTest {
     }
 
     /**
-     * The state reads around a blocking chat run on the caller's thread and start no thread (they
-     * started one each on two CPUs or fewer). The stream itself is opened with
-     * {@code HttpClient.sendAsync}, like every streaming body, and with two CPUs or fewer the JDK
-     * hops that future to a new thread: one per message, as a raw {@code sendAsync} costs.
+     * A blocking chat runs its state reads on the caller's thread and waits for the stream's head
+     * there too ({@code HttpClient.send}): with {@code sendAsync} the JDK completed each message on a
+     * new thread with two CPUs or fewer.
      */
     @Test
-    void blockingChatStartsNoThreadBeyondTheStreamsOwn() {
+    void blockingChatStartsNoThread() {
         try (NemoClient client = client()) {
             long started = threadsStartedBy(
                     5,
@@ -135,8 +134,20 @@ class ThreadsPerCallTest {
                             .isTrue());
             System.out.println(
                     "threads started by 50 blocking chat sends (state read, stream, state read): " + started);
-            long streamHops = ForkJoinPool.getCommonPoolParallelism() < 2 ? 50 : 0;
-            assertThat(started).isLessThanOrEqualTo(streamHops + 3);
+            assertThat(started).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void blockingChatStreamsStartNoThread() {
+        try (NemoClient client = client()) {
+            long started = threadsStartedBy(5, 50, () -> {
+                try (ChatStream stream = client.chat().stream("s1", "add a title")) {
+                    assertThat(stream.result().hasText()).isTrue();
+                }
+            });
+            System.out.println("threads started by 50 blocking chat streams: " + started);
+            assertThat(started).isLessThanOrEqualTo(3);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatListener;
@@ -24,6 +25,7 @@ import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateApi;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -66,12 +68,12 @@ public final class DefaultChatApi implements ChatApi {
 
     @Override
     public Flow.Publisher<ChatEvent> publisher(String sessionId, String message, ChatOptions options) {
-        return newPublisher(sessionId, message, options);
+        return newPublisher(sessionId, message, options, false);
     }
 
     @Override
     public ChatStream stream(String sessionId, String message, ChatOptions options) {
-        return BlockingChatStream.open(newPublisher(sessionId, message, options));
+        return BlockingChatStream.open(newPublisher(sessionId, message, options, true));
     }
 
     /**
@@ -82,7 +84,7 @@ public final class DefaultChatApi implements ChatApi {
     @Override
     public ChatResult send(String sessionId, String message, ChatOptions options, ChatListener listener) {
         Objects.requireNonNull(listener, "listener");
-        Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
+        Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options, true);
         ListeningSubscriber subscriber = new ListeningSubscriber(listener, options, ticker);
         SessionState before = null;
         NemoException beforeFailure = null;
@@ -110,7 +112,7 @@ public final class DefaultChatApi implements ChatApi {
     public CompletableFuture<ChatResult> sendAsync(
             String sessionId, String message, ChatOptions options, ChatListener listener) {
         Objects.requireNonNull(listener, "listener");
-        Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options);
+        Flow.Publisher<ChatEvent> publisher = newPublisher(sessionId, message, options, false);
         ListeningSubscriber subscriber = new ListeningSubscriber(listener, options, ticker);
         CompletableFuture<ChatResult> out = new CompletableFuture<>();
         Futures.onCompletion(out, (r, e) -> {
@@ -155,13 +157,25 @@ public final class DefaultChatApi implements ChatApi {
         return soFar;
     }
 
-    private Flow.Publisher<ChatEvent> newPublisher(String sessionId, String message, ChatOptions options) {
+    /**
+     * The blocking forms wait for the stream's head on the caller's thread ({@code HttpClient.send}):
+     * with {@code sendAsync} the JDK completes on a new thread per message on two CPUs or fewer. No
+     * watchdog can stop that wait, so its attempt timeout is cut to the first-byte limit, and the
+     * publisher reports it as that watchdog.
+     */
+    private Flow.Publisher<ChatEvent> newPublisher(
+            String sessionId, String message, ChatOptions options, boolean blocking) {
         Objects.requireNonNull(options, "options");
-        ApiRequest request = request(sessionId, message, options);
+        ApiRequest request = blocking
+                ? request(sessionId, message, options).withOptions(headBoundedOptions(options))
+                : request(sessionId, message, options);
         ErrorDetails details = ErrorDetails.request(request.method(), request.path());
         Listeners listeners = transport.settings().listeners();
         ChatEventPublisher publisher = new ChatEventPublisher(
-                handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler),
+                blocking
+                        ? ChatEventPublisher.Exchange.waitingForHead(
+                                handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler, true))
+                        : handler -> transport.stream(request, ChatEventPublisher::isEventStream, handler),
                 ChatEventPublisher.Limits.of(options),
                 details,
                 e -> mapError(e, request),
@@ -199,6 +213,15 @@ public final class DefaultChatApi implements ChatApi {
                 .withAccept("text/event-stream")
                 .withOptions(
                         options.request().toBuilder().timeout(options.timeout()).build());
+    }
+
+    private static RequestOptions headBoundedOptions(ChatOptions options) {
+        Duration attempt = options.request().attemptTimeout().orElse(options.timeout());
+        Duration head = attempt.compareTo(options.firstByteTimeout()) <= 0 ? attempt : options.firstByteTimeout();
+        return options.request().toBuilder()
+                .timeout(options.timeout())
+                .attemptTimeout(head)
+                .build();
     }
 
     private static NemoException mapError(Throwable error, ApiRequest request) {

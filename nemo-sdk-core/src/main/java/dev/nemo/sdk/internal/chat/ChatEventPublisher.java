@@ -12,6 +12,7 @@ import dev.nemo.sdk.internal.sse.SseDecoder;
 import dev.nemo.sdk.internal.util.Durations;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.internal.util.Messages;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -65,6 +66,34 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
          * @param handler reader of the event stream
          */
         CompletableFuture<?> start(HttpResponse.BodyHandler<Void> handler);
+
+        /**
+         * {@return whether {@link #start} waits for the head on the caller's thread, with that wait
+         * bounded by the first-byte limit (or the overall one, when shorter): a timeout of that wait
+         * is reported as the watchdog's}
+         */
+        default boolean waitsForHead() {
+            return false;
+        }
+
+        /**
+         * {@return {@code blocking} marked as waiting for the head}
+         *
+         * @param blocking starts the exchange and returns once its head arrived (or failed)
+         */
+        static Exchange waitingForHead(Exchange blocking) {
+            return new Exchange() {
+                @Override
+                public CompletableFuture<?> start(HttpResponse.BodyHandler<Void> handler) {
+                    return blocking.start(handler);
+                }
+
+                @Override
+                public boolean waitsForHead() {
+                    return true;
+                }
+            };
+        }
     }
 
     /**
@@ -154,6 +183,15 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
         new Session(subscriber).start();
     }
 
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One subscription: the exchange, the decoders, the queue, the demand and the watchdogs. */
     private final class Session implements Flow.Subscription, HttpResponse.BodySubscriber<Void> {
         private final Flow.Subscriber<? super ChatEvent> downstream;
@@ -222,11 +260,23 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                 if (cause instanceof CancellationException && (cancelled || done)) {
                     return;
                 }
-                upstreamError.compareAndSet(null, errors.apply(cause));
+                upstreamError.compareAndSet(null, headFailure(cause));
                 upstreamDone = true;
                 drain();
             });
             drain();
+        }
+
+        /** The typed error of an exchange that failed before the stream: a timed-out blocking head wait is a watchdog's. */
+        private NemoException headFailure(Throwable cause) {
+            NemoException mapped = errors.apply(cause);
+            if (!exchange.waitsForHead()
+                    || !(mapped instanceof TransportException t)
+                    || t.kind() != TransportException.Kind.TIMEOUT
+                    || causedBy(cause, HttpConnectTimeoutException.class)) {
+                return mapped;
+            }
+            return limits.firstByte().compareTo(limits.overall()) < 0 ? firstByteTimeout() : overallTimeout();
         }
 
         // ---- downstream subscription ----
@@ -458,20 +508,14 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
 
         private @Nullable StreamTimeoutException watchdogs(long now) {
             if (now - startNanos >= limits.overall().toNanos()) {
-                return timeout(
-                        StreamTimeoutException.Watchdog.OVERALL,
-                        limits.overall(),
-                        "The chat stream took longer than " + Durations.human(limits.overall()));
+                return overallTimeout();
             }
             if (pauseStart >= 0 || upstreamDone) {
                 return null;
             }
             long server = serverNow(now);
             if (!firstByte && server - startNanos >= limits.firstByte().toNanos()) {
-                return timeout(
-                        StreamTimeoutException.Watchdog.FIRST_BYTE,
-                        limits.firstByte(),
-                        "No byte of the chat stream arrived within " + Durations.human(limits.firstByte()));
+                return firstByteTimeout();
             }
             if (server - lastActivity >= limits.idle().toNanos()) {
                 return timeout(
@@ -480,6 +524,20 @@ public final class ChatEventPublisher implements Flow.Publisher<ChatEvent> {
                         "Only heartbeats arrived on the chat stream for " + Durations.human(limits.idle()));
             }
             return null;
+        }
+
+        private StreamTimeoutException firstByteTimeout() {
+            return timeout(
+                    StreamTimeoutException.Watchdog.FIRST_BYTE,
+                    limits.firstByte(),
+                    "No byte of the chat stream arrived within " + Durations.human(limits.firstByte()));
+        }
+
+        private StreamTimeoutException overallTimeout() {
+            return timeout(
+                    StreamTimeoutException.Watchdog.OVERALL,
+                    limits.overall(),
+                    "The chat stream took longer than " + Durations.human(limits.overall()));
         }
 
         private StreamTimeoutException timeout(StreamTimeoutException.Watchdog which, Duration limit, String what) {

@@ -185,7 +185,30 @@ public final class HttpPipeline {
      */
     public <T> CompletableFuture<HttpReply<T>> stream(
             ApiRequest request, Predicate<HttpResponse.ResponseInfo> accepts, HttpResponse.BodyHandler<T> handler) {
-        return start(request, resolve(request.path()), new ResponseReader<>(accepts, handler), false, false, false);
+        return stream(request, accepts, handler, false);
+    }
+
+    /**
+     * {@link #stream(ApiRequest, Predicate, HttpResponse.BodyHandler)} in the blocking or the
+     * asynchronous form. The blocking form waits for the head on the caller's thread
+     * ({@code HttpClient.send}: the JDK then hops to no pool) and answers with an already complete
+     * future; the body still arrives on the HTTP client's own threads, as the handler's subscriber
+     * asks for it. The head's wait is then bounded by the attempt's timeout alone: nothing else can
+     * stop a {@code send} short of interrupting the caller.
+     *
+     * @param request  the request
+     * @param accepts  which response heads are the stream
+     * @param handler  reader of the stream
+     * @param blocking whether the caller waits for the head on its own thread
+     * @param <T>      the body type
+     * @return the reply carrying the stream's body
+     */
+    public <T> CompletableFuture<HttpReply<T>> stream(
+            ApiRequest request,
+            Predicate<HttpResponse.ResponseInfo> accepts,
+            HttpResponse.BodyHandler<T> handler,
+            boolean blocking) {
+        return start(request, resolve(request.path()), new ResponseReader<>(accepts, handler), blocking, false, false);
     }
 
     /**
