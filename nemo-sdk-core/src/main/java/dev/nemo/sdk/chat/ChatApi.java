@@ -68,7 +68,9 @@ public interface ChatApi {
     }
 
     /**
-     * Sends the message and returns its events as a blocking iterator.
+     * Sends the message and returns its events as a blocking iterator. Returns once the stream's
+     * head arrived (waited for on the caller's thread, within the first-byte limit) or failed; a
+     * failure is thrown by the iterator.
      *
      * @param sessionId the session
      * @param message   the user's message, not empty

@@ -138,6 +138,41 @@ class ChatLocalServerTest {
     }
 
     @Test
+    void noHeadAtAllTripsTheFirstByteWatchdogOfABlockingSendWithoutResending() throws IOException {
+        client(new SseTestServer((body, socket, out) -> server.awaitClientClose(socket)));
+        ChatResult r = client.chat()
+                .send(
+                        SID,
+                        "go",
+                        NO_STATE.toBuilder()
+                                .firstByteTimeout(Duration.ofMillis(300))
+                                .build(),
+                        ChatListener.none());
+        assertThat(r.end()).isEqualTo(ChatEnd.FIRST_BYTE_TIMEOUT);
+        assertThat(r.failure())
+                .get()
+                .isInstanceOfSatisfying(
+                        StreamTimeoutException.class,
+                        e -> assertThat(e.watchdog()).isEqualTo(StreamTimeoutException.Watchdog.FIRST_BYTE));
+        assertThat(server.requests).hasValue(1);
+    }
+
+    @Test
+    void noHeadAtAllTripsTheFirstByteWatchdogOfABlockingStream() throws IOException {
+        client(new SseTestServer((body, socket, out) -> server.awaitClientClose(socket)));
+        try (ChatStream stream = client.chat().stream(
+                SID,
+                "go",
+                NO_STATE.toBuilder().firstByteTimeout(Duration.ofMillis(300)).build())) {
+            assertThatThrownBy(stream::hasNext)
+                    .isInstanceOfSatisfying(
+                            StreamTimeoutException.class,
+                            e -> assertThat(e.watchdog()).isEqualTo(StreamTimeoutException.Watchdog.FIRST_BYTE));
+        }
+        assertThat(server.requests).hasValue(1);
+    }
+
+    @Test
     void onlyPingsTripTheIdleWatchdogAndReportStillWorking() throws IOException {
         client(new SseTestServer(oneTextThenOnlyPings()));
         List<Duration> stillWorking = new ArrayList<>();

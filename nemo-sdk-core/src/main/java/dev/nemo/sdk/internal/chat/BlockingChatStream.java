@@ -36,7 +36,7 @@ public final class BlockingChatStream implements ChatStream, Flow.Subscriber<Cha
     private BlockingChatStream() {}
 
     /**
-     * {@return the stream (the message is being sent)}
+     * {@return the stream (the message was sent; a blocking exchange has its head already)}
      *
      * @param publisher a chat publisher, not yet subscribed
      */
