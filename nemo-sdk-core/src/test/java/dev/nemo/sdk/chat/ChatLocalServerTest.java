@@ -27,6 +27,8 @@ class ChatLocalServerTest {
                     + "\"partial\":true}\n\n";
     private static final ChatOptions NO_STATE =
             ChatOptions.builder().stateCheck(false).streaming(true).build();
+    private static final ChatOptions FIRST_BYTE_300_MS =
+            NO_STATE.toBuilder().firstByteTimeout(Duration.ofMillis(300)).build();
 
     private SseTestServer server;
     private NemoClient client;
@@ -124,51 +126,33 @@ class ChatLocalServerTest {
             out.flush();
             server.awaitClientClose(socket);
         }));
-        ChatResult r = client.chat()
-                .send(
-                        SID,
-                        "go",
-                        NO_STATE.toBuilder()
-                                .firstByteTimeout(Duration.ofMillis(300))
-                                .build(),
-                        ChatListener.none());
-        assertThat(r.end()).isEqualTo(ChatEnd.FIRST_BYTE_TIMEOUT);
-        assertThat(r.failure()).get().isInstanceOf(StreamTimeoutException.class);
-        assertThat(server.requests).hasValue(1);
+        assertEndsByTheFirstByteWatchdogSentOnce(client.chat().send(SID, "go", FIRST_BYTE_300_MS, ChatListener.none()));
     }
 
     @Test
-    void noHeadAtAllTripsTheFirstByteWatchdogOfABlockingSendWithoutResending() throws IOException {
+    void noHeadAtAllTripsTheFirstByteWatchdogOfABlockingSend() throws IOException {
         client(new SseTestServer((body, socket, out) -> server.awaitClientClose(socket)));
-        ChatResult r = client.chat()
-                .send(
-                        SID,
-                        "go",
-                        NO_STATE.toBuilder()
-                                .firstByteTimeout(Duration.ofMillis(300))
-                                .build(),
-                        ChatListener.none());
-        assertThat(r.end()).isEqualTo(ChatEnd.FIRST_BYTE_TIMEOUT);
-        assertThat(r.failure())
-                .get()
-                .isInstanceOfSatisfying(
-                        StreamTimeoutException.class,
-                        e -> assertThat(e.watchdog()).isEqualTo(StreamTimeoutException.Watchdog.FIRST_BYTE));
-        assertThat(server.requests).hasValue(1);
+        assertEndsByTheFirstByteWatchdogSentOnce(client.chat().send(SID, "go", FIRST_BYTE_300_MS, ChatListener.none()));
     }
 
     @Test
     void noHeadAtAllTripsTheFirstByteWatchdogOfABlockingStream() throws IOException {
         client(new SseTestServer((body, socket, out) -> server.awaitClientClose(socket)));
-        try (ChatStream stream = client.chat().stream(
-                SID,
-                "go",
-                NO_STATE.toBuilder().firstByteTimeout(Duration.ofMillis(300)).build())) {
-            assertThatThrownBy(stream::hasNext)
-                    .isInstanceOfSatisfying(
-                            StreamTimeoutException.class,
-                            e -> assertThat(e.watchdog()).isEqualTo(StreamTimeoutException.Watchdog.FIRST_BYTE));
+        try (ChatStream stream = client.chat().stream(SID, "go", FIRST_BYTE_300_MS)) {
+            assertThatThrownBy(stream::hasNext).satisfies(this::assertFirstByteWatchdogSentOnce);
         }
+    }
+
+    private void assertEndsByTheFirstByteWatchdogSentOnce(ChatResult r) {
+        assertThat(r.end()).isEqualTo(ChatEnd.FIRST_BYTE_TIMEOUT);
+        assertThat(r.failure()).get().satisfies(this::assertFirstByteWatchdogSentOnce);
+    }
+
+    private void assertFirstByteWatchdogSentOnce(Throwable failure) {
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        StreamTimeoutException.class,
+                        e -> assertThat(e.watchdog()).isEqualTo(StreamTimeoutException.Watchdog.FIRST_BYTE));
         assertThat(server.requests).hasValue(1);
     }
 
