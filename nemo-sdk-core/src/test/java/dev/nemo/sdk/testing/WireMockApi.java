@@ -14,10 +14,18 @@ import java.nio.file.Path;
 public final class WireMockApi extends WireMockExtension {
     private final VirtualTime time = VirtualTime.create();
 
-    /** A server on a loopback ephemeral port, with a request journal. */
+    /**
+     * A server on a loopback ephemeral port, with a request journal. It speaks HTTP/1.1 only, as the API (HTTPS,
+     * HTTP/2 by ALPN) and the emulator never answer a cleartext {@code h2c} upgrade: a client's first request
+     * carries one, and a server that switches protocols while a streamed upload is still being sent can close
+     * the connection under it.
+     */
     public WireMockApi() {
         super(WireMockExtension.newInstance()
-                .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")));
+                .options(WireMockConfiguration.options()
+                        .dynamicPort()
+                        .bindAddress("127.0.0.1")
+                        .http2PlainDisabled(true)));
     }
 
     /** {@return the virtual clock and sleeper of the clients this server builds} */

@@ -423,8 +423,7 @@ class UploadsApiTest {
 
     @Test
     void aStreamOfUnknownLengthThatPassesTheLimitIsStoppedWithATypedError() {
-        // its own test (and so a fresh connection pool): after the aborted uploads above, the server may
-        // close a pooled connection under the next request, which would then fail as a plain reset
+        // its own test, with its own server and client (see WireMockApi on why that server speaks HTTP/1.1 only)
         wm.stubFor(post(PATH).willReturn(okJson(FILES_RESPONSE)));
         assertThatThrownBy(() -> client.uploads()
                         .upload(
