@@ -36,10 +36,20 @@ final class Clients {
      * @return an SDK client with an explicit token and nothing read from the environment
      */
     static NemoClient sdk(String baseUrl, boolean durable) {
+        return sdk(baseUrl, durable, tempDirectory("nemo-bench"));
+    }
+
+    /**
+     * @param baseUrl         the server
+     * @param durable         whether downloads are forced to the device before the move
+     * @param configDirectory the client's configuration directory (made beforehand)
+     * @return an SDK client with an explicit token and nothing read from the environment
+     */
+    static NemoClient sdk(String baseUrl, boolean durable, Path configDirectory) {
         return NemoClient.builder()
                 .baseUrl(baseUrl)
                 .environment(Map.of())
-                .configDirectory(tempDirectory("nemo-bench"))
+                .configDirectory(configDirectory)
                 .token(TOKEN)
                 .durableDownloads(durable)
                 .build();

@@ -2,6 +2,7 @@ package dev.nemo.sdk.benchmarks;
 
 import dev.nemo.sdk.NemoClient;
 import dev.nemo.sdk.benchmarks.server.ServerProcess;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cold start: in a fresh JVM, build a client and make the first call ({@code credits().balance()}),
  * the SDK against a raw {@code HttpClient} (with Jackson for the answer, as the raw side of every pair).
- * One measurement per JVM, many JVMs.
+ * One measurement per JVM, many JVMs. The SDK's configuration directory is made before the clock
+ * starts ({@code Files.createTempDirectory} seeds a {@code SecureRandom}): the raw side has none.
  */
 @State(Scope.Benchmark)
 @Fork(
@@ -31,12 +33,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ColdStartBenchmark {
     private ServerProcess server;
+    private Path configDirectory;
     private NemoClient sdk;
 
     /** Starts the server (not measured). */
     @Setup(Level.Trial)
     public void start() {
         server = ServerProcess.start();
+        configDirectory = Clients.tempDirectory("nemo-bench-cold");
     }
 
     /** Closes the client and stops the server. */
@@ -51,7 +55,7 @@ public class ColdStartBenchmark {
     /** @return the balance, from a new SDK client */
     @Benchmark
     public long coldStart_sdk() {
-        sdk = Clients.sdk(server.baseUrl(), true);
+        sdk = Clients.sdk(server.baseUrl(), true, configDirectory);
         return sdk.credits().balance().available();
     }
 

@@ -1,0 +1,55 @@
+package dev.nemo.sdk.benchmarks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SDK-vs-raw pairs measured interleaved in one JVM ({@code java -jar benchmarks.jar paired
+ * [quick]}): every round takes one SDK sample and one raw sample back to back, so the machine's drift
+ * between rounds cancels in the per-round ratio, which JMH's separate forks and iterations cannot do
+ * on a small shared machine. Prints each ratio with its 95% confidence interval and, for the aims of
+ * issue 15, whether the whole interval is inside the aim.
+ */
+public final class PairedReport {
+    private PairedReport() {}
+
+    /**
+     * @param args {@code quick} for a short run (fewer rounds) that checks the program, nothing for
+     *     the recorded run
+     * @throws Exception when a pair fails
+     */
+    public static void main(String[] args) throws Exception {
+        boolean quick = args.length > 0 && args[0].equals("quick");
+        String started = Instant.now().toString();
+        double[] threads = ThreadsPerCall.measure();
+        PairedCalls calls = quick ? new PairedCalls(4, 300, 30) : new PairedCalls(40, 2000, 150);
+        calls.run();
+        PairedBulk bulk = quick ? new PairedBulk(2, 2) : new PairedBulk(10, 16);
+        bulk.run();
+        PairedColdStart cold = new PairedColdStart(quick ? 2 : 20);
+        cold.run();
+
+        List<PairedMeasure> rows = new ArrayList<>(calls.measures());
+        rows.addAll(bulk.measures());
+        rows.addAll(cold.measures());
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "SDK vs raw java.net.http, interleaved (%s %s, %d CPUs, %s to %s)%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                started,
+                Instant.now());
+        System.out.printf(
+                Locale.ROOT, "%-38s %12.3f %12.3f  (SDK 0)%n", "threads started per call", threads[0], threads[1]);
+        System.out.println(PairedMeasure.header());
+        rows.forEach(r -> System.out.println(r.row()));
+    }
+
+    static void progress(String what, int done, int of) {
+        System.err.printf(Locale.ROOT, "  %s: round %d of %d%n", what, done, of);
+    }
+}
