@@ -23,7 +23,7 @@ import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.http.Listeners;
 import dev.nemo.sdk.internal.http.TransportSettings;
 import dev.nemo.sdk.internal.json.JacksonVersionCheck;
-import dev.nemo.sdk.internal.json.Json;
+import dev.nemo.sdk.internal.upload.Multipart;
 import dev.nemo.sdk.internal.util.Checks;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.internal.workflow.DefaultWorkflowsApi;
@@ -85,7 +85,6 @@ public final class NemoClient implements AutoCloseable {
 
     private NemoClient(Builder b, @Nullable SharedResources shared, @Nullable TokenProvider sharedTokens) {
         JacksonVersionCheck.requireSupported();
-        Json.mapper(); // built here, once per JVM, rather than on the first call
         this.settings = b.copy();
         Map<String, String> env = b.environment;
         URI base = baseUri(
@@ -95,6 +94,9 @@ public final class NemoClient implements AutoCloseable {
         this.resources = shared != null
                 ? shared.retain()
                 : new SharedResources(b.httpClient != null ? b.httpClient : newHttpClient(b), b.httpClient == null);
+        if (shared == null) {
+            Multipart.seedInBackground(resources.scheduler());
+        }
         Sleeper sleeper = b.sleeper != null ? b.sleeper : schedulerSleeper(resources);
         Attribution attribution = b.attribution != null ? b.attribution : Attribution.defaults();
         HttpPipeline unauthenticated = HttpPipeline.unauthenticated(new TransportSettings(

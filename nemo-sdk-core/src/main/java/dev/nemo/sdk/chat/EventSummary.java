@@ -53,7 +53,7 @@ public record EventSummary(
      * {@return one line of JSON with the keys {@code author}, {@code partial}, {@code text}, {@code functionCalls}, {@code functionResponses}, {@code errorCode} and {@code errorMessage}}
      */
     public String toJson() {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = Json.newObject();
         o.put("author", author);
         o.put("partial", partial);
         o.put("text", text);

@@ -201,7 +201,7 @@ public final class DefaultChatApi implements ChatApi {
         if (message.isEmpty()) {
             throw new IllegalArgumentException("message must not be empty");
         }
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = Json.newObject();
         body.put("app_name", APP_NAME);
         body.put("user_id", "me");
         body.put("session_id", sessionId);

@@ -122,7 +122,7 @@ public final class DefaultExportsApi implements ExportsApi {
             boolean mayRetryDuplicate,
             boolean blocking) {
         String id = RenderIds.next(transport.settings().clock());
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = Json.newObject();
         body.put("id", id);
         body.put("sessionId", sessionId);
         body.set("draft", draft);
@@ -153,9 +153,7 @@ public final class DefaultExportsApi implements ExportsApi {
         ExportJob job = ExportJob.fromJson(id, JsonValues.fromJackson(payload));
         if (job.status() == ExportStatus.UNKNOWN && job.rawStatus().isEmpty()) {
             // the submission's answer often carries no status: the render is queued
-            ObjectNode withStatus = payload instanceof ObjectNode o
-                    ? o.deepCopy()
-                    : Json.mapper().createObjectNode();
+            ObjectNode withStatus = payload instanceof ObjectNode o ? o.deepCopy() : Json.newObject();
             withStatus.put("status", "pending");
             return ExportJob.fromJson(id, JsonValues.fromJackson(withStatus));
         }

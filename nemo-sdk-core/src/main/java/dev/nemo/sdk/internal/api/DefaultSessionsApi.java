@@ -37,7 +37,7 @@ public final class DefaultSessionsApi implements SessionsApi {
     }
 
     private static ApiRequest request(CreateSessionRequest request, RequestOptions options) {
-        ObjectNode body = Json.mapper().createObjectNode().put("task_name", request.taskName());
+        ObjectNode body = Json.newObject().put("task_name", request.taskName());
         if (request.language() != null && !request.language().isBlank()) {
             body.put("language", request.language());
         }

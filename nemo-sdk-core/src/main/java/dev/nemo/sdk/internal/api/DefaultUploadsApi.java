@@ -6,7 +6,6 @@ import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.internal.http.ApiRequest;
 import dev.nemo.sdk.internal.http.HttpPipeline;
 import dev.nemo.sdk.internal.json.Json;
-import dev.nemo.sdk.internal.upload.Multipart;
 import dev.nemo.sdk.internal.upload.MultipartUpload;
 import dev.nemo.sdk.internal.upload.UploadResponses;
 import dev.nemo.sdk.internal.util.Futures;
@@ -30,8 +29,6 @@ public final class DefaultUploadsApi implements UploadsApi {
     /** @param transport the transport */
     public DefaultUploadsApi(HttpPipeline transport) {
         this.transport = transport;
-        // on the thread that builds the client, not on the thread of the first upload
-        Multipart.seedRandom();
     }
 
     @Override
@@ -74,7 +71,7 @@ public final class DefaultUploadsApi implements UploadsApi {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("nothing to upload: urls is empty");
         }
-        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode body = Json.newObject();
         ArrayNode list = body.putArray("urls");
         for (String url : urls) {
             list.add(checkUrl(url));

@@ -85,7 +85,7 @@ public final class AnonymousTokenStore {
 
     /** Under the config lock, so that another process's entry written meanwhile is not lost. */
     private Void write(AccessToken token) throws IOException {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.newObject();
         if (Files.isRegularFile(file)) {
             try {
                 JsonNode existing = Json.parse(Files.readAllBytes(file));

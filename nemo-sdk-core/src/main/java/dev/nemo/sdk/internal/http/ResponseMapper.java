@@ -320,7 +320,7 @@ public final class ResponseMapper {
             return null;
         }
         try {
-            return Json.mapper().readTree(body, i, body.length - i);
+            return Json.parse(body, i, body.length - i);
         } catch (IOException e) {
             return null;
         }

@@ -1,7 +1,7 @@
 package dev.nemo.sdk.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,24 +23,28 @@ import java.math.BigDecimal;
  * their scale, also beyond the range of a double) and key order, so a draft read from the server
  * is written back unchanged, on every supported Jackson version.
  *
- * <p>Built once when this class is initialised (the client's constructor does that, so the first
- * call does not pay for it); the SDK reads and writes trees only, so no date/time module is added.
+ * <p>Trees are read and written with the streaming API alone ({@link ExactTreeReader},
+ * {@link ExactTreeWriter}); the mapper, costly to build, is built on first use by what still needs
+ * it. The SDK reads and writes trees only, so no date/time module is added.
  */
 public final class Json {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(
-                    new SimpleModule("nemo-exact-trees").addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {}
 
-    /** {@return the shared, thread-safe mapper} */
+    /** {@return the shared, thread-safe streaming factory, configured as the mapper's} */
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+
+    /** {@return a new, empty object node, made without the mapper} */
+    public static ObjectNode newObject() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** {@return the shared, thread-safe mapper, built on the first call} */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
     }
 
     /**
@@ -48,7 +54,19 @@ public final class Json {
      * @throws IOException when it is not JSON
      */
     public static JsonNode parse(byte[] bytes) throws IOException {
-        return MAPPER.readTree(bytes);
+        return ExactTreeReader.readAndClose(FACTORY.createParser(bytes));
+    }
+
+    /**
+     * {@return the tree}
+     *
+     * @param bytes UTF-8 JSON
+     * @param offset where it starts
+     * @param length how long it is
+     * @throws IOException when it is not JSON
+     */
+    public static JsonNode parse(byte[] bytes, int offset, int length) throws IOException {
+        return ExactTreeReader.readAndClose(FACTORY.createParser(bytes, offset, length));
     }
 
     /**
@@ -59,8 +77,8 @@ public final class Json {
      */
     public static JsonNode parse(String json) {
         try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+            return ExactTreeReader.readAndClose(FACTORY.createParser(json));
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -72,8 +90,8 @@ public final class Json {
      */
     public static byte[] write(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = new ExactNumbers(MAPPER.getFactory().createGenerator(out))) {
-            MAPPER.writeValue(g, value);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(value, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,12 +105,32 @@ public final class Json {
      */
     public static String writeString(Object value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = new ExactNumbers(MAPPER.getFactory().createGenerator(out))) {
-            MAPPER.writeValue(g, value);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(value, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void write(Object value, JsonGenerator g) throws IOException {
+        if (value instanceof JsonNode node && ExactTreeWriter.canWrite(node)) {
+            ExactTreeWriter.write(node, g);
+        } else {
+            Mapper.INSTANCE.writeValue(new ExactNumbers(g), value);
+        }
+    }
+
+    /** Holds the mapper, so that it is built when first asked for. */
+    private static final class Mapper {
+        static final JsonMapper INSTANCE = JsonMapper.builder()
+                .addModule(new SimpleModule("nemo-exact-trees")
+                        .addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
     }
 
     /**

@@ -31,7 +31,7 @@ public final class JsonText {
      * @throws IllegalArgumentException when it is not exactly one JSON value
      */
     public static JsonValue parse(String json) {
-        try (JsonParser p = Json.mapper().getFactory().createParser(json)) {
+        try (JsonParser p = Json.factory().createParser(json)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new IllegalArgumentException("Not JSON: the text is empty");

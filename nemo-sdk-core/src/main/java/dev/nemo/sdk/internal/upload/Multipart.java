@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +86,28 @@ public final class Multipart {
     /** Seeds the boundary generator now (it reads the OS entropy source once), rather than on the first upload. */
     public static void seedRandom() {
         // loading this class seeds RANDOM
+    }
+
+    /**
+     * Seeds the boundary generator on that executor, off the caller's thread. An upload that comes
+     * first waits for it (class initialisation) or seeds it itself when the executor refused.
+     *
+     * @param executor where to seed it, such as the client's timer
+     */
+    public static void seedInBackground(Executor executor) {
+        try {
+            executor.execute(new Seeder());
+        } catch (RejectedExecutionException e) {
+            // the first upload seeds it
+        }
+    }
+
+    /** A named class, not a lambda: a lambda's first use costs a class spun at run time. */
+    private static final class Seeder implements Runnable {
+        @Override
+        public void run() {
+            seedRandom();
+        }
     }
 
     /** {@return a new boundary: 40 characters, 190 random bits, so it cannot collide with content} */
