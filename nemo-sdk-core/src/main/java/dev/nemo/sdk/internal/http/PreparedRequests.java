@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Built {@link HttpRequest}s of body-less calls, reused by later calls with the same method, URI,
@@ -53,8 +54,25 @@ final class PreparedRequests {
         return b.build();
     }
 
-    /** What makes two body-less requests the same. */
+    /**
+     * What makes two body-less requests the same. Equality is written out: the generated one is
+     * bootstrapped at run time on first use, a cost on the client's first call.
+     */
     private record Key(String method, URI uri, Map<String, String> headers, Duration timeout) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof Key k
+                    && method.equals(k.method)
+                    && uri.equals(k.uri)
+                    && headers.equals(k.headers)
+                    && timeout.equals(k.timeout);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((method.hashCode() * 31 + uri.hashCode()) * 31 + headers.hashCode()) * 31 + timeout.hashCode();
+        }
+
         @Override
         public String toString() {
             // the headers carry the bearer token

@@ -44,7 +44,7 @@ public final class Json {
 
     /** {@return the shared, thread-safe mapper, built on the first call} */
     public static ObjectMapper mapper() {
-        return Mapper.INSTANCE;
+        return Mapper.instance();
     }
 
     /**
@@ -117,13 +117,16 @@ public final class Json {
         if (value instanceof JsonNode node && ExactTreeWriter.canWrite(node)) {
             ExactTreeWriter.write(node, g);
         } else {
-            Mapper.INSTANCE.writeValue(new ExactNumbers(g), value);
+            Mapper.write(value, g);
         }
     }
 
-    /** Holds the mapper, so that it is built when first asked for. */
+    /**
+     * Holds the mapper, so that it is built when first asked for; all code naming the mapper's
+     * types is here, so that loading {@link Json} does not load them (the verifier would).
+     */
     private static final class Mapper {
-        static final JsonMapper INSTANCE = JsonMapper.builder()
+        private static final JsonMapper INSTANCE = JsonMapper.builder()
                 .addModule(new SimpleModule("nemo-exact-trees")
                         .addDeserializer(JsonNode.class, new ExactTreeDeserializer()))
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
@@ -131,6 +134,14 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
+
+        static ObjectMapper instance() {
+            return INSTANCE;
+        }
+
+        static void write(Object value, JsonGenerator g) throws IOException {
+            INSTANCE.writeValue(new ExactNumbers(g), value);
+        }
     }
 
     /**
