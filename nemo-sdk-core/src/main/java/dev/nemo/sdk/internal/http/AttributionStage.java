@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 final class AttributionStage implements HttpStage {
     private final Map<String, String> plain;
     private final Map<String, String> attributed;
+    private final HeaderMerge plainMerge = new HeaderMerge();
+    private final HeaderMerge attributedMerge = new HeaderMerge();
 
     AttributionStage(Attribution attribution, String userAgent) {
         this.plain = Map.of("User-Agent", userAgent);
@@ -25,6 +27,9 @@ final class AttributionStage implements HttpStage {
 
     @Override
     public <T> CompletableFuture<HttpReply<T>> process(HttpCall<T> call, HttpSender next) {
-        return next.send(call.withHeaders(call.credentialsDropped() ? plain : attributed));
+        return next.send(
+                call.credentialsDropped()
+                        ? call.withHeaders(plain, plainMerge)
+                        : call.withHeaders(attributed, attributedMerge));
     }
 }

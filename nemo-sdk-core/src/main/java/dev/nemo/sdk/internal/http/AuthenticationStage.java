@@ -4,6 +4,7 @@ import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.error.TokenExpiredException;
 import dev.nemo.sdk.internal.util.Futures;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,9 @@ final class AuthenticationStage implements HttpStage {
 
     private final TokenProvider tokens;
     /** The last token's header value: a provider hands out the same token until it renews. */
-    private volatile Bearer last = new Bearer(null, "");
+    private volatile Bearer last = new Bearer(null, Map.of());
+
+    private final HeaderMerge merge = new HeaderMerge();
 
     AuthenticationStage(TokenProvider tokens) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -34,10 +37,10 @@ final class AuthenticationStage implements HttpStage {
         return call.context().after(tokens.token(), token -> send(call, next, token, false));
     }
 
-    private String bearer(AccessToken token) {
+    private Map<String, String> bearer(AccessToken token) {
         Bearer b = last;
         if (!token.equals(b.token())) {
-            b = new Bearer(token, "Bearer " + token.value());
+            b = new Bearer(token, Map.of("Authorization", "Bearer " + token.value()));
             last = b;
         }
         return b.header();
@@ -45,7 +48,7 @@ final class AuthenticationStage implements HttpStage {
 
     private <T> CompletableFuture<HttpReply<T>> send(
             HttpCall<T> call, HttpSender next, AccessToken token, boolean renewed) {
-        CompletableFuture<HttpReply<T>> sent = next.send(call.withHeader("Authorization", bearer(token)));
+        CompletableFuture<HttpReply<T>> sent = next.send(call.withHeaders(bearer(token), merge));
         if (Futures.succeeded(sent)) {
             return sent;
         }
@@ -63,8 +66,8 @@ final class AuthenticationStage implements HttpStage {
         });
     }
 
-    /** A token and its {@code Authorization} value. */
-    private record Bearer(@Nullable AccessToken token, String header) {
+    /** A token and its {@code Authorization} header. */
+    private record Bearer(@Nullable AccessToken token, Map<String, String> header) {
         @Override
         public String toString() {
             return "Bearer[…]";

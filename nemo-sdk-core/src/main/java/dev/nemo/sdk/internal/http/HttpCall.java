@@ -2,7 +2,6 @@ package dev.nemo.sdk.internal.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,13 @@ public record HttpCall<T>(
      */
     public HttpCall<T> withHeader(String name, String value) {
         return new HttpCall<>(
-                context, method, uri, body, merged(headers, Map.of(name, value)), credentialsDropped, deadlineNanos);
+                context,
+                method,
+                uri,
+                body,
+                HeaderMerge.merged(headers, Map.of(name, value)),
+                credentialsDropped,
+                deadlineNanos);
     }
 
     /**
@@ -67,29 +72,19 @@ public record HttpCall<T>(
      * @param more headers to set
      */
     public HttpCall<T> withHeaders(Map<String, String> more) {
-        return new HttpCall<>(context, method, uri, body, merged(headers, more), credentialsDropped, deadlineNanos);
+        return new HttpCall<>(
+                context, method, uri, body, HeaderMerge.merged(headers, more), credentialsDropped, deadlineNanos);
     }
 
     /**
-     * {@return {@code base} with {@code more} set over it, as one immutable map}; built straight
-     * from the entries, without an intermediate mutable map, as every call's headers go through it.
+     * {@return a copy with them set, merged by {@code merge} (which may hand back the map of an earlier, equal merge)}
+     *
+     * @param more  headers to set
+     * @param merge the stage's merge
      */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {
-        if (base.isEmpty()) {
-            return Map.copyOf(more);
-        }
-        Map.Entry<String, String>[] all = (Map.Entry<String, String>[]) new Map.Entry<?, ?>[base.size() + more.size()];
-        int n = 0;
-        for (Map.Entry<String, String> e : base.entrySet()) {
-            if (!more.containsKey(e.getKey())) {
-                all[n++] = e;
-            }
-        }
-        for (Map.Entry<String, String> e : more.entrySet()) {
-            all[n++] = e;
-        }
-        return Map.ofEntries(n == all.length ? all : Arrays.copyOf(all, n));
+    HttpCall<T> withHeaders(Map<String, String> more, HeaderMerge merge) {
+        return new HttpCall<>(
+                context, method, uri, body, merge.merge(headers, more), credentialsDropped, deadlineNanos);
     }
 
     /**

@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpPipeline {
     private static final int MAX_RESOLVED = 256;
+    private static final String JSON = "application/json";
+    /** The headers of most calls, one instance, so the stages' merges of them are remembered. */
+    private static final Map<String, String> ACCEPT_JSON = Map.of("Accept", JSON);
 
     private final TransportSettings settings;
     private final AnonymousUser user;
@@ -344,7 +347,7 @@ public final class HttpPipeline {
         // a call that starts off the API's origin carries none of the caller's extra headers, as a redirect there
         Map<String, String> own = offOrigin ? request.headers() : request.headersToSend();
         if (contentType == null && own.isEmpty()) {
-            return Map.of("Accept", request.accept());
+            return JSON.equals(request.accept()) ? ACCEPT_JSON : Map.of("Accept", request.accept());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", request.accept());

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -107,7 +109,9 @@ final class JdkHttpSender implements HttpSender {
             return new HttpReply<>(status, h, response.uri(), null, s.value());
         }
         byte[] bytes = ((Received.Whole<T>) response.body()).bytes();
-        if (status >= 300 && status <= 399 && h.firstValue("location").isPresent()) {
+        // one case-insensitive lookup per header in the map, where firstValue would stream each
+        Map<String, List<String>> byName = h.map();
+        if (status >= 300 && status <= 399 && first(byName, "location") != null) {
             return new HttpReply<>(status, h, response.uri(), null, null);
         }
         ApiRequest r = call.context().request();
@@ -117,15 +121,21 @@ final class JdkHttpSender implements HttpSender {
                 user.id(),
                 clock,
                 !r.authenticated() && r.path().endsWith("/anonymous-token"),
-                h.map());
-        String contentType = h.firstValue("content-type").orElse(null);
-        String retryAfter = h.firstValue("retry-after").orElse(null);
+                byName);
+        String contentType = first(byName, "content-type");
+        String retryAfter = first(byName, "retry-after");
         if (call.context().reader() != null) {
             throw notTheStream(status, contentType, retryAfter, bytes, ctx);
         }
         JsonNode payload = ResponseMapper.payload(status, contentType, retryAfter, bytes, ctx);
         user.capture(payload);
         return new HttpReply<>(status, h, response.uri(), payload, null);
+    }
+
+    /** {@return the first value of that header, as {@link HttpHeaders#firstValue} finds it, or {@code null}} */
+    private static @Nullable String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** A response the reader did not accept: the typed error it carries, or a decode error for a wrong 2xx. */

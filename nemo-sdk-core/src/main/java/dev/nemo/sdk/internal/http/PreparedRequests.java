@@ -18,6 +18,8 @@ final class PreparedRequests {
     static final int MAX_ENTRIES = 128;
 
     private final Map<Key, HttpRequest> built = new ConcurrentHashMap<>();
+    /** The last request handed out: calls in a row mostly bring the very same parts (compared by identity). */
+    private volatile @Nullable Last last;
 
     /**
      * {@return the request for these parts, built once}
@@ -27,18 +29,24 @@ final class PreparedRequests {
      * @param headers request headers
      * @param timeout the JDK's timeout for the response head
      */
+    @SuppressWarnings("ReferenceEquality") // identity on purpose: the fast path for the very same parts
     HttpRequest get(String method, URI uri, Map<String, String> headers, Duration timeout) {
+        Last l = last;
+        if (l != null && l.method == method && l.uri == uri && l.headers == headers && l.timeout == timeout) {
+            return l.request;
+        }
         Key key = new Key(method, uri, headers, timeout);
         HttpRequest request = built.get(key);
         if (request != null) {
+            last = new Last(method, uri, headers, timeout, request);
             return request;
         }
         if (built.size() >= MAX_ENTRIES) {
             built.clear();
         }
         request = build(key);
-        built.putIfAbsent(key, request);
-        return request;
+        HttpRequest earlier = built.putIfAbsent(key, request);
+        return earlier != null ? earlier : request;
     }
 
     /** {@return how many requests it holds} */
@@ -52,6 +60,15 @@ final class PreparedRequests {
                 .method(key.method(), HttpRequest.BodyPublishers.noBody());
         key.headers().forEach(b::header);
         return b.build();
+    }
+
+    /** The parts of the last request handed out, and the request. */
+    private record Last(String method, URI uri, Map<String, String> headers, Duration timeout, HttpRequest request) {
+        @Override
+        public String toString() {
+            // the headers carry the bearer token
+            return "Last[" + method + "]";
+        }
     }
 
     /**
