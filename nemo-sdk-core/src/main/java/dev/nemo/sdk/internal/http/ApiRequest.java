@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,11 @@ public record ApiRequest(
      * @param clientDefault the client's request timeout
      */
     public Duration attemptTimeout(Duration clientDefault) {
-        return options.attemptTimeout().or(options::timeout).orElse(clientDefault);
+        Optional<Duration> attempt = options.attemptTimeout();
+        if (attempt.isPresent()) {
+            return attempt.get();
+        }
+        return options.timeout().orElse(clientDefault);
     }
 
     /**

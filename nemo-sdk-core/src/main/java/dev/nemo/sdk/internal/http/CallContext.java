@@ -5,13 +5,14 @@ import dev.nemo.sdk.error.ErrorDetails;
 import dev.nemo.sdk.error.NemoException;
 import dev.nemo.sdk.error.TransportException;
 import dev.nemo.sdk.internal.util.Futures;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -31,7 +32,22 @@ public final class CallContext<T> {
     /** Stands for an ended call's timer: arming after the end fails, and cancelling it does nothing. */
     private static final Future<?> DISARMED = CompletableFuture.completedFuture(null);
 
-    private final long id = IDS.incrementAndGet();
+    private static final VarHandle ID;
+    private static final VarHandle ATTEMPTS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ID = lookup.findVarHandle(CallContext.class, "id", long.class);
+            ATTEMPTS = lookup.findVarHandle(CallContext.class, "attempts", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** 0 until first asked: only listeners need it, and one shared counter per call costs under many callers. */
+    private volatile long id;
+
     private final ApiRequest request;
     private volatile @Nullable Operation operation;
     private final @Nullable ResponseReader<T> reader;
@@ -41,8 +57,10 @@ public final class CallContext<T> {
     private final Duration timeout;
     private final @Nullable Duration callTimeout;
     private final long callDeadlineNanos;
-    private final AtomicInteger attempts = new AtomicInteger();
-    private final AtomicReference<@Nullable Future<?>> callTimer = new AtomicReference<>();
+    private volatile int attempts;
+    /** {@code null} for a call without a whole-call deadline: no timer is ever armed for it. */
+    private final @Nullable AtomicReference<@Nullable Future<?>> callTimer;
+
     private volatile @Nullable CompletableFuture<?> inFlight;
     private volatile boolean cancelled;
     private volatile boolean expired;
@@ -72,11 +90,18 @@ public final class CallContext<T> {
         this.timeout = timeout;
         this.callTimeout = callTimeout;
         this.callDeadlineNanos = callTimeout == null ? 0 : System.nanoTime() + callTimeout.toNanos();
+        this.callTimer = callTimeout == null ? null : new AtomicReference<>();
     }
 
     /** {@return the call's id for listeners: unique in this process, correlation only} */
     public long id() {
-        return id;
+        long known = id;
+        if (known != 0) {
+            return known;
+        }
+        long mine = IDS.incrementAndGet();
+        long earlier = (long) ID.compareAndExchange(this, 0L, mine);
+        return earlier == 0 ? mine : earlier;
     }
 
     /** {@return the API request as the resource described it} */
@@ -136,17 +161,23 @@ public final class CallContext<T> {
      * @param timer the whole call's timer
      */
     boolean armCallTimer(Future<?> timer) {
-        return callTimer.compareAndSet(null, timer);
+        AtomicReference<@Nullable Future<?>> t = callTimer;
+        return t != null && t.compareAndSet(null, timer);
     }
 
     /** {@return whether a call timer was armed already} */
     boolean callTimerArmed() {
-        return callTimer.get() != null;
+        AtomicReference<@Nullable Future<?>> t = callTimer;
+        return t != null && t.get() != null;
     }
 
     /** Stops the whole call's timer: the call ended. */
     void disarmCallTimer() {
-        Future<?> timer = callTimer.getAndSet(DISARMED);
+        AtomicReference<@Nullable Future<?>> t = callTimer;
+        if (t == null) {
+            return;
+        }
+        Future<?> timer = t.getAndSet(DISARMED);
         if (timer != null) {
             timer.cancel(false);
         }
@@ -177,12 +208,12 @@ public final class CallContext<T> {
 
     /** {@return the number of the attempt being started (1, 2, …), counting every send} */
     int nextAttempt() {
-        return attempts.incrementAndGet();
+        return (int) ATTEMPTS.getAndAdd(this, 1) + 1;
     }
 
     /** {@return the attempts started so far} */
     int attempts() {
-        return attempts.get();
+        return attempts;
     }
 
     /** {@return whether the caller cancelled} */
