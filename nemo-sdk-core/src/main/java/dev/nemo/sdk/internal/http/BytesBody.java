@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads a whole (JSON or error) body into one array, copied once at the end (the JDK hands over
  * buffers it does not reuse), failing once it passes a size limit or its deadline.
  */
-final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
+final class BytesBody implements HttpResponse.BodySubscriber<byte[]>, BodyDeadlines.Watched {
     private final int limit;
     private final BodyDeadlines deadlines;
     private final long deadlineNanos;
@@ -24,7 +24,6 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
     private final List<ByteBuffer> received = new ArrayList<>(2);
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private volatile Flow.@Nullable Subscription subscription;
-    private Runnable unwatch = () -> {};
     private long size;
 
     BytesBody(int limit, BodyDeadlines deadlines, long deadlineNanos, Duration timeout) {
@@ -43,7 +42,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
         if (deadlineNanos != 0) {
-            unwatch = deadlines.watch(deadlineNanos, this::expire);
+            deadlines.watch(this);
         }
         s.request(Long.MAX_VALUE);
     }
@@ -68,7 +67,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
-        unwatch.run();
+        unwatch();
         byte[] out = new byte[(int) size];
         int at = 0;
         for (ByteBuffer b : received) {
@@ -80,7 +79,13 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
         body.complete(out);
     }
 
-    private void expire() {
+    @Override
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    @Override
+    public void expire() {
         if (body.completeExceptionally(
                 new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms"))) {
             cancelSubscription();
@@ -94,8 +99,14 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
+    private void unwatch() {
+        if (deadlineNanos != 0) {
+            deadlines.unwatch(this);
+        }
+    }
+
     private void fail(Throwable error) {
-        unwatch.run();
+        unwatch();
         body.completeExceptionally(error);
     }
 }

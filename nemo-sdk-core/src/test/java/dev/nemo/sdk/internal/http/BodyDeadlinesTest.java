@@ -32,26 +32,44 @@ class BodyDeadlinesTest {
     void bodiesWithTheSameTimeoutShareOneWakeUp() {
         BodyDeadlines deadlines = new BodyDeadlines(timer);
         long base = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<Runnable> unwatch = new ArrayList<>();
+        List<Body> bodies = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            unwatch.add(deadlines.watch(base + i, () -> {}));
+            Body b = new Body(base + i, () -> {});
+            bodies.add(b);
+            deadlines.watch(b);
         }
-        unwatch.forEach(Runnable::run);
+        bodies.forEach(deadlines::unwatch);
 
         assertThat(scheduled).hasValue(1);
+    }
+
+    @Test
+    void aBodyNoLongerWatchedIsNeverExpired() throws InterruptedException {
+        BodyDeadlines deadlines = new BodyDeadlines(timer);
+        AtomicInteger done = new AtomicInteger();
+        Body finished = new Body(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), done::incrementAndGet);
+        deadlines.watch(finished);
+        deadlines.unwatch(finished);
+        CountDownLatch expired = new CountDownLatch(1);
+        deadlines.watch(new Body(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(30), expired::countDown));
+
+        assertThat(expired.await(30, TimeUnit.SECONDS))
+                .as("the later deadline fired")
+                .isTrue();
+        assertThat(done).hasValue(0);
     }
 
     @Test
     void anEarlierDeadlineReArmsAndExpiredBodiesAreToldOnce() throws InterruptedException {
         BodyDeadlines deadlines = new BodyDeadlines(timer);
         AtomicInteger late = new AtomicInteger();
-        deadlines.watch(System.nanoTime() + TimeUnit.SECONDS.toNanos(60), late::incrementAndGet);
+        deadlines.watch(new Body(System.nanoTime() + TimeUnit.SECONDS.toNanos(60), late::incrementAndGet));
         CountDownLatch expired = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
-        deadlines.watch(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), () -> {
+        deadlines.watch(new Body(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), () -> {
             calls.incrementAndGet();
             expired.countDown();
-        });
+        }));
 
         assertThat(expired.await(30, TimeUnit.SECONDS))
                 .as("the short deadline fired")
@@ -59,5 +77,26 @@ class BodyDeadlinesTest {
         assertThat(scheduled.get()).isGreaterThanOrEqualTo(2);
         assertThat(calls).hasValue(1);
         assertThat(late).hasValue(0);
+    }
+
+    /** A body as the deadlines see it. */
+    private static final class Body implements BodyDeadlines.Watched {
+        private final long deadline;
+        private final Runnable onExpiry;
+
+        Body(long deadline, Runnable onExpiry) {
+            this.deadline = deadline;
+            this.onExpiry = onExpiry;
+        }
+
+        @Override
+        public long deadlineNanos() {
+            return deadline;
+        }
+
+        @Override
+        public void expire() {
+            onExpiry.run();
+        }
     }
 }
