@@ -119,7 +119,11 @@ public record ApiRequest(
      *
      * @param options overrides
      */
+    @SuppressWarnings("ReferenceEquality") // the same instance (most often none()): nothing to copy
     public ApiRequest withOptions(RequestOptions options) {
+        if (options == this.options) {
+            return this;
+        }
         return new ApiRequest(method, path, body, contentType, accept, authenticated, idempotent, headers, options);
     }
 

@@ -255,6 +255,10 @@ public final class CallContext<T> {
      * @return the call's result
      */
     <X, R> CompletableFuture<R> after(CompletionStage<X> stage, Function<? super X, CompletableFuture<R>> next) {
+        if (blocking && stage instanceof CompletableFuture<X> done && Futures.succeeded(done)) {
+            // already there (a fixed or still valid token): nothing to wait for, nothing to cancel
+            return next.apply(done.join());
+        }
         CompletableFuture<X> f = track(stage.toCompletableFuture());
         if (!blocking) {
             return f.thenCompose(next);

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,9 +103,9 @@ public final class ResponseMapper {
                     ctx.details(status, null, body),
                     null);
         }
-        Optional<Integer> code = code(node);
-        if (code.isPresent() && code.get() != ErrorCodes.OK) {
-            throw byCode(code.get(), status, message(node), retryAfter, body, ctx);
+        @Nullable Integer code = code(node);
+        if (code != null && code != ErrorCodes.OK) {
+            throw byCode(code, status, message(node), retryAfter, body, ctx);
         }
         JsonNode success = node.get("success");
         if (success != null && success.isBoolean() && !success.booleanValue()) {
@@ -114,10 +113,10 @@ public final class ResponseMapper {
             return failRender(status, msg, body, ctx);
         }
         JsonNode data = node.get("data");
-        if (data != null && !data.isNull() && (code.isPresent() || success != null || data.isObject())) {
+        if (data != null && !data.isNull() && (code != null || success != null || data.isObject())) {
             return data;
         }
-        if (code.isPresent() || success != null) {
+        if (code != null || success != null) {
             return data == null ? MissingNode.getInstance() : data;
         }
         return node;
@@ -146,9 +145,9 @@ public final class ResponseMapper {
     private static NemoException error(
             int status, @Nullable String retryAfter, byte[] body, @Nullable JsonNode node, Context ctx) {
         @Nullable String msg = node != null && node.isObject() ? message(node) : null;
-        Optional<Integer> code = node != null && node.isObject() ? code(node) : Optional.empty();
-        if (code.isPresent() && code.get() != ErrorCodes.OK) {
-            return byCode(code.get(), status, msg, retryAfter, body, ctx);
+        @Nullable Integer code = node != null && node.isObject() ? code(node) : null;
+        if (code != null && code != ErrorCodes.OK) {
+            return byCode(code, status, msg, retryAfter, body, ctx);
         }
         return byStatus(status, msg, retryAfter, body, ctx, null);
     }
@@ -261,22 +260,22 @@ public final class ResponseMapper {
         return base + ": " + m;
     }
 
-    private static Optional<Integer> code(JsonNode node) {
+    private static @Nullable Integer code(JsonNode node) {
         JsonNode c = node.get("code");
         if (c == null || c.isNull()) {
-            return Optional.empty();
+            return null;
         }
         if (c.isIntegralNumber() && c.canConvertToInt()) {
-            return Optional.of(c.intValue());
+            return c.intValue();
         }
         if (c.isTextual()) {
             try {
-                return Optional.of(Integer.parseInt(c.textValue().strip()));
+                return Integer.parseInt(c.textValue().strip());
             } catch (NumberFormatException e) {
-                return Optional.empty();
+                return null;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private static @Nullable String message(JsonNode node) {
