@@ -10,31 +10,37 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a whole (JSON or error) body into one array, copied once at the end (the JDK hands over
- * buffers it does not reuse), failing once it passes a size limit or its deadline.
+ * buffers it does not reuse), failing once it passes a size limit or its deadline. The array is
+ * handed over as {@code finish} wraps it, without a mapping subscriber in between.
+ *
+ * @param <R> what the body becomes
  */
-final class BytesBody implements HttpResponse.BodySubscriber<byte[]>, BodyDeadlines.Watched {
+final class BytesBody<R> implements HttpResponse.BodySubscriber<R>, BodyDeadlines.Watched {
     private final int limit;
     private final BodyDeadlines deadlines;
     private final long deadlineNanos;
     private final Duration timeout;
     private final List<ByteBuffer> received = new ArrayList<>(2);
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final Function<byte[], R> finish;
+    private final CompletableFuture<R> body = new CompletableFuture<>();
     private volatile Flow.@Nullable Subscription subscription;
     private long size;
 
-    BytesBody(int limit, BodyDeadlines deadlines, long deadlineNanos, Duration timeout) {
+    BytesBody(int limit, BodyDeadlines deadlines, long deadlineNanos, Duration timeout, Function<byte[], R> finish) {
         this.limit = limit;
+        this.finish = finish;
         this.deadlines = deadlines;
         this.deadlineNanos = deadlineNanos;
         this.timeout = timeout;
     }
 
     @Override
-    public CompletionStage<byte[]> getBody() {
+    public CompletionStage<R> getBody() {
         return body;
     }
 
@@ -76,7 +82,7 @@ final class BytesBody implements HttpResponse.BodySubscriber<byte[]>, BodyDeadli
             at += n;
         }
         received.clear();
-        body.complete(out);
+        body.complete(finish.apply(out));
     }
 
     @Override

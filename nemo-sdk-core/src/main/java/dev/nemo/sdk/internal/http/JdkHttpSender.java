@@ -92,12 +92,11 @@ final class JdkHttpSender implements HttpSender {
             if (reader != null && reader.accepts().test(info)) {
                 return HttpResponse.BodySubscribers.mapping(reader.handler().apply(info), Received.Streamed::new);
             }
-            return HttpResponse.BodySubscribers.mapping(
-                    new BytesBody(
-                            MAX_JSON_BODY,
-                            deadlines,
-                            call.deadlineNanos(),
-                            call.context().timeout()),
+            return new BytesBody<Received<T>>(
+                    MAX_JSON_BODY,
+                    deadlines,
+                    call.deadlineNanos(),
+                    call.context().timeout(),
                     Received.Whole::new);
         };
     }
