@@ -122,7 +122,8 @@ final class JdkHttpSender implements HttpSender {
                 !r.authenticated() && r.path().endsWith("/anonymous-token"),
                 byName);
         String contentType = first(byName, "content-type");
-        String retryAfter = first(byName, "retry-after");
+        // only a 429 reads it (a 2xx with an error code maps by that code and its own status)
+        String retryAfter = status == 429 ? first(byName, "retry-after") : null;
         if (call.context().reader() != null) {
             throw notTheStream(status, contentType, retryAfter, bytes, ctx);
         }
