@@ -13,9 +13,7 @@ import dev.nemo.sdk.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,9 +83,9 @@ public final class JsonValueReader {
         if (name == null) {
             return JsonObject.empty();
         }
-        Map<String, JsonValue> members = new LinkedHashMap<>();
+        MemberList members = new MemberList();
         for (; name != null; name = p.nextFieldName()) {
-            members.put(name, read(p, p.nextToken()));
+            members.add(name, read(p, p.nextToken()));
         }
         return new JsonObject(members);
     }
@@ -123,6 +121,7 @@ public final class JsonValueReader {
             }
             return v > 0 ? POSITIVE_OVERFLOW : NEGATIVE_OVERFLOW;
         }
-        return JsonNumber.of(d.scale() == 0 ? d.toPlainString() + "E0" : d.toString());
+        // a scale of 0 written with E0 stays a decimal (see JsonValues)
+        return d.scale() == 0 ? JsonNumber.of(d.toPlainString() + "E0") : JsonNumber.of(d);
     }
 }
