@@ -1,6 +1,6 @@
 package dev.nemo.sdk.internal.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -25,12 +25,16 @@ import dev.nemo.sdk.internal.json.Json;
 import dev.nemo.sdk.internal.util.Futures;
 import dev.nemo.sdk.state.SessionState;
 import dev.nemo.sdk.state.StateApi;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,7 @@ public final class DefaultChatApi implements ChatApi {
     private final StateCheck blockingStateCheck;
     private final Ticker ticker;
     private final Executor executor;
+    private volatile @Nullable StreamOptions lastStreamOptions;
 
     /**
      * Creates it from its parts.
@@ -201,18 +206,59 @@ public final class DefaultChatApi implements ChatApi {
         if (message.isEmpty()) {
             throw new IllegalArgumentException("message must not be empty");
         }
-        ObjectNode body = Json.newObject();
-        body.put("app_name", APP_NAME);
-        body.put("user_id", "me");
-        body.put("session_id", sessionId);
-        body.putObject("new_message").putArray("parts").addObject().put("text", message);
-        if (options.streaming()) {
-            body.put("streaming", true);
-        }
-        return ApiRequest.postJson(PATH, Json.write(body))
+        return ApiRequest.postJson(PATH, body(sessionId, message, options.streaming()))
                 .withAccept("text/event-stream")
-                .withOptions(
-                        options.request().toBuilder().timeout(options.timeout()).build());
+                .withOptions(streamOptions(options));
+    }
+
+    /** The request body, written straight to bytes: as a tree written by {@link Json#write} would be. */
+    private static byte[] body(String sessionId, String message, boolean streaming) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + sessionId.length() + message.length());
+        try (JsonGenerator g = Json.factory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("app_name", APP_NAME);
+            g.writeStringField("user_id", "me");
+            g.writeStringField("session_id", sessionId);
+            g.writeObjectFieldStart("new_message");
+            g.writeArrayFieldStart("parts");
+            g.writeStartObject();
+            g.writeStringField("text", message);
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            if (streaming) {
+                g.writeBooleanField("streaming", true);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The options' request options with the stream's timeout: made once for the same options, not per message. */
+    @SuppressWarnings(
+            "ReferenceEquality") // the same options object, usually ChatOptions.defaults(): no field comparison needed
+    private RequestOptions streamOptions(ChatOptions options) {
+        StreamOptions last = lastStreamOptions;
+        if (last != null && last.chat == options) {
+            return last.request;
+        }
+        RequestOptions request =
+                options.request().toBuilder().timeout(options.timeout()).build();
+        lastStreamOptions = new StreamOptions(options, request);
+        return request;
+    }
+
+    /** Chat options and the request options made of them. */
+    private static final class StreamOptions {
+        final ChatOptions chat;
+        final RequestOptions request;
+
+        StreamOptions(ChatOptions chat, RequestOptions request) {
+            this.chat = chat;
+            this.request = request;
+        }
     }
 
     private static RequestOptions headBoundedOptions(ChatOptions options) {

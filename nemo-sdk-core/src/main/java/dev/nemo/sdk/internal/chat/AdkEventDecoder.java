@@ -1,17 +1,28 @@
 package dev.nemo.sdk.internal.chat;
 
+import static dev.nemo.sdk.internal.chat.AdkFields.first;
+import static dev.nemo.sdk.internal.chat.AdkFields.firstText;
+import static dev.nemo.sdk.internal.chat.AdkFields.get;
+import static dev.nemo.sdk.internal.chat.AdkFields.has;
+import static dev.nemo.sdk.internal.chat.AdkFields.hasNonNull;
+import static dev.nemo.sdk.internal.chat.AdkFields.isTrue;
+import static dev.nemo.sdk.internal.chat.AdkFields.jacksonText;
+import static dev.nemo.sdk.internal.chat.AdkFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.chat.ChatEvent.Heartbeat;
 import dev.nemo.sdk.chat.ChatEvent.Other;
 import dev.nemo.sdk.chat.EventInfo;
-import dev.nemo.sdk.internal.json.Json;
-import dev.nemo.sdk.internal.json.JsonNodes;
+import dev.nemo.sdk.internal.json.JsonValueReader;
 import dev.nemo.sdk.internal.json.JsonValues;
 import dev.nemo.sdk.internal.sse.SseEvent;
 import dev.nemo.sdk.internal.sse.SseHandler;
+import dev.nemo.sdk.json.JsonArray;
 import dev.nemo.sdk.json.JsonNull;
+import dev.nemo.sdk.json.JsonNumber;
+import dev.nemo.sdk.json.JsonObject;
+import dev.nemo.sdk.json.JsonString;
 import dev.nemo.sdk.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -69,39 +80,39 @@ public final class AdkEventDecoder implements SseHandler {
         int length = event.dataLength();
         int start = skipWhitespace(data, length);
         if (HEARTBEAT_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
-            JsonNode raw = start < length ? parse(data, start, length) : null;
+            JsonValue raw = start < length ? parse(data, start, length) : null;
             sink.accept(new Heartbeat(
-                    Heartbeat.Source.EVENT_TYPE, bare(seq, type, raw != null ? raw : TextNode.valueOf(event.data()))));
+                    Heartbeat.Source.EVENT_TYPE, bare(seq, type, raw != null ? raw : new JsonString(event.data()))));
             return;
         }
         if (start == length) {
-            sink.accept(new Heartbeat(Heartbeat.Source.EMPTY_DATA, bare(seq, type, TextNode.valueOf(event.data()))));
+            sink.accept(new Heartbeat(Heartbeat.Source.EMPTY_DATA, bare(seq, type, new JsonString(event.data()))));
             return;
         }
-        JsonNode node = parse(data, start, length);
-        if (node == null || !node.isObject()) {
+        JsonValue value = parse(data, start, length);
+        if (!(value instanceof JsonObject node)) {
             sink.accept(new Other(
-                    Other.Reason.NOT_JSON, bare(seq, type, node != null ? node : TextNode.valueOf(event.data()))));
+                    Other.Reason.NOT_JSON, bare(seq, type, value != null ? value : new JsonString(event.data()))));
             return;
         }
         decodeObject(node, info(seq, type, node));
     }
 
-    private void decodeObject(JsonNode node, EventInfo info) {
-        String type = textOrNull(node.get("type"));
+    private void decodeObject(JsonObject node, EventInfo info) {
+        String type = text(get(node, "type"));
         if (type != null && decodeTyped(type.toLowerCase(Locale.ROOT), node, info)) {
             return;
         }
-        if (node.has("error") && !node.hasNonNull("content")) {
+        if (has(node, "error") && !hasNonNull(node, "content")) {
             sink.accept(
-                    new ChatEvent.StreamError(errorText(node.get("error")), value(node.get("error_details")), info));
+                    new ChatEvent.StreamError(errorText(get(node, "error")), value(get(node, "error_details")), info));
             return;
         }
         decodeAdk(node, info);
     }
 
     /** The older {@code {"type": …}} objects; returns whether the type was recognised. */
-    private boolean decodeTyped(String type, JsonNode node, EventInfo info) {
+    private boolean decodeTyped(String type, JsonObject node, EventInfo info) {
         switch (type) {
             case "heartbeat", "ping", "keepalive", "keep-alive" ->
                 sink.accept(new Heartbeat(Heartbeat.Source.JSON, info));
@@ -117,18 +128,18 @@ public final class AdkEventDecoder implements SseHandler {
                 sink.accept(new ChatEvent.ToolCall(
                         firstText(node, "id", "call_id"),
                         orEmpty(firstText(node, "name")),
-                        value(JsonNodes.first(node, "args", "arguments")),
+                        value(first(node, "args", "arguments")),
                         info));
             case "tool_result", "function_response" ->
                 sink.accept(new ChatEvent.ToolResult(
                         firstText(node, "id", "call_id"),
                         orEmpty(firstText(node, "name")),
-                        value(JsonNodes.first(node, "result", "response", "content")),
+                        value(first(node, "result", "response", "content")),
                         info));
             case "error" ->
                 sink.accept(new ChatEvent.StreamError(
                         orEmpty(firstText(node, "message", "error", "content")),
-                        value(node.get("error_details")),
+                        value(get(node, "error_details")),
                         info));
             default -> {
                 return false;
@@ -137,35 +148,32 @@ public final class AdkEventDecoder implements SseHandler {
         return true;
     }
 
-    private void decodeAdk(JsonNode node, EventInfo info) {
-        JsonNode content = node.get("content");
-        JsonNode parts = content == null ? null : content.get("parts");
+    private void decodeAdk(JsonObject node, EventInfo info) {
+        JsonValue content = get(node, "content");
+        JsonValue parts = get(content, "parts");
         StringBuilder text = new StringBuilder();
         boolean thought = false;
         boolean unsupported = false;
         List<ChatEvent> tools = new ArrayList<>(0);
-        if (parts != null && parts.isArray()) {
-            for (JsonNode part : parts) {
-                String t = textOrNull(part.get("text"));
-                JsonNode call = part.get("functionCall");
-                JsonNode response = part.get("functionResponse");
+        if (parts instanceof JsonArray array) {
+            for (JsonValue part : array.elements()) {
+                String t = text(get(part, "text"));
+                JsonValue call = get(part, "functionCall");
+                JsonValue response = get(part, "functionResponse");
                 if (t != null) {
-                    if (isTrue(part.get("thought"))) {
+                    if (isTrue(get(part, "thought"))) {
                         thought = true;
                     } else {
                         text.append(t);
                     }
-                } else if (call != null && call.isObject()) {
+                } else if (call instanceof JsonObject) {
                     tools.add(new ChatEvent.ToolCall(
-                            textOrNull(call.get("id")),
-                            orEmpty(textOrNull(call.get("name"))),
-                            value(call.get("args")),
-                            info));
-                } else if (response != null && response.isObject()) {
+                            text(get(call, "id")), orEmpty(text(get(call, "name"))), value(get(call, "args")), info));
+                } else if (response instanceof JsonObject) {
                     tools.add(new ChatEvent.ToolResult(
-                            textOrNull(response.get("id")),
-                            orEmpty(textOrNull(response.get("name"))),
-                            value(response.get("response")),
+                            text(get(response, "id")),
+                            orEmpty(text(get(response, "name"))),
+                            value(get(response, "response")),
                             info));
                 } else {
                     unsupported = true;
@@ -182,8 +190,8 @@ public final class AdkEventDecoder implements SseHandler {
             sink.accept(e);
             emitted = true;
         }
-        String errorCode = textOrNull(node.get("errorCode"));
-        String errorMessage = textOrNull(node.get("errorMessage"));
+        String errorCode = text(get(node, "errorCode"));
+        String errorMessage = text(get(node, "errorMessage"));
         if (errorCode != null || errorMessage != null) {
             sink.accept(new ChatEvent.ModelError(errorCode, errorMessage, info));
             emitted = true;
@@ -195,7 +203,7 @@ public final class AdkEventDecoder implements SseHandler {
 
     /** Why an event that showed nothing is reported as {@link Other}: the first reason that applies. */
     private static Other.Reason whyNothingShows(
-            JsonNode node, Other.@Nullable Reason hidden, boolean thought, boolean unsupported) {
+            JsonObject node, Other.@Nullable Reason hidden, boolean thought, boolean unsupported) {
         if (hidden != null) {
             return hidden;
         }
@@ -220,33 +228,33 @@ public final class AdkEventDecoder implements SseHandler {
         return null;
     }
 
-    private static boolean looksLikeAdk(JsonNode node) {
-        return node.has("content") || node.has("author") || node.has("invocationId") || node.has("actions");
+    private static boolean looksLikeAdk(JsonObject node) {
+        return has(node, "content") || has(node, "author") || has(node, "invocationId") || has(node, "actions");
     }
 
-    private static EventInfo bare(long seq, String type, JsonNode raw) {
-        return new EventInfo(seq, type, null, null, null, null, false, JsonValues.fromJackson(raw));
+    private static EventInfo bare(long seq, String type, JsonValue raw) {
+        return new EventInfo(seq, type, null, null, null, null, false, raw);
     }
 
     /** A part of the payload for an event's fields; absent is JSON {@code null}. */
-    private static JsonValue value(@Nullable JsonNode part) {
-        return part == null ? JsonNull.INSTANCE : JsonValues.fromJackson(part);
+    private static JsonValue value(@Nullable JsonValue part) {
+        return part == null ? JsonNull.INSTANCE : part;
     }
 
     private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 
-    private static EventInfo info(long seq, String type, JsonNode node) {
+    private static EventInfo info(long seq, String type, JsonObject node) {
         return new EventInfo(
                 seq,
                 type,
-                textOrNull(node.get("id")),
-                textOrNull(node.get("author")),
-                textOrNull(node.get("invocationId")),
-                timestamp(node.get("timestamp")),
-                isTrue(node.get("partial")),
-                JsonValues.fromJackson(node));
+                text(get(node, "id")),
+                text(get(node, "author")),
+                text(get(node, "invocationId")),
+                timestamp(get(node, "timestamp")),
+                isTrue(get(node, "partial")),
+                node);
     }
 
     /**
@@ -256,16 +264,19 @@ public final class AdkEventDecoder implements SseHandler {
      * @param v the JSON value, or {@code null}
      * @return the instant, or {@code null} when absent or unreadable
      */
-    static @Nullable Instant timestamp(@Nullable JsonNode v) {
+    static @Nullable Instant timestamp(@Nullable JsonValue v) {
         if (v == null || v.isNull()) {
             return null;
         }
         try {
             BigDecimal d;
-            if (v.isNumber()) {
-                d = v.decimalValue();
-            } else if (v.isTextual()) {
-                String s = v.textValue().strip();
+            if (v instanceof JsonNumber n) {
+                d = n.asBigDecimal();
+            } else if (AdkFields.isOverflow(v)) {
+                // what Jackson's infinite double gives: a NumberFormatException
+                d = BigDecimal.valueOf(Double.parseDouble(((JsonString) v).value()));
+            } else if (v instanceof JsonString text) {
+                String s = text.value().strip();
                 try {
                     d = new BigDecimal(s);
                 } catch (NumberFormatException e) {
@@ -294,21 +305,24 @@ public final class AdkEventDecoder implements SseHandler {
      * @return the text, {@code ""} when none
      */
     public static String visibleText(JsonNode node) {
-        if (node == null || !node.isObject()) {
+        return node == null ? "" : visibleText(JsonValues.fromJackson(node));
+    }
+
+    private static String visibleText(JsonValue node) {
+        if (!(node instanceof JsonObject)) {
             return "";
         }
-        String type = textOrNull(node.get("type"));
+        String type = text(get(node, "type"));
         if ("text".equalsIgnoreCase(type)) {
             String t = firstText(node, "content", "text");
             return t == null ? "" : t;
         }
-        JsonNode content = node.get("content");
-        JsonNode parts = content == null ? null : content.get("parts");
+        JsonValue parts = get(get(node, "content"), "parts");
         StringBuilder sb = new StringBuilder();
-        if (parts != null && parts.isArray()) {
-            for (JsonNode part : parts) {
-                String t = textOrNull(part.get("text"));
-                if (t != null && !isTrue(part.get("thought"))) {
+        if (parts instanceof JsonArray array) {
+            for (JsonValue part : array.elements()) {
+                String t = text(get(part, "text"));
+                if (t != null && !isTrue(get(part, "thought"))) {
                     sb.append(t);
                 }
             }
@@ -316,24 +330,24 @@ public final class AdkEventDecoder implements SseHandler {
         return sb.toString();
     }
 
-    private static String errorText(@Nullable JsonNode error) {
+    private static String errorText(@Nullable JsonValue error) {
         if (error == null || error.isNull()) {
             return "";
         }
-        if (error.isTextual()) {
-            return error.textValue();
+        if (error instanceof JsonString s) {
+            return s.value();
         }
         String m = firstText(error, "message", "error_message", "detail");
-        return m != null ? m : error.toString();
+        return m != null ? m : jacksonText(error);
     }
 
-    private static @Nullable JsonNode parse(byte[] data, int start, int end) {
+    private static @Nullable JsonValue parse(byte[] data, int start, int end) {
         try {
-            return Json.mapper().readTree(data, start, end - start);
+            return JsonValueReader.read(data, start, end - start);
         } catch (IOException | RuntimeException e) {
             // malformed UTF-8 inside an otherwise valid payload: read it as the WHATWG rules decode it
             try {
-                return Json.mapper().readTree(new String(data, start, end - start, StandardCharsets.UTF_8));
+                return JsonValueReader.read(new String(data, start, end - start, StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException again) {
                 return null;
             }
@@ -346,27 +360,5 @@ public final class AdkEventDecoder implements SseHandler {
             i++;
         }
         return i;
-    }
-
-    private static boolean isTrue(@Nullable JsonNode v) {
-        return v != null
-                && (v.isBoolean() ? v.booleanValue() : v.isTextual() && "true".equalsIgnoreCase(v.textValue()));
-    }
-
-    private static @Nullable String textOrNull(@Nullable JsonNode v) {
-        if (v == null || v.isNull() || v.isContainerNode() || v.isMissingNode()) {
-            return null;
-        }
-        return v.isTextual() ? v.textValue() : v.asText();
-    }
-
-    private static @Nullable String firstText(JsonNode node, String... names) {
-        for (String n : names) {
-            String t = textOrNull(node.get(n));
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
     }
 }

@@ -43,22 +43,27 @@ public final class SseDecoder {
     private static final byte[] ID = ascii("id");
     private static final byte[] RETRY = ascii("retry");
     private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] NONE = {};
+    /** The smallest buffer made once one is needed: most lines and events never need one. */
     private static final int INITIAL = 1024;
     /** Buffers that grew beyond this for one big event are given up afterwards (data buffers as the spare). */
     private static final int KEEP = 64 * 1024;
 
+    /** The largest copy buffer for chunks without an accessible array (the HTTP client's are read-only). */
     private static final int SCRATCH = 16 * 1024;
+    /** The smallest copy buffer: a stream of small chunks never needs the largest. */
+    private static final int SMALL_SCRATCH = 512;
 
     private final SseHandler handler;
     private final int maxLineBytes;
     private final ErrorDetails details;
 
     /** The start of a line that continues in a later chunk. */
-    private byte[] line = new byte[INITIAL];
+    private byte[] line = NONE;
 
     private int lineLen;
     /** The assembly buffer of the event's data: data lines joined with LF (no trailing LF). */
-    private byte[] data = new byte[INITIAL];
+    private byte[] data = NONE;
 
     private int dataLen;
     private int dataLines;
@@ -117,14 +122,31 @@ public final class SseDecoder {
             feed(buffer.array(), off, n);
             return;
         }
-        if (scratch == null) {
-            scratch = new byte[SCRATCH];
-        }
+        byte[] copy = scratchFor(buffer.remaining());
         while (buffer.hasRemaining()) {
-            int n = Math.min(buffer.remaining(), scratch.length);
-            buffer.get(scratch, 0, n);
-            feed(scratch, 0, n);
+            int n = Math.min(buffer.remaining(), copy.length);
+            buffer.get(copy, 0, n);
+            feed(copy, 0, n);
         }
+    }
+
+    /**
+     * {@return the copy buffer, grown (in powers of two, up to {@link #SCRATCH}) to fit a chunk of
+     * {@code remaining} bytes}: with a thousand streams open, a fixed large buffer each would be
+     * megabytes that small chunks never use.
+     */
+    private byte[] scratchFor(int remaining) {
+        byte[] s = scratch;
+        if (s != null && (s.length >= remaining || s.length == SCRATCH)) {
+            return s;
+        }
+        int size = SMALL_SCRATCH;
+        while (size < remaining && size < SCRATCH) {
+            size *= 2;
+        }
+        s = new byte[size];
+        scratch = s;
+        return s;
     }
 
     /**
@@ -161,7 +183,7 @@ public final class SseDecoder {
                     lineLen = 0;
                     processLine(line, 0, n, false);
                     if (line.length > KEEP) {
-                        line = new byte[INITIAL];
+                        line = NONE;
                     }
                 } else {
                     checkLine(eol - i);
@@ -279,7 +301,7 @@ public final class SseDecoder {
         openDataSpace = false;
         pending = null;
         if (line.length > KEEP) {
-            line = new byte[INITIAL];
+            line = NONE;
         }
         releaseLargeData();
         return partial;
@@ -316,7 +338,7 @@ public final class SseDecoder {
     }
 
     private int grow(int capacity, int needed) {
-        long c = Math.max((long) capacity * 2, needed);
+        long c = Math.max(Math.max((long) capacity * 2, needed), INITIAL);
         return (int) Math.min(c, maxLineBytes + 1L);
     }
 
@@ -442,7 +464,7 @@ public final class SseDecoder {
     private void releaseLargeData() {
         if (data.length > KEEP) {
             SpareBuffer.give(data);
-            data = new byte[INITIAL];
+            data = NONE;
         }
     }
 

@@ -219,6 +219,18 @@ class SseDecoderTest {
     }
 
     @Test
+    void readOnlyChunksThatGrowFromSmallToLargeAreDecodedWhole() {
+        SseDecoder big = new SseDecoder(rec, 1 << 20, null);
+        String large = "x".repeat(40_000);
+        for (String chunk :
+                new String[] {"data: a\n\n", "data: " + "y".repeat(700) + "\n\n", "data: " + large + "\n\n"}) {
+            big.feed(ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
+        }
+        big.feed(ByteBuffer.wrap("data: b\n\n".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
+        assertThat(rec.data()).containsExactly("a", "y".repeat(700), large, "b");
+    }
+
+    @Test
     void sliceOfALargerArrayUsesOnlyItsBytes() {
         byte[] bytes = "XXdata: mid\n\nYY".getBytes(StandardCharsets.UTF_8);
         decoder.feed(ByteBuffer.wrap(bytes, 2, bytes.length - 4).slice());
