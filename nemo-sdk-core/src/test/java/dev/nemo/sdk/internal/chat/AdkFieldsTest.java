@@ -3,6 +3,7 @@ package dev.nemo.sdk.internal.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nemo.sdk.chat.ChatEvent;
 import dev.nemo.sdk.internal.json.Json;
@@ -35,6 +36,10 @@ class AdkFieldsTest {
         for (String json : new String[] {
             "{\"code\":1e0,\"s\":\"\\u0001é\\n\",\"a\":[1.50,null,true]}", "[1e400]", "{\"x\":1e99999999999}", "12"
         }) {
+            if (json.contains("99999999999") && jacksonRejectsOverflow()) {
+                assertThatThrownBy(() -> JsonValueReader.read(json)).isInstanceOf(JsonParseException.class);
+                continue;
+            }
             assertThat(AdkFields.jacksonText(JsonValueReader.read(json)))
                     .as(json)
                     .isEqualTo(Json.mapper().readTree(json).toString());
@@ -62,8 +67,9 @@ class AdkFieldsTest {
         assertThat(AdkEventDecoder.timestamp(JsonValueReader.read("\"Infinity\"")))
                 .isNull();
         // as the infinite double Jackson read such a number as: the stream fails to decode
+        // (Jackson before 2.16 rejects the number itself as malformed: the stream fails all the same)
         assertThatThrownBy(() -> AdkEventDecoder.timestamp(JsonValueReader.read("1e99999999999")))
-                .isInstanceOf(NumberFormatException.class);
+                .isInstanceOf(jacksonRejectsOverflow() ? JsonParseException.class : NumberFormatException.class);
     }
 
     @Test
@@ -75,5 +81,15 @@ class AdkFieldsTest {
                 .isInstanceOfSatisfying(
                         ChatEvent.StreamError.class,
                         e -> assertThat(e.message()).isEqualTo("{\"code\":1}"));
+    }
+
+    /** Whether this Jackson rejects a number beyond BigDecimal as malformed (before 2.16 it does). */
+    private static boolean jacksonRejectsOverflow() {
+        try {
+            Json.mapper().readTree("1e99999999999");
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 }
