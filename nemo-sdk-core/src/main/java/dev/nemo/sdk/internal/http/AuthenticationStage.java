@@ -3,6 +3,7 @@ package dev.nemo.sdk.internal.http;
 import dev.nemo.sdk.auth.AccessToken;
 import dev.nemo.sdk.auth.TokenProvider;
 import dev.nemo.sdk.error.TokenExpiredException;
+import dev.nemo.sdk.internal.auth.StaticTokenProvider;
 import dev.nemo.sdk.internal.util.Futures;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,10 @@ final class AuthenticationStage implements HttpStage {
     public <T> CompletableFuture<HttpReply<T>> process(HttpCall<T> call, HttpSender next) {
         if (!call.context().request().authenticated() || call.credentialsDropped()) {
             return next.send(call);
+        }
+        if (tokens instanceof StaticTokenProvider fixed && call.context().blocking()) {
+            // what after() does with an already complete token, without copying the provider's future per call
+            return send(call, next, fixed.value(), false);
         }
         return call.context().after(tokens.token(), token -> send(call, next, token, false));
     }

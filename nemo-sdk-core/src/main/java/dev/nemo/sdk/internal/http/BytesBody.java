@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
@@ -85,6 +86,20 @@ final class BytesBody<R> implements HttpResponse.BodySubscriber<R>, BodyDeadline
         body.complete(finish.apply(out));
     }
 
+    /**
+     * The deadline's hash (equality stays identity): the watch set hashes every body, and an identity hash costs
+     * the first call on each new object far more than this.
+     */
+    @Override
+    public int hashCode() {
+        return Long.hashCode(deadlineNanos);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return this == o;
+    }
+
     @Override
     public long deadlineNanos() {
         return deadlineNanos;
@@ -96,6 +111,12 @@ final class BytesBody<R> implements HttpResponse.BodySubscriber<R>, BodyDeadline
                 new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms"))) {
             cancelSubscription();
         }
+    }
+
+    /** Stops reading: the body fails as interrupted, and the exchange is cancelled. */
+    void cancel() {
+        fail(new InterruptedIOException("the body's reader was interrupted"));
+        cancelSubscription();
     }
 
     private void cancelSubscription() {

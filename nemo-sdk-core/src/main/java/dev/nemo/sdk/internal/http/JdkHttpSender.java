@@ -50,17 +50,17 @@ final class JdkHttpSender implements HttpSender {
             return CompletableFuture.failedFuture(new CancellationException("the call was cancelled"));
         }
         HttpRequest request = request(call);
-        HttpResponse.BodyHandler<Received<T>> handler = handler(call);
         if (!ctx.blocking()) {
-            return ctx.track(http.sendAsync(request, handler)).handle((response, error) -> {
+            return ctx.track(http.sendAsync(request, handler(call))).handle((response, error) -> {
                 if (error != null) {
                     throw new CompletionException(IoFailures.classify(Futures.unwrap(error), ctx.request()));
                 }
-                return reply(call, response);
+                return reply(call, response, response.body());
             });
         }
         try {
-            return CompletableFuture.completedFuture(reply(call, http.send(request, handler)));
+            HttpResponse<Object> response = http.send(request, callerThreadHandler(call));
+            return CompletableFuture.completedFuture(reply(call, response, callerThreadBody(call, response.body())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(IoFailures.classify(e, ctx.request()));
@@ -92,22 +92,41 @@ final class JdkHttpSender implements HttpSender {
             if (reader != null && reader.accepts().test(info)) {
                 return HttpResponse.BodySubscribers.mapping(reader.handler().apply(info), Received.Streamed::new);
             }
-            return new BytesBody<Received<T>>(
-                    MAX_JSON_BODY,
-                    deadlines,
-                    call.deadlineNanos(),
-                    call.context().timeout(),
-                    Received.Whole::new);
+            return wholeBody(call);
         };
     }
 
-    private <T> HttpReply<T> reply(HttpCall<T> call, HttpResponse<Received<T>> response) {
+    /** The blocking form's handler: a stream as {@link #handler}, any other body as a publisher the caller reads. */
+    private static <T> HttpResponse.BodyHandler<Object> callerThreadHandler(HttpCall<T> call) {
+        ResponseReader<T> reader = call.context().reader();
+        return info -> {
+            if (reader != null && reader.accepts().test(info)) {
+                return HttpResponse.BodySubscribers.mapping(
+                        reader.handler().apply(info), value -> (Object) new Received.Streamed<>(value));
+            }
+            return CallerThreadBody.publisher();
+        };
+    }
+
+    @SuppressWarnings("unchecked") // callerThreadHandler's bodies: a stream's Received, else the publisher
+    private <T> Received<T> callerThreadBody(HttpCall<T> call, Object body) throws IOException, InterruptedException {
+        return body instanceof Received<?> received
+                ? (Received<T>) received
+                : CallerThreadBody.read(body, wholeBody(call));
+    }
+
+    private <T> BytesBody<Received<T>> wholeBody(HttpCall<T> call) {
+        return new BytesBody<>(
+                MAX_JSON_BODY, deadlines, call.deadlineNanos(), call.context().timeout(), Received.Whole::new);
+    }
+
+    private <T> HttpReply<T> reply(HttpCall<T> call, HttpResponse<?> response, Received<T> body) {
         int status = response.statusCode();
         HttpHeaders h = response.headers();
-        if (response.body() instanceof Received.Streamed<T> s) {
+        if (body instanceof Received.Streamed<T> s) {
             return new HttpReply<>(status, h, response.uri(), null, s.value());
         }
-        byte[] bytes = ((Received.Whole<T>) response.body()).bytes();
+        byte[] bytes = ((Received.Whole<T>) body).bytes();
         // one case-insensitive lookup per header in the map, where firstValue would stream each
         Map<String, List<String>> byName = h.map();
         if (status >= 300 && status <= 399 && first(byName, "location") != null) {
