@@ -23,12 +23,19 @@ public final class JsonNumber implements JsonValue {
 
     private final String text;
     private final boolean integral;
-    private final String key;
+    /** The value when the number was made from one, so that it need not be parsed back from the text. */
+    private final @Nullable BigDecimal decimal;
+    /** The canonical text, made when first compared: most numbers read are never compared. */
+    private @Nullable String key;
 
     private JsonNumber(String text) {
+        this(text, null);
+    }
+
+    private JsonNumber(String text, @Nullable BigDecimal decimal) {
         this.text = text;
         this.integral = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
-        this.key = canonical(text);
+        this.decimal = decimal;
     }
 
     /**
@@ -70,7 +77,8 @@ public final class JsonNumber implements JsonValue {
      * @param value a decimal
      */
     public static JsonNumber of(BigDecimal value) {
-        return new JsonNumber(value.toString());
+        // a subclass could answer differently later: only BigDecimal itself is kept
+        return new JsonNumber(value.toString(), value.getClass() == BigDecimal.class ? value : null);
     }
 
     /**
@@ -103,6 +111,9 @@ public final class JsonNumber implements JsonValue {
      *                             (beyond about 10<sup>±2147483647</sup>)
      */
     public BigDecimal asBigDecimal() {
+        if (decimal != null) {
+            return decimal;
+        }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
@@ -145,12 +156,22 @@ public final class JsonNumber implements JsonValue {
     /** {@return whether {@code o} is a number of the same kind, value and scale (see the class doc)} */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof JsonNumber n && n.integral == integral && n.key.equals(key);
+        return o instanceof JsonNumber n && n.integral == integral && n.key().equals(key());
     }
 
     @Override
     public int hashCode() {
-        return key.hashCode() * 31 + (integral ? 1 : 0);
+        return key().hashCode() * 31 + (integral ? 1 : 0);
+    }
+
+    // Racy but safe, as String.hashCode is: every thread computes the same immutable String.
+    private String key() {
+        String k = key;
+        if (k == null) {
+            k = decimal != null ? decimal.toString() : canonical(text);
+            key = k;
+        }
+        return k;
     }
 
     /** {@return the exact JSON text} */

@@ -1,5 +1,6 @@
 package dev.nemo.sdk.json;
 
+import dev.nemo.sdk.internal.json.MemberList;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,9 +30,16 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
      */
     public JsonObject {
         Objects.requireNonNull(members, "members");
+        if (!(members instanceof MemberList)) {
+            members = copyOf(members);
+        }
+    }
+
+    /** A read-only copy in the same order; a reader's {@code MemberList} is already one and is kept. */
+    private static Map<String, JsonValue> copyOf(Map<String, JsonValue> members) {
         LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
         members.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
-        members = Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** {@return the empty object {@code {}}} */

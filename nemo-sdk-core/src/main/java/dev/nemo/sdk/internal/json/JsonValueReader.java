@@ -91,8 +91,19 @@ public final class JsonValueReader {
     }
 
     private static JsonValue array(JsonParser p) throws IOException {
+        JsonToken n = p.nextToken();
+        if (n == JsonToken.END_ARRAY) {
+            return JsonArray.empty();
+        }
+        JsonValue first = read(p, n);
+        n = p.nextToken();
+        if (n == JsonToken.END_ARRAY) {
+            // already immutable: the array keeps it without a copy
+            return new JsonArray(List.of(first));
+        }
         List<JsonValue> elements = new ArrayList<>();
-        for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
+        elements.add(first);
+        for (; n != JsonToken.END_ARRAY; n = p.nextToken()) {
             elements.add(read(p, n));
         }
         return new JsonArray(elements);
