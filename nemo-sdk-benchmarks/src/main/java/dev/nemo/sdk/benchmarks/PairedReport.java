@@ -24,9 +24,9 @@ public final class PairedReport {
         boolean quick = args.length > 0 && args[0].equals("quick");
         String started = Instant.now().toString();
         double[] threads = ThreadsPerCall.measure();
-        PairedCalls calls = quick ? new PairedCalls(4, 300, 30) : new PairedCalls(40, 2000, 150);
+        PairedCalls calls = quick ? new PairedCalls(4, 300, 30) : new PairedCalls(60, 2000, 150);
         calls.run();
-        PairedBulk bulk = quick ? new PairedBulk(2, 2) : new PairedBulk(10, 16);
+        PairedBulk bulk = quick ? new PairedBulk(2, 2) : new PairedBulk(16, 24);
         bulk.run();
         PairedColdStart cold = new PairedColdStart(quick ? 2 : 20);
         cold.run();
