@@ -76,15 +76,7 @@ class CallerThreadBodyTest {
     @Test
     void aBodyPastItsDeadlineTimesOut() {
         AtomicBoolean cancelled = new AtomicBoolean();
-        Flow.Publisher<List<ByteBuffer>> published = subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
-            @Override
-            public void request(long n) {}
-
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-            }
-        });
+        Flow.Publisher<List<ByteBuffer>> published = silent(cancelled);
 
         assertThatThrownBy(() -> CallerThreadBody.read(
                         published, reader(1024, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20))))
@@ -95,15 +87,7 @@ class CallerThreadBodyTest {
     @Test
     void anInterruptedReaderCancelsTheBody() {
         AtomicBoolean cancelled = new AtomicBoolean();
-        Flow.Publisher<List<ByteBuffer>> published = subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
-            @Override
-            public void request(long n) {}
-
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-            }
-        });
+        Flow.Publisher<List<ByteBuffer>> published = silent(cancelled);
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> CallerThreadBody.read(published, reader(1024, System.nanoTime() + seconds(30))))
@@ -124,6 +108,19 @@ class CallerThreadBodyTest {
 
     private static ByteBuffer bytes(String s) {
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A publisher that never sends anything, and notes when it is cancelled. */
+    private static Flow.Publisher<List<ByteBuffer>> silent(AtomicBoolean cancelled) {
+        return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {}
+
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+            }
+        });
     }
 
     /** A publisher that, asked for anything, runs {@code script} against its subscriber. */
