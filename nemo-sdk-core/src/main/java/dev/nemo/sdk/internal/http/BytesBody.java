@@ -113,7 +113,7 @@ final class BytesBody<R> implements HttpResponse.BodySubscriber<R>, BodyDeadline
         }
     }
 
-    /** Stops reading: the body fails as interrupted, and the exchange is cancelled. */
+    /** Stops reading: the body fails as interrupted (unless it has already completed), and the exchange is cancelled. */
     void cancel() {
         fail(new InterruptedIOException("the body's reader was interrupted"));
         cancelSubscription();

@@ -34,7 +34,7 @@ final class CallerThreadBody {
      * @param reader    a new reader of the body
      * @param <R>       what the body becomes
      * @return the body
-     * @throws IOException          when it failed, was too large or too late
+     * @throws IOException          when it failed, was too large or too late (the body is then cancelled)
      * @throws InterruptedException when the caller was interrupted (the body is then cancelled)
      */
     @SuppressWarnings("unchecked") // the publisher ofPublisher() hands over
@@ -46,6 +46,8 @@ final class CallerThreadBody {
             reader.cancel();
             throw e;
         } catch (ExecutionException e) {
+            // a body that failed (too large, too late) is stopped before the caller hears of it, not after
+            reader.cancel();
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException t) {
                 throw t;
