@@ -1,6 +1,7 @@
 package dev.nemo.sdk.internal.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.nemo.sdk.RequestOptions;
 import dev.nemo.sdk.chat.ChatApi;
 import dev.nemo.sdk.chat.ChatEvent;
@@ -28,6 +29,7 @@ import dev.nemo.sdk.state.StateApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,13 @@ public final class DefaultChatApi implements ChatApi {
     public static final String PATH = "/run_sse";
     /** The ADK app name of the NemoVideo agent. */
     public static final String APP_NAME = "nemo_agent";
+
+    private static final byte[] BODY_START = ("{\"app_name\":\"" + APP_NAME + "\",\"user_id\":\"me\",\"session_id\":\"")
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY_MESSAGE =
+            "\",\"new_message\":{\"parts\":[{\"text\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY_END = "\"}]}}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY_END_STREAMING = "\"}]},\"streaming\":true}".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpPipeline transport;
     private final StateApi state;
@@ -211,8 +220,38 @@ public final class DefaultChatApi implements ChatApi {
                 .withOptions(streamOptions(options));
     }
 
-    /** The request body, written straight to bytes: as a tree written by {@link Json#write} would be. */
-    private static byte[] body(String sessionId, String message, boolean streaming) {
+    /**
+     * The request body: the fixed parts are constants, the two strings quoted by Jackson's encoder
+     * (the JSON a generator writes, with characters outside the BMP as UTF-8 where Jackson 2's
+     * generator escapes them). A string the encoder refuses (a lone surrogate) goes through a
+     * generator, which writes it as an escape.
+     */
+    static byte[] body(String sessionId, String message, boolean streaming) {
+        byte[] id;
+        byte[] text;
+        try {
+            id = JsonStringEncoder.getInstance().quoteAsUTF8(sessionId);
+            text = JsonStringEncoder.getInstance().quoteAsUTF8(message);
+        } catch (IllegalArgumentException e) {
+            return generatedBody(sessionId, message, streaming);
+        }
+        byte[] end = streaming ? BODY_END_STREAMING : BODY_END;
+        byte[] body = new byte[BODY_START.length + id.length + BODY_MESSAGE.length + text.length + end.length];
+        int at = put(body, 0, BODY_START);
+        at = put(body, at, id);
+        at = put(body, at, BODY_MESSAGE);
+        at = put(body, at, text);
+        put(body, at, end);
+        return body;
+    }
+
+    private static int put(byte[] into, int at, byte[] part) {
+        System.arraycopy(part, 0, into, at, part.length);
+        return at + part.length;
+    }
+
+    /** {@return the body written by a generator} the general way, and the oracle of {@link #body}'s tests */
+    static byte[] generatedBody(String sessionId, String message, boolean streaming) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + sessionId.length() + message.length());
         try (JsonGenerator g = Json.factory().createGenerator(out)) {
             g.writeStartObject();

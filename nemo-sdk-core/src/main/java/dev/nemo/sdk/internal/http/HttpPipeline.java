@@ -40,6 +40,11 @@ public final class HttpPipeline {
     private final BodyDeadlines deadlines;
     private final HttpSender chain;
     private final Map<String, URI> resolved;
+    /**
+     * The headers of the last call with a body and no headers of its own: calls in a row (chat
+     * messages, JSON posts) mostly share them, and one instance lets the stages' merges be remembered.
+     */
+    private volatile @Nullable BodyHeaders lastBodyHeaders;
 
     private HttpPipeline(
             TransportSettings settings,
@@ -342,12 +347,21 @@ public final class HttpPipeline {
         return result;
     }
 
-    private static Map<String, String> headers(ApiRequest request, boolean offOrigin) {
+    private Map<String, String> headers(ApiRequest request, boolean offOrigin) {
         @Nullable String contentType = request.body() == null ? null : request.contentType();
         // a call that starts off the API's origin carries none of the caller's extra headers, as a redirect there
         Map<String, String> own = offOrigin ? request.headers() : request.headersToSend();
-        if (contentType == null && own.isEmpty()) {
-            return JSON.equals(request.accept()) ? ACCEPT_JSON : Map.of("Accept", request.accept());
+        if (own.isEmpty()) {
+            if (contentType == null) {
+                return JSON.equals(request.accept()) ? ACCEPT_JSON : Map.of("Accept", request.accept());
+            }
+            BodyHeaders last = lastBodyHeaders;
+            if (last != null && last.accept.equals(request.accept()) && last.contentType.equals(contentType)) {
+                return last.headers;
+            }
+            Map<String, String> headers = Map.of("Accept", request.accept(), "Content-Type", contentType);
+            lastBodyHeaders = new BodyHeaders(request.accept(), contentType, headers);
+            return headers;
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", request.accept());
@@ -388,4 +402,7 @@ public final class HttpPipeline {
             return stage.process(call, next);
         }
     }
+
+    /** {@code Accept} and {@code Content-Type} values, and the header map made of them. */
+    private record BodyHeaders(String accept, String contentType, Map<String, String> headers) {}
 }

@@ -79,11 +79,12 @@ final class JdkHttpSender implements HttpSender {
         long left = call.deadlineNanos() == 0
                 ? call.context().timeout().toNanos()
                 : Math.max(1_000_000, call.deadlineNanos() - System.nanoTime());
-        HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
-                .timeout(Duration.ofNanos(left))
-                .method(call.method(), body == null ? HttpRequest.BodyPublishers.noBody() : body.get());
-        call.headers().forEach(b::header);
-        return b.build();
+        return new CallRequest(
+                call.method(),
+                call.uri(),
+                Duration.ofNanos(left),
+                body == null ? HttpRequest.BodyPublishers.noBody() : body.get(),
+                prepared.headers(call.headers()));
     }
 
     private <T> HttpResponse.BodyHandler<Received<T>> handler(HttpCall<T> call) {

@@ -1,25 +1,31 @@
 package dev.nemo.sdk.internal.http;
 
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Built {@link HttpRequest}s of body-less calls, reused by later calls with the same method, URI,
- * headers and timeout: an {@code HttpRequest} is immutable and its timeout counts from each send,
- * so one built request serves every such call (as a caller reusing a prebuilt request does) and
- * saves the builder, the header validation and the header map of each call. Bounded: when full it
- * starts again, so calls with ever-new paths (ids) or renewed tokens cannot grow it.
+ * The parts of requests that later calls share. Body-less calls with the same method, URI,
+ * headers and timeout share one whole {@link HttpRequest}: it is immutable and its timeout counts
+ * from each send, so one request serves every such call (as a caller reusing a prebuilt request
+ * does). Calls with a body share the {@link HttpHeaders} of the same header map. Bounded: when full
+ * a cache starts again, so calls with ever-new paths (ids) or renewed tokens cannot grow it.
  */
 final class PreparedRequests {
     static final int MAX_ENTRIES = 128;
 
     private final Map<Key, HttpRequest> built = new ConcurrentHashMap<>();
+    private final Map<Map<String, String>, HttpHeaders> headers = new ConcurrentHashMap<>();
     /** The last request handed out: calls in a row mostly bring the very same parts (compared by identity). */
     private volatile @Nullable Last last;
+    /** The last headers handed out, with the map they were made of (compared by identity). */
+    private volatile @Nullable LastHeaders lastHeaders;
 
     /**
      * {@return the request for these parts, built once}
@@ -49,17 +55,54 @@ final class PreparedRequests {
         return earlier != null ? earlier : request;
     }
 
-    /** {@return how many requests it holds} */
-    int size() {
+    /**
+     * {@return those headers as the JDK's client takes them, made once}
+     *
+     * @param map request headers
+     */
+    @SuppressWarnings("ReferenceEquality") // identity on purpose: the fast path for the very same map
+    HttpHeaders headers(Map<String, String> map) {
+        LastHeaders l = lastHeaders;
+        if (l != null && l.map == map) {
+            return l.headers;
+        }
+        HttpHeaders h = headers.get(map);
+        if (h == null) {
+            if (headers.size() >= MAX_ENTRIES) {
+                headers.clear();
+            }
+            Map<String, List<String>> lists = new LinkedHashMap<>();
+            map.forEach((name, value) -> lists.put(name, List.of(value)));
+            h = HttpHeaders.of(lists, (name, value) -> true);
+            HttpHeaders earlier = headers.putIfAbsent(map, h);
+            h = earlier != null ? earlier : h;
+        }
+        lastHeaders = new LastHeaders(map, h);
+        return h;
+    }
+
+    /** {@return how many whole requests it holds} */
+    int requestCount() {
         return built.size();
     }
 
-    private static HttpRequest build(Key key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(key.uri())
-                .timeout(key.timeout())
-                .method(key.method(), HttpRequest.BodyPublishers.noBody());
-        key.headers().forEach(b::header);
-        return b.build();
+    /** {@return how many header sets it holds} */
+    int headerCount() {
+        return headers.size();
+    }
+
+    private HttpRequest build(Key key) {
+        return new CallRequest(
+                key.method(), key.uri(), key.timeout(), HttpRequest.BodyPublishers.noBody(), headers(key.headers()));
+    }
+
+    /** A header map and the headers made of it. */
+    private record LastHeaders(Map<String, String> map, HttpHeaders headers) {
+        @Override
+        public String toString() {
+            // the headers carry the bearer token
+            return "LastHeaders" + map.keySet();
+        }
     }
 
     /** The parts of the last request handed out, and the request. */

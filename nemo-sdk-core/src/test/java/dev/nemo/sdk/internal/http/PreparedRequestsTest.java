@@ -3,12 +3,18 @@ package dev.nemo.sdk.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Body-less calls with the same parts share one built request; anything that differs gets its own. */
+/**
+ * Body-less calls with the same parts share one request, calls with a body the headers of equal
+ * maps; anything that differs gets its own.
+ */
 class PreparedRequestsTest {
     private static final URI CREDITS = URI.create("https://api.example/api/credits/balance/simple");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -58,6 +64,33 @@ class PreparedRequestsTest {
             prepared.get("GET", CREDITS.resolve("/api/sessions/" + i), Map.of(), TIMEOUT);
         }
 
-        assertThat(prepared.size()).isLessThanOrEqualTo(PreparedRequests.MAX_ENTRIES);
+        assertThat(prepared.requestCount()).isLessThanOrEqualTo(PreparedRequests.MAX_ENTRIES);
+    }
+
+    @Test
+    void callsWithABodyShareTheHeadersOfEqualMaps() {
+        Map<String, String> map = Map.of("Content-Type", "application/json", "Authorization", "Bearer one");
+
+        HttpHeaders first = prepared.headers(map);
+        HttpHeaders again = prepared.headers(Map.copyOf(new LinkedHashMap<>(map)));
+        HttpHeaders renewed =
+                prepared.headers(Map.of("Content-Type", "application/json", "Authorization", "Bearer two"));
+
+        assertThat(again).isSameAs(first);
+        assertThat(first.map())
+                .containsOnlyKeys("Content-Type", "Authorization")
+                .containsEntry("content-type", List.of("application/json"))
+                .containsEntry("authorization", List.of("Bearer one"));
+        assertThat(renewed).isNotSameAs(first);
+        assertThat(renewed.firstValue("Authorization")).contains("Bearer two");
+    }
+
+    @Test
+    void everNewHeaderMapsNeverGrowItPastItsBound() {
+        for (int i = 0; i < PreparedRequests.MAX_ENTRIES * 3; i++) {
+            prepared.headers(Map.of("Authorization", "Bearer " + i));
+        }
+
+        assertThat(prepared.headerCount()).isLessThanOrEqualTo(PreparedRequests.MAX_ENTRIES);
     }
 }
