@@ -23,7 +23,7 @@ public final class PairedReport {
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("quick");
         String started = Instant.now().toString();
-        double[] threads = ThreadsPerCall.measure();
+        ThreadsPerCall.Started[] threads = ThreadsPerCall.measure();
         PairedCalls calls = quick ? new PairedCalls(4, 300, 30) : new PairedCalls(60, 2000, 150);
         calls.run();
         PairedBulk bulk = quick ? new PairedBulk(2, 2) : new PairedBulk(16, 24);
@@ -43,8 +43,7 @@ public final class PairedReport {
                 Runtime.getRuntime().availableProcessors(),
                 started,
                 Instant.now());
-        System.out.printf(
-                Locale.ROOT, "%-38s %12.3f %12.3f  (SDK 0)%n", "threads started per call", threads[0], threads[1]);
+        System.out.println(ThreadsPerCall.line(threads));
         System.out.println(PairedMeasure.header());
         rows.forEach(r -> System.out.println(r.row()));
     }

@@ -34,7 +34,7 @@ public final class PairsReport {
      * @throws Exception when JMH fails
      */
     public static void main(String[] args) throws Exception {
-        double[] threads = ThreadsPerCall.measure();
+        ThreadsPerCall.Started[] threads = ThreadsPerCall.measure();
         CommandLineOptions cli = new CommandLineOptions(args);
         OptionsBuilder options = new OptionsBuilder();
         options.parent(cli);
@@ -55,10 +55,10 @@ public final class PairsReport {
                 Locale.ROOT,
                 "%-34s %20.3f %20.3f %14s  %s",
                 "threads started per call",
-                threads[0],
-                threads[1],
+                threads[0].perCall(),
+                threads[1].perCall(),
                 "",
-                "SDK 0"));
+                "SDK 0; started: SDK " + threads[0].names() + ", raw " + threads[1].names()));
         latency(lines, byName, 50, "<= 1.05");
         latency(lines, byName, 99, "<= 1.05");
         pair(lines, byName, "throughput1", "calls/s, 1 caller", 1, "");
