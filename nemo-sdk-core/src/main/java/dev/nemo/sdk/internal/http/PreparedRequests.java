@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,18 +42,9 @@ final class PreparedRequests {
         if (l != null && l.method == method && l.uri == uri && l.headers == headers && l.timeout == timeout) {
             return l.request;
         }
-        Key key = new Key(method, uri, headers, timeout);
-        HttpRequest request = built.get(key);
-        if (request != null) {
-            last = new Last(method, uri, headers, timeout, request);
-            return request;
-        }
-        if (built.size() >= MAX_ENTRIES) {
-            built.clear();
-        }
-        request = build(key);
-        HttpRequest earlier = built.putIfAbsent(key, request);
-        return earlier != null ? earlier : request;
+        HttpRequest request = made(built, new Key(method, uri, headers, timeout), this::build);
+        last = new Last(method, uri, headers, timeout, request);
+        return request;
     }
 
     /**
@@ -66,19 +58,37 @@ final class PreparedRequests {
         if (l != null && l.map == map) {
             return l.headers;
         }
-        HttpHeaders h = headers.get(map);
-        if (h == null) {
-            if (headers.size() >= MAX_ENTRIES) {
-                headers.clear();
-            }
-            Map<String, List<String>> lists = new LinkedHashMap<>();
-            map.forEach((name, value) -> lists.put(name, List.of(value)));
-            h = HttpHeaders.of(lists, (name, value) -> true);
-            HttpHeaders earlier = headers.putIfAbsent(map, h);
-            h = earlier != null ? earlier : h;
-        }
+        HttpHeaders h = made(headers, map, PreparedRequests::httpHeaders);
         lastHeaders = new LastHeaders(map, h);
         return h;
+    }
+
+    /**
+     * {@return the value cached for that key, made and cached when missing; a full cache starts again}
+     *
+     * @param cache one of the caches
+     * @param key   what the value is made of
+     * @param make  makes it
+     * @param <K>   key type
+     * @param <V>   value type
+     */
+    private static <K, V> V made(Map<K, V> cache, K key, Function<K, V> make) {
+        V value = cache.get(key);
+        if (value != null) {
+            return value;
+        }
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        value = make.apply(key);
+        V earlier = cache.putIfAbsent(key, value);
+        return earlier != null ? earlier : value;
+    }
+
+    private static HttpHeaders httpHeaders(Map<String, String> map) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        map.forEach((name, value) -> lists.put(name, List.of(value)));
+        return HttpHeaders.of(lists, (name, value) -> true);
     }
 
     /** {@return how many whole requests it holds} */
